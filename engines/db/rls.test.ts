@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/database';
+import { createTenantFixture, type TenantFixture } from '../../test/fixtures';
+import { addTenantContent, CONTENT_TABLES } from '../../test/fixtures/tenant-content';
+import type { Database } from './client';
+import { rows } from './migrator';
+import { brands, memberships, opportunities } from './schema';
+
+// RLS is the second wall behind the engines (DESIGN.md §3): these tests take the roles a Supabase
+// client would (anon, or authenticated with the JWT's `sub`) on PGlite and PostgreSQL alike.
+
+/** Rows each fixture tenant owns, per table: its own fixture plus `addTenantContent`. */
+const OWN_ROWS: Record<string, number> = {
+  tenants: 1,
+  memberships: 1,
+  brands: 1,
+  personas: 2,
+  content_pillars: 2,
+  ...Object.fromEntries(CONTENT_TABLES.map((table) => [table, 1])),
+};
+const TABLES = Object.keys(OWN_ROWS);
+
+type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+type Actor = { role: 'anon' } | { role: 'authenticated'; userId: string };
+
+let handle: TestDatabase;
+let tenantA: TenantFixture;
+let tenantB: TenantFixture;
+let opportunityB: string;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  tenantA = await createTenantFixture(handle.db, 'Tenant A');
+  tenantB = await createTenantFixture(handle.db, 'Tenant B');
+  await addTenantContent(handle.db, tenantA);
+  ({ opportunityId: opportunityB } = await addTenantContent(handle.db, tenantB));
+});
+
+afterAll(async () => {
+  await handle?.close();
+});
+
+class Rollback extends Error {}
+
+/**
+ * Runs `work` as a Supabase client would reach the database — the role switched and the JWT claims
+ * set for this transaction only — then rolls everything back, so no test leaves writes behind.
+ * `asOwner` runs first, on the owner connection, inside the same transaction.
+ */
+async function as<T>(actor: Actor, work: (tx: Tx) => Promise<T>, asOwner?: (tx: Tx) => Promise<void>): Promise<T> {
+  let result: T | undefined;
+  try {
+    await handle.db.transaction(async (tx) => {
+      await asOwner?.(tx);
+      await tx.execute(sql.raw(`set local role ${actor.role}`));
+      const claims = actor.role === 'anon' ? { role: 'anon' } : { sub: actor.userId, role: 'authenticated' };
+      await tx.execute(sql`select set_config('request.jwt.claims', ${JSON.stringify(claims)}, true)`);
+      result = await work(tx);
+      throw new Rollback();
+    });
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+  }
+  return result as T;
+}
+
+async function countRows(tx: Tx, table: string, where = sql`true`): Promise<number> {
+  const found = await tx.execute(sql`select count(*)::int as n from ${sql.identifier(table)} where ${where}`);
+  return rows<{ n: number }>(found)[0]!.n;
+}
+
+async function countAll(tx: Tx): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of TABLES) counts[table] = await countRows(tx, table);
+  return counts;
+}
+
+/** The SQLSTATE of a driver error, which Drizzle wraps in its own query error. */
+function sqlState(error: unknown): string | undefined {
+  let current: unknown = error;
+  while (current instanceof Error) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = current.cause;
+  }
+  return undefined;
+}
+
+async function refusal(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise;
+  } catch (error) {
+    return sqlState(error);
+  }
+  throw new Error('the statement was accepted');
+}
+
+const INSUFFICIENT_PRIVILEGE = '42501';
+
+describe('row-level security for a signed-in member', () => {
+  it('shows exactly the rows of the member’s own tenant in every tenant-owned table', async () => {
+    const visible = await as({ role: 'authenticated', userId: tenantA.ownerUserId }, countAll);
+    expect(visible).toEqual(OWN_ROWS);
+  });
+
+  it('shows only rows carrying the member’s tenant id', async () => {
+    const foreign = await as({ role: 'authenticated', userId: tenantA.ownerUserId }, async (tx) => {
+      const counts: Record<string, number> = {};
+      const column = (table: string) => (table === 'tenants' ? 'id' : 'tenant_id');
+      for (const table of TABLES) {
+        counts[table] = await countRows(tx, table, sql`${sql.identifier(column(table))} <> ${tenantA.tenantId}`);
+      }
+      return counts;
+    });
+    expect(foreign).toEqual(Object.fromEntries(TABLES.map((table) => [table, 0])));
+  });
+
+  it('finds nothing when asking for another tenant’s brand or opportunity by id', async () => {
+    const found = await as({ role: 'authenticated', userId: tenantA.ownerUserId }, async (tx) => ({
+      brands: (await tx.select().from(brands).where(eq(brands.id, tenantB.brandId))).length,
+      opportunities: (await tx.select().from(opportunities).where(eq(opportunities.id, opportunityB))).length,
+    }));
+    expect(found).toEqual({ brands: 0, opportunities: 0 });
+  });
+
+  it('shows a member only their own user profile', async () => {
+    const profiles = await as({ role: 'authenticated', userId: tenantA.ownerUserId }, (tx) =>
+      tx.execute(sql`select user_id from user_profiles`),
+    );
+    expect(rows<{ user_id: string }>(profiles).map((r) => r.user_id)).toEqual([tenantA.ownerUserId]);
+  });
+
+  it('refuses to insert a brand carrying another tenant’s id', async () => {
+    const state = await as({ role: 'authenticated', userId: tenantA.ownerUserId }, (tx) =>
+      refusal(
+        tx.insert(brands).values({
+          tenantId: tenantB.tenantId,
+          name: 'Smuggled brand',
+          slug: 'smuggled',
+          primaryChannel: 'linkedin',
+          channels: [{ channel: 'linkedin', handle: 'smuggled' }],
+          positioning: 'Not ours to create.',
+          toneTags: [],
+          taboos: [],
+          metadata: {},
+        }),
+      ),
+    );
+    expect(state).toBe(INSUFFICIENT_PRIVILEGE);
+  });
+
+  it('refuses a member who adds themselves to another tenant', async () => {
+    const state = await as({ role: 'authenticated', userId: tenantA.ownerUserId }, (tx) =>
+      refusal(tx.insert(memberships).values({ tenantId: tenantB.tenantId, userId: tenantA.ownerUserId, role: 'owner' })),
+    );
+    expect(state).toBe(INSUFFICIENT_PRIVILEGE);
+  });
+
+  it('changes and deletes nothing of another tenant', async () => {
+    const touched = await as({ role: 'authenticated', userId: tenantA.ownerUserId }, async (tx) => ({
+      updated: (
+        await tx.update(opportunities).set({ title: 'Hijacked' }).where(eq(opportunities.id, opportunityB)).returning()
+      ).length,
+      deleted: (await tx.delete(brands).where(eq(brands.id, tenantB.brandId)).returning()).length,
+    }));
+    expect(touched).toEqual({ updated: 0, deleted: 0 });
+    const [stillThere] = await handle.db.select().from(opportunities).where(eq(opportunities.id, opportunityB));
+    expect(stillThere?.title).toBe('Why the close takes two weeks');
+  });
+
+  it('shows a signed-in user with no membership nothing at all', async () => {
+    const visible = await as({ role: 'authenticated', userId: randomUUID() }, countAll);
+    expect(visible).toEqual(Object.fromEntries(TABLES.map((table) => [table, 0])));
+  });
+});
+
+describe('row-level security for the anon key', () => {
+  it('refuses reads outright, since anon holds no table privileges', async () => {
+    const state = await as({ role: 'anon' }, (tx) => refusal(tx.select().from(brands)));
+    expect(state).toBe(INSUFFICIENT_PRIVILEGE);
+  });
+
+  it('shows nothing even with the table privileges Supabase grants anon by default', async () => {
+    const grant = async (tx: Tx) => {
+      await tx.execute(sql.raw('grant select on all tables in schema public to anon'));
+    };
+    const visible = await as({ role: 'anon' }, countAll, grant);
+    expect(visible).toEqual(Object.fromEntries(TABLES.map((table) => [table, 0])));
+  });
+});
+
+describe('the owner connection the server uses', () => {
+  it('sees every tenant’s rows, because the engines, not RLS, scope its queries', async () => {
+    const both = sql`tenant_id in (${tenantA.tenantId}, ${tenantB.tenantId})`;
+    const counts: Record<string, number> = {};
+    await handle.db.transaction(async (tx) => {
+      for (const table of TABLES) {
+        const where = table === 'tenants' ? sql`id in (${tenantA.tenantId}, ${tenantB.tenantId})` : both;
+        counts[table] = await countRows(tx, table, where);
+      }
+    });
+    expect(counts).toEqual(Object.fromEntries(TABLES.map((table) => [table, 2 * OWN_ROWS[table]!])));
+  });
+});

@@ -1,0 +1,245 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  doublePrecision,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { Channel } from '../enums';
+
+// Mirrors supabase/migrations (the source of truth for DDL); used for typed queries only.
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+const timestamps = {
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  deletedAt: ts('deleted_at'),
+};
+
+const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
+
+const tenantScoped = {
+  tenantId: uuid('tenant_id').notNull(),
+  brandId: uuid('brand_id').notNull(),
+};
+
+export const tenants = pgTable('tenants', {
+  id: id(),
+  name: text('name').notNull(),
+  ...timestamps,
+});
+
+export const userProfiles = pgTable('user_profiles', {
+  userId: uuid('user_id').primaryKey(),
+  email: text('email').notNull(),
+  displayName: text('display_name').notNull(),
+  ...timestamps,
+});
+
+export const memberships = pgTable('memberships', {
+  id: id(),
+  tenantId: uuid('tenant_id').notNull(),
+  userId: uuid('user_id').notNull(),
+  role: text('role').notNull(),
+  ...timestamps,
+});
+
+export const brands = pgTable('brands', {
+  id: id(),
+  tenantId: uuid('tenant_id').notNull(),
+  name: text('name').notNull(),
+  slug: text('slug').notNull(),
+  primaryChannel: text('primary_channel').notNull(),
+  channels: jsonb('channels').$type<{ channel: Channel; handle: string }[]>().notNull(),
+  positioning: text('positioning').notNull(),
+  toneTags: text('tone_tags').array().notNull(),
+  taboos: text('taboos').array().notNull(),
+  metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull(),
+  ...timestamps,
+});
+
+export const personas = pgTable('personas', {
+  id: id(),
+  ...tenantScoped,
+  name: text('name').notNull(),
+  role: text('role'),
+  summary: text('summary').notNull(),
+  priorities: text('priorities').array().notNull(),
+  pains: text('pains').array().notNull(),
+  successMetrics: text('success_metrics').array().notNull(),
+  channelBiases: jsonb('channel_biases').$type<Partial<Record<Channel, string>>>().notNull(),
+  ...timestamps,
+});
+
+export const contentPillars = pgTable('content_pillars', {
+  id: id(),
+  ...tenantScoped,
+  name: text('name').notNull(),
+  category: text('category'),
+  description: text('description').notNull(),
+  priorityRank: integer('priority_rank'),
+  isActive: boolean('is_active').notNull(),
+  ...timestamps,
+});
+
+export const patternTemplates = pgTable('pattern_templates', {
+  id: id(),
+  tenantId: uuid('tenant_id').notNull(),
+  brandId: uuid('brand_id'),
+  name: text('name').notNull(),
+  category: text('category').notNull(),
+  status: text('status').notNull(),
+  beats: text('beats').array().notNull(),
+  supportedChannels: text('supported_channels').array().notNull(),
+  exampleSnippet: text('example_snippet'),
+  performanceHint: text('performance_hint'),
+  usageCount: integer('usage_count').notNull(),
+  lastUsedAt: ts('last_used_at'),
+  avgEngagementScore: doublePrecision('avg_engagement_score'),
+  ...timestamps,
+});
+
+export const opportunities = pgTable('opportunities', {
+  id: id(),
+  ...tenantScoped,
+  type: text('type').notNull(),
+  score: integer('score').notNull(),
+  baseScore: integer('base_score').notNull(),
+  learnedAdjustment: integer('learned_adjustment').notNull(),
+  scoreExplanation: text('score_explanation'),
+  title: text('title').notNull(),
+  angle: text('angle').notNull(),
+  source: text('source').notNull(),
+  sourceUrl: text('source_url'),
+  dedupeKey: text('dedupe_key').notNull(),
+  personaId: uuid('persona_id'),
+  pillarId: uuid('pillar_id'),
+  primaryChannel: text('primary_channel').notNull(),
+  suggestedChannels: text('suggested_channels').array().notNull(),
+  isPinned: boolean('is_pinned').notNull(),
+  snoozedUntil: ts('snoozed_until'),
+  createdVia: text('created_via').notNull(),
+  createdByUserId: uuid('created_by_user_id'),
+  lastTouchedAt: ts('last_touched_at').notNull().defaultNow(),
+  expiresAt: ts('expires_at'),
+  metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull(),
+  ...timestamps,
+});
+
+export const contentPackages = pgTable('content_packages', {
+  id: id(),
+  ...tenantScoped,
+  title: text('title').notNull(),
+  status: text('status').notNull(),
+  originOpportunityId: uuid('origin_opportunity_id'),
+  personaId: uuid('persona_id'),
+  pillarId: uuid('pillar_id'),
+  channels: text('channels').array().notNull(),
+  coreArgument: text('core_argument'),
+  keyPoints: text('key_points').array().notNull(),
+  risksToAvoid: text('risks_to_avoid').array().notNull(),
+  plannedPublishStart: ts('planned_publish_start'),
+  plannedPublishEnd: ts('planned_publish_end'),
+  ownerUserId: uuid('owner_user_id'),
+  notes: text('notes'),
+  createdVia: text('created_via').notNull(),
+  idempotencyKey: text('idempotency_key'),
+  ...timestamps,
+});
+
+export const variants = pgTable('variants', {
+  id: id(),
+  ...tenantScoped,
+  packageId: uuid('package_id').notNull(),
+  channel: text('channel').notNull(),
+  status: text('status').notNull(),
+  patternTemplateId: uuid('pattern_template_id'),
+  rawPromptContext: jsonb('raw_prompt_context').$type<Record<string, unknown>>(),
+  draftText: text('draft_text'),
+  editedText: text('edited_text'),
+  approvedText: text('approved_text'),
+  rationale: text('rationale'),
+  safetyFlags: text('safety_flags').array().notNull(),
+  generatedByModel: text('generated_by_model'),
+  proposedAt: ts('proposed_at'),
+  scheduledPublishAt: ts('scheduled_publish_at'),
+  publishedAt: ts('published_at'),
+  externalPostId: text('external_post_id'),
+  lastEvaluatedAt: ts('last_evaluated_at'),
+  evalScore: integer('eval_score'),
+  evalNotes: text('eval_notes'),
+  ...timestamps,
+});
+
+export const executionEvents = pgTable('execution_events', {
+  id: id(),
+  ...tenantScoped,
+  variantId: uuid('variant_id').notNull(),
+  channel: text('channel').notNull(),
+  eventType: text('event_type').notNull(),
+  count: integer('count').notNull(),
+  eventValue: doublePrecision('event_value'),
+  source: text('source').notNull(),
+  occurredAt: ts('occurred_at').notNull(),
+  receivedAt: ts('received_at').notNull().defaultNow(),
+  externalEventId: text('external_event_id'),
+  metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull(),
+  ...timestamps,
+});
+
+export const learningEvents = pgTable('learning_events', {
+  id: id(),
+  ...tenantScoped,
+  signalType: text('signal_type').notNull(),
+  subjectId: uuid('subject_id').notNull(),
+  patternId: uuid('pattern_id'),
+  opportunityId: uuid('opportunity_id'),
+  variantId: uuid('variant_id'),
+  payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+  windowStart: ts('window_start').notNull(),
+  windowEnd: ts('window_end').notNull(),
+  effectiveAt: ts('effective_at').notNull().defaultNow(),
+  ...timestamps,
+});
+
+export const flowRuns = pgTable('flow_runs', {
+  id: id(),
+  tenantId: uuid('tenant_id'),
+  brandId: uuid('brand_id'),
+  flow: text('flow').notNull(),
+  status: text('status').notNull(),
+  input: jsonb('input').$type<Record<string, unknown>>().notNull(),
+  startedAt: ts('started_at').notNull().defaultNow(),
+  finishedAt: ts('finished_at'),
+  error: text('error'),
+  createdByUserId: uuid('created_by_user_id'),
+  ...timestamps,
+});
+
+export const flowRunEvents = pgTable('flow_run_events', {
+  id: id(),
+  tenantId: uuid('tenant_id'),
+  brandId: uuid('brand_id'),
+  runId: uuid('run_id').notNull(),
+  seq: integer('seq').notNull(),
+  node: text('node').notNull(),
+  kind: text('kind').notNull(),
+  payload: jsonb('payload').$type<unknown>().notNull(),
+  at: ts('at').notNull().defaultNow(),
+  ...timestamps,
+});
+
+export const ingestKeys = pgTable('ingest_keys', {
+  id: id(),
+  ...tenantScoped,
+  name: text('name').notNull(),
+  keyHash: text('key_hash').notNull(),
+  lastUsedAt: ts('last_used_at'),
+  revokedAt: ts('revoked_at'),
+  ...timestamps,
+});

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+// Each enum is defined once here; the SQL check constraints in supabase/migrations spell the same
+// values, and engines/db/enums.test.ts fails if the two drift apart.
+
+export const Channel = z.enum(['linkedin', 'x', 'newsletter', 'instagram', 'youtube', 'tiktok']);
+export type Channel = z.infer<typeof Channel>;
+
+/** Channels whose drafting is fully wired; the others are accepted and stored. */
+export const WIRED_CHANNELS = ['linkedin', 'x', 'newsletter'] as const satisfies readonly Channel[];
+
+/** Character limits the guard rail enforces; channels without a platform limit use the default. */
+export const DEFAULT_CHANNEL_LIMIT = 5_000;
+export const CHANNEL_LIMITS: Record<Channel, number> = {
+  x: 280,
+  linkedin: 3_000,
+  newsletter: 20_000,
+  instagram: 2_200,
+  youtube: DEFAULT_CHANNEL_LIMIT,
+  tiktok: 2_200,
+};
+
+export const OpportunityType = z.enum(['trend', 'evergreen', 'competitive', 'campaign']);
+export type OpportunityType = z.infer<typeof OpportunityType>;
+
+export const OpportunityCreatedVia = z.enum(['manual', 'ingestion', 'llm_proposed']);
+export type OpportunityCreatedVia = z.infer<typeof OpportunityCreatedVia>;
+
+export const PackageStatus = z.enum(['draft', 'in_review', 'scheduled', 'published', 'archived']);
+export type PackageStatus = z.infer<typeof PackageStatus>;
+
+export const PackageCreatedVia = z.enum(['manual', 'from_opportunity', 'import']);
+export type PackageCreatedVia = z.infer<typeof PackageCreatedVia>;
+
+export const VariantStatus = z.enum(['draft', 'edited', 'approved', 'scheduled', 'published', 'rejected']);
+export type VariantStatus = z.infer<typeof VariantStatus>;
+
+export const PatternStatus = z.enum(['active', 'experimental', 'deprecated']);
+export type PatternStatus = z.infer<typeof PatternStatus>;
+
+export const PatternCategory = z.enum(['evergreen', 'launch', 'education', 'engagement']);
+export type PatternCategory = z.infer<typeof PatternCategory>;
+
+export const ExecutionEventType = z.enum([
+  'impression',
+  'click',
+  'like',
+  'comment',
+  'share',
+  'save',
+  'profile_visit',
+  'link_click',
+]);
+export type ExecutionEventType = z.infer<typeof ExecutionEventType>;
+
+export const ExecutionSource = z.enum(['platform_webhook', 'csv_import', 'manual_entry', 'test_fixture']);
+export type ExecutionSource = z.infer<typeof ExecutionSource>;
+
+export const LearningSignalType = z.enum([
+  'pattern_performance_update',
+  'opportunity_score_update',
+  'variant_performance_summary',
+  'guardrail_violation',
+]);
+export type LearningSignalType = z.infer<typeof LearningSignalType>;
+
+export const MembershipRole = z.enum(['owner', 'admin', 'member']);
+export type MembershipRole = z.infer<typeof MembershipRole>;
+
+export const FlowName = z.enum(['f1_today', 'f1_summary', 'f2_package_build', 'f2_regenerate', 'f3_learning', 'f3_summary']);
+export type FlowName = z.infer<typeof FlowName>;
+
+export const FlowRunStatus = z.enum(['running', 'succeeded', 'succeeded_with_warnings', 'failed']);
+export type FlowRunStatus = z.infer<typeof FlowRunStatus>;
+
+export const FlowRunEventKind = z.enum(['input', 'engine_mutation', 'llm_output', 'soft_error', 'hard_error', 'output']);
+export type FlowRunEventKind = z.infer<typeof FlowRunEventKind>;
