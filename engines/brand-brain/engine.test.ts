@@ -1,0 +1,293 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ZodError } from 'zod';
+import { createTestDatabase, type TestDatabase } from '../../test/database';
+import { addMember, createTenantFixture, type TenantFixture } from '../../test/fixtures';
+import { brands, contentPillars, memberships, personas, tenants } from '../db/schema';
+import { ConflictError, InvariantViolationError, NotFoundError } from '../errors';
+import type { UpsertBrandInput, UpsertPersonaInput, UpsertPillarInput } from './dto';
+import { BrandBrainEngine } from './engine';
+
+let handle: TestDatabase;
+let fx: TenantFixture;
+let other: TenantFixture;
+let engine: BrandBrainEngine;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  fx = await createTenantFixture(handle.db, 'Mine Co');
+  other = await createTenantFixture(handle.db, 'Theirs Co');
+  engine = new BrandBrainEngine(handle.db);
+});
+afterAll(() => handle.close());
+
+const brandInput = (values: Partial<UpsertBrandInput> = {}): UpsertBrandInput => ({
+  name: 'Second Brand',
+  slug: `second-${randomUUID().slice(0, 8)}`,
+  primaryChannel: 'x',
+  channels: [
+    { channel: 'x', handle: '@second' },
+    { channel: 'linkedin', handle: 'second' },
+  ],
+  positioning: 'The second brand explains tax rules plainly.',
+  toneTags: ['dry'],
+  taboos: ['tax evasion'],
+  ...values,
+});
+
+const personaInput = (values: Partial<UpsertPersonaInput> = {}): UpsertPersonaInput => ({
+  name: 'Auditor Ada',
+  summary: 'Signs off the accounts.',
+  priorities: ['evidence', 'materiality', 'deadlines'],
+  ...values,
+});
+
+const pillarInput = (values: Partial<UpsertPillarInput> = {}): UpsertPillarInput => ({
+  name: `Pillar ${randomUUID().slice(0, 8)}`,
+  description: 'Something the brand writes about.',
+  ...values,
+});
+
+const softDelete = {
+  brand: (id: string) => handle.db.update(brands).set({ deletedAt: new Date() }).where(eq(brands.id, id)),
+  persona: (id: string) => handle.db.update(personas).set({ deletedAt: new Date() }).where(eq(personas.id, id)),
+  pillar: (id: string) => handle.db.update(contentPillars).set({ deletedAt: new Date() }).where(eq(contentPillars.id, id)),
+};
+
+describe('reading a brand', () => {
+  it('summarises the brand with its channels, positioning, tone and taboos', async () => {
+    const summary = await engine.getBrandSummary(fx.tenantId, fx.brandId);
+    expect(summary).toEqual({
+      id: fx.brandId,
+      tenantId: fx.tenantId,
+      name: 'Mine Co brand',
+      slug: `fixture-${fx.brandId.slice(0, 8)}`,
+      primaryChannel: 'linkedin',
+      channels: [
+        { channel: 'linkedin', handle: 'fixture-co' },
+        { channel: 'x', handle: '@fixtureco' },
+        { channel: 'newsletter', handle: 'Fixture Weekly' },
+      ],
+      positioning: 'Fixture Co helps finance teams close the books faster.',
+      toneTags: ['plainspoken', 'practical'],
+      taboos: ['guaranteed returns', 'crypto'],
+    });
+  });
+
+  it('gives the strategy view with personas by name and active pillars by rank', async () => {
+    const view = await engine.getBrandStrategyView(fx.tenantId, fx.brandId);
+    expect(view).toMatchObject({
+      brandId: fx.brandId,
+      brandName: 'Mine Co brand',
+      positioning: 'Fixture Co helps finance teams close the books faster.',
+      toneTags: ['plainspoken', 'practical'],
+      taboos: ['guaranteed returns', 'crypto'],
+      primaryChannel: 'linkedin',
+    });
+    expect(view.channels.map((c) => c.channel)).toEqual(['linkedin', 'x', 'newsletter']);
+    expect(view.personas.map((p) => [p.id, p.name])).toEqual([
+      [fx.personaIds[1], 'CFO Chris'],
+      [fx.personaIds[0], 'Controller Cara'],
+    ]);
+    expect(view.personas[1]).toMatchObject({ priorities: ['accuracy', 'speed', 'audit trail'], channelBiases: { linkedin: 'reads long posts' } });
+    expect(view.pillars.map((p) => [p.id, p.priorityRank])).toEqual([
+      [fx.pillarIds[0], 1],
+      [fx.pillarIds[1], 2],
+    ]);
+  });
+
+  it('lists pillars ranked first (unranked last, then by name), and inactive ones only when asked', async () => {
+    const own = await createTenantFixture(handle.db, 'Pillars Co');
+    await engine.upsertPillar(own.tenantId, own.brandId, pillarInput({ name: 'Zeta unranked' }));
+    await engine.upsertPillar(own.tenantId, own.brandId, pillarInput({ name: 'alpha unranked' }));
+    await engine.upsertPillar(own.tenantId, own.brandId, pillarInput({ name: 'Dormant', priorityRank: 3, isActive: false }));
+    const gone = await engine.upsertPillar(own.tenantId, own.brandId, pillarInput({ name: 'Gone', priorityRank: 4 }));
+    await softDelete.pillar(gone.id);
+
+    const active = await engine.listBrandPillars(own.tenantId, own.brandId);
+    expect(active.map((p) => p.name)).toEqual(['Faster close', 'Audit readiness', 'alpha unranked', 'Zeta unranked']);
+    const all = await engine.listBrandPillars(own.tenantId, own.brandId, { includeInactive: true });
+    expect(all.map((p) => p.name)).toEqual(['Faster close', 'Audit readiness', 'Dormant', 'alpha unranked', 'Zeta unranked']);
+    expect((await engine.getBrandStrategyView(own.tenantId, own.brandId)).pillars.map((p) => p.name)).toEqual(active.map((p) => p.name));
+  });
+
+  it('lists personas by name, leaving deleted ones out', async () => {
+    const own = await createTenantFixture(handle.db, 'Personas Co');
+    await softDelete.persona(own.personaIds[1]);
+    const listed = await engine.listBrandPersonas(own.tenantId, own.brandId);
+    expect(listed.map((p) => p.id)).toEqual([own.personaIds[0]]);
+    expect(listed[0]).not.toHaveProperty('tenantId');
+  });
+});
+
+describe('upsertBrand', () => {
+  it('creates a brand of the tenant and replaces its fields on update, keeping metadata when omitted', async () => {
+    const created = await engine.upsertBrand(fx.tenantId, brandInput({ slug: 'tax-talk', metadata: { region: 'eu' } }));
+    expect(created).toMatchObject({ tenantId: fx.tenantId, slug: 'tax-talk', primaryChannel: 'x', toneTags: ['dry'] });
+
+    const updated = await engine.upsertBrand(
+      fx.tenantId,
+      brandInput({ id: created.id, name: 'Tax Talk', slug: 'tax-talk', primaryChannel: 'linkedin', toneTags: [] }),
+    );
+    expect(updated).toMatchObject({ id: created.id, name: 'Tax Talk', primaryChannel: 'linkedin', toneTags: [] });
+    const [row] = await handle.db.select().from(brands).where(eq(brands.id, created.id));
+    expect(row!.metadata).toEqual({ region: 'eu' });
+    expect(row!.updatedAt.getTime()).toBeGreaterThanOrEqual(row!.createdAt.getTime());
+  });
+
+  it('refuses a slug another brand of the tenant has, but not one of another tenant', async () => {
+    const taken = (await engine.getBrandSummary(fx.tenantId, fx.brandId)).slug;
+    await expect(engine.upsertBrand(fx.tenantId, brandInput({ slug: taken }))).rejects.toBeInstanceOf(ConflictError);
+    const mine = await engine.upsertBrand(fx.tenantId, brandInput());
+    await expect(engine.upsertBrand(fx.tenantId, brandInput({ id: mine.id, slug: taken }))).rejects.toBeInstanceOf(ConflictError);
+    const theirs = await engine.upsertBrand(other.tenantId, brandInput({ slug: mine.slug }));
+    expect(theirs.slug).toBe(mine.slug);
+  });
+
+  it('refuses a primary channel outside the brand channels, and a channel listed twice, as bad input', async () => {
+    const outside = engine.upsertBrand(fx.tenantId, brandInput({ primaryChannel: 'newsletter' }));
+    await expect(outside).rejects.toBeInstanceOf(InvariantViolationError);
+    await expect(outside).rejects.toMatchObject({ kind: 'input' });
+    const twice = brandInput({ channels: [{ channel: 'x', handle: 'a' }, { channel: 'x', handle: 'b' }] });
+    await expect(engine.upsertBrand(fx.tenantId, twice)).rejects.toMatchObject({ kind: 'input' });
+  });
+
+  it('refuses malformed slugs and over-long text through the input schema', async () => {
+    for (const bad of [{ slug: 'Has Spaces' }, { slug: 'double--hyphen' }, { name: 'n'.repeat(121) }, { positioning: 'p'.repeat(601) }, { channels: [] }]) {
+      await expect(engine.upsertBrand(fx.tenantId, brandInput(bad)), JSON.stringify(bad).slice(0, 40)).rejects.toBeInstanceOf(ZodError);
+    }
+  });
+
+  it("answers NotFound for another tenant's brand id or an unknown tenant, and changes nothing", async () => {
+    const before = await engine.getBrandSummary(fx.tenantId, fx.brandId);
+    await expect(engine.upsertBrand(other.tenantId, brandInput({ id: fx.brandId, name: 'Hijacked' }))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(engine.upsertBrand(randomUUID(), brandInput())).rejects.toBeInstanceOf(NotFoundError);
+    expect(await engine.getBrandSummary(fx.tenantId, fx.brandId)).toEqual(before);
+  });
+});
+
+describe('upsertPersona', () => {
+  it('creates a persona and replaces its fields on update', async () => {
+    const created = await engine.upsertPersona(fx.tenantId, fx.brandId, personaInput({ channelBiases: { x: 'skims threads' } }));
+    expect(created).toMatchObject({ brandId: fx.brandId, role: null, pains: [], channelBiases: { x: 'skims threads' } });
+    const updated = await engine.upsertPersona(fx.tenantId, fx.brandId, personaInput({ id: created.id, role: 'Audit partner', priorities: ['a', 'b', 'c', 'd'] }));
+    expect(updated).toMatchObject({ id: created.id, role: 'Audit partner', priorities: ['a', 'b', 'c', 'd'], channelBiases: {} });
+  });
+
+  it('requires three to seven priorities', async () => {
+    for (const priorities of [['a', 'b'], ['1', '2', '3', '4', '5', '6', '7', '8']]) {
+      await expect(engine.upsertPersona(fx.tenantId, fx.brandId, personaInput({ priorities }))).rejects.toBeInstanceOf(ZodError);
+    }
+    const seven = await engine.upsertPersona(fx.tenantId, fx.brandId, personaInput({ priorities: ['1', '2', '3', '4', '5', '6', '7'] }));
+    expect(seven.priorities).toHaveLength(7);
+  });
+});
+
+describe('upsertPillar', () => {
+  it('creates a pillar and replaces its fields on update, keeping its own rank without a clash', async () => {
+    const own = await createTenantFixture(handle.db, 'Pillar writes Co');
+    const created = await engine.upsertPillar(own.tenantId, own.brandId, pillarInput({ name: 'Cash', priorityRank: 3, category: 'finance' }));
+    expect(created).toMatchObject({ brandId: own.brandId, name: 'Cash', priorityRank: 3, category: 'finance', isActive: true });
+    const updated = await engine.upsertPillar(own.tenantId, own.brandId, { ...pillarInput({ name: 'Cash flow', priorityRank: 3 }), id: created.id });
+    expect(updated).toMatchObject({ id: created.id, name: 'Cash flow', priorityRank: 3, category: null });
+  });
+
+  it('refuses a name (ignoring case) or a priority rank another pillar of the brand has', async () => {
+    const own = await createTenantFixture(handle.db, 'Pillar clash Co');
+    await expect(engine.upsertPillar(own.tenantId, own.brandId, pillarInput({ name: 'FASTER CLOSE' }))).rejects.toBeInstanceOf(ConflictError);
+    await expect(engine.upsertPillar(own.tenantId, own.brandId, pillarInput({ priorityRank: 1 }))).rejects.toBeInstanceOf(ConflictError);
+    const renamed = engine.upsertPillar(own.tenantId, own.brandId, { ...pillarInput({ name: 'Faster close' }), id: own.pillarIds[1] });
+    await expect(renamed).rejects.toBeInstanceOf(ConflictError);
+    // Another brand's pillar names and ranks do not count.
+    const elsewhere = await engine.upsertPillar(other.tenantId, other.brandId, pillarInput({ name: 'Faster Close Elsewhere', priorityRank: 7 }));
+    expect(await engine.upsertPillar(own.tenantId, own.brandId, pillarInput({ priorityRank: elsewhere.priorityRank }))).toMatchObject({ priorityRank: 7 });
+  });
+
+  it('refuses a priority rank below 1 through the input schema', async () => {
+    await expect(engine.upsertPillar(fx.tenantId, fx.brandId, pillarInput({ priorityRank: 0 }))).rejects.toBeInstanceOf(ZodError);
+  });
+});
+
+describe('listBrandsForUser', () => {
+  it("lists the brands of the user's live tenants with the user's role, by tenant then brand name", async () => {
+    const alpha = await createTenantFixture(handle.db, 'Alpha Tenant');
+    const beta = await createTenantFixture(handle.db, 'Beta Tenant');
+    const user = await addMember(handle.db, beta.tenantId, 'member');
+    await handle.db.insert(memberships).values({ tenantId: alpha.tenantId, userId: user, role: 'admin' });
+    const aardvark = await engine.upsertBrand(alpha.tenantId, brandInput({ name: 'Aardvark' }));
+
+    expect((await engine.listBrandsForUser(user)).map((b) => [b.tenantName, b.name, b.role])).toEqual([
+      ['Alpha Tenant', 'Aardvark', 'admin'],
+      ['Alpha Tenant', 'Alpha Tenant brand', 'admin'],
+      ['Beta Tenant', 'Beta Tenant brand', 'member'],
+    ]);
+    expect((await engine.listBrandsForUser(user))[0]).toEqual({
+      id: aardvark.id,
+      tenantId: alpha.tenantId,
+      tenantName: 'Alpha Tenant',
+      name: 'Aardvark',
+      slug: aardvark.slug,
+      role: 'admin',
+    });
+  });
+
+  it('leaves out deleted brands, deleted memberships and deleted tenants', async () => {
+    const a = await createTenantFixture(handle.db, 'Kept Tenant');
+    const b = await createTenantFixture(handle.db, 'Left Tenant');
+    const c = await createTenantFixture(handle.db, 'Closed Tenant');
+    const user = await addMember(handle.db, a.tenantId, 'member');
+    await handle.db.insert(memberships).values([
+      { tenantId: b.tenantId, userId: user, role: 'member', deletedAt: new Date() },
+      { tenantId: c.tenantId, userId: user, role: 'member' },
+    ]);
+    await handle.db.update(tenants).set({ deletedAt: new Date() }).where(eq(tenants.id, c.tenantId));
+    const dropped = await engine.upsertBrand(a.tenantId, brandInput({ name: 'Dropped' }));
+    await softDelete.brand(dropped.id);
+
+    expect((await engine.listBrandsForUser(user)).map((brand) => brand.id)).toEqual([a.brandId]);
+    expect(await engine.listBrandsForUser(randomUUID())).toEqual([]);
+  });
+});
+
+describe('tenancy', () => {
+  type Scope = { tenantId: string; brandId: string };
+  const brandCalls = (scope: Scope) => ({
+    getBrandSummary: () => engine.getBrandSummary(scope.tenantId, scope.brandId),
+    getBrandStrategyView: () => engine.getBrandStrategyView(scope.tenantId, scope.brandId),
+    listBrandPersonas: () => engine.listBrandPersonas(scope.tenantId, scope.brandId),
+    listBrandPillars: () => engine.listBrandPillars(scope.tenantId, scope.brandId),
+    upsertPersona: () => engine.upsertPersona(scope.tenantId, scope.brandId, personaInput()),
+    upsertPillar: () => engine.upsertPillar(scope.tenantId, scope.brandId, pillarInput()),
+  });
+
+  it("answers NotFound for every brand-scoped method given another tenant's brand, a deleted or a missing brand", async () => {
+    const deleted = await createTenantFixture(handle.db, 'Deleted brand Co');
+    await softDelete.brand(deleted.brandId);
+    const scopes = {
+      "another tenant naming this tenant's brand": { tenantId: other.tenantId, brandId: fx.brandId },
+      'a deleted brand': { tenantId: deleted.tenantId, brandId: deleted.brandId },
+      'a brand that does not exist': { tenantId: fx.tenantId, brandId: randomUUID() },
+    };
+    for (const [label, scope] of Object.entries(scopes)) {
+      for (const [method, call] of Object.entries(brandCalls(scope))) {
+        await expect(call(), `${method} with ${label}`).rejects.toBeInstanceOf(NotFoundError);
+      }
+    }
+    // The refused writes landed nowhere, not even in the caller's own tenant.
+    expect((await engine.listBrandPersonas(other.tenantId, other.brandId)).map((p) => p.id).sort()).toEqual([...other.personaIds].sort());
+  });
+
+  it("answers NotFound when updating a persona or pillar of another brand through one's own brand, and changes nothing", async () => {
+    const personaBefore = await engine.listBrandPersonas(fx.tenantId, fx.brandId);
+    const pillarsBefore = await engine.listBrandPillars(fx.tenantId, fx.brandId, { includeInactive: true });
+    await expect(engine.upsertPersona(other.tenantId, other.brandId, personaInput({ id: fx.personaIds[0], name: 'Hijacked' }))).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(engine.upsertPillar(other.tenantId, other.brandId, pillarInput({ id: fx.pillarIds[0], name: 'Hijacked' }))).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    expect(await engine.listBrandPersonas(fx.tenantId, fx.brandId)).toEqual(personaBefore);
+    expect(await engine.listBrandPillars(fx.tenantId, fx.brandId, { includeInactive: true })).toEqual(pillarsBefore);
+  });
+});

@@ -1,0 +1,93 @@
+import { and, type Column, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { brands, contentPillars, patternTemplates, personas, tenants } from '../db/schema';
+import type { Channel } from '../enums';
+import { NotFoundError } from '../errors';
+import { PatternDTO } from './dto';
+
+export type PatternRow = typeof patternTemplates.$inferSelect;
+
+export interface Scope {
+  tenantId: string;
+  brandId: string;
+}
+
+export const toPatternDTO = (row: PatternRow): PatternDTO => PatternDTO.parse({ ...row, isShared: row.brandId === null });
+
+/** Case-insensitive name order, spelled in the "C" collation so PGlite and PostgreSQL agree. */
+export const byName = (column: Column): SQL => sql`lower(${column}) collate "C"`;
+
+/** What a brand sees: its own patterns and its tenant's shared ones, never a sibling brand's. */
+export const visibleTo = (scope: Scope): SQL =>
+  and(
+    eq(patternTemplates.tenantId, scope.tenantId),
+    or(eq(patternTemplates.brandId, scope.brandId), isNull(patternTemplates.brandId)),
+    isNull(patternTemplates.deletedAt),
+  )!;
+
+export async function assertBrand(db: Database, scope: Scope): Promise<void> {
+  const [found] = await db
+    .select({ id: brands.id })
+    .from(brands)
+    .where(and(eq(brands.id, scope.brandId), eq(brands.tenantId, scope.tenantId), isNull(brands.deletedAt)));
+  if (!found) throw new NotFoundError('Brand', scope.brandId);
+}
+
+export async function assertTenant(db: Database, tenantId: string): Promise<void> {
+  const [found] = await db
+    .select({ id: tenants.id })
+    .from(tenants)
+    .where(and(eq(tenants.id, tenantId), isNull(tenants.deletedAt)));
+  if (!found) throw new NotFoundError('Tenant', tenantId);
+}
+
+/** A pattern the brand can see (after checking the brand is the tenant's), or NotFound. */
+export async function loadVisiblePattern(db: Database, scope: Scope, patternId: string): Promise<PatternRow> {
+  await assertBrand(db, scope);
+  const [row] = await db
+    .select()
+    .from(patternTemplates)
+    .where(and(eq(patternTemplates.id, patternId), visibleTo(scope)));
+  if (!row) throw new NotFoundError('Pattern', patternId);
+  return row;
+}
+
+/** The category of the brand's live pillar; NotFound when the pillar is not one of the brand's. */
+export async function loadPillarCategory(db: Database, scope: Scope, pillarId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ category: contentPillars.category })
+    .from(contentPillars)
+    .where(
+      and(
+        eq(contentPillars.id, pillarId),
+        eq(contentPillars.tenantId, scope.tenantId),
+        eq(contentPillars.brandId, scope.brandId),
+        isNull(contentPillars.deletedAt),
+      ),
+    );
+  if (!row) throw new NotFoundError('Pillar', pillarId);
+  return row.category;
+}
+
+/** The brand's live persona and its note on `channel`; NotFound when it is not one of the brand's. */
+export async function loadPersonaNote(
+  db: Database,
+  scope: Scope,
+  personaId: string,
+  channel: Channel,
+): Promise<{ name: string; channelNote: string } | null> {
+  const [row] = await db
+    .select({ name: personas.name, channelBiases: personas.channelBiases })
+    .from(personas)
+    .where(
+      and(
+        eq(personas.id, personaId),
+        eq(personas.tenantId, scope.tenantId),
+        eq(personas.brandId, scope.brandId),
+        isNull(personas.deletedAt),
+      ),
+    );
+  if (!row) throw new NotFoundError('Persona', personaId);
+  const note = row.channelBiases[channel]?.trim();
+  return note ? { name: row.name, channelNote: note } : null;
+}
