@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { Channel, OpportunityCreatedVia, OpportunityType } from '../enums';
+
+/** A score at or above this is "high": it counts in the board's high-score figures. */
+export const HIGH_SCORE = 70;
+/** A score at or above this (and below HIGH_SCORE) is "medium". */
+export const MEDIUM_SCORE = 40;
+/** Pins are a short list of "do these first"; more than a handful stops meaning anything. */
+export const MAX_PINNED_PER_BRAND = 5;
+export const MAX_SNOOZE_DAYS = 365;
+export const DEFAULT_BOARD_LIMIT = 50;
+export const MAX_BOARD_LIMIT = 200;
+
+export const ScoreBand = z.enum(['low', 'medium', 'high']);
+export type ScoreBand = z.infer<typeof ScoreBand>;
+
+/** low < 40 ≤ medium < 70 ≤ high. */
+export function scoreBand(score: number): ScoreBand {
+  if (score >= HIGH_SCORE) return 'high';
+  if (score >= MEDIUM_SCORE) return 'medium';
+  return 'low';
+}
+
+const Score = z.int().min(0).max(100);
+
+// ----- inputs -----
+
+export const TodayBoardInput = z.object({
+  limit: z.int().min(1).max(MAX_BOARD_LIMIT).default(DEFAULT_BOARD_LIMIT),
+});
+export type TodayBoardInput = z.input<typeof TodayBoardInput>;
+
+export const ListOpportunitiesInput = z.object({
+  includeSnoozed: z.boolean().default(false),
+  includeExpired: z.boolean().default(false),
+  limit: z.int().min(1).max(MAX_BOARD_LIMIT).default(DEFAULT_BOARD_LIMIT),
+  offset: z.int().min(0).default(0),
+});
+export type ListOpportunitiesInput = z.input<typeof ListOpportunitiesInput>;
+
+export const IngestOpportunityInput = z.object({
+  type: OpportunityType,
+  title: z.string().trim().min(1).max(200),
+  angle: z.string().trim().min(1).max(2_000),
+  source: z.string().trim().min(1).max(200),
+  sourceUrl: z.url().max(2_000).nullish(),
+  /** When the source published the signal; drives the freshness part of the initial score. */
+  sourcePublishedAt: z.date().nullish(),
+  personaId: z.uuid().nullish(),
+  pillarId: z.uuid().nullish(),
+  primaryChannel: Channel,
+  /** The primary channel is added when missing, so the stored list always contains it. */
+  suggestedChannels: z.array(Channel).max(20).default([]),
+  /** An upstream score wins over the initial scoring. */
+  score: Score.nullish(),
+  scoreExplanation: z.string().trim().min(1).max(2_000).nullish(),
+  createdVia: OpportunityCreatedVia.default('ingestion'),
+  expiresAt: z.date().nullish(),
+  metadata: z.record(z.string(), z.unknown()).default({}),
+});
+export type IngestOpportunityInput = z.input<typeof IngestOpportunityInput>;
+
+// ----- outputs -----
+
+export const OpportunityHandle = z.object({ id: z.uuid(), name: z.string() });
+export type OpportunityHandle = z.infer<typeof OpportunityHandle>;
+
+export const OpportunityDTO = z.object({
+  id: z.uuid(),
+  brandId: z.uuid(),
+  type: OpportunityType,
+  score: Score,
+  /** The score before learning; `score` = clamp(baseScore + learnedAdjustment, 0, 100). */
+  baseScore: Score,
+  learnedAdjustment: z.int().min(-100).max(100),
+  scoreExplanation: z.string().nullable(),
+  title: z.string(),
+  angle: z.string(),
+  source: z.string(),
+  sourceUrl: z.string().nullable(),
+  personaId: z.uuid().nullable(),
+  pillarId: z.uuid().nullable(),
+  primaryChannel: Channel,
+  suggestedChannels: z.array(Channel),
+  isPinned: z.boolean(),
+  snoozedUntil: z.date().nullable(),
+  createdVia: OpportunityCreatedVia,
+  createdByUserId: z.uuid().nullable(),
+  lastTouchedAt: z.date(),
+  expiresAt: z.date().nullable(),
+  metadata: z.record(z.string(), z.unknown()),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  deletedAt: z.date().nullable(),
+  /** Null when unset or when the persona has since been deleted. */
+  personaHandle: OpportunityHandle.nullable(),
+  pillarHandle: OpportunityHandle.nullable(),
+  /** True while `snoozedUntil` lies in the future. */
+  isSnoozed: z.boolean(),
+  scoreBand: ScoreBand,
+});
+export type OpportunityDTO = z.infer<typeof OpportunityDTO>;
+
+export const IngestOpportunityResult = z.object({
+  opportunity: OpportunityDTO,
+  /** False when the brand already had the same normalised title from the same source: that one is returned. */
+  created: z.boolean(),
+});
+export type IngestOpportunityResult = z.infer<typeof IngestOpportunityResult>;
+
+const Counts = { count: z.int().min(0), highScoreCount: z.int().min(0) };
+
+export const BoardBucket = z.object({ id: z.uuid(), name: z.string(), ...Counts });
+export type BoardBucket = z.infer<typeof BoardBucket>;
+
+export const ChannelBucket = z.object({ channel: Channel, ...Counts });
+export type ChannelBucket = z.infer<typeof ChannelBucket>;
+
+/**
+ * Counts over every live opportunity of the brand, not only the returned page. Opportunities without
+ * a (live) pillar or persona count in `total` but in no pillar or persona bucket.
+ */
+export const TodayBoardMetrics = z.object({
+  byPillar: z.array(BoardBucket),
+  byPersona: z.array(BoardBucket),
+  /** By primary channel. */
+  byChannel: z.array(ChannelBucket),
+  highScoreCount: z.int().min(0),
+  total: z.int().min(0),
+});
+export type TodayBoardMetrics = z.infer<typeof TodayBoardMetrics>;
+
+export const TodayBoard = z.object({
+  /** The top `limit` live opportunities: pinned first, then score, then most recently touched. */
+  opportunities: z.array(OpportunityDTO),
+  metrics: TodayBoardMetrics,
+  /** The high-score ones among `opportunities`, in board order. */
+  highScoreOpportunityIds: z.array(z.uuid()),
+});
+export type TodayBoard = z.infer<typeof TodayBoard>;

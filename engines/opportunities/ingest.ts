@@ -1,0 +1,92 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Database } from '../db/client';
+import { contentPillars, opportunities, personas } from '../db/schema';
+import type { Channel } from '../enums';
+import { ConflictError, InvariantViolationError, NotFoundError } from '../errors';
+import { opportunityDedupeKey, normalizeForDedupe } from './dedupe';
+import type { IngestOpportunityInput, IngestOpportunityResult } from './dto';
+import { initialScore } from './initial-score';
+import { assertBrand, type Executor, inScope, loadOpportunityDTO, type Scope } from './queries';
+
+export type IngestRequest = z.output<typeof IngestOpportunityInput>;
+
+/**
+ * Stores a new opportunity, or returns the brand's live one with the same normalised title and
+ * source. The insert itself decides (ON CONFLICT on the partial unique index), so two concurrent
+ * ingests of one idea yield one row and both callers get it.
+ */
+export async function ingestOpportunity(
+  db: Database,
+  scope: Scope,
+  request: IngestRequest,
+  createdByUserId: string | null,
+  now: Date,
+): Promise<IngestOpportunityResult> {
+  if (normalizeForDedupe(request.title) === '') {
+    throw new InvariantViolationError('An opportunity title needs at least one letter or digit', 'input');
+  }
+  await assertBrand(db, scope);
+  if (request.personaId) await assertInBrand(db, scope, 'Persona', request.personaId);
+  if (request.pillarId) await assertInBrand(db, scope, 'Pillar', request.pillarId);
+
+  const dedupeKey = opportunityDedupeKey(request.title, request.source);
+  const initial = initialScore(request.type, request.sourcePublishedAt ?? null, now);
+  const score = request.score ?? initial.score;
+  const row = {
+    tenantId: scope.tenantId,
+    brandId: scope.brandId,
+    type: request.type,
+    score,
+    baseScore: score,
+    learnedAdjustment: 0,
+    scoreExplanation: request.scoreExplanation ?? (request.score == null ? initial.explanation : null),
+    title: request.title,
+    angle: request.angle,
+    source: request.source,
+    sourceUrl: request.sourceUrl ?? null,
+    dedupeKey,
+    personaId: request.personaId ?? null,
+    pillarId: request.pillarId ?? null,
+    primaryChannel: request.primaryChannel,
+    suggestedChannels: withPrimary(request.primaryChannel, request.suggestedChannels),
+    isPinned: false,
+    createdVia: request.createdVia,
+    createdByUserId,
+    lastTouchedAt: now,
+    expiresAt: request.expiresAt ?? null,
+    metadata: request.metadata,
+  };
+
+  // The loop runs a second time only if the duplicate that blocked the insert was deleted before it
+  // could be read; the retry then inserts.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const [inserted] = await db
+      .insert(opportunities)
+      .values(row)
+      .onConflictDoNothing({ target: [opportunities.brandId, opportunities.dedupeKey], where: sql`deleted_at is null` })
+      .returning({ id: opportunities.id });
+    if (inserted) return { opportunity: await loadOpportunityDTO(db, scope, inserted.id, now), created: true };
+    const [existing] = await db
+      .select({ id: opportunities.id })
+      .from(opportunities)
+      .where(and(eq(opportunities.dedupeKey, dedupeKey), inScope(scope)));
+    if (existing) return { opportunity: await loadOpportunityDTO(db, scope, existing.id, now), created: false };
+  }
+  throw new ConflictError('The opportunity changed while it was being ingested; try again');
+}
+
+/** The stored list holds each channel once and always the primary one (first when it was missing). */
+function withPrimary(primary: Channel, suggested: Channel[]): Channel[] {
+  const unique = [...new Set(suggested)];
+  return unique.includes(primary) ? unique : [primary, ...unique];
+}
+
+async function assertInBrand(db: Executor, scope: Scope, entity: 'Persona' | 'Pillar', id: string): Promise<void> {
+  const table = entity === 'Persona' ? personas : contentPillars;
+  const [found] = await db
+    .select({ id: table.id })
+    .from(table)
+    .where(and(eq(table.id, id), eq(table.tenantId, scope.tenantId), eq(table.brandId, scope.brandId), isNull(table.deletedAt)));
+  if (!found) throw new NotFoundError(entity, id);
+}

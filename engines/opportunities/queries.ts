@@ -1,0 +1,134 @@
+import { and, asc, desc, eq, gt, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { brands, contentPillars, opportunities, personas } from '../db/schema';
+import { Channel } from '../enums';
+import { NotFoundError } from '../errors';
+import { type BoardBucket, type ChannelBucket, HIGH_SCORE, type OpportunityDTO, type TodayBoardMetrics } from './dto';
+import { toOpportunityDTO } from './mapping';
+
+export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+/** The database or an open transaction on it. */
+export type Executor = Database | Tx;
+
+export interface Scope {
+  tenantId: string;
+  brandId: string;
+}
+
+export const inScope = (scope: Scope): SQL =>
+  and(eq(opportunities.tenantId, scope.tenantId), eq(opportunities.brandId, scope.brandId), isNull(opportunities.deletedAt))!;
+
+export const notExpired = (now: Date): SQL => or(isNull(opportunities.expiresAt), gt(opportunities.expiresAt, now))!;
+
+export const notSnoozed = (now: Date): SQL => or(isNull(opportunities.snoozedUntil), lte(opportunities.snoozedUntil, now))!;
+
+/**
+ * Board order: pinned first, then score, then the most recently touched; the id settles exact ties so
+ * a page never shuffles between reads. The leading three keys match opportunities_board_idx.
+ */
+export const boardOrder = [desc(opportunities.isPinned), desc(opportunities.score), desc(opportunities.lastTouchedAt), asc(opportunities.id)];
+
+// A persona or pillar names an opportunity only while it is live and of the same brand.
+const personaJoin = and(eq(personas.id, opportunities.personaId), eq(personas.brandId, opportunities.brandId), isNull(personas.deletedAt));
+const pillarJoin = and(
+  eq(contentPillars.id, opportunities.pillarId),
+  eq(contentPillars.brandId, opportunities.brandId),
+  isNull(contentPillars.deletedAt),
+);
+
+/** Opportunities with the names of their persona and pillar. */
+export function selectWithHandles(db: Executor) {
+  return db
+    .select({ opportunity: opportunities, personaName: personas.name, pillarName: contentPillars.name })
+    .from(opportunities)
+    .leftJoin(personas, personaJoin)
+    .leftJoin(contentPillars, pillarJoin);
+}
+
+/** The board's page: live opportunities in board order. A builder, so tests can EXPLAIN it. */
+export function selectBoardPage(db: Executor, scope: Scope, now: Date, limit: number) {
+  return selectWithHandles(db)
+    .where(and(inScope(scope), notExpired(now), notSnoozed(now)))
+    .orderBy(...boardOrder)
+    .limit(limit);
+}
+
+type HandleRow = Awaited<ReturnType<typeof selectWithHandles>>[number];
+
+export const toDTO = (now: Date) => (row: HandleRow): OpportunityDTO => toOpportunityDTO(row.opportunity, row, now);
+
+export async function loadOpportunityDTO(db: Executor, scope: Scope, opportunityId: string, now: Date): Promise<OpportunityDTO> {
+  const [row] = await selectWithHandles(db).where(and(eq(opportunities.id, opportunityId), inScope(scope)));
+  if (!row) throw new NotFoundError('Opportunity', opportunityId);
+  return toDTO(now)(row);
+}
+
+/**
+ * Throws NotFound unless the brand is live and the tenant's. With `lock`, holds the brand row until
+ * commit — FOR NO KEY UPDATE, so it serialises brand-wide rules (the pin limit) without blocking the
+ * inserts whose foreign keys only share-lock the brand.
+ */
+export async function assertBrand(db: Executor, scope: Scope, lock = false): Promise<void> {
+  const query = db
+    .select({ id: brands.id })
+    .from(brands)
+    .where(and(eq(brands.id, scope.brandId), eq(brands.tenantId, scope.tenantId), isNull(brands.deletedAt)));
+  const [found] = lock ? await query.for('no key update') : await query;
+  if (!found) throw new NotFoundError('Brand', scope.brandId);
+}
+
+/**
+ * The board's counts, by pillar, persona and primary channel plus the total, over every live
+ * opportunity of the brand in one grouped scan (GROUPING SETS) rather than one query per dimension.
+ */
+export async function selectBoardMetrics(db: Executor, scope: Scope, now: Date): Promise<TodayBoardMetrics> {
+  const grouped = await db
+    .select({
+      dimension: sql<'pillar' | 'persona' | 'channel' | 'total'>`case
+        when grouping(${contentPillars.id}) = 0 then 'pillar'
+        when grouping(${personas.id}) = 0 then 'persona'
+        when grouping(${opportunities.primaryChannel}) = 0 then 'channel'
+        else 'total' end`,
+      pillarId: contentPillars.id,
+      pillarName: contentPillars.name,
+      personaId: personas.id,
+      personaName: personas.name,
+      channel: opportunities.primaryChannel,
+      count: sql<number>`count(*)::int`,
+      highScoreCount: sql<number>`(count(*) filter (where ${opportunities.score} >= ${HIGH_SCORE}))::int`,
+    })
+    .from(opportunities)
+    .leftJoin(personas, personaJoin)
+    .leftJoin(contentPillars, pillarJoin)
+    .where(and(inScope(scope), notExpired(now), notSnoozed(now)))
+    .groupBy(
+      sql`grouping sets ((${contentPillars.id}, ${contentPillars.name}), (${personas.id}, ${personas.name}), (${opportunities.primaryChannel}), ())`,
+    );
+
+  const byPillar: BoardBucket[] = [];
+  const byPersona: BoardBucket[] = [];
+  const byChannel: ChannelBucket[] = [];
+  let total = { count: 0, highScoreCount: 0 };
+  for (const { dimension, count, highScoreCount, ...keys } of grouped) {
+    const counts = { count, highScoreCount };
+    if (dimension === 'pillar' && keys.pillarId && keys.pillarName !== null) {
+      byPillar.push({ id: keys.pillarId, name: keys.pillarName, ...counts });
+    } else if (dimension === 'persona' && keys.personaId && keys.personaName !== null) {
+      byPersona.push({ id: keys.personaId, name: keys.personaName, ...counts });
+    } else if (dimension === 'channel') {
+      byChannel.push({ channel: Channel.parse(keys.channel), ...counts });
+    } else if (dimension === 'total') {
+      total = counts;
+    }
+  }
+  return {
+    byPillar: byPillar.sort(largestFirst),
+    byPersona: byPersona.sort(largestFirst),
+    byChannel: byChannel.sort((a, b) => b.count - a.count || compare(a.channel, b.channel)),
+    highScoreCount: total.highScoreCount,
+    total: total.count,
+  };
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const largestFirst = (a: BoardBucket, b: BoardBucket) => b.count - a.count || compare(a.name, b.name) || compare(a.id, b.id);

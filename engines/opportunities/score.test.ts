@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ZodError } from 'zod';
+import { createTestDatabase, type TestDatabase } from '../../test/database';
+import { createTenantFixture, type TenantFixture } from '../../test/fixtures';
+import { hoursFrom, insertOpportunity, movableClock, OPPORTUNITY_NOW, readOpportunityRow } from '../../test/fixtures/opportunities';
+import { InvariantViolationError } from '../errors';
+import { OpportunitiesEngine } from './engine';
+
+let handle: TestDatabase;
+let fx: TenantFixture;
+const time = movableClock();
+let engine: OpportunitiesEngine;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  fx = await createTenantFixture(handle.db, 'Score Co');
+  engine = new OpportunitiesEngine(handle.db, { clock: time.clock });
+});
+afterAll(() => handle.close());
+
+async function expectInputError(promise: Promise<unknown>) {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(InvariantViolationError);
+  expect((error as InvariantViolationError).kind).toBe('input');
+}
+
+describe('OpportunitiesEngine.updateOpportunityScore', () => {
+  it('sets the score as the new base, restarts the learned adjustment and leaves lastTouchedAt alone', async () => {
+    const touched = hoursFrom(OPPORTUNITY_NOW, -30);
+    const id = await insertOpportunity(handle.db, fx, { score: 45, baseScore: 40, learnedAdjustment: 5, lastTouchedAt: touched });
+    const updated = await engine.updateOpportunityScore(fx.tenantId, fx.brandId, id, 81, 'Re-scored after the CFO survey.');
+    expect(updated).toMatchObject({
+      score: 81,
+      baseScore: 81,
+      learnedAdjustment: 0,
+      scoreBand: 'high',
+      scoreExplanation: 'Re-scored after the CFO survey.',
+      lastTouchedAt: touched,
+    });
+  });
+
+  it('accepts 0 and 100 and refuses anything outside 0..100 or fractional as bad input', async () => {
+    const id = await insertOpportunity(handle.db, fx, { score: 50 });
+    await expect(engine.updateOpportunityScore(fx.tenantId, fx.brandId, id, 0, 'Floor.')).resolves.toMatchObject({ score: 0, scoreBand: 'low' });
+    await expect(engine.updateOpportunityScore(fx.tenantId, fx.brandId, id, 100, 'Ceiling.')).resolves.toMatchObject({ score: 100 });
+    for (const bad of [101, -1, 50.5]) {
+      await expectInputError(engine.updateOpportunityScore(fx.tenantId, fx.brandId, id, bad, 'Out of range.'));
+    }
+    await expect(engine.updateOpportunityScore(fx.tenantId, fx.brandId, id, Number.NaN, 'Not a number.')).rejects.toBeInstanceOf(ZodError);
+    expect((await readOpportunityRow(handle.db, id)).score).toBe(100);
+  });
+
+  it('requires an explanation', async () => {
+    const id = await insertOpportunity(handle.db, fx);
+    await expect(engine.updateOpportunityScore(fx.tenantId, fx.brandId, id, 60, '   ')).rejects.toBeInstanceOf(ZodError);
+  });
+});
+
+describe('OpportunitiesEngine.applyLearnedAdjustment', () => {
+  it('sets score = base + adjustment, and the same adjustment again gives the same score', async () => {
+    const id = await insertOpportunity(handle.db, fx, { score: 60 });
+    const first = await engine.applyLearnedAdjustment(fx.tenantId, fx.brandId, id, 12, 'Engagement above the median.');
+    expect(first).toMatchObject({ score: 72, baseScore: 60, learnedAdjustment: 12, scoreExplanation: 'Engagement above the median.' });
+    const again = await engine.applyLearnedAdjustment(fx.tenantId, fx.brandId, id, 12, 'Engagement above the median.');
+    expect(again).toMatchObject({ score: 72, baseScore: 60, learnedAdjustment: 12 });
+    const lower = await engine.applyLearnedAdjustment(fx.tenantId, fx.brandId, id, -5, 'Engagement fell.');
+    expect(lower).toMatchObject({ score: 55, baseScore: 60, learnedAdjustment: -5, scoreBand: 'medium' });
+  });
+
+  it('clamps the resulting score to 0..100 while keeping the adjustment as given', async () => {
+    const high = await insertOpportunity(handle.db, fx, { score: 95 });
+    await expect(engine.applyLearnedAdjustment(fx.tenantId, fx.brandId, high, 20, 'Strong.')).resolves.toMatchObject({
+      score: 100,
+      learnedAdjustment: 20,
+    });
+    const low = await insertOpportunity(handle.db, fx, { score: 5 });
+    await expect(engine.applyLearnedAdjustment(fx.tenantId, fx.brandId, low, -20, 'Weak.')).resolves.toMatchObject({
+      score: 0,
+      learnedAdjustment: -20,
+    });
+  });
+
+  it('refuses an adjustment outside -100..100 or fractional as bad input', async () => {
+    const id = await insertOpportunity(handle.db, fx, { score: 50 });
+    for (const bad of [101, -101, 2.5]) {
+      await expectInputError(engine.applyLearnedAdjustment(fx.tenantId, fx.brandId, id, bad, 'Bad.'));
+    }
+    expect(await readOpportunityRow(handle.db, id)).toMatchObject({ score: 50, learnedAdjustment: 0 });
+  });
+
+  it('applies learning to the new base after an explicit re-score', async () => {
+    const id = await insertOpportunity(handle.db, fx, { score: 50 });
+    await engine.applyLearnedAdjustment(fx.tenantId, fx.brandId, id, 10, 'Learned.');
+    await engine.updateOpportunityScore(fx.tenantId, fx.brandId, id, 30, 'Re-scored.');
+    await expect(engine.applyLearnedAdjustment(fx.tenantId, fx.brandId, id, 10, 'Learned.')).resolves.toMatchObject({
+      score: 40,
+      baseScore: 30,
+    });
+  });
+});
