@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { Channel, PackageCreatedVia, PackageStatus, VariantStatus } from '../enums';
+import { OpportunityDTO } from '../opportunities/dto';
+import { PatternRecommendation } from '../patterns/dto';
+
+/** The longest text a variant may hold: the longest channel limit (newsletter). */
+export const MAX_VARIANT_TEXT = 20_000;
+export const MAX_CORE_ARGUMENT = 2_000;
+export const MAX_THESIS_ITEMS = 10;
+export const MAX_THESIS_ITEM = 500;
+
+// ----- inputs -----
+
+export const ListPackagesInput = z.object({
+  status: PackageStatus.optional(),
+  limit: z.int().min(1).max(100).default(20),
+  offset: z.int().min(0).default(0),
+});
+export type ListPackagesInput = z.input<typeof ListPackagesInput>;
+
+export const PackageChannels = z
+  .array(Channel)
+  .min(1)
+  .max(Channel.options.length)
+  .refine((channels) => new Set(channels).size === channels.length, { message: 'channels must be distinct' });
+
+export const CreatePackageFromOpportunityInput = z.object({
+  opportunityId: z.uuid(),
+  channels: PackageChannels,
+  createdByUserId: z.uuid(),
+  idempotencyKey: z.string().trim().min(1).max(200).optional(),
+});
+export type CreatePackageFromOpportunityInput = z.input<typeof CreatePackageFromOpportunityInput>;
+
+const ThesisItem = z.string().trim().min(1).max(MAX_THESIS_ITEM);
+
+export const UpdatePackageThesisInput = z.object({
+  packageId: z.uuid(),
+  coreArgument: z.string().trim().min(1).max(MAX_CORE_ARGUMENT),
+  keyPoints: z.array(ThesisItem).max(MAX_THESIS_ITEMS),
+  risksToAvoid: z.array(ThesisItem).max(MAX_THESIS_ITEMS),
+});
+export type UpdatePackageThesisInput = z.input<typeof UpdatePackageThesisInput>;
+
+export const VariantText = z.string().min(1).max(MAX_VARIANT_TEXT);
+
+export const CreateVariantInput = z.object({
+  packageId: z.uuid(),
+  channel: Channel,
+  patternTemplateId: z.uuid().nullish(),
+  draftText: VariantText,
+  rationale: z.string().max(2_000).nullish(),
+  safetyFlags: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
+  generatedByModel: z.string().trim().min(1).max(200).nullish(),
+  /** The bounded context the drafting node saw; kept for audit, never returned in a DTO. */
+  rawPromptContext: z.record(z.string(), z.unknown()).nullish(),
+});
+export type CreateVariantInput = z.input<typeof CreateVariantInput>;
+
+export const WorkspaceWarning = z.object({
+  channel: Channel.optional(),
+  node: z.string().min(1).max(120),
+  message: z.string().min(1).max(2_000),
+});
+export type WorkspaceWarning = z.infer<typeof WorkspaceWarning>;
+
+export const WorkspaceViewOptions = z.object({ warnings: z.array(WorkspaceWarning).default([]) });
+export type WorkspaceViewOptions = z.input<typeof WorkspaceViewOptions>;
+
+// ----- outputs -----
+
+export const PackageDTO = z.object({
+  id: z.uuid(),
+  brandId: z.uuid(),
+  title: z.string(),
+  status: PackageStatus,
+  originOpportunityId: z.uuid().nullable(),
+  personaId: z.uuid().nullable(),
+  pillarId: z.uuid().nullable(),
+  channels: z.array(Channel),
+  coreArgument: z.string().nullable(),
+  keyPoints: z.array(z.string()),
+  risksToAvoid: z.array(z.string()),
+  plannedPublishStart: z.date().nullable(),
+  plannedPublishEnd: z.date().nullable(),
+  ownerUserId: z.uuid().nullable(),
+  notes: z.string().nullable(),
+  createdVia: PackageCreatedVia,
+  idempotencyKey: z.string().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  deletedAt: z.date().nullable(),
+});
+export type PackageDTO = z.infer<typeof PackageDTO>;
+
+export const CreatePackageResult = z.object({
+  package: PackageDTO,
+  /** False when the idempotency key matched a package created earlier; that package is returned. */
+  created: z.boolean(),
+});
+export type CreatePackageResult = z.infer<typeof CreatePackageResult>;
+
+export const VariantDTO = z.object({
+  id: z.uuid(),
+  brandId: z.uuid(),
+  packageId: z.uuid(),
+  channel: Channel,
+  status: VariantStatus,
+  patternTemplateId: z.uuid().nullable(),
+  draftText: z.string().nullable(),
+  editedText: z.string().nullable(),
+  approvedText: z.string().nullable(),
+  rationale: z.string().nullable(),
+  safetyFlags: z.array(z.string()),
+  generatedByModel: z.string().nullable(),
+  proposedAt: z.date().nullable(),
+  scheduledPublishAt: z.date().nullable(),
+  publishedAt: z.date().nullable(),
+  externalPostId: z.string().nullable(),
+  lastEvaluatedAt: z.date().nullable(),
+  evalScore: z.int().min(0).max(100).nullable(),
+  evalNotes: z.string().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  deletedAt: z.date().nullable(),
+  /** The active text: approvedText, else editedText, else draftText, else ''. */
+  text: z.string(),
+  withinChannelLimit: z.boolean(),
+});
+export type VariantDTO = z.infer<typeof VariantDTO>;
+
+export const PackageWorkspaceView = z.object({
+  package: PackageDTO,
+  opportunity: OpportunityDTO.nullable(),
+  /** One entry per package channel, in the package's channel order; a channel with no variant has []. */
+  variantsByChannel: z.partialRecord(Channel, z.array(VariantDTO)),
+  strategy: z.object({ toneTags: z.array(z.string()), taboos: z.array(z.string()) }),
+  recommendedPatterns: z.partialRecord(Channel, z.array(PatternRecommendation)),
+  warnings: z.array(WorkspaceWarning),
+});
+export type PackageWorkspaceView = z.infer<typeof PackageWorkspaceView>;
+
+/** The text a variant shows and publishes: approvedText, else editedText, else draftText, else ''. */
+export function activeText(variant: { approvedText: string | null; editedText: string | null; draftText: string | null }): string {
+  return variant.approvedText ?? variant.editedText ?? variant.draftText ?? '';
+}

@@ -1,0 +1,252 @@
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { type Clock, systemClock } from '../clock';
+import type { Database } from '../db/client';
+import { contentPackages } from '../db/schema';
+import { PackageStatus } from '../enums';
+import { ConflictError, InvariantViolationError, NotFoundError } from '../errors';
+import type { OpportunityDTO } from '../opportunities/dto';
+import type { OpportunitiesEngine } from '../opportunities/engine';
+import type { PatternsEngine } from '../patterns/engine';
+import {
+  CreatePackageFromOpportunityInput,
+  type CreatePackageResult,
+  CreateVariantInput,
+  ListPackagesInput,
+  type PackageDTO,
+  type PackageWorkspaceView,
+  UpdatePackageThesisInput,
+  type VariantDTO,
+  type WorkspaceViewOptions,
+} from './dto';
+import { packageMove } from './package-status';
+import { loadBrand, loadPackage, loadVariant, type Scope, selectPackageVariants, toPackageDTO, toVariantDTO } from './queries';
+import { buildWorkspaceView } from './workspace';
+import { VariantWrites } from './variant-writes';
+
+const Ids = z.object({ tenantId: z.uuid(), brandId: z.uuid() });
+const RowId = z.uuid();
+
+export interface ContentEngineDeps {
+  opportunities: Pick<OpportunitiesEngine, 'getOpportunity'>;
+  patterns: Pick<PatternsEngine, 'recommendPatternsForContext' | 'assertPatternSupportsChannel'>;
+  clock?: Clock;
+}
+
+/**
+ * Content packages (the thesis and channels made from one opportunity) and their per-channel
+ * variants. The package status follows its variants: it can only claim "scheduled" or "published"
+ * once a variant is.
+ */
+export class ContentEngine {
+  private readonly clock: Clock;
+  private readonly variantWrites: VariantWrites;
+
+  constructor(
+    private readonly db: Database,
+    private readonly deps: ContentEngineDeps,
+  ) {
+    this.clock = deps.clock ?? systemClock;
+    this.variantWrites = new VariantWrites(db, deps, this.clock);
+  }
+
+  /** The brand's packages, newest first. */
+  async listPackagesForBrand(tenantId: string, brandId: string, input: ListPackagesInput = {}): Promise<PackageDTO[]> {
+    const scope = Ids.parse({ tenantId, brandId });
+    const { status, limit, offset } = ListPackagesInput.parse(input);
+    await loadBrand(this.db, scope);
+    const rows = await this.db
+      .select()
+      .from(contentPackages)
+      .where(
+        and(
+          eq(contentPackages.tenantId, scope.tenantId),
+          eq(contentPackages.brandId, scope.brandId),
+          isNull(contentPackages.deletedAt),
+          status ? eq(contentPackages.status, status) : undefined,
+        ),
+      )
+      .orderBy(desc(contentPackages.createdAt), desc(contentPackages.id))
+      .limit(limit)
+      .offset(offset);
+    return rows.map(toPackageDTO);
+  }
+
+  async getPackage(tenantId: string, brandId: string, packageId: string): Promise<PackageDTO> {
+    return toPackageDTO(await loadPackage(this.db, Ids.parse({ tenantId, brandId }), RowId.parse(packageId)));
+  }
+
+  /**
+   * A draft package for a live opportunity of the brand. With an idempotency key, a retry returns the
+   * package the first call made (`created: false`). Concurrent calls race on the unique
+   * (brand_id, idempotency_key) index rather than on a read-then-insert, so exactly one row is made;
+   * a key reused for a different opportunity or channel set is refused, never mapped to the first.
+   */
+  async createPackageFromOpportunity(
+    tenantId: string,
+    brandId: string,
+    input: CreatePackageFromOpportunityInput,
+  ): Promise<CreatePackageResult> {
+    const scope = Ids.parse({ tenantId, brandId });
+    const request = CreatePackageFromOpportunityInput.parse(input);
+    if (request.idempotencyKey) {
+      const earlier = await this.packageForKey(scope, request.idempotencyKey);
+      if (earlier) return { package: sameRequestOrConflict(earlier, request), created: false };
+    }
+    const opportunity = await this.deps.opportunities.getOpportunity(scope.tenantId, scope.brandId, request.opportunityId);
+    if (!isLive(opportunity, this.clock())) throw new NotFoundError('Opportunity', request.opportunityId);
+    const [inserted] = await this.db
+      .insert(contentPackages)
+      .values({
+        tenantId: scope.tenantId,
+        brandId: scope.brandId,
+        title: opportunity.title,
+        status: 'draft',
+        originOpportunityId: opportunity.id,
+        personaId: opportunity.personaId,
+        pillarId: opportunity.pillarId,
+        channels: request.channels,
+        keyPoints: [],
+        risksToAvoid: [],
+        ownerUserId: request.createdByUserId,
+        createdVia: 'from_opportunity',
+        idempotencyKey: request.idempotencyKey ?? null,
+      })
+      .onConflictDoNothing({ target: [contentPackages.brandId, contentPackages.idempotencyKey] })
+      .returning();
+    if (inserted) return { package: toPackageDTO(inserted), created: true };
+    // Lost the race to a concurrent call with the same key; its insert has committed by now.
+    const winner = await this.packageForKey(scope, request.idempotencyKey!);
+    if (!winner) throw new ConflictError(`Idempotency key ${request.idempotencyKey} belongs to a deleted package`);
+    return { package: sameRequestOrConflict(winner, request), created: false };
+  }
+
+  async updatePackageThesis(tenantId: string, brandId: string, input: UpdatePackageThesisInput): Promise<PackageDTO> {
+    const scope = Ids.parse({ tenantId, brandId });
+    const thesis = UpdatePackageThesisInput.parse(input);
+    const [updated] = await this.db
+      .update(contentPackages)
+      .set({
+        coreArgument: thesis.coreArgument,
+        keyPoints: thesis.keyPoints,
+        risksToAvoid: thesis.risksToAvoid,
+        updatedAt: sql`now()`,
+      })
+      .where(
+        and(
+          eq(contentPackages.id, thesis.packageId),
+          eq(contentPackages.tenantId, scope.tenantId),
+          eq(contentPackages.brandId, scope.brandId),
+          isNull(contentPackages.deletedAt),
+        ),
+      )
+      .returning();
+    if (!updated) throw new NotFoundError('Package', thesis.packageId);
+    return toPackageDTO(updated);
+  }
+
+  /**
+   * Moves the package along draft ⇄ in_review → scheduled → published, or archives it from anywhere.
+   * The package row is locked while its variants are checked, so the check and the move agree.
+   */
+  async updatePackageStatus(tenantId: string, brandId: string, packageId: string, status: PackageStatus): Promise<PackageDTO> {
+    const scope = Ids.parse({ tenantId, brandId });
+    const id = RowId.parse(packageId);
+    const to = PackageStatus.parse(status);
+    return this.db.transaction(async (tx) => {
+      const current = await loadPackage(tx, scope, id, true);
+      const from = current.status as PackageStatus;
+      if (from === to) return toPackageDTO(current);
+      const move = packageMove(from, to);
+      if (!move.allowed) throw new InvariantViolationError(`A package cannot move from ${from} to ${to}`, 'state');
+      if (move.needsVariantIn) {
+        const needed = move.needsVariantIn;
+        const packageVariants = await selectPackageVariants(tx, scope, id);
+        if (!packageVariants.some((v) => v.status === needed)) {
+          throw new InvariantViolationError(`A package becomes ${to} only once one of its variants is ${needed}`, 'state');
+        }
+      }
+      const [updated] = await tx
+        .update(contentPackages)
+        .set({ status: to, updatedAt: sql`now()` })
+        .where(and(eq(contentPackages.id, id), eq(contentPackages.tenantId, scope.tenantId), eq(contentPackages.brandId, scope.brandId)))
+        .returning();
+      return toPackageDTO(updated!);
+    });
+  }
+
+  createVariant(tenantId: string, brandId: string, input: CreateVariantInput): Promise<VariantDTO> {
+    return this.variantWrites.create(Ids.parse({ tenantId, brandId }), input);
+  }
+
+  /** A person's edit: it becomes the active text unless an approved text overrides it. */
+  updateVariantText(tenantId: string, brandId: string, variantId: string, text: string): Promise<VariantDTO> {
+    return this.variantWrites.updateText(Ids.parse({ tenantId, brandId }), variantId, text);
+  }
+
+  markVariantPublished(
+    tenantId: string,
+    brandId: string,
+    variantId: string,
+    externalPostId: string,
+    publishedAt?: Date,
+  ): Promise<VariantDTO> {
+    return this.variantWrites.markPublished(Ids.parse({ tenantId, brandId }), variantId, externalPostId, publishedAt);
+  }
+
+  scheduleVariant(tenantId: string, brandId: string, variantId: string, scheduledPublishAt: Date): Promise<VariantDTO> {
+    return this.variantWrites.schedule(Ids.parse({ tenantId, brandId }), variantId, scheduledPublishAt);
+  }
+
+  /** The package's variants, oldest first. */
+  async listVariantsForPackage(tenantId: string, brandId: string, packageId: string): Promise<VariantDTO[]> {
+    const scope = Ids.parse({ tenantId, brandId });
+    const pkg = await loadPackage(this.db, scope, RowId.parse(packageId));
+    return (await selectPackageVariants(this.db, scope, pkg.id)).map(toVariantDTO);
+  }
+
+  async getVariant(tenantId: string, brandId: string, variantId: string): Promise<VariantDTO> {
+    return toVariantDTO(await loadVariant(this.db, Ids.parse({ tenantId, brandId }), RowId.parse(variantId)));
+  }
+
+  getPackageWorkspaceView(
+    tenantId: string,
+    brandId: string,
+    packageId: string,
+    options: WorkspaceViewOptions = {},
+  ): Promise<PackageWorkspaceView> {
+    return buildWorkspaceView(this.db, this.deps, Ids.parse({ tenantId, brandId }), RowId.parse(packageId), options);
+  }
+
+  private async packageForKey(scope: Scope, idempotencyKey: string) {
+    const [row] = await this.db
+      .select()
+      .from(contentPackages)
+      .where(
+        and(
+          eq(contentPackages.tenantId, scope.tenantId),
+          eq(contentPackages.brandId, scope.brandId),
+          eq(contentPackages.idempotencyKey, idempotencyKey),
+          isNull(contentPackages.deletedAt),
+        ),
+      );
+    return row;
+  }
+}
+
+function sameRequestOrConflict(
+  existing: typeof contentPackages.$inferSelect,
+  request: z.infer<typeof CreatePackageFromOpportunityInput>,
+): PackageDTO {
+  const sameChannels =
+    existing.channels.length === request.channels.length && request.channels.every((c) => existing.channels.includes(c));
+  if (existing.originOpportunityId !== request.opportunityId || !sameChannels) {
+    throw new ConflictError(`Idempotency key ${request.idempotencyKey} was already used for a different opportunity or channel set`);
+  }
+  return toPackageDTO(existing);
+}
+
+/** Live as the Today board means it: not snoozed and not expired (a deleted one is not found at all). */
+function isLive(opportunity: OpportunityDTO, now: Date): boolean {
+  return !opportunity.isSnoozed && (opportunity.expiresAt === null || opportunity.expiresAt > now);
+}

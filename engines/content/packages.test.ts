@@ -1,0 +1,204 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ZodError } from 'zod';
+import { createTestDatabase, type TestDatabase } from '../../test/database';
+import { createTenantFixture, type TenantFixture } from '../../test/fixtures';
+import {
+  createContentEngine,
+  FIXED_NOW,
+  insertContentOpportunity,
+  insertContentPackage,
+  insertContentVariant,
+} from '../../test/fixtures/content';
+import { addDays } from '../clock';
+import type { PackageStatus, VariantStatus } from '../enums';
+import { InvariantViolationError, NotFoundError } from '../errors';
+import type { ContentEngine } from './engine';
+
+let handle: TestDatabase;
+let fx: TenantFixture;
+let content: ContentEngine;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  fx = await createTenantFixture(handle.db, 'Packages Co');
+  content = createContentEngine(handle.db);
+});
+afterAll(() => handle.close());
+
+describe('createPackageFromOpportunity', () => {
+  it('makes a draft package titled after the opportunity, with its persona and pillar', async () => {
+    const opportunityId = await insertContentOpportunity(handle.db, fx, { title: 'Continuous close is here', pillarId: fx.pillarIds[1] });
+    const { package: pkg, created } = await content.createPackageFromOpportunity(fx.tenantId, fx.brandId, {
+      opportunityId,
+      channels: ['x', 'linkedin'],
+      createdByUserId: fx.ownerUserId,
+    });
+    expect(created).toBe(true);
+    expect(pkg).toMatchObject({
+      brandId: fx.brandId,
+      title: 'Continuous close is here',
+      status: 'draft',
+      originOpportunityId: opportunityId,
+      personaId: fx.personaIds[0],
+      pillarId: fx.pillarIds[1],
+      channels: ['x', 'linkedin'],
+      createdVia: 'from_opportunity',
+      ownerUserId: fx.ownerUserId,
+      idempotencyKey: null,
+      keyPoints: [],
+      risksToAvoid: [],
+      coreArgument: null,
+    });
+    expect(pkg).not.toHaveProperty('tenantId');
+    expect(await content.getPackage(fx.tenantId, fx.brandId, pkg.id)).toEqual(pkg);
+  });
+
+  it.each([
+    ['snoozed', { snoozedUntil: addDays(FIXED_NOW, 1) }],
+    ['expired', { expiresAt: addDays(FIXED_NOW, -1) }],
+    ['deleted', { deletedAt: addDays(FIXED_NOW, -1) }],
+  ])('refuses an opportunity that is %s as not found', async (_, state) => {
+    const opportunityId = await insertContentOpportunity(handle.db, fx, state);
+    await expect(
+      content.createPackageFromOpportunity(fx.tenantId, fx.brandId, { opportunityId, channels: ['x'], createdByUserId: fx.ownerUserId }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('accepts an opportunity whose snooze has passed', async () => {
+    const opportunityId = await insertContentOpportunity(handle.db, fx, { snoozedUntil: addDays(FIXED_NOW, -1), expiresAt: addDays(FIXED_NOW, 2) });
+    const { created } = await content.createPackageFromOpportunity(fx.tenantId, fx.brandId, {
+      opportunityId,
+      channels: ['x'],
+      createdByUserId: fx.ownerUserId,
+    });
+    expect(created).toBe(true);
+  });
+
+  it.each([
+    ['no channel', []],
+    ['a repeated channel', ['x', 'x']],
+    ['an unknown channel', ['myspace']],
+  ])('rejects %s', async (_, channels) => {
+    const opportunityId = await insertContentOpportunity(handle.db, fx);
+    await expect(
+      content.createPackageFromOpportunity(fx.tenantId, fx.brandId, {
+        opportunityId,
+        channels: channels as never,
+        createdByUserId: fx.ownerUserId,
+      }),
+    ).rejects.toBeInstanceOf(ZodError);
+  });
+
+  it('accepts all six channels', async () => {
+    const opportunityId = await insertContentOpportunity(handle.db, fx);
+    const channels = ['linkedin', 'x', 'newsletter', 'instagram', 'youtube', 'tiktok'] as const;
+    const { package: pkg } = await content.createPackageFromOpportunity(fx.tenantId, fx.brandId, {
+      opportunityId,
+      channels: [...channels],
+      createdByUserId: fx.ownerUserId,
+    });
+    expect(pkg.channels).toEqual(channels);
+  });
+});
+
+describe('listPackagesForBrand', () => {
+  it('lists the brand packages newest first, filtered by status and paged', async () => {
+    const brand = await createTenantFixture(handle.db, 'Listing Co');
+    const ids: string[] = [];
+    for (const status of ['draft', 'in_review', 'draft', 'archived'] as const) {
+      ids.push(await insertContentPackage(handle.db, brand, { status }));
+    }
+    const all = await content.listPackagesForBrand(brand.tenantId, brand.brandId, { limit: 10, offset: 0 });
+    expect(all.map((p) => p.id)).toEqual([...ids].reverse());
+    const drafts = await content.listPackagesForBrand(brand.tenantId, brand.brandId, { status: 'draft', limit: 10, offset: 0 });
+    expect(drafts.map((p) => p.id)).toEqual([ids[2], ids[0]]);
+    const page = await content.listPackagesForBrand(brand.tenantId, brand.brandId, { limit: 2, offset: 1 });
+    expect(page.map((p) => p.id)).toEqual([ids[2], ids[1]]);
+  });
+});
+
+describe('updatePackageThesis', () => {
+  it('stores the core argument, key points and risks', async () => {
+    const packageId = await insertContentPackage(handle.db, fx);
+    const pkg = await content.updatePackageThesis(fx.tenantId, fx.brandId, {
+      packageId,
+      coreArgument: 'Evidence beats heroics at month end.',
+      keyPoints: ['Reconcile daily', 'Automate tie-outs'],
+      risksToAvoid: ['Promising a zero-day close'],
+    });
+    expect(pkg).toMatchObject({
+      coreArgument: 'Evidence beats heroics at month end.',
+      keyPoints: ['Reconcile daily', 'Automate tie-outs'],
+      risksToAvoid: ['Promising a zero-day close'],
+    });
+    expect(await content.getPackage(fx.tenantId, fx.brandId, packageId)).toEqual(pkg);
+  });
+
+  it.each([
+    ['an empty core argument', { coreArgument: ' ' }],
+    ['a core argument over 2,000 characters', { coreArgument: 'a'.repeat(2_001) }],
+    ['more than 10 key points', { keyPoints: Array.from({ length: 11 }, (_, i) => `point ${i}`) }],
+    ['a risk over 500 characters', { risksToAvoid: ['r'.repeat(501)] }],
+  ])('rejects %s', async (_, change) => {
+    const packageId = await insertContentPackage(handle.db, fx);
+    await expect(
+      content.updatePackageThesis(fx.tenantId, fx.brandId, { packageId, coreArgument: 'Fine.', keyPoints: [], risksToAvoid: [], ...change }),
+    ).rejects.toBeInstanceOf(ZodError);
+    expect((await content.getPackage(fx.tenantId, fx.brandId, packageId)).coreArgument).toBeNull();
+  });
+});
+
+describe('updatePackageStatus', () => {
+  async function packageIn(status: PackageStatus, variantStatuses: VariantStatus[] = []): Promise<string> {
+    const packageId = await insertContentPackage(handle.db, fx, { status });
+    for (const variantStatus of variantStatuses) await insertContentVariant(handle.db, fx, packageId, { status: variantStatus });
+    return packageId;
+  }
+
+  it.each<[PackageStatus, PackageStatus, VariantStatus[]]>([
+    ['draft', 'in_review', []],
+    ['in_review', 'draft', []],
+    ['in_review', 'scheduled', ['draft', 'scheduled']],
+    ['scheduled', 'published', ['scheduled', 'published']],
+    ['draft', 'archived', []],
+    ['in_review', 'archived', []],
+    ['scheduled', 'archived', ['scheduled']],
+    ['published', 'archived', ['published']],
+  ])('moves %s → %s', async (from, to, variantStatuses) => {
+    const packageId = await packageIn(from, variantStatuses);
+    expect((await content.updatePackageStatus(fx.tenantId, fx.brandId, packageId, to)).status).toBe(to);
+    expect((await content.getPackage(fx.tenantId, fx.brandId, packageId)).status).toBe(to);
+  });
+
+  it.each<[PackageStatus, PackageStatus, VariantStatus[]]>([
+    ['draft', 'scheduled', ['scheduled']],
+    ['draft', 'published', ['published']],
+    ['in_review', 'scheduled', ['draft', 'approved', 'published']],
+    ['in_review', 'published', ['published']],
+    ['scheduled', 'published', ['scheduled']],
+    ['scheduled', 'draft', []],
+    ['scheduled', 'in_review', []],
+    ['published', 'draft', []],
+    ['published', 'scheduled', ['scheduled']],
+    ['archived', 'draft', []],
+    ['archived', 'in_review', []],
+  ])('refuses %s → %s as a state violation', async (from, to, variantStatuses) => {
+    const packageId = await packageIn(from, variantStatuses);
+    const error = await content.updatePackageStatus(fx.tenantId, fx.brandId, packageId, to).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvariantViolationError);
+    expect((error as InvariantViolationError).kind).toBe('state');
+    expect((await content.getPackage(fx.tenantId, fx.brandId, packageId)).status).toBe(from);
+  });
+
+  it('does not count a deleted scheduled variant towards scheduling the package', async () => {
+    const packageId = await packageIn('in_review');
+    await insertContentVariant(handle.db, fx, packageId, { status: 'scheduled', deletedAt: FIXED_NOW });
+    await expect(content.updatePackageStatus(fx.tenantId, fx.brandId, packageId, 'scheduled')).rejects.toBeInstanceOf(InvariantViolationError);
+  });
+
+  it('returns the package unchanged when the status is the same', async () => {
+    const packageId = await packageIn('published');
+    const before = await content.getPackage(fx.tenantId, fx.brandId, packageId);
+    expect(await content.updatePackageStatus(fx.tenantId, fx.brandId, packageId, 'published')).toEqual(before);
+  });
+});

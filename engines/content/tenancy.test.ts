@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/database';
+import { createTenantFixture, type TenantFixture } from '../../test/fixtures';
+import {
+  createContentEngine,
+  FIXED_NOW,
+  insertContentOpportunity,
+  insertContentPackage,
+  insertContentVariant,
+  insertContentSiblingBrand,
+} from '../../test/fixtures/content';
+import { addDays } from '../clock';
+import { NotFoundError } from '../errors';
+import type { ContentEngine } from './engine';
+
+let handle: TestDatabase;
+let owner: TenantFixture;
+let content: ContentEngine;
+let opportunityId: string;
+let packageId: string;
+let variantId: string;
+/** Who asks: another tenant's brand, and a sibling brand of the owner's own tenant. */
+let strangers: [string, TenantFixture][];
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  owner = await createTenantFixture(handle.db, 'Owner Co');
+  content = createContentEngine(handle.db);
+  opportunityId = await insertContentOpportunity(handle.db, owner);
+  packageId = await insertContentPackage(handle.db, owner, { status: 'in_review', originOpportunityId: opportunityId });
+  variantId = await insertContentVariant(handle.db, owner, packageId, { status: 'scheduled' });
+  const otherTenant = await createTenantFixture(handle.db, 'Stranger Co');
+  strangers = [
+    ['another tenant', otherTenant],
+    ['another brand of the same tenant', await insertContentSiblingBrand(handle.db, owner)],
+    ['the right brand under another tenant id', { ...owner, tenantId: otherTenant.tenantId }],
+  ];
+});
+afterAll(() => handle.close());
+
+type Call = (c: ContentEngine, fx: TenantFixture) => Promise<unknown>;
+
+const calls: [string, Call][] = [
+  ['getPackage', (c, fx) => c.getPackage(fx.tenantId, fx.brandId, packageId)],
+  [
+    'createPackageFromOpportunity',
+    (c, fx) => c.createPackageFromOpportunity(fx.tenantId, fx.brandId, { opportunityId, channels: ['x'], createdByUserId: fx.ownerUserId }),
+  ],
+  [
+    'updatePackageThesis',
+    (c, fx) => c.updatePackageThesis(fx.tenantId, fx.brandId, { packageId, coreArgument: 'Taken over.', keyPoints: [], risksToAvoid: [] }),
+  ],
+  ['updatePackageStatus', (c, fx) => c.updatePackageStatus(fx.tenantId, fx.brandId, packageId, 'archived')],
+  ['createVariant', (c, fx) => c.createVariant(fx.tenantId, fx.brandId, { packageId, channel: 'linkedin', draftText: 'Injected.' })],
+  ['updateVariantText', (c, fx) => c.updateVariantText(fx.tenantId, fx.brandId, variantId, 'Injected.')],
+  ['markVariantPublished', (c, fx) => c.markVariantPublished(fx.tenantId, fx.brandId, variantId, 'stolen-post')],
+  ['scheduleVariant', (c, fx) => c.scheduleVariant(fx.tenantId, fx.brandId, variantId, addDays(FIXED_NOW, 3))],
+  ['listVariantsForPackage', (c, fx) => c.listVariantsForPackage(fx.tenantId, fx.brandId, packageId)],
+  ['getVariant', (c, fx) => c.getVariant(fx.tenantId, fx.brandId, variantId)],
+  ['getPackageWorkspaceView', (c, fx) => c.getPackageWorkspaceView(fx.tenantId, fx.brandId, packageId)],
+];
+
+describe('ContentEngine tenancy', () => {
+  for (const [method, call] of calls) {
+    it(`${method} answers not found for a package, variant or opportunity of another tenant or brand`, async () => {
+      for (const [, stranger] of strangers) {
+        await expect(call(content, stranger)).rejects.toBeInstanceOf(NotFoundError);
+      }
+    });
+  }
+
+  it('listPackagesForBrand answers not found for a brand outside the tenant, and lists only the brand asked for', async () => {
+    const mismatched = strangers[2]![1];
+    await expect(content.listPackagesForBrand(mismatched.tenantId, mismatched.brandId)).rejects.toBeInstanceOf(NotFoundError);
+    for (const [, stranger] of strangers.slice(0, 2)) {
+      expect(await content.listPackagesForBrand(stranger.tenantId, stranger.brandId)).toEqual([]);
+    }
+  });
+
+  it('left the owner rows untouched', async () => {
+    expect(await content.getPackage(owner.tenantId, owner.brandId, packageId)).toMatchObject({ status: 'in_review', coreArgument: null });
+    expect(await content.getVariant(owner.tenantId, owner.brandId, variantId)).toMatchObject({ status: 'scheduled', editedText: null, externalPostId: null });
+    expect(await content.listVariantsForPackage(owner.tenantId, owner.brandId, packageId)).toHaveLength(1);
+    expect(await content.listPackagesForBrand(owner.tenantId, owner.brandId)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,137 @@
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Clock } from '../clock';
+import type { Database } from '../db/client';
+import { variants } from '../db/schema';
+import type { VariantStatus } from '../enums';
+import { ConflictError, InvariantViolationError } from '../errors';
+import { CreateVariantInput, VariantText, type VariantDTO } from './dto';
+import type { ContentEngineDeps } from './engine';
+import { isUniqueViolation, loadPackage, loadVariant, type Scope, type Tx, toVariantDTO, type VariantRow } from './queries';
+
+const RowId = z.uuid();
+const ExternalPostId = z.string().trim().min(1).max(200);
+
+/** Statuses after which a variant's text and schedule are final. */
+const FINAL: readonly VariantStatus[] = ['published', 'rejected'];
+
+/** The variant side of ContentEngine: drafting, editing, scheduling and publishing one variant. */
+export class VariantWrites {
+  constructor(
+    private readonly db: Database,
+    private readonly deps: Pick<ContentEngineDeps, 'patterns'>,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(scope: Scope, input: CreateVariantInput): Promise<VariantDTO> {
+    const draft = CreateVariantInput.parse(input);
+    const pkg = await loadPackage(this.db, scope, draft.packageId);
+    if (!pkg.channels.includes(draft.channel)) {
+      throw new InvariantViolationError(`Package ${pkg.id} has no ${draft.channel} channel`, 'input');
+    }
+    if (draft.patternTemplateId) {
+      await this.deps.patterns.assertPatternSupportsChannel(scope.tenantId, scope.brandId, draft.patternTemplateId, draft.channel);
+    }
+    const [created] = await this.db
+      .insert(variants)
+      .values({
+        tenantId: scope.tenantId,
+        brandId: scope.brandId,
+        packageId: pkg.id,
+        channel: draft.channel,
+        status: 'draft',
+        patternTemplateId: draft.patternTemplateId ?? null,
+        rawPromptContext: draft.rawPromptContext ?? null,
+        draftText: draft.draftText,
+        rationale: draft.rationale ?? null,
+        safetyFlags: draft.safetyFlags,
+        generatedByModel: draft.generatedByModel ?? null,
+        proposedAt: this.clock(),
+      })
+      .returning();
+    return toVariantDTO(created!);
+  }
+
+  /** Sets the edited text; a draft becomes `edited`, later statuses keep theirs. */
+  async updateText(scope: Scope, variantId: string, text: string): Promise<VariantDTO> {
+    const id = RowId.parse(variantId);
+    const editedText = VariantText.parse(text);
+    return this.db.transaction(async (tx) => {
+      const current = await loadVariant(tx, scope, id, true);
+      refuseFinal(current, 'edited');
+      const status = current.status === 'draft' ? 'edited' : current.status;
+      return this.save(tx, scope, id, { editedText, status });
+    });
+  }
+
+  async schedule(scope: Scope, variantId: string, scheduledPublishAt: Date): Promise<VariantDTO> {
+    const id = RowId.parse(variantId);
+    const at = z.date().parse(scheduledPublishAt);
+    if (at <= this.clock()) throw new InvariantViolationError('A variant can only be scheduled for a time in the future', 'input');
+    return this.db.transaction(async (tx) => {
+      refuseFinal(await loadVariant(tx, scope, id, true), 'scheduled');
+      return this.save(tx, scope, id, { status: 'scheduled', scheduledPublishAt: at });
+    });
+  }
+
+  /**
+   * Records that the variant went out as `externalPostId`. One platform post belongs to one variant
+   * per brand and channel; the unique index decides between two concurrent claims.
+   */
+  async markPublished(scope: Scope, variantId: string, externalPostId: string, publishedAt?: Date): Promise<VariantDTO> {
+    const id = RowId.parse(variantId);
+    const postId = ExternalPostId.parse(externalPostId);
+    const now = this.clock();
+    const at = z.date().optional().parse(publishedAt) ?? now;
+    if (at > now) throw new InvariantViolationError('publishedAt cannot lie in the future', 'input');
+    try {
+      return await this.db.transaction(async (tx) => {
+        const current = await loadVariant(tx, scope, id, true);
+        // A repeated mark for the same post (a retried request) is not a second publication.
+        if (current.status === 'published' && current.externalPostId === postId) return toVariantDTO(current);
+        refuseFinal(current, 'published');
+        await this.refuseTakenPostId(tx, scope, current, postId);
+        return this.save(tx, scope, id, { status: 'published', publishedAt: at, externalPostId: postId });
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'variants_external_post_uq')) throw takenPostId(postId);
+      throw error;
+    }
+  }
+
+  private async refuseTakenPostId(tx: Tx, scope: Scope, variant: VariantRow, postId: string): Promise<void> {
+    const [taken] = await tx
+      .select({ id: variants.id })
+      .from(variants)
+      .where(
+        and(
+          eq(variants.tenantId, scope.tenantId),
+          eq(variants.brandId, scope.brandId),
+          eq(variants.channel, variant.channel),
+          eq(variants.externalPostId, postId),
+          ne(variants.id, variant.id),
+          isNull(variants.deletedAt),
+        ),
+      );
+    if (taken) throw takenPostId(postId);
+  }
+
+  private async save(tx: Tx, scope: Scope, id: string, changes: Partial<typeof variants.$inferInsert>): Promise<VariantDTO> {
+    const [updated] = await tx
+      .update(variants)
+      .set({ ...changes, updatedAt: sql`now()` })
+      .where(and(eq(variants.id, id), eq(variants.tenantId, scope.tenantId), eq(variants.brandId, scope.brandId)))
+      .returning();
+    return toVariantDTO(updated!);
+  }
+}
+
+function refuseFinal(variant: VariantRow, wanted: string): void {
+  if (FINAL.includes(variant.status as VariantStatus)) {
+    throw new InvariantViolationError(`A ${variant.status} variant cannot be ${wanted}`, 'state');
+  }
+}
+
+function takenPostId(postId: string): ConflictError {
+  return new ConflictError(`External post ${postId} is already recorded for another variant of this channel`);
+}

@@ -1,0 +1,96 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ZodError } from 'zod';
+import { createTestDatabase, type TestDatabase } from '../../test/database';
+import { createTenantFixture, type TenantFixture } from '../../test/fixtures';
+import {
+  createContentEngine,
+  FIXED_NOW,
+  insertContentOpportunity,
+  insertContentPackage,
+  insertContentPattern,
+  insertContentVariant,
+} from '../../test/fixtures/content';
+import { contentPillars, opportunities, personas } from '../db/schema';
+import { PackageWorkspaceView } from './dto';
+import type { ContentEngine } from './engine';
+
+let handle: TestDatabase;
+let fx: TenantFixture;
+let content: ContentEngine;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  fx = await createTenantFixture(handle.db, 'Workspace Co');
+  content = createContentEngine(handle.db);
+});
+afterAll(() => handle.close());
+
+describe('getPackageWorkspaceView', () => {
+  it('assembles the package, its opportunity, variants by channel, strategy, patterns and warnings', async () => {
+    const opportunityId = await insertContentOpportunity(handle.db, fx, { title: 'Audit season starts early' });
+    const socialPattern = await insertContentPattern(handle.db, fx, { supportedChannels: ['linkedin', 'x'], avgEngagementScore: 80 });
+    await insertContentPattern(handle.db, fx, { supportedChannels: ['linkedin', 'x'], status: 'deprecated' });
+    const { package: pkg } = await content.createPackageFromOpportunity(fx.tenantId, fx.brandId, {
+      opportunityId,
+      channels: ['linkedin', 'x', 'newsletter'],
+      createdByUserId: fx.ownerUserId,
+    });
+    const long = await content.createVariant(fx.tenantId, fx.brandId, { packageId: pkg.id, channel: 'linkedin', draftText: 'Long form.' });
+    const short = await content.createVariant(fx.tenantId, fx.brandId, { packageId: pkg.id, channel: 'linkedin', draftText: 'Short form.' });
+    const tweet = await content.createVariant(fx.tenantId, fx.brandId, { packageId: pkg.id, channel: 'x', draftText: 'a'.repeat(300) });
+    const warnings = [{ channel: 'newsletter' as const, node: 'variants:newsletter', message: 'The model timed out.' }];
+
+    const view = await content.getPackageWorkspaceView(fx.tenantId, fx.brandId, pkg.id, { warnings });
+
+    expect(PackageWorkspaceView.parse(view)).toEqual(view);
+    expect(view.package).toEqual(pkg);
+    expect(view.opportunity).toMatchObject({ id: opportunityId, title: 'Audit season starts early', isSnoozed: false, scoreBand: 'high' });
+    expect(Object.keys(view.variantsByChannel)).toEqual(['linkedin', 'x', 'newsletter']);
+    expect(view.variantsByChannel.linkedin!.map((v) => v.id)).toEqual([long.id, short.id]);
+    expect(view.variantsByChannel.x).toEqual([expect.objectContaining({ id: tweet.id, withinChannelLimit: false })]);
+    expect(view.variantsByChannel.newsletter).toEqual([]);
+    expect(view.strategy).toEqual({ toneTags: ['plainspoken', 'practical'], taboos: ['guaranteed returns', 'crypto'] });
+    expect(Object.keys(view.recommendedPatterns)).toEqual(['linkedin', 'x', 'newsletter']);
+    expect(view.recommendedPatterns.linkedin!.map((r) => r.pattern.id)).toEqual([socialPattern]);
+    expect(view.recommendedPatterns.x!.map((r) => r.pattern.id)).toEqual([socialPattern]);
+    expect(view.recommendedPatterns.newsletter).toEqual([]);
+    expect(view.warnings).toEqual(warnings);
+  });
+
+  it('has no opportunity for a package made without one, and no warnings unless given', async () => {
+    const packageId = await insertContentPackage(handle.db, fx, { channels: ['x'] });
+    const view = await content.getPackageWorkspaceView(fx.tenantId, fx.brandId, packageId);
+    expect(view.opportunity).toBeNull();
+    expect(view.warnings).toEqual([]);
+    expect(view.variantsByChannel).toEqual({ x: [] });
+  });
+
+  it('still opens once the origin opportunity is deleted, showing it as null', async () => {
+    const opportunityId = await insertContentOpportunity(handle.db, fx);
+    const packageId = await insertContentPackage(handle.db, fx, { originOpportunityId: opportunityId });
+    await insertContentVariant(handle.db, fx, packageId, { channel: 'x', status: 'published', externalPostId: 'x-1' });
+    await handle.db.update(opportunities).set({ deletedAt: FIXED_NOW }).where(eq(opportunities.id, opportunityId));
+    const view = await content.getPackageWorkspaceView(fx.tenantId, fx.brandId, packageId);
+    expect(view.opportunity).toBeNull();
+    expect(view.variantsByChannel.x).toEqual([expect.objectContaining({ status: 'published', externalPostId: 'x-1' })]);
+  });
+
+  it('still recommends patterns once the package pillar and persona are deleted', async () => {
+    const brand = await createTenantFixture(handle.db, 'Reorganised Co');
+    const patternId = await insertContentPattern(handle.db, brand, { supportedChannels: ['x'] });
+    const packageId = await insertContentPackage(handle.db, brand, { channels: ['x'] });
+    await handle.db.update(contentPillars).set({ deletedAt: FIXED_NOW }).where(eq(contentPillars.id, brand.pillarIds[0]));
+    await handle.db.update(personas).set({ deletedAt: FIXED_NOW }).where(eq(personas.id, brand.personaIds[0]));
+    const view = await content.getPackageWorkspaceView(brand.tenantId, brand.brandId, packageId);
+    expect(view.package).toMatchObject({ pillarId: brand.pillarIds[0], personaId: brand.personaIds[0] });
+    expect(view.recommendedPatterns.x!.map((r) => r.pattern.id)).toEqual([patternId]);
+  });
+
+  it('rejects a malformed warning', async () => {
+    const packageId = await insertContentPackage(handle.db, fx);
+    await expect(
+      content.getPackageWorkspaceView(fx.tenantId, fx.brandId, packageId, { warnings: [{ node: '', message: 'x' }] }),
+    ).rejects.toBeInstanceOf(ZodError);
+  });
+});

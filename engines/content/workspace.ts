@@ -1,0 +1,53 @@
+import type { Database } from '../db/client';
+import type { Channel } from '../enums';
+import { NotFoundError } from '../errors';
+import { PackageWorkspaceView, WorkspaceViewOptions } from './dto';
+import type { ContentEngineDeps } from './engine';
+import { liveAudience, loadBrand, loadPackage, type Scope, selectPackageVariants, toPackageDTO, toVariantDTO } from './queries';
+
+/**
+ * Everything the package editor shows in one read: the package, where it came from, its variants by
+ * channel (every package channel present, so the editor can offer a draft slot for an empty one), the
+ * tone and taboos to write within, and the patterns to try per channel.
+ */
+export async function buildWorkspaceView(
+  db: Database,
+  deps: Pick<ContentEngineDeps, 'opportunities' | 'patterns'>,
+  scope: Scope,
+  packageId: string,
+  options: WorkspaceViewOptions,
+): Promise<PackageWorkspaceView> {
+  const { warnings } = WorkspaceViewOptions.parse(options);
+  const pkg = await loadPackage(db, scope, packageId);
+  const channels = pkg.channels as Channel[];
+  const audience = await liveAudience(db, scope, pkg);
+  const [variantRows, brand, opportunity, recommendations] = await Promise.all([
+    selectPackageVariants(db, scope, pkg.id),
+    loadBrand(db, scope),
+    pkg.originOpportunityId ? originOpportunity(deps, scope, pkg.originOpportunityId) : null,
+    Promise.all(
+      channels.map((channel) =>
+        deps.patterns.recommendPatternsForContext(scope.tenantId, scope.brandId, { channel, ...audience }),
+      ),
+    ),
+  ]);
+  const variants = variantRows.map(toVariantDTO);
+  return PackageWorkspaceView.parse({
+    package: toPackageDTO(pkg),
+    opportunity,
+    variantsByChannel: Object.fromEntries(channels.map((channel) => [channel, variants.filter((v) => v.channel === channel)])),
+    strategy: { toneTags: brand.toneTags, taboos: brand.taboos },
+    recommendedPatterns: Object.fromEntries(channels.map((channel, i) => [channel, recommendations[i] ?? []])),
+    warnings,
+  });
+}
+
+/** The origin opportunity, or null once it has been deleted: the package outlives it. */
+async function originOpportunity(deps: Pick<ContentEngineDeps, 'opportunities'>, scope: Scope, opportunityId: string) {
+  try {
+    return await deps.opportunities.getOpportunity(scope.tenantId, scope.brandId, opportunityId);
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
+}
