@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { Channel, ExecutionEventType, ExecutionSource, LearningSignalType } from '../enums';
+
+export { LearningWindow, WindowDays } from './window';
+
+export const MAX_EXECUTION_EVENTS_PER_BATCH = 5_000;
+
+const IsoDate = z.union([z.date(), z.iso.datetime({ offset: true }).transform((s) => new Date(s))]);
+
+/** One metric delivery from a platform export, webhook or manual entry. */
+export const ExecutionEventInput = z
+  .object({
+    channel: Channel,
+    /** The sender's id for this delivery; re-sending it is a no-op. */
+    externalEventId: z.string().trim().min(1).max(200),
+    variantId: z.uuid().optional(),
+    /** The platform's post id, resolved to a variant together with `channel`. */
+    externalPostId: z.string().trim().min(1).max(200).optional(),
+    eventType: ExecutionEventType,
+    count: z.int().min(1).max(2_147_483_647),
+    eventValue: z.number().nullable().optional(),
+    occurredAt: IsoDate,
+  })
+  .refine((e) => e.variantId !== undefined || e.externalPostId !== undefined, {
+    message: 'variantId or externalPostId is required',
+    path: ['variantId'],
+  });
+export type ExecutionEventInput = z.infer<typeof ExecutionEventInput>;
+
+export const RecordExecutionEventsInput = z.object({
+  events: z.array(z.unknown()),
+  source: ExecutionSource,
+});
+export type RecordExecutionEventsInput = z.infer<typeof RecordExecutionEventsInput>;
+
+export const RecordExecutionEventsResult = z.object({
+  received: z.int().nonnegative(),
+  inserted: z.int().nonnegative(),
+  /** Entries whose (channel, externalEventId) was already stored, or repeated within the batch. */
+  duplicates: z.int().nonnegative(),
+});
+export type RecordExecutionEventsResult = z.infer<typeof RecordExecutionEventsResult>;
+
+const Count = z.number().nonnegative();
+
+export const PlatformMetrics = z.object({
+  impressions: Count,
+  likes: Count,
+  comments: Count,
+  shares: Count,
+  saves: Count,
+  clicks: Count,
+  linkClicks: Count,
+  profileVisits: Count,
+});
+export type PlatformMetrics = z.infer<typeof PlatformMetrics>;
+
+export const EngagementScore = z.number().min(0).max(100);
+
+export const PerformanceSummary = z.object({
+  variantId: z.uuid(),
+  packageId: z.uuid(),
+  channel: Channel,
+  /** 0–100 against the same channel of the brand in the window (see engagement.ts). */
+  engagementScore: EngagementScore,
+  /** Weighted interactions per impression; null when no impressions were recorded. */
+  engagementRate: z.number().nonnegative().nullable(),
+  platformMetrics: PlatformMetrics,
+  patternId: z.uuid().nullable(),
+  originOpportunityId: z.uuid().nullable(),
+  publishedAt: z.date().nullable(),
+});
+export type PerformanceSummary = z.infer<typeof PerformanceSummary>;
+
+export const PatternPerformanceUpdate = z.object({
+  patternId: z.uuid(),
+  /** Shared by the tenant's brands: usage and engagement then cover all of them. */
+  shared: z.boolean(),
+  /** Variants published with the pattern before the window's end. */
+  usageCount: z.int().nonnegative(),
+  lastUsedAt: z.date().nullable(),
+  avgEngagementScore: EngagementScore,
+  variantsScored: z.int().positive(),
+});
+export type PatternPerformanceUpdate = z.infer<typeof PatternPerformanceUpdate>;
+
+export const OpportunityScoreUpdate = z.object({
+  opportunityId: z.uuid(),
+  avgEngagementScore: EngagementScore,
+  variantsScored: z.int().positive(),
+  adjustment: z.int().min(-20).max(20),
+  explanation: z.string(),
+  /** The opportunity's score after the adjustment. */
+  score: z.int().min(0).max(100),
+});
+export type OpportunityScoreUpdate = z.infer<typeof OpportunityScoreUpdate>;
+
+export const VariantPerformanceResult = z.object({
+  summaries: z.array(PerformanceSummary),
+  learningEventsWritten: z.int().nonnegative(),
+});
+export type VariantPerformanceResult = z.infer<typeof VariantPerformanceResult>;
+
+export const PatternPerformanceResult = z.object({
+  updates: z.array(PatternPerformanceUpdate),
+  learningEventsWritten: z.int().nonnegative(),
+});
+export type PatternPerformanceResult = z.infer<typeof PatternPerformanceResult>;
+
+export const OpportunityScoreResult = z.object({
+  updates: z.array(OpportunityScoreUpdate),
+  learningEventsWritten: z.int().nonnegative(),
+});
+export type OpportunityScoreResult = z.infer<typeof OpportunityScoreResult>;
+
+export const LearningEventDTO = z.object({
+  id: z.uuid(),
+  brandId: z.uuid(),
+  signalType: LearningSignalType,
+  subjectId: z.uuid(),
+  patternId: z.uuid().nullable(),
+  opportunityId: z.uuid().nullable(),
+  variantId: z.uuid().nullable(),
+  payload: z.record(z.string(), z.unknown()),
+  windowStart: z.date(),
+  windowEnd: z.date(),
+  effectiveAt: z.date(),
+  createdAt: z.date(),
+});
+export type LearningEventDTO = z.infer<typeof LearningEventDTO>;
+
+export const ListLearningEventsInput = z.object({
+  /** Only events whose window starts at or after this. */
+  windowStart: z.date().optional(),
+  /** Only events whose window ends at or before this. */
+  windowEnd: z.date().optional(),
+  signalType: LearningSignalType.optional(),
+  limit: z.int().min(1).max(500).default(100),
+});
+export type ListLearningEventsInput = z.input<typeof ListLearningEventsInput>;

@@ -1,0 +1,177 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import { type Clock, systemClock } from '../clock';
+import type { Database } from '../db/client';
+import { brands } from '../db/schema';
+import { ExecutionSource } from '../enums';
+import { InvariantViolationError, NotFoundError } from '../errors';
+import type { OpportunitiesEngine } from '../opportunities/engine';
+import type { PatternsEngine } from '../patterns/engine';
+import {
+  type LearningEventDTO,
+  ListLearningEventsInput,
+  MAX_EXECUTION_EVENTS_PER_BATCH,
+  type OpportunityScoreResult,
+  type OpportunityScoreUpdate,
+  type PatternPerformanceResult,
+  type PerformanceSummary,
+  type RecordExecutionEventsResult,
+  type VariantPerformanceResult,
+} from './dto';
+import { learnedAdjustment } from './engagement';
+import { listLearningEvents, writeLearningEvents } from './learning-events';
+import { selectOpportunityEvidence, selectPatternEvidence, selectPerformanceSummaries } from './performance-query';
+import { recordExecutionEvents } from './record-events';
+import { LearningWindow } from './window';
+
+export interface LearningEngineDeps {
+  patterns: Pick<PatternsEngine, 'recordPatternPerformance'>;
+  opportunities: Pick<OpportunitiesEngine, 'applyLearnedAdjustment'>;
+  clock?: Clock;
+}
+
+const Ids = z.object({ tenantId: z.uuid(), brandId: z.uuid() });
+
+/**
+ * Turns execution events into learning: per-variant performance, pattern performance and learned
+ * opportunity score adjustments, each recorded as a learning event per window. Every step derives
+ * its figures from the events of the window alone, so re-running a window sets the same state; the
+ * steps are separate calls (the F3 flow records each), and a failed run is repaired by re-running it.
+ */
+export class LearningEngine {
+  private readonly clock: Clock;
+
+  constructor(
+    private readonly db: Database,
+    private readonly deps: LearningEngineDeps,
+  ) {
+    this.clock = deps.clock ?? systemClock;
+  }
+
+  /** Stores a batch of metrics for the brand's variants, whole or not at all (see record-events.ts). */
+  async recordExecutionEvents(
+    tenantId: string,
+    brandId: string,
+    events: readonly unknown[],
+    source: ExecutionSource,
+  ): Promise<RecordExecutionEventsResult> {
+    const scope = await this.brandScope(tenantId, brandId);
+    const validSource = ExecutionSource.parse(source);
+    if (events.length > MAX_EXECUTION_EVENTS_PER_BATCH) {
+      throw new InvariantViolationError(
+        `A batch holds at most ${MAX_EXECUTION_EVENTS_PER_BATCH} execution events, got ${events.length}`,
+        'input',
+      );
+    }
+    return recordExecutionEvents(this.db, scope, events, validSource, this.clock());
+  }
+
+  async computeVariantPerformanceSummary(tenantId: string, brandId: string, window: LearningWindow): Promise<PerformanceSummary[]> {
+    const scope = await this.brandScope(tenantId, brandId);
+    return selectPerformanceSummaries(this.db, scope.tenantId, scope.brandId, LearningWindow.parse(window));
+  }
+
+  /** Scores the window's variants and records one variant_performance_summary event per variant. */
+  async recordVariantPerformanceSummaries(tenantId: string, brandId: string, window: LearningWindow): Promise<VariantPerformanceResult> {
+    const scope = await this.brandScope(tenantId, brandId);
+    const w = LearningWindow.parse(window);
+    const summaries = await selectPerformanceSummaries(this.db, scope.tenantId, scope.brandId, w);
+    const learningEventsWritten = await writeLearningEvents(
+      this.db,
+      scope,
+      w,
+      this.clock(),
+      summaries.map(({ variantId, publishedAt: _, ...summary }) => ({
+        signalType: 'variant_performance_summary',
+        subject: { variantId },
+        payload: summary,
+      })),
+    );
+    return { summaries, learningEventsWritten };
+  }
+
+  /** Writes usage and engagement to every pattern the brand's scored variants used in the window. */
+  async updatePatternPerformanceFromEvents(tenantId: string, brandId: string, window: LearningWindow): Promise<PatternPerformanceResult> {
+    const scope = await this.brandScope(tenantId, brandId);
+    const w = LearningWindow.parse(window);
+    const updates = await selectPatternEvidence(this.db, scope.tenantId, scope.brandId, w);
+    for (const update of updates) {
+      await this.deps.patterns.recordPatternPerformance(scope.tenantId, scope.brandId, update.patternId, {
+        usageCount: update.usageCount,
+        lastUsedAt: update.lastUsedAt,
+        avgEngagementScore: update.avgEngagementScore,
+      });
+    }
+    const learningEventsWritten = await writeLearningEvents(
+      this.db,
+      scope,
+      w,
+      this.clock(),
+      updates.map(({ patternId, lastUsedAt, ...figures }) => ({
+        signalType: 'pattern_performance_update',
+        subject: { patternId },
+        payload: { ...figures, lastUsedAt: lastUsedAt?.toISOString() ?? null },
+      })),
+    );
+    return { updates, learningEventsWritten };
+  }
+
+  /**
+   * Moves each opportunity whose packages' variants were scored in the window by a learned adjustment
+   * (engagement.ts: `learnedAdjustment`), applied to its base score by the opportunities engine.
+   */
+  async updateOpportunityScoresFromEvents(tenantId: string, brandId: string, window: LearningWindow): Promise<OpportunityScoreResult> {
+    const scope = await this.brandScope(tenantId, brandId);
+    const w = LearningWindow.parse(window);
+    const evidence = await selectOpportunityEvidence(this.db, scope.tenantId, scope.brandId, w);
+    const updates: OpportunityScoreUpdate[] = [];
+    for (const { opportunityId, avgEngagementScore, variantsScored } of evidence) {
+      const adjustment = learnedAdjustment(avgEngagementScore);
+      const explanation = explainAdjustment(adjustment, avgEngagementScore, variantsScored, w);
+      const opportunity = await this.deps.opportunities.applyLearnedAdjustment(
+        scope.tenantId,
+        scope.brandId,
+        opportunityId,
+        adjustment,
+        explanation,
+      );
+      updates.push({ opportunityId, avgEngagementScore, variantsScored, adjustment, explanation, score: opportunity.score });
+    }
+    const learningEventsWritten = await writeLearningEvents(
+      this.db,
+      scope,
+      w,
+      this.clock(),
+      updates.map(({ opportunityId, ...figures }) => ({
+        signalType: 'opportunity_score_update',
+        subject: { opportunityId },
+        payload: figures,
+      })),
+    );
+    return { updates, learningEventsWritten };
+  }
+
+  async listLearningEvents(tenantId: string, brandId: string, input: ListLearningEventsInput = {}): Promise<LearningEventDTO[]> {
+    const scope = await this.brandScope(tenantId, brandId);
+    return listLearningEvents(this.db, scope, ListLearningEventsInput.parse(input));
+  }
+
+  /** The brand, if it is live and belongs to the tenant; otherwise NotFound, whichever it was. */
+  private async brandScope(tenantId: string, brandId: string): Promise<{ tenantId: string; brandId: string }> {
+    const ids = Ids.parse({ tenantId, brandId });
+    const [found] = await this.db
+      .select({ id: brands.id })
+      .from(brands)
+      .where(and(eq(brands.id, ids.brandId), eq(brands.tenantId, ids.tenantId), isNull(brands.deletedAt)));
+    if (!found) throw new NotFoundError('Brand', brandId);
+    return ids;
+  }
+}
+
+function explainAdjustment(adjustment: number, avgEngagementScore: number, variantsScored: number, window: LearningWindow): string {
+  const lastDay = new Date(window.windowEnd.getTime() - 1).toISOString().slice(0, 10);
+  const firstDay = window.windowStart.toISOString().slice(0, 10);
+  const signed = adjustment > 0 ? `+${adjustment}` : String(adjustment);
+  const posts = variantsScored === 1 ? '1 published variant' : `${variantsScored} published variants`;
+  return `Learned ${signed}: ${posts} averaged ${avgEngagementScore.toFixed(0)}/100 engagement for their channels (${firstDay} to ${lastDay}).`;
+}

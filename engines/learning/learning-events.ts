@@ -1,0 +1,103 @@
+import { and, desc, eq, gte, isNull, lte, sql } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { learningEvents } from '../db/schema';
+import type { LearningSignalType } from '../enums';
+import { LearningEventDTO, type ListLearningEventsInput } from './dto';
+import type { LearningWindow } from './window';
+
+export interface LearningSignal {
+  signalType: LearningSignalType;
+  subject: { variantId: string } | { patternId: string } | { opportunityId: string };
+  payload: Record<string, unknown>;
+}
+
+const ROWS_PER_INSERT = 500;
+
+/**
+ * Writes one learning event per signal, unique on (brand, signal type, subject, window). Re-running a
+ * window with the same events leaves every row as it is; if late events changed a figure, the row
+ * takes the new payload rather than keeping a stale one beside the state it no longer describes.
+ * Returns how many rows are new.
+ */
+export async function writeLearningEvents(
+  db: Database,
+  scope: { tenantId: string; brandId: string },
+  window: LearningWindow,
+  effectiveAt: Date,
+  signals: readonly LearningSignal[],
+): Promise<number> {
+  const values = signals.map((signal) => {
+    const subject = signal.subject;
+    const patternId = 'patternId' in subject ? subject.patternId : null;
+    const opportunityId = 'opportunityId' in subject ? subject.opportunityId : null;
+    const variantId = 'variantId' in subject ? subject.variantId : null;
+    return {
+      tenantId: scope.tenantId,
+      brandId: scope.brandId,
+      signalType: signal.signalType,
+      subjectId: (patternId ?? opportunityId ?? variantId)!,
+      patternId,
+      opportunityId,
+      variantId,
+      payload: signal.payload,
+      windowStart: window.windowStart,
+      windowEnd: window.windowEnd,
+      effectiveAt,
+    };
+  });
+  let inserted = 0;
+  for (let start = 0; start < values.length; start += ROWS_PER_INSERT) {
+    const written = await db
+      .insert(learningEvents)
+      .values(values.slice(start, start + ROWS_PER_INSERT))
+      .onConflictDoUpdate({
+        target: [learningEvents.brandId, learningEvents.signalType, learningEvents.subjectId, learningEvents.windowStart, learningEvents.windowEnd],
+        set: { payload: sql`excluded.payload`, effectiveAt: sql`excluded.effective_at`, updatedAt: sql`now()` },
+        setWhere: sql`${learningEvents.payload} is distinct from excluded.payload`,
+      })
+      // xmax is 0 only on a row this statement inserted, not on one it updated.
+      .returning({ inserted: sql<boolean>`(xmax = 0)` });
+    inserted += written.filter((row) => row.inserted).length;
+  }
+  return inserted;
+}
+
+export async function listLearningEvents(
+  db: Database,
+  scope: { tenantId: string; brandId: string },
+  filter: ListLearningEventsInput & { limit: number },
+): Promise<LearningEventDTO[]> {
+  const found = await db
+    .select()
+    .from(learningEvents)
+    .where(
+      and(
+        eq(learningEvents.tenantId, scope.tenantId),
+        eq(learningEvents.brandId, scope.brandId),
+        isNull(learningEvents.deletedAt),
+        filter.windowStart ? gte(learningEvents.windowStart, filter.windowStart) : undefined,
+        filter.windowEnd ? lte(learningEvents.windowEnd, filter.windowEnd) : undefined,
+        filter.signalType ? eq(learningEvents.signalType, filter.signalType) : undefined,
+      ),
+    )
+    .orderBy(desc(learningEvents.effectiveAt), desc(learningEvents.windowEnd), learningEvents.signalType, learningEvents.subjectId)
+    .limit(filter.limit);
+  return found.map(toLearningEventDTO);
+}
+
+export function toLearningEventDTO(row: typeof learningEvents.$inferSelect): LearningEventDTO {
+  return LearningEventDTO.parse({
+    id: row.id,
+    brandId: row.brandId,
+    signalType: row.signalType,
+    subjectId: row.subjectId,
+    patternId: row.patternId,
+    opportunityId: row.opportunityId,
+    variantId: row.variantId,
+    payload: row.payload,
+    windowStart: row.windowStart,
+    windowEnd: row.windowEnd,
+    effectiveAt: row.effectiveAt,
+    createdAt: row.createdAt,
+  });
+}

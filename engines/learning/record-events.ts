@@ -1,0 +1,138 @@
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Database } from '../db/client';
+import { executionEvents, variants } from '../db/schema';
+import type { ExecutionSource } from '../enums';
+import { ExecutionEventInput, type RecordExecutionEventsResult } from './dto';
+import { type BatchIssue, InvalidExecutionEventsError } from './errors';
+
+// Each row binds 11 parameters; 1,000 rows stay far below PostgreSQL's 65,535 per statement.
+const ROWS_PER_INSERT = 1_000;
+
+interface ResolvedVariant {
+  id: string;
+  channel: string;
+  externalPostId: string | null;
+}
+
+/**
+ * Validates every entry before writing any, so a batch lands whole or not at all, then inserts with
+ * ON CONFLICT DO NOTHING on (brand, channel, externalEventId): a re-sent batch, or a retry racing
+ * the first attempt, stores nothing twice and reports the rest as duplicates.
+ */
+export async function recordExecutionEvents(
+  db: Database,
+  scope: { tenantId: string; brandId: string },
+  entries: readonly unknown[],
+  source: ExecutionSource,
+  now: Date,
+): Promise<RecordExecutionEventsResult> {
+  const issues: BatchIssue[] = [];
+  const parsed: (ExecutionEventInput | null)[] = entries.map((entry, index) => {
+    const result = ExecutionEventInput.safeParse(entry);
+    if (!result.success) {
+      issues.push({ index, message: describeZodIssues(result.error) });
+      return null;
+    }
+    if (result.data.occurredAt > now) {
+      issues.push({ index, message: `occurredAt ${result.data.occurredAt.toISOString()} is in the future` });
+      return null;
+    }
+    return result.data;
+  });
+
+  return db.transaction(async (tx) => {
+    const valid = parsed.filter((e): e is ExecutionEventInput => e !== null);
+    const lookup = await loadVariants(tx, scope, valid);
+    const rows: (typeof executionEvents.$inferInsert)[] = [];
+    parsed.forEach((event, index) => {
+      if (!event) return;
+      const resolved = resolveVariant(event, lookup);
+      if (typeof resolved === 'string') issues.push({ index, message: resolved });
+      else rows.push(toRow(scope, event, resolved.id, source, now));
+    });
+    if (issues.length > 0) throw new InvalidExecutionEventsError(issues.sort((a, b) => a.index - b.index));
+
+    let inserted = 0;
+    for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+      const written = await tx
+        .insert(executionEvents)
+        .values(rows.slice(start, start + ROWS_PER_INSERT))
+        .onConflictDoNothing({ target: [executionEvents.brandId, executionEvents.channel, executionEvents.externalEventId] })
+        .returning({ id: executionEvents.id });
+      inserted += written.length;
+    }
+    return { received: entries.length, inserted, duplicates: entries.length - inserted };
+  });
+}
+
+interface VariantLookup {
+  byId: Map<string, ResolvedVariant>;
+  byPost: Map<string, ResolvedVariant>;
+}
+
+/** The brand's live variants the batch names, found in two set queries rather than one per entry. */
+async function loadVariants(
+  db: Database,
+  scope: { tenantId: string; brandId: string },
+  events: readonly ExecutionEventInput[],
+): Promise<VariantLookup> {
+  const ids = [...new Set(events.flatMap((e) => (e.variantId ? [e.variantId] : [])))];
+  const postIds = [...new Set(events.flatMap((e) => (!e.variantId && e.externalPostId ? [e.externalPostId] : [])))];
+  const columns = { id: variants.id, channel: variants.channel, externalPostId: variants.externalPostId };
+  const inBrand = and(eq(variants.tenantId, scope.tenantId), eq(variants.brandId, scope.brandId), isNull(variants.deletedAt));
+  const [found, posted] = await Promise.all([
+    ids.length ? db.select(columns).from(variants).where(and(inBrand, inArray(variants.id, ids))) : [],
+    postIds.length ? db.select(columns).from(variants).where(and(inBrand, inArray(variants.externalPostId, postIds))) : [],
+  ]);
+  return {
+    byId: new Map(found.map((v) => [v.id, v])),
+    byPost: new Map(posted.map((v) => [postKey(v.channel, v.externalPostId!), v])),
+  };
+}
+
+/** The variant an event belongs to, or why it cannot be attributed. */
+function resolveVariant(event: ExecutionEventInput, lookup: VariantLookup): ResolvedVariant | string {
+  if (event.variantId) {
+    const variant = lookup.byId.get(event.variantId);
+    if (!variant) return `variant ${event.variantId} not found in this brand`;
+    if (variant.channel !== event.channel) return `variant ${event.variantId} is a ${variant.channel} variant, not ${event.channel}`;
+    if (event.externalPostId !== undefined && event.externalPostId !== variant.externalPostId) {
+      return `externalPostId ${event.externalPostId} does not belong to variant ${event.variantId}`;
+    }
+    return variant;
+  }
+  const variant = lookup.byPost.get(postKey(event.channel, event.externalPostId!));
+  return variant ?? `no ${event.channel} variant with externalPostId ${event.externalPostId} in this brand`;
+}
+
+function toRow(
+  scope: { tenantId: string; brandId: string },
+  event: ExecutionEventInput,
+  variantId: string,
+  source: ExecutionSource,
+  now: Date,
+): typeof executionEvents.$inferInsert {
+  return {
+    tenantId: scope.tenantId,
+    brandId: scope.brandId,
+    variantId,
+    channel: event.channel,
+    eventType: event.eventType,
+    count: event.count,
+    eventValue: event.eventValue ?? null,
+    source,
+    occurredAt: event.occurredAt,
+    receivedAt: now,
+    externalEventId: event.externalEventId,
+    metadata: event.externalPostId ? { externalPostId: event.externalPostId } : {},
+  };
+}
+
+function postKey(channel: string, externalPostId: string): string {
+  return `${channel}\u0000${externalPostId}`;
+}
+
+function describeZodIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join('.') || 'entry'}: ${issue.message}`).join('; ');
+}

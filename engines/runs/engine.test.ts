@@ -1,0 +1,94 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/database';
+import { createTenantFixture, type TenantFixture } from '../../test/fixtures';
+import { InvariantViolationError, NotFoundError } from '../errors';
+import { MAX_INLINE_PAYLOAD_BYTES } from './dto';
+import { FlowRunsEngine } from './engine';
+
+let handle: TestDatabase;
+let fx: TenantFixture;
+let other: TenantFixture;
+let minute = 0;
+// Each call is a minute later, so "newest first" is decided by startedAt, not by insertion luck.
+const clock = () => new Date(Date.UTC(2026, 2, 15, 9, minute++));
+let runs: FlowRunsEngine;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  fx = await createTenantFixture(handle.db, 'Runs Co');
+  other = await createTenantFixture(handle.db, 'Other Co');
+  runs = new FlowRunsEngine(handle.db, { clock });
+});
+afterAll(() => handle.close());
+
+describe('FlowRunsEngine', () => {
+  it('records a run with its input, its events in order and its outcome', async () => {
+    const runId = await runs.startRun(fx.tenantId, fx.brandId, 'f2_package_build', { channels: ['x'] }, fx.ownerUserId);
+    await runs.recordEvent(runId, 'thesis', 'llm_output', { coreArgument: 'Close faster.' });
+    await runs.recordEvent(runId, 'persist', 'engine_mutation', { variantIds: ['a'] });
+    const finished = await runs.finishRun(runId, 'succeeded_with_warnings', null);
+    expect(finished).toMatchObject({ id: runId, status: 'succeeded_with_warnings', error: null, createdByUserId: fx.ownerUserId });
+    expect(finished.finishedAt).toBeInstanceOf(Date);
+
+    const [listed] = await runs.listRuns(fx.tenantId, fx.brandId, { limit: 1 });
+    expect(listed).toMatchObject({ id: runId, flow: 'f2_package_build', input: { channels: ['x'] } });
+    expect(listed!.events.map((e) => [e.seq, e.node, e.kind, e.payload])).toEqual([
+      [1, 'thesis', 'llm_output', { coreArgument: 'Close faster.' }],
+      [2, 'persist', 'engine_mutation', { variantIds: ['a'] }],
+    ]);
+  });
+
+  it('stores a payload over 8 KB as its sha256 and size, and a smaller one as is', async () => {
+    const runId = await runs.startRun(fx.tenantId, fx.brandId, 'f1_summary', {});
+    const large = { text: 'x'.repeat(MAX_INLINE_PAYLOAD_BYTES) };
+    const json = JSON.stringify(large);
+    const stored = await runs.recordEvent(runId, 'summarizer', 'llm_output', large);
+    expect(stored.payload).toEqual({ sha256: createHash('sha256').update(json).digest('hex'), bytes: Buffer.byteLength(json) });
+
+    const fits = { text: 'x'.repeat(MAX_INLINE_PAYLOAD_BYTES - 20) };
+    expect(JSON.stringify(fits).length).toBeLessThanOrEqual(MAX_INLINE_PAYLOAD_BYTES);
+    expect((await runs.recordEvent(runId, 'summarizer', 'output', fits)).payload).toEqual(fits);
+  });
+
+  it('numbers concurrent events of one run without gaps or repeats', async () => {
+    const runId = await runs.startRun(fx.tenantId, fx.brandId, 'f2_regenerate', {});
+    await Promise.all(['linkedin', 'x', 'newsletter', 'instagram', 'tiktok'].map((channel) => runs.recordEvent(runId, `variants:${channel}`, 'llm_output', { channel })));
+    const listed = (await runs.listRuns(fx.tenantId, fx.brandId)).find((r) => r.id === runId)!;
+    expect(listed.events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('refuses events and a second outcome once a run has finished', async () => {
+    const runId = await runs.startRun(fx.tenantId, fx.brandId, 'f3_learning', { windowDays: 30 });
+    await runs.finishRun(runId, 'failed', 'opportunities step timed out');
+    await expect(runs.recordEvent(runId, 'late', 'soft_error', {})).rejects.toBeInstanceOf(InvariantViolationError);
+    await expect(runs.finishRun(runId, 'succeeded')).rejects.toBeInstanceOf(InvariantViolationError);
+    const listed = (await runs.listRuns(fx.tenantId, fx.brandId)).find((r) => r.id === runId)!;
+    expect(listed).toMatchObject({ status: 'failed', error: 'opportunities step timed out', events: [] });
+  });
+
+  it('lists the newest runs first, only of the brand asked for, up to the limit', async () => {
+    const otherRun = await runs.startRun(other.tenantId, other.brandId, 'f1_today', {});
+    const globalRun = await runs.startRun(null, null, 'f3_learning', { windowDays: 30 });
+    const first = await runs.startRun(fx.tenantId, fx.brandId, 'f1_today', { n: 1 });
+    const second = await runs.startRun(fx.tenantId, fx.brandId, 'f1_today', { n: 2 });
+    const listed = await runs.listRuns(fx.tenantId, fx.brandId, { limit: 2 });
+    expect(listed.map((r) => r.id)).toEqual([second, first]);
+    const all = await runs.listRuns(fx.tenantId, fx.brandId, { limit: 100 });
+    expect(all.map((r) => r.id)).not.toContain(otherRun);
+    expect(all.map((r) => r.id)).not.toContain(globalRun);
+    expect(all.every((r) => r.brandId === fx.brandId)).toBe(true);
+    for (let i = 1; i < all.length; i++) expect(all[i - 1]!.startedAt >= all[i]!.startedAt).toBe(true);
+  });
+
+  it('answers NotFound for a brand of another tenant, as for one that does not exist', async () => {
+    await expect(runs.listRuns(other.tenantId, fx.brandId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(runs.listRuns(fx.tenantId, randomUUID())).rejects.toBeInstanceOf(NotFoundError);
+    await expect(runs.startRun(other.tenantId, fx.brandId, 'f1_today', {})).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('answers NotFound for an event or outcome of an unknown run', async () => {
+    await expect(runs.recordEvent(randomUUID(), 'node', 'output', {})).rejects.toBeInstanceOf(NotFoundError);
+    await expect(runs.finishRun(randomUUID(), 'succeeded')).rejects.toBeInstanceOf(NotFoundError);
+  });
+});

@@ -1,0 +1,191 @@
+import { createHash } from 'node:crypto';
+import { and, asc, desc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { type Clock, systemClock } from '../clock';
+import type { Database } from '../db/client';
+import { brands, flowRunEvents, flowRuns } from '../db/schema';
+import type { FlowName, FlowRunEventKind } from '../enums';
+import { InvariantViolationError, NotFoundError } from '../errors';
+import {
+  FinishRunInput,
+  type FinishedRunStatus,
+  FlowRunDTO,
+  FlowRunEventDTO,
+  FlowRunSummaryDTO,
+  type HashedPayload,
+  ListRunsInput,
+  MAX_INLINE_PAYLOAD_BYTES,
+  RecordRunEventInput,
+  StartRunInput,
+} from './dto';
+
+const Ids = z.object({ tenantId: z.uuid(), brandId: z.uuid() });
+
+/**
+ * The audit trail of orchestrator flows: a run, its input, and every step it records in order. Large
+ * payloads (an LLM draft, a whole view) are kept as their sha256 and size so the trail stays small
+ * while still proving what was produced.
+ */
+export class FlowRunsEngine {
+  private readonly clock: Clock;
+
+  constructor(
+    private readonly db: Database,
+    deps: { clock?: Clock } = {},
+  ) {
+    this.clock = deps.clock ?? systemClock;
+  }
+
+  async startRun(
+    tenantId: string | null,
+    brandId: string | null,
+    flow: FlowName,
+    input: Record<string, unknown>,
+    createdByUserId?: string | null,
+  ): Promise<string> {
+    const run = StartRunInput.parse({ tenantId, brandId, flow, input, createdByUserId });
+    if (run.tenantId && run.brandId) await this.assertBrand(run.tenantId, run.brandId);
+    const [created] = await this.db
+      .insert(flowRuns)
+      .values({
+        tenantId: run.tenantId,
+        brandId: run.brandId,
+        flow: run.flow,
+        status: 'running',
+        input: auditPayload(run.input) as Record<string, unknown>,
+        startedAt: this.clock(),
+        createdByUserId: run.createdByUserId ?? null,
+      })
+      .returning({ id: flowRuns.id });
+    return created!.id;
+  }
+
+  /**
+   * Appends an event to a running run. The run row is locked first, so parallel nodes of one flow
+   * (the per-channel fan-out) still get distinct, increasing `seq` numbers.
+   */
+  async recordEvent(runId: string, node: string, kind: FlowRunEventKind, payload: unknown): Promise<FlowRunEventDTO> {
+    const event = RecordRunEventInput.parse({ runId, node, kind, payload });
+    return this.db.transaction(async (tx) => {
+      const [run] = await tx
+        .select({ tenantId: flowRuns.tenantId, brandId: flowRuns.brandId, status: flowRuns.status })
+        .from(flowRuns)
+        .where(and(eq(flowRuns.id, event.runId), isNull(flowRuns.deletedAt)))
+        .for('update');
+      if (!run) throw new NotFoundError('Flow run', event.runId);
+      if (run.status !== 'running') throw new InvariantViolationError(`Flow run ${event.runId} is already ${run.status}`);
+      const [last] = await tx.select({ seq: max(flowRunEvents.seq) }).from(flowRunEvents).where(eq(flowRunEvents.runId, event.runId));
+      const [created] = await tx
+        .insert(flowRunEvents)
+        .values({
+          tenantId: run.tenantId,
+          brandId: run.brandId,
+          runId: event.runId,
+          seq: (last?.seq ?? 0) + 1,
+          node: event.node,
+          kind: event.kind,
+          payload: auditPayload(event.payload),
+          at: this.clock(),
+        })
+        .returning();
+      return toEventDTO(created!);
+    });
+  }
+
+  async finishRun(runId: string, status: FinishedRunStatus, error?: string | null): Promise<FlowRunSummaryDTO> {
+    const finish = FinishRunInput.parse({ runId, status, error });
+    const [updated] = await this.db
+      .update(flowRuns)
+      .set({ status: finish.status, error: finish.error ?? null, finishedAt: this.clock(), updatedAt: sql`now()` })
+      .where(and(eq(flowRuns.id, finish.runId), eq(flowRuns.status, 'running'), isNull(flowRuns.deletedAt)))
+      .returning();
+    if (updated) return toRunSummaryDTO(updated);
+    const [existing] = await this.db
+      .select({ status: flowRuns.status })
+      .from(flowRuns)
+      .where(and(eq(flowRuns.id, finish.runId), isNull(flowRuns.deletedAt)));
+    if (!existing) throw new NotFoundError('Flow run', finish.runId);
+    throw new InvariantViolationError(`Flow run ${finish.runId} is already ${existing.status}`);
+  }
+
+  /** The brand's most recent runs, newest first, each with its events in order. */
+  async listRuns(tenantId: string, brandId: string, input: ListRunsInput = {}): Promise<FlowRunDTO[]> {
+    const ids = Ids.parse({ tenantId, brandId });
+    const { limit } = ListRunsInput.parse(input);
+    await this.assertBrand(ids.tenantId, ids.brandId);
+    const runs = await this.db
+      .select()
+      .from(flowRuns)
+      .where(and(eq(flowRuns.tenantId, ids.tenantId), eq(flowRuns.brandId, ids.brandId), isNull(flowRuns.deletedAt)))
+      .orderBy(desc(flowRuns.startedAt), desc(flowRuns.createdAt), desc(flowRuns.id))
+      .limit(limit);
+    if (runs.length === 0) return [];
+    const events = await this.db
+      .select()
+      .from(flowRunEvents)
+      .where(
+        and(
+          eq(flowRunEvents.tenantId, ids.tenantId),
+          eq(flowRunEvents.brandId, ids.brandId),
+          inArray(
+            flowRunEvents.runId,
+            runs.map((r) => r.id),
+          ),
+          isNull(flowRunEvents.deletedAt),
+        ),
+      )
+      .orderBy(asc(flowRunEvents.runId), asc(flowRunEvents.seq));
+    const byRun = new Map<string, (typeof events)[number][]>();
+    for (const event of events) {
+      const list = byRun.get(event.runId);
+      if (list) list.push(event);
+      else byRun.set(event.runId, [event]);
+    }
+    return runs.map((run) => FlowRunDTO.parse({ ...toRunSummaryDTO(run), events: (byRun.get(run.id) ?? []).map(toEventDTO) }));
+  }
+
+  private async assertBrand(tenantId: string, brandId: string): Promise<void> {
+    const [found] = await this.db
+      .select({ id: brands.id })
+      .from(brands)
+      .where(and(eq(brands.id, brandId), eq(brands.tenantId, tenantId), isNull(brands.deletedAt)));
+    if (!found) throw new NotFoundError('Brand', brandId);
+  }
+}
+
+/**
+ * The payload as stored: itself (as JSON would carry it) while that fits in 8 KB, else its sha256 and
+ * size. No payload is stored as `{}`, since the column cannot hold SQL null.
+ */
+export function auditPayload(payload: unknown): unknown {
+  const json = JSON.stringify(payload ?? {});
+  const bytes = Buffer.byteLength(json, 'utf8');
+  if (bytes <= MAX_INLINE_PAYLOAD_BYTES) return JSON.parse(json);
+  return { sha256: createHash('sha256').update(json).digest('hex'), bytes } satisfies HashedPayload;
+}
+
+function toRunSummaryDTO(row: typeof flowRuns.$inferSelect): FlowRunSummaryDTO {
+  return FlowRunSummaryDTO.parse({
+    id: row.id,
+    brandId: row.brandId,
+    flow: row.flow,
+    status: row.status,
+    input: row.input,
+    startedAt: row.startedAt,
+    finishedAt: row.finishedAt,
+    error: row.error,
+    createdByUserId: row.createdByUserId,
+  });
+}
+
+function toEventDTO(row: typeof flowRunEvents.$inferSelect): FlowRunEventDTO {
+  return FlowRunEventDTO.parse({
+    id: row.id,
+    runId: row.runId,
+    seq: row.seq,
+    node: row.node,
+    kind: row.kind,
+    payload: row.payload,
+    at: row.at,
+  });
+}
