@@ -1,0 +1,108 @@
+import { generateText, NoObjectGeneratedError, Output } from 'ai';
+import type { z } from 'zod';
+import { modelLabel, type ModelRegistry, type ModelRole } from './model-registry';
+import { CONTEXT_CLOSE, CONTEXT_OPEN } from './offline-model';
+
+export type FailurePolicy = 'hard' | 'soft';
+
+export interface LlmNodeDefinition<I extends z.ZodType, O extends z.ZodType> {
+  /** Names the structured output; the offline model dispatches on it. */
+  name: string;
+  role: ModelRole;
+  input: I;
+  output: O;
+  /** The system instructions: what the node is for and what it must not do. */
+  instructions: string;
+  /** The task, written from the input DTO only. The DTO itself follows as a JSON context block. */
+  prompt: (input: z.infer<I>) => string;
+  /** The deterministic answer the offline model gives for this node. */
+  offline: (input: z.infer<I>) => z.infer<O>;
+  failure: FailurePolicy;
+  timeoutMs?: number;
+  maxPromptChars?: number;
+}
+
+export interface LlmUsage {
+  inputTokens: number | null;
+  outputTokens: number | null;
+}
+
+export type LlmNodeResult<T> =
+  | { ok: true; output: T; model: string; usage: LlmUsage; attempts: number }
+  | { ok: false; error: string; failure: FailurePolicy; model: string; attempts: number };
+
+export interface LlmNode<I extends z.ZodType, O extends z.ZodType> {
+  readonly definition: LlmNodeDefinition<I, O>;
+  run(models: ModelRegistry, input: z.infer<I>, options?: { signal?: AbortSignal }): Promise<LlmNodeResult<z.infer<O>>>;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_PROMPT_CHARS = 8_000;
+/** A malformed or schema-invalid answer is asked for once more; transport errors are the SDK's retries. */
+const MAX_ATTEMPTS = 2;
+
+export class PromptTooLargeError extends Error {}
+
+/**
+ * Defines an LLM node: the only way a flow talks to a model. The node sees its input DTO and nothing
+ * else, answers with an object its output schema accepts, and reports failure as a value the flow
+ * handles by the node's policy instead of an exception that unwinds the graph.
+ */
+export function defineLlmNode<I extends z.ZodType, O extends z.ZodType>(definition: LlmNodeDefinition<I, O>): LlmNode<I, O> {
+  return {
+    definition,
+    async run(models, rawInput, options = {}) {
+      const input = definition.input.parse(rawInput);
+      const prompt = buildPrompt(definition, input);
+      const model = models.modelFor(definition.role);
+      const label = modelLabel(model);
+      let lastError = 'no attempt made';
+      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        const signals = [AbortSignal.timeout(definition.timeoutMs ?? DEFAULT_TIMEOUT_MS)];
+        if (options.signal) signals.push(options.signal);
+        try {
+          const result = await generateText({
+            model,
+            system: definition.instructions,
+            prompt,
+            output: Output.object({ schema: definition.output, name: definition.name }),
+            abortSignal: AbortSignal.any(signals),
+            maxRetries: 2,
+          });
+          return {
+            ok: true,
+            output: result.output as z.infer<O>,
+            model: label,
+            usage: { inputTokens: result.usage.inputTokens ?? null, outputTokens: result.usage.outputTokens ?? null },
+            attempts: attempt,
+          };
+        } catch (error) {
+          lastError = describe(error);
+          if (!NoObjectGeneratedError.isInstance(error)) break;
+        }
+      }
+      return { ok: false, error: lastError, failure: definition.failure, model: label, attempts: MAX_ATTEMPTS };
+    },
+  };
+}
+
+function buildPrompt<I extends z.ZodType, O extends z.ZodType>(definition: LlmNodeDefinition<I, O>, input: z.infer<I>): string {
+  const prompt = `${definition.prompt(input)}\n\n${CONTEXT_OPEN}${JSON.stringify(input)}${CONTEXT_CLOSE}`;
+  const cap = definition.maxPromptChars ?? DEFAULT_MAX_PROMPT_CHARS;
+  // Input schemas bound every string and list, so an oversized prompt is a bug in the node, not data.
+  if (prompt.length > cap) throw new PromptTooLargeError(`${definition.name} prompt is ${prompt.length} chars (cap ${cap})`);
+  return prompt;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    if (error.name === 'TimeoutError' || error.name === 'AbortError') return 'the model did not answer in time';
+    return error.message.slice(0, 500);
+  }
+  return String(error).slice(0, 500);
+}
+
+/** The offline writers of a set of nodes, keyed by output name, for the offline model. */
+export function offlineWritersOf(nodes: readonly LlmNode<z.ZodType, z.ZodType>[]): Map<string, (context: unknown) => unknown> {
+  return new Map(nodes.map((node) => [node.definition.name, (context: unknown) => node.definition.offline(context)]));
+}
