@@ -1,0 +1,24 @@
+import { NextResponse } from 'next/server';
+import { z } from 'zod';
+import { NotFoundError } from '@/engines/errors';
+import { type IssuedToken, signInAsDemoUser } from '@/server/auth/demo-sign-in';
+import { ACCESS_TOKEN_COOKIE, accessTokenCookieOptions } from '@/server/auth/token-transport';
+import { getSystemContext } from '@/server/orchestrator/context';
+
+/** The demo sign-in form: `userId` → a demo token in the access-token cookie → the app. */
+export async function POST(request: Request): Promise<Response> {
+  const system = await getSystemContext();
+  if (!system.auth.demoSigningKey) return new Response('The demo sign-in is disabled here.', { status: 403 });
+  const userId = z.uuid().safeParse((await request.formData()).get('userId'));
+  if (!userId.success) return new Response('userId must be a user id.', { status: 400 });
+  let issued: IssuedToken;
+  try {
+    issued = await signInAsDemoUser(system, userId.data);
+  } catch (error) {
+    if (error instanceof NotFoundError) return new Response('No such demo user.', { status: 404 });
+    throw error;
+  }
+  const response = new NextResponse(null, { status: 303, headers: { Location: '/' } });
+  response.cookies.set(ACCESS_TOKEN_COOKIE, issued.token, accessTokenCookieOptions(issued.expiresAt, request.url));
+  return response;
+}

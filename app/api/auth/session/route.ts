@@ -1,0 +1,27 @@
+import { NextResponse } from 'next/server';
+import { z } from 'zod';
+import { ACCESS_TOKEN_COOKIE, accessTokenCookieOptions } from '@/server/auth/token-transport';
+import { InvalidTokenError } from '@/server/auth/verifier';
+import { getSystemContext } from '@/server/orchestrator/context';
+
+const Body = z.object({ accessToken: z.string().min(1).max(8_192) });
+
+/**
+ * After a Supabase sign-in in the browser: the access token is checked by the server's verifier and
+ * kept in an http-only cookie, which pages and procedures then read.
+ */
+export async function POST(request: Request): Promise<Response> {
+  const body = Body.safeParse(await request.json().catch(() => null));
+  if (!body.success) return NextResponse.json({ error: 'accessToken is required' }, { status: 400 });
+  const system = await getSystemContext();
+  let expiresAt: Date;
+  try {
+    ({ expiresAt } = await system.auth.verify(body.data.accessToken));
+  } catch (error) {
+    if (error instanceof InvalidTokenError) return NextResponse.json({ error: 'The access token is not valid' }, { status: 401 });
+    throw error;
+  }
+  const response = new NextResponse(null, { status: 204 });
+  response.cookies.set(ACCESS_TOKEN_COOKIE, body.data.accessToken, accessTokenCookieOptions(expiresAt, request.url));
+  return response;
+}

@@ -1,0 +1,47 @@
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { BrandNav } from '@/components/app-shell/brand-nav';
+import { BrandSwitcher } from '@/components/app-shell/brand-switcher';
+import { SignOutButton } from '@/components/auth/sign-out-button';
+import { getQueryClient, getServerCaller, getServerViewer, HydrateClient, trpc } from '@/trpc/server';
+
+const ROLE_LABEL = { owner: 'Owner', admin: 'Admin', member: 'Member' } as const;
+
+/**
+ * The app shell around every brand page: brand switcher, the brand's sections, who is signed in.
+ * A brand the viewer cannot see is a 404, the same as one that does not exist.
+ */
+export default async function BrandLayout({ children, params }: { children: ReactNode; params: Promise<{ brandId: string }> }) {
+  const { brandId } = await params;
+  if (!(await getServerViewer())) redirect('/sign-in');
+  const [brands, me] = await Promise.all([
+    // Through the query client, so the switcher below hydrates from this result instead of refetching.
+    getQueryClient().fetchQuery(trpc.brands.list.queryOptions()),
+    (await getServerCaller()).auth.me(),
+  ]);
+  const brand = brands.find((b) => b.id === brandId);
+  if (!brand) notFound();
+
+  return (
+    <div className="shell">
+      <header className="shell-header">
+        <div className="shell-header__row">
+          <Link href="/" className="wordmark">
+            Kairo
+          </Link>
+          <HydrateClient>
+            <BrandSwitcher brandId={brand.id} />
+          </HydrateClient>
+          <div className="viewer">
+            <span className="viewer__name">{me.displayName ?? me.email ?? 'Signed in'}</span>
+            <span className="muted small">{ROLE_LABEL[brand.role]}</span>
+            <SignOutButton />
+          </div>
+        </div>
+        <BrandNav brandId={brand.id} />
+      </header>
+      <main className="shell-main">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+'use client';
+
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { usePathname, useRouter } from 'next/navigation';
+import { useTransition } from 'react';
+import type { UserBrandDTO } from '@/engines/brand-brain/dto';
+import { useTRPC } from '@/trpc/react';
+import { switchBrandHref } from './sections';
+
+/** Groups brands by tenant, keeping the list's order (tenant name, then brand name). */
+function byTenant(brands: UserBrandDTO[]): { tenantId: string; tenantName: string; brands: UserBrandDTO[] }[] {
+  const groups = new Map<string, { tenantId: string; tenantName: string; brands: UserBrandDTO[] }>();
+  for (const brand of brands) {
+    const group = groups.get(brand.tenantId) ?? { tenantId: brand.tenantId, tenantName: brand.tenantName, brands: [] };
+    group.brands.push(brand);
+    groups.set(brand.tenantId, group);
+  }
+  return [...groups.values()];
+}
+
+/** The brands the viewer can see (prefetched by the shell); choosing one opens the same section of it. */
+export function BrandSwitcher({ brandId }: { brandId: string }) {
+  const trpc = useTRPC();
+  const { data: brands } = useSuspenseQuery(trpc.brands.list.queryOptions());
+  const router = useRouter();
+  const pathname = usePathname();
+  const [pending, startTransition] = useTransition();
+  const groups = byTenant(brands);
+
+  const options = (list: UserBrandDTO[]) =>
+    list.map((brand) => (
+      <option key={brand.id} value={brand.id}>
+        {brand.name}
+      </option>
+    ));
+
+  return (
+    <label className="brand-switcher">
+      <span className="brand-switcher__label">Brand</span>
+      <select
+        value={brandId}
+        aria-busy={pending}
+        onChange={(event) => {
+          const next = event.target.value;
+          startTransition(() => router.push(switchBrandHref(pathname, next)));
+        }}
+      >
+        {groups.length === 1
+          ? options(brands)
+          : groups.map((group) => (
+              <optgroup key={group.tenantId} label={group.tenantName}>
+                {options(group.brands)}
+              </optgroup>
+            ))}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,60 @@
+'use client';
+
+import { createClient } from '@supabase/supabase-js';
+import { type FormEvent, useState } from 'react';
+import type { SupabaseClientConfig } from '@/server/auth/auth-setup';
+
+/**
+ * Email and password through Supabase Auth in the browser; the resulting access token is handed to
+ * the server, which verifies it and keeps it in the http-only cookie every page and procedure reads.
+ */
+export function SupabaseSignInForm({ config }: { config: SupabaseClientConfig }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function signIn(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    setError(null);
+    try {
+      const supabase = createClient(config.url, config.anonKey, { auth: { persistSession: false, autoRefreshToken: false } });
+      const { data, error: authError } = await supabase.auth.signInWithPassword({
+        email: String(form.get('email') ?? ''),
+        password: String(form.get('password') ?? ''),
+      });
+      if (authError || !data.session) throw new Error(authError?.message ?? 'Sign-in failed');
+      const response = await fetch('/api/auth/session', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ accessToken: data.session.access_token }),
+      });
+      if (!response.ok) throw new Error('The server did not accept the session');
+      window.location.assign('/');
+    } catch (cause) {
+      setError(cause instanceof Error ? cause.message : 'Sign-in failed');
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="stack" onSubmit={signIn}>
+      <label className="field">
+        <span>Email</span>
+        <input name="email" type="email" autoComplete="email" required />
+      </label>
+      <label className="field">
+        <span>Password</span>
+        <input name="password" type="password" autoComplete="current-password" required />
+      </label>
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" className="button" disabled={busy}>
+        {busy ? 'Signing in…' : 'Sign in'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import { BrandBrainEngine } from '../../engines/brand-brain/engine';
+import type { Clock } from '../../engines/clock';
+import { type DatabaseHandle, databaseConfigFromEnv, openDatabase } from '../../engines/db/client';
+import { ContentEngine } from '../../engines/content/engine';
+import { LearningEngine } from '../../engines/learning/engine';
+import { OpportunitiesEngine } from '../../engines/opportunities/engine';
+import { PatternsEngine } from '../../engines/patterns/engine';
+import { FlowRunsEngine } from '../../engines/runs/engine';
+import { TenancyEngine } from '../../engines/tenancy/engine';
+import { type AuthSetup, createAuthSetup, loadAuthSetup } from '../auth/auth-setup';
+import { createModelRegistry, DEFAULT_MODEL_NAME, type ModelRegistry, modelConfigFromEnv } from './llm/model-registry';
+import { OFFLINE_WRITERS } from './llm/nodes';
+
+export interface Engines {
+  tenancy: TenancyEngine;
+  brandBrain: BrandBrainEngine;
+  opportunities: OpportunitiesEngine;
+  patterns: PatternsEngine;
+  content: ContentEngine;
+  learning: LearningEngine;
+  runs: FlowRunsEngine;
+}
+
+/** Everything a flow or a procedure works with; one per process, handed to every flow. */
+export interface SystemContext {
+  engines: Engines;
+  models: ModelRegistry;
+  auth: AuthSetup;
+}
+
+export interface SystemContextOptions {
+  /** Default: the demo setup with a throwaway key (tests pass their own viewer or keys). */
+  auth?: AuthSetup;
+  /** Default: the offline model. */
+  models?: ModelRegistry;
+  clock?: Clock;
+}
+
+/** Wires the engines over one open database; tests call it with their own database copy. */
+export function createSystemContext(handle: DatabaseHandle, options: SystemContextOptions = {}): SystemContext {
+  const { db } = handle;
+  const clock = options.clock;
+  const patterns = new PatternsEngine(db);
+  const opportunities = new OpportunitiesEngine(db, { clock });
+  return {
+    engines: {
+      tenancy: new TenancyEngine(db),
+      brandBrain: new BrandBrainEngine(db),
+      opportunities,
+      patterns,
+      content: new ContentEngine(db, { opportunities, patterns, clock }),
+      learning: new LearningEngine(db, { patterns, opportunities, clock }),
+      runs: new FlowRunsEngine(db, { clock }),
+    },
+    models: options.models ?? createModelRegistry({ modelName: DEFAULT_MODEL_NAME }, OFFLINE_WRITERS),
+    auth: options.auth ?? throwawayDemoAuth(),
+  };
+}
+
+function throwawayDemoAuth(): AuthSetup {
+  const demoSigningKey = randomBytes(32);
+  return createAuthSetup('demo', { hs256Secret: demoSigningKey }, { demoSigningKey });
+}
+
+// Next's dev server re-evaluates modules on every edit; keeping the context on globalThis stops each
+// reload from opening another database (PGlite allows one opener of its data folder).
+const holder = globalThis as typeof globalThis & { kairoSystemContext?: Promise<SystemContext> };
+
+/** The process's context, built on first use from the environment (DATABASE_URL or PGlite, auth, models). */
+export function getSystemContext(): Promise<SystemContext> {
+  holder.kairoSystemContext ??= buildFromEnv().catch((error: unknown) => {
+    holder.kairoSystemContext = undefined;
+    throw error;
+  });
+  return holder.kairoSystemContext;
+}
+
+async function buildFromEnv(): Promise<SystemContext> {
+  const [handle, auth] = await Promise.all([openDatabase(databaseConfigFromEnv()), loadAuthSetup()]);
+  return createSystemContext(handle, {
+    auth,
+    models: createModelRegistry(modelConfigFromEnv(), OFFLINE_WRITERS),
+  });
+}

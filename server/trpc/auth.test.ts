@@ -1,0 +1,56 @@
+import { TRPCError } from '@trpc/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_OWNER, DEMO_TENANTS, DEMO_USERS } from '../../supabase/seed/demo-users';
+import { createTestDatabase, type TestDatabase } from '../../test/database';
+import { viewerFor } from '../../test/fixtures/auth';
+import { createAuthSetup } from '../auth/auth-setup';
+import type { Viewer } from '../auth/viewer';
+import { createSystemContext, type SystemContext } from '../orchestrator/context';
+import { createInnerContext } from './init';
+import { createCaller } from './root';
+
+let handle: TestDatabase;
+let system: SystemContext;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  system = createSystemContext(handle);
+});
+afterAll(() => handle.close());
+
+const callerAs = (viewer: Viewer | null, sys: SystemContext = system) => createCaller(createInnerContext({ system: sys, viewer }));
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(TRPCError);
+  return (error as TRPCError).code;
+}
+
+describe('auth.me', () => {
+  it('names the signed-in user and their tenants', async () => {
+    expect(await callerAs(await viewerFor(system, DEMO_OWNER.userId)).auth.me()).toMatchObject({
+      userId: DEMO_OWNER.userId,
+      displayName: DEMO_OWNER.displayName,
+      memberships: [{ tenantId: DEMO_TENANTS.northwind.id, role: 'owner' }],
+    });
+  });
+
+  it('is UNAUTHORIZED without a viewer', async () => {
+    expect(await codeOf(callerAs(null).auth.me())).toBe('UNAUTHORIZED');
+  });
+});
+
+describe('auth.demoUsers', () => {
+  it('lists the seeded demo users to anyone while the demo sign-in is allowed', async () => {
+    const ids = (await callerAs(null).auth.demoUsers()).map((u) => u.userId);
+    expect(ids).toEqual(expect.arrayContaining(DEMO_USERS.map((u) => u.userId)));
+  });
+
+  it('is FORBIDDEN where the demo sign-in is off', async () => {
+    const supabaseOnly = createSystemContext(handle, { auth: createAuthSetup('supabase', { hs256Secret: new Uint8Array(32) }) });
+    expect(await codeOf(callerAs(null, supabaseOnly).auth.demoUsers())).toBe('FORBIDDEN');
+  });
+});

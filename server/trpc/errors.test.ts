@@ -1,0 +1,44 @@
+import { TRPCError } from '@trpc/server';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ConflictError, ForbiddenError, InvariantViolationError, NotFoundError } from '../../engines/errors';
+import { toTRPCError } from './errors';
+
+describe('toTRPCError', () => {
+  it.each([
+    [new NotFoundError('Brand', 'b-1'), 'NOT_FOUND'],
+    [new ForbiddenError('owners only'), 'FORBIDDEN'],
+    [new InvariantViolationError('bad channels', 'input'), 'BAD_REQUEST'],
+    [new InvariantViolationError('already archived', 'state'), 'CONFLICT'],
+    [new ConflictError('slug taken'), 'CONFLICT'],
+  ])('maps %s to %s, keeping its message', (error, code) => {
+    const mapped = toTRPCError(error);
+    expect(mapped.code).toBe(code);
+    expect(mapped.message).toBe(error.message);
+  });
+
+  it('maps an engine error that tRPC wrapped as its cause', () => {
+    const wrapped = new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: new NotFoundError('Variant', 'v-1') });
+    expect(toTRPCError(wrapped).code).toBe('NOT_FOUND');
+  });
+
+  it('maps a ZodError to BAD_REQUEST naming every failing field path', () => {
+    const parsed = z.object({ brandId: z.uuid(), channels: z.array(z.enum(['x'])) }).safeParse({ brandId: 'b', channels: ['fax'] });
+    const mapped = toTRPCError(parsed.error);
+    expect(mapped.code).toBe('BAD_REQUEST');
+    expect(mapped.message).toMatch(/^Invalid input: brandId: .+; channels\.0: /);
+  });
+
+  it('keeps a TRPCError thrown on purpose', () => {
+    const unauthorized = new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first' });
+    expect(toTRPCError(unauthorized)).toBe(unauthorized);
+  });
+
+  it('turns anything else into INTERNAL_SERVER_ERROR without its message, keeping it as the cause', () => {
+    const bug = new TypeError("Cannot read properties of undefined (reading 'id')");
+    const mapped = toTRPCError(bug);
+    expect(mapped.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(mapped.message).toBe('Internal server error');
+    expect(mapped.cause).toBe(bug);
+  });
+});

@@ -1,0 +1,48 @@
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { ConflictError, ForbiddenError, InvariantViolationError, NotFoundError } from '../../engines/errors';
+
+// The one place that decides what a failure means to a caller. Procedures never catch: the base
+// procedure's middleware passes every failure through `toTRPCError`.
+
+/** `brandId: Invalid UUID; limit: Too big` — the field paths a person needs to fix the request. */
+export function describeZodError(error: z.core.$ZodError): string {
+  return error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'input'}: ${issue.message}`).join('; ');
+}
+
+/** Field errors keyed by dotted path, for forms; errors about the input as a whole go to formErrors. */
+export function zodFieldErrors(error: z.core.$ZodError): { formErrors: string[]; fieldErrors: Record<string, string[]> } {
+  const formErrors: string[] = [];
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    if (issue.path.length === 0) formErrors.push(issue.message);
+    else (fieldErrors[issue.path.join('.')] ??= []).push(issue.message);
+  }
+  return { formErrors, fieldErrors };
+}
+
+function fromKnownCause(cause: unknown): TRPCError | null {
+  if (cause instanceof NotFoundError) return new TRPCError({ code: 'NOT_FOUND', message: cause.message, cause });
+  if (cause instanceof ForbiddenError) return new TRPCError({ code: 'FORBIDDEN', message: cause.message, cause });
+  if (cause instanceof InvariantViolationError) {
+    return new TRPCError({ code: cause.kind === 'input' ? 'BAD_REQUEST' : 'CONFLICT', message: cause.message, cause });
+  }
+  if (cause instanceof ConflictError) return new TRPCError({ code: 'CONFLICT', message: cause.message, cause });
+  if (cause instanceof z.core.$ZodError) {
+    return new TRPCError({ code: 'BAD_REQUEST', message: `Invalid input: ${describeZodError(cause)}`, cause });
+  }
+  return null;
+}
+
+/**
+ * Engine errors and zod failures (tRPC wraps input-validation failures as BAD_REQUEST with the
+ * ZodError as cause) become their code; a TRPCError thrown on purpose keeps its code; anything else
+ * is INTERNAL_SERVER_ERROR with a message that reveals nothing.
+ */
+export function toTRPCError(error: unknown): TRPCError {
+  const cause = error instanceof TRPCError && error.cause ? error.cause : error;
+  const known = fromKnownCause(cause);
+  if (known) return known;
+  if (error instanceof TRPCError && error.code !== 'INTERNAL_SERVER_ERROR') return error;
+  return new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error', cause });
+}

@@ -1,0 +1,86 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import { z } from 'zod';
+import { accessTokenFromHeaders } from '../auth/token-transport';
+import { resolveViewer, type Viewer } from '../auth/viewer';
+import { getSystemContext, type SystemContext } from '../orchestrator/context';
+import { toTRPCError, zodFieldErrors } from './errors';
+
+// 1. Context ------------------------------------------------------------------------------------
+
+export interface InnerContext {
+  system: SystemContext;
+  /** Null when the request carries no valid access token. */
+  viewer: Viewer | null;
+}
+
+/** The context without HTTP: tests build it from their own system and viewer. */
+export function createInnerContext(opts: InnerContext): InnerContext {
+  return { system: opts.system, viewer: opts.viewer };
+}
+
+/**
+ * The context of one HTTP request (or one server render): the token from its headers, verified.
+ * `system` defaults to the process's context.
+ */
+export async function createTRPCContext(opts: { headers: Pick<Headers, 'get'>; system?: SystemContext }): Promise<InnerContext> {
+  const system = opts.system ?? (await getSystemContext());
+  const viewer = await resolveViewer(system, accessTokenFromHeaders(opts.headers));
+  return createInnerContext({ system, viewer });
+}
+
+// 2. Initialisation -------------------------------------------------------------------------------
+
+const t = initTRPC.context<InnerContext>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    return {
+      ...shape,
+      data: { ...shape.data, zodError: error.cause instanceof z.core.$ZodError ? zodFieldErrors(error.cause) : null },
+    };
+  },
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+// 3. Procedures ----------------------------------------------------------------------------------
+
+/** Outermost, so it also sees input-validation failures and the scope checks below. */
+const mapErrors = t.middleware(async ({ next, path }) => {
+  const result = await next();
+  if (result.ok) return result;
+  const error = toTRPCError(result.error);
+  if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path} failed:`, error.cause ?? error);
+  throw error;
+});
+
+export const publicProcedure = t.procedure.use(mapErrors);
+
+/** A verified access token is required. */
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.viewer) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first' });
+  return next({ ctx: { viewer: ctx.viewer } });
+});
+
+/**
+ * The input names a brand; the brand must belong to one of the viewer's tenants. Any other brand is
+ * NOT_FOUND exactly like a missing one. Procedures read the resolved `scope` and the viewer's `role`.
+ */
+export const brandProcedure = authedProcedure.input(z.object({ brandId: z.uuid() })).use(async ({ ctx, input, next }) => {
+  const tenantId = await ctx.system.engines.tenancy.findBrandTenant({
+    brandId: input.brandId,
+    tenantIds: ctx.viewer.memberships.map((m) => m.tenantId),
+  });
+  const membership = ctx.viewer.memberships.find((m) => m.tenantId === tenantId);
+  if (!membership) throw new TRPCError({ code: 'NOT_FOUND', message: `Brand ${input.brandId} not found` });
+  return next({ ctx: { scope: { tenantId, brandId: input.brandId }, role: membership.role } });
+});
+
+/** A brand procedure for owners and admins of the brand's tenant. */
+export const adminProcedure = brandProcedure.use(({ ctx, next }) => {
+  if (ctx.role !== 'owner' && ctx.role !== 'admin') {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Only owners and admins may do this' });
+  }
+  return next();
+});
