@@ -1,0 +1,53 @@
+import { defineConfig } from '@playwright/test';
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+// A data folder of its own, wiped before every run, so the tests always meet freshly seeded demo data
+// and never touch the developer's `.data/pglite`.
+const DATA_DIR = '.data/e2e';
+
+export default defineConfig({
+  testDir: '.',
+  // One app, one embedded database: the specs change shared demo data, so they run one at a time.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: process.env.CI ? 'list' : [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  webServer: {
+    // A production build: what users get, and pages that do not compile on first visit.
+    command: `rm -rf ${DATA_DIR} && npm run build && npm start -- -p ${PORT} -H 127.0.0.1`,
+    cwd: '..',
+    url: `http://127.0.0.1:${PORT}/sign-in`,
+    timeout: 600_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    env: {
+      KAIRO_DATA_DIR: DATA_DIR,
+      KAIRO_ALLOW_DEMO_IN_PRODUCTION: '1',
+      NEXT_TELEMETRY_DISABLED: '1',
+      // The e2e run is always the embedded demo: no external database, model or auth provider.
+      DATABASE_URL: '',
+      OPENAI_API_KEY: '',
+      SUPABASE_URL: '',
+      SUPABASE_JWT_SECRET: '',
+    },
+  },
+});
