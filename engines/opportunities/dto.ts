@@ -25,8 +25,17 @@ const Score = z.int().min(0).max(100);
 
 // ----- inputs -----
 
+/** Narrows the board's page to one pillar, persona and/or channel; the metrics always count the whole board. */
+export const BoardFilter = z.object({
+  pillarId: z.uuid().optional(),
+  personaId: z.uuid().optional(),
+  channel: Channel.optional(),
+});
+export type BoardFilter = z.infer<typeof BoardFilter>;
+
 export const TodayBoardInput = z.object({
   limit: z.int().min(1).max(MAX_BOARD_LIMIT).default(DEFAULT_BOARD_LIMIT),
+  filter: BoardFilter.default({}),
 });
 export type TodayBoardInput = z.input<typeof TodayBoardInput>;
 

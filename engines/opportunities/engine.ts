@@ -58,16 +58,16 @@ export class OpportunitiesEngine {
   }
 
   /**
-   * The top `limit` live opportunities in board order, with counts over every live one of the brand
-   * (the returned page can be shorter than `metrics.total`).
+   * The top `limit` live opportunities in board order (narrowed by `filter`), with counts over every
+   * live one of the brand (the returned page can be shorter than `metrics.total`).
    */
   async getTodayBoard(tenantId: string, brandId: string, input: TodayBoardInput = {}): Promise<TodayBoard> {
     const scope = Ids.parse({ tenantId, brandId });
-    const { limit } = TodayBoardInput.parse(input);
+    const { limit, filter } = TodayBoardInput.parse(input);
     const now = this.clock();
     await assertBrand(this.db, scope);
     const [rows, metrics] = await Promise.all([
-      selectBoardPage(this.db, scope, now, limit),
+      selectBoardPage(this.db, scope, now, limit, filter),
       selectBoardMetrics(this.db, scope, now),
     ]);
     const ranked = rows.map(toDTO(now));

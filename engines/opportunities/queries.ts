@@ -3,7 +3,7 @@ import type { Database } from '../db/client';
 import { brands, contentPillars, opportunities, personas } from '../db/schema';
 import { Channel } from '../enums';
 import { NotFoundError } from '../errors';
-import { type BoardBucket, type ChannelBucket, HIGH_SCORE, type OpportunityDTO, type TodayBoardMetrics } from './dto';
+import { type BoardBucket, type BoardFilter, type ChannelBucket, HIGH_SCORE, type OpportunityDTO, type TodayBoardMetrics } from './dto';
 import { toOpportunityDTO } from './mapping';
 
 export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
@@ -46,9 +46,18 @@ export function selectWithHandles(db: Executor) {
 }
 
 /** The board's page: live opportunities in board order. A builder, so tests can EXPLAIN it. */
-export function selectBoardPage(db: Executor, scope: Scope, now: Date, limit: number) {
+export function selectBoardPage(db: Executor, scope: Scope, now: Date, limit: number, filter: BoardFilter = {}) {
   return selectWithHandles(db)
-    .where(and(inScope(scope), notExpired(now), notSnoozed(now)))
+    .where(
+      and(
+        inScope(scope),
+        notExpired(now),
+        notSnoozed(now),
+        filter.pillarId ? eq(opportunities.pillarId, filter.pillarId) : undefined,
+        filter.personaId ? eq(opportunities.personaId, filter.personaId) : undefined,
+        filter.channel ? eq(opportunities.primaryChannel, filter.channel) : undefined,
+      ),
+    )
     .orderBy(...boardOrder)
     .limit(limit);
 }

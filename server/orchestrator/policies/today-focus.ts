@@ -31,8 +31,6 @@ export interface FocusChoice {
   primaryChannel: Channel;
 }
 
-export const HIGH_SCORE = 70;
-
 /**
  * Focus policy: "what should the team work on today?"
  *

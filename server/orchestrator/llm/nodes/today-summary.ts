@@ -27,10 +27,10 @@ export function fallbackTodaySummary(input: TodaySummaryInput): string {
   if (input.liveCount === 0) {
     return `${input.brandName} has no live opportunities today: add or unsnooze ideas to get a focus.`;
   }
-  const ideas = input.highScoreCount === 1 ? '1 high-scoring idea' : `${input.highScoreCount} high-scoring ideas`;
+  const ideas = input.highScoreCount === 1 ? '1 high-scoring idea is' : `${input.highScoreCount} high-scoring ideas are`;
   const topic = input.pillarName ? `${input.pillarName} ` : '';
   const audience = input.personaName ? ` for ${input.personaName}` : '';
-  return `Focus ${input.brandName} on ${topic}content${audience} on ${channelLabel(input.channel)} today; ${ideas} are waiting on the board.`;
+  return `Focus ${input.brandName} on ${topic}content${audience} on ${channelLabel(input.channel)} today; ${ideas} waiting on the board.`;
 }
 
 export const todaySummaryNode = defineLlmNode({

@@ -1,0 +1,206 @@
+import { MockLanguageModelV4 } from 'ai/test';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../../engines/clock';
+import { rows } from '../../../engines/db/migrator';
+import { NotFoundError } from '../../../engines/errors';
+import { HIGH_SCORE, type OpportunityDTO } from '../../../engines/opportunities/dto';
+import { DEMO_OWNER, DEMO_TENANTS } from '../../../supabase/seed/demo-users';
+import { createTestDatabase, type TestDatabase } from '../../../test/database';
+import { createSystemContext, type SystemContext } from '../context';
+import { isOfflineModelLabel } from '../llm/model-registry';
+import { pillarFocusWeight } from '../policies/today-focus';
+import { TodayBoardOrchestrator, TodaySummaryOrchestrator } from './today-board';
+
+// F1 and F1.1 over the seeded demo data, on PGlite or (with DATABASE_URL) PostgreSQL.
+
+let handle: TestDatabase;
+let system: SystemContext;
+const tenantId = DEMO_TENANTS.northwind.id;
+let ledgerline: string;
+let emberAndOak: string;
+let climateDesk: string;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  system = createSystemContext(handle);
+  const brands = await system.engines.brandBrain.listBrandsForUser(DEMO_OWNER.userId);
+  ledgerline = brands.find((b) => b.slug === 'ledgerline')!.id;
+  emberAndOak = brands.find((b) => b.slug === 'ember-and-oak')!.id;
+  const [globex] = rows<{ id: string }>(await handle.db.execute(sql`select id from brands where slug = 'climate-desk'`));
+  climateDesk = globex!.id;
+});
+afterAll(() => handle.close());
+
+/** Board order: pinned first, then score, then the most recently touched. */
+function assertBoardOrder(list: OpportunityDTO[]): void {
+  for (let i = 1; i < list.length; i++) {
+    const [a, b] = [list[i - 1]!, list[i]!];
+    const key = (o: OpportunityDTO) => [Number(o.isPinned), o.score, o.lastTouchedAt.getTime()];
+    const [ka, kb] = [key(a), key(b)];
+    const cmp = ka[0]! - kb[0]! || ka[1]! - kb[1]! || ka[2]! - kb[2]!;
+    expect(cmp, `${a.title} before ${b.title}`).toBeGreaterThanOrEqual(0);
+  }
+}
+
+/** Row counts and the latest update of every table F1 reads, to prove it writes nothing. */
+async function databaseFingerprint(): Promise<unknown> {
+  return handle.db
+    .execute(
+      sql`select
+        (select count(*)::int from opportunities) as opportunities,
+        (select max(updated_at) from opportunities) as opportunities_updated,
+        (select count(*)::int from content_packages) as packages,
+        (select count(*)::int from flow_runs) as runs,
+        (select max(updated_at) from brands) as brands_updated`,
+    )
+    .then(rows);
+}
+
+describe('TodayBoardOrchestrator.buildTodayView on the demo data', () => {
+  it('returns the live opportunities in board order with the brand, its summary and counts', async () => {
+    const view = await TodayBoardOrchestrator.buildTodayView(system, tenantId, ledgerline);
+    const now = new Date();
+
+    expect(view.brand).toMatchObject({ id: ledgerline, name: 'Ledgerline' });
+    expect(view.opportunities.length).toBeGreaterThan(10);
+    expect(view.opportunities.length).toBeLessThanOrEqual(50);
+    for (const o of view.opportunities) {
+      expect(o.brandId).toBe(ledgerline);
+      expect(o.snoozedUntil === null || o.snoozedUntil <= now).toBe(true);
+      expect(o.expiresAt === null || o.expiresAt > now).toBe(true);
+    }
+    assertBoardOrder(view.opportunities);
+
+    const strategy = await system.engines.brandBrain.getBrandStrategyView(tenantId, ledgerline);
+    expect(view.brandSummary).toEqual({
+      positioning: strategy.positioning,
+      toneTags: strategy.toneTags,
+      taboos: strategy.taboos,
+      pillarNames: strategy.pillars.map((p) => p.name),
+      personaNames: strategy.personas.map((p) => p.name),
+    });
+    const pillarCounts = view.focus.metrics.byPillar.reduce((sum, p) => sum + p.count, 0);
+    const channelCounts = view.focus.metrics.byChannel.reduce((sum, c) => sum + c.count, 0);
+    expect(channelCounts).toBe(view.focus.metrics.total);
+    expect(pillarCounts).toBeLessThanOrEqual(view.focus.metrics.total);
+  });
+
+  it('lists the high-score ids of the page and chooses the pillar with the greatest focus weight', async () => {
+    const view = await TodayBoardOrchestrator.buildTodayView(system, tenantId, ledgerline);
+    const { focus } = view;
+    expect(focus.highScoreOpportunityIds).toEqual(view.opportunities.filter((o) => o.score >= HIGH_SCORE).map((o) => o.id));
+
+    const recent = (await system.engines.content.listPackagesForBrand(tenantId, ledgerline, { limit: 10, offset: 0 })).map((p) => p.pillarId);
+    const totalHigh = focus.metrics.byPillar.reduce((sum, p) => sum + p.highScoreCount, 0);
+    const weights = view.strategy.pillars.map((pillar) => {
+      const counts = focus.metrics.byPillar.find((m) => m.id === pillar.id);
+      const live = { id: pillar.id, name: pillar.name, priorityRank: pillar.priorityRank, liveCount: counts?.count ?? 0, highScoreCount: counts?.highScoreCount ?? 0 };
+      return { id: pillar.id, live: live.liveCount, weight: pillarFocusWeight(live, totalHigh, recent) };
+    });
+    const best = Math.max(...weights.filter((w) => w.live > 0).map((w) => w.weight));
+    const chosen = weights.find((w) => w.id === focus.primaryPillarId);
+    expect(chosen?.weight).toBe(best);
+    expect(view.focusLabels.pillarName).toBe(view.strategy.pillars.find((p) => p.id === focus.primaryPillarId)?.name);
+    expect(view.strategy.personas.map((p) => p.id)).toContain(focus.primaryPersonaId);
+    expect(view.brand.channels.map((c) => c.channel)).toContain(focus.primaryChannel);
+  });
+
+  it('writes nothing', async () => {
+    const before = await databaseFingerprint();
+    await TodayBoardOrchestrator.buildTodayView(system, tenantId, emberAndOak);
+    await TodaySummaryOrchestrator.summarizeTodayFocus(system, tenantId, emberAndOak);
+    expect(await databaseFingerprint()).toEqual(before);
+  });
+
+  it('narrows the list by pillar, persona and channel without moving the focus', async () => {
+    const whole = await TodayBoardOrchestrator.buildTodayView(system, tenantId, ledgerline);
+    const pillar = whole.strategy.pillars[1]!;
+    const byPillar = await TodayBoardOrchestrator.buildTodayView(system, tenantId, ledgerline, { filter: { pillarId: pillar.id } });
+    expect(byPillar.opportunities.length).toBeGreaterThan(0);
+    expect(byPillar.opportunities.every((o) => o.pillarId === pillar.id)).toBe(true);
+    expect(byPillar.opportunities.length).toBe(whole.focus.metrics.byPillar.find((m) => m.id === pillar.id)?.count);
+    expect(byPillar.focus).toEqual(whole.focus);
+    expect(byPillar.filter).toEqual({ pillarId: pillar.id });
+    assertBoardOrder(byPillar.opportunities);
+
+    const persona = whole.strategy.personas[0]!;
+    const narrow = await TodayBoardOrchestrator.buildTodayView(system, tenantId, ledgerline, {
+      filter: { personaId: persona.id, channel: 'linkedin' },
+    });
+    expect(narrow.opportunities.every((o) => o.personaId === persona.id && o.primaryChannel === 'linkedin')).toBe(true);
+  });
+
+  it('shows a pin at the top and drops a snoozed card until its time has passed', async () => {
+    const before = await TodayBoardOrchestrator.buildTodayView(system, tenantId, emberAndOak);
+    const last = before.opportunities.at(-1)!;
+    const second = before.opportunities[1]!;
+    await system.engines.opportunities.pinOpportunity(tenantId, emberAndOak, last.id);
+    await system.engines.opportunities.snoozeOpportunity(tenantId, emberAndOak, second.id, addDays(new Date(), 1));
+
+    expect(before.opportunities.filter((o) => o.isPinned).length).toBeLessThan(5);
+    const after = await TodayBoardOrchestrator.buildTodayView(system, tenantId, emberAndOak);
+    const pinnedBlock = after.opportunities.slice(0, after.opportunities.findIndex((o) => !o.isPinned));
+    expect(pinnedBlock.map((o) => o.id)).toContain(last.id);
+    expect(after.opportunities.map((o) => o.id)).not.toContain(second.id);
+    expect(after.focus.metrics.total).toBe(before.focus.metrics.total - 1);
+    assertBoardOrder(after.opportunities);
+  });
+
+  it('answers NotFound for a brand of another tenant, and for a filter naming another brand\'s pillar', async () => {
+    await expect(TodayBoardOrchestrator.buildTodayView(system, tenantId, climateDesk)).rejects.toBeInstanceOf(NotFoundError);
+    const ember = await system.engines.brandBrain.getBrandStrategyView(tenantId, emberAndOak);
+    await expect(
+      TodayBoardOrchestrator.buildTodayView(system, tenantId, ledgerline, { filter: { pillarId: ember.pillars[0]!.id } }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('TodaySummaryOrchestrator.summarizeTodayFocus', () => {
+  it('has the offline model write a sentence naming the focus, labelled as offline', async () => {
+    const view = await TodayBoardOrchestrator.buildTodayView(system, tenantId, ledgerline);
+    const summary = await TodaySummaryOrchestrator.summarizeTodayFocus(system, tenantId, ledgerline);
+    expect(summary.source).toBe('model');
+    expect(isOfflineModelLabel(summary.model)).toBe(true);
+    expect(summary.summary).toContain('Ledgerline');
+    expect(summary.summary).toContain(view.focusLabels.pillarName!);
+  });
+
+  it('uses the model\'s answer when a model is configured', async () => {
+    const text = '{"summary":"Lead with cash-flow stories for finance leads on LinkedIn today."}';
+    const model = new MockLanguageModelV4({
+      doGenerate: {
+        content: [{ type: 'text', text }],
+        finishReason: { unified: 'stop', raw: 'stop' },
+        usage: {
+          inputTokens: { total: 40, noCache: undefined, cacheRead: undefined, cacheWrite: undefined },
+          outputTokens: { total: 12, text: undefined, reasoning: undefined },
+        },
+        warnings: [],
+      },
+    });
+    const withModel = createSystemContext(handle, { models: { modelFor: () => model, offline: false } });
+    const summary = await TodaySummaryOrchestrator.summarizeTodayFocus(withModel, tenantId, ledgerline);
+    expect(summary).toEqual({
+      summary: 'Lead with cash-flow stories for finance leads on LinkedIn today.',
+      source: 'model',
+      model: 'mock-provider/mock-model-id',
+    });
+    const context = JSON.stringify(model.doGenerateCalls[0]!.prompt);
+    expect(context).toContain('Ledgerline');
+    expect(context).not.toContain('angle');
+  });
+
+  it('falls back to the deterministic sentence when the model fails, instead of failing', async () => {
+    const model = new MockLanguageModelV4({
+      doGenerate: async () => {
+        throw new Error('upstream 503');
+      },
+    });
+    const failing = createSystemContext(handle, { models: { modelFor: () => model, offline: false } });
+    const summary = await TodaySummaryOrchestrator.summarizeTodayFocus(failing, tenantId, ledgerline);
+    expect(summary.source).toBe('fallback');
+    expect(summary.model).toBeNull();
+    expect(summary.summary).toMatch(/^Focus Ledgerline on .+ today; \d+ high-scoring ideas? (is|are) waiting on the board\.$/);
+  });
+});

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { BrandStrategyView, BrandSummary } from '../../../engines/brand-brain/dto';
+import { Channel } from '../../../engines/enums';
+import { BoardFilter, OpportunityDTO, TodayBoardMetrics } from '../../../engines/opportunities/dto';
+
+export const TodayFocusContext = z.object({
+  primaryPillarId: z.uuid().nullable(),
+  primaryPersonaId: z.uuid().nullable(),
+  primaryChannel: Channel,
+  highScoreOpportunityIds: z.array(z.uuid()),
+  metrics: TodayBoardMetrics,
+});
+export type TodayFocusContext = z.infer<typeof TodayFocusContext>;
+
+export const TodayBrandSummary = z.object({
+  positioning: z.string(),
+  toneTags: z.array(z.string()),
+  taboos: z.array(z.string()),
+  pillarNames: z.array(z.string()),
+  personaNames: z.array(z.string()),
+});
+export type TodayBrandSummary = z.infer<typeof TodayBrandSummary>;
+
+export const TodayBoardView = z.object({
+  brand: BrandSummary,
+  /** The ranked board, narrowed by `filter` when one is set. */
+  opportunities: z.array(OpportunityDTO),
+  /** The filter the list was narrowed by; the focus and its metrics always cover the whole board. */
+  filter: BoardFilter,
+  focus: TodayFocusContext,
+  brandSummary: TodayBrandSummary,
+  /** Names for the focus ids, so the page and the summary node need no second lookup. */
+  focusLabels: z.object({
+    pillarName: z.string().nullable(),
+    personaName: z.string().nullable(),
+  }),
+  /** Strategy lists the filters and channel picker offer. */
+  strategy: BrandStrategyView,
+});
+export type TodayBoardView = z.infer<typeof TodayBoardView>;
+
+export const TodayFocusSummary = z.object({
+  summary: z.string(),
+  /** `model` when an LLM (or the labelled offline model) wrote it; `fallback` when none answered. */
+  source: z.enum(['model', 'fallback']),
+  model: z.string().nullable(),
+});
+export type TodayFocusSummary = z.infer<typeof TodayFocusSummary>;
