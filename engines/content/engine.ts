@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { type Clock, systemClock } from '../clock';
 import type { Database } from '../db/client';
 import { contentPackages } from '../db/schema';
-import { PackageStatus } from '../enums';
+import { type Channel, PackageStatus } from '../enums';
 import { ConflictError, InvariantViolationError, NotFoundError } from '../errors';
 import type { OpportunityDTO } from '../opportunities/dto';
 import type { OpportunitiesEngine } from '../opportunities/engine';
@@ -19,6 +19,7 @@ import {
   type VariantDTO,
   type WorkspaceViewOptions,
 } from './dto';
+import { discardUntouchedPackage, retireUntouchedDrafts } from './package-cleanup';
 import { packageMove } from './package-status';
 import { loadBrand, loadPackage, loadVariant, type Scope, selectPackageVariants, toPackageDTO, toVariantDTO } from './queries';
 import { buildWorkspaceView } from './workspace';
@@ -207,6 +208,16 @@ export class ContentEngine {
 
   async getVariant(tenantId: string, brandId: string, variantId: string): Promise<VariantDTO> {
     return toVariantDTO(await loadVariant(this.db, Ids.parse({ tenantId, brandId }), RowId.parse(variantId)));
+  }
+
+  /** Undoes a build that failed half-way: the untouched package and its drafts are removed. */
+  discardUntouchedPackage(tenantId: string, brandId: string, packageId: string): Promise<void> {
+    return discardUntouchedPackage(this.db, Ids.parse({ tenantId, brandId }), packageId);
+  }
+
+  /** Regeneration replaces a channel's untouched drafts (all but `keep`); edited work stays. */
+  retireUntouchedDrafts(tenantId: string, brandId: string, packageId: string, channel: Channel, keep: readonly string[]): Promise<string[]> {
+    return retireUntouchedDrafts(this.db, Ids.parse({ tenantId, brandId }), packageId, channel, keep);
   }
 
   getPackageWorkspaceView(

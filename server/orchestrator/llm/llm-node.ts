@@ -33,7 +33,13 @@ export type LlmNodeResult<T> =
 
 export interface LlmNode<I extends z.ZodType, O extends z.ZodType> {
   readonly definition: LlmNodeDefinition<I, O>;
-  run(models: ModelRegistry, input: z.infer<I>, options?: { signal?: AbortSignal }): Promise<LlmNodeResult<z.infer<O>>>;
+  run(models: ModelRegistry, input: z.infer<I>, options?: LlmRunOptions): Promise<LlmNodeResult<z.infer<O>>>;
+}
+
+export interface LlmRunOptions {
+  signal?: AbortSignal;
+  /** Overrides the node's own timeout (a flow's deadline, or a test's short one). */
+  timeoutMs?: number;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -58,7 +64,7 @@ export function defineLlmNode<I extends z.ZodType, O extends z.ZodType>(definiti
       const label = modelLabel(model);
       let lastError = 'no attempt made';
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-        const signals = [AbortSignal.timeout(definition.timeoutMs ?? DEFAULT_TIMEOUT_MS)];
+        const signals = [AbortSignal.timeout(options.timeoutMs ?? definition.timeoutMs ?? DEFAULT_TIMEOUT_MS)];
         if (options.signal) signals.push(options.signal);
         try {
           const result = await generateText({

@@ -1,5 +1,8 @@
 import { offlineWritersOf } from '../llm-node';
+import { copyRepairNode } from './copy-repair';
+import { packageThesisNode } from './package-thesis';
 import { todaySummaryNode } from './today-summary';
+import { variantPlanNode } from './variant-plan';
 
 /** Every LLM node of the app; the offline model answers exactly these. */
-export const OFFLINE_WRITERS = offlineWritersOf([todaySummaryNode]);
+export const OFFLINE_WRITERS = offlineWritersOf([todaySummaryNode, packageThesisNode, variantPlanNode, copyRepairNode]);

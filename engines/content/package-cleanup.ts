@@ -1,0 +1,64 @@
+import { and, eq, isNull, notInArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../db/client';
+import { contentPackages, variants } from '../db/schema';
+import { Channel } from '../enums';
+import { InvariantViolationError } from '../errors';
+import { loadPackage, type Scope } from './queries';
+
+const RowId = z.uuid();
+
+/**
+ * Removes a package that a failed build left behind, with its variants, in one transaction. Only an
+ * untouched one qualifies (still draft, no variant edited or beyond), so no person's work is lost; the
+ * rows go for good, which also frees the idempotency key for the caller's retry.
+ */
+export async function discardUntouchedPackage(db: Database, scope: Scope, packageId: string): Promise<void> {
+  const id = RowId.parse(packageId);
+  await db.transaction(async (tx) => {
+    const pkg = await loadPackage(tx, scope, id, true);
+    if (pkg.status !== 'draft') throw new InvariantViolationError(`Package ${id} is ${pkg.status}; only an untouched draft is discarded`, 'state');
+    const touched = await tx
+      .select({ id: variants.id })
+      .from(variants)
+      .where(and(eq(variants.packageId, id), sql`${variants.status} <> 'draft'`));
+    if (touched.length) throw new InvariantViolationError(`Package ${id} has edited variants; it is not discarded`, 'state');
+    await tx.delete(variants).where(and(eq(variants.packageId, id), eq(variants.tenantId, scope.tenantId), eq(variants.brandId, scope.brandId)));
+    await tx.delete(contentPackages).where(eq(contentPackages.id, id));
+  });
+}
+
+/**
+ * Soft-deletes the channel's variants that nobody touched (status draft), except `keep`: regenerating
+ * a channel replaces its untouched drafts while edited, approved or published ones stay. Returns the
+ * retired variant ids.
+ */
+export async function retireUntouchedDrafts(
+  db: Database,
+  scope: Scope,
+  packageId: string,
+  channel: Channel,
+  keep: readonly string[],
+): Promise<string[]> {
+  const id = RowId.parse(packageId);
+  const wanted = Channel.parse(channel);
+  const keepIds = z.array(RowId).parse(keep);
+  await loadPackage(db, scope, id);
+  const rows = await db
+    .update(variants)
+    .set({ deletedAt: sql`now()`, updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(variants.packageId, id),
+        eq(variants.tenantId, scope.tenantId),
+        eq(variants.brandId, scope.brandId),
+        eq(variants.channel, wanted),
+        eq(variants.status, 'draft'),
+        isNull(variants.deletedAt),
+        keepIds.length ? notInArray(variants.id, keepIds) : undefined,
+      ),
+    )
+    .returning({ id: variants.id });
+  return rows.map((r) => r.id);
+}
+

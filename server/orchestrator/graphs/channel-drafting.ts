@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import type { WorkspaceWarning } from '../../../engines/content/dto';
+import { CHANNEL_LIMITS, Channel } from '../../../engines/enums';
+import type { PatternRecommendation } from '../../../engines/patterns/dto';
+import type { SystemContext } from '../context';
+import type { PackageRunAudit } from '../flows/package-run-audit';
+import { copyRepairNode } from '../llm/nodes/copy-repair';
+import type { PackageBuildContext } from '../llm/nodes/package-context';
+import {
+  MAX_STYLE_REFERENCE,
+  MAX_VARIANTS_PER_CHANNEL,
+  VariantDraft,
+  type VariantPlanInput,
+  variantPlanNode,
+} from '../llm/nodes/variant-plan';
+import { checkDraft, passes } from '../policies/guard-rail';
+
+/** One channel's drafts after the guard rail, ready to store; each knows the model that wrote it. */
+export const VariantPlan = z.object({
+  channel: Channel,
+  patternId: z.uuid().nullable(),
+  variants: z.array(VariantDraft.extend({ generatedByModel: z.string() })).max(MAX_VARIANTS_PER_CHANNEL),
+  /** The bounded context the writer saw, stored with each variant for audit. */
+  promptContext: z.record(z.string(), z.unknown()),
+});
+export type VariantPlan = z.infer<typeof VariantPlan>;
+
+export interface ChannelTask {
+  tenantId: string;
+  brandId: string;
+  channel: Channel;
+  context: PackageBuildContext;
+  thesis: VariantPlanInput['thesis'];
+  audience: { pillarId: string | null; personaId: string | null };
+  /** A person's edited draft of the channel, when regenerating. */
+  styleReference: string | null;
+  /** Patterns the channel's current drafts use; regeneration tries another one first. */
+  usedPatternIds: string[];
+}
+
+export interface ChannelOutcome {
+  plan: VariantPlan | null;
+  warnings: WorkspaceWarning[];
+}
+
+export interface DraftingDeps {
+  ctx: SystemContext;
+  audit: PackageRunAudit;
+  llmTimeoutMs?: number;
+}
+
+/**
+ * One channel of F2: choose a pattern, ask the variant writer for drafts, and pass each through the
+ * guard rail (one repair request for a violating draft; dropped and recorded if it still violates).
+ * A model failure is this channel's soft error; engine errors are hard and propagate.
+ */
+export async function draftChannel(deps: DraftingDeps, task: ChannelTask): Promise<ChannelOutcome> {
+  const { ctx, audit } = deps;
+  const { channel } = task;
+  const recommendations = await ctx.engines.patterns.recommendPatternsForContext(task.tenantId, task.brandId, {
+    channel,
+    ...task.audience,
+    maxResults: 3,
+  });
+  const pattern = choosePattern(recommendations, task.usedPatternIds);
+  const input = planInput(task, pattern);
+  const node = `variant_plan:${channel}`;
+  const result = await variantPlanNode.run(ctx.models, input, { timeoutMs: deps.llmTimeoutMs });
+  await audit.llm(node, result);
+  if (!result.ok) {
+    const warning = { channel, node, message: `No drafts for ${channel}: ${result.error}` };
+    await audit.softError(warning);
+    return { plan: null, warnings: [warning] };
+  }
+
+  const warnings: WorkspaceWarning[] = [];
+  const kept: VariantPlan['variants'] = [];
+  for (const [index, draft] of result.output.variants.entries()) {
+    const guarded = await guardDraft(deps, task, draft, index);
+    if (guarded.warning) warnings.push(guarded.warning);
+    if (guarded.draft) kept.push({ ...guarded.draft, generatedByModel: result.model });
+  }
+  if (kept.length === 0 && warnings.length === 0) {
+    warnings.push({ channel, node, message: `The ${channel} writer returned no usable draft` });
+  }
+  for (const warning of warnings) await audit.softError(warning);
+  return {
+    plan: { channel, patternId: pattern?.pattern.id ?? null, variants: kept, promptContext: input as unknown as Record<string, unknown> },
+    warnings,
+  };
+}
+
+/** The best recommendation the channel's current drafts do not already use; else the best one. */
+function choosePattern(recommendations: PatternRecommendation[], used: readonly string[]): PatternRecommendation | null {
+  return recommendations.find((r) => !used.includes(r.pattern.id)) ?? recommendations[0] ?? null;
+}
+
+function planInput(task: ChannelTask, pattern: PatternRecommendation | null): VariantPlanInput {
+  const { context, channel } = task;
+  return {
+    channel,
+    charLimit: CHANNEL_LIMITS[channel],
+    brandName: context.brandName,
+    toneTags: context.toneTags,
+    taboos: context.taboos,
+    opportunity: { title: context.opportunity.title, angle: context.opportunity.angle },
+    persona: context.persona ? { name: context.persona.name, channelNote: context.persona.channelNotes[channel] ?? null } : null,
+    thesis: task.thesis,
+    pattern: pattern
+      ? {
+          name: pattern.pattern.name.slice(0, 120),
+          beats: pattern.pattern.beats.slice(0, 12).map((b) => b.slice(0, 80)),
+          exampleSnippet: pattern.pattern.exampleSnippet?.slice(0, 500) ?? null,
+        }
+      : null,
+    styleReference: task.styleReference?.slice(0, MAX_STYLE_REFERENCE) ?? null,
+    maxVariants: MAX_VARIANTS_PER_CHANNEL,
+  };
+}
+
+interface GuardedDraft {
+  draft: VariantDraft | null;
+  warning?: WorkspaceWarning;
+}
+
+async function guardDraft(deps: DraftingDeps, task: ChannelTask, draft: VariantDraft, index: number): Promise<GuardedDraft> {
+  const rules = { channel: task.channel, taboos: task.context.taboos };
+  const finding = checkDraft(draft.rawText, rules);
+  if (passes(finding)) return { draft };
+
+  const node = `guard_rail:${task.channel}`;
+  const repair = await copyRepairNode.run(
+    deps.ctx.models,
+    { channel: task.channel, charLimit: CHANNEL_LIMITS[task.channel], taboos: task.context.taboos, text: draft.rawText, problems: finding.problems },
+    { timeoutMs: deps.llmTimeoutMs },
+  );
+  await deps.audit.llm(`copy_repair:${task.channel}`, repair);
+  const recheck = repair.ok ? checkDraft(repair.output.rawText, rules) : finding;
+  if (repair.ok && passes(recheck)) {
+    const flags = [...new Set([...draft.safetyFlags, ...finding.flags, 'repaired_by_guard_rail'])].slice(0, 10);
+    return { draft: { rawText: repair.output.rawText, rationale: draft.rationale, safetyFlags: flags } };
+  }
+  const why = repair.ok ? recheck.problems.join('; ') : `${finding.problems.join('; ')} (repair failed: ${repair.error})`;
+  return { draft: null, warning: { channel: task.channel, node, message: `Dropped ${task.channel} draft ${index + 1}: it ${why}` } };
+}

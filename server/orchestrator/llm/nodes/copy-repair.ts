@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { Channel } from '../../../../engines/enums';
+import { MAX_VARIANT_TEXT } from '../../../../engines/content/dto';
+import { defineLlmNode } from '../llm-node';
+import { clip, CONTEXT_LIMITS as L } from './package-context';
+
+export const CopyRepairInput = z.object({
+  channel: Channel,
+  charLimit: z.int().positive(),
+  taboos: z.array(z.string().max(L.taboo)).max(L.taboos),
+  text: z.string().max(MAX_VARIANT_TEXT),
+  /** What the guard rail found, in words: "mentions taboo …", "is 312 characters, over …". */
+  problems: z.array(z.string().max(300)).min(1).max(10),
+});
+export type CopyRepairInput = z.infer<typeof CopyRepairInput>;
+
+export const CopyRepair = z.object({
+  rawText: z.string().trim().min(1).max(MAX_VARIANT_TEXT),
+  rationale: z.string().trim().min(1).max(600),
+});
+export type CopyRepair = z.infer<typeof CopyRepair>;
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Matches `term` as a whole word or phrase, in any case (so "crypto" does not match "cryptography"). */
+export function termPattern(term: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(term.trim())}(?![\\p{L}\\p{N}])`, 'giu');
+}
+
+/** The offline repair: cut the taboo terms out, then shorten to the channel limit. */
+export function writeOfflineRepair(input: CopyRepairInput): CopyRepair {
+  let text = input.text;
+  const removed = input.taboos.filter((taboo) => taboo.trim() && termPattern(taboo).test(text));
+  for (const taboo of removed) text = text.replace(termPattern(taboo), '');
+  text = text
+    .split('\n')
+    .map((line) => line.replace(/[ \t]{2,}/g, ' ').replace(/ ([,.;:!?])/g, '$1').trim())
+    .join('\n');
+  const shortened = text.length > input.charLimit;
+  if (shortened) text = clip(text, input.charLimit);
+  const changes = [
+    removed.length ? `removed ${removed.map((t) => `"${t}"`).join(', ')}` : null,
+    shortened ? `shortened to the ${input.channel} limit of ${input.charLimit} characters` : null,
+  ].filter(Boolean);
+  return { rawText: text || clip(input.text, input.charLimit), rationale: `Offline repair: ${changes.join('; ') || 'no change needed'}.` };
+}
+
+export const copyRepairNode = defineLlmNode({
+  name: 'CopyRepair',
+  role: 'copy_editor',
+  input: CopyRepairInput,
+  output: CopyRepair,
+  instructions:
+    'You are a copy editor. Rewrite the draft so that it fixes every listed problem: remove or rephrase taboo terms entirely, and keep it within the character limit. Keep the meaning, the voice and the structure otherwise.',
+  prompt: (input) => `Repair this ${input.channel} draft (limit ${input.charLimit} characters). Problems: ${input.problems.join('; ')}.`,
+  offline: writeOfflineRepair,
+  failure: 'soft',
+  timeoutMs: 30_000,
+  maxPromptChars: 24_000,
+});

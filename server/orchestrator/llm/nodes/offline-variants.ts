@@ -1,0 +1,87 @@
+import { clip } from './package-context';
+import type { VariantDrafts, VariantPlanInput } from './variant-plan';
+
+type Draft = VariantDrafts['variants'][number];
+
+const CLOSING_BEAT = /cta|call|question|close|ask|next step/i;
+const HOOK_BEAT = /hook|open|headline|subject/i;
+const CONTEXT_BEAT = /context|why now|problem|setup|tension/i;
+
+/**
+ * The offline variant writer: deterministic drafts built from the bounded context only. The first
+ * draft follows the pattern's beats line by line; the second is a short take on the core argument.
+ * With a style reference (a person's edit), drafts keep its length and reuse its closing line.
+ */
+export function writeOfflineVariants(input: VariantPlanInput): VariantDrafts {
+  const count = Math.min(input.maxVariants, 2);
+  const close = closingLine(input);
+  const budget = input.styleReference ? Math.min(input.charLimit, Math.max(input.styleReference.length + 40, 160)) : input.charLimit;
+  const drafts: Draft[] = [
+    {
+      rawText: fit(patternDraft(input, close), budget, input.channel === 'x'),
+      rationale: rationale(input, input.pattern ? `follows "${input.pattern.name}" (${input.pattern.beats.join(' → ')})` : 'hook, argument, points, close'),
+      safetyFlags: [],
+    },
+    {
+      rawText: fit(shortTake(input, close), budget, input.channel === 'x'),
+      rationale: rationale(input, 'a short take on the core argument'),
+      safetyFlags: [],
+    },
+  ];
+  return { variants: drafts.slice(0, count) };
+}
+
+function patternDraft(input: VariantPlanInput, close: string): string {
+  const { opportunity } = input;
+  const thesis = { ...input.thesis, coreArgument: input.thesis.coreArgument || opportunity.title };
+  const points = [...thesis.supportingPoints];
+  const beats = input.pattern?.beats.length ? input.pattern.beats : ['Hook', 'Context', 'Point', 'Point', 'Close'];
+  const lines = beats.map((beat, i) => {
+    if (i === 0 || HOOK_BEAT.test(beat)) return input.channel === 'newsletter' ? `Subject: ${opportunity.title}` : opportunity.title;
+    if (CLOSING_BEAT.test(beat)) return close;
+    if (CONTEXT_BEAT.test(beat)) return thesis.coreArgument;
+    return points.shift() ?? thesis.coreArgument;
+  });
+  if (input.channel === 'newsletter') lines.splice(1, 0, `Hi there,`);
+  return dedupeLines(lines).join('\n\n');
+}
+
+function shortTake(input: VariantPlanInput, close: string): string {
+  const point = input.thesis.supportingPoints[0] ?? '';
+  return dedupeLines([input.thesis.coreArgument || input.opportunity.title, point, close]).join('\n\n');
+}
+
+function closingLine(input: VariantPlanInput): string {
+  const edited = input.styleReference?.trim().split('\n').filter((line) => line.trim()).at(-1);
+  if (edited) return edited.trim();
+  const who = input.persona?.name ? ` ${input.persona.name}-style teams` : ' your team';
+  return `How do${who} handle this today?`;
+}
+
+function rationale(input: VariantPlanInput, shape: string): string {
+  const tone = input.toneTags.length ? `; tone: ${input.toneTags.join(', ')}` : '';
+  const style = input.styleReference ? '; matches the edited draft’s length and closing line' : '';
+  const note = input.persona?.channelNote ? `; ${input.persona.name} ${input.persona.channelNote}` : '';
+  return clip(`Offline draft (no model configured): ${shape}${tone}${note}${style}.`, 600);
+}
+
+/** X gets one flowing line; longer channels keep their paragraphs. Either way the limit holds. */
+function fit(text: string, limit: number, singleLine: boolean): string {
+  const body = singleLine ? text.replace(/\n+/g, ' ') : text;
+  if (body.length <= limit) return body;
+  return singleLine ? clip(body, limit) : clipParagraphs(body, limit);
+}
+
+function clipParagraphs(text: string, limit: number): string {
+  const kept: string[] = [];
+  for (const paragraph of text.split('\n\n')) {
+    const next = [...kept, paragraph].join('\n\n');
+    if (next.length > limit) break;
+    kept.push(paragraph);
+  }
+  return kept.length ? kept.join('\n\n') : clip(text, limit);
+}
+
+function dedupeLines(lines: string[]): string[] {
+  return lines.filter((line, i) => line.trim() && lines.indexOf(line) === i);
+}

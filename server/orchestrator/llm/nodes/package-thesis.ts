@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { defineLlmNode } from '../llm-node';
+import { clip, PackageBuildContext } from './package-context';
+
+export const PackageThesis = z.object({
+  coreArgument: z.string().trim().min(20).max(600),
+  supportingPoints: z.array(z.string().trim().min(3).max(300)).min(3).max(5),
+  risksToAvoid: z.array(z.string().trim().min(3).max(300)).max(5),
+});
+export type PackageThesis = z.infer<typeof PackageThesis>;
+
+/** The offline thesis: the opportunity's angle as the argument, points from the pillar and persona. */
+export function writeOfflineThesis(context: PackageBuildContext): PackageThesis {
+  const { opportunity, pillar, persona, taboos, brandName, positioning } = context;
+  const points = [
+    pillar ? `It advances ${pillar.name}: ${pillar.description}` : null,
+    ...(persona?.priorities.slice(0, 2).map((p) => `It serves what ${persona.name} cares about: ${p}`) ?? []),
+    persona?.pains[0] ? `It eases a known pain: ${persona.pains[0]}` : null,
+    `Why now: ${opportunity.angle}`,
+    `It fits how ${brandName} shows up: ${positioning}`,
+  ].filter((p): p is string => !!p);
+  return {
+    coreArgument: clip(`${opportunity.title}. ${opportunity.angle}`, 600),
+    supportingPoints: points.slice(0, 5).map((p) => clip(p, 300)),
+    risksToAvoid: [
+      ...taboos.slice(0, 3).map((taboo) => clip(`Steer clear of "${taboo}"`, 300)),
+      'Claims the brand cannot back with evidence',
+    ].slice(0, 5),
+  };
+}
+
+export const packageThesisNode = defineLlmNode({
+  name: 'PackageThesis',
+  role: 'thesis_writer',
+  input: PackageBuildContext,
+  output: PackageThesis,
+  instructions:
+    'You are the content strategist of a brand. From the opportunity and the brand context, write the core thesis of a content package: one core argument, three to five supporting points, and the risks to avoid (including the brand taboos). Use only facts from the context; do not invent numbers, customers or quotes.',
+  prompt: (context) =>
+    `Write the package thesis for "${context.opportunity.title}" for ${context.brandName}, to be published on ${context.channels.join(', ')}.`,
+  offline: writeOfflineThesis,
+  failure: 'hard',
+  timeoutMs: 45_000,
+  maxPromptChars: 8_000,
+});
