@@ -1,7 +1,8 @@
 import { addDays, startOfUtcDay } from '../../engines/clock';
 import type { contentPackages, variants } from '../../engines/db/schema';
 import { CHANNEL_LIMITS, type Channel } from '../../engines/enums';
-import { OFFLINE_MODEL_ID, OFFLINE_PROVIDER } from '../../server/orchestrator/llm/offline-model';
+import { OFFLINE_PROVIDER } from '../../server/orchestrator/llm/model-label';
+import { OFFLINE_MODEL_ID } from '../../server/orchestrator/llm/offline-model';
 import type { BrandSeed, PackageSeed, VariantSeed } from './brands/types';
 import type { OpportunityRow } from './build-opportunities';
 import type { PatternRow } from './build-strategy';

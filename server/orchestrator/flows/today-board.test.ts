@@ -8,7 +8,7 @@ import { HIGH_SCORE, type OpportunityDTO } from '../../../engines/opportunities/
 import { DEMO_OWNER, DEMO_TENANTS } from '../../../supabase/seed/demo-users';
 import { createTestDatabase, type TestDatabase } from '../../../test/database';
 import { createSystemContext, type SystemContext } from '../context';
-import { isOfflineModelLabel } from '../llm/model-registry';
+import { isOfflineModelLabel } from '../llm/model-label';
 import { pillarFocusWeight } from '../policies/today-focus';
 import { TodayBoardOrchestrator, TodaySummaryOrchestrator } from './today-board';
 

@@ -1,6 +1,6 @@
 import { createOpenAI } from '@ai-sdk/openai';
 import type { LanguageModelV4 } from '@ai-sdk/provider';
-import { OFFLINE_PROVIDER, OfflineLanguageModel, type OfflineWriter } from './offline-model';
+import { OfflineLanguageModel, type OfflineWriter } from './offline-model';
 
 export type ModelRole = 'thesis_writer' | 'variant_writer' | 'copy_editor' | 'summarizer';
 
@@ -42,11 +42,4 @@ export function createModelRegistry(config: ModelConfig, offlineWriters: Readonl
   return { modelFor: () => model, offline: false };
 }
 
-/** The label stored with a draft and shown in the UI. */
-export function modelLabel(model: Pick<LanguageModelV4, 'provider' | 'modelId'>): string {
-  return `${model.provider}/${model.modelId}`;
-}
-
-export function isOfflineModelLabel(label: string | null | undefined): boolean {
-  return !!label && label.startsWith(`${OFFLINE_PROVIDER}/`);
-}
+export { isOfflineModelLabel, modelLabel } from './model-label';

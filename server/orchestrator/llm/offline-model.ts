@@ -5,8 +5,8 @@ import type {
   LanguageModelV4Prompt,
   LanguageModelV4StreamPart,
 } from '@ai-sdk/provider';
+import { OFFLINE_PROVIDER } from './model-label';
 
-export const OFFLINE_PROVIDER = 'kairo-offline';
 export const OFFLINE_MODEL_ID = 'offline-drafts-v1';
 
 /** A deterministic writer: the node's bounded input context in, its output object out. */
