@@ -1,10 +1,14 @@
 import { createCallerFactory, createTRPCRouter } from './init';
 import { authRouter } from './routers/auth';
 import { brandsRouter } from './routers/brands';
+import { packagesRouter } from './routers/packages';
+import { variantsRouter } from './routers/variants';
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
   brands: brandsRouter,
+  packages: packagesRouter,
+  variants: variantsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { Channel } from '../../../engines/enums';
+import type { FlowRunDTO } from '../../../engines/runs/dto';
+
+export const ChannelProgress = z.object({
+  channel: Channel,
+  /** waiting (thesis first) → drafting → drafted | failed; saved once the run has stored the drafts. */
+  state: z.enum(['waiting', 'drafting', 'drafted', 'failed', 'saved']),
+});
+
+/** How far an F2 run has got, read from its audit events, for the "Create package" progress list. */
+export const PackageBuildProgress = z.object({
+  status: z.enum(['not_started', 'running', 'succeeded', 'failed']),
+  packageId: z.uuid().nullable(),
+  channels: z.array(ChannelProgress),
+});
+export type PackageBuildProgress = z.infer<typeof PackageBuildProgress>;
+
+export function notStartedProgress(channels: Channel[]): PackageBuildProgress {
+  return { status: 'not_started', packageId: null, channels: channels.map((channel) => ({ channel, state: 'waiting' })) };
+}
+
+export function packageBuildProgress(run: FlowRunDTO, channels: Channel[]): PackageBuildProgress {
+  const nodes = new Set(run.events.map((e) => `${e.kind}:${e.node}`));
+  const created = run.events.find((e) => e.node === 'createPackage');
+  const packageId = (created?.payload as { packageId?: string } | undefined)?.packageId ?? null;
+  const finished = run.status !== 'running';
+  const status = run.status === 'failed' ? 'failed' : finished ? 'succeeded' : 'running';
+  return PackageBuildProgress.parse({
+    status,
+    packageId: run.status === 'failed' ? null : packageId,
+    channels: channels.map((channel) => ({ channel, state: channelState(nodes, channel, !!created, finished) })),
+  });
+}
+
+function channelState(nodes: Set<string>, channel: Channel, started: boolean, finished: boolean) {
+  if (nodes.has(`soft_error:variant_plan:${channel}`)) return 'failed';
+  if (nodes.has(`engine_mutation:createVariant:${channel}`) || (finished && nodes.has(`llm_output:variant_plan:${channel}`))) return 'saved';
+  if (nodes.has(`llm_output:variant_plan:${channel}`)) return 'drafted';
+  return started ? 'drafting' : 'waiting';
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { PackageChannels } from '../../../engines/content/dto';
+import { Channel, PackageStatus } from '../../../engines/enums';
+import { PackageBuildOrchestrator } from '../../orchestrator/flows/package-build';
+import { getPackageBuildProgress, getPackageWorkspace } from '../../orchestrator/flows/package-workspace';
+import { brandProcedure, createTRPCRouter } from '../init';
+
+const IdempotencyKey = z.string().trim().min(1).max(200);
+
+export const packagesRouter = createTRPCRouter({
+  /** F2: a package with a thesis and drafts per channel; a retry with the same key returns the same package. */
+  createFromOpportunity: brandProcedure
+    .input(z.object({ opportunityId: z.uuid(), channels: PackageChannels, idempotencyKey: IdempotencyKey.optional() }))
+    .mutation(({ ctx, input }) =>
+      PackageBuildOrchestrator.createPackageFromOpportunity(
+        ctx.system, ctx.scope.tenantId, ctx.scope.brandId, input.opportunityId, input.channels, ctx.viewer.userId, input.idempotencyKey,
+      ),
+    ),
+
+  /** Per-channel progress of the build started with `idempotencyKey` (polled while it runs). */
+  buildProgress: brandProcedure
+    .input(z.object({ idempotencyKey: IdempotencyKey, channels: PackageChannels }))
+    .query(({ ctx, input }) =>
+      getPackageBuildProgress(ctx.system, ctx.scope.tenantId, ctx.scope.brandId, input.idempotencyKey, input.channels),
+    ),
+
+  workspace: brandProcedure
+    .input(z.object({ packageId: z.uuid() }))
+    .query(({ ctx, input }) => getPackageWorkspace(ctx.system, ctx.scope.tenantId, ctx.scope.brandId, input.packageId)),
+
+  regenerateVariants: brandProcedure
+    .input(z.object({ packageId: z.uuid(), channel: Channel }))
+    .mutation(({ ctx, input }) =>
+      PackageBuildOrchestrator.regenerateVariants(
+        ctx.system, ctx.scope.tenantId, ctx.scope.brandId, input.packageId, input.channel, ctx.viewer.userId,
+      ),
+    ),
+
+  setStatus: brandProcedure
+    .input(z.object({ packageId: z.uuid(), status: PackageStatus }))
+    .mutation(async ({ ctx, input }) => {
+      const { tenantId, brandId } = ctx.scope;
+      await ctx.system.engines.content.updatePackageStatus(tenantId, brandId, input.packageId, input.status);
+      return getPackageWorkspace(ctx.system, tenantId, brandId, input.packageId);
+    }),
+});

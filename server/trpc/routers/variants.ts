@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { VariantText } from '../../../engines/content/dto';
+import { brandProcedure, createTRPCRouter } from '../init';
+
+export const variantsRouter = createTRPCRouter({
+  /** A person's edit of the draft; it becomes the variant's active text. */
+  update: brandProcedure
+    .input(z.object({ variantId: z.uuid(), text: VariantText }))
+    .mutation(({ ctx, input }) =>
+      ctx.system.engines.content.updateVariantText(ctx.scope.tenantId, ctx.scope.brandId, input.variantId, input.text),
+    ),
+
+  markPublished: brandProcedure
+    .input(z.object({ variantId: z.uuid(), externalPostId: z.string().trim().min(1).max(200), publishedAt: z.date().optional() }))
+    .mutation(({ ctx, input }) =>
+      ctx.system.engines.content.markVariantPublished(
+        ctx.scope.tenantId, ctx.scope.brandId, input.variantId, input.externalPostId, input.publishedAt,
+      ),
+    ),
+});
