@@ -1,0 +1,152 @@
+'use client';
+
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useEffect, useId, useRef, useState } from 'react';
+import { type Channel, WIRED_CHANNELS } from '@/engines/enums';
+import { useTRPC } from '@/trpc/react';
+import { CHANNEL_LABELS } from './channel-labels';
+
+const PROGRESS_POLL_MS = 700;
+
+const STATE_LABELS = {
+  waiting: 'Waiting for the thesis…',
+  drafting: 'Drafting…',
+  drafted: 'Drafted, checking…',
+  saved: 'Ready',
+  failed: 'Failed — see the workspace',
+} as const;
+
+/**
+ * "Create package" on an opportunity: pick channels, run F2, watch each channel's drafts arrive, land
+ * on the workspace. Each attempt has its own idempotency key; retrying a failed attempt reuses it, so
+ * a request that did reach the server is never turned into a second package.
+ */
+export function CreatePackageButton({
+  brandId,
+  opportunityId,
+  opportunityTitle,
+  suggestedChannel,
+}: {
+  brandId: string;
+  opportunityId: string;
+  opportunityTitle: string;
+  suggestedChannel: Channel;
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const panelId = useId();
+  const firstBox = useRef<HTMLInputElement>(null);
+  const [open, setOpen] = useState(false);
+  const [channels, setChannels] = useState<Channel[]>(() => initialChannels(suggestedChannel));
+  const [attemptKey, setAttemptKey] = useState<string | null>(null);
+
+  const create = useMutation(
+    trpc.packages.createFromOpportunity.mutationOptions({
+      onSuccess: (view) => router.push(`/brands/${brandId}/packages/${view.package.id}`),
+    }),
+  );
+  const progress = useQuery({
+    ...trpc.packages.buildProgress.queryOptions({ brandId, idempotencyKey: attemptKey ?? 'none', channels }),
+    enabled: create.isPending && attemptKey !== null,
+    refetchInterval: PROGRESS_POLL_MS,
+    staleTime: 0,
+  });
+
+  useEffect(() => {
+    if (open) firstBox.current?.focus();
+  }, [open]);
+
+  const busy = create.isPending || create.isSuccess;
+  const toggle = (channel: Channel) => {
+    // Another channel set is another request: it gets a new key, or the server would refuse it as a conflict.
+    setAttemptKey(null);
+    create.reset();
+    setChannels((current) => (current.includes(channel) ? current.filter((c) => c !== channel) : [...current, channel]));
+  };
+  const start = () => {
+    const key = attemptKey ?? crypto.randomUUID();
+    setAttemptKey(key);
+    create.mutate({ brandId, opportunityId, channels: orderChannels(channels), idempotencyKey: key });
+  };
+
+  return (
+    <div className="create-package">
+      <button
+        type="button"
+        className="button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((o) => !o)}
+        disabled={busy}
+      >
+        Create package
+      </button>
+      {open && (
+        <div
+          id={panelId}
+          className="create-package__panel"
+          role="group"
+          aria-label={`Create a package from “${opportunityTitle}”`}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape' && !busy) setOpen(false);
+          }}
+        >
+          <fieldset className="create-package__channels" disabled={busy}>
+            <legend>Channels</legend>
+            {WIRED_CHANNELS.map((channel, i) => (
+              <label key={channel} className="create-package__channel">
+                <input
+                  ref={i === 0 ? firstBox : undefined}
+                  type="checkbox"
+                  checked={channels.includes(channel)}
+                  onChange={() => toggle(channel)}
+                />
+                {CHANNEL_LABELS[channel]}
+              </label>
+            ))}
+          </fieldset>
+          <div className="create-package__actions">
+            <button type="button" className="button" onClick={start} disabled={busy || channels.length === 0}>
+              {create.isError ? 'Try again' : busy ? 'Building…' : `Build for ${channels.length} channel${channels.length === 1 ? '' : 's'}`}
+            </button>
+            {!busy && (
+              <button type="button" className="button button--quiet" onClick={() => setOpen(false)}>
+                Cancel
+              </button>
+            )}
+          </div>
+          {channels.length === 0 && <p className="small muted">Pick at least one channel.</p>}
+          {busy && (
+            <ul className="create-package__progress" aria-live="polite" aria-label="Build progress">
+              {orderChannels(channels).map((channel) => {
+                const state = create.isSuccess ? 'saved' : (progress.data?.channels.find((c) => c.channel === channel)?.state ?? 'waiting');
+                return (
+                  <li key={channel} data-state={state}>
+                    <span className="create-package__channel-name">{CHANNEL_LABELS[channel]}</span>{' '}
+                    <span className="muted">{STATE_LABELS[state]}</span>
+                  </li>
+                );
+              })}
+              {create.isSuccess && <li className="muted">Opening the workspace…</li>}
+            </ul>
+          )}
+          {create.isError && (
+            <p className="form-error" role="alert">
+              Could not create the package: {create.error.message}
+            </p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function initialChannels(suggested: Channel): Channel[] {
+  return (WIRED_CHANNELS as readonly Channel[]).includes(suggested) ? [suggested] : [WIRED_CHANNELS[0]];
+}
+
+/** In the order the picker lists them, so the package's channel order does not depend on click order. */
+function orderChannels(channels: Channel[]): Channel[] {
+  return WIRED_CHANNELS.filter((c) => channels.includes(c));
+}
