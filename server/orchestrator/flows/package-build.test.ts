@@ -8,7 +8,7 @@ import { createTenantFixture, type TenantFixture } from '../../../test/fixtures'
 import { insertContentOpportunity, insertContentPattern } from '../../../test/fixtures/content';
 import { createTestDatabase, type TestDatabase } from '../../../test/database';
 import { createSystemContext, type SystemContext } from '../context';
-import { isOfflineModelLabel } from '../llm/model-registry';
+import { isOfflineModelLabel } from '../llm/model-label';
 import { PackageBuildOrchestrator } from './package-build';
 
 let handle: TestDatabase;
