@@ -1,0 +1,90 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { VariantDTO } from '@/engines/content/dto';
+import { CHANNEL_LIMITS, type Channel } from '@/engines/enums';
+import type { PatternRecommendation } from '@/engines/patterns/dto';
+import { useTRPC } from '@/trpc/react';
+import { CHANNEL_LABELS } from './channel-labels';
+import { useWorkspaceCache } from './use-workspace-cache';
+import { VariantEditor } from './variant-editor';
+
+/** One channel of the package: its drafts, and new drafts on request (blocked while an edit is unsaved). */
+export function ChannelColumn({
+  brandId,
+  packageId,
+  channel,
+  variants,
+  patterns,
+  editable,
+}: {
+  brandId: string;
+  packageId: string;
+  channel: Channel;
+  variants: VariantDTO[];
+  patterns: PatternRecommendation[];
+  editable: boolean;
+}) {
+  const trpc = useTRPC();
+  const cache = useWorkspaceCache(brandId, packageId);
+  const regenerate = useMutation(trpc.packages.regenerateVariants.mutationOptions({ onSuccess: cache.setView }));
+  const [unsaved, setUnsaved] = useState<ReadonlySet<string>>(new Set());
+  const headingId = `channel-${channel}`;
+  const patternName = (id: string | null) => (id ? (patterns.find((p) => p.pattern.id === id)?.pattern.name ?? 'Earlier pattern') : 'No pattern');
+  const markUnsaved = (variantId: string, dirty: boolean) =>
+    setUnsaved((current) => {
+      if (current.has(variantId) === dirty) return current;
+      const next = new Set(current);
+      if (dirty) next.add(variantId);
+      else next.delete(variantId);
+      return next;
+    });
+
+  return (
+    <section className="channel" aria-labelledby={headingId} data-channel={channel}>
+      <header className="channel__header">
+        <h2 id={headingId}>{CHANNEL_LABELS[channel]}</h2>
+        <span className="small muted">limit {CHANNEL_LIMITS[channel].toLocaleString('en')} characters</span>
+      </header>
+      {editable && (
+        <div className="channel__actions">
+          <button
+            type="button"
+            className="button button--quiet"
+            disabled={regenerate.isPending || unsaved.size > 0}
+            onClick={() => regenerate.mutate({ brandId, packageId, channel })}
+            aria-describedby={unsaved.size > 0 ? `${headingId}-unsaved` : undefined}
+          >
+            {regenerate.isPending ? 'Regenerating…' : `Regenerate ${CHANNEL_LABELS[channel]} drafts`}
+          </button>
+          {unsaved.size > 0 && (
+            <span id={`${headingId}-unsaved`} className="small muted">
+              Save or undo your edits first.
+            </span>
+          )}
+          {regenerate.isError && (
+            <p className="form-error small" role="alert">
+              Could not regenerate: {regenerate.error.message}
+            </p>
+          )}
+        </div>
+      )}
+      {variants.length === 0 ? (
+        <p className="muted">No drafts for this channel yet.</p>
+      ) : (
+        variants.map((variant, i) => (
+          <VariantEditor
+            key={variant.id}
+            brandId={brandId}
+            variant={variant}
+            label={`${CHANNEL_LABELS[channel]} draft ${i + 1}`}
+            patternName={patternName(variant.patternTemplateId)}
+            editable={editable}
+            onDirtyChange={(dirty) => markUnsaved(variant.id, dirty)}
+          />
+        ))
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,131 @@
+'use client';
+
+import { useMutation, useSuspenseQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import type { Channel } from '@/engines/enums';
+import { useTRPC } from '@/trpc/react';
+import { CHANNEL_LABELS } from './channel-labels';
+import { ChannelColumn } from './channel-column';
+import { useWorkspaceCache } from './use-workspace-cache';
+
+const STATUS_LABELS = { draft: 'Draft', in_review: 'In review', scheduled: 'Scheduled', published: 'Published', archived: 'Archived' } as const;
+
+/** The package editor: where it came from, its thesis, and each channel's drafts to edit and publish. */
+export function PackageWorkspace({ brandId, packageId }: { brandId: string; packageId: string }) {
+  const trpc = useTRPC();
+  const { data: view } = useSuspenseQuery(trpc.packages.workspace.queryOptions({ brandId, packageId }));
+  const cache = useWorkspaceCache(brandId, packageId);
+  const setStatus = useMutation(trpc.packages.setStatus.mutationOptions({ onSuccess: cache.setView }));
+  const { package: pkg, opportunity } = view;
+  const nextStatus = pkg.status === 'draft' ? 'in_review' : pkg.status === 'in_review' ? 'draft' : null;
+
+  return (
+    <article className="workspace">
+      <header className="workspace__header">
+        <div>
+          <p className="small muted">
+            <Link href={`/brands/${brandId}/today`}>Today</Link> › Package
+          </p>
+          <h1 className="page-title">{pkg.title}</h1>
+          <p>
+            <span className="badge" data-status={pkg.status}>
+              {STATUS_LABELS[pkg.status]}
+            </span>{' '}
+            <span className="small muted">{pkg.channels.map((c) => CHANNEL_LABELS[c]).join(' · ')}</span>
+          </p>
+        </div>
+        {nextStatus && (
+          <div className="workspace__status">
+            <button
+              type="button"
+              className={nextStatus === 'in_review' ? 'button' : 'button button--quiet'}
+              disabled={setStatus.isPending}
+              onClick={() => setStatus.mutate({ brandId, packageId, status: nextStatus })}
+            >
+              {nextStatus === 'in_review' ? 'Move to in review' : 'Back to draft'}
+            </button>
+            {setStatus.isError && (
+              <p className="form-error small" role="alert">
+                {setStatus.error.message}
+              </p>
+            )}
+          </div>
+        )}
+      </header>
+
+      {view.warnings.length > 0 && (
+        <div className="notice" role="status">
+          <strong>Some drafts could not be written.</strong>
+          <ul className="workspace__warnings">
+            {view.warnings.map((w, i) => (
+              <li key={i}>
+                {w.channel ? `${CHANNEL_LABELS[w.channel]}: ` : ''}
+                {w.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <div className="workspace__context">
+        <section className="workspace__card" aria-labelledby="ws-opportunity">
+          <h2 id="ws-opportunity">Opportunity</h2>
+          {opportunity ? (
+            <>
+              <p>
+                <strong>{opportunity.title}</strong>
+              </p>
+              <p>{opportunity.angle}</p>
+              <p className="small muted">
+                Score {opportunity.score} · {opportunity.type} · {opportunity.source}
+                {opportunity.pillarHandle ? ` · ${opportunity.pillarHandle.name}` : ''}
+                {opportunity.personaHandle ? ` · for ${opportunity.personaHandle.name}` : ''}
+              </p>
+            </>
+          ) : (
+            <p className="muted">The opportunity this package came from is no longer available.</p>
+          )}
+        </section>
+        <section className="workspace__card" aria-labelledby="ws-thesis">
+          <h2 id="ws-thesis">Thesis</h2>
+          <p>{pkg.coreArgument ?? <span className="muted">No core argument yet.</span>}</p>
+          {pkg.keyPoints.length > 0 && (
+            <>
+              <h3 className="workspace__subhead">Key points</h3>
+              <ul>
+                {pkg.keyPoints.map((point, i) => (
+                  <li key={i}>{point}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          {pkg.risksToAvoid.length > 0 && (
+            <>
+              <h3 className="workspace__subhead">Risks to avoid</h3>
+              <ul>
+                {pkg.risksToAvoid.map((risk, i) => (
+                  <li key={i}>{risk}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          {view.strategy.taboos.length > 0 && <p className="small muted">Taboos: {view.strategy.taboos.join(', ')}</p>}
+        </section>
+      </div>
+
+      <div className="workspace__channels">
+        {pkg.channels.map((channel: Channel) => (
+          <ChannelColumn
+            key={channel}
+            brandId={brandId}
+            packageId={packageId}
+            channel={channel}
+            variants={view.variantsByChannel[channel] ?? []}
+            patterns={view.recommendedPatterns[channel] ?? []}
+            editable={pkg.status !== 'archived'}
+          />
+        ))}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,29 @@
+'use client';
+
+import { useQueryClient } from '@tanstack/react-query';
+import type { PackageWorkspaceView, VariantDTO } from '@/engines/content/dto';
+import { useTRPC } from '@/trpc/react';
+
+/** Writes a mutation's answer into the cached workspace, so the page shows it without a refetch. */
+export function useWorkspaceCache(brandId: string, packageId: string) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const key = trpc.packages.workspace.queryKey({ brandId, packageId });
+  return {
+    setView: (view: PackageWorkspaceView) => queryClient.setQueryData(key, view),
+    setVariant: (variant: VariantDTO) =>
+      queryClient.setQueryData(key, (view) =>
+        view
+          ? {
+              ...view,
+              variantsByChannel: Object.fromEntries(
+                Object.entries(view.variantsByChannel).map(([channel, list]) => [
+                  channel,
+                  (list ?? []).map((v) => (v.id === variant.id ? variant : v)),
+                ]),
+              ),
+            }
+          : view,
+      ),
+  };
+}

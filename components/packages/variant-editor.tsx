@@ -1,0 +1,147 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useId, useState } from 'react';
+import type { VariantDTO } from '@/engines/content/dto';
+import { CHANNEL_LIMITS } from '@/engines/enums';
+import { isOfflineModelLabel } from '@/server/orchestrator/llm/model-label';
+import { useTRPC } from '@/trpc/react';
+import { useWorkspaceCache } from './use-workspace-cache';
+
+/**
+ * One variant: its text to edit with a live count against the channel limit, why it was written, and
+ * publishing. A failed save keeps the edit in the box (and says so) until a save succeeds.
+ */
+export function VariantEditor({
+  brandId,
+  variant,
+  label,
+  patternName,
+  editable,
+  onDirtyChange,
+}: {
+  brandId: string;
+  variant: VariantDTO;
+  label: string;
+  patternName: string;
+  editable: boolean;
+  onDirtyChange: (dirty: boolean) => void;
+}) {
+  const trpc = useTRPC();
+  const cache = useWorkspaceCache(brandId, variant.packageId);
+  const ids = useId();
+  const [text, setText] = useState(variant.text);
+  const [postId, setPostId] = useState('');
+  const save = useMutation(trpc.variants.update.mutationOptions({ onSuccess: cache.setVariant }));
+  const publish = useMutation(trpc.variants.markPublished.mutationOptions({ onSuccess: cache.setVariant }));
+
+  const limit = CHANNEL_LIMITS[variant.channel];
+  const dirty = text !== variant.text;
+  const over = text.length > limit;
+  const final = variant.status === 'published' || variant.status === 'rejected';
+  const canEdit = editable && !final;
+
+  useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
+
+  const saveState = save.isPending ? 'Saving…' : save.isError ? 'Not saved' : dirty ? 'Unsaved changes' : save.isSuccess ? 'Saved' : null;
+
+  return (
+    <div className="variant" data-status={variant.status}>
+      <div className="variant__meta small">
+        <span className="badge">{variant.status}</span>
+        <span>Pattern: {patternName}</span>
+        <ModelLabel label={variant.generatedByModel} />
+      </div>
+      <label className="field" htmlFor={`${ids}-text`}>
+        {label}
+      </label>
+      <textarea
+        id={`${ids}-text`}
+        className="variant__text"
+        value={text}
+        readOnly={!canEdit}
+        rows={Math.min(14, Math.max(4, Math.ceil(text.length / 60)))}
+        aria-describedby={`${ids}-count ${ids}-save`}
+        aria-invalid={over || undefined}
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={(event) => {
+          if ((event.metaKey || event.ctrlKey) && event.key === 's' && canEdit && dirty && text.length > 0) {
+            event.preventDefault();
+            save.mutate({ brandId, variantId: variant.id, text });
+          }
+        }}
+      />
+      <div className="variant__bar">
+        <span id={`${ids}-count`} className={over ? 'variant__count variant__count--over' : 'variant__count'}>
+          {text.length.toLocaleString('en')} / {limit.toLocaleString('en')} characters{over ? ' — over the limit' : ''}
+        </span>
+        {canEdit && (
+          <span className="variant__save">
+            <span id={`${ids}-save`} className={save.isError ? 'form-error small' : 'small muted'} role="status">
+              {saveState}
+              {save.isError ? `: ${save.error.message}` : ''}
+            </span>
+            {dirty && (
+              <button type="button" className="button button--quiet" onClick={() => setText(variant.text)} disabled={save.isPending}>
+                Undo
+              </button>
+            )}
+            <button
+              type="button"
+              className="button"
+              disabled={!dirty || save.isPending || text.length === 0}
+              onClick={() => save.mutate({ brandId, variantId: variant.id, text })}
+            >
+              Save
+            </button>
+          </span>
+        )}
+      </div>
+      {variant.rationale && <p className="small variant__rationale">Why: {variant.rationale}</p>}
+      {variant.safetyFlags.length > 0 && (
+        <ul className="variant__flags" aria-label="Safety flags">
+          {variant.safetyFlags.map((flag) => (
+            <li key={flag} className="badge badge--warning">
+              {flag}
+            </li>
+          ))}
+        </ul>
+      )}
+      {variant.status === 'published' ? (
+        <p className="small">
+          Published as <code>{variant.externalPostId}</code>
+          {variant.publishedAt ? ` on ${variant.publishedAt.toISOString().slice(0, 10)}` : ''}
+        </p>
+      ) : (
+        canEdit && (
+          <form
+            className="variant__publish"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (postId.trim()) publish.mutate({ brandId, variantId: variant.id, externalPostId: postId.trim() });
+            }}
+          >
+            <label className="small" htmlFor={`${ids}-post`}>
+              External post id
+            </label>
+            <input id={`${ids}-post`} value={postId} onChange={(event) => setPostId(event.target.value)} placeholder="e.g. urn:li:share:123" />
+            <button type="submit" className="button button--quiet" disabled={!postId.trim() || publish.isPending || dirty}>
+              Mark published
+            </button>
+            {publish.isError && (
+              <span className="form-error small" role="alert">
+                {publish.error.message}
+              </span>
+            )}
+          </form>
+        )
+      )}
+    </div>
+  );
+}
+
+function ModelLabel({ label }: { label: string | null }) {
+  if (!label) return <span className="muted">Written by a person</span>;
+  if (isOfflineModelLabel(label)) return <span className="badge badge--offline" title={label}>Offline model (no AI configured)</span>;
+  return <span className="muted">Model: {label}</span>;
+}
