@@ -1,12 +1,16 @@
 import { createCallerFactory, createTRPCRouter } from './init';
 import { authRouter } from './routers/auth';
 import { brandsRouter } from './routers/brands';
+import { opportunitiesRouter } from './routers/opportunities';
 import { packagesRouter } from './routers/packages';
+import { todayRouter } from './routers/today';
 import { variantsRouter } from './routers/variants';
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
   brands: brandsRouter,
+  today: todayRouter,
+  opportunities: opportunitiesRouter,
   packages: packagesRouter,
   variants: variantsRouter,
 });

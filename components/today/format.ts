@@ -1,0 +1,10 @@
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** How long an opportunity has been on the board: "new today", "1 day old", "3 weeks old". */
+export function formatAge(createdAt: Date, now: Date): string {
+  const days = Math.max(0, Math.floor((now.getTime() - createdAt.getTime()) / DAY_MS));
+  if (days === 0) return 'new today';
+  if (days < 14) return days === 1 ? '1 day old' : `${days} days old`;
+  if (days < 60) return `${Math.floor(days / 7)} weeks old`;
+  return `${Math.floor(days / 30)} months old`;
+}
