@@ -22,7 +22,9 @@ let climateDesk: string;
 beforeAll(async () => {
   handle = await createTestDatabase();
   system = createSystemContext(handle);
-  [owner, member, stranger] = await Promise.all([DEMO_OWNER, DEMO_MEMBER, OTHER_TENANT_OWNER].map((u) => viewerFor(system, u.userId)));
+  owner = await viewerFor(system, DEMO_OWNER.userId);
+  member = await viewerFor(system, DEMO_MEMBER.userId);
+  stranger = await viewerFor(system, OTHER_TENANT_OWNER.userId);
   ledgerline = (await callerAs(owner).brands.list()).find((b) => b.slug === 'ledgerline')!.id;
   climateDesk = (await callerAs(stranger).brands.list())[0]!.id;
 });
