@@ -243,3 +243,14 @@ export const ingestKeys = pgTable('ingest_keys', {
   revokedAt: ts('revoked_at'),
   ...timestamps,
 });
+
+export const learningWindowRuns = pgTable('learning_window_runs', {
+  id: id(),
+  ...tenantScoped,
+  windowStart: ts('window_start').notNull(),
+  windowEnd: ts('window_end').notNull(),
+  evidenceFingerprint: text('evidence_fingerprint').notNull(),
+  runId: uuid('run_id'),
+  completedAt: ts('completed_at').notNull(),
+  ...timestamps,
+});

@@ -90,6 +90,8 @@ export const OpportunityScoreUpdate = z.object({
   variantsScored: z.int().positive(),
   adjustment: z.int().min(-20).max(20),
   explanation: z.string(),
+  /** The score before learning, which the adjustment is applied to. */
+  baseScore: z.int().min(0).max(100),
   /** The opportunity's score after the adjustment. */
   score: z.int().min(0).max(100),
 });
@@ -138,3 +140,78 @@ export const ListLearningEventsInput = z.object({
   limit: z.int().min(1).max(500).default(100),
 });
 export type ListLearningEventsInput = z.input<typeof ListLearningEventsInput>;
+
+/** One day of one channel: weighted interactions (engagement.ts weights) per 100 impressions. */
+export const EngagementPoint = z.object({
+  day: z.date(),
+  channel: Channel,
+  impressions: z.number().nonnegative(),
+  interactions: z.number().nonnegative(),
+  /** Null on a day with interactions but no recorded impressions. */
+  ratePer100: z.number().nonnegative().nullable(),
+});
+export type EngagementPoint = z.infer<typeof EngagementPoint>;
+
+export const PatternInsight = z.object({
+  patternId: z.uuid(),
+  name: z.string(),
+  status: z.string(),
+  shared: z.boolean(),
+  usageCount: z.int().nonnegative(),
+  lastUsedAt: z.date().nullable(),
+  avgEngagementScore: z.number().nullable(),
+  /** This brand's variants with the pattern scored in the window. */
+  variantsInWindow: z.int().nonnegative(),
+  /**
+   * Average score of the window's variants published in its later half minus those of its earlier
+   * half; null when either half has none.
+   */
+  trend: z.number().nullable(),
+});
+export type PatternInsight = z.infer<typeof PatternInsight>;
+
+export const ScoreChange = z.object({
+  learningEventId: z.uuid(),
+  opportunityId: z.uuid(),
+  title: z.string(),
+  /** The score before learning (the base) and the score learning set. */
+  before: z.int(),
+  after: z.int(),
+  adjustment: z.int(),
+  explanation: z.string().nullable(),
+  windowStart: z.date(),
+  windowEnd: z.date(),
+  effectiveAt: z.date(),
+});
+export type ScoreChange = z.infer<typeof ScoreChange>;
+
+export const PillarInsight = z.object({
+  pillarId: z.uuid(),
+  name: z.string(),
+  variantsScored: z.int().nonnegative(),
+  /** Share of the window's scored variants, 0–100. */
+  sharePercent: z.number().min(0).max(100),
+  avgEngagementScore: z.number().nullable(),
+});
+export type PillarInsight = z.infer<typeof PillarInsight>;
+
+export const LearningInsights = z.object({
+  windowStart: z.date(),
+  windowEnd: z.date(),
+  variantsScored: z.int().nonnegative(),
+  engagement: z.array(EngagementPoint),
+  patterns: z.array(PatternInsight),
+  scoreChanges: z.array(ScoreChange),
+  pillars: z.array(PillarInsight),
+});
+export type LearningInsights = z.infer<typeof LearningInsights>;
+
+export const LearningTarget = z.object({ tenantId: z.uuid(), brandId: z.uuid() });
+export type LearningTarget = z.infer<typeof LearningTarget>;
+
+export const ListLearningTargetsInput = z.object({
+  /** The last brand id of the previous page. */
+  after: z.uuid().nullish(),
+  limit: z.int().min(1).max(500).default(50),
+});
+export type ListLearningTargetsInput = z.input<typeof ListLearningTargetsInput>;

@@ -1,15 +1,18 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Clock, systemClock } from '../clock';
 import type { Database } from '../db/client';
-import { brands } from '../db/schema';
+import { brands, tenants } from '../db/schema';
 import { ExecutionSource } from '../enums';
 import { InvariantViolationError, NotFoundError } from '../errors';
 import type { OpportunitiesEngine } from '../opportunities/engine';
 import type { PatternsEngine } from '../patterns/engine';
 import {
   type LearningEventDTO,
+  LearningInsights,
+  LearningTarget,
   ListLearningEventsInput,
+  ListLearningTargetsInput,
   MAX_EXECUTION_EVENTS_PER_BATCH,
   type OpportunityScoreResult,
   type OpportunityScoreUpdate,
@@ -19,10 +22,12 @@ import {
   type VariantPerformanceResult,
 } from './dto';
 import { learnedAdjustment } from './engagement';
+import { selectEngagementSeries, selectPatternInsights, selectPillarInsights, selectScoreChanges } from './insights-query';
 import { listLearningEvents, writeLearningEvents } from './learning-events';
 import { selectOpportunityEvidence, selectPatternEvidence, selectPerformanceSummaries } from './performance-query';
 import { recordExecutionEvents } from './record-events';
-import { LearningWindow } from './window';
+import { LearningWindow, learningWindow } from './window';
+import { evidenceFingerprint, findWindowCompletion, lockBrandLearning, recordWindowCompletion } from './window-runs';
 
 export interface LearningEngineDeps {
   patterns: Pick<PatternsEngine, 'recordPatternPerformance'>;
@@ -31,6 +36,14 @@ export interface LearningEngineDeps {
 }
 
 const Ids = z.object({ tenantId: z.uuid(), brandId: z.uuid() });
+
+export interface WindowClaim {
+  /** Digest of the evidence the window's learning reads (window-runs.ts). */
+  fingerprint: string;
+  /** A run already completed this window over the same evidence: nothing to do. */
+  alreadyDone: boolean;
+  completedByRunId: string | null;
+}
 
 /**
  * Turns execution events into learning: per-variant performance, pattern performance and learned
@@ -135,7 +148,15 @@ export class LearningEngine {
         adjustment,
         explanation,
       );
-      updates.push({ opportunityId, avgEngagementScore, variantsScored, adjustment, explanation, score: opportunity.score });
+      updates.push({
+        opportunityId,
+        avgEngagementScore,
+        variantsScored,
+        adjustment,
+        explanation,
+        baseScore: opportunity.baseScore,
+        score: opportunity.score,
+      });
     }
     const learningEventsWritten = await writeLearningEvents(
       this.db,
@@ -149,6 +170,57 @@ export class LearningEngine {
       })),
     );
     return { updates, learningEventsWritten };
+  }
+
+  /** The window a run started now covers (whole UTC days, see window.ts), on this engine's clock. */
+  windowFor(windowDays: number): LearningWindow {
+    return learningWindow(windowDays, this.clock);
+  }
+
+  /**
+   * Starts a window update: takes the brand's learning lock for the rest of the caller's transaction
+   * and tells whether a run already completed this window over the same evidence. A second run that
+   * waited on the lock therefore finds the first one's completion and does nothing.
+   */
+  async claimWindow(tenantId: string, brandId: string, window: LearningWindow): Promise<WindowClaim> {
+    const scope = await this.brandScope(tenantId, brandId);
+    const w = LearningWindow.parse(window);
+    await lockBrandLearning(this.db, scope.brandId);
+    const [fingerprint, completion] = await Promise.all([evidenceFingerprint(this.db, scope, w), findWindowCompletion(this.db, scope, w)]);
+    return { fingerprint, alreadyDone: completion?.fingerprint === fingerprint, completedByRunId: completion?.runId ?? null };
+  }
+
+  /** Records that `runId` brought the window up to date with the evidence `fingerprint` names. */
+  async completeWindow(tenantId: string, brandId: string, window: LearningWindow, fingerprint: string, runId: string | null): Promise<void> {
+    const scope = await this.brandScope(tenantId, brandId);
+    await recordWindowCompletion(this.db, scope, LearningWindow.parse(window), { fingerprint, runId, completedAt: this.clock() });
+  }
+
+  /**
+   * Every live brand of every tenant, by id after `after`: the learning cron's walk, one page at a
+   * time so a run cut short resumes from a cursor. The one cross-tenant read; only the cron uses it.
+   */
+  async listLearningTargets(input: ListLearningTargetsInput = {}): Promise<LearningTarget[]> {
+    const { after, limit } = ListLearningTargetsInput.parse(input);
+    const found = await this.db
+      .select({ tenantId: brands.tenantId, brandId: brands.id })
+      .from(brands)
+      .innerJoin(tenants, and(eq(tenants.id, brands.tenantId), isNull(tenants.deletedAt)))
+      .where(and(isNull(brands.deletedAt), after ? gt(brands.id, after) : undefined))
+      .orderBy(asc(brands.id))
+      .limit(limit);
+    return found.map((row) => LearningTarget.parse(row));
+  }
+
+  /** What learning found in the window: engagement by day and channel, patterns, score changes, pillars. */
+  async getInsights(tenantId: string, brandId: string, window: LearningWindow): Promise<LearningInsights> {
+    const scope = await this.brandScope(tenantId, brandId);
+    const w = LearningWindow.parse(window);
+    const engagement = await selectEngagementSeries(this.db, scope, w);
+    const patterns = await selectPatternInsights(this.db, scope, w);
+    const scoreChanges = await selectScoreChanges(this.db, scope, w);
+    const { pillars, variantsScored } = await selectPillarInsights(this.db, scope, w);
+    return LearningInsights.parse({ ...w, variantsScored, engagement, patterns, scoreChanges, pillars });
   }
 
   async listLearningEvents(tenantId: string, brandId: string, input: ListLearningEventsInput = {}): Promise<LearningEventDTO[]> {

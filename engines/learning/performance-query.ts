@@ -28,7 +28,7 @@ const epochMs = (column: string) => sql.raw(`(extract(epoch from ${column}) * 10
  * engagement rate and its 0–100 score against the same brand and channel (the formula of
  * engagement.ts). `brandId` null scores every brand of the tenant, each against its own channels.
  */
-function scoredVariants(tenantId: string, brandId: string | null, window: LearningWindow): SQL {
+export function scoredVariants(tenantId: string, brandId: string | null, window: LearningWindow): SQL {
   const sums = sql.join(
     Object.entries(COLUMN).map(
       ([type, column]) => sql`coalesce(sum(e.count) filter (where e.event_type = ${type}), 0)::float8 as ${sql.identifier(column)}`,

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { BrandBrainEngine } from '../../engines/brand-brain/engine';
 import type { Clock } from '../../engines/clock';
-import { type DatabaseHandle, databaseConfigFromEnv, openDatabase } from '../../engines/db/client';
+import { type Database, type DatabaseHandle, databaseConfigFromEnv, openDatabase } from '../../engines/db/client';
 import { ContentEngine } from '../../engines/content/engine';
+import { IngestKeysEngine } from '../../engines/ingest-keys/engine';
 import { LearningEngine } from '../../engines/learning/engine';
 import { OpportunitiesEngine } from '../../engines/opportunities/engine';
 import { PatternsEngine } from '../../engines/patterns/engine';
@@ -20,6 +21,7 @@ export interface Engines {
   content: ContentEngine;
   learning: LearningEngine;
   runs: FlowRunsEngine;
+  ingestKeys: IngestKeysEngine;
 }
 
 /** Everything a flow or a procedure works with; one per process, handed to every flow. */
@@ -27,6 +29,11 @@ export interface SystemContext {
   engines: Engines;
   models: ModelRegistry;
   auth: AuthSetup;
+  /**
+   * Runs `work` in one database transaction with engines bound to it: all of its writes land or none
+   * do. Inside, use only the engines handed in — on PGlite every other query waits for the transaction.
+   */
+  transaction<T>(work: (engines: Engines) => Promise<T>): Promise<T>;
 }
 
 export interface SystemContextOptions {
@@ -39,22 +46,27 @@ export interface SystemContextOptions {
 
 /** Wires the engines over one open database; tests call it with their own database copy. */
 export function createSystemContext(handle: DatabaseHandle, options: SystemContextOptions = {}): SystemContext {
-  const { db } = handle;
   const clock = options.clock;
+  return {
+    engines: buildEngines(handle.db, clock),
+    models: options.models ?? createModelRegistry({ modelName: DEFAULT_MODEL_NAME }, OFFLINE_WRITERS),
+    auth: options.auth ?? throwawayDemoAuth(),
+    transaction: (work) => handle.db.transaction((tx) => work(buildEngines(tx as unknown as Database, clock))),
+  };
+}
+
+function buildEngines(db: Database, clock: Clock | undefined): Engines {
   const patterns = new PatternsEngine(db);
   const opportunities = new OpportunitiesEngine(db, { clock });
   return {
-    engines: {
-      tenancy: new TenancyEngine(db),
-      brandBrain: new BrandBrainEngine(db),
-      opportunities,
-      patterns,
-      content: new ContentEngine(db, { opportunities, patterns, clock }),
-      learning: new LearningEngine(db, { patterns, opportunities, clock }),
-      runs: new FlowRunsEngine(db, { clock }),
-    },
-    models: options.models ?? createModelRegistry({ modelName: DEFAULT_MODEL_NAME }, OFFLINE_WRITERS),
-    auth: options.auth ?? throwawayDemoAuth(),
+    tenancy: new TenancyEngine(db),
+    brandBrain: new BrandBrainEngine(db),
+    opportunities,
+    patterns,
+    content: new ContentEngine(db, { opportunities, patterns, clock }),
+    learning: new LearningEngine(db, { patterns, opportunities, clock }),
+    runs: new FlowRunsEngine(db, { clock }),
+    ingestKeys: new IngestKeysEngine(db, { clock }),
   };
 }
 
@@ -74,6 +86,11 @@ export function getSystemContext(): Promise<SystemContext> {
     throw error;
   });
   return holder.kairoSystemContext;
+}
+
+/** Makes `ctx` the process's context: for tests that call route handlers, which take no context. */
+export function setSystemContext(ctx: SystemContext): void {
+  holder.kairoSystemContext = Promise.resolve(ctx);
 }
 
 async function buildFromEnv(): Promise<SystemContext> {

@@ -1,0 +1,85 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
+import type { Database } from '../db/client';
+import { learningWindowRuns } from '../db/schema';
+import { rows } from '../db/migrator';
+import { InvariantViolationError } from '../errors';
+import type { LearningWindow } from './window';
+
+const ts = (date: Date) => sql`${date.toISOString()}::timestamptz`;
+
+/**
+ * Takes the brand's learning lock until the surrounding transaction ends. A transaction-scoped
+ * advisory lock, so it is released on commit or rollback alike (a crashed run never leaves it held)
+ * and it behaves the same on PostgreSQL and PGlite. Outside a transaction it would be released at
+ * once, so that is refused.
+ */
+export async function lockBrandLearning(db: Database, brandId: string): Promise<void> {
+  if (!(db instanceof PgTransaction)) {
+    throw new InvariantViolationError('The learning lock is only held inside a transaction (SystemContext.transaction)');
+  }
+  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`kairo.f3.learning:${brandId}`}, 0))`);
+}
+
+/**
+ * A digest of everything a window's learning reads: the tenant's execution events in the window
+ * (shared patterns pool every brand's), the tenant's variants (publication, pattern) and the brand's
+ * opportunity base scores. Learning writes none of these, so it is the same before and after a run
+ * and changes only when new evidence arrives. Computed by aggregates, never by reading the rows out.
+ */
+export async function evidenceFingerprint(db: Database, scope: { tenantId: string; brandId: string }, window: LearningWindow): Promise<string> {
+  const [row] = rows<{ fingerprint: string }>(
+    await db.execute(sql`
+      select md5(concat_ws('|',
+        (select concat_ws(':', count(*), coalesce(sum(e.count), 0), coalesce(max(extract(epoch from e.received_at)), 0))
+           from execution_events e
+           where e.tenant_id = ${scope.tenantId} and e.deleted_at is null
+             and e.occurred_at >= ${ts(window.windowStart)} and e.occurred_at < ${ts(window.windowEnd)}),
+        (select concat_ws(':', count(*), coalesce(max(extract(epoch from v.updated_at)), 0))
+           from variants v where v.tenant_id = ${scope.tenantId}),
+        (select concat_ws(':', count(*), coalesce(sum(o.base_score), 0))
+           from opportunities o where o.tenant_id = ${scope.tenantId} and o.brand_id = ${scope.brandId} and o.deleted_at is null)
+      )) as fingerprint`),
+  );
+  return row!.fingerprint;
+}
+
+export interface WindowCompletion {
+  fingerprint: string;
+  runId: string | null;
+  completedAt: Date;
+}
+
+export async function findWindowCompletion(
+  db: Database,
+  scope: { tenantId: string; brandId: string },
+  window: LearningWindow,
+): Promise<WindowCompletion | null> {
+  const [row] = await db
+    .select({ fingerprint: learningWindowRuns.evidenceFingerprint, runId: learningWindowRuns.runId, completedAt: learningWindowRuns.completedAt })
+    .from(learningWindowRuns)
+    .where(
+      and(
+        eq(learningWindowRuns.tenantId, scope.tenantId),
+        eq(learningWindowRuns.brandId, scope.brandId),
+        eq(learningWindowRuns.windowStart, window.windowStart),
+        eq(learningWindowRuns.windowEnd, window.windowEnd),
+      ),
+    );
+  return row ?? null;
+}
+
+export async function recordWindowCompletion(
+  db: Database,
+  scope: { tenantId: string; brandId: string },
+  window: LearningWindow,
+  completion: WindowCompletion,
+): Promise<void> {
+  await db
+    .insert(learningWindowRuns)
+    .values({ ...scope, ...window, evidenceFingerprint: completion.fingerprint, runId: completion.runId, completedAt: completion.completedAt })
+    .onConflictDoUpdate({
+      target: [learningWindowRuns.brandId, learningWindowRuns.windowStart, learningWindowRuns.windowEnd],
+      set: { evidenceFingerprint: completion.fingerprint, runId: completion.runId, completedAt: completion.completedAt, updatedAt: sql`now()`, deletedAt: null },
+    });
+}

@@ -1,0 +1,147 @@
+import type { LearningWindow } from '../../../engines/learning/window';
+import type { SystemContext } from '../context';
+import { buildLearningGraph, type LearningState } from '../graphs/learning-graph';
+import { LearningRunResult, type LearningTrigger } from '../views/learning-run-result';
+
+export const DEFAULT_LEARNING_WINDOW_DAYS = 30;
+/** Brands read per page of the global walk. */
+const BRANDS_PER_BATCH = 25;
+
+export interface BrandRunOptions {
+  trigger?: LearningTrigger;
+  userId?: string | null;
+}
+
+export interface GlobalRunOptions {
+  /** Start no new brand after this long; the result then says where to resume. */
+  timeBudgetMs?: number;
+  /** Resume after this brand id (a previous result's `resumeAfter`). */
+  after?: string | null;
+  batchSize?: number;
+}
+
+interface BrandOutcome {
+  runId: string;
+  skipped: boolean;
+  variantsScored: number;
+  patternsUpdated: number;
+  opportunitiesRescored: number;
+  learningEventsWritten: number;
+}
+
+/**
+ * F3 — learning from how published posts performed. Each brand's update runs in one transaction
+ * under the brand's lock (learning-graph.ts), so concurrent runs do the work once and an interrupted
+ * run leaves the brand as it was; re-running a window over the same events changes nothing.
+ */
+export const LearningUpdateOrchestrator = {
+  async runForBrand(
+    ctx: SystemContext,
+    tenantId: string,
+    brandId: string,
+    windowDays = DEFAULT_LEARNING_WINDOW_DAYS,
+    options: BrandRunOptions = {},
+  ): Promise<LearningRunResult> {
+    const window = ctx.engines.learning.windowFor(windowDays);
+    const outcome = await updateBrand(ctx, tenantId, brandId, window, { windowDays, trigger: options.trigger ?? 'admin' }, options.userId);
+    return LearningRunResult.parse({
+      ...window,
+      ...outcome,
+      brandsProcessed: 1,
+      skipped: outcome.skipped ? 1 : 0,
+      brandsFailed: 0,
+      complete: true,
+      resumeAfter: null,
+    });
+  },
+
+  /**
+   * Every live brand, a page at a time in id order. A brand that fails is recorded and rolled back
+   * without stopping the others. With a time budget the walk stops between brands, never inside
+   * one; brands already done for the window are skipped, so simply running again also resumes.
+   */
+  async runGlobal(ctx: SystemContext, windowDays = DEFAULT_LEARNING_WINDOW_DAYS, options: GlobalRunOptions = {}): Promise<LearningRunResult> {
+    const { engines } = ctx;
+    const window = engines.learning.windowFor(windowDays);
+    const startedAt = Date.now();
+    const runId = await engines.runs.startRun(null, null, 'f3_learning', { windowDays, ...window, scope: 'global', after: options.after ?? null });
+    const totals = { brandsProcessed: 0, skipped: 0, brandsFailed: 0, variantsScored: 0, patternsUpdated: 0, opportunitiesRescored: 0, learningEventsWritten: 0 };
+    let cursor = options.after ?? null;
+    let complete = false;
+    try {
+      walk: for (;;) {
+        const targets = await engines.learning.listLearningTargets({ after: cursor, limit: options.batchSize ?? BRANDS_PER_BATCH });
+        if (targets.length === 0) {
+          complete = true;
+          break;
+        }
+        for (const target of targets) {
+          if (options.timeBudgetMs !== undefined && Date.now() - startedAt >= options.timeBudgetMs) break walk;
+          try {
+            const outcome = await updateBrand(ctx, target.tenantId, target.brandId, window, { windowDays, trigger: 'cron', parentRunId: runId });
+            totals.brandsProcessed += 1;
+            if (outcome.skipped) totals.skipped += 1;
+            totals.variantsScored += outcome.variantsScored;
+            totals.patternsUpdated += outcome.patternsUpdated;
+            totals.opportunitiesRescored += outcome.opportunitiesRescored;
+            totals.learningEventsWritten += outcome.learningEventsWritten;
+            await engines.runs.recordEvent(runId, 'updateBrand', 'output', { ...target, ...outcome });
+          } catch (error) {
+            totals.brandsFailed += 1;
+            await engines.runs.recordEvent(runId, 'updateBrand', 'soft_error', { ...target, message: messageOf(error) });
+          }
+          cursor = target.brandId;
+        }
+      }
+    } catch (error) {
+      await failRun(ctx, runId, error);
+      throw error;
+    }
+    const result = LearningRunResult.parse({ runId, ...window, ...totals, complete, resumeAfter: complete ? null : cursor });
+    await engines.runs.recordEvent(runId, 'runGlobal', 'output', result);
+    await engines.runs.finishRun(runId, totals.brandsFailed > 0 ? 'succeeded_with_warnings' : 'succeeded');
+    return result;
+  },
+};
+
+/** One brand's window update: its own flow run, one transaction, the learning graph inside it. */
+async function updateBrand(
+  ctx: SystemContext,
+  tenantId: string,
+  brandId: string,
+  window: LearningWindow,
+  input: { windowDays: number; trigger: LearningTrigger; parentRunId?: string },
+  userId: string | null = null,
+): Promise<BrandOutcome> {
+  const runId = await ctx.engines.runs.startRun(tenantId, brandId, 'f3_learning', { ...input, ...window }, userId);
+  let state: LearningState;
+  try {
+    state = await ctx.transaction((engines) => buildLearningGraph(engines).invoke({ tenantId, brandId, window, runId }));
+  } catch (error) {
+    await failRun(ctx, runId, error);
+    throw error;
+  }
+  const outcome: BrandOutcome = {
+    runId,
+    skipped: state.claim.alreadyDone,
+    variantsScored: state.variants?.summaries.filter((s) => s.engagementRate !== null).length ?? 0,
+    patternsUpdated: state.patterns?.updates.length ?? 0,
+    opportunitiesRescored: state.opportunities?.updates.length ?? 0,
+    learningEventsWritten:
+      (state.variants?.learningEventsWritten ?? 0) + (state.patterns?.learningEventsWritten ?? 0) + (state.opportunities?.learningEventsWritten ?? 0),
+  };
+  await ctx.engines.runs.recordEvent(runId, 'learningUpdate', 'output', outcome);
+  await ctx.engines.runs.finishRun(runId, 'succeeded');
+  return outcome;
+}
+
+/** The transaction rolled back, taking its step events with it; the run keeps why. */
+async function failRun(ctx: SystemContext, runId: string, error: unknown): Promise<void> {
+  const message = messageOf(error);
+  await ctx.engines.runs.recordEvent(runId, 'learningUpdate', 'hard_error', { message });
+  await ctx.engines.runs.finishRun(runId, 'failed', message);
+}
+
+function messageOf(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).slice(0, 2_000);
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+const Count = z.int().nonnegative();
+
+/** What F3 reports, for one brand (`learning.run`) or for every brand (the cron). */
+export const LearningRunResult = z.object({
+  /** The flow run that recorded this: the brand's run, or the global run over the brands' runs. */
+  runId: z.uuid(),
+  /** Brands brought up to date for the window, including those that already were. */
+  brandsProcessed: Count,
+  windowStart: z.date(),
+  windowEnd: z.date(),
+  variantsScored: Count,
+  patternsUpdated: Count,
+  opportunitiesRescored: Count,
+  /** New learning events; a re-run of an unchanged window writes none. */
+  learningEventsWritten: Count,
+  /** Brands already done for the window over the same evidence, so left as they were. */
+  skipped: Count,
+  /** Brands whose update failed and was rolled back (each recorded in its own run). */
+  brandsFailed: Count,
+  /** False when a time budget stopped a global run; calling it again resumes after `resumeAfter`. */
+  complete: z.boolean(),
+  resumeAfter: z.uuid().nullable(),
+});
+export type LearningRunResult = z.infer<typeof LearningRunResult>;
+
+export const LearningTrigger = z.enum(['admin', 'cron', 'script']);
+export type LearningTrigger = z.infer<typeof LearningTrigger>;
