@@ -18,12 +18,12 @@ export function writeOfflineVariants(input: VariantPlanInput): VariantDrafts {
   const budget = input.styleReference ? Math.min(input.charLimit, Math.max(input.styleReference.length + 40, 160)) : input.charLimit;
   const drafts: Draft[] = [
     {
-      rawText: fit(patternDraft(input, close), budget, input.channel === 'x'),
+      rawText: fit(patternDraft(input, close), close, budget, input.channel === 'x'),
       rationale: rationale(input, input.pattern ? `follows "${input.pattern.name}" (${input.pattern.beats.join(' → ')})` : 'hook, argument, points, close'),
       safetyFlags: [],
     },
     {
-      rawText: fit(shortTake(input, close), budget, input.channel === 'x'),
+      rawText: fit(shortTake(input, close), close, budget, input.channel === 'x'),
       rationale: rationale(input, 'a short take on the core argument'),
       safetyFlags: [],
     },
@@ -65,11 +65,19 @@ function rationale(input: VariantPlanInput, shape: string): string {
   return clip(`Offline draft (no model configured): ${shape}${tone}${note}${style}.`, 600);
 }
 
-/** X gets one flowing line; longer channels keep their paragraphs. Either way the limit holds. */
-function fit(text: string, limit: number, singleLine: boolean): string {
-  const body = singleLine ? text.replace(/\n+/g, ' ') : text;
-  if (body.length <= limit) return body;
-  return singleLine ? clip(body, limit) : clipParagraphs(body, limit);
+/**
+ * X gets one flowing line; longer channels keep their paragraphs. Either way the limit holds, and the
+ * closing line survives a cut (it is what a person's edit asked for).
+ */
+function fit(text: string, close: string, limit: number, singleLine: boolean): string {
+  const joiner = singleLine ? ' ' : '\n\n';
+  const whole = singleLine ? text.replace(/\n+/g, ' ') : text;
+  if (whole.length <= limit) return whole;
+  const body = text.endsWith(close) ? text.slice(0, text.length - close.length).trim() : text;
+  const room = limit - close.length - joiner.length;
+  if (room < 40) return clip(whole, limit);
+  const cut = singleLine ? clip(body.replace(/\n+/g, ' '), room) : clipParagraphs(body, room);
+  return `${cut}${joiner}${close}`;
 }
 
 function clipParagraphs(text: string, limit: number): string {

@@ -1,0 +1,193 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentPackages, variants } from '../../../engines/db/schema';
+import { InvariantViolationError } from '../../../engines/errors';
+import { createTenantFixture, type TenantFixture } from '../../../test/fixtures';
+import { insertContentOpportunity, insertContentPattern } from '../../../test/fixtures/content';
+import { answer, hangUntilAborted, scriptedRegistry, type Script } from '../../../test/fixtures/package-models';
+import { createTestDatabase, type TestDatabase } from '../../../test/database';
+import { createSystemContext, type SystemContext } from '../context';
+import { PackageBuildOrchestrator } from '../flows/package-build';
+import { getPackageWorkspace } from '../flows/package-workspace';
+import { ModelUnavailableError } from '../llm/errors';
+
+let handle: TestDatabase;
+let fx: TenantFixture;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  fx = await createTenantFixture(handle.db, 'Graph Co');
+  await insertContentPattern(handle.db, fx, { supportedChannels: ['linkedin', 'x', 'newsletter', 'instagram'], avgEngagementScore: 70 });
+  await insertContentPattern(handle.db, fx, { supportedChannels: ['linkedin', 'x', 'newsletter', 'instagram'], avgEngagementScore: 30 });
+});
+afterAll(() => handle.close());
+
+function contextWith(script: Script) {
+  const { registry, model } = scriptedRegistry(script);
+  return { ctx: createSystemContext(handle, { models: registry }), model };
+}
+
+const drafts = (...texts: string[]) =>
+  answer(JSON.stringify({ variants: texts.map((rawText) => ({ rawText, rationale: 'Scripted draft.', safetyFlags: [] })) }));
+
+async function build(ctx: SystemContext, channels: ('linkedin' | 'x' | 'newsletter' | 'instagram')[], options = {}) {
+  const opportunityId = await insertContentOpportunity(handle.db, fx);
+  const view = await PackageBuildOrchestrator.createPackageFromOpportunity(
+    ctx, fx.tenantId, fx.brandId, opportunityId, channels, fx.ownerUserId, undefined, options,
+  );
+  return { view, opportunityId };
+}
+
+async function lastRun(ctx: SystemContext) {
+  const [run] = await ctx.engines.runs.listRuns(fx.tenantId, fx.brandId, { limit: 1 });
+  return run!;
+}
+
+describe('package graph with a mock model', () => {
+  it('asks the variant writer again after a schema-invalid answer and stores the valid one', async () => {
+    let linkedinCalls = 0;
+    const { ctx } = contextWith((_, call) => {
+      if (call.name !== 'VariantDrafts' || call.context.channel !== 'linkedin') return undefined;
+      linkedinCalls++;
+      return linkedinCalls === 1 ? answer('{"variants": []}') : drafts('Close the books in days. Here is how.');
+    });
+    const { view } = await build(ctx, ['linkedin', 'x']);
+    expect(linkedinCalls).toBe(2);
+    expect(view.variantsByChannel.linkedin?.map((v) => v.text)).toEqual(['Close the books in days. Here is how.']);
+    expect(view.warnings).toEqual([]);
+    const event = (await lastRun(ctx)).events.find((e) => e.node === 'variant_plan:linkedin');
+    expect(event?.payload).toMatchObject({ attempts: 2, model: 'mock-provider/mock-model-id' });
+  });
+
+  it('repairs a draft that breaks a taboo, and drops and records one the repair cannot fix', async () => {
+    const { ctx } = contextWith((_, call) => {
+      if (call.name === 'VariantDrafts' && call.context.channel === 'linkedin') return drafts('Why crypto is no way to close the books.');
+      if (call.name === 'VariantDrafts' && call.context.channel === 'x') return drafts('A clean take on the close.', 'Guaranteed returns from a faster close!');
+      if (call.name === 'CopyRepair' && call.context.channel === 'linkedin') {
+        return answer(JSON.stringify({ rawText: 'Why shortcuts are no way to close the books.', rationale: 'Removed the taboo.' }));
+      }
+      if (call.name === 'CopyRepair') return answer(JSON.stringify({ rawText: 'Still guaranteed returns, sorry.', rationale: 'Tried.' }));
+      return undefined;
+    });
+    const { view } = await build(ctx, ['linkedin', 'x']);
+    const [repaired] = view.variantsByChannel.linkedin!;
+    expect(repaired).toMatchObject({ text: 'Why shortcuts are no way to close the books.' });
+    expect(repaired!.safetyFlags).toEqual(expect.arrayContaining(['taboo:crypto', 'repaired_by_guard_rail']));
+    expect(view.variantsByChannel.x?.map((v) => v.text)).toEqual(['A clean take on the close.']);
+    expect(view.warnings).toEqual([
+      expect.objectContaining({ channel: 'x', node: 'guard_rail:x', message: expect.stringContaining('guaranteed returns') }),
+    ]);
+    expect(await lastRun(ctx)).toMatchObject({ status: 'succeeded_with_warnings' });
+  });
+
+  it('reports a channel whose model times out as a soft error while the other channels land', async () => {
+    const { ctx } = contextWith((options, call) =>
+      call.name === 'VariantDrafts' && call.context.channel === 'x' ? hangUntilAborted(options) : undefined,
+    );
+    const { view } = await build(ctx, ['linkedin', 'x'], { llmTimeoutMs: 300 });
+    expect(view.variantsByChannel.linkedin?.length).toBeGreaterThanOrEqual(1);
+    expect(view.variantsByChannel.x).toEqual([]);
+    expect(view.warnings).toEqual([{ channel: 'x', node: 'variant_plan:x', message: expect.stringMatching(/did not answer in time/) }]);
+    const run = await lastRun(ctx);
+    expect(run.status).toBe('succeeded_with_warnings');
+    expect(run.events.filter((e) => e.kind === 'soft_error')).toHaveLength(1);
+    // The failure stays visible when the workspace is opened later.
+    const reopened = await getPackageWorkspace(ctx, fx.tenantId, fx.brandId, view.package.id);
+    expect(reopened.warnings).toEqual(view.warnings);
+  });
+
+  it('is a hard error with nothing written when the thesis model fails', async () => {
+    const { ctx } = contextWith((_, call) => (call.name === 'PackageThesis' ? answer('not json') : undefined));
+    const opportunityId = await insertContentOpportunity(handle.db, fx);
+    await expect(
+      PackageBuildOrchestrator.createPackageFromOpportunity(ctx, fx.tenantId, fx.brandId, opportunityId, ['linkedin'], fx.ownerUserId),
+    ).rejects.toBeInstanceOf(ModelUnavailableError);
+    expect(await handle.db.select().from(contentPackages).where(eq(contentPackages.originOpportunityId, opportunityId))).toEqual([]);
+    expect(await lastRun(ctx)).toMatchObject({ status: 'failed' });
+  });
+
+  it('takes the package back when storing drafts fails, so nothing is half-written', async () => {
+    const { ctx: base } = contextWith(() => undefined);
+    const failing = Object.create(base.engines.content, {
+      createVariant: { value: () => Promise.reject(new InvariantViolationError('refused by the test', 'state')) },
+    });
+    const ctx: SystemContext = { ...base, engines: { ...base.engines, content: failing } };
+    const opportunityId = await insertContentOpportunity(handle.db, fx);
+    await expect(
+      PackageBuildOrchestrator.createPackageFromOpportunity(ctx, fx.tenantId, fx.brandId, opportunityId, ['linkedin', 'x'], fx.ownerUserId),
+    ).rejects.toBeInstanceOf(InvariantViolationError);
+    expect(await handle.db.select().from(contentPackages).where(eq(contentPackages.originOpportunityId, opportunityId))).toEqual([]);
+    const run = await lastRun(ctx);
+    expect(run.status).toBe('failed');
+    expect(run.events.at(-1)).toMatchObject({ kind: 'hard_error', payload: { undone: true } });
+  });
+
+  it('drafts the channels in parallel: four channels take well under four model latencies', async () => {
+    const LATENCY_MS = 800;
+    const spans: { start: number; end: number }[] = [];
+    const { ctx } = contextWith(async (_, call) => {
+      if (call.name !== 'VariantDrafts') return undefined;
+      const start = performance.now();
+      await new Promise((resolve) => setTimeout(resolve, LATENCY_MS));
+      spans.push({ start, end: performance.now() });
+      return drafts(`A draft for ${String(call.context.channel)}.`);
+    });
+    const opportunityId = await insertContentOpportunity(handle.db, fx);
+    const started = performance.now();
+    const view = await PackageBuildOrchestrator.createPackageFromOpportunity(
+      ctx, fx.tenantId, fx.brandId, opportunityId, ['linkedin', 'x', 'newsletter', 'instagram'], fx.ownerUserId,
+    );
+    const elapsed = performance.now() - started;
+    expect(Object.values(view.variantsByChannel).map((list) => list?.length)).toEqual([1, 1, 1, 1]);
+    // Every channel's call started before the first one finished, and the whole build beat 3 of 4 latencies.
+    expect(Math.max(...spans.map((s) => s.start))).toBeLessThan(Math.min(...spans.map((s) => s.end)));
+    expect(elapsed).toBeLessThan(3 * LATENCY_MS);
+  });
+});
+
+describe('regenerating one channel', () => {
+  it('writes new drafts in the style of the edited one, keeps the edit and retires untouched drafts', async () => {
+    const seen: unknown[] = [];
+    const { ctx } = contextWith((_, call) => {
+      if (call.name === 'VariantDrafts') seen.push(call.context.styleReference);
+      return undefined;
+    });
+    const { view } = await build(ctx, ['linkedin', 'x']);
+    const [first, second] = view.variantsByChannel.linkedin!;
+    const edited = await ctx.engines.content.updateVariantText(fx.tenantId, fx.brandId, first!.id, 'My own words.\n\nWhat would you add?');
+    const xBefore = view.variantsByChannel.x!.map((v) => v.id);
+
+    const after = await PackageBuildOrchestrator.regenerateVariants(ctx, fx.tenantId, fx.brandId, view.package.id, 'linkedin', fx.ownerUserId);
+    expect(seen.at(-1)).toBe('My own words.\n\nWhat would you add?');
+    const linkedin = after.variantsByChannel.linkedin!;
+    expect(linkedin.find((v) => v.id === edited.id)?.text).toBe('My own words.\n\nWhat would you add?');
+    expect(linkedin.some((v) => v.id === second!.id)).toBe(false);
+    const fresh = linkedin.filter((v) => v.id !== edited.id);
+    expect(fresh.length).toBeGreaterThanOrEqual(1);
+    expect(fresh.every((v) => v.status === 'draft' && v.text.endsWith('What would you add?'))).toBe(true);
+    expect(after.variantsByChannel.x!.map((v) => v.id)).toEqual(xBefore);
+    expect(await lastRun(ctx)).toMatchObject({ flow: 'f2_regenerate', status: 'succeeded' });
+  });
+
+  it('keeps the current drafts when the model fails, and says so', async () => {
+    const { ctx: offline } = contextWith(() => undefined);
+    const { view } = await build(offline, ['linkedin']);
+    const { ctx } = contextWith((_, call) => (call.name === 'VariantDrafts' ? answer('{}') : undefined));
+    const after = await PackageBuildOrchestrator.regenerateVariants(ctx, fx.tenantId, fx.brandId, view.package.id, 'linkedin', fx.ownerUserId);
+    expect(after.variantsByChannel.linkedin!.map((v) => v.id)).toEqual(view.variantsByChannel.linkedin!.map((v) => v.id));
+    expect(after.warnings).toEqual([expect.objectContaining({ channel: 'linkedin', node: 'variant_plan:linkedin' })]);
+    const live = await handle.db
+      .select()
+      .from(variants)
+      .where(and(eq(variants.packageId, view.package.id), isNull(variants.deletedAt)));
+    expect(live).toHaveLength(view.variantsByChannel.linkedin!.length);
+  });
+
+  it('refuses a channel the package does not have', async () => {
+    const { ctx } = contextWith(() => undefined);
+    const { view } = await build(ctx, ['linkedin']);
+    await expect(
+      PackageBuildOrchestrator.regenerateVariants(ctx, fx.tenantId, fx.brandId, view.package.id, 'x', fx.ownerUserId),
+    ).rejects.toMatchObject({ kind: 'input' });
+  });
+});
