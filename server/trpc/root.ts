@@ -1,14 +1,20 @@
 import { createCallerFactory, createTRPCRouter } from './init';
 import { authRouter } from './routers/auth';
 import { brandsRouter } from './routers/brands';
+import { ingestKeysRouter } from './routers/ingest-keys';
+import { learningRouter } from './routers/learning';
 import { opportunitiesRouter } from './routers/opportunities';
 import { packagesRouter } from './routers/packages';
+import { runsRouter } from './routers/runs';
 import { todayRouter } from './routers/today';
 import { variantsRouter } from './routers/variants';
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
   brands: brandsRouter,
+  ingestKeys: ingestKeysRouter,
+  learning: learningRouter,
+  runs: runsRouter,
   today: todayRouter,
   opportunities: opportunitiesRouter,
   packages: packagesRouter,

@@ -1,8 +1,9 @@
 import { offlineWritersOf } from '../llm-node';
 import { copyRepairNode } from './copy-repair';
+import { learningSummaryNode } from './learning-summary';
 import { packageThesisNode } from './package-thesis';
 import { todaySummaryNode } from './today-summary';
 import { variantPlanNode } from './variant-plan';
 
 /** Every LLM node of the app; the offline model answers exactly these. */
-export const OFFLINE_WRITERS = offlineWritersOf([todaySummaryNode, packageThesisNode, variantPlanNode, copyRepairNode]);
+export const OFFLINE_WRITERS = offlineWritersOf([todaySummaryNode, packageThesisNode, variantPlanNode, copyRepairNode, learningSummaryNode]);

@@ -1,0 +1,22 @@
+import { NextResponse } from 'next/server';
+import { bearerToken, sameSecret } from '@/server/http/request';
+import { getSystemContext } from '@/server/orchestrator/context';
+import { LearningUpdateOrchestrator } from '@/server/orchestrator/flows/learning-update';
+
+/** Vercel stops a function at its limit; the walk stops starting brands well before that. */
+export const maxDuration = 60;
+const TIME_BUDGET_MS = 45_000;
+
+/**
+ * Vercel cron → F3 for every brand. Vercel sends `Authorization: Bearer $CRON_SECRET`; without
+ * CRON_SECRET configured the route refuses everyone rather than running open.
+ */
+export async function GET(request: Request): Promise<Response> {
+  const secret = process.env.CRON_SECRET;
+  const presented = bearerToken(request.headers);
+  if (!secret || !presented || !sameSecret(presented, secret)) {
+    return NextResponse.json({ error: secret ? 'Unauthorized' : 'CRON_SECRET is not configured' }, { status: 401 });
+  }
+  const result = await LearningUpdateOrchestrator.runGlobal(await getSystemContext(), undefined, { timeBudgetMs: TIME_BUDGET_MS });
+  return NextResponse.json(result);
+}

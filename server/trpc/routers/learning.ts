@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { WindowDays } from '../../../engines/learning/window';
+import { LearningUpdateOrchestrator } from '../../orchestrator/flows/learning-update';
+import { LearningSummaryOrchestrator } from '../../orchestrator/flows/learning-summary';
+import { adminProcedure, brandProcedure, createTRPCRouter } from '../init';
+
+const Window = z.object({ windowDays: WindowDays });
+
+export const learningRouter = createTRPCRouter({
+  /** F3 for the brand, now (owners and admins). */
+  run: adminProcedure.input(Window).mutation(({ ctx, input }) =>
+    LearningUpdateOrchestrator.runForBrand(ctx.system, ctx.scope.tenantId, ctx.scope.brandId, input.windowDays, {
+      trigger: 'admin',
+      userId: ctx.viewer.userId,
+    }),
+  ),
+
+  insights: brandProcedure.input(Window).query(({ ctx, input }) => {
+    const { learning } = ctx.system.engines;
+    return learning.getInsights(ctx.scope.tenantId, ctx.scope.brandId, learning.windowFor(input.windowDays));
+  }),
+
+  /** F3.1. */
+  summary: brandProcedure
+    .input(Window)
+    .query(({ ctx, input }) => LearningSummaryOrchestrator.summarize(ctx.system, ctx.scope.tenantId, ctx.scope.brandId, input.windowDays)),
+});
