@@ -35,9 +35,11 @@ export async function getPackageBuildProgress(
   channels: Channel[],
 ): Promise<PackageBuildProgress> {
   const runs = await ctx.engines.runs.listRuns(tenantId, brandId, { limit: RECENT_RUNS });
-  const run = runs.find(
+  const withKey = runs.filter(
     (r) => r.flow === 'f2_package_build' && (r.input as { idempotencyKey?: unknown } | null)?.idempotencyKey === idempotencyKey,
   );
+  // Retries of the same attempt each record a run; the one that created the package carries the drafting.
+  const run = withKey.find((r) => r.events.some((e) => e.node === 'createPackage' && (e.payload as { created?: unknown }).created === true)) ?? withKey[0];
   return run ? packageBuildProgress(run, channels) : notStartedProgress(channels);
 }
 

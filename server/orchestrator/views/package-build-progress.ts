@@ -24,18 +24,18 @@ export function packageBuildProgress(run: FlowRunDTO, channels: Channel[]): Pack
   const nodes = new Set(run.events.map((e) => `${e.kind}:${e.node}`));
   const created = run.events.find((e) => e.node === 'createPackage');
   const packageId = (created?.payload as { packageId?: string } | undefined)?.packageId ?? null;
-  const finished = run.status !== 'running';
-  const status = run.status === 'failed' ? 'failed' : finished ? 'succeeded' : 'running';
+  const status = run.status === 'failed' ? 'failed' : run.status === 'running' ? 'running' : 'succeeded';
   return PackageBuildProgress.parse({
     status,
     packageId: run.status === 'failed' ? null : packageId,
-    channels: channels.map((channel) => ({ channel, state: channelState(nodes, channel, !!created, finished) })),
+    channels: channels.map((channel) => ({ channel, state: channelState(nodes, channel, !!created, run.status) })),
   });
 }
 
-function channelState(nodes: Set<string>, channel: Channel, started: boolean, finished: boolean) {
-  if (nodes.has(`soft_error:variant_plan:${channel}`)) return 'failed';
-  if (nodes.has(`engine_mutation:createVariant:${channel}`) || (finished && nodes.has(`llm_output:variant_plan:${channel}`))) return 'saved';
+function channelState(nodes: Set<string>, channel: Channel, started: boolean, status: FlowRunDTO['status']) {
+  if (nodes.has(`soft_error:variant_plan:${channel}`) || status === 'failed') return 'failed';
+  // A finished run that drafted nothing itself was a retry that found the package already built.
+  if (nodes.has(`engine_mutation:createVariant:${channel}`) || status !== 'running') return 'saved';
   if (nodes.has(`llm_output:variant_plan:${channel}`)) return 'drafted';
   return started ? 'drafting' : 'waiting';
 }

@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { TRPCError } from '@trpc/server';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentPackages, variants } from '../../engines/db/schema';
+import { createTenantFixture, type TenantFixture } from '../../test/fixtures';
+import { viewerFor } from '../../test/fixtures/auth';
+import { insertContentOpportunity, insertContentPattern } from '../../test/fixtures/content';
+import { createTestDatabase, type TestDatabase } from '../../test/database';
+import type { Viewer } from '../auth/viewer';
+import { createSystemContext, type SystemContext } from '../orchestrator/context';
+import { createInnerContext } from './init';
+import { createCaller } from './root';
+
+let handle: TestDatabase;
+let system: SystemContext;
+let fx: TenantFixture;
+let other: TenantFixture;
+let owner: Viewer;
+let otherOwner: Viewer;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  system = createSystemContext(handle);
+  fx = await createTenantFixture(handle.db, 'Procedures Co');
+  other = await createTenantFixture(handle.db, 'Other Co');
+  await insertContentPattern(handle.db, fx, { supportedChannels: ['linkedin', 'x', 'newsletter'] });
+  owner = await viewerFor(system, fx.ownerUserId);
+  otherOwner = await viewerFor(system, other.ownerUserId);
+});
+afterAll(() => handle.close());
+
+const as = (viewer: Viewer) => createCaller(createInnerContext({ system, viewer }));
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(TRPCError);
+  return (error as TRPCError).code;
+}
+
+async function createPackage(channels: ('linkedin' | 'x' | 'newsletter')[] = ['linkedin', 'x']) {
+  const opportunityId = await insertContentOpportunity(handle.db, fx);
+  return as(owner).packages.createFromOpportunity({ brandId: fx.brandId, opportunityId, channels });
+}
+
+describe('packages and variants procedures', () => {
+  it('create → workspace → edit → review → publish, through the procedures', async () => {
+    const created = await createPackage();
+    const api = as(owner);
+    const view = await api.packages.workspace({ brandId: fx.brandId, packageId: created.package.id });
+    expect(view.package.id).toBe(created.package.id);
+    const variant = view.variantsByChannel.linkedin![0]!;
+    const edited = await api.variants.update({ brandId: fx.brandId, variantId: variant.id, text: 'Edited by a person.' });
+    expect(edited).toMatchObject({ status: 'edited', text: 'Edited by a person.' });
+    expect((await api.packages.setStatus({ brandId: fx.brandId, packageId: view.package.id, status: 'in_review' })).package.status).toBe('in_review');
+    const published = await api.variants.markPublished({ brandId: fx.brandId, variantId: variant.id, externalPostId: 'urn:li:share:1' });
+    expect(published).toMatchObject({ status: 'published', externalPostId: 'urn:li:share:1' });
+  });
+
+  it('ten concurrent identical requests make one package, and report its progress', async () => {
+    const opportunityId = await insertContentOpportunity(handle.db, fx);
+    const idempotencyKey = randomUUID();
+    const request = { brandId: fx.brandId, opportunityId, channels: ['linkedin', 'x'] as ('linkedin' | 'x')[], idempotencyKey };
+    const views = await Promise.all(Array.from({ length: 10 }, () => as(owner).packages.createFromOpportunity(request)));
+    expect(new Set(views.map((v) => v.package.id)).size).toBe(1);
+    const rows = await handle.db
+      .select()
+      .from(contentPackages)
+      .where(and(eq(contentPackages.brandId, fx.brandId), eq(contentPackages.idempotencyKey, idempotencyKey)));
+    expect(rows).toHaveLength(1);
+    const stored = await handle.db.select().from(variants).where(eq(variants.packageId, rows[0]!.id));
+    const final = await as(owner).packages.workspace({ brandId: fx.brandId, packageId: rows[0]!.id });
+    expect(stored).toHaveLength(final.variantsByChannel.linkedin!.length + final.variantsByChannel.x!.length);
+    expect(stored.length).toBeLessThanOrEqual(6);
+
+    const progress = await as(owner).packages.buildProgress({ brandId: fx.brandId, idempotencyKey, channels: ['linkedin', 'x'] });
+    expect(progress).toMatchObject({ status: 'succeeded', packageId: rows[0]!.id });
+    expect(progress.channels.map((c) => c.state)).toEqual(['saved', 'saved']);
+
+    const reused = { ...request, channels: ['linkedin'] as 'linkedin'[] };
+    expect(await codeOf(as(owner).packages.createFromOpportunity(reused))).toBe('CONFLICT');
+  });
+
+  it('answers NOT_FOUND for another tenant\'s brand, opportunity, package or variant', async () => {
+    const created = await createPackage(['linkedin']);
+    const variantId = created.variantsByChannel.linkedin![0]!.id;
+    const stranger = as(otherOwner);
+    const foreignOpportunity = await insertContentOpportunity(handle.db, other);
+    expect(await codeOf(stranger.packages.workspace({ brandId: fx.brandId, packageId: created.package.id }))).toBe('NOT_FOUND');
+    expect(await codeOf(stranger.packages.workspace({ brandId: other.brandId, packageId: created.package.id }))).toBe('NOT_FOUND');
+    expect(await codeOf(stranger.packages.regenerateVariants({ brandId: other.brandId, packageId: created.package.id, channel: 'linkedin' }))).toBe(
+      'NOT_FOUND',
+    );
+    expect(await codeOf(stranger.packages.setStatus({ brandId: other.brandId, packageId: created.package.id, status: 'in_review' }))).toBe('NOT_FOUND');
+    expect(await codeOf(stranger.variants.update({ brandId: other.brandId, variantId, text: 'mine now' }))).toBe('NOT_FOUND');
+    expect(await codeOf(stranger.variants.markPublished({ brandId: other.brandId, variantId, externalPostId: 'x-1' }))).toBe('NOT_FOUND');
+    expect(
+      await codeOf(as(owner).packages.createFromOpportunity({ brandId: fx.brandId, opportunityId: foreignOpportunity, channels: ['linkedin'] })),
+    ).toBe('NOT_FOUND');
+    const untouched = await as(owner).packages.workspace({ brandId: fx.brandId, packageId: created.package.id });
+    expect(untouched.variantsByChannel.linkedin![0]!.text).toBe(created.variantsByChannel.linkedin![0]!.text);
+    const strayPackages = await handle.db.select().from(contentPackages).where(eq(contentPackages.originOpportunityId, foreignOpportunity));
+    expect(strayPackages).toEqual([]);
+  });
+
+  it('answers BAD_REQUEST for bad input and changes nothing', async () => {
+    const created = await createPackage(['linkedin']);
+    const api = as(owner);
+    const opportunityId = await insertContentOpportunity(handle.db, fx);
+    const base = { brandId: fx.brandId, opportunityId };
+    expect(await codeOf(api.packages.createFromOpportunity({ ...base, channels: [] }))).toBe('BAD_REQUEST');
+    expect(await codeOf(api.packages.createFromOpportunity({ ...base, channels: ['fax' as 'x'] }))).toBe('BAD_REQUEST');
+    expect(await codeOf(api.packages.createFromOpportunity({ ...base, channels: ['x', 'x'] }))).toBe('BAD_REQUEST');
+    expect(await codeOf(api.packages.createFromOpportunity({ ...base, opportunityId: 'nope', channels: ['x'] }))).toBe('BAD_REQUEST');
+    expect(await codeOf(api.packages.workspace({ brandId: fx.brandId, packageId: 'nope' }))).toBe('BAD_REQUEST');
+    expect(await codeOf(api.packages.regenerateVariants({ brandId: fx.brandId, packageId: created.package.id, channel: 'x' }))).toBe('BAD_REQUEST');
+    expect(await codeOf(api.packages.setStatus({ brandId: fx.brandId, packageId: created.package.id, status: 'done' as 'draft' }))).toBe('BAD_REQUEST');
+    const variantId = created.variantsByChannel.linkedin![0]!.id;
+    expect(await codeOf(api.variants.update({ brandId: fx.brandId, variantId, text: '' }))).toBe('BAD_REQUEST');
+    expect(await codeOf(api.variants.markPublished({ brandId: fx.brandId, variantId, externalPostId: '  ' }))).toBe('BAD_REQUEST');
+    expect(await handle.db.select().from(contentPackages).where(eq(contentPackages.originOpportunityId, opportunityId))).toEqual([]);
+    const after = await api.packages.workspace({ brandId: fx.brandId, packageId: created.package.id });
+    expect(after.variantsByChannel.linkedin).toEqual(created.variantsByChannel.linkedin);
+  });
+
+  it('refuses a status move the package cannot make with CONFLICT', async () => {
+    const created = await createPackage(['linkedin']);
+    expect(await codeOf(as(owner).packages.setStatus({ brandId: fx.brandId, packageId: created.package.id, status: 'published' }))).toBe('CONFLICT');
+  });
+});
