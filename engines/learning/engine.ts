@@ -212,6 +212,18 @@ export class LearningEngine {
     return found.map((row) => LearningTarget.parse(row));
   }
 
+  /** The live brand with this id, whichever tenant owns it: for operator tools (the CSV import). */
+  async findLearningTarget(brandId: string): Promise<LearningTarget> {
+    const id = z.uuid().parse(brandId);
+    const [found] = await this.db
+      .select({ tenantId: brands.tenantId, brandId: brands.id })
+      .from(brands)
+      .innerJoin(tenants, and(eq(tenants.id, brands.tenantId), isNull(tenants.deletedAt)))
+      .where(and(eq(brands.id, id), isNull(brands.deletedAt)));
+    if (!found) throw new NotFoundError('Brand', id);
+    return LearningTarget.parse(found);
+  }
+
   /** What learning found in the window: engagement by day and channel, patterns, score changes, pillars. */
   async getInsights(tenantId: string, brandId: string, window: LearningWindow): Promise<LearningInsights> {
     const scope = await this.brandScope(tenantId, brandId);

@@ -1,0 +1,86 @@
+// A platform analytics export (CSV) → execution-event inputs for LearningEngine.recordExecutionEvents,
+// which validates each entry exactly as the ingest route's are. This module only reads the CSV shape.
+
+/** Columns, in any order; header names are matched ignoring case, spaces, dashes and underscores. */
+export const CSV_COLUMNS = {
+  channel: 'channel',
+  externalEventId: 'external_event_id',
+  variantId: 'variant_id',
+  externalPostId: 'external_post_id',
+  eventType: 'event_type',
+  count: 'count',
+  eventValue: 'event_value',
+  occurredAt: 'occurred_at',
+} as const;
+
+type Field = keyof typeof CSV_COLUMNS;
+const REQUIRED: Field[] = ['channel', 'externalEventId', 'eventType', 'count', 'occurredAt'];
+
+export class CsvFormatError extends Error {}
+
+const normalise = (name: string) => name.toLowerCase().replace(/[\s_-]/g, '');
+
+/** RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks. */
+export function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === ',') {
+      record.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      record.push(field);
+      if (record.some((f) => f !== '')) records.push(record);
+      record = [];
+      field = '';
+    } else field += c;
+  }
+  if (quoted) throw new CsvFormatError('The file ends inside a quoted field');
+  record.push(field);
+  if (record.some((f) => f !== '')) records.push(record);
+  return records;
+}
+
+/**
+ * One event input per data row. Empty optional cells are left out; `count` and `event_value` become
+ * numbers (or stay text the engine then refuses, naming the row), so a bad row is reported, not guessed.
+ */
+export function eventsFromCsv(text: string): Record<string, unknown>[] {
+  const [header, ...rows] = parseCsv(text.replace(/^\uFEFF/, ''));
+  if (!header) throw new CsvFormatError('The file is empty');
+  const index = new Map<Field, number>();
+  const byName = new Map(Object.entries(CSV_COLUMNS).flatMap(([field, column]) => [[normalise(column), field as Field], [normalise(field), field as Field]]));
+  header.forEach((name, i) => {
+    const field = byName.get(normalise(name));
+    if (field) index.set(field, i);
+  });
+  const missing: string[] = REQUIRED.filter((field) => !index.has(field)).map((field) => CSV_COLUMNS[field]);
+  if (!index.has('variantId') && !index.has('externalPostId')) missing.push('variant_id or external_post_id');
+  if (missing.length > 0) throw new CsvFormatError(`Missing column(s): ${missing.join(', ')}`);
+
+  return rows.map((row) => {
+    const event: Record<string, unknown> = {};
+    for (const [field, i] of index) {
+      const cell = (row[i] ?? '').trim();
+      if (cell === '') continue;
+      event[field] = field === 'count' || field === 'eventValue' ? toNumber(cell) : cell;
+    }
+    return event;
+  });
+}
+
+function toNumber(cell: string): number | string {
+  const value = Number(cell);
+  return Number.isFinite(value) ? value : cell;
+}
