@@ -36,7 +36,8 @@ export const DEFAULT_DATA_DIR = '.data/pglite';
 export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
   return env.DATABASE_URL
     ? { url: env.DATABASE_URL }
-    : { dataDir: path.resolve(env.KAIRO_DATA_DIR || DEFAULT_DATA_DIR) };
+    : // Chosen at run time: the build must not trace (and ship) whatever folder this could be.
+      { dataDir: path.resolve(/*turbopackIgnore: true*/ env.KAIRO_DATA_DIR || DEFAULT_DATA_DIR) };
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { DatabaseHandle } from './client';
 
-export const MIGRATIONS_DIR = path.resolve(process.cwd(), 'supabase/migrations');
+// The turbopackIgnore markers stop the Next build from tracing the whole project through these
+// run-time paths; the migrations are read from the checkout, never from the build output.
+export const MIGRATIONS_DIR = path.resolve(/*turbopackIgnore: true*/ process.cwd(), 'supabase/migrations');
 
 const FILE_PATTERN = /^(\d{14})_([a-z0-9_]+)\.sql$/;
 
@@ -14,12 +16,12 @@ export interface MigrationFile {
 }
 
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationFile[]> {
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.sql')).sort();
+  const files = (await readdir(/*turbopackIgnore: true*/ dir)).filter((f) => f.endsWith('.sql')).sort();
   return Promise.all(
     files.map(async (file) => {
       const match = FILE_PATTERN.exec(file);
       if (!match) throw new Error(`Migration file ${file} does not follow <yyyymmddhhmmss>_<name>.sql`);
-      return { version: match[1]!, name: match[2]!, text: await readFile(path.join(dir, file), 'utf8') };
+      return { version: match[1]!, name: match[2]!, text: await readFile(path.join(/*turbopackIgnore: true*/ dir, file), 'utf8') };
     }),
   );
 }

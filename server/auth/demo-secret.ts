@@ -17,7 +17,7 @@ export async function loadDemoSecret(configured: string | undefined, dataDir: st
     }
     return new TextEncoder().encode(configured);
   }
-  const file = path.join(dataDir, SECRET_FILE);
+  const file = path.join(/*turbopackIgnore: true*/ dataDir, SECRET_FILE);
   const stored = await readSecret(file);
   if (stored) return stored;
   await mkdir(dataDir, { recursive: true });
