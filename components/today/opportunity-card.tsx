@@ -21,11 +21,7 @@ export function OpportunityCard({ brandId, opportunity: o, now, onPinnedChange, 
     <article className="opportunity" aria-labelledby={titleId} data-opportunity-id={o.id} data-pinned={o.isPinned}>
       <div className="opportunity__head">
         <h3 id={titleId} className="opportunity__title">
-          {o.isPinned && (
-            <span className="pin-mark" title="Pinned">
-              📌 <span className="visually-hidden">Pinned: </span>
-            </span>
-          )}
+          {o.isPinned && <span className="pin-badge">Pinned</span>}
           {o.title}
         </h3>
         <span className={`score score--${o.scoreBand}`} title={`Score ${o.score} of 100 (${o.scoreBand})`}>
