@@ -48,6 +48,26 @@ describe('OpportunitiesEngine.getTodayBoard', () => {
     expect(await ids()).toEqual([highPinned, lowPinned, top, recent, older, tieA, tieB]);
   });
 
+  it('narrows the page by pillar, persona and channel, keeping board order and whole-board counts', async () => {
+    const [pillarA, pillarB] = fx.pillarIds;
+    const [personaA, personaB] = fx.personaIds;
+    const match = await insertOpportunity(handle.db, fx, { score: 60, pillarId: pillarA, personaId: personaB, primaryChannel: 'x' });
+    const matchPinned = await insertOpportunity(handle.db, fx, { score: 20, pillarId: pillarA, personaId: personaB, primaryChannel: 'x', isPinned: true });
+    await insertOpportunity(handle.db, fx, { score: 90, pillarId: pillarB, personaId: personaB, primaryChannel: 'x' });
+    await insertOpportunity(handle.db, fx, { score: 90, pillarId: pillarA, personaId: personaA, primaryChannel: 'x' });
+    await insertOpportunity(handle.db, fx, { score: 90, pillarId: pillarA, personaId: personaB, primaryChannel: 'linkedin' });
+    await insertOpportunity(handle.db, fx, { score: 95, pillarId: pillarA, personaId: personaB, primaryChannel: 'x', snoozedUntil: hoursFrom(OPPORTUNITY_NOW, 5) });
+
+    const board = await engine.getTodayBoard(fx.tenantId, fx.brandId, {
+      filter: { pillarId: pillarA, personaId: personaB, channel: 'x' },
+    });
+    expect(board.opportunities.map((o) => o.id)).toEqual([matchPinned, match]);
+    expect(board.metrics.total).toBe(5);
+    expect((await engine.getTodayBoard(fx.tenantId, fx.brandId, { filter: { pillarId: pillarB } })).opportunities).toHaveLength(1);
+    expect((await engine.getTodayBoard(fx.tenantId, fx.brandId, { filter: { channel: 'linkedin' } })).opportunities).toHaveLength(1);
+    await expect(engine.getTodayBoard(fx.tenantId, fx.brandId, { filter: { pillarId: 'pillar-a' } })).rejects.toBeInstanceOf(ZodError);
+  });
+
   it('returns only the top `limit` while the counts cover every live opportunity', async () => {
     const [pillarA, pillarB] = fx.pillarIds;
     const [personaA, personaB] = fx.personaIds;
