@@ -1,9 +1,9 @@
 'use client';
 
+import { CHANNEL_LABELS } from '@/components/packages/channel-labels';
 import { Channel } from '@/engines/enums';
 import type { BoardFilter } from '@/engines/opportunities/dto';
 import type { TodayBoardView } from '@/server/orchestrator/views/today-board-view';
-import { CHANNEL_LABELS } from '@/components/packages/channel-labels';
 import { isFiltered } from './today-filter';
 
 interface BoardFiltersProps {
@@ -17,47 +17,57 @@ interface BoardFiltersProps {
 export function BoardFilters({ filter, strategy, pending, onChange }: BoardFiltersProps) {
   return (
     <form className="filters" aria-label="Filter the board" aria-busy={pending} onSubmit={(e) => e.preventDefault()}>
-      <label className="field field--inline">
-        <span>Pillar</span>
-        <select value={filter.pillarId ?? ''} onChange={(e) => onChange({ ...filter, pillarId: e.target.value || undefined })}>
-          <option value="">All pillars</option>
-          {strategy.pillars.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field field--inline">
-        <span>Persona</span>
-        <select value={filter.personaId ?? ''} onChange={(e) => onChange({ ...filter, personaId: e.target.value || undefined })}>
-          <option value="">All personas</option>
-          {strategy.personas.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field field--inline">
-        <span>Channel</span>
-        <select
-          value={filter.channel ?? ''}
-          onChange={(e) => onChange({ ...filter, channel: Channel.safeParse(e.target.value).data })}
-        >
-          <option value="">All channels</option>
-          {strategy.channels.map(({ channel: c }) => (
-            <option key={c} value={c}>
-              {CHANNEL_LABELS[c]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect
+        label="Pillar"
+        allLabel="All pillars"
+        value={filter.pillarId}
+        options={strategy.pillars.map((p) => ({ value: p.id, label: p.name }))}
+        onChange={(pillarId) => onChange({ ...filter, pillarId })}
+      />
+      <FilterSelect
+        label="Persona"
+        allLabel="All personas"
+        value={filter.personaId}
+        options={strategy.personas.map((p) => ({ value: p.id, label: p.name }))}
+        onChange={(personaId) => onChange({ ...filter, personaId })}
+      />
+      <FilterSelect
+        label="Channel"
+        allLabel="All channels"
+        value={filter.channel}
+        options={strategy.channels.map(({ channel }) => ({ value: channel, label: CHANNEL_LABELS[channel] }))}
+        onChange={(channel) => onChange({ ...filter, channel: Channel.safeParse(channel).data })}
+      />
       {isFiltered(filter) && (
         <button type="button" className="button button--quiet" onClick={() => onChange({})}>
           Clear filters
         </button>
       )}
     </form>
+  );
+}
+
+interface FilterSelectProps {
+  label: string;
+  allLabel: string;
+  value: string | undefined;
+  options: { value: string; label: string }[];
+  /** Undefined when "all" is chosen. */
+  onChange: (value: string | undefined) => void;
+}
+
+function FilterSelect({ label, allLabel, value, options, onChange }: FilterSelectProps) {
+  return (
+    <label className="field field--inline">
+      <span>{label}</span>
+      <select value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)}>
+        <option value="">{allLabel}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
