@@ -1,0 +1,21 @@
+import type { Metadata } from 'next';
+import { Suspense } from 'react';
+import { RunsList } from '@/components/runs/runs-list';
+import { RUNS_SHOWN } from '@/components/runs/runs-limit';
+import { HydrateClient, prefetch, trpc } from '@/trpc/server';
+
+export const metadata: Metadata = { title: 'Runs · Kairo' };
+
+/** Recent flow runs of the brand (package builds, learning) with their recorded events. */
+export default async function RunsPage({ params }: { params: Promise<{ brandId: string }> }) {
+  const { brandId } = await params;
+  prefetch(trpc.runs.list.queryOptions({ brandId, limit: RUNS_SHOWN }));
+  return (
+    <HydrateClient>
+      <h1 className="page-title">Runs</h1>
+      <Suspense fallback={<p className="muted">Loading runs…</p>}>
+        <RunsList brandId={brandId} />
+      </Suspense>
+    </HydrateClient>
+  );
+}

@@ -1,0 +1,67 @@
+'use client';
+
+import { useSuspenseQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { Suspense } from 'react';
+import { useTRPC } from '@/trpc/react';
+import { EngagementChart } from './engagement-chart';
+import { formatDay, lastDayOf } from './format';
+import { IngestKeys } from './ingest-keys';
+import { LearningSummary } from './learning-summary';
+import { PatternTable } from './pattern-table';
+import { RunLearning } from './run-learning';
+import { ScoreChanges } from './score-changes';
+import { WINDOW_CHOICES } from './window-choice';
+
+/** The insights page's client part; its first view comes prefetched from the server. */
+export function InsightsView({ brandId, windowDays, canAdminister }: { brandId: string; windowDays: number; canAdminister: boolean }) {
+  const trpc = useTRPC();
+  const { data: insights } = useSuspenseQuery(trpc.learning.insights.queryOptions({ brandId, windowDays }));
+
+  return (
+    <div className="insights">
+      <div className="insights__bar">
+        <nav aria-label="Window" className="window-picker">
+          {WINDOW_CHOICES.map((days) => (
+            <Link key={days} href={`?days=${days}`} aria-current={days === windowDays ? 'page' : undefined} className="window-picker__option" scroll={false}>
+              {days} days
+            </Link>
+          ))}
+        </nav>
+        <p className="muted small">
+          {formatDay(insights.windowStart)}–{formatDay(lastDayOf(insights.windowEnd))} (UTC) · {insights.variantsScored} posts with metrics
+        </p>
+      </div>
+
+      <section className="panel" aria-labelledby="summary-heading">
+        <h2 id="summary-heading">What worked</h2>
+        <LearningSummary brandId={brandId} windowDays={windowDays} />
+        {canAdminister && <RunLearning brandId={brandId} windowDays={windowDays} />}
+      </section>
+
+      <section className="panel" aria-labelledby="chart-heading">
+        <h2 id="chart-heading">Engagement by channel</h2>
+        <EngagementChart points={insights.engagement} windowStart={insights.windowStart} windowEnd={insights.windowEnd} />
+      </section>
+
+      <section className="panel" aria-labelledby="patterns-heading">
+        <h2 id="patterns-heading">Patterns</h2>
+        <PatternTable patterns={insights.patterns} />
+      </section>
+
+      <section className="panel" aria-labelledby="scores-heading">
+        <h2 id="scores-heading">Opportunity score changes</h2>
+        <ScoreChanges changes={insights.scoreChanges} />
+      </section>
+
+      {canAdminister && (
+        <section className="panel" aria-labelledby="keys-heading">
+          <h2 id="keys-heading">Ingest keys</h2>
+          <Suspense fallback={<p className="muted">Loading keys…</p>}>
+            <IngestKeys brandId={brandId} />
+          </Suspense>
+        </section>
+      )}
+    </div>
+  );
+}

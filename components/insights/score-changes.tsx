@@ -1,0 +1,31 @@
+import type { ScoreChange } from '@/engines/learning/dto';
+import { formatDay, formatSigned, formatStamp, lastDayOf } from './format';
+
+/** Each opportunity learning re-scored in the window: base score → learned score, and why. */
+export function ScoreChanges({ changes }: { changes: ScoreChange[] }) {
+  if (changes.length === 0) {
+    return <p className="muted">No opportunity was re-scored in this window. Scores move once published posts have metrics and learning runs.</p>;
+  }
+  return (
+    <ul className="score-changes" data-testid="score-changes">
+      {changes.map((c) => (
+        <li key={c.learningEventId} className="score-change">
+          <div className="score-change__head">
+            <span className="score-change__title">{c.title}</span>
+            <span className="score-change__scores">
+              <span aria-label={`from ${c.before}`}>{c.before}</span>
+              <span aria-hidden="true"> → </span>
+              <strong aria-label={`to ${c.after}`}>{c.after}</strong>
+              <span className={`delta ${c.adjustment > 0 ? 'delta--up' : c.adjustment < 0 ? 'delta--down' : ''}`}> ({formatSigned(c.adjustment)})</span>
+            </span>
+          </div>
+          {c.explanation && <p className="small">{c.explanation}</p>}
+          <p className="muted small">
+            Learning event <code title={c.learningEventId}>{c.learningEventId.slice(0, 8)}</code> · window {formatDay(c.windowStart)}–{formatDay(lastDayOf(c.windowEnd))} ·
+            recorded {formatStamp(c.effectiveAt)}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
