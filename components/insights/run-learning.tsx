@@ -14,6 +14,8 @@ export function RunLearning({ brandId, windowDays }: { brandId: string; windowDa
         Promise.all([
           queryClient.invalidateQueries({ queryKey: trpc.learning.pathKey() }),
           queryClient.invalidateQueries({ queryKey: trpc.runs.pathKey() }),
+          // Learned scores reorder the Today board.
+          queryClient.invalidateQueries({ queryKey: trpc.today.pathKey() }),
         ]),
     }),
   );
