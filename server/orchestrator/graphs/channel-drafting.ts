@@ -36,6 +36,8 @@ export interface ChannelTask {
   styleReference: string | null;
   /** Patterns the channel's current drafts use; regeneration tries another one first. */
   usedPatternIds: string[];
+  /** How the channel's current drafts begin; regeneration asks for new openings. */
+  previousOpenings: string[];
 }
 
 export interface ChannelOutcome {
@@ -115,6 +117,7 @@ function planInput(task: ChannelTask, pattern: PatternRecommendation | null): Va
       : null,
     styleReference: task.styleReference?.slice(0, MAX_STYLE_REFERENCE) ?? null,
     maxVariants: MAX_VARIANTS_PER_CHANNEL,
+    previousOpenings: task.previousOpenings,
   };
 }
 

@@ -165,6 +165,7 @@ describe('regenerating one channel', () => {
     const fresh = linkedin.filter((v) => v.id !== edited.id);
     expect(fresh.length).toBeGreaterThanOrEqual(1);
     expect(fresh.every((v) => v.status === 'draft' && v.text.endsWith('What would you add?'))).toBe(true);
+    expect(fresh.map((v) => v.text)).not.toContain(second!.text);
     expect(after.variantsByChannel.x!.map((v) => v.id)).toEqual(xBefore);
     expect(await lastRun(ctx)).toMatchObject({ flow: 'f2_regenerate', status: 'succeeded' });
   });

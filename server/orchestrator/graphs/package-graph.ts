@@ -90,6 +90,7 @@ export function buildPackageGraph(deps: DraftingDeps) {
         audience: s.audience,
         styleReference: null,
         usedPatternIds: [],
+        previousOpenings: [],
       });
       return { plans: outcome.plan ? [outcome.plan] : [], warnings: outcome.warnings };
     })
@@ -190,6 +191,7 @@ async function regenerateTask(ctx: SystemContext, tenantId: string, brandId: str
     audience: { pillarId: pkg.pillarId, personaId: pkg.personaId },
     styleReference: edited?.editedText ?? null,
     usedPatternIds: current.flatMap((v) => (v.patternTemplateId ? [v.patternTemplateId] : [])),
+    previousOpenings: current.slice(-10).map((v) => v.text.replace(/^Subject: /, '').slice(0, 80)),
   };
 }
 

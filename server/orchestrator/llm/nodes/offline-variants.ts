@@ -36,8 +36,9 @@ function patternDraft(input: VariantPlanInput, close: string): string {
   const thesis = { ...input.thesis, coreArgument: input.thesis.coreArgument || opportunity.title };
   const points = [...thesis.supportingPoints];
   const beats = input.pattern?.beats.length ? input.pattern.beats : ['Hook', 'Context', 'Point', 'Point', 'Close'];
+  const hook = freshOpening(input, [opportunity.title, ...thesis.supportingPoints, thesis.coreArgument]);
   const lines = beats.map((beat, i) => {
-    if (i === 0 || HOOK_BEAT.test(beat)) return input.channel === 'newsletter' ? `Subject: ${opportunity.title}` : opportunity.title;
+    if (i === 0 || HOOK_BEAT.test(beat)) return input.channel === 'newsletter' ? `Subject: ${hook}` : hook;
     if (CLOSING_BEAT.test(beat)) return close;
     if (CONTEXT_BEAT.test(beat)) return thesis.coreArgument;
     return points.shift() ?? thesis.coreArgument;
@@ -48,7 +49,16 @@ function patternDraft(input: VariantPlanInput, close: string): string {
 
 function shortTake(input: VariantPlanInput, close: string): string {
   const point = input.thesis.supportingPoints[0] ?? '';
-  return dedupeLines([input.thesis.coreArgument || input.opportunity.title, point, close]).join('\n\n');
+  const opening = freshOpening(input, [input.thesis.coreArgument || input.opportunity.title, ...input.thesis.supportingPoints.slice(1)]);
+  return dedupeLines([opening, point, close]).join('\n\n');
+}
+
+/** The first candidate no current draft of the channel already opens with (regeneration varies). */
+function freshOpening(input: VariantPlanInput, candidates: string[]): string {
+  const previous = input.previousOpenings;
+  const usable = candidates.filter((c) => c.trim());
+  const fresh = usable.find((c) => !previous.some((opening) => opening.includes(c.slice(0, 30)) || c.startsWith(opening.slice(0, 30))));
+  return fresh ?? usable[0] ?? input.opportunity.title;
 }
 
 function closingLine(input: VariantPlanInput): string {

@@ -47,6 +47,8 @@ export const VariantPlanInput = z.object({
   /** A person's edited draft of this channel, when regenerating: the voice and length to follow. */
   styleReference: z.string().max(MAX_STYLE_REFERENCE).nullable(),
   maxVariants: z.int().min(1).max(MAX_VARIANTS_PER_CHANNEL),
+  /** How the channel's current drafts begin, when regenerating: new drafts should open differently. */
+  previousOpenings: z.array(z.string().max(80)).max(10),
 });
 export type VariantPlanInput = z.infer<typeof VariantPlanInput>;
 
