@@ -33,7 +33,9 @@ export async function evidenceFingerprint(db: Database, scope: { tenantId: strin
       select md5(concat_ws('|',
         (select concat_ws(':', count(*), coalesce(sum(e.count), 0), coalesce(max(extract(epoch from e.received_at)), 0))
            from execution_events e
+           -- Spelled as brand ids so the (brand_id, occurred_at) index serves the window scan.
            where e.tenant_id = ${scope.tenantId} and e.deleted_at is null
+             and e.brand_id in (select b.id from brands b where b.tenant_id = ${scope.tenantId})
              and e.occurred_at >= ${ts(window.windowStart)} and e.occurred_at < ${ts(window.windowEnd)}),
         (select concat_ws(':', count(*), coalesce(max(extract(epoch from v.updated_at)), 0))
            from variants v where v.tenant_id = ${scope.tenantId}),
