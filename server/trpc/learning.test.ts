@@ -141,19 +141,18 @@ describe('learning.summary (F3.1)', () => {
     expect(summary.summary).toMatch(/last 7 days/);
   });
 
-  it('falls back to the deterministic summary when the model fails, and records the soft error', async () => {
+  it('falls back to the deterministic summary when the model fails, and writes nothing', async () => {
     const broken = new MockLanguageModelV4({
       doGenerate: async () => {
         throw new Error('model unavailable');
       },
     });
     const failing = { ...system, models: { modelFor: () => broken, offline: false } };
+    const runsBefore = await as(member).runs.list({ brandId: fx.brandId });
     const summary = await as(member, failing).learning.summary({ brandId: fx.brandId, windowDays: 7 });
     expect(summary).toMatchObject({ source: 'fallback', model: null });
     expect(summary.summary).toMatch(/worked best/);
-    const [run] = await as(member).runs.list({ brandId: fx.brandId, limit: 1 });
-    expect(run).toMatchObject({ flow: 'f3_summary', status: 'succeeded_with_warnings' });
-    expect(run!.events.map((e) => e.kind)).toEqual(['input', 'soft_error', 'output']);
+    expect(await as(member).runs.list({ brandId: fx.brandId })).toEqual(runsBefore);
   });
 });
 

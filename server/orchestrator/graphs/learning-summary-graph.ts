@@ -8,7 +8,6 @@ const SummaryState = Annotation.Root({
   tenantId: Annotation<string>(),
   brandId: Annotation<string>(),
   windowDays: Annotation<number>(),
-  runId: Annotation<string>(),
   input: Annotation<LearningSummaryInput>(),
   view: Annotation<LearningSummaryView>(),
 });
@@ -17,7 +16,7 @@ type SummaryState = typeof SummaryState.State;
 const MAX_PATTERNS = 6;
 const MAX_PILLARS = 8;
 
-/** F3.1: aggregate the window (engines, read only) → one summarizer node, falling back on failure. */
+/** F3.1: aggregate the window (engines, read only) → one summarizer node, falling back on failure. No writes. */
 export function buildLearningSummaryGraph(ctx: SystemContext) {
   const { engines } = ctx;
   return new StateGraph(SummaryState)
@@ -27,19 +26,15 @@ export function buildLearningSummaryGraph(ctx: SystemContext) {
         engines.brandBrain.getBrandSummary(s.tenantId, s.brandId),
         engines.learning.getInsights(s.tenantId, s.brandId, window),
       ]);
-      const input = summaryInput(brand.name, s.windowDays, insights);
-      await engines.runs.recordEvent(s.runId, 'aggregate', 'input', input);
-      return { input };
+      return { input: summaryInput(brand.name, s.windowDays, insights) };
     })
     .addNode('summarize', async (s: SummaryState) => {
       const result = await learningSummaryNode.run(ctx.models, s.input);
       // The summary is a reading aid over figures the page already shows: a model failure degrades to
-      // the deterministic summary, recorded as a soft error, instead of failing the page.
+      // the deterministic summary instead of failing the page.
       if (result.ok) {
-        await engines.runs.recordEvent(s.runId, 'summarize', 'llm_output', { model: result.model, output: result.output });
         return { view: { summary: result.output.summary, source: 'model', model: result.model, windowDays: s.windowDays } satisfies LearningSummaryView };
       }
-      await engines.runs.recordEvent(s.runId, 'summarize', 'soft_error', { model: result.model, error: result.error });
       return { view: { summary: fallbackLearningSummary(s.input), source: 'fallback', model: null, windowDays: s.windowDays } satisfies LearningSummaryView };
     })
     .addEdge(START, 'aggregate')
