@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_OWNER, DEMO_TENANTS, OTHER_TENANT_OWNER } from '../../supabase/seed/demo-users';
 import { createTestDatabase, type TestDatabase } from '../../test/database';
@@ -8,6 +7,7 @@ import { createSystemContext, type SystemContext } from '../orchestrator/context
 import { createTRPCContext } from '../trpc/init';
 import { createCaller } from '../trpc/root';
 import { ACCESS_TOKEN_COOKIE } from './token-transport';
+import { codeOf } from '../../test/trpc';
 
 // From a raw request to a procedure answer: token → verifier → viewer → tenant check.
 
@@ -28,15 +28,6 @@ afterAll(() => handle.close());
 
 async function callerFor(headers: Record<string, string>) {
   return createCaller(await createTRPCContext({ headers: new Headers(headers), system }));
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return (error as TRPCError).code;
 }
 
 describe('a request with a token', () => {

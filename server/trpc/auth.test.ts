@@ -1,4 +1,3 @@
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_OWNER, DEMO_TENANTS, DEMO_USERS } from '../../supabase/seed/demo-users';
 import { createTestDatabase, type TestDatabase } from '../../test/database';
@@ -8,6 +7,7 @@ import type { Viewer } from '../auth/viewer';
 import { createSystemContext, type SystemContext } from '../orchestrator/context';
 import { createInnerContext } from './init';
 import { createCaller } from './root';
+import { codeOf } from '../../test/trpc';
 
 let handle: TestDatabase;
 let system: SystemContext;
@@ -19,15 +19,6 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 
 const callerAs = (viewer: Viewer | null, sys: SystemContext = system) => createCaller(createInnerContext({ system: sys, viewer }));
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return (error as TRPCError).code;
-}
 
 describe('auth.me', () => {
   it('names the signed-in user and their tenants', async () => {

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brands as brandRows } from '../../engines/db/schema';
@@ -12,6 +11,7 @@ import type { Viewer } from '../auth/viewer';
 import { createSystemContext, type SystemContext } from '../orchestrator/context';
 import { createInnerContext } from './init';
 import { createCaller } from './root';
+import { rejection } from '../../test/trpc';
 
 let handle: TestDatabase;
 let system: SystemContext;
@@ -24,15 +24,6 @@ afterAll(() => handle.close());
 
 const callerAs = (viewer: Viewer | null) => createCaller(createInnerContext({ system, viewer }));
 const demoBrandNames = (tenantId: string) => DEMO_BRANDS.filter((b) => b.tenantId === tenantId).map((b) => b.name).sort();
-
-async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 describe('brands.list', () => {
   it('gives the demo owner exactly the first tenant\'s brands', async () => {

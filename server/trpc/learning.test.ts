@@ -1,4 +1,3 @@
-import { TRPCError } from '@trpc/server';
 import { MockLanguageModelV4 } from 'ai/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database';
@@ -10,6 +9,7 @@ import { createSystemContext, type SystemContext } from '../orchestrator/context
 import { isOfflineModelLabel } from '../orchestrator/llm/model-registry';
 import { createInnerContext } from './init';
 import { createCaller } from './root';
+import { codeOf } from '../../test/trpc';
 
 // Metrics arrive on 2026-03-20 and the procedures run "on" 2026-03-15, whose 7-day window is the
 // scenario's week.
@@ -39,15 +39,6 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 
 const as = (viewer: Viewer, sys: SystemContext = system) => createCaller(createInnerContext({ system: sys, viewer }));
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return (error as TRPCError).code;
-}
 
 describe('ingestKeys', () => {
   it('creates a key shown once, lists it without the key, and revokes it', async () => {

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentPackages, variants } from '../../engines/db/schema';
@@ -11,6 +10,7 @@ import type { Viewer } from '../auth/viewer';
 import { createSystemContext, type SystemContext } from '../orchestrator/context';
 import { createInnerContext } from './init';
 import { createCaller } from './root';
+import { codeOf } from '../../test/trpc';
 
 let handle: TestDatabase;
 let system: SystemContext;
@@ -31,15 +31,6 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 
 const as = (viewer: Viewer) => createCaller(createInnerContext({ system, viewer }));
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return (error as TRPCError).code;
-}
 
 async function createPackage(channels: ('linkedin' | 'x' | 'newsletter')[] = ['linkedin', 'x']) {
   const opportunityId = await insertContentOpportunity(handle.db, fx);

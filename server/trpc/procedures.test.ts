@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { TRPCError } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -11,6 +10,7 @@ import { viewerFor } from '../../test/fixtures/auth';
 import type { Viewer } from '../auth/viewer';
 import { createSystemContext, type SystemContext } from '../orchestrator/context';
 import { adminProcedure, brandProcedure, createCallerFactory, createInnerContext, createTRPCRouter, publicProcedure } from './init';
+import { rejection } from '../../test/trpc';
 
 // The base procedures, through a probe router that exposes what each one resolved or threw.
 const probeRouter = createTRPCRouter({
@@ -50,15 +50,6 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 
 const probeAs = (viewer: Viewer | null) => createProbeCaller(createInnerContext({ system, viewer }));
-
-async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 describe('brandProcedure', () => {
   it('resolves the brand\'s tenant and the viewer\'s role there', async () => {

@@ -1,4 +1,3 @@
-import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../engines/clock';
@@ -10,6 +9,7 @@ import type { Viewer } from '../auth/viewer';
 import { createSystemContext, type SystemContext } from '../orchestrator/context';
 import { createInnerContext } from './init';
 import { createCaller } from './root';
+import { rejection } from '../../test/trpc';
 
 let handle: TestDatabase;
 let system: SystemContext;
@@ -31,15 +31,6 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 
 const callerAs = (viewer: Viewer | null) => createCaller(createInnerContext({ system, viewer }));
-
-async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 async function storedRow(id: string) {
   const [row] = await handle.db.select().from(opportunities).where(eq(opportunities.id, id));
