@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { isOfflineModelLabel } from '@/server/orchestrator/llm/model-label';
+import { ModelSummary } from '@/components/llm/model-summary';
 import type { TodayBoardView } from '@/server/orchestrator/views/today-board-view';
 import { useTRPC } from '@/trpc/react';
 import { CHANNEL_LABELS } from '@/components/packages/channel-labels';
@@ -26,24 +26,7 @@ export function FocusStrip({ view }: { view: TodayBoardView }) {
       <p className="focus-strip__counts small">
         <strong>{high}</strong> high-score {high === 1 ? 'opportunity' : 'opportunities'} of {focus.metrics.total} live
       </p>
-      <div className="focus-strip__summary" aria-live="polite" aria-busy={summary.isPending}>
-        {summary.isPending ? (
-          <p className="skeleton-line muted">Writing today&apos;s summary…</p>
-        ) : summary.isError ? (
-          <p className="muted">The summary is unavailable right now.</p>
-        ) : (
-          <p>
-            {summary.data.summary}{' '}
-            <span className="muted small">
-              {summary.data.source === 'fallback'
-                ? '(standard summary: the model did not answer)'
-                : isOfflineModelLabel(summary.data.model)
-                  ? '(offline model)'
-                  : `(${summary.data.model})`}
-            </span>
-          </p>
-        )}
-      </div>
+      <ModelSummary query={summary} pendingText="Writing today’s summary…" className="focus-strip__summary" />
     </section>
   );
 }
