@@ -14,7 +14,7 @@ export interface ModelWrittenSummary {
  * height, with who wrote it: a named model, the offline model, or the standard sentence when no model
  * answered.
  */
-export function ModelSummary({ query, pendingText, className }: { query: UseQueryResult<ModelWrittenSummary>; pendingText: string; className: string }) {
+export function ModelSummary({ query, pendingText, className }: { query: UseQueryResult<ModelWrittenSummary, unknown>; pendingText: string; className: string }) {
   return (
     <div className={className} aria-live="polite" aria-busy={query.isPending}>
       {query.isPending ? (
