@@ -84,3 +84,12 @@ test('filtering by a pillar narrows the list and lives in the URL', async ({ pag
   await expect(page).not.toHaveURL(/pillar=/);
   await expect(cards(page)).not.toHaveCount(count);
 });
+
+test('a bookmarked filter naming a pillar the brand does not have shows the whole board', async ({ page }) => {
+  await signInAsDemoUser(page);
+  const todayUrl = page.url();
+  await page.goto(`${todayUrl}?pillar=00000000-0000-4000-8000-000000000000`);
+  await expect(page).toHaveURL(todayUrl);
+  await expect(cards(page).first()).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Pillar' })).toHaveValue('');
+});

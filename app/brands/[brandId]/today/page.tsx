@@ -1,8 +1,11 @@
+import { TRPCError } from '@trpc/server';
 import type { Metadata } from 'next';
+import { notFound, redirect } from 'next/navigation';
 import { Suspense } from 'react';
-import { filterFromSearchParams, toURLSearchParams } from '@/components/today/today-filter';
+import { brandSectionHref } from '@/components/app-shell/sections';
 import { TodayBoard } from '@/components/today/today-board';
-import { HydrateClient, prefetch, trpc } from '@/trpc/server';
+import { filterFromSearchParams, isFiltered, toURLSearchParams } from '@/components/today/today-filter';
+import { getQueryClient, HydrateClient, trpc } from '@/trpc/server';
 
 export const metadata: Metadata = { title: 'Today · Kairo' };
 
@@ -15,7 +18,15 @@ interface TodayPageProps {
 export default async function TodayPage({ params, searchParams }: TodayPageProps) {
   const { brandId } = await params;
   const filter = filterFromSearchParams(toURLSearchParams(await searchParams));
-  prefetch(trpc.today.get.queryOptions({ brandId, ...filter }));
+  try {
+    await getQueryClient().fetchQuery(trpc.today.get.queryOptions({ brandId, ...filter }));
+  } catch (error) {
+    if (!(error instanceof TRPCError) || error.code !== 'NOT_FOUND') throw error;
+    // A bookmarked filter naming a pillar or persona the brand no longer has: show the whole board
+    // rather than an error. Without a filter, the brand itself is not the viewer's.
+    if (isFiltered(filter)) redirect(brandSectionHref(brandId, 'today'));
+    notFound();
+  }
   return (
     <HydrateClient>
       <h1 className="page-title">Today</h1>
