@@ -1,5 +1,6 @@
 // `npm run db:setup`: prepares the PostgreSQL / Supabase database named by DATABASE_URL. Safe to repeat:
 // applied migrations are skipped, and the demo data (only with KAIRO_SEED_DEMO=1) is written once.
+import './load-env';
 import { databaseConfigFromEnv } from '../engines/db/client';
 import { runDatabaseSetup } from './database-setup';
 
