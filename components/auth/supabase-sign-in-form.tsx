@@ -5,8 +5,9 @@ import { type FormEvent, useState } from 'react';
 import type { SupabaseClientConfig } from '@/server/auth/auth-setup';
 
 /**
- * Email and password through Supabase Auth in the browser; the resulting access token is handed to
- * the server, which verifies it and keeps it in the http-only cookie every page and procedure reads.
+ * Email and password through Supabase Auth in the browser; the resulting session is handed to the
+ * server, which verifies the access token and keeps both tokens in http-only cookies (the browser
+ * client keeps nothing: proxy.ts refreshes the session server-side).
  */
 export function SupabaseSignInForm({ config }: { config: SupabaseClientConfig }) {
   const [error, setError] = useState<string | null>(null);
@@ -27,7 +28,7 @@ export function SupabaseSignInForm({ config }: { config: SupabaseClientConfig })
       const response = await fetch('/api/auth/session', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ accessToken: data.session.access_token }),
+        body: JSON.stringify({ accessToken: data.session.access_token, refreshToken: data.session.refresh_token }),
       });
       if (!response.ok) throw new Error('The server did not accept the session');
       window.location.assign('/');

@@ -1,14 +1,18 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
+import { REFRESH_TOKEN_COOKIE, REFRESH_TOKEN_LIFETIME_DAYS } from '@/server/auth/session-refresh';
 import { ACCESS_TOKEN_COOKIE, accessTokenCookieOptions } from '@/server/auth/token-transport';
 import { InvalidTokenError } from '@/server/auth/verifier';
 import { getSystemContext } from '@/server/orchestrator/context';
 
-const Body = z.object({ accessToken: z.string().min(1).max(8_192) });
+const Body = z.object({ accessToken: z.string().min(1).max(8_192), refreshToken: z.string().min(1).max(1_024).optional() });
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * After a Supabase sign-in in the browser: the access token is checked by the server's verifier and
- * kept in an http-only cookie, which pages and procedures then read.
+ * kept in an http-only cookie, which pages and procedures then read; the refresh token goes into
+ * another, from which proxy.ts renews the session when the access token expires.
  */
 export async function POST(request: Request): Promise<Response> {
   const body = Body.safeParse(await request.json().catch(() => null));
@@ -23,5 +27,9 @@ export async function POST(request: Request): Promise<Response> {
   }
   const response = new NextResponse(null, { status: 204 });
   response.cookies.set(ACCESS_TOKEN_COOKIE, body.data.accessToken, accessTokenCookieOptions(expiresAt, request.url));
+  if (body.data.refreshToken) {
+    const refreshExpires = new Date(Date.now() + REFRESH_TOKEN_LIFETIME_DAYS * DAY_MS);
+    response.cookies.set(REFRESH_TOKEN_COOKIE, body.data.refreshToken, accessTokenCookieOptions(refreshExpires, request.url));
+  }
   return response;
 }
