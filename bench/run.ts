@@ -1,5 +1,6 @@
-// `npm run bench`: how the two heaviest reads scale, on an in-memory PGlite. It prints timings only;
-// there are no thresholds to pass.
+// `npm run bench`: how the heaviest reads scale, on an in-memory PGlite: the Today board (the engine
+// query and the whole F1 flow) and the learning aggregation. It prints timings only; there are no
+// thresholds to pass.
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../engines/db/client';
 import { migrate } from '../engines/db/migrator';
@@ -7,6 +8,8 @@ import { LearningEngine } from '../engines/learning/engine';
 import { learningWindow } from '../engines/learning/window';
 import { OpportunitiesEngine } from '../engines/opportunities/engine';
 import { PatternsEngine } from '../engines/patterns/engine';
+import { createSystemContext } from '../server/orchestrator/context';
+import { TodayBoardOrchestrator } from '../server/orchestrator/flows/today-board';
 import { createTenantFixture } from '../test/fixtures';
 import { addExecutionEvents, addOpportunities } from './bench-data';
 import { formatTable, type Measurement, measure } from './measure';
@@ -46,6 +49,12 @@ try {
   const results: Measurement[] = await measureBoth('no statistics', { iterations: 5, warmup: 1 });
   await db.execute(sql`analyze`);
   results.push(...(await measureBoth('after ANALYZE', { iterations: 20, warmup: 3 })));
+  const system = createSystemContext(handle);
+  results.push(
+    await measure('F1 TodayBoardOrchestrator.buildTodayView, limit 50 (after ANALYZE)', OPPORTUNITIES, () =>
+      TodayBoardOrchestrator.buildTodayView(system, board.tenantId, board.brandId),
+    ),
+  );
 
   console.log(`Kairo bench: PGlite in memory, Node ${process.version}\n`);
   console.log(formatTable(results));
