@@ -2,6 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ConflictError, ForbiddenError, InvariantViolationError, NotFoundError } from '../../engines/errors';
+import { ModelUnavailableError, PromptBuildError } from '../orchestrator/llm/errors';
 import { toTRPCError } from './errors';
 
 describe('toTRPCError', () => {
@@ -11,6 +12,8 @@ describe('toTRPCError', () => {
     [new InvariantViolationError('bad channels', 'input'), 'BAD_REQUEST'],
     [new InvariantViolationError('already archived', 'state'), 'CONFLICT'],
     [new ConflictError('slug taken'), 'CONFLICT'],
+    [new ModelUnavailableError('thesis', 'timed out'), 'BAD_GATEWAY'],
+    [new PromptBuildError('PackageThesis', '9,900 chars, over the cap of 9,500'), 'UNPROCESSABLE_CONTENT'],
   ])('maps %s to %s, keeping its message', (error, code) => {
     const mapped = toTRPCError(error);
     expect(mapped.code).toBe(code);

@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { ConflictError, ForbiddenError, InvariantViolationError, NotFoundError } from '../../engines/errors';
-import { ModelUnavailableError } from '../orchestrator/llm/errors';
+import { ModelUnavailableError, PromptBuildError } from '../orchestrator/llm/errors';
 
 // The one place that decides what a failure means to a caller. Procedures never catch: the base
 // procedure's middleware passes every failure through `toTRPCError`.
@@ -30,6 +30,7 @@ function fromKnownCause(cause: unknown): TRPCError | null {
   }
   if (cause instanceof ConflictError) return new TRPCError({ code: 'CONFLICT', message: cause.message, cause });
   if (cause instanceof ModelUnavailableError) return new TRPCError({ code: 'BAD_GATEWAY', message: cause.message, cause });
+  if (cause instanceof PromptBuildError) return new TRPCError({ code: 'UNPROCESSABLE_CONTENT', message: cause.message, cause });
   if (cause instanceof z.core.$ZodError) {
     return new TRPCError({ code: 'BAD_REQUEST', message: `Invalid input: ${describeZodError(cause)}`, cause });
   }

@@ -4,9 +4,10 @@ import { CHANNEL_LIMITS, Channel } from '../../../engines/enums';
 import type { PatternRecommendation } from '../../../engines/patterns/dto';
 import type { SystemContext } from '../context';
 import type { PackageRunAudit } from '../flows/package-run-audit';
-import { copyRepairNode } from '../llm/nodes/copy-repair';
+import { copyRepairNode, MAX_REPAIR_PROBLEMS } from '../llm/nodes/copy-repair';
 import type { PackageBuildContext } from '../llm/nodes/package-context';
 import {
+  MAX_PATTERN_BEATS,
   MAX_STYLE_REFERENCE,
   MAX_VARIANTS_PER_CHANNEL,
   VariantDraft,
@@ -111,7 +112,7 @@ function planInput(task: ChannelTask, pattern: PatternRecommendation | null): Va
     pattern: pattern
       ? {
           name: pattern.pattern.name.slice(0, 120),
-          beats: pattern.pattern.beats.slice(0, 12).map((b) => b.slice(0, 80)),
+          beats: pattern.pattern.beats.slice(0, MAX_PATTERN_BEATS).map((b) => b.slice(0, 80)),
           exampleSnippet: pattern.pattern.exampleSnippet?.slice(0, 500) ?? null,
         }
       : null,
@@ -134,7 +135,7 @@ async function guardDraft(deps: DraftingDeps, task: ChannelTask, draft: VariantD
   const node = `guard_rail:${task.channel}`;
   const repair = await copyRepairNode.run(
     deps.ctx.models,
-    { channel: task.channel, charLimit: CHANNEL_LIMITS[task.channel], taboos: task.context.taboos, text: draft.rawText, problems: finding.problems },
+    { channel: task.channel, charLimit: CHANNEL_LIMITS[task.channel], taboos: task.context.taboos, text: draft.rawText, problems: finding.problems.slice(0, MAX_REPAIR_PROBLEMS) },
     { timeoutMs: deps.llmTimeoutMs },
   );
   await deps.audit.llm(`copy_repair:${task.channel}`, repair);

@@ -4,9 +4,9 @@ import type { Channel } from '../../../engines/enums';
 import { InvariantViolationError } from '../../../engines/errors';
 import type { SystemContext } from '../context';
 import { ModelUnavailableError } from '../llm/errors';
-import { boundPackageContext, type PackageBuildContext } from '../llm/nodes/package-context';
+import { boundPackageContext, type PackageBuildContext, thesisContext } from '../llm/nodes/package-context';
 import { type PackageThesis, packageThesisNode } from '../llm/nodes/package-thesis';
-import type { VariantPlanInput } from '../llm/nodes/variant-plan';
+import { MAX_PREVIOUS_OPENINGS, type VariantPlanInput } from '../llm/nodes/variant-plan';
 import { type ChannelTask, type DraftingDeps, draftChannel, type VariantPlan } from './channel-drafting';
 
 const concat = <T>(a: T[], b: T[]) => a.concat(b);
@@ -57,7 +57,7 @@ export function buildPackageGraph(deps: DraftingDeps) {
       };
     })
     .addNode('writeThesis', async (s: PackageState) => {
-      const result = await packageThesisNode.run(ctx.models, s.context, { timeoutMs: deps.llmTimeoutMs });
+      const result = await packageThesisNode.run(ctx.models, thesisContext(s.context), { timeoutMs: deps.llmTimeoutMs });
       await audit.llm('thesis', result);
       // The thesis node is hard: a package is never created without its thesis.
       if (!result.ok) throw new ModelUnavailableError('thesis', result.error);
@@ -191,7 +191,7 @@ async function regenerateTask(ctx: SystemContext, tenantId: string, brandId: str
     audience: { pillarId: pkg.pillarId, personaId: pkg.personaId },
     styleReference: edited?.editedText ?? null,
     usedPatternIds: current.flatMap((v) => (v.patternTemplateId ? [v.patternTemplateId] : [])),
-    previousOpenings: current.slice(-10).map((v) => v.text.replace(/^Subject: /, '').slice(0, 80)),
+    previousOpenings: current.slice(-MAX_PREVIOUS_OPENINGS).map((v) => v.text.replace(/^Subject: /, '').slice(0, 80)),
   };
 }
 

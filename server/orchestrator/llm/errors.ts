@@ -8,3 +8,15 @@ export class ModelUnavailableError extends Error {
     this.name = 'ModelUnavailableError';
   }
 }
+
+/**
+ * A hard LLM node's input could not be made into its prompt (outside the node's input schema, or over
+ * its size cap): the flow aborts before any model call, and the caller learns that the material is
+ * too large or malformed for the model (tRPC UNPROCESSABLE_CONTENT), not that the server broke.
+ */
+export class PromptBuildError extends Error {
+  constructor(node: string, reason: string) {
+    super(`The ${node} prompt could not be built: ${reason}`);
+    this.name = 'PromptBuildError';
+  }
+}

@@ -1,6 +1,7 @@
 import { MockLanguageModelV4 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { PromptBuildError } from './errors';
 import { defineLlmNode } from './llm-node';
 import type { ModelRegistry } from './model-registry';
 
@@ -71,9 +72,26 @@ describe('defineLlmNode', () => {
     expect(result).toMatchObject({ ok: false, error: 'the model did not answer in time' });
   });
 
-  it('refuses input its schema rejects before calling the model', async () => {
+  it('fails a soft node by its policy, without a model call, when its input is outside the schema', async () => {
     const model = new MockLanguageModelV4({ doGenerate: answer('{"line":"hello"}') });
-    await expect(node.run(registry(model), { topic: 'y'.repeat(51) })).rejects.toThrow();
+    const result = await node.run(registry(model), { topic: 'y'.repeat(51) });
+    expect(result).toMatchObject({ ok: false, failure: 'soft', attempts: 0, error: expect.stringMatching(/^the prompt could not be built: .*topic/) });
     expect(model.doGenerateCalls).toHaveLength(0);
+  });
+
+  it('fails a soft node by its policy when its prompt is over the cap', async () => {
+    const capped = defineLlmNode({ ...node.definition, maxPromptChars: 60 });
+    const model = new MockLanguageModelV4({ doGenerate: answer('{"line":"hello"}') });
+    const result = await capped.run(registry(model), { topic: 'x'.repeat(40) });
+    expect(result).toMatchObject({ ok: false, failure: 'soft', attempts: 0, error: expect.stringMatching(/over the cap of 60/) });
+    expect(model.doGenerateCalls).toHaveLength(0);
+  });
+
+  it('aborts a hard node with a PromptBuildError when its prompt is over the cap', async () => {
+    const capped = defineLlmNode({ ...node.definition, failure: 'hard', maxPromptChars: 60 });
+    const model = new MockLanguageModelV4({ doGenerate: answer('{"line":"hello"}') });
+    await expect(capped.run(registry(model), { topic: 'x'.repeat(40) })).rejects.toBeInstanceOf(PromptBuildError);
+    await expect(capped.run(registry(model), { topic: 'short' })).resolves.toMatchObject({ ok: true });
+    expect(model.doGenerateCalls).toHaveLength(1);
   });
 });

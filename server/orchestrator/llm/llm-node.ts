@@ -1,5 +1,6 @@
 import { generateText, NoObjectGeneratedError, Output } from 'ai';
 import type { z } from 'zod';
+import { PromptBuildError } from './errors';
 import { modelLabel, type ModelRegistry, type ModelRole } from './model-registry';
 import { CONTEXT_CLOSE, CONTEXT_OPEN } from './offline-model';
 
@@ -47,8 +48,6 @@ const DEFAULT_MAX_PROMPT_CHARS = 8_000;
 /** A malformed or schema-invalid answer is asked for once more; transport errors are the SDK's retries. */
 const MAX_ATTEMPTS = 2;
 
-export class PromptTooLargeError extends Error {}
-
 /**
  * Defines an LLM node: the only way a flow talks to a model. The node sees its input DTO and nothing
  * else, answers with an object its output schema accepts, and reports failure as a value the flow
@@ -58,10 +57,16 @@ export function defineLlmNode<I extends z.ZodType, O extends z.ZodType>(definiti
   return {
     definition,
     async run(models, rawInput, options = {}) {
-      const input = definition.input.parse(rawInput);
-      const prompt = buildPrompt(definition, input);
       const model = models.modelFor(definition.role);
       const label = modelLabel(model);
+      const built = buildPrompt(definition, rawInput);
+      if (!built.ok) {
+        // A prompt that cannot be built is the node's failure like any other: soft nodes report it,
+        // hard ones abort the flow with a typed error instead of an anonymous 500.
+        if (definition.failure === 'hard') throw new PromptBuildError(definition.name, built.error);
+        return { ok: false, error: `the prompt could not be built: ${built.error}`, failure: definition.failure, model: label, attempts: 0 };
+      }
+      const { prompt } = built;
       let lastError = 'no attempt made';
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
         const signals = [AbortSignal.timeout(options.timeoutMs ?? definition.timeoutMs ?? DEFAULT_TIMEOUT_MS)];
@@ -92,12 +97,27 @@ export function defineLlmNode<I extends z.ZodType, O extends z.ZodType>(definiti
   };
 }
 
-function buildPrompt<I extends z.ZodType, O extends z.ZodType>(definition: LlmNodeDefinition<I, O>, input: z.infer<I>): string {
+/** The task line and the input DTO as the context block, or why the input cannot be sent. */
+export function buildPrompt<I extends z.ZodType, O extends z.ZodType>(
+  definition: LlmNodeDefinition<I, O>,
+  rawInput: unknown,
+): { ok: true; prompt: string } | { ok: false; error: string } {
+  const parsed = definition.input.safeParse(rawInput);
+  if (!parsed.success) return { ok: false, error: `input outside the node schema (${summarizeIssues(parsed.error)})` };
+  const input = parsed.data as z.infer<I>;
   const prompt = `${definition.prompt(input)}\n\n${CONTEXT_OPEN}${JSON.stringify(input)}${CONTEXT_CLOSE}`;
   const cap = definition.maxPromptChars ?? DEFAULT_MAX_PROMPT_CHARS;
-  // Input schemas bound every string and list, so an oversized prompt is a bug in the node, not data.
-  if (prompt.length > cap) throw new PromptTooLargeError(`${definition.name} prompt is ${prompt.length} chars (cap ${cap})`);
-  return prompt;
+  // Input schemas bound every string and list, and the caps are sized for their maxima (see the
+  // tests), so an oversized prompt means a node's schema and cap disagree.
+  if (prompt.length > cap) return { ok: false, error: `${prompt.length} chars, over the cap of ${cap}` };
+  return { ok: true, prompt };
+}
+
+function summarizeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.map(String).join('.') || 'input'}: ${issue.message}`)
+    .join('; ');
 }
 
 function describe(error: unknown): string {

@@ -4,13 +4,16 @@ import { MAX_VARIANT_TEXT } from '../../../../engines/content/dto';
 import { defineLlmNode } from '../llm-node';
 import { clip, CONTEXT_LIMITS as L } from './package-context';
 
+/** A draft naming more taboos than this gets the first ones fixed, then the recheck drops it. */
+export const MAX_REPAIR_PROBLEMS = 10;
+
 export const CopyRepairInput = z.object({
   channel: Channel,
   charLimit: z.int().positive(),
   taboos: z.array(z.string().max(L.taboo)).max(L.taboos),
   text: z.string().max(MAX_VARIANT_TEXT),
   /** What the guard rail found, in words: "mentions taboo …", "is 312 characters, over …". */
-  problems: z.array(z.string().max(300)).min(1).max(10),
+  problems: z.array(z.string().max(200)).min(1).max(MAX_REPAIR_PROBLEMS),
 });
 export type CopyRepairInput = z.infer<typeof CopyRepairInput>;
 
@@ -52,9 +55,12 @@ export const copyRepairNode = defineLlmNode({
   output: CopyRepair,
   instructions:
     'You are a copy editor. Rewrite the draft so that it fixes every listed problem: remove or rephrase taboo terms entirely, and keep it within the character limit. Keep the meaning, the voice and the structure otherwise.',
-  prompt: (input) => `Repair this ${input.channel} draft (limit ${input.charLimit} characters). Problems: ${input.problems.join('; ')}.`,
+  // The problems travel once, in the context block; a newsletter draft alone may be 20,000 characters.
+  prompt: (input) => `Repair this ${input.channel} draft (limit ${input.charLimit} characters); fix every item of "problems".`,
   offline: writeOfflineRepair,
   failure: 'soft',
   timeoutMs: 30_000,
-  maxPromptChars: 24_000,
+  // A newsletter draft alone may be 20,000 characters; with the taboos and problems the largest valid
+  // input is about 24,700 (node-caps.test.ts keeps the two in step).
+  maxPromptChars: 26_000,
 });

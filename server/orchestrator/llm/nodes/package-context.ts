@@ -23,6 +23,15 @@ const L = CONTEXT_LIMITS;
  * The bounded context of one package build, assembled from engine DTOs: the brand's voice and limits,
  * the opportunity, and the pillar and persona it serves. Every LLM node of F2 reads a slice of it.
  */
+const PersonaContext = z.object({
+  name: z.string().max(L.name),
+  role: z.string().max(L.name).nullable(),
+  summary: z.string().max(L.description),
+  priorities: z.array(z.string().max(L.listItem)).max(L.listItems),
+  pains: z.array(z.string().max(L.listItem)).max(L.listItems),
+  channelNotes: z.partialRecord(Channel, z.string().max(L.listItem)),
+});
+
 export const PackageBuildContext = z.object({
   brandName: z.string().max(L.name),
   positioning: z.string().max(L.positioning),
@@ -35,19 +44,24 @@ export const PackageBuildContext = z.object({
     source: z.string().max(L.name),
   }),
   pillar: z.object({ name: z.string().max(L.name), description: z.string().max(L.description) }).nullable(),
-  persona: z
-    .object({
-      name: z.string().max(L.name),
-      role: z.string().max(L.name).nullable(),
-      summary: z.string().max(L.description),
-      priorities: z.array(z.string().max(L.listItem)).max(L.listItems),
-      pains: z.array(z.string().max(L.listItem)).max(L.listItems),
-      channelNotes: z.partialRecord(Channel, z.string().max(L.listItem)),
-    })
-    .nullable(),
+  persona: PersonaContext.nullable(),
   channels: z.array(Channel).min(1).max(Channel.options.length),
 });
 export type PackageBuildContext = z.infer<typeof PackageBuildContext>;
+
+/**
+ * What the thesis writer sees: the package context without the persona's per-channel notes, which
+ * only the channel's own variant writer needs (six of them would crowd the thesis prompt's cap).
+ */
+export const ThesisContext = PackageBuildContext.extend({ persona: PersonaContext.omit({ channelNotes: true }).nullable() });
+export type ThesisContext = z.infer<typeof ThesisContext>;
+
+export function thesisContext(context: PackageBuildContext): ThesisContext {
+  const { persona, ...rest } = context;
+  if (!persona) return { ...rest, persona: null };
+  const { channelNotes: _channelNotes, ...personaSlice } = persona;
+  return { ...rest, persona: personaSlice };
+}
 
 /** Trims to `max` characters at a word boundary where one is close, with an ellipsis when cut. */
 export function clip(text: string, max: number): string {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineLlmNode } from '../llm-node';
-import { clip, PackageBuildContext } from './package-context';
+import { clip, ThesisContext } from './package-context';
 
 export const PackageThesis = z.object({
   coreArgument: z.string().trim().min(20).max(600),
@@ -10,7 +10,7 @@ export const PackageThesis = z.object({
 export type PackageThesis = z.infer<typeof PackageThesis>;
 
 /** The offline thesis: the opportunity's angle as the argument, points from the pillar and persona. */
-export function writeOfflineThesis(context: PackageBuildContext): PackageThesis {
+export function writeOfflineThesis(context: ThesisContext): PackageThesis {
   const { opportunity, pillar, persona, taboos, brandName, positioning } = context;
   const points = [
     pillar ? `It advances ${pillar.name}: ${pillar.description}` : null,
@@ -32,7 +32,7 @@ export function writeOfflineThesis(context: PackageBuildContext): PackageThesis 
 export const packageThesisNode = defineLlmNode({
   name: 'PackageThesis',
   role: 'thesis_writer',
-  input: PackageBuildContext,
+  input: ThesisContext,
   output: PackageThesis,
   instructions:
     'You are the content strategist of a brand. From the opportunity and the brand context, write the core thesis of a content package: one core argument, three to five supporting points, and the risks to avoid (including the brand taboos). Use only facts from the context; do not invent numbers, customers or quotes.',
@@ -41,5 +41,6 @@ export const packageThesisNode = defineLlmNode({
   offline: writeOfflineThesis,
   failure: 'hard',
   timeoutMs: 45_000,
-  maxPromptChars: 8_000,
+  // The largest valid context is about 8,800 characters (node-caps.test.ts keeps the two in step).
+  maxPromptChars: 9_500,
 });

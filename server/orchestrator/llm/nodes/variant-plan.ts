@@ -8,6 +8,10 @@ import { CONTEXT_LIMITS as L } from './package-context';
 export const MAX_VARIANTS_PER_CHANNEL = 3;
 /** How much of a person's edited draft goes into the prompt as the style to follow. */
 export const MAX_STYLE_REFERENCE = 1_500;
+/** Enough beats for any pattern's shape; each beat is a short instruction. */
+export const MAX_PATTERN_BEATS = 8;
+/** The openings regeneration asks the writer to avoid: the channel's latest drafts. */
+export const MAX_PREVIOUS_OPENINGS = 6;
 
 export const VariantDraft = z.object({
   rawText: z.string().trim().min(1).max(MAX_VARIANT_TEXT),
@@ -40,7 +44,7 @@ export const VariantPlanInput = z.object({
   pattern: z
     .object({
       name: z.string().max(120),
-      beats: z.array(z.string().max(80)).max(12),
+      beats: z.array(z.string().max(80)).max(MAX_PATTERN_BEATS),
       exampleSnippet: z.string().max(500).nullable(),
     })
     .nullable(),
@@ -48,7 +52,7 @@ export const VariantPlanInput = z.object({
   styleReference: z.string().max(MAX_STYLE_REFERENCE).nullable(),
   maxVariants: z.int().min(1).max(MAX_VARIANTS_PER_CHANNEL),
   /** How the channel's current drafts begin, when regenerating: new drafts should open differently. */
-  previousOpenings: z.array(z.string().max(80)).max(10),
+  previousOpenings: z.array(z.string().max(80)).max(MAX_PREVIOUS_OPENINGS),
 });
 export type VariantPlanInput = z.infer<typeof VariantPlanInput>;
 
@@ -65,5 +69,7 @@ export const variantPlanNode = defineLlmNode({
   offline: writeOfflineVariants,
   failure: 'soft',
   timeoutMs: 45_000,
-  maxPromptChars: 12_000,
+  // The largest valid input (taboos, thesis, pattern and a full style reference) is about 12,100
+  // characters (node-caps.test.ts keeps the two in step).
+  maxPromptChars: 13_000,
 });
