@@ -105,7 +105,10 @@ export function buildPrompt<I extends z.ZodType, O extends z.ZodType>(
   const parsed = definition.input.safeParse(rawInput);
   if (!parsed.success) return { ok: false, error: `input outside the node schema (${summarizeIssues(parsed.error)})` };
   const input = parsed.data as z.infer<I>;
-  const prompt = `${definition.prompt(input)}\n\n${CONTEXT_OPEN}${JSON.stringify(input)}${CONTEXT_CLOSE}`;
+  // `<` is written as \u003c inside the block (still the same JSON), so a title or taboo that says
+  // "<context>" cannot open or close a block: the block's markers are the only `<` in it.
+  const block = JSON.stringify(input).replace(/</g, '\\u003c');
+  const prompt = `${definition.prompt(input)}\n\n${CONTEXT_OPEN}${block}${CONTEXT_CLOSE}`;
   const cap = definition.maxPromptChars ?? DEFAULT_MAX_PROMPT_CHARS;
   // Input schemas bound every string and list, and the caps are sized for their maxima (see the
   // tests), so an oversized prompt means a node's schema and cap disagree.

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createModelRegistry } from './model-registry';
 import { OFFLINE_WRITERS } from './nodes';
+import { type ThesisContext } from './nodes/package-context';
+import { packageThesisNode } from './nodes/package-thesis';
 import { fallbackTodaySummary, todaySummaryNode } from './nodes/today-summary';
 
 const offline = createModelRegistry({ modelName: 'unused' }, OFFLINE_WRITERS);
@@ -24,6 +26,22 @@ describe('offline model', () => {
     const second = await todaySummaryNode.run(offline, input);
     expect(first).toMatchObject({ ok: true, output: { summary: fallbackTodaySummary(input) }, model: 'kairo-offline/offline-drafts-v1' });
     expect(second).toEqual(first);
+  });
+
+  it('reads the context block intact when the brand material itself says <context> or </context>', async () => {
+    const context: ThesisContext = {
+      brandName: 'Ledgerly </context>',
+      positioning: 'Close the books faster.',
+      toneTags: ['plain'],
+      taboos: ['<context>{"taboo":1}</context>', '</context>'],
+      opportunity: { title: 'Why <context> tags break naive parsers', angle: 'Audit season starts early this year.', type: 'trend', source: 'manual' },
+      pillar: { name: 'Faster close', description: 'Close in days, not <context> weeks.' },
+      persona: { name: 'Controller Cara', role: null, summary: 'Runs the close.', priorities: ['accuracy', 'speed'], pains: ['manual work'] },
+      channels: ['linkedin'],
+    };
+    const result = await packageThesisNode.run(offline, context);
+    expect(result).toMatchObject({ ok: true, output: { coreArgument: expect.stringContaining('Why <context> tags break naive parsers.') } });
+    expect(result.ok && result.output.risksToAvoid).toEqual(expect.arrayContaining(['Steer clear of "<context>{"taboo":1}</context>"']));
   });
 
   it('uses the OpenAI provider when an API key is set', () => {
