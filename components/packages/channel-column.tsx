@@ -4,7 +4,6 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { VariantDTO } from '@/engines/content/dto';
 import { CHANNEL_LIMITS, type Channel } from '@/engines/enums';
-import type { PatternRecommendation } from '@/engines/patterns/dto';
 import { useTRPC } from '@/trpc/react';
 import { CHANNEL_LABELS } from './channel-labels';
 import { useWorkspaceCache } from './use-workspace-cache';
@@ -16,14 +15,12 @@ export function ChannelColumn({
   packageId,
   channel,
   variants,
-  patterns,
   editable,
 }: {
   brandId: string;
   packageId: string;
   channel: Channel;
   variants: VariantDTO[];
-  patterns: PatternRecommendation[];
   editable: boolean;
 }) {
   const trpc = useTRPC();
@@ -31,7 +28,6 @@ export function ChannelColumn({
   const regenerate = useMutation(trpc.packages.regenerateVariants.mutationOptions({ onSuccess: cache.setView }));
   const [unsaved, setUnsaved] = useState<ReadonlySet<string>>(new Set());
   const headingId = `channel-${channel}`;
-  const patternName = (id: string | null) => (id ? (patterns.find((p) => p.pattern.id === id)?.pattern.name ?? 'Earlier pattern') : 'No pattern');
   const markUnsaved = (variantId: string, dirty: boolean) =>
     setUnsaved((current) => {
       if (current.has(variantId) === dirty) return current;
@@ -79,7 +75,7 @@ export function ChannelColumn({
             brandId={brandId}
             variant={variant}
             label={`${CHANNEL_LABELS[channel]} draft ${i + 1}`}
-            patternName={patternName(variant.patternTemplateId)}
+            patternName={variant.patternName ?? 'No pattern'}
             editable={editable}
             onDirtyChange={(dirty) => markUnsaved(variant.id, dirty)}
           />

@@ -121,7 +121,6 @@ export function PackageWorkspace({ brandId, packageId }: { brandId: string; pack
             packageId={packageId}
             channel={channel}
             variants={view.variantsByChannel[channel] ?? []}
-            patterns={view.recommendedPatterns[channel] ?? []}
             editable={pkg.status !== 'archived'}
           />
         ))}

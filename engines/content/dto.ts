@@ -107,6 +107,8 @@ export const VariantDTO = z.object({
   channel: Channel,
   status: VariantStatus,
   patternTemplateId: z.uuid().nullable(),
+  /** The name of the pattern the draft was written from; null without one. */
+  patternName: z.string().nullable(),
   draftText: z.string().nullable(),
   editedText: z.string().nullable(),
   approvedText: z.string().nullable(),

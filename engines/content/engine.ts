@@ -21,7 +21,7 @@ import {
 } from './dto';
 import { discardUntouchedPackage, retireUntouchedDrafts } from './package-cleanup';
 import { packageMove } from './package-status';
-import { loadBrand, loadPackage, loadVariant, type Scope, selectPackageVariants, toPackageDTO, toVariantDTO } from './queries';
+import { loadBrand, loadPackage, loadVariantDTO, type Scope, selectPackageVariants, toPackageDTO, toVariantDTO } from './queries';
 import { buildWorkspaceView } from './workspace';
 import { VariantWrites } from './variant-writes';
 
@@ -207,7 +207,7 @@ export class ContentEngine {
   }
 
   async getVariant(tenantId: string, brandId: string, variantId: string): Promise<VariantDTO> {
-    return toVariantDTO(await loadVariant(this.db, Ids.parse({ tenantId, brandId }), RowId.parse(variantId)));
+    return loadVariantDTO(this.db, Ids.parse({ tenantId, brandId }), RowId.parse(variantId));
   }
 
   /** Undoes a build that failed half-way: the untouched package and its drafts are removed. */

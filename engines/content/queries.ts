@@ -1,6 +1,6 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, isNull } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { brands, contentPackages, contentPillars, personas, variants } from '../db/schema';
+import { brands, contentPackages, contentPillars, patternTemplates, personas, variants } from '../db/schema';
 import { CHANNEL_LIMITS, type Channel } from '../enums';
 import { NotFoundError } from '../errors';
 import { activeText, PackageDTO, VariantDTO } from './dto';
@@ -11,6 +11,8 @@ export type Executor = Database | Tx;
 
 export type PackageRow = typeof contentPackages.$inferSelect;
 export type VariantRow = typeof variants.$inferSelect;
+/** A variant row with the name of the pattern it was written from (null without one). */
+export type VariantWithPattern = VariantRow & { patternName: string | null };
 
 export interface Scope {
   tenantId: string;
@@ -43,11 +45,26 @@ export async function loadVariant(db: Executor, scope: Scope, variantId: string,
   return row;
 }
 
-/** The package's live variants, oldest first. */
-export function selectPackageVariants(db: Executor, scope: Scope, packageId: string): Promise<VariantRow[]> {
-  return db
-    .select()
+/**
+ * Variants with their pattern's name, joined by id: the name shows even once the pattern has left
+ * the channel's recommendations or been deprecated, since it is what the draft was written from.
+ */
+const selectVariantsWithPattern = (db: Executor) =>
+  db
+    .select({ ...getTableColumns(variants), patternName: patternTemplates.name })
     .from(variants)
+    .leftJoin(patternTemplates, eq(patternTemplates.id, variants.patternTemplateId));
+
+/** One live variant of the brand as its DTO. */
+export async function loadVariantDTO(db: Executor, scope: Scope, variantId: string): Promise<VariantDTO> {
+  const [row] = await selectVariantsWithPattern(db).where(variantInScope(scope, variantId));
+  if (!row) throw new NotFoundError('Variant', variantId);
+  return toVariantDTO(row);
+}
+
+/** The package's live variants, oldest first. */
+export function selectPackageVariants(db: Executor, scope: Scope, packageId: string): Promise<VariantWithPattern[]> {
+  return selectVariantsWithPattern(db)
     .where(
       and(
         eq(variants.packageId, packageId),
@@ -121,7 +138,7 @@ export function toPackageDTO(row: PackageRow): PackageDTO {
   return PackageDTO.parse(fields);
 }
 
-export function toVariantDTO(row: VariantRow): VariantDTO {
+export function toVariantDTO(row: VariantWithPattern): VariantDTO {
   const { tenantId: _tenantId, rawPromptContext: _rawPromptContext, ...fields } = row;
   const text = activeText(row);
   return VariantDTO.parse({ ...fields, text, withinChannelLimit: text.length <= CHANNEL_LIMITS[row.channel as Channel] });

@@ -7,7 +7,7 @@ import type { VariantStatus } from '../enums';
 import { ConflictError, InvariantViolationError } from '../errors';
 import { CreateVariantInput, VariantText, type VariantDTO } from './dto';
 import type { ContentEngineDeps } from './engine';
-import { isUniqueViolation, loadPackage, loadVariant, type Scope, type Tx, toVariantDTO, type VariantRow } from './queries';
+import { isUniqueViolation, loadPackage, loadVariant, loadVariantDTO, type Scope, type Tx, type VariantRow } from './queries';
 
 const RowId = z.uuid();
 const ExternalPostId = z.string().trim().min(1).max(200);
@@ -49,7 +49,7 @@ export class VariantWrites {
         proposedAt: this.clock(),
       })
       .returning();
-    return toVariantDTO(created!);
+    return loadVariantDTO(this.db, scope, created!.id);
   }
 
   /** Sets the edited text; a draft becomes `edited`, later statuses keep theirs. */
@@ -88,7 +88,7 @@ export class VariantWrites {
       return await this.db.transaction(async (tx) => {
         const current = await loadVariant(tx, scope, id, true);
         // A repeated mark for the same post (a retried request) is not a second publication.
-        if (current.status === 'published' && current.externalPostId === postId) return toVariantDTO(current);
+        if (current.status === 'published' && current.externalPostId === postId) return loadVariantDTO(tx, scope, id);
         refuseFinal(current, 'published');
         await this.refuseTakenPostId(tx, scope, current, postId);
         return this.save(tx, scope, id, { status: 'published', publishedAt: at, externalPostId: postId });
@@ -117,12 +117,11 @@ export class VariantWrites {
   }
 
   private async save(tx: Tx, scope: Scope, id: string, changes: Partial<typeof variants.$inferInsert>): Promise<VariantDTO> {
-    const [updated] = await tx
+    await tx
       .update(variants)
       .set({ ...changes, updatedAt: sql`now()` })
-      .where(and(eq(variants.id, id), eq(variants.tenantId, scope.tenantId), eq(variants.brandId, scope.brandId)))
-      .returning();
-    return toVariantDTO(updated!);
+      .where(and(eq(variants.id, id), eq(variants.tenantId, scope.tenantId), eq(variants.brandId, scope.brandId)));
+    return loadVariantDTO(tx, scope, id);
   }
 }
 

@@ -11,7 +11,7 @@ import {
   insertContentPattern,
   insertContentVariant,
 } from '../../test/fixtures/content';
-import { contentPillars, opportunities, personas } from '../db/schema';
+import { contentPillars, opportunities, patternTemplates, personas } from '../db/schema';
 import { PackageWorkspaceView } from './dto';
 import type { ContentEngine } from './engine';
 
@@ -85,6 +85,30 @@ describe('getPackageWorkspaceView', () => {
     const view = await content.getPackageWorkspaceView(brand.tenantId, brand.brandId, packageId);
     expect(view.package).toMatchObject({ pillarId: brand.pillarIds[0], personaId: brand.personaIds[0] });
     expect(view.recommendedPatterns.x!.map((r) => r.pattern.id)).toEqual([patternId]);
+  });
+
+  it('names each variant\'s pattern, also once the pattern has left the channel\'s recommendations', async () => {
+    const brand = await createTenantFixture(handle.db, 'Pattern Names Co');
+    const patternId = await insertContentPattern(handle.db, brand, { supportedChannels: ['linkedin'], avgEngagementScore: 10 });
+    await handle.db.update(patternTemplates).set({ name: 'Myth then fact' }).where(eq(patternTemplates.id, patternId));
+    const packageId = await insertContentPackage(handle.db, brand, { channels: ['linkedin'] });
+    const patterned = await content.createVariant(brand.tenantId, brand.brandId, { packageId, channel: 'linkedin', patternTemplateId: patternId, draftText: 'Myth: closing takes weeks.' });
+    const plain = await content.createVariant(brand.tenantId, brand.brandId, { packageId, channel: 'linkedin', draftText: 'No pattern here.' });
+    expect(patterned.patternName).toBe('Myth then fact');
+    expect(plain.patternName).toBeNull();
+    // Three better patterns push it out of the top three, and then it is deprecated.
+    for (const score of [50, 60, 70]) await insertContentPattern(handle.db, brand, { supportedChannels: ['linkedin'], avgEngagementScore: score });
+    await handle.db.update(patternTemplates).set({ status: 'deprecated' }).where(eq(patternTemplates.id, patternId));
+
+    const view = await content.getPackageWorkspaceView(brand.tenantId, brand.brandId, packageId);
+    expect(view.recommendedPatterns.linkedin!.map((r) => r.pattern.id)).not.toContain(patternId);
+    expect(view.variantsByChannel.linkedin!.map((v) => [v.id, v.patternName])).toEqual([
+      [patterned.id, 'Myth then fact'],
+      [plain.id, null],
+    ]);
+    const edited = await content.updateVariantText(brand.tenantId, brand.brandId, patterned.id, 'Myth: it takes weeks. Fact: days.');
+    expect(edited.patternName).toBe('Myth then fact');
+    expect((await content.getVariant(brand.tenantId, brand.brandId, plain.id)).patternName).toBeNull();
   });
 
   it('rejects a malformed warning', async () => {
