@@ -215,9 +215,16 @@ export class ContentEngine {
     return discardUntouchedPackage(this.db, Ids.parse({ tenantId, brandId }), packageId);
   }
 
-  /** Regeneration replaces a channel's untouched drafts (all but `keep`); edited work stays. */
-  retireUntouchedDrafts(tenantId: string, brandId: string, packageId: string, channel: Channel, keep: readonly string[]): Promise<string[]> {
-    return retireUntouchedDrafts(this.db, Ids.parse({ tenantId, brandId }), packageId, channel, keep);
+  /** Regeneration replaces a channel's untouched drafts made before `createdBefore` (all but `keep`); edited work stays. */
+  retireUntouchedDrafts(
+    tenantId: string,
+    brandId: string,
+    packageId: string,
+    channel: Channel,
+    keep: readonly string[],
+    createdBefore: Date,
+  ): Promise<string[]> {
+    return retireUntouchedDrafts(this.db, Ids.parse({ tenantId, brandId }), packageId, channel, keep, createdBefore);
   }
 
   getPackageWorkspaceView(

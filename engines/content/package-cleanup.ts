@@ -1,4 +1,4 @@
-import { and, eq, isNull, notInArray, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, notInArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db/client';
 import { contentPackages, variants } from '../db/schema';
@@ -29,9 +29,11 @@ export async function discardUntouchedPackage(db: Database, scope: Scope, packag
 }
 
 /**
- * Soft-deletes the channel's variants that nobody touched (status draft), except `keep`: regenerating
- * a channel replaces its untouched drafts while edited, approved or published ones stay. Returns the
- * retired variant ids.
+ * Soft-deletes the channel's variants that nobody touched (status draft) and that were created before
+ * `createdBefore`, except `keep`: regenerating a channel replaces its older untouched drafts while
+ * edited, approved or published ones stay. The time bound keeps two regenerations of one channel
+ * running at once from each retiring the other's new drafts (which would leave the channel empty).
+ * Returns the retired variant ids.
  */
 export async function retireUntouchedDrafts(
   db: Database,
@@ -39,10 +41,12 @@ export async function retireUntouchedDrafts(
   packageId: string,
   channel: Channel,
   keep: readonly string[],
+  createdBefore: Date,
 ): Promise<string[]> {
   const id = RowId.parse(packageId);
   const wanted = Channel.parse(channel);
   const keepIds = z.array(RowId).parse(keep);
+  const cutoff = z.date().parse(createdBefore);
   await loadPackage(db, scope, id);
   const rows = await db
     .update(variants)
@@ -55,6 +59,7 @@ export async function retireUntouchedDrafts(
         eq(variants.channel, wanted),
         eq(variants.status, 'draft'),
         isNull(variants.deletedAt),
+        lt(variants.createdAt, cutoff),
         keepIds.length ? notInArray(variants.id, keepIds) : undefined,
       ),
     )

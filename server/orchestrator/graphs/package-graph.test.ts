@@ -184,6 +184,34 @@ describe('regenerating one channel', () => {
     expect(live).toHaveLength(view.variantsByChannel.linkedin!.length);
   });
 
+  it('leaves the channel with drafts when two regenerations of it run at once', async () => {
+    const { ctx: base } = contextWith(() => undefined);
+    const { view } = await build(base, ['linkedin']);
+    // Both runs store their drafts before either retires the older ones: the interleaving that lost them all.
+    const arrived: (() => void)[] = [];
+    const bothStored = () =>
+      new Promise<void>((resolve) => {
+        arrived.push(resolve);
+        if (arrived.length === 2) for (const release of arrived) release();
+      });
+    const content = Object.create(base.engines.content, {
+      retireUntouchedDrafts: {
+        value: async (...args: Parameters<SystemContext['engines']['content']['retireUntouchedDrafts']>) => {
+          await bothStored();
+          return base.engines.content.retireUntouchedDrafts(...args);
+        },
+      },
+    });
+    const ctx: SystemContext = { ...base, engines: { ...base.engines, content } };
+    await Promise.all(
+      [1, 2].map(() => PackageBuildOrchestrator.regenerateVariants(ctx, fx.tenantId, fx.brandId, view.package.id, 'linkedin', fx.ownerUserId)),
+    );
+    const final = await getPackageWorkspace(base, fx.tenantId, fx.brandId, view.package.id);
+    expect(final.variantsByChannel.linkedin!.length).toBeGreaterThanOrEqual(1);
+    const originals = view.variantsByChannel.linkedin!.map((v) => v.id);
+    expect(final.variantsByChannel.linkedin!.some((v) => originals.includes(v.id))).toBe(false);
+  });
+
   it('refuses a channel the package does not have', async () => {
     const { ctx } = contextWith(() => undefined);
     const { view } = await build(ctx, ['linkedin']);

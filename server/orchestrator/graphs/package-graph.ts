@@ -1,5 +1,5 @@
 import { Annotation, END, Send, START, StateGraph } from '@langchain/langgraph';
-import type { PackageDTO, PackageWorkspaceView, WorkspaceWarning } from '../../../engines/content/dto';
+import type { PackageDTO, PackageWorkspaceView, VariantDTO, WorkspaceWarning } from '../../../engines/content/dto';
 import type { Channel } from '../../../engines/enums';
 import { InvariantViolationError } from '../../../engines/errors';
 import type { SystemContext } from '../context';
@@ -146,7 +146,11 @@ export function buildRegenerateGraph(deps: DraftingDeps) {
     .addNode('persistVariants', async (s: RegenerateState) => {
       if (!s.plan?.variants.length) return {};
       const created = await persistPlans(deps, s.tenantId, s.brandId, s.request.packageId, [s.plan]);
-      const retired = await engines.content.retireUntouchedDrafts(s.tenantId, s.brandId, s.request.packageId, s.request.channel, created);
+      // Only drafts older than this run's first new one go: a concurrent regeneration's drafts stay.
+      const firstCreated = new Date(Math.min(...created.map((v) => v.createdAt.getTime())));
+      const retired = await engines.content.retireUntouchedDrafts(
+        s.tenantId, s.brandId, s.request.packageId, s.request.channel, created.map((v) => v.id), firstCreated,
+      );
       await audit.mutation('retireUntouchedDrafts', { packageId: s.request.packageId, channel: s.request.channel, variantIds: retired });
       return {};
     })
@@ -208,8 +212,8 @@ function orderedPlans(plans: VariantPlan[], channels: Channel[]): VariantPlan[] 
   return [...plans].sort((a, b) => channels.indexOf(a.channel) - channels.indexOf(b.channel));
 }
 
-async function persistPlans(deps: DraftingDeps, tenantId: string, brandId: string, packageId: string, plans: VariantPlan[]): Promise<string[]> {
-  const ids: string[] = [];
+async function persistPlans(deps: DraftingDeps, tenantId: string, brandId: string, packageId: string, plans: VariantPlan[]): Promise<VariantDTO[]> {
+  const created: VariantDTO[] = [];
   for (const plan of plans) {
     for (const draft of plan.variants) {
       const variant = await deps.ctx.engines.content.createVariant(tenantId, brandId, {
@@ -222,9 +226,9 @@ async function persistPlans(deps: DraftingDeps, tenantId: string, brandId: strin
         generatedByModel: draft.generatedByModel,
         rawPromptContext: plan.promptContext,
       });
-      ids.push(variant.id);
+      created.push(variant);
       await deps.audit.mutation(`createVariant:${plan.channel}`, { variantId: variant.id, packageId, channel: plan.channel });
     }
   }
-  return ids;
+  return created;
 }
