@@ -218,6 +218,8 @@ export const flowRuns = pgTable('flow_runs', {
   finishedAt: ts('finished_at'),
   error: text('error'),
   createdByUserId: uuid('created_by_user_id'),
+  /** The package an F2 run built or regenerated; null for other flows and for a discarded build. */
+  packageId: uuid('package_id'),
   ...timestamps,
 });
 

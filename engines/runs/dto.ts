@@ -64,6 +64,8 @@ export const FlowRunSummaryDTO = z.object({
   finishedAt: z.date().nullable(),
   error: z.string().nullable(),
   createdByUserId: z.uuid().nullable(),
+  /** The package an F2 run built or regenerated. */
+  packageId: z.uuid().nullable(),
 });
 export type FlowRunSummaryDTO = z.infer<typeof FlowRunSummaryDTO>;
 

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database';
 import { createTenantFixture, type TenantFixture } from '../../test/fixtures';
+import { insertContentPackage } from '../../test/fixtures/content';
 import { InvariantViolationError, NotFoundError } from '../errors';
 import { MAX_INLINE_PAYLOAD_BYTES } from './dto';
 import { FlowRunsEngine } from './engine';
@@ -90,5 +91,30 @@ describe('FlowRunsEngine', () => {
   it('answers NotFound for an event or outcome of an unknown run', async () => {
     await expect(runs.recordEvent(randomUUID(), 'node', 'output', {})).rejects.toBeInstanceOf(NotFoundError);
     await expect(runs.finishRun(randomUUID(), 'succeeded')).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('finds the run linked to a package, however many runs came after it', async () => {
+    const packageId = await insertContentPackage(handle.db, fx);
+    const build = await runs.startRun(fx.tenantId, fx.brandId, 'f2_package_build', { idempotencyKey: 'attempt-1' }, fx.ownerUserId);
+    await runs.linkPackage(build, packageId);
+    await runs.recordEvent(build, 'variant_plan:x', 'soft_error', { channel: 'x', node: 'variant_plan:x', message: 'timed out' });
+    await runs.finishRun(build, 'succeeded_with_warnings');
+    for (let i = 0; i < 55; i++) await runs.startRun(fx.tenantId, fx.brandId, 'f1_today', { i });
+    // The 50 latest runs, which the workspace used to search, no longer include it.
+    expect(await runs.listRuns(fx.tenantId, fx.brandId, { limit: 50 })).not.toContainEqual(expect.objectContaining({ id: build }));
+
+    const found = await runs.latestRunForPackage(fx.tenantId, fx.brandId, packageId, { succeededOnly: true });
+    expect(found).toMatchObject({ id: build, packageId, events: [expect.objectContaining({ kind: 'soft_error' })] });
+    expect((await runs.buildRunsForKey(fx.tenantId, fx.brandId, 'attempt-1')).map((r) => r.id)).toEqual([build]);
+    expect(await runs.buildRunsForKey(fx.tenantId, fx.brandId, 'attempt-2')).toEqual([]);
+
+    // A later regeneration that failed is passed over when asked; another brand sees nothing.
+    const regenerate = await runs.startRun(fx.tenantId, fx.brandId, 'f2_regenerate', { packageId }, fx.ownerUserId);
+    await runs.linkPackage(regenerate, packageId);
+    await runs.finishRun(regenerate, 'failed', 'boom');
+    expect((await runs.latestRunForPackage(fx.tenantId, fx.brandId, packageId))?.id).toBe(regenerate);
+    expect((await runs.latestRunForPackage(fx.tenantId, fx.brandId, packageId, { succeededOnly: true }))?.id).toBe(build);
+    expect(await runs.latestRunForPackage(other.tenantId, other.brandId, packageId)).toBeNull();
+    expect(await runs.buildRunsForKey(other.tenantId, other.brandId, 'attempt-1')).toEqual([]);
   });
 });

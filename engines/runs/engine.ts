@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, max, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Clock, systemClock } from '../clock';
 import type { Database } from '../db/client';
@@ -20,6 +20,8 @@ import {
 } from './dto';
 
 const Ids = z.object({ tenantId: z.uuid(), brandId: z.uuid() });
+/** Retries of one "Create package" attempt: a person clicks "Try again" a handful of times at most. */
+const MAX_RUNS_PER_KEY = 20;
 
 /**
  * The audit trail of orchestrator flows: a run, its input, and every step it records in order. Large
@@ -108,6 +110,17 @@ export class FlowRunsEngine {
     throw new InvariantViolationError(`Flow run ${finish.runId} is already ${existing.status}`);
   }
 
+  /** Names the package the run built or regenerated (F2), so the package finds its run directly. */
+  async linkPackage(runId: string, packageId: string): Promise<void> {
+    const link = z.object({ runId: z.uuid(), packageId: z.uuid() }).parse({ runId, packageId });
+    const [updated] = await this.db
+      .update(flowRuns)
+      .set({ packageId: link.packageId, updatedAt: sql`now()` })
+      .where(and(eq(flowRuns.id, link.runId), isNull(flowRuns.deletedAt)))
+      .returning({ id: flowRuns.id });
+    if (!updated) throw new NotFoundError('Flow run', link.runId);
+  }
+
   /** The brand's most recent runs, newest first, each with its events in order. */
   async listRuns(tenantId: string, brandId: string, input: ListRunsInput = {}): Promise<FlowRunDTO[]> {
     const ids = Ids.parse({ tenantId, brandId });
@@ -119,6 +132,55 @@ export class FlowRunsEngine {
       .where(and(eq(flowRuns.tenantId, ids.tenantId), eq(flowRuns.brandId, ids.brandId), isNull(flowRuns.deletedAt)))
       .orderBy(desc(flowRuns.startedAt), desc(flowRuns.createdAt), desc(flowRuns.id))
       .limit(limit);
+    return this.withEvents(ids, runs);
+  }
+
+  /**
+   * The newest run linked to the package (its build, or its latest regeneration), with its events;
+   * with `succeededOnly`, failed runs are passed over. One lookup through flow_runs_package_idx.
+   */
+  async latestRunForPackage(tenantId: string, brandId: string, packageId: string, options: { succeededOnly?: boolean } = {}): Promise<FlowRunDTO | null> {
+    const ids = Ids.parse({ tenantId, brandId });
+    const id = z.uuid().parse(packageId);
+    const runs = await this.db
+      .select()
+      .from(flowRuns)
+      .where(
+        and(
+          eq(flowRuns.packageId, id),
+          eq(flowRuns.tenantId, ids.tenantId),
+          eq(flowRuns.brandId, ids.brandId),
+          isNull(flowRuns.deletedAt),
+          options.succeededOnly ? ne(flowRuns.status, 'failed') : undefined,
+        ),
+      )
+      .orderBy(desc(flowRuns.startedAt), desc(flowRuns.createdAt), desc(flowRuns.id))
+      .limit(1);
+    return (await this.withEvents(ids, runs))[0] ?? null;
+  }
+
+  /** The brand's package builds started with `idempotencyKey`, newest first, with their events. */
+  async buildRunsForKey(tenantId: string, brandId: string, idempotencyKey: string): Promise<FlowRunDTO[]> {
+    const ids = Ids.parse({ tenantId, brandId });
+    const key = z.string().min(1).max(200).parse(idempotencyKey);
+    const runs = await this.db
+      .select()
+      .from(flowRuns)
+      .where(
+        and(
+          eq(flowRuns.brandId, ids.brandId),
+          eq(flowRuns.flow, 'f2_package_build'),
+          sql`${flowRuns.input} ->> 'idempotencyKey' = ${key}`,
+          eq(flowRuns.tenantId, ids.tenantId),
+          isNull(flowRuns.deletedAt),
+        ),
+      )
+      .orderBy(desc(flowRuns.startedAt), desc(flowRuns.createdAt), desc(flowRuns.id))
+      .limit(MAX_RUNS_PER_KEY);
+    return this.withEvents(ids, runs);
+  }
+
+  private async withEvents(ids: z.infer<typeof Ids>, runs: (typeof flowRuns.$inferSelect)[]): Promise<FlowRunDTO[]> {
     if (runs.length === 0) return [];
     const events = await this.db
       .select()
@@ -175,6 +237,7 @@ function toRunSummaryDTO(row: typeof flowRuns.$inferSelect): FlowRunSummaryDTO {
     finishedAt: row.finishedAt,
     error: row.error,
     createdByUserId: row.createdByUserId,
+    packageId: row.packageId,
   });
 }
 

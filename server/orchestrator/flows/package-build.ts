@@ -69,6 +69,7 @@ async function regenerateVariants(
   // Refuse a package of another brand before a run is recorded for it.
   await ctx.engines.content.getPackage(scope.tenantId, scope.brandId, request.packageId);
   const audit = await PackageRunAudit.start(ctx.engines.runs, scope, 'f2_regenerate', request, requestedByUserId);
+  await audit.linkPackage(request.packageId);
   return runAudited(ctx, scope, audit, async () => {
     const graph = buildRegenerateGraph({ ctx, audit, llmTimeoutMs: options.llmTimeoutMs });
     const state = await graph.invoke({ ...scope, request });

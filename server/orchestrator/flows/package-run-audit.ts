@@ -29,6 +29,11 @@ export class PackageRunAudit {
     return audit;
   }
 
+  /** The package this run builds or regenerates; its workspace and progress find the run by it. */
+  linkPackage(packageId: string): Promise<void> {
+    return this.runs.linkPackage(this.runId, packageId);
+  }
+
   mutation(node: string, payload: unknown): Promise<void> {
     return this.event(node, 'engine_mutation', payload);
   }

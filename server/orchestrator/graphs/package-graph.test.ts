@@ -91,9 +91,11 @@ describe('package graph with a mock model', () => {
     const run = await lastRun(ctx);
     expect(run.status).toBe('succeeded_with_warnings');
     expect(run.events.filter((e) => e.kind === 'soft_error')).toHaveLength(1);
-    // The failure stays visible when the workspace is opened later.
+    // The failure stays visible when the workspace is opened later, also after many newer runs.
     const reopened = await getPackageWorkspace(ctx, fx.tenantId, fx.brandId, view.package.id);
     expect(reopened.warnings).toEqual(view.warnings);
+    for (let i = 0; i < 55; i++) await ctx.engines.runs.startRun(fx.tenantId, fx.brandId, 'f1_today', { i });
+    expect((await getPackageWorkspace(ctx, fx.tenantId, fx.brandId, view.package.id)).warnings).toEqual(view.warnings);
   });
 
   it('is a hard error with nothing written when the thesis model fails', async () => {

@@ -70,6 +70,7 @@ export function buildPackageGraph(deps: DraftingDeps) {
         return { pkg, created };
       }
       audit.createdPackageId = pkg.id;
+      await audit.linkPackage(pkg.id);
       await audit.mutation('createPackage', { packageId: pkg.id, created: true });
       const withThesis = await engines.content.updatePackageThesis(s.tenantId, s.brandId, {
         packageId: pkg.id,
