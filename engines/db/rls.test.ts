@@ -6,19 +6,20 @@ import { createTenantFixture, type TenantFixture } from '../../test/fixtures';
 import { addTenantContent, CONTENT_TABLES } from '../../test/fixtures/tenant-content';
 import type { Database } from './client';
 import { rows } from './migrator';
-import { brands, memberships, opportunities } from './schema';
+import { brands, ingestKeys, learningWindowRuns, memberships, opportunities, userProfiles } from './schema';
 
 // RLS is the second wall behind the engines (DESIGN.md §3): these tests take the roles a Supabase
 // client would (anon, or authenticated with the JWT's `sub`) on PGlite and PostgreSQL alike.
 
-/** Rows each fixture tenant owns, per table: its own fixture plus `addTenantContent`. */
+/** Rows each fixture tenant owns, per table: its own fixture, `addTenantContent` and `addMemberAndWindow`. */
 const OWN_ROWS: Record<string, number> = {
   tenants: 1,
-  memberships: 1,
+  memberships: 2,
   brands: 1,
   personas: 2,
   content_pillars: 2,
   ...Object.fromEntries(CONTENT_TABLES.map((table) => [table, 1])),
+  learning_window_runs: 1,
 };
 const TABLES = Object.keys(OWN_ROWS);
 
@@ -29,6 +30,25 @@ let handle: TestDatabase;
 let tenantA: TenantFixture;
 let tenantB: TenantFixture;
 let opportunityB: string;
+/** A plain member (role `member`) of tenant A, beside the fixture's owner. */
+let memberA: string;
+
+/** A second membership (role `member`) and a completed learning window, the tables the fixtures leave empty. */
+async function addMemberAndWindow(fx: TenantFixture): Promise<string> {
+  const userId = randomUUID();
+  await handle.db.insert(userProfiles).values({ userId, email: `${userId}@fixture.example`, displayName: 'Plain member' });
+  await handle.db.insert(memberships).values({ tenantId: fx.tenantId, userId, role: 'member' });
+  const windowEnd = new Date();
+  await handle.db.insert(learningWindowRuns).values({
+    tenantId: fx.tenantId,
+    brandId: fx.brandId,
+    windowStart: new Date(windowEnd.getTime() - 86_400_000),
+    windowEnd,
+    evidenceFingerprint: 'fixture',
+    completedAt: windowEnd,
+  });
+  return userId;
+}
 
 beforeAll(async () => {
   handle = await createTestDatabase();
@@ -36,6 +56,8 @@ beforeAll(async () => {
   tenantB = await createTenantFixture(handle.db, 'Tenant B');
   await addTenantContent(handle.db, tenantA);
   ({ opportunityId: opportunityB } = await addTenantContent(handle.db, tenantB));
+  memberA = await addMemberAndWindow(tenantA);
+  await addMemberAndWindow(tenantB);
 });
 
 afterAll(async () => {
@@ -99,6 +121,11 @@ async function refusal(promise: Promise<unknown>): Promise<string | undefined> {
 
 const INSUFFICIENT_PRIVILEGE = '42501';
 
+/** The write privileges Supabase's default privileges give `authenticated` on every new table. */
+async function supabaseDefaultGrants(tx: Tx): Promise<void> {
+  await tx.execute(sql.raw('grant insert, update, delete on all tables in schema public to authenticated'));
+}
+
 describe('row-level security for a signed-in member', () => {
   it('shows exactly the rows of the member’s own tenant in every tenant-owned table', async () => {
     const visible = await as({ role: 'authenticated', userId: tenantA.ownerUserId }, countAll);
@@ -158,13 +185,17 @@ describe('row-level security for a signed-in member', () => {
     expect(state).toBe(INSUFFICIENT_PRIVILEGE);
   });
 
-  it('changes and deletes nothing of another tenant', async () => {
-    const touched = await as({ role: 'authenticated', userId: tenantA.ownerUserId }, async (tx) => ({
-      updated: (
-        await tx.update(opportunities).set({ title: 'Hijacked' }).where(eq(opportunities.id, opportunityB)).returning()
-      ).length,
-      deleted: (await tx.delete(brands).where(eq(brands.id, tenantB.brandId)).returning()).length,
-    }));
+  it('changes and deletes nothing of another tenant, even with Supabase’s default write privileges', async () => {
+    const touched = await as(
+      { role: 'authenticated', userId: tenantA.ownerUserId },
+      async (tx) => ({
+        updated: (
+          await tx.update(opportunities).set({ title: 'Hijacked' }).where(eq(opportunities.id, opportunityB)).returning()
+        ).length,
+        deleted: (await tx.delete(brands).where(eq(brands.id, tenantB.brandId)).returning()).length,
+      }),
+      supabaseDefaultGrants,
+    );
     expect(touched).toEqual({ updated: 0, deleted: 0 });
     const [stillThere] = await handle.db.select().from(opportunities).where(eq(opportunities.id, opportunityB));
     expect(stillThere?.title).toBe('Why the close takes two weeks');
@@ -173,6 +204,109 @@ describe('row-level security for a signed-in member', () => {
   it('shows a signed-in user with no membership nothing at all', async () => {
     const visible = await as({ role: 'authenticated', userId: randomUUID() }, countAll);
     expect(visible).toEqual(Object.fromEntries(TABLES.map((table) => [table, 0])));
+  });
+});
+
+describe('row-level security for a plain member', () => {
+  const member = (): Actor => ({ role: 'authenticated', userId: memberA });
+
+  it('shows the member’s own tenant in every table except the ingest keys', async () => {
+    const visible = await as(member(), countAll);
+    expect(visible).toEqual({ ...OWN_ROWS, ingest_keys: 0 });
+  });
+
+  it('shows another tenant’s rows nowhere', async () => {
+    const foreign = await as(member(), async (tx) => ({
+      brands: (await tx.select().from(brands).where(eq(brands.id, tenantB.brandId))).length,
+      opportunities: (await tx.select().from(opportunities).where(eq(opportunities.id, opportunityB))).length,
+      windows: (await tx.select().from(learningWindowRuns).where(eq(learningWindowRuns.tenantId, tenantB.tenantId))).length,
+    }));
+    expect(foreign).toEqual({ brands: 0, opportunities: 0, windows: 0 });
+  });
+});
+
+/** Writes a member could try with the anon key on rows of their own tenant. */
+const OWN_TENANT_WRITES: [string, (tx: Tx) => Promise<unknown[]>][] = [
+  [
+    'promoting their own membership to owner',
+    (tx) => tx.update(memberships).set({ role: 'owner' }).where(eq(memberships.userId, memberA)).returning(),
+  ],
+  [
+    'inserting an ingest key with a hash of their choosing',
+    (tx) =>
+      tx.insert(ingestKeys).values({ tenantId: tenantA.tenantId, brandId: tenantA.brandId, name: 'mine', keyHash: 'chosen' }).returning(),
+  ],
+  [
+    'soft-deleting their brand',
+    (tx) => tx.update(brands).set({ deletedAt: new Date() }).where(eq(brands.id, tenantA.brandId)).returning(),
+  ],
+  ['deleting their brand', (tx) => tx.delete(brands).where(eq(brands.id, tenantA.brandId)).returning()],
+  [
+    'inserting an opportunity',
+    (tx) =>
+      tx
+        .insert(opportunities)
+        .values({
+          tenantId: tenantA.tenantId,
+          brandId: tenantA.brandId,
+          type: 'trend',
+          score: 99,
+          baseScore: 99,
+          learnedAdjustment: 0,
+          title: 'Planted',
+          angle: 'Written around the server.',
+          source: 'anon key',
+          dedupeKey: `planted-${randomUUID()}`,
+          primaryChannel: 'linkedin',
+          suggestedChannels: ['linkedin'],
+          isPinned: false,
+          createdVia: 'manual',
+          metadata: {},
+        })
+        .returning(),
+  ],
+];
+
+/** The rows a write changed, or the SQLSTATE that refused it. */
+async function attempt(write: (tx: Tx) => Promise<unknown[]>, tx: Tx): Promise<number | string | undefined> {
+  try {
+    return (await write(tx)).length;
+  } catch (error) {
+    return sqlState(error);
+  }
+}
+
+describe('row-level security keeps members read only', () => {
+  it.each(OWN_TENANT_WRITES)('refuses a member %s: no write privilege', async (_, write) => {
+    expect(await as({ role: 'authenticated', userId: memberA }, (tx) => attempt(write, tx))).toBe(INSUFFICIENT_PRIVILEGE);
+  });
+
+  it.each(OWN_TENANT_WRITES)(
+    'refuses a member %s even with Supabase’s default write privileges: no write policy',
+    async (_, write) => {
+      const outcome = await as({ role: 'authenticated', userId: memberA }, (tx) => attempt(write, tx), supabaseDefaultGrants);
+      // An insert meets no policy and fails; an update or delete finds no row it may change.
+      expect([0, INSUFFICIENT_PRIVILEGE]).toContain(outcome);
+    },
+  );
+
+  it('refuses the tenant owner writes through the anon key too, since the server does every write', async () => {
+    const outcome = await as(
+      { role: 'authenticated', userId: tenantA.ownerUserId },
+      (tx) => attempt((t) => t.update(brands).set({ name: 'Renamed' }).where(eq(brands.id, tenantA.brandId)).returning(), tx),
+      supabaseDefaultGrants,
+    );
+    expect(outcome).toBe(0);
+  });
+
+  it('leaves every row as it was', async () => {
+    const [membership] = await handle.db.select().from(memberships).where(eq(memberships.userId, memberA));
+    const [brand] = await handle.db.select().from(brands).where(eq(brands.id, tenantA.brandId));
+    expect({ role: membership?.role, deletedAt: brand?.deletedAt, name: brand?.name }).toEqual({
+      role: 'member',
+      deletedAt: null,
+      name: 'Tenant A brand',
+    });
   });
 });
 
