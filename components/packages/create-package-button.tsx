@@ -20,7 +20,10 @@ const STATE_LABELS = {
 /**
  * "Create package" on an opportunity: pick channels, run F2, watch each channel's drafts arrive, land
  * on the workspace. Each attempt has its own idempotency key; retrying a failed attempt reuses it, so
- * a request that did reach the server is never turned into a second package.
+ * a request that did reach the server is never turned into a second package. A retry of a key whose
+ * build is still running waits on the server for that build (its progress shows here meanwhile); if
+ * the request itself is lost (a dropped connection, "still being built") while the build goes on,
+ * the progress keeps being polled and the button lands on the package once its build succeeds.
  */
 export function CreatePackageButton({
   brandId,
@@ -48,14 +51,19 @@ export function CreatePackageButton({
   );
   const progress = useQuery({
     ...trpc.packages.buildProgress.queryOptions({ brandId, idempotencyKey: attemptKey ?? 'none', channels }),
-    enabled: create.isPending && attemptKey !== null,
-    refetchInterval: PROGRESS_POLL_MS,
+    enabled: (create.isPending || create.isError) && attemptKey !== null,
+    // After a failed request, poll only while the key's build is still running.
+    refetchInterval: (query) => (create.isPending || query.state.data?.status === 'running' ? PROGRESS_POLL_MS : false),
     staleTime: 0,
   });
+  const builtPackageId = create.isError && progress.data?.status === 'succeeded' ? progress.data.packageId : null;
 
   useEffect(() => {
     if (open) firstBox.current?.focus();
   }, [open]);
+  useEffect(() => {
+    if (builtPackageId) router.push(`/brands/${brandId}/packages/${builtPackageId}`);
+  }, [builtPackageId, brandId, router]);
 
   const busy = create.isPending || create.isSuccess;
   const toggle = (channel: Channel) => {

@@ -122,6 +122,19 @@ export class ContentEngine {
     return { package: sameRequestOrConflict(winner, request), created: false };
   }
 
+  /**
+   * The package an earlier call made with this idempotency key, or null when the key is new: a
+   * retry is answered before any drafting starts. The key used for another opportunity or channel
+   * set is refused (CONFLICT), as in `createPackageFromOpportunity`.
+   */
+  async findPackageForKey(tenantId: string, brandId: string, input: CreatePackageFromOpportunityInput): Promise<PackageDTO | null> {
+    const scope = Ids.parse({ tenantId, brandId });
+    const request = CreatePackageFromOpportunityInput.parse(input);
+    if (!request.idempotencyKey) return null;
+    const earlier = await this.packageForKey(scope, request.idempotencyKey);
+    return earlier ? sameRequestOrConflict(earlier, request) : null;
+  }
+
   async updatePackageThesis(tenantId: string, brandId: string, input: UpdatePackageThesisInput): Promise<PackageDTO> {
     const scope = Ids.parse({ tenantId, brandId });
     const thesis = UpdatePackageThesisInput.parse(input);

@@ -41,6 +41,16 @@ describe('createPackageFromOpportunity with an idempotency key', () => {
     expect(await packagesWithKey(request.idempotencyKey)).toHaveLength(1);
   });
 
+  it('finds the package of a used key before anything is made, refusing a mismatched request', async () => {
+    const opportunityId = await insertContentOpportunity(handle.db, fx);
+    const request = { opportunityId, channels: ['linkedin' as const], createdByUserId: fx.ownerUserId, idempotencyKey: randomUUID() };
+    expect(await content.findPackageForKey(fx.tenantId, fx.brandId, request)).toBeNull();
+    expect(await content.findPackageForKey(fx.tenantId, fx.brandId, { ...request, idempotencyKey: undefined })).toBeNull();
+    const { package: pkg } = await content.createPackageFromOpportunity(fx.tenantId, fx.brandId, request);
+    expect(await content.findPackageForKey(fx.tenantId, fx.brandId, request)).toEqual(pkg);
+    await expect(content.findPackageForKey(fx.tenantId, fx.brandId, { ...request, channels: ['x'] })).rejects.toBeInstanceOf(ConflictError);
+  });
+
   it('refuses the key reused for a different opportunity', async () => {
     const first = await insertContentOpportunity(handle.db, fx);
     const second = await insertContentOpportunity(handle.db, fx);

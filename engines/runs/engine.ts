@@ -137,9 +137,15 @@ export class FlowRunsEngine {
 
   /**
    * The newest run linked to the package (its build, or its latest regeneration), with its events;
-   * with `succeededOnly`, failed runs are passed over. One lookup through flow_runs_package_idx.
+   * with `succeededOnly`, failed runs are passed over; with `flow`, only that flow's runs count. One
+   * lookup through flow_runs_package_idx.
    */
-  async latestRunForPackage(tenantId: string, brandId: string, packageId: string, options: { succeededOnly?: boolean } = {}): Promise<FlowRunDTO | null> {
+  async latestRunForPackage(
+    tenantId: string,
+    brandId: string,
+    packageId: string,
+    options: { succeededOnly?: boolean; flow?: FlowName } = {},
+  ): Promise<FlowRunDTO | null> {
     const ids = Ids.parse({ tenantId, brandId });
     const id = z.uuid().parse(packageId);
     const runs = await this.db
@@ -152,6 +158,7 @@ export class FlowRunsEngine {
           eq(flowRuns.brandId, ids.brandId),
           isNull(flowRuns.deletedAt),
           options.succeededOnly ? ne(flowRuns.status, 'failed') : undefined,
+          options.flow ? eq(flowRuns.flow, options.flow) : undefined,
         ),
       )
       .orderBy(desc(flowRuns.startedAt), desc(flowRuns.createdAt), desc(flowRuns.id))

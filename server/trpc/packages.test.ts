@@ -66,6 +66,8 @@ describe('packages and variants procedures', () => {
     const final = await as(owner).packages.workspace({ brandId: fx.brandId, packageId: rows[0]!.id });
     expect(stored).toHaveLength(final.variantsByChannel.linkedin!.length + final.variantsByChannel.x!.length);
     expect(stored.length).toBeLessThanOrEqual(6);
+    // Every caller, also those that lost the race to the first, lands on the complete workspace.
+    for (const view of views) expect(view.variantsByChannel).toEqual(final.variantsByChannel);
 
     const progress = await as(owner).packages.buildProgress({ brandId: fx.brandId, idempotencyKey, channels: ['linkedin', 'x'] });
     expect(progress).toMatchObject({ status: 'succeeded', packageId: rows[0]!.id });

@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentPackages, variants } from '../../../engines/db/schema';
-import { InvariantViolationError } from '../../../engines/errors';
+import { ConflictError, InvariantViolationError } from '../../../engines/errors';
 import { createTenantFixture, type TenantFixture } from '../../../test/fixtures';
 import { insertContentOpportunity, insertContentPattern } from '../../../test/fixtures/content';
 import { answer, hangUntilAborted, scriptedRegistry, type Script } from '../../../test/fixtures/package-models';
@@ -144,6 +145,84 @@ describe('package graph with a mock model', () => {
     // Every channel's call started before the first one finished, and the whole build beat 3 of 4 latencies.
     expect(Math.max(...spans.map((s) => s.start))).toBeLessThan(Math.min(...spans.map((s) => s.end)));
     expect(elapsed).toBeLessThan(3 * LATENCY_MS);
+  });
+});
+
+describe('a repeated idempotency key', () => {
+  const thesisCalls = (model: { doGenerateCalls: { responseFormat?: unknown }[] }) =>
+    model.doGenerateCalls.filter((c) => (c.responseFormat as { name?: string } | undefined)?.name === 'PackageThesis').length;
+
+  /** A gate the variant writer waits at, so a test can act while the first build is still drafting. */
+  function gatedDrafting() {
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    return { open, script: (async (_, call) => (call.name === 'VariantDrafts' ? (await gate, undefined) : undefined)) as Script };
+  }
+
+  async function packageForKey(idempotencyKey: string) {
+    for (;;) {
+      const [row] = await handle.db.select().from(contentPackages).where(eq(contentPackages.idempotencyKey, idempotencyKey));
+      if (row) return row;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  it('answers a retry of a finished build with the same workspace and no model call', async () => {
+    const { ctx, model } = contextWith(() => undefined);
+    const opportunityId = await insertContentOpportunity(handle.db, fx);
+    const key = randomUUID();
+    const create = () =>
+      PackageBuildOrchestrator.createPackageFromOpportunity(ctx, fx.tenantId, fx.brandId, opportunityId, ['linkedin', 'x'], fx.ownerUserId, key);
+    const first = await create();
+    const calls = model.doGenerateCalls.length;
+    const again = await create();
+    expect(model.doGenerateCalls).toHaveLength(calls);
+    expect(again).toEqual(first);
+    expect(again.variantsByChannel.linkedin!.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('makes a duplicate that arrives while the first build is drafting wait for the complete workspace', async () => {
+    const { open, script } = gatedDrafting();
+    const { ctx, model } = contextWith(script);
+    const opportunityId = await insertContentOpportunity(handle.db, fx);
+    const key = randomUUID();
+    const create = () =>
+      PackageBuildOrchestrator.createPackageFromOpportunity(ctx, fx.tenantId, fx.brandId, opportunityId, ['linkedin', 'x'], fx.ownerUserId, key, {
+        replay: { pollMs: 20 },
+      });
+    const first = create();
+    await packageForKey(key);
+    let duplicateDone = false;
+    const duplicate = create().finally(() => (duplicateDone = true));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(duplicateDone).toBe(false);
+    open();
+    const [a, b] = await Promise.all([first, duplicate]);
+    expect(b).toEqual(a);
+    expect(b.variantsByChannel.x!.length).toBeGreaterThanOrEqual(1);
+    expect(thesisCalls(model)).toBe(1);
+  });
+
+  it('fails a waiting duplicate with CONFLICT, not a dangling package id, when the first build fails', async () => {
+    const { open, script } = gatedDrafting();
+    const { ctx: base } = contextWith(script);
+    const failing = Object.create(base.engines.content, {
+      createVariant: { value: () => Promise.reject(new InvariantViolationError('refused by the test', 'state')) },
+    });
+    const ctx: SystemContext = { ...base, engines: { ...base.engines, content: failing } };
+    const opportunityId = await insertContentOpportunity(handle.db, fx);
+    const key = randomUUID();
+    const create = () =>
+      PackageBuildOrchestrator.createPackageFromOpportunity(ctx, fx.tenantId, fx.brandId, opportunityId, ['linkedin'], fx.ownerUserId, key, {
+        replay: { pollMs: 20 },
+      });
+    const first = create();
+    await packageForKey(key);
+    const duplicate = create();
+    open();
+    await expect(first).rejects.toBeInstanceOf(InvariantViolationError);
+    await expect(duplicate).rejects.toBeInstanceOf(ConflictError);
+    expect(await handle.db.select().from(contentPackages).where(eq(contentPackages.idempotencyKey, key))).toEqual([]);
   });
 });
 
