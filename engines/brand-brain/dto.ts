@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { Channel, MembershipRole } from '../enums';
-
-const Text = (max: number) => z.string().trim().min(1).max(max);
+import { StorableRecord, Text } from '../text';
 
 /** Persona priorities: fewer than three says nothing, more than seven is no longer a priority list. */
 export const MIN_PERSONA_PRIORITIES = 3;
@@ -100,7 +99,7 @@ export const UpsertBrandInput = z.object({
   toneTags: z.array(Text(40)).max(12).default([]),
   taboos: z.array(Text(120)).max(30).default([]),
   /** Omitted on an update → the stored metadata is kept. */
-  metadata: z.record(z.string(), z.unknown()).optional(),
+  metadata: StorableRecord().optional(),
 });
 export type UpsertBrandInput = z.input<typeof UpsertBrandInput>;
 

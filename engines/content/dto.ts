@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Channel, PackageCreatedVia, PackageStatus, VariantStatus } from '../enums';
 import { OpportunityDTO } from '../opportunities/dto';
 import { PatternRecommendation } from '../patterns/dto';
+import { StorableRecord, storableString, Text } from '../text';
 
 /** The longest text a variant may hold: the longest channel limit (newsletter). */
 export const MAX_VARIANT_TEXT = 20_000;
@@ -28,32 +29,32 @@ export const CreatePackageFromOpportunityInput = z.object({
   opportunityId: z.uuid(),
   channels: PackageChannels,
   createdByUserId: z.uuid(),
-  idempotencyKey: z.string().trim().min(1).max(200).optional(),
+  idempotencyKey: Text(200).optional(),
 });
 export type CreatePackageFromOpportunityInput = z.input<typeof CreatePackageFromOpportunityInput>;
 
-const ThesisItem = z.string().trim().min(1).max(MAX_THESIS_ITEM);
+const ThesisItem = Text(MAX_THESIS_ITEM);
 
 export const UpdatePackageThesisInput = z.object({
   packageId: z.uuid(),
-  coreArgument: z.string().trim().min(1).max(MAX_CORE_ARGUMENT),
+  coreArgument: Text(MAX_CORE_ARGUMENT),
   keyPoints: z.array(ThesisItem).max(MAX_THESIS_ITEMS),
   risksToAvoid: z.array(ThesisItem).max(MAX_THESIS_ITEMS),
 });
 export type UpdatePackageThesisInput = z.input<typeof UpdatePackageThesisInput>;
 
-export const VariantText = z.string().min(1).max(MAX_VARIANT_TEXT);
+export const VariantText = storableString().min(1).max(MAX_VARIANT_TEXT);
 
 export const CreateVariantInput = z.object({
   packageId: z.uuid(),
   channel: Channel,
   patternTemplateId: z.uuid().nullish(),
   draftText: VariantText,
-  rationale: z.string().max(2_000).nullish(),
-  safetyFlags: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
-  generatedByModel: z.string().trim().min(1).max(200).nullish(),
+  rationale: storableString().max(2_000).nullish(),
+  safetyFlags: z.array(Text(200)).max(20).default([]),
+  generatedByModel: Text(200).nullish(),
   /** The bounded context the drafting node saw; kept for audit, never returned in a DTO. */
-  rawPromptContext: z.record(z.string(), z.unknown()).nullish(),
+  rawPromptContext: StorableRecord().nullish(),
 });
 export type CreateVariantInput = z.input<typeof CreateVariantInput>;
 

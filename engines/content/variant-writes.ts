@@ -5,12 +5,13 @@ import type { Database } from '../db/client';
 import { variants } from '../db/schema';
 import type { VariantStatus } from '../enums';
 import { ConflictError, InvariantViolationError } from '../errors';
+import { Text } from '../text';
 import { CreateVariantInput, VariantText, type VariantDTO } from './dto';
 import type { ContentEngineDeps } from './engine';
 import { isUniqueViolation, loadPackage, loadVariant, loadVariantDTO, type Scope, type Tx, type VariantRow } from './queries';
 
 const RowId = z.uuid();
-const ExternalPostId = z.string().trim().min(1).max(200);
+const ExternalPostId = Text(200);
 
 /** Statuses after which a variant's text and schedule are final. */
 const FINAL: readonly VariantStatus[] = ['published', 'rejected'];

@@ -7,6 +7,7 @@ import { addTenantContent, CONTENT_TABLES } from '../../test/fixtures/tenant-con
 import type { Database } from './client';
 import { rows } from './migrator';
 import { brands, ingestKeys, learningWindowRuns, memberships, opportunities, userProfiles } from './schema';
+import { sqlState } from './sql-state';
 
 // RLS is the second wall behind the engines (DESIGN.md §3): these tests take the roles a Supabase
 // client would (anon, or authenticated with the JWT's `sub`) on PGlite and PostgreSQL alike.
@@ -97,17 +98,6 @@ async function countAll(tx: Tx): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of TABLES) counts[table] = await countRows(tx, table);
   return counts;
-}
-
-/** The SQLSTATE of a driver error, which Drizzle wraps in its own query error. */
-function sqlState(error: unknown): string | undefined {
-  let current: unknown = error;
-  while (current instanceof Error) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    current = current.cause;
-  }
-  return undefined;
 }
 
 async function refusal(promise: Promise<unknown>): Promise<string | undefined> {

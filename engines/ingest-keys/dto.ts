@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { Text } from '../text';
 
-export const IngestKeyName = z.string().trim().min(1).max(120);
+export const IngestKeyName = Text(120);
 
 /** What an admin sees of a key: never the key itself, which only its creator saw, once. */
 export const IngestKeyDTO = z.object({

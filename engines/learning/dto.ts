@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Channel, ExecutionEventType, ExecutionSource, LearningSignalType } from '../enums';
+import { Text } from '../text';
 
 export { LearningWindow, WindowDays } from './window';
 
@@ -12,10 +13,10 @@ export const ExecutionEventInput = z
   .object({
     channel: Channel,
     /** The sender's id for this delivery; re-sending it is a no-op. */
-    externalEventId: z.string().trim().min(1).max(200),
+    externalEventId: Text(200),
     variantId: z.uuid().optional(),
     /** The platform's post id, resolved to a variant together with `channel`. */
-    externalPostId: z.string().trim().min(1).max(200).optional(),
+    externalPostId: Text(200).optional(),
     eventType: ExecutionEventType,
     count: z.int().min(1).max(2_147_483_647),
     eventValue: z.number().nullable().optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Channel, OpportunityCreatedVia, OpportunityType } from '../enums';
+import { StorableRecord, storableString, Text } from '../text';
 
 /** A score at or above this is "high": it counts in the board's high-score figures. */
 export const HIGH_SCORE = 70;
@@ -49,10 +50,10 @@ export type ListOpportunitiesInput = z.input<typeof ListOpportunitiesInput>;
 
 export const IngestOpportunityInput = z.object({
   type: OpportunityType,
-  title: z.string().trim().min(1).max(200),
-  angle: z.string().trim().min(1).max(2_000),
-  source: z.string().trim().min(1).max(200),
-  sourceUrl: z.url().max(2_000).nullish(),
+  title: Text(200),
+  angle: Text(2_000),
+  source: Text(200),
+  sourceUrl: storableString().pipe(z.url().max(2_000)).nullish(),
   /** When the source published the signal; drives the freshness part of the initial score. */
   sourcePublishedAt: z.date().nullish(),
   personaId: z.uuid().nullish(),
@@ -62,10 +63,10 @@ export const IngestOpportunityInput = z.object({
   suggestedChannels: z.array(Channel).max(20).default([]),
   /** An upstream score wins over the initial scoring. */
   score: Score.nullish(),
-  scoreExplanation: z.string().trim().min(1).max(2_000).nullish(),
+  scoreExplanation: Text(2_000).nullish(),
   createdVia: OpportunityCreatedVia.default('ingestion'),
   expiresAt: z.date().nullish(),
-  metadata: z.record(z.string(), z.unknown()).default({}),
+  metadata: StorableRecord().default({}),
 });
 export type IngestOpportunityInput = z.input<typeof IngestOpportunityInput>;
 

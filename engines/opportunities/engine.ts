@@ -5,6 +5,7 @@ import { addDays, type Clock, systemClock } from '../clock';
 import type { Database } from '../db/client';
 import { opportunities } from '../db/schema';
 import { InvariantViolationError, NotFoundError } from '../errors';
+import { Text } from '../text';
 import {
   HIGH_SCORE,
   IngestOpportunityInput,
@@ -34,7 +35,7 @@ import {
 
 const Ids = z.object({ tenantId: z.uuid(), brandId: z.uuid() });
 const RowId = z.uuid();
-const Explanation = z.string().trim().min(1).max(2_000);
+const Explanation = Text(2_000);
 
 type OpportunityChanges = Omit<PgUpdateSetSource<typeof opportunities>, 'id' | 'tenantId' | 'brandId'>;
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { Channel, PatternCategory, PatternStatus } from '../enums';
-
-const Text = (max: number) => z.string().trim().min(1).max(max);
+import { Text } from '../text';
 const EngagementScore = z.number().min(0).max(100);
 
 export const DEFAULT_RECOMMENDATIONS = 3;

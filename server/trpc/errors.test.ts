@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ConflictError, ForbiddenError, InvariantViolationError, NotFoundError } from '../../engines/errors';
 import { ModelUnavailableError, PromptBuildError } from '../orchestrator/llm/errors';
-import { toTRPCError } from './errors';
+import { REFUSED_VALUE_MESSAGE, toTRPCError } from './errors';
 
 describe('toTRPCError', () => {
   it.each([
@@ -30,6 +30,24 @@ describe('toTRPCError', () => {
     const mapped = toTRPCError(parsed.error);
     expect(mapped.code).toBe('BAD_REQUEST');
     expect(mapped.message).toMatch(/^Invalid input: brandId: .+; channels\.0: /);
+  });
+
+  // Drizzle wraps the driver's error (PGlite's and postgres.js's both carry the SQLSTATE as `code`).
+  const driverError = (code: string) =>
+    new Error('Failed query: insert into …', { cause: Object.assign(new Error('data exception'), { code }) });
+
+  it.each(['22021', '22P05', '22P02', '22007', '22008', '22009'])(
+    'maps a value the database refused (SQLSTATE %s) to BAD_REQUEST, revealing nothing of the query',
+    (code) => {
+      const mapped = toTRPCError(driverError(code));
+      expect(mapped.code).toBe('BAD_REQUEST');
+      expect(mapped.message).toBe(REFUSED_VALUE_MESSAGE);
+    },
+  );
+
+  it('leaves any other database failure an INTERNAL_SERVER_ERROR', () => {
+    expect(toTRPCError(driverError('23503')).code).toBe('INTERNAL_SERVER_ERROR');
+    expect(toTRPCError(driverError('40P01')).code).toBe('INTERNAL_SERVER_ERROR');
   });
 
   it('keeps a TRPCError thrown on purpose', () => {

@@ -1,5 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import { isRefusedValue } from '../../engines/db/sql-state';
 import { ConflictError, ForbiddenError, InvariantViolationError, NotFoundError } from '../../engines/errors';
 import { ModelUnavailableError, PromptBuildError } from '../orchestrator/llm/errors';
 
@@ -22,6 +23,9 @@ export function zodFieldErrors(error: z.core.$ZodError): { formErrors: string[];
   return { formErrors, fieldErrors };
 }
 
+export const REFUSED_VALUE_MESSAGE =
+  'Invalid input: a value cannot be stored (text with a NUL character, or a date or id out of range)';
+
 function fromKnownCause(cause: unknown): TRPCError | null {
   if (cause instanceof NotFoundError) return new TRPCError({ code: 'NOT_FOUND', message: cause.message, cause });
   if (cause instanceof ForbiddenError) return new TRPCError({ code: 'FORBIDDEN', message: cause.message, cause });
@@ -34,6 +38,8 @@ function fromKnownCause(cause: unknown): TRPCError | null {
   if (cause instanceof z.core.$ZodError) {
     return new TRPCError({ code: 'BAD_REQUEST', message: `Invalid input: ${describeZodError(cause)}`, cause });
   }
+  // The backstop behind input validation: a value the database cannot store is still bad input.
+  if (isRefusedValue(cause)) return new TRPCError({ code: 'BAD_REQUEST', message: REFUSED_VALUE_MESSAGE, cause });
   return null;
 }
 

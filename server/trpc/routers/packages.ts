@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { PackageChannels } from '../../../engines/content/dto';
 import { Channel, PackageStatus } from '../../../engines/enums';
+import { Text } from '../../../engines/text';
 import { PackageBuildOrchestrator } from '../../orchestrator/flows/package-build';
 import { getPackageBuildProgress, getPackageWorkspace } from '../../orchestrator/flows/package-workspace';
 import { brandProcedure, createTRPCRouter } from '../init';
 
-const IdempotencyKey = z.string().trim().min(1).max(200);
+const IdempotencyKey = Text(200);
 
 export const packagesRouter = createTRPCRouter({
   /** F2: a package with a thesis and drafts per channel; a retry with the same key returns the same package. */

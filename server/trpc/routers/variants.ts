@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { VariantText } from '../../../engines/content/dto';
+import { Text } from '../../../engines/text';
 import { brandProcedure, createTRPCRouter } from '../init';
 
 export const variantsRouter = createTRPCRouter({
@@ -11,7 +12,7 @@ export const variantsRouter = createTRPCRouter({
     ),
 
   markPublished: brandProcedure
-    .input(z.object({ variantId: z.uuid(), externalPostId: z.string().trim().min(1).max(200), publishedAt: z.date().optional() }))
+    .input(z.object({ variantId: z.uuid(), externalPostId: Text(200), publishedAt: z.date().optional() }))
     .mutation(({ ctx, input }) =>
       ctx.system.engines.content.markVariantPublished(
         ctx.scope.tenantId, ctx.scope.brandId, input.variantId, input.externalPostId, input.publishedAt,

@@ -79,6 +79,22 @@ describe('POST /api/ingest/execution-events', () => {
     expect(await storedEvents()).toBe(before);
   });
 
+  it('answers 400 for a NUL character in an id, which the database could not store, storing nothing', async () => {
+    const before = await storedEvents();
+    const [event] = metricEvents(variant, { like: 1 }, OCCURRED, randomUUID());
+    const { variantId: _, ...byPost } = event!;
+    // JSON.stringify writes the NUL as \u0000, as a platform's JSON would.
+    const response = await post({
+      events: [{ ...event, externalEventId: `evt-\u0000` }, { ...byPost, externalPostId: `${variant.externalPostId}\u0000` }],
+    });
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.issues.map((i: { index: number }) => i.index)).toEqual([0, 1]);
+    expect(body.issues[0].message).toMatch(/externalEventId: must not contain the NUL character/);
+    expect(body.issues[1].message).toMatch(/externalPostId: must not contain the NUL character/);
+    expect(await storedEvents()).toBe(before);
+  });
+
   it('answers 400 for a body that is not JSON or not a batch', async () => {
     expect((await post('{"events": [')).status).toBe(400);
     expect((await post({ rows: [] })).status).toBe(400);

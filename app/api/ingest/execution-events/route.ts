@@ -1,5 +1,6 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
+import { isRefusedValue } from '@/engines/db/sql-state';
 import { InvalidExecutionEventsError } from '@/engines/learning/errors';
 import { MAX_EXECUTION_EVENTS_PER_BATCH } from '@/engines/learning/dto';
 import { bearerToken, readBodyCapped } from '@/server/http/request';
@@ -40,6 +41,9 @@ export async function POST(request: Request): Promise<Response> {
   } catch (error) {
     if (error instanceof InvalidExecutionEventsError) {
       return NextResponse.json({ error: error.message, issues: error.issues }, { status: 400 });
+    }
+    if (isRefusedValue(error)) {
+      return NextResponse.json({ error: 'The batch holds a value that cannot be stored (a NUL character, or a date out of range)' }, { status: 400 });
     }
     throw error;
   }

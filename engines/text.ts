@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+// PostgreSQL stores no U+0000 in text or jsonb and fails the whole statement on one. Every string a
+// person or a platform sends is checked here, so a stray NUL is refused as bad input, with its field
+// named, instead of failing at the database as an internal error.
+
+const NUL = '\u0000';
+export const NUL_MESSAGE = 'must not contain the NUL character (\\u0000)';
+
+function hasNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes(NUL);
+  if (Array.isArray(value)) return value.some(hasNul);
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).some(([key, entry]) => key.includes(NUL) || hasNul(entry));
+  }
+  return false;
+}
+
+/** A string from outside that the database can store. */
+export const storableString = () => z.string().refine((s) => !s.includes(NUL), NUL_MESSAGE);
+
+/** Trimmed, non-empty, at most `max` characters, storable. */
+export const Text = (max: number) => storableString().trim().min(1).max(max);
+
+/** A JSON object from outside (metadata, context) whose keys and strings the database can store. */
+export const StorableRecord = () => z.record(z.string(), z.unknown()).refine((record) => !hasNul(record), NUL_MESSAGE);
