@@ -10,6 +10,13 @@ export const MAX_CORE_ARGUMENT = 2_000;
 export const MAX_THESIS_ITEMS = 10;
 export const MAX_THESIS_ITEM = 500;
 
+/**
+ * No post Kairo tracks went out before this. A fixed floor, not the variant's createdAt: publication
+ * times come from the engine's clock and from imports of earlier posts, createdAt from the database's.
+ * It also keeps absurd dates (year -250000) from reaching a timestamptz column that cannot hold them.
+ */
+export const EARLIEST_PUBLICATION = new Date('2000-01-01T00:00:00Z');
+
 // ----- inputs -----
 
 export const ListPackagesInput = z.object({

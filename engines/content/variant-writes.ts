@@ -6,7 +6,7 @@ import { variants } from '../db/schema';
 import type { VariantStatus } from '../enums';
 import { ConflictError, InvariantViolationError } from '../errors';
 import { Text } from '../text';
-import { CreateVariantInput, VariantText, type VariantDTO } from './dto';
+import { CreateVariantInput, EARLIEST_PUBLICATION, VariantText, type VariantDTO } from './dto';
 import type { ContentEngineDeps } from './engine';
 import { isUniqueViolation, loadPackage, loadVariant, loadVariantDTO, type Scope, type Tx, type VariantRow } from './queries';
 
@@ -85,6 +85,7 @@ export class VariantWrites {
     const now = this.clock();
     const at = z.date().optional().parse(publishedAt) ?? now;
     if (at > now) throw new InvariantViolationError('publishedAt cannot lie in the future', 'input');
+    if (at < EARLIEST_PUBLICATION) throw new InvariantViolationError('publishedAt cannot lie before 2000-01-01', 'input');
     try {
       return await this.db.transaction(async (tx) => {
         const current = await loadVariant(tx, scope, id, true);

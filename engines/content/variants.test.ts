@@ -12,7 +12,7 @@ import {
 import { addDays } from '../clock';
 import type { VariantStatus } from '../enums';
 import { ConflictError, InvariantViolationError, NotFoundError } from '../errors';
-import { activeText } from './dto';
+import { activeText, EARLIEST_PUBLICATION } from './dto';
 import type { ContentEngine } from './engine';
 
 let handle: TestDatabase;
@@ -174,6 +174,22 @@ describe('markVariantPublished', () => {
     const variantId = await insertContentVariant(handle.db, fx, packageId);
     const error = await violation(content.markVariantPublished(fx.tenantId, fx.brandId, variantId, 'li-post-3', new Date(FIXED_NOW.getTime() + 1)));
     expect(error.kind).toBe('input');
+  });
+
+  it.each([
+    ['just before 2000', new Date(EARLIEST_PUBLICATION.getTime() - 1)],
+    ['so early that PostgreSQL cannot store it', new Date(-8e15)],
+  ])('refuses a publication time %s, leaving the variant as it was', async (_, at) => {
+    const variantId = await insertContentVariant(handle.db, fx, packageId, { status: 'approved' });
+    const error = await violation(content.markVariantPublished(fx.tenantId, fx.brandId, variantId, `li-old-${variantId}`, at));
+    expect({ kind: error.kind, message: error.message }).toEqual({ kind: 'input', message: 'publishedAt cannot lie before 2000-01-01' });
+    expect(await content.getVariant(fx.tenantId, fx.brandId, variantId)).toMatchObject({ status: 'approved', publishedAt: null });
+  });
+
+  it('accepts a publication time of exactly 2000-01-01', async () => {
+    const variantId = await insertContentVariant(handle.db, fx, packageId, { status: 'approved' });
+    const published = await content.markVariantPublished(fx.tenantId, fx.brandId, variantId, `li-y2k-${variantId}`, EARLIEST_PUBLICATION);
+    expect(published.publishedAt).toEqual(EARLIEST_PUBLICATION);
   });
 
   it('refuses a post id already recorded for another variant of the same channel', async () => {

@@ -10,7 +10,7 @@ import type { Viewer } from '../auth/viewer';
 import { createSystemContext, type SystemContext } from '../orchestrator/context';
 import { createInnerContext } from './init';
 import { createCaller } from './root';
-import { codeOf } from '../../test/trpc';
+import { codeOf, rejection } from '../../test/trpc';
 
 let handle: TestDatabase;
 let system: SystemContext;
@@ -117,6 +117,17 @@ describe('packages and variants procedures', () => {
     expect(await handle.db.select().from(contentPackages).where(eq(contentPackages.originOpportunityId, opportunityId))).toEqual([]);
     const after = await api.packages.workspace({ brandId: fx.brandId, packageId: created.package.id });
     expect(after.variantsByChannel.linkedin).toEqual(created.variantsByChannel.linkedin);
+  });
+
+  it('answers BAD_REQUEST for a publication time before 2000, even one PostgreSQL cannot store', async () => {
+    const created = await createPackage(['linkedin']);
+    const variantId = created.variantsByChannel.linkedin![0]!.id;
+    for (const publishedAt of [new Date('1999-12-31T23:59:59Z'), new Date(-8e15)]) {
+      const error = await rejection(as(owner).variants.markPublished({ brandId: fx.brandId, variantId, externalPostId: 'urn:li:share:old', publishedAt }));
+      expect({ code: error.code, message: error.message }).toEqual({ code: 'BAD_REQUEST', message: 'publishedAt cannot lie before 2000-01-01' });
+    }
+    const after = await as(owner).packages.workspace({ brandId: fx.brandId, packageId: created.package.id });
+    expect(after.variantsByChannel.linkedin![0]).toMatchObject({ status: 'draft', publishedAt: null });
   });
 
   it('refuses a status move the package cannot make with CONFLICT', async () => {
