@@ -9,7 +9,9 @@ import { getSystemContext } from '@/server/orchestrator/context';
 export async function POST(request: Request): Promise<Response> {
   const system = await getSystemContext();
   if (!system.auth.demoSigningKey) return new Response('The demo sign-in is disabled here.', { status: 403 });
-  const userId = z.uuid().safeParse((await request.formData()).get('userId'));
+  const form = await readForm(request);
+  if (!form) return new Response('The body must be a form (application/x-www-form-urlencoded or multipart/form-data) with a userId.', { status: 400 });
+  const userId = z.uuid().safeParse(form.get('userId'));
   if (!userId.success) return new Response('userId must be a user id.', { status: 400 });
   let issued: IssuedToken;
   try {
@@ -21,4 +23,14 @@ export async function POST(request: Request): Promise<Response> {
   const response = new NextResponse(null, { status: 303, headers: { Location: '/' } });
   response.cookies.set(ACCESS_TOKEN_COOKIE, issued.token, accessTokenCookieOptions(issued.expiresAt, request.url));
   return response;
+}
+
+/** The posted form, or null when the body is not one: `formData()` throws a TypeError for JSON, text or no body. */
+async function readForm(request: Request): Promise<FormData | null> {
+  try {
+    return await request.formData();
+  } catch (error) {
+    if (error instanceof TypeError) return null;
+    throw error;
+  }
 }
