@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { databaseConfigFromEnv, openDatabase } from '../engines/db/client';
 import { MAX_EXECUTION_EVENTS_PER_BATCH } from '../engines/learning/dto';
 import { InvalidExecutionEventsError } from '../engines/learning/errors';
-import { eventsFromCsv } from '../server/ingest/execution-events-csv';
+import { CsvFormatError, type CsvEventRow, eventsFromCsv } from '../server/ingest/execution-events-csv';
 import { createSystemContext } from '../server/orchestrator/context';
 
 const { values, positionals } = parseArgs({ options: { brand: { type: 'string' } }, allowPositionals: true });
@@ -17,25 +17,31 @@ if (!values.brand || !file || positionals.length !== 1) {
   process.exit(2);
 }
 
-const events = eventsFromCsv(await readFile(file, 'utf8'));
+let rows: CsvEventRow[];
+try {
+  rows = eventsFromCsv(await readFile(file, 'utf8'));
+} catch (error) {
+  if (!(error instanceof CsvFormatError)) throw error;
+  console.error(`${file}: ${error.message}. Nothing was imported.`);
+  process.exit(1);
+}
 const handle = await openDatabase(databaseConfigFromEnv());
 try {
   const { engines } = createSystemContext(handle);
   const { tenantId, brandId } = await engines.learning.findLearningTarget(values.brand);
   const totals = { received: 0, inserted: 0, duplicates: 0 };
   // Each batch lands whole or not at all; a file larger than one batch is imported batch by batch.
-  for (let offset = 0; offset < events.length; offset += MAX_EXECUTION_EVENTS_PER_BATCH) {
-    const batch = events.slice(offset, offset + MAX_EXECUTION_EVENTS_PER_BATCH);
+  for (let offset = 0; offset < rows.length; offset += MAX_EXECUTION_EVENTS_PER_BATCH) {
+    const batch = rows.slice(offset, offset + MAX_EXECUTION_EVENTS_PER_BATCH);
     try {
-      const result = await engines.learning.recordExecutionEvents(tenantId, brandId, batch, 'csv_import');
+      const result = await engines.learning.recordExecutionEvents(tenantId, brandId, batch.map((row) => row.event), 'csv_import');
       totals.received += result.received;
       totals.inserted += result.inserted;
       totals.duplicates += result.duplicates;
     } catch (error) {
       if (!(error instanceof InvalidExecutionEventsError)) throw error;
-      console.error(`Rows ${offset + 2}–${offset + batch.length + 1} refused, nothing of them stored:`);
-      // Line numbers of the file: the header is line 1.
-      for (const issue of error.issues) console.error(`  line ${offset + issue.index + 2}: ${issue.message}`);
+      console.error(`The rows on lines ${batch[0]!.line}–${batch.at(-1)!.line} were refused, nothing of them stored:`);
+      for (const issue of error.issues) console.error(`  line ${batch[issue.index]!.line}: ${issue.message}`);
       process.exitCode = 1;
       break;
     }

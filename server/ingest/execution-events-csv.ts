@@ -20,12 +20,31 @@ export class CsvFormatError extends Error {}
 
 const normalise = (name: string) => name.toLowerCase().replace(/[\s_-]/g, '');
 
-/** RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks. */
-export function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
+/** One CSV record and the file line it starts on (1-based), for messages a person can find. */
+export interface CsvRecord {
+  line: number;
+  fields: string[];
+}
+
+/**
+ * RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks. Blank lines are
+ * skipped. A record's line is the physical line it starts on, which its index is not once a quoted
+ * field spans lines or a blank line was skipped.
+ */
+export function parseCsv(text: string): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  let fields: string[] = [];
   let field = '';
   let quoted = false;
+  let line = 1;
+  let recordLine = 1;
+  let quoteLine = 1;
+  const endRecord = () => {
+    fields.push(field);
+    if (fields.some((f) => f !== '')) records.push({ line: recordLine, fields });
+    fields = [];
+    field = '';
+  };
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
@@ -34,49 +53,57 @@ export function parseCsv(text: string): string[][] {
         i++;
       } else if (c === '"') quoted = false;
       else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
-      record.push(field);
+      // A line break inside a quoted field still ends a line of the file (CRLF counts once, at its LF).
+      if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line++;
+    } else if (c === '"' && field === '') {
+      quoted = true;
+      quoteLine = line;
+    } else if (c === ',') {
+      fields.push(field);
       field = '';
     } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      record.push(field);
-      if (record.some((f) => f !== '')) records.push(record);
-      record = [];
-      field = '';
+      endRecord();
+      line++;
+      recordLine = line;
     } else field += c;
   }
-  if (quoted) throw new CsvFormatError('The file ends inside a quoted field');
-  record.push(field);
-  if (record.some((f) => f !== '')) records.push(record);
+  if (quoted) throw new CsvFormatError(`The file ends inside the quoted field opened on line ${quoteLine}`);
+  endRecord();
   return records;
+}
+
+/** One event input per data row, with the file line its record starts on. */
+export interface CsvEventRow {
+  line: number;
+  event: Record<string, unknown>;
 }
 
 /**
  * One event input per data row. Empty optional cells are left out; `count` and `event_value` become
  * numbers (or stay text the engine then refuses, naming the row), so a bad row is reported, not guessed.
  */
-export function eventsFromCsv(text: string): Record<string, unknown>[] {
+export function eventsFromCsv(text: string): CsvEventRow[] {
   const [header, ...rows] = parseCsv(text.replace(/^\uFEFF/, ''));
   if (!header) throw new CsvFormatError('The file is empty');
   const index = new Map<Field, number>();
   const byName = new Map(Object.entries(CSV_COLUMNS).flatMap(([field, column]) => [[normalise(column), field as Field], [normalise(field), field as Field]]));
-  header.forEach((name, i) => {
+  header.fields.forEach((name, i) => {
     const field = byName.get(normalise(name));
     if (field) index.set(field, i);
   });
   const missing: string[] = REQUIRED.filter((field) => !index.has(field)).map((field) => CSV_COLUMNS[field]);
   if (!index.has('variantId') && !index.has('externalPostId')) missing.push('variant_id or external_post_id');
-  if (missing.length > 0) throw new CsvFormatError(`Missing column(s): ${missing.join(', ')}`);
+  if (missing.length > 0) throw new CsvFormatError(`Missing column(s) in the header on line ${header.line}: ${missing.join(', ')}`);
 
-  return rows.map((row) => {
+  return rows.map(({ line, fields }) => {
     const event: Record<string, unknown> = {};
     for (const [field, i] of index) {
-      const cell = (row[i] ?? '').trim();
+      const cell = (fields[i] ?? '').trim();
       if (cell === '') continue;
       event[field] = field === 'count' || field === 'eventValue' ? toNumber(cell) : cell;
     }
-    return event;
+    return { line, event };
   });
 }
 
