@@ -8,7 +8,8 @@ export const CONTEXT_LIMITS = {
   positioning: 600,
   tags: 12,
   tag: 40,
-  taboos: 20,
+  // Every taboo the brand brain allows (30 × 120): the guard rail checks drafts against this list.
+  taboos: 30,
   taboo: 120,
   title: 200,
   angle: 800,

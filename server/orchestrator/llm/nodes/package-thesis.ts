@@ -17,7 +17,10 @@ export function writeOfflineThesis(context: ThesisContext): PackageThesis {
     ...(persona?.priorities.slice(0, 2).map((p) => `It serves what ${persona.name} cares about: ${p}`) ?? []),
     persona?.pains[0] ? `It eases a known pain: ${persona.pains[0]}` : null,
     `Why now: ${opportunity.angle}`,
-    `It fits how ${brandName} shows up: ${positioning}`,
+    positioning ? `It fits how ${brandName} shows up: ${positioning}` : null,
+    // Always there, so an opportunity with no pillar or persona still gets the three points a thesis needs.
+    `The takeaway to leave readers with: ${opportunity.title}`,
+    `One idea, told the way each channel reads it: ${context.channels.join(', ')}`,
   ].filter((p): p is string => !!p);
   return {
     coreArgument: clip(`${opportunity.title}. ${opportunity.angle}`, 600),
@@ -41,6 +44,6 @@ export const packageThesisNode = defineLlmNode({
   offline: writeOfflineThesis,
   failure: 'hard',
   timeoutMs: 45_000,
-  // The largest valid context is about 8,800 characters (node-caps.test.ts keeps the two in step).
-  maxPromptChars: 9_500,
+  // Just above the largest valid context, all 30 taboos included (node-caps.test.ts keeps the two in step).
+  maxPromptChars: 11_000,
 });

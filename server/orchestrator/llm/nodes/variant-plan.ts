@@ -69,7 +69,7 @@ export const variantPlanNode = defineLlmNode({
   offline: writeOfflineVariants,
   failure: 'soft',
   timeoutMs: 45_000,
-  // The largest valid input (taboos, thesis, pattern and a full style reference) is about 12,100
-  // characters (node-caps.test.ts keeps the two in step).
-  maxPromptChars: 13_000,
+  // Just above the largest valid input (all 30 taboos, thesis, pattern and a full style reference);
+  // node-caps.test.ts keeps the two in step.
+  maxPromptChars: 14_500,
 });
