@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Channel, ExecutionEventType, ExecutionSource, LearningSignalType } from '../enums';
+import { Channel, ExecutionEventType, LearningSignalType } from '../enums';
 import { Text } from '../text';
 
 export { LearningWindow, WindowDays } from './window';
@@ -27,12 +27,6 @@ export const ExecutionEventInput = z
     path: ['variantId'],
   });
 export type ExecutionEventInput = z.infer<typeof ExecutionEventInput>;
-
-export const RecordExecutionEventsInput = z.object({
-  events: z.array(z.unknown()),
-  source: ExecutionSource,
-});
-export type RecordExecutionEventsInput = z.infer<typeof RecordExecutionEventsInput>;
 
 export const RecordExecutionEventsResult = z.object({
   received: z.int().nonnegative(),
