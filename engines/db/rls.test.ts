@@ -6,7 +6,7 @@ import { createTenantFixture, type TenantFixture } from '../../test/fixtures';
 import { addTenantContent, CONTENT_TABLES } from '../../test/fixtures/tenant-content';
 import type { Database } from './client';
 import { rows } from './migrator';
-import { brands, ingestKeys, learningWindowRuns, memberships, opportunities, userProfiles } from './schema';
+import { brands, ingestKeys, learningWalks, learningWindowRuns, memberships, opportunities, userProfiles } from './schema';
 import { sqlState } from './sql-state';
 
 // RLS is the second wall behind the engines (DESIGN.md §3): these tests take the roles a Supabase
@@ -326,5 +326,18 @@ describe('the owner connection the server uses', () => {
       }
     });
     expect(counts).toEqual(Object.fromEntries(TABLES.map((table) => [table, 2 * OWN_ROWS[table]!])));
+  });
+});
+
+describe('row-level security for server-only tables', () => {
+  it('gives no client role the learning walks, to read or to write, even with Supabase’s default write privileges', async () => {
+    const actors: Actor[] = [{ role: 'anon' }, { role: 'authenticated', userId: tenantA.ownerUserId }];
+    const window = { windowStart: new Date('2026-03-01T00:00:00Z'), windowEnd: new Date('2026-03-02T00:00:00Z') };
+    for (const actor of actors) {
+      expect(await as(actor, (tx) => refusal(tx.select().from(learningWalks)))).toBe(INSUFFICIENT_PRIVILEGE);
+      expect(await as(actor, (tx) => refusal(tx.insert(learningWalks).values({ ...window, lastBrandId: tenantA.brandId })), supabaseDefaultGrants)).toBe(
+        INSUFFICIENT_PRIVILEGE,
+      );
+    }
   });
 });

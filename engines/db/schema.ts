@@ -256,3 +256,16 @@ export const learningWindowRuns = pgTable('learning_window_runs', {
   completedAt: ts('completed_at').notNull(),
   ...timestamps,
 });
+
+/** The learning cron's walk over every brand, per window (server only; no tenant). */
+export const learningWalks = pgTable('learning_walks', {
+  id: id(),
+  windowStart: ts('window_start').notNull(),
+  windowEnd: ts('window_end').notNull(),
+  startAfter: uuid('start_after'),
+  wrapped: boolean('wrapped').notNull().default(false),
+  lastBrandId: uuid('last_brand_id'),
+  completedAt: ts('completed_at'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});

@@ -207,6 +207,25 @@ export type LearningTarget = z.infer<typeof LearningTarget>;
 export const ListLearningTargetsInput = z.object({
   /** The last brand id of the previous page. */
   after: z.uuid().nullish(),
+  /** The last brand id to include. */
+  through: z.uuid().nullish(),
   limit: z.int().min(1).max(500).default(50),
 });
 export type ListLearningTargetsInput = z.input<typeof ListLearningTargetsInput>;
+
+/**
+ * How far the learning cron got through every brand for one window. The walk covers, in id order,
+ * the brands after `startAfter`, then (once `wrapped`) those up to and including it.
+ */
+export const LearningWalk = z.object({
+  windowStart: z.date(),
+  windowEnd: z.date(),
+  /** Where the previous window's unfinished walk stopped; null to walk from the first brand. */
+  startAfter: z.uuid().nullable(),
+  wrapped: z.boolean(),
+  /** The last brand finished in the current pass; the next call starts after it. */
+  lastBrandId: z.uuid().nullable(),
+  /** When the walk covered every brand; later calls for the window have nothing to do. */
+  completedAt: z.date().nullable(),
+});
+export type LearningWalk = z.infer<typeof LearningWalk>;

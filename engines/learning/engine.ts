@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lte } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Clock, systemClock } from '../clock';
 import type { Database } from '../db/client';
@@ -11,6 +11,7 @@ import {
   type LearningEventDTO,
   LearningInsights,
   LearningTarget,
+  LearningWalk,
   ListLearningEventsInput,
   ListLearningTargetsInput,
   MAX_EXECUTION_EVENTS_PER_BATCH,
@@ -27,6 +28,7 @@ import { listLearningEvents, writeLearningEvents } from './learning-events';
 import { selectOpportunityEvidence, selectPatternEvidence, selectPerformanceSummaries } from './performance-query';
 import { recordExecutionEvents } from './record-events';
 import { LearningWindow, learningWindow } from './window';
+import { advanceLearningWalk, endLearningWalkPass, startLearningWalk } from './walks';
 import { evidenceFingerprint, findWindowCompletion, lockBrandLearning, recordWindowCompletion } from './window-runs';
 
 export interface LearningEngineDeps {
@@ -201,15 +203,41 @@ export class LearningEngine {
    * time so a run cut short resumes from a cursor. The one cross-tenant read; only the cron uses it.
    */
   async listLearningTargets(input: ListLearningTargetsInput = {}): Promise<LearningTarget[]> {
-    const { after, limit } = ListLearningTargetsInput.parse(input);
+    const { after, through, limit } = ListLearningTargetsInput.parse(input);
     const found = await this.db
       .select({ tenantId: brands.tenantId, brandId: brands.id })
       .from(brands)
       .innerJoin(tenants, and(eq(tenants.id, brands.tenantId), isNull(tenants.deletedAt)))
-      .where(and(isNull(brands.deletedAt), after ? gt(brands.id, after) : undefined))
+      .where(and(isNull(brands.deletedAt), after ? gt(brands.id, after) : undefined, through ? lte(brands.id, through) : undefined))
       .orderBy(asc(brands.id))
       .limit(limit);
     return found.map((row) => LearningTarget.parse(row));
+  }
+
+  /**
+   * The cron's walk over every brand for the window, begun if no call has begun it: then after the
+   * brand where the previous window's walk stopped, if that walk did not complete (walks.ts).
+   */
+  async startLearningWalk(window: LearningWindow): Promise<LearningWalk> {
+    return startLearningWalk(this.db, LearningWindow.parse(window));
+  }
+
+  /** The walk's next brands: those after its cursor in the current pass. */
+  async listWalkTargets(walk: LearningWalk, limit: number): Promise<LearningTarget[]> {
+    const { startAfter, wrapped, lastBrandId } = LearningWalk.parse(walk);
+    return wrapped
+      ? this.listLearningTargets({ after: lastBrandId, through: startAfter, limit })
+      : this.listLearningTargets({ after: lastBrandId ?? startAfter, limit });
+  }
+
+  /** The walk for the window is done with this brand, and resumes after it. */
+  async advanceLearningWalk(window: LearningWindow, brandId: string): Promise<LearningWalk> {
+    return advanceLearningWalk(this.db, LearningWindow.parse(window), z.uuid().parse(brandId));
+  }
+
+  /** The walk's current pass found no further brand: it comes round to the first, or is complete. */
+  async endLearningWalkPass(window: LearningWindow): Promise<LearningWalk> {
+    return endLearningWalkPass(this.db, LearningWindow.parse(window), this.clock());
   }
 
   /** The live brand with this id, whichever tenant owns it: for operator tools (the CSV import). */

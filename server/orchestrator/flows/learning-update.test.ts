@@ -1,11 +1,12 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { learningEvents, opportunities, patternTemplates } from '../../../engines/db/schema';
 import { NotFoundError } from '../../../engines/errors';
 import { createTestDatabase, type TestDatabase } from '../../../test/database';
 import { createTenantFixture, type TenantFixture } from '../../../test/fixtures';
 import { buildLearningScenario, type LearningScenario, metricEvents, SCENARIO_WINDOW } from '../../../test/fixtures/learning';
 import { createSystemContext, type SystemContext } from '../context';
+import type { LearningRunResult } from '../views/learning-run-result';
 import { LearningUpdateOrchestrator } from './learning-update';
 
 // The scenario's metrics arrive on 2026-03-20; learning then runs "on" 2026-03-15, whose 7-day window
@@ -190,21 +191,108 @@ describe('concurrency and isolation', () => {
 });
 
 describe('LearningUpdateOrchestrator.runGlobal', () => {
-  it('walks every brand in batches, then skips them all on a second run', async () => {
+  it('walks every brand in batches; later calls for the window start no brand', async () => {
     const { fx, scenario } = await scenarioFor('Global Co');
     const targets = await ctx.engines.learning.listLearningTargets({ limit: 500 });
     const first = await LearningUpdateOrchestrator.runGlobal(ctx, DAYS, { batchSize: 2 });
     expect(first).toMatchObject({ brandsProcessed: targets.length, brandsFailed: 0, complete: true, resumeAfter: null });
     expect((await learnedState(fx, scenario)).opps.map((o) => o.score).sort()).toEqual([35, 62]);
+    const runsBefore = await ctx.engines.runs.listRuns(fx.tenantId, fx.brandId, { limit: 100 });
     const second = await LearningUpdateOrchestrator.runGlobal(ctx, DAYS, { batchSize: 2 });
-    expect(second).toMatchObject({ brandsProcessed: targets.length, skipped: targets.length, learningEventsWritten: 0, complete: true });
+    expect(second).toMatchObject({ brandsProcessed: 0, skipped: 0, learningEventsWritten: 0, complete: true, resumeAfter: null });
+    expect(await ctx.engines.runs.listRuns(fx.tenantId, fx.brandId, { limit: 100 })).toHaveLength(runsBefore.length);
   });
 
-  it('stops between brands when its time budget is spent and resumes after the cursor', async () => {
-    const targets = await ctx.engines.learning.listLearningTargets({ limit: 500 });
-    const cut = await LearningUpdateOrchestrator.runGlobal(ctx, DAYS, { timeBudgetMs: 0 });
-    expect(cut).toMatchObject({ brandsProcessed: 0, complete: false });
-    const resumed = await LearningUpdateOrchestrator.runGlobal(ctx, DAYS, { after: targets[1]!.brandId });
-    expect(resumed).toMatchObject({ brandsProcessed: targets.length - 2, complete: true });
+  describe('a walk longer than one call', () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    it('resumes where the time budget cut it off, at the next brand, and completes every brand once across calls', async () => {
+      // A day no walk has started yet, so this walk has a window of its own.
+      const later = createSystemContext(handle, { clock: () => new Date('2026-03-16T12:00:00Z') });
+      const window = later.engines.learning.windowFor(DAYS);
+      // Each brand's update "takes" 10 s of the call's 25 s budget: three brands per call.
+      let now = 0;
+      vi.spyOn(Date, 'now').mockImplementation(() => now);
+      const slow: SystemContext = {
+        ...later,
+        transaction: (work) => {
+          now += 10_000;
+          return later.transaction(work);
+        },
+      };
+      const targets = await later.engines.learning.listLearningTargets({ limit: 500 });
+      expect(targets.length).toBeGreaterThan(6);
+
+      const calls: LearningRunResult[] = [];
+      for (let call = 0; call < targets.length && !calls.at(-1)?.complete; call += 1) {
+        calls.push(await LearningUpdateOrchestrator.runGlobal(slow, DAYS, { timeBudgetMs: 25_000, batchSize: 2 }));
+      }
+      expect(calls).toHaveLength(Math.ceil(targets.length / 3));
+      expect(calls[0]).toMatchObject({ brandsProcessed: 3, complete: false, resumeAfter: targets[2]!.brandId });
+      expect(calls[1]).toMatchObject({ brandsProcessed: 3, resumeAfter: targets[5]!.brandId });
+      expect(calls.at(-1)).toMatchObject({ complete: true, resumeAfter: null });
+      expect(calls.reduce((sum, c) => sum + c.brandsProcessed, 0)).toBe(targets.length);
+
+      // Every brand was updated for the window exactly once, by the call whose turn it was.
+      const updaters = await Promise.all(
+        targets.map(async ({ tenantId, brandId }) => {
+          const runs = await later.engines.runs.listRuns(tenantId, brandId, { limit: 100 });
+          return runs
+            .filter((run) => (run.input as { windowStart?: string }).windowStart === window.windowStart.toISOString())
+            .map((run) => (run.input as { parentRunId?: string }).parentRunId);
+        }),
+      );
+      expect(updaters).toEqual(targets.map((_, i) => [calls[Math.floor(i / 3)]!.runId]));
+
+      // The walk is done for the window: another call starts no brand.
+      expect(await LearningUpdateOrchestrator.runGlobal(slow, DAYS, { timeBudgetMs: 25_000 })).toMatchObject({ brandsProcessed: 0, complete: true });
+      expect(await later.engines.learning.startLearningWalk(window)).toMatchObject({ lastBrandId: targets.at(-1)!.brandId, completedAt: expect.any(Date) });
+    });
+
+    it("begins a new window's walk where the previous window's unfinished walk stopped, and comes round to the first brand", async () => {
+      const contextOn = (day: string) => {
+        const dayCtx = createSystemContext(handle, { clock: () => new Date(`${day}T12:00:00Z`) });
+        const slow: SystemContext = {
+          ...dayCtx,
+          transaction: (work) => {
+            now += 10_000;
+            return dayCtx.transaction(work);
+          },
+        };
+        return { dayCtx, slow };
+      };
+      let now = 0;
+      vi.spyOn(Date, 'now').mockImplementation(() => now);
+      const targets = await ctx.engines.learning.listLearningTargets({ limit: 500 });
+
+      // Once a day, and the day's only call cut off after three brands.
+      const first = contextOn('2026-03-18');
+      expect(await LearningUpdateOrchestrator.runGlobal(first.slow, DAYS, { timeBudgetMs: 25_000 })).toMatchObject({
+        brandsProcessed: 3,
+        complete: false,
+      });
+
+      const next = contextOn('2026-03-19');
+      const window = next.dayCtx.engines.learning.windowFor(DAYS);
+      const calls: LearningRunResult[] = [];
+      for (let call = 0; call < targets.length && !calls.at(-1)?.complete; call += 1) {
+        calls.push(await LearningUpdateOrchestrator.runGlobal(next.slow, DAYS, { timeBudgetMs: 25_000 }));
+      }
+      expect(calls[0]).toMatchObject({ brandsProcessed: 3, complete: false, resumeAfter: targets[5]!.brandId });
+      expect(calls.at(-1)).toMatchObject({ complete: true });
+      expect(calls.reduce((sum, c) => sum + c.brandsProcessed, 0)).toBe(targets.length);
+
+      // The next day's walk went on at the fourth brand, and ended with the three the first day did.
+      const rotated = [...targets.slice(3), ...targets.slice(0, 3)];
+      const updaters = await Promise.all(
+        rotated.map(async ({ tenantId, brandId }) => {
+          const runs = await next.dayCtx.engines.runs.listRuns(tenantId, brandId, { limit: 100 });
+          return runs
+            .filter((run) => (run.input as { windowStart?: string }).windowStart === window.windowStart.toISOString())
+            .map((run) => (run.input as { parentRunId?: string }).parentRunId);
+        }),
+      );
+      expect(updaters).toEqual(rotated.map((_, i) => [calls[Math.floor(i / 3)]!.runId]));
+    });
   });
 });

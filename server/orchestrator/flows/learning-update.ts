@@ -13,10 +13,8 @@ export interface BrandRunOptions {
 }
 
 export interface GlobalRunOptions {
-  /** Start no new brand after this long; the result then says where to resume. */
+  /** Start no new brand after this long; the next call resumes after the last brand finished. */
   timeBudgetMs?: number;
-  /** Resume after this brand id (a previous result's `resumeAfter`). */
-  after?: string | null;
   batchSize?: number;
 }
 
@@ -56,27 +54,31 @@ export const LearningUpdateOrchestrator = {
   },
 
   /**
-   * Every live brand, a page at a time in id order. A brand that fails is recorded and rolled back
-   * without stopping the others. With a time budget the walk stops between brands, never inside
-   * one; brands already done for the window are skipped, so simply running again also resumes.
+   * Every live brand, a page at a time in id order, as one walk per window that any number of calls
+   * share: each call continues after the last brand the walk finished (learning_walks), so a walk cut
+   * short by a time budget goes on where it stopped, and once it has passed the last brand further
+   * calls for the window start no brand at all. A window's walk begins where the previous window's
+   * stopped if that one did not complete, so a once-a-day schedule still reaches every brand in
+   * turn. A brand that fails is recorded and rolled back
+   * without stopping the others, and the walk moves past it (the next window tries it again). With a
+   * time budget the walk stops between brands, never inside one.
    */
   async runGlobal(ctx: SystemContext, windowDays = DEFAULT_LEARNING_WINDOW_DAYS, options: GlobalRunOptions = {}): Promise<LearningRunResult> {
     const { engines } = ctx;
     const window = engines.learning.windowFor(windowDays);
     const startedAt = Date.now();
-    const runId = await engines.runs.startRun(null, null, 'f3_learning', { windowDays, ...window, scope: 'global', after: options.after ?? null });
+    let walk = await engines.learning.startLearningWalk(window);
+    const runId = await engines.runs.startRun(null, null, 'f3_learning', { windowDays, ...window, scope: 'global', walk });
     const totals = { brandsProcessed: 0, skipped: 0, brandsFailed: 0, variantsScored: 0, patternsUpdated: 0, opportunitiesRescored: 0, learningEventsWritten: 0 };
-    let cursor = options.after ?? null;
-    let complete = false;
     try {
-      walk: for (;;) {
-        const targets = await engines.learning.listLearningTargets({ after: cursor, limit: options.batchSize ?? BRANDS_PER_BATCH });
+      brands: while (walk.completedAt === null) {
+        const targets = await engines.learning.listWalkTargets(walk, options.batchSize ?? BRANDS_PER_BATCH);
         if (targets.length === 0) {
-          complete = true;
-          break;
+          walk = await engines.learning.endLearningWalkPass(window);
+          continue;
         }
         for (const target of targets) {
-          if (options.timeBudgetMs !== undefined && Date.now() - startedAt >= options.timeBudgetMs) break walk;
+          if (options.timeBudgetMs !== undefined && Date.now() - startedAt >= options.timeBudgetMs) break brands;
           try {
             const outcome = await updateBrand(ctx, target.tenantId, target.brandId, window, { windowDays, trigger: 'cron', parentRunId: runId });
             totals.brandsProcessed += 1;
@@ -90,14 +92,15 @@ export const LearningUpdateOrchestrator = {
             totals.brandsFailed += 1;
             await engines.runs.recordEvent(runId, 'updateBrand', 'soft_error', { ...target, message: messageOf(error) });
           }
-          cursor = target.brandId;
+          walk = await engines.learning.advanceLearningWalk(window, target.brandId);
         }
       }
     } catch (error) {
       await failRun(ctx, runId, error);
       throw error;
     }
-    const result = LearningRunResult.parse({ runId, ...window, ...totals, complete, resumeAfter: complete ? null : cursor });
+    const complete = walk.completedAt !== null;
+    const result = LearningRunResult.parse({ runId, ...window, ...totals, complete, resumeAfter: complete ? null : walk.lastBrandId });
     await engines.runs.recordEvent(runId, 'runGlobal', 'output', result);
     await engines.runs.finishRun(runId, totals.brandsFailed > 0 ? 'succeeded_with_warnings' : 'succeeded');
     return result;

@@ -19,7 +19,7 @@ export const LearningRunResult = z.object({
   skipped: Count,
   /** Brands whose update failed and was rolled back (each recorded in its own run). */
   brandsFailed: Count,
-  /** False when a time budget stopped a global run; calling it again resumes after `resumeAfter`. */
+  /** False when a time budget stopped a global run; the window's next global run resumes after `resumeAfter`. */
   complete: z.boolean(),
   resumeAfter: z.uuid().nullable(),
 });

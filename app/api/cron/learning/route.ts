@@ -8,7 +8,9 @@ export const maxDuration = 60;
 const TIME_BUDGET_MS = 45_000;
 
 /**
- * Vercel cron → F3 for every brand. Vercel sends `Authorization: Bearer $CRON_SECRET`; without
+ * Vercel cron (hourly, vercel.json) → F3 for every brand. Each call continues the window's walk where
+ * the last one stopped (learning-update.ts `runGlobal`), so a day's walk completes across calls, and
+ * calls after it completed start no brand. Vercel sends `Authorization: Bearer $CRON_SECRET`; without
  * CRON_SECRET configured the route refuses everyone rather than running open.
  */
 export async function GET(request: Request): Promise<Response> {
