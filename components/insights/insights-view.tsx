@@ -46,12 +46,12 @@ export function InsightsView({ brandId, windowDays, canAdminister }: { brandId: 
 
       <section className="panel" aria-labelledby="patterns-heading">
         <h2 id="patterns-heading">Patterns</h2>
-        <PatternTable patterns={insights.patterns} />
+        <PatternTable brandId={brandId} patterns={insights.patterns} />
       </section>
 
       <section className="panel" aria-labelledby="scores-heading">
         <h2 id="scores-heading">Opportunity score changes</h2>
-        <ScoreChanges changes={insights.scoreChanges} />
+        <ScoreChanges brandId={brandId} changes={insights.scoreChanges} />
       </section>
 
       {canAdminister && (

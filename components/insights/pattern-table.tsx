@@ -1,8 +1,9 @@
 import type { PatternInsight } from '@/engines/learning/dto';
 import { formatDay, formatSigned } from './format';
+import { PackageLinks } from './package-links';
 
 /** Patterns the brand can use, those with posts in the window first. */
-export function PatternTable({ patterns }: { patterns: PatternInsight[] }) {
+export function PatternTable({ brandId, patterns }: { brandId: string; patterns: PatternInsight[] }) {
   if (patterns.length === 0) return <p className="muted">This brand has no patterns yet.</p>;
   return (
     <div className="table-scroll">
@@ -33,6 +34,7 @@ export function PatternTable({ patterns }: { patterns: PatternInsight[] }) {
                   {p.shared ? '· shared' : ''}
                   {p.status !== 'active' ? ` · ${p.status}` : ''}
                 </span>
+                <PackageLinks brandId={brandId} packageIds={p.packageIds} label="Package" />
               </th>
               <td className="num">{p.usageCount}</td>
               <td>{p.lastUsedAt ? formatDay(p.lastUsedAt) : '—'}</td>

@@ -1,8 +1,9 @@
 import type { ScoreChange } from '@/engines/learning/dto';
 import { formatDay, formatSigned, formatStamp, lastDayOf } from './format';
+import { PackageLinks } from './package-links';
 
 /** Each opportunity learning re-scored in the window: base score → learned score, and why. */
-export function ScoreChanges({ changes }: { changes: ScoreChange[] }) {
+export function ScoreChanges({ brandId, changes }: { brandId: string; changes: ScoreChange[] }) {
   if (changes.length === 0) {
     return <p className="muted">No opportunity was re-scored in this window. Scores move once published posts have metrics and learning runs.</p>;
   }
@@ -24,6 +25,7 @@ export function ScoreChanges({ changes }: { changes: ScoreChange[] }) {
             Learning event <code title={c.learningEventId}>{c.learningEventId.slice(0, 8)}</code> · window {formatDay(c.windowStart)}–{formatDay(lastDayOf(c.windowEnd))} ·
             recorded {formatStamp(c.effectiveAt)}
           </p>
+          <PackageLinks brandId={brandId} packageIds={c.packageIds} />
         </li>
       ))}
     </ul>

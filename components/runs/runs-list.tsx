@@ -1,6 +1,7 @@
 'use client';
 
 import { useSuspenseQuery } from '@tanstack/react-query';
+import Link from 'next/link';
 import { formatDuration, formatStamp } from '@/components/insights/format';
 import type { FlowName, FlowRunStatus } from '@/engines/enums';
 import { useTRPC } from '@/trpc/react';
@@ -54,6 +55,11 @@ export function RunsList({ brandId }: { brandId: string }) {
               ))}
             </ol>
           </details>
+          {run.packageId && (
+            <Link href={`/brands/${brandId}/packages/${run.packageId}`} className="small run__package" data-testid="run-package-link">
+              Open package
+            </Link>
+          )}
         </li>
       ))}
     </ol>

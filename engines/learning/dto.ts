@@ -89,6 +89,8 @@ export const OpportunityScoreUpdate = z.object({
   baseScore: z.int().min(0).max(100),
   /** The opportunity's score after the adjustment. */
   score: z.int().min(0).max(100),
+  /** The opportunity's packages whose variants were scored: the evidence behind the adjustment. */
+  packageIds: z.array(z.uuid()),
 });
 export type OpportunityScoreUpdate = z.infer<typeof OpportunityScoreUpdate>;
 
@@ -162,6 +164,8 @@ export const PatternInsight = z.object({
    * half; null when either half has none.
    */
   trend: z.number().nullable(),
+  /** Up to five of the brand's packages whose variants with the pattern were scored in the window. */
+  packageIds: z.array(z.uuid()),
 });
 export type PatternInsight = z.infer<typeof PatternInsight>;
 
@@ -177,6 +181,8 @@ export const ScoreChange = z.object({
   windowStart: z.date(),
   windowEnd: z.date(),
   effectiveAt: z.date(),
+  /** The opportunity's packages (still live) whose scored variants the change was learned from. */
+  packageIds: z.array(z.uuid()),
 });
 export type ScoreChange = z.infer<typeof ScoreChange>;
 

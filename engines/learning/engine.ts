@@ -140,7 +140,7 @@ export class LearningEngine {
     const w = LearningWindow.parse(window);
     const evidence = await selectOpportunityEvidence(this.db, scope.tenantId, scope.brandId, w);
     const updates: OpportunityScoreUpdate[] = [];
-    for (const { opportunityId, avgEngagementScore, variantsScored } of evidence) {
+    for (const { opportunityId, avgEngagementScore, variantsScored, packageIds } of evidence) {
       const adjustment = learnedAdjustment(avgEngagementScore);
       const explanation = explainAdjustment(adjustment, avgEngagementScore, variantsScored, w);
       const opportunity = await this.deps.opportunities.applyLearnedAdjustment(
@@ -158,6 +158,7 @@ export class LearningEngine {
         explanation,
         baseScore: opportunity.baseScore,
         score: opportunity.score,
+        packageIds,
       });
     }
     const learningEventsWritten = await writeLearningEvents(

@@ -15,6 +15,7 @@ type Scope = { tenantId: string; brandId: string };
 const ts = (date: Date) => sql`${date.toISOString()}::timestamptz`;
 const MAX_PATTERNS = 50;
 const MAX_SCORE_CHANGES = 50;
+const MAX_PACKAGE_LINKS = 5;
 
 export async function selectEngagementSeries(db: Database, scope: Scope, window: LearningWindow): Promise<EngagementPoint[]> {
   const weight = sql.raw(
@@ -58,18 +59,21 @@ export async function selectPatternInsights(db: Database, scope: Scope, window: 
     avg_engagement_score: number | null;
     variants_in_window: number;
     trend: number | null;
+    package_ids: string[];
   }>(
     await db.execute(sql`${scoredVariants(scope.tenantId, scope.brandId, window)},
       in_window as (
         select s.pattern_template_id as pattern_id, count(*)::int as n,
           avg(s.engagement_score) filter (where s.published_at >= ${ts(midpoint)}) as later,
-          avg(s.engagement_score) filter (where s.published_at < ${ts(midpoint)}) as earlier
+          avg(s.engagement_score) filter (where s.published_at < ${ts(midpoint)}) as earlier,
+          to_jsonb((array_agg(distinct s.package_id order by s.package_id))[1:${MAX_PACKAGE_LINKS}]) as package_ids
         from scored s where s.pattern_template_id is not null and s.rate is not null
         group by s.pattern_template_id
       )
       select pt.id as pattern_id, pt.name, pt.status, (pt.brand_id is null) as shared, pt.usage_count,
         (extract(epoch from pt.last_used_at) * 1000)::float8 as last_used_at_ms, pt.avg_engagement_score,
-        coalesce(w.n, 0)::int as variants_in_window, round((w.later - w.earlier)::numeric, 2)::float8 as trend
+        coalesce(w.n, 0)::int as variants_in_window, round((w.later - w.earlier)::numeric, 2)::float8 as trend,
+        coalesce(w.package_ids, '[]'::jsonb) as package_ids
       from pattern_templates pt
       left join in_window w on w.pattern_id = pt.id
       where pt.tenant_id = ${scope.tenantId} and pt.deleted_at is null and (pt.brand_id = ${scope.brandId} or pt.brand_id is null)
@@ -86,6 +90,7 @@ export async function selectPatternInsights(db: Database, scope: Scope, window: 
     avgEngagementScore: row.avg_engagement_score === null ? null : Number(row.avg_engagement_score),
     variantsInWindow: Number(row.variants_in_window),
     trend: row.trend === null ? null : Number(row.trend),
+    packageIds: row.package_ids,
   }));
 }
 
@@ -100,9 +105,17 @@ export async function selectScoreChanges(db: Database, scope: Scope, window: Lea
     window_start_ms: number;
     window_end_ms: number;
     effective_at_ms: number;
+    package_ids: string[];
   }>(
     await db.execute(sql`
       select distinct on (le.opportunity_id) le.id, le.opportunity_id, o.title, o.base_score, le.payload,
+        -- The evidence's packages as the event recorded them, less any discarded since.
+        coalesce((
+          select jsonb_agg(p.id order by p.created_at desc, p.id)
+          from content_packages p
+          where p.tenant_id = le.tenant_id and p.brand_id = le.brand_id and p.deleted_at is null
+            and p.id::text in (select jsonb_array_elements_text(coalesce(le.payload -> 'packageIds', '[]'::jsonb)))
+        ), '[]'::jsonb) as package_ids,
         (extract(epoch from le.window_start) * 1000)::float8 as window_start_ms,
         (extract(epoch from le.window_end) * 1000)::float8 as window_end_ms,
         (extract(epoch from le.effective_at) * 1000)::float8 as effective_at_ms
@@ -129,6 +142,7 @@ export async function selectScoreChanges(db: Database, scope: Scope, window: Lea
         windowStart: new Date(Number(row.window_start_ms)),
         windowEnd: new Date(Number(row.window_end_ms)),
         effectiveAt: new Date(Number(row.effective_at_ms)),
+        packageIds: row.package_ids,
       };
     })
     .sort((a, b) => Math.abs(b.adjustment) - Math.abs(a.adjustment) || a.title.localeCompare(b.title))

@@ -201,6 +201,7 @@ export interface OpportunityEvidence {
   opportunityId: string;
   avgEngagementScore: number;
   variantsScored: number;
+  packageIds: string[];
 }
 
 /** The brand's live opportunities whose packages' variants were scored in the window. */
@@ -210,9 +211,10 @@ export async function selectOpportunityEvidence(
   brandId: string,
   window: LearningWindow,
 ): Promise<OpportunityEvidence[]> {
-  const found = rows<{ opportunity_id: string; avg_engagement_score: number; variants_scored: number }>(
+  const found = rows<{ opportunity_id: string; avg_engagement_score: number; variants_scored: number; package_ids: string[] }>(
     await db.execute(sql`${scoredVariants(tenantId, brandId, window)}
-      select o.id as opportunity_id, avg(s.engagement_score)::float8 as avg_engagement_score, count(*)::int as variants_scored
+      select o.id as opportunity_id, avg(s.engagement_score)::float8 as avg_engagement_score, count(*)::int as variants_scored,
+        to_jsonb(array_agg(distinct s.package_id order by s.package_id)) as package_ids
       from scored s
       join opportunities o on o.id = s.origin_opportunity_id and o.tenant_id = ${tenantId} and o.brand_id = ${brandId}
         and o.deleted_at is null
@@ -224,6 +226,7 @@ export async function selectOpportunityEvidence(
     opportunityId: row.opportunity_id,
     avgEngagementScore: roundScore(Number(row.avg_engagement_score)),
     variantsScored: Number(row.variants_scored),
+    packageIds: row.package_ids,
   }));
 }
 

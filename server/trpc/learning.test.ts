@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database';
 import { addMember, createTenantFixture, type TenantFixture } from '../../test/fixtures';
 import { viewerFor } from '../../test/fixtures/auth';
-import { buildLearningScenario, type LearningScenario } from '../../test/fixtures/learning';
+import { buildLearningScenario, insertPackage, type LearningScenario } from '../../test/fixtures/learning';
+import { contentPackages } from '../../engines/db/schema';
+import { eq } from 'drizzle-orm';
 import type { Viewer } from '../auth/viewer';
 import { createSystemContext, type SystemContext } from '../orchestrator/context';
 import { isOfflineModelLabel } from '../orchestrator/llm/model-registry';
@@ -119,6 +121,30 @@ describe('learning.insights', () => {
     expect(insights.pillars.map((p) => p.name)).toEqual(['Faster close', 'Audit readiness']);
   });
 
+  it('names the packages behind each score change and each pattern with posts in the window', async () => {
+    const packageOf = async (opportunityId: string) =>
+      (await handle.db.select({ id: contentPackages.id }).from(contentPackages).where(eq(contentPackages.originOpportunityId, opportunityId)))[0]!.id;
+    const [first, second] = [await packageOf(scenario.opportunityIds[0]), await packageOf(scenario.opportunityIds[1])];
+    const insights = await as(member).learning.insights({ brandId: fx.brandId, windowDays: 7 });
+    const changes = new Map(insights.scoreChanges.map((c) => [c.opportunityId, c.packageIds]));
+    expect(changes.get(scenario.opportunityIds[0])).toEqual([first]);
+    expect(changes.get(scenario.opportunityIds[1])).toEqual([second]);
+    const patterns = new Map(insights.patterns.map((p) => [p.patternId, p.packageIds]));
+    // The brand's own pattern was used by L1 and L2 (first package), the shared one by X1 and X2 (both).
+    expect(patterns.get(scenario.patternId)).toEqual([first]);
+    expect(patterns.get(scenario.sharedPatternId)).toEqual([first, second].sort());
+    expect(insights.patterns.filter((p) => p.variantsInWindow === 0).every((p) => p.packageIds.length === 0)).toBe(true);
+
+    // A package discarded since is no longer linked.
+    await handle.db.update(contentPackages).set({ deletedAt: NOW }).where(eq(contentPackages.id, second));
+    try {
+      const after = await as(member).learning.insights({ brandId: fx.brandId, windowDays: 7 });
+      expect(after.scoreChanges.find((c) => c.opportunityId === scenario.opportunityIds[1])?.packageIds).toEqual([]);
+    } finally {
+      await handle.db.update(contentPackages).set({ deletedAt: null }).where(eq(contentPackages.id, second));
+    }
+  });
+
   it("answers NOT_FOUND for another tenant's brand", async () => {
     expect(await codeOf(as(owner).learning.insights({ brandId: other.brandId, windowDays: 30 }))).toBe('NOT_FOUND');
   });
@@ -148,6 +174,15 @@ describe('learning.summary (F3.1)', () => {
 });
 
 describe('runs.list', () => {
+  it("carries an F2 run's package id, for the link to its package", async () => {
+    const packageId = await insertPackage(handle.db, fx);
+    const runId = await system.engines.runs.startRun(fx.tenantId, fx.brandId, 'f2_package_build', { channels: ['linkedin'] }, fx.ownerUserId);
+    await system.engines.runs.linkPackage(runId, packageId);
+    const runs = await as(member).runs.list({ brandId: fx.brandId });
+    expect(runs.find((r) => r.id === runId)).toMatchObject({ flow: 'f2_package_build', packageId });
+    expect(runs.filter((r) => r.flow === 'f3_learning').every((r) => r.packageId === null)).toBe(true);
+  });
+
   it("answers NOT_FOUND for another tenant's brand and BAD_REQUEST for a bad limit", async () => {
     expect(await codeOf(as(owner).runs.list({ brandId: other.brandId }))).toBe('NOT_FOUND');
     expect(await codeOf(as(owner).runs.list({ brandId: fx.brandId, limit: 0 }))).toBe('BAD_REQUEST');
