@@ -7,6 +7,7 @@ import { useTRPC } from '@/trpc/react';
 import { EngagementChart } from './engagement-chart';
 import { formatDay, lastDayOf } from './format';
 import { IngestKeys } from './ingest-keys';
+import { LearningEvents } from './learning-events';
 import { LearningSummary } from './learning-summary';
 import { PatternTable } from './pattern-table';
 import { RunLearning } from './run-learning';
@@ -52,6 +53,11 @@ export function InsightsView({ brandId, windowDays, canAdminister }: { brandId: 
       <section className="panel" aria-labelledby="scores-heading">
         <h2 id="scores-heading">Opportunity score changes</h2>
         <ScoreChanges brandId={brandId} changes={insights.scoreChanges} />
+      </section>
+
+      <section className="panel" aria-labelledby="events-heading">
+        <h2 id="events-heading">Learning events</h2>
+        <LearningEvents events={insights.learningEvents} />
       </section>
 
       {canAdminister && (

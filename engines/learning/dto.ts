@@ -204,6 +204,8 @@ export const LearningInsights = z.object({
   patterns: z.array(PatternInsight),
   scoreChanges: z.array(ScoreChange),
   pillars: z.array(PillarInsight),
+  /** The latest learning events recorded during the window (at most 20). */
+  learningEvents: z.array(LearningEventDTO),
 });
 export type LearningInsights = z.infer<typeof LearningInsights>;
 

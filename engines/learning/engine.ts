@@ -23,7 +23,7 @@ import {
   type VariantPerformanceResult,
 } from './dto';
 import { learnedAdjustment } from './engagement';
-import { selectEngagementSeries, selectPatternInsights, selectPillarInsights, selectScoreChanges } from './insights-query';
+import { selectEngagementSeries, selectPatternInsights, selectPillarInsights, selectRecentLearningEvents, selectScoreChanges } from './insights-query';
 import { listLearningEvents, writeLearningEvents } from './learning-events';
 import { selectOpportunityEvidence, selectPatternEvidence, selectPerformanceSummaries } from './performance-query';
 import { recordExecutionEvents } from './record-events';
@@ -253,7 +253,7 @@ export class LearningEngine {
     return LearningTarget.parse(found);
   }
 
-  /** What learning found in the window: engagement by day and channel, patterns, score changes, pillars. */
+  /** What learning found in the window: engagement by day and channel, patterns, score changes, pillars, its latest events. */
   async getInsights(tenantId: string, brandId: string, window: LearningWindow): Promise<LearningInsights> {
     const scope = await this.brandScope(tenantId, brandId);
     const w = LearningWindow.parse(window);
@@ -261,7 +261,8 @@ export class LearningEngine {
     const patterns = await selectPatternInsights(this.db, scope, w);
     const scoreChanges = await selectScoreChanges(this.db, scope, w);
     const { pillars, variantsScored } = await selectPillarInsights(this.db, scope, w);
-    return LearningInsights.parse({ ...w, variantsScored, engagement, patterns, scoreChanges, pillars });
+    const learningEvents = await selectRecentLearningEvents(this.db, scope, w);
+    return LearningInsights.parse({ ...w, variantsScored, engagement, patterns, scoreChanges, pillars, learningEvents });
   }
 
   async listLearningEvents(tenantId: string, brandId: string, input: ListLearningEventsInput = {}): Promise<LearningEventDTO[]> {

@@ -1,9 +1,11 @@
-import { sql } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, lt, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { rows } from '../db/migrator';
+import { learningEvents } from '../db/schema';
 import type { Channel } from '../enums';
-import type { EngagementPoint, PatternInsight, PillarInsight, ScoreChange } from './dto';
+import type { EngagementPoint, LearningEventDTO, PatternInsight, PillarInsight, ScoreChange } from './dto';
 import { ENGAGEMENT_WEIGHTS } from './engagement';
+import { toLearningEventDTO } from './learning-events';
 import { scoredVariants } from './performance-query';
 import type { LearningWindow } from './window';
 
@@ -16,6 +18,7 @@ const ts = (date: Date) => sql`${date.toISOString()}::timestamptz`;
 const MAX_PATTERNS = 50;
 const MAX_SCORE_CHANGES = 50;
 const MAX_PACKAGE_LINKS = 5;
+const MAX_RECENT_LEARNING_EVENTS = 20;
 
 export async function selectEngagementSeries(db: Database, scope: Scope, window: LearningWindow): Promise<EngagementPoint[]> {
   const weight = sql.raw(
@@ -186,4 +189,30 @@ export async function selectPillarInsights(
       avgEngagementScore: row.avg_score === null ? null : Math.round(Number(row.avg_score) * 100) / 100,
     }));
   return { pillars, variantsScored };
+}
+
+/**
+ * The learning events recorded during the window, newest first; of one run's events (recorded at one
+ * instant) score updates come before pattern updates, and those before the many variant summaries.
+ */
+export async function selectRecentLearningEvents(db: Database, scope: Scope, window: LearningWindow): Promise<LearningEventDTO[]> {
+  const found = await db
+    .select()
+    .from(learningEvents)
+    .where(
+      and(
+        eq(learningEvents.tenantId, scope.tenantId),
+        eq(learningEvents.brandId, scope.brandId),
+        isNull(learningEvents.deletedAt),
+        gte(learningEvents.effectiveAt, window.windowStart),
+        lt(learningEvents.effectiveAt, window.windowEnd),
+      ),
+    )
+    .orderBy(
+      desc(learningEvents.effectiveAt),
+      sql`case ${learningEvents.signalType} when 'opportunity_score_update' then 0 when 'pattern_performance_update' then 1 else 2 end`,
+      learningEvents.subjectId,
+    )
+    .limit(MAX_RECENT_LEARNING_EVENTS);
+  return found.map(toLearningEventDTO);
 }

@@ -121,6 +121,23 @@ describe('learning.insights', () => {
     expect(insights.pillars.map((p) => p.name)).toEqual(['Faster close', 'Audit readiness']);
   });
 
+  it('lists the learning events recorded in the window, score updates first', async () => {
+    const insights = await as(member).learning.insights({ brandId: fx.brandId, windowDays: 7 });
+    const stored = await system.engines.learning.listLearningEvents(fx.tenantId, fx.brandId);
+    expect(insights.learningEvents).toHaveLength(10);
+    expect(new Set(insights.learningEvents.map((e) => e.id))).toEqual(new Set(stored.map((e) => e.id)));
+    expect(insights.learningEvents.map((e) => e.signalType)).toEqual([
+      ...Array<string>(2).fill('opportunity_score_update'),
+      ...Array<string>(2).fill('pattern_performance_update'),
+      ...Array<string>(6).fill('variant_performance_summary'),
+    ]);
+    const change = insights.scoreChanges[0]!;
+    expect(insights.learningEvents.find((e) => e.id === change.learningEventId)).toMatchObject({
+      opportunityId: change.opportunityId,
+      payload: { adjustment: change.adjustment, score: change.after },
+    });
+  });
+
   it('names the packages behind each score change and each pattern with posts in the window', async () => {
     const packageOf = async (opportunityId: string) =>
       (await handle.db.select({ id: contentPackages.id }).from(contentPackages).where(eq(contentPackages.originOpportunityId, opportunityId)))[0]!.id;

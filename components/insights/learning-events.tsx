@@ -1,0 +1,52 @@
+import { CHANNEL_LABELS } from '@/components/packages/channel-labels';
+import type { Channel, LearningSignalType } from '@/engines/enums';
+import type { LearningEventDTO } from '@/engines/learning/dto';
+import { formatDay, formatSigned, formatStamp, lastDayOf } from './format';
+
+const SIGNAL_LABELS: Record<LearningSignalType, string> = {
+  opportunity_score_update: 'Score update',
+  pattern_performance_update: 'Pattern performance',
+  variant_performance_summary: 'Post performance',
+  guardrail_violation: 'Guard rail',
+};
+
+/** The latest learning events of the window, one line each: what was learned, about what, when. */
+export function LearningEvents({ events }: { events: LearningEventDTO[] }) {
+  if (events.length === 0) return <p className="muted">No learning event was recorded in this window yet.</p>;
+  return (
+    <ol className="learning-events small" data-testid="learning-events">
+      {events.map((event) => (
+        <li key={event.id} className="learning-event">
+          <span className="tag">{SIGNAL_LABELS[event.signalType]}</span> {describe(event)}{' '}
+          <span className="muted">
+            · <code title={event.id}>{event.id.slice(0, 8)}</code> · window {formatDay(event.windowStart)}–{formatDay(lastDayOf(event.windowEnd))} ·{' '}
+            {formatStamp(event.effectiveAt)}
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** The event's figures, read defensively: the payload is stored JSON. */
+function describe(event: LearningEventDTO): string {
+  const p = event.payload;
+  const num = (key: string) => (typeof p[key] === 'number' ? (p[key] as number) : null);
+  switch (event.signalType) {
+    case 'opportunity_score_update': {
+      const [base, score, adjustment] = [num('baseScore'), num('score'), num('adjustment')];
+      return base === null || score === null || adjustment === null ? 'Opportunity re-scored' : `Opportunity ${base} → ${score} (${formatSigned(adjustment)})`;
+    }
+    case 'pattern_performance_update': {
+      const [avg, scored] = [num('avgEngagementScore'), num('variantsScored')];
+      return avg === null ? 'Pattern updated' : `Pattern averaged ${avg.toFixed(0)}/100${scored === null ? '' : ` over ${scored} ${scored === 1 ? 'post' : 'posts'}`}`;
+    }
+    case 'variant_performance_summary': {
+      const score = num('engagementScore');
+      const channel = typeof p.channel === 'string' && p.channel in CHANNEL_LABELS ? CHANNEL_LABELS[p.channel as Channel] : 'A';
+      return score === null ? `${channel} post summarised` : `${channel} post scored ${score.toFixed(0)}/100`;
+    }
+    case 'guardrail_violation':
+      return 'A draft broke a guard rail';
+  }
+}
