@@ -1,6 +1,7 @@
 import type { Channel } from '@/engines/enums';
 import type { EngagementPoint } from '@/engines/learning/dto';
 import { CHANNEL_LABELS } from '@/components/packages/channel-labels';
+import { dayTicks, rateLabel } from './chart-axes';
 import { formatDay } from './format';
 
 const DAY_MS = 86_400_000;
@@ -33,7 +34,6 @@ export function EngagementChart({ points, windowStart, windowEnd }: { points: En
   const y = (rate: number) => HEIGHT - PAD.bottom - (rate / maxRate) * (HEIGHT - PAD.top - PAD.bottom);
   const channels = [...new Set(rated.map((p) => p.channel))];
   const ticks = [0, maxRate / 2, maxRate];
-  const dayTicks = [0, Math.floor((days - 1) / 2), days - 1].map((i) => new Date(windowStart.getTime() + i * DAY_MS));
 
   return (
     <figure className="chart">
@@ -43,12 +43,12 @@ export function EngagementChart({ points, windowStart, windowEnd }: { points: En
           <g key={tick}>
             <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(tick)} y2={y(tick)} className="chart__grid" />
             <text x={PAD.left - 6} y={y(tick) + 4} textAnchor="end" className="chart__label">
-              {tick.toFixed(tick < 10 ? 1 : 0)}
+              {rateLabel(tick)}
             </text>
           </g>
         ))}
-        {dayTicks.map((day) => (
-          <text key={day.getTime()} x={x(day)} y={HEIGHT - 8} textAnchor="middle" className="chart__label">
+        {dayTicks(windowStart, days).map(({ day, anchor }) => (
+          <text key={day.getTime()} x={x(day)} y={HEIGHT - 8} textAnchor={anchor} className="chart__label">
             {formatDay(day)}
           </text>
         ))}
