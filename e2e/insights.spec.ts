@@ -39,6 +39,16 @@ test('the owner runs learning now and sees the result and the score changes; run
   await expect(changes.first()).toBeVisible();
   await expect(changes.first()).toContainText(/\d+ → \d+/);
   await expect(changes.first()).toContainText('Learning event');
+  await expect(page.getByTestId('learning-events').locator('li').first()).toContainText('Score update');
+
+  // A score change links to the package whose posts it was learned from.
+  const packageLink = page.getByTestId('score-changes').getByTestId('package-link').first();
+  await expect(packageLink).toHaveAttribute('href', /\/brands\/[0-9a-f-]{36}\/packages\/[0-9a-f-]{36}$/);
+  const insightsUrl = page.url();
+  await packageLink.click();
+  await expect(page).toHaveURL(/\/packages\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { name: 'Thesis' })).toBeVisible();
+  await page.goto(insightsUrl);
 
   await page.getByRole('button', { name: 'Run learning now' }).click();
   await expect(page.getByTestId('learning-result')).toContainText('Already up to date');
