@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { learningEvents, opportunities, patternTemplates } from '../../../engines/db/schema';
 import { NotFoundError } from '../../../engines/errors';

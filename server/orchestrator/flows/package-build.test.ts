@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentPackages, variants } from '../../../engines/db/schema';
+import { contentPackages } from '../../../engines/db/schema';
 import { CHANNEL_LIMITS } from '../../../engines/enums';
 import { NotFoundError } from '../../../engines/errors';
 import { createTenantFixture, type TenantFixture } from '../../../test/fixtures';
