@@ -216,12 +216,13 @@ describe('a repeated idempotency key', () => {
       PackageBuildOrchestrator.createPackageFromOpportunity(ctx, fx.tenantId, fx.brandId, opportunityId, ['linkedin'], fx.ownerUserId, key, {
         replay: { pollMs: 20 },
       });
-    const first = create();
+    // Each outcome is caught as it happens: either call may fail while the test awaits the other.
+    const first = create().catch((error: unknown) => error);
     await packageForKey(key);
-    const duplicate = create();
+    const duplicate = create().catch((error: unknown) => error);
     open();
-    await expect(first).rejects.toBeInstanceOf(InvariantViolationError);
-    await expect(duplicate).rejects.toBeInstanceOf(ConflictError);
+    expect(await first).toBeInstanceOf(InvariantViolationError);
+    expect(await duplicate).toBeInstanceOf(ConflictError);
     expect(await handle.db.select().from(contentPackages).where(eq(contentPackages.idempotencyKey, key))).toEqual([]);
   });
 });
