@@ -86,3 +86,24 @@ export async function addMember(db: Database, tenantId: string, role: Membership
   await db.insert(memberships).values({ tenantId, userId, role });
   return userId;
 }
+
+/**
+ * Another brand of the fixture's tenant, with no personas or pillars of its own: the fixture's persona
+ * and pillar ids still name the first brand's, so use it to ask as that brand, not to build rows of it.
+ */
+export async function insertBareSiblingBrand(db: Database, fx: TenantFixture): Promise<TenantFixture> {
+  const brandId = randomUUID();
+  await db.insert(brands).values({
+    id: brandId,
+    tenantId: fx.tenantId,
+    name: `Sibling ${brandId.slice(0, 8)}`,
+    slug: `sibling-${brandId.slice(0, 8)}`,
+    primaryChannel: 'linkedin',
+    channels: [{ channel: 'linkedin', handle: 'sibling' }],
+    positioning: 'A second brand of the same tenant.',
+    toneTags: [],
+    taboos: [],
+    metadata: {},
+  });
+  return { ...fx, brandId };
+}

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database';
-import { createTenantFixture, type TenantFixture } from '../../test/fixtures';
+import { createTenantFixture, insertBareSiblingBrand, type TenantFixture } from '../../test/fixtures';
 import {
   createContentEngine,
   FIXED_NOW,
   insertContentOpportunity,
   insertContentPackage,
   insertContentVariant,
-  insertContentSiblingBrand,
 } from '../../test/fixtures/content';
 import { addDays } from '../clock';
 import { NotFoundError } from '../errors';
@@ -32,7 +31,7 @@ beforeAll(async () => {
   const otherTenant = await createTenantFixture(handle.db, 'Stranger Co');
   strangers = [
     ['another tenant', otherTenant],
-    ['another brand of the same tenant', await insertContentSiblingBrand(handle.db, owner)],
+    ['another brand of the same tenant', await insertBareSiblingBrand(handle.db, owner)],
     ['the right brand under another tenant id', { ...owner, tenantId: otherTenant.tenantId }],
   ];
 });

@@ -2,13 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database';
-import { createTenantFixture, type TenantFixture } from '../../test/fixtures';
+import { createTenantFixture, insertBareSiblingBrand, type TenantFixture } from '../../test/fixtures';
 import {
   buildLearningScenario,
   createLearningEngine,
   insertPackage,
   insertPattern,
-  insertSiblingBrand,
   insertVariant,
   type LearningScenario,
   metricEvents,
@@ -36,7 +35,7 @@ beforeAll(async () => {
     engine.recordExecutionEvents(fx.tenantId, fx.brandId, events, 'test_fixture'),
   );
   // A second brand of the same tenant publishes once with the shared pattern and once with its own.
-  sibling = await insertSiblingBrand(handle.db, fx);
+  sibling = await insertBareSiblingBrand(handle.db, fx);
   siblingPatternId = await insertPattern(handle.db, sibling);
   const siblingPackage = await insertPackage(handle.db, sibling, { channels: ['linkedin'] });
   const shared = await insertVariant(handle.db, sibling, {
