@@ -1,33 +1,67 @@
-// Typed engine errors. The tRPC boundary maps each class to one error code (server/trpc/errors.ts);
-// nothing else in the app decides what a failure means to the caller.
+// Typed Kairo errors. Each carries a stable `errorCode`: the production bundler compiles these classes
+// once for route handlers and once for pages, so an error made in one layer fails `instanceof` in the
+// other. Callers read `errorCode(error)`, never the class. Each class also names itself with a literal,
+// since minification renames classes and the audit trail records `name: message`.
+// The tRPC boundary (server/trpc/errors.ts) and the route handlers' map (server/http/errors.ts) turn
+// codes into answers; nothing else decides what a failure means to the caller.
 
-export class EngineError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = new.target.name;
-  }
+export const KAIRO_ERROR_CODES = [
+  'not_found',
+  'forbidden',
+  'bad_input',
+  'conflict',
+  'invalid_token',
+  'rate_limited',
+  'model_unavailable',
+  'prompt_unbuildable',
+  'database_unavailable',
+] as const;
+export type KairoErrorCode = (typeof KAIRO_ERROR_CODES)[number];
+
+const CODES: ReadonlySet<string> = new Set(KAIRO_ERROR_CODES);
+
+export abstract class KairoError extends Error {
+  abstract readonly errorCode: KairoErrorCode;
+}
+
+/** The Kairo error code of `error`, whichever bundle made it; undefined for any other value. */
+export function errorCode(error: unknown): KairoErrorCode | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const code = (error as { errorCode?: unknown }).errorCode;
+  return typeof code === 'string' && CODES.has(code) ? (code as KairoErrorCode) : undefined;
 }
 
 /** The row does not exist, is deleted, or belongs to another tenant or brand: callers cannot tell which. */
-export class NotFoundError extends EngineError {
+export class NotFoundError extends KairoError {
+  override readonly name = 'NotFoundError';
+  readonly errorCode = 'not_found';
   constructor(entity: string, id?: string) {
     super(id ? `${entity} ${id} not found` : `${entity} not found`);
   }
 }
 
-export class ForbiddenError extends EngineError {}
+export class ForbiddenError extends KairoError {
+  override readonly name = 'ForbiddenError';
+  readonly errorCode = 'forbidden';
+}
 
 /**
  * A business rule refused the change. `kind: 'input'` means the request itself is malformed for the
  * rule (BAD_REQUEST); `kind: 'state'` means the current state forbids it (CONFLICT).
  */
-export class InvariantViolationError extends EngineError {
+export class InvariantViolationError extends KairoError {
+  override readonly name: string = 'InvariantViolationError';
+  readonly errorCode: 'bad_input' | 'conflict';
   constructor(
     message: string,
     readonly kind: 'input' | 'state' = 'state',
   ) {
     super(message);
+    this.errorCode = kind === 'input' ? 'bad_input' : 'conflict';
   }
 }
 
-export class ConflictError extends EngineError {}
+export class ConflictError extends KairoError {
+  override readonly name = 'ConflictError';
+  readonly errorCode = 'conflict';
+}
