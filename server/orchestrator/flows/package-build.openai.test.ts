@@ -1,101 +1,49 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTenantFixture, type TenantFixture } from '../../../test/fixtures';
 import { insertContentOpportunity, insertContentPattern } from '../../../test/fixtures/content';
 import { createTestDatabase, type TestDatabase } from '../../../test/database';
+import { type FakeModelServer, type ModelCall, startFakeModelServer } from '../../../test/http/fake-model-server';
 import { createSystemContext, type SystemContext } from '../context';
 import { createModelRegistry } from '../llm/model-registry';
-import { CONTEXT_CLOSE, CONTEXT_OPEN } from '../llm/offline-model';
 import { OFFLINE_WRITERS } from '../llm/nodes';
-import { PackageBuildOrchestrator } from './package-build';
+import { type PackageBuildOptions, PackageBuildOrchestrator } from './package-build';
 
-// The real @ai-sdk/openai provider against a small OpenAI-compatible chat-completions server run by
-// the test. The server answers each structured-output request with what the offline writer of that
-// schema name writes from the request's context, unless a test scripts a failure status.
+// The real @ai-sdk/openai provider against the tests' OpenAI-compatible chat-completions server
+// (test/http/fake-model-server.ts), which answers as the offline writers do unless a test scripts a
+// failure.
 
-interface ChatRequest {
-  model: string;
-  messages: { role: string; content: string | { type: string; text?: string }[] }[];
-  response_format?: { type: string; json_schema?: { name?: string } };
-}
-
-type Failure = (request: ChatRequest, context: Record<string, unknown>) => number | null;
-
-let server: Server;
-let baseUrl: string;
-let failure: Failure = () => null;
-const requests: ChatRequest[] = [];
-
-function contextOf(request: ChatRequest): Record<string, unknown> {
-  const text = request.messages
-    .map((m) => (typeof m.content === 'string' ? m.content : m.content.map((p) => p.text ?? '').join('')))
-    .join('\n');
-  return JSON.parse(text.slice(text.lastIndexOf(CONTEXT_OPEN) + CONTEXT_OPEN.length, text.lastIndexOf(CONTEXT_CLOSE))) as Record<string, unknown>;
-}
-
-async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const request = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ChatRequest;
-  requests.push(request);
-  const context = contextOf(request);
-  const status = req.url === '/v1/chat/completions' ? failure(request, context) : 404;
-  if (status) {
-    // retry-after-ms keeps the SDK's backoff short in tests.
-    res.writeHead(status, { 'content-type': 'application/json', 'retry-after-ms': '5' });
-    res.end(JSON.stringify({ error: { message: `scripted ${status}`, type: 'test_error', code: String(status) } }));
-    return;
-  }
-  const name = request.response_format?.json_schema?.name ?? '';
-  const content = JSON.stringify(OFFLINE_WRITERS.get(name)!(context));
-  res.writeHead(200, { 'content-type': 'application/json' });
-  res.end(
-    JSON.stringify({
-      id: `chatcmpl-${requests.length}`,
-      object: 'chat.completion',
-      created: Math.floor(Date.now() / 1000),
-      model: request.model,
-      choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
-      usage: { prompt_tokens: 111, completion_tokens: 22, total_tokens: 133 },
-    }),
-  );
-}
-
+let model: FakeModelServer;
 let db: TestDatabase;
 let ctx: SystemContext;
 let fx: TenantFixture;
 
 beforeAll(async () => {
-  server = createServer((req, res) => void handle(req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+  model = await startFakeModelServer();
   db = await createTestDatabase();
   fx = await createTenantFixture(db.db, 'OpenAI Co');
   await insertContentPattern(db.db, fx, { supportedChannels: ['linkedin', 'x'] });
   ctx = createSystemContext(db, {
-    models: createModelRegistry({ apiKey: 'test-key', baseUrl, modelName: 'kairo-test-model' }, OFFLINE_WRITERS),
+    models: createModelRegistry({ apiKey: 'test-key', baseUrl: model.baseUrl, modelName: 'kairo-test-model' }, OFFLINE_WRITERS),
   });
 });
 afterAll(async () => {
   await db.close();
-  await new Promise((resolve) => server.close(resolve));
+  await model.close();
 });
-beforeEach(() => {
-  failure = () => null;
-  requests.length = 0;
-});
+beforeEach(() => model.reset());
 
-async function build(channels: ('linkedin' | 'x')[]) {
+async function build(channels: ('linkedin' | 'x')[], options: PackageBuildOptions = {}) {
   const opportunityId = await insertContentOpportunity(db.db, fx);
-  return PackageBuildOrchestrator.createPackageFromOpportunity(ctx, fx.tenantId, fx.brandId, opportunityId, channels, fx.ownerUserId);
+  return PackageBuildOrchestrator.createPackageFromOpportunity(ctx, fx.tenantId, fx.brandId, opportunityId, channels, fx.ownerUserId, undefined, options);
 }
+
+const xDrafts = (call: ModelCall) => call.schemaName === 'VariantDrafts' && call.context.channel === 'x';
 
 describe('F2 through the @ai-sdk/openai provider', () => {
   it('round-trips structured output and records the model and token usage', async () => {
     const view = await build(['linkedin', 'x']);
-    expect(requests.map((r) => r.response_format?.json_schema?.name).sort()).toEqual(['PackageThesis', 'VariantDrafts', 'VariantDrafts']);
-    expect(requests[0]).toMatchObject({ model: 'kairo-test-model', response_format: { type: 'json_schema' } });
+    expect(model.calls.map((c) => c.schemaName).sort()).toEqual(['PackageThesis', 'VariantDrafts', 'VariantDrafts']);
+    expect(model.calls[0]!.request).toMatchObject({ model: 'kairo-test-model', response_format: { type: 'json_schema' } });
     expect(view.package.keyPoints.length).toBeGreaterThanOrEqual(3);
     const linkedin = view.variantsByChannel.linkedin!;
     expect(linkedin.length).toBeGreaterThanOrEqual(1);
@@ -107,7 +55,7 @@ describe('F2 through the @ai-sdk/openai provider', () => {
 
   it('retries after a 429 and succeeds', async () => {
     let limited = 0;
-    failure = (request) => (request.response_format?.json_schema?.name === 'PackageThesis' && limited++ === 0 ? 429 : null);
+    model.script((call) => (call.schemaName === 'PackageThesis' && limited++ === 0 ? { kind: 'status', status: 429 } : { kind: 'answer' }));
     const view = await build(['linkedin']);
     expect(limited).toBe(2);
     expect(view.package.coreArgument).toBeTruthy();
@@ -115,10 +63,43 @@ describe('F2 through the @ai-sdk/openai provider', () => {
   });
 
   it('turns a channel whose server keeps answering 500 into a soft error', async () => {
-    failure = (request, context) => (request.response_format?.json_schema?.name === 'VariantDrafts' && context.channel === 'x' ? 500 : null);
+    model.script((call) => (xDrafts(call) ? { kind: 'status', status: 500 } : { kind: 'answer' }));
     const view = await build(['linkedin', 'x']);
     expect(view.variantsByChannel.linkedin!.length).toBeGreaterThanOrEqual(1);
     expect(view.variantsByChannel.x).toEqual([]);
     expect(view.warnings).toEqual([expect.objectContaining({ channel: 'x', node: 'variant_plan:x' })]);
+  });
+
+  it.each(['prose', 'off-schema'] as const)('asks once more after an answer that is %s, then makes the channel a soft error', async (what) => {
+    model.script((call) => (xDrafts(call) ? { kind: 'garbage', what } : { kind: 'answer' }));
+    const view = await build(['linkedin', 'x']);
+    expect(model.calls.filter(xDrafts)).toHaveLength(2);
+    expect(view.variantsByChannel.linkedin!.length).toBeGreaterThanOrEqual(1);
+    expect(view.variantsByChannel.x).toEqual([]);
+    expect(view.warnings).toEqual([expect.objectContaining({ channel: 'x', node: 'variant_plan:x' })]);
+  });
+
+  it('turns a channel whose server sends a body that is not JSON into a soft error', async () => {
+    model.script((call) => (xDrafts(call) ? { kind: 'garbage', what: 'broken-body' } : { kind: 'answer' }));
+    const view = await build(['linkedin', 'x']);
+    expect(view.variantsByChannel.x).toEqual([]);
+    expect(view.warnings).toEqual([expect.objectContaining({ channel: 'x', node: 'variant_plan:x' })]);
+  });
+
+  it('gives up on a stalled channel at the timeout and keeps the other channel', async () => {
+    model.script((call) => (xDrafts(call) ? { kind: 'stall' } : { kind: 'answer' }));
+    const view = await build(['linkedin', 'x'], { llmTimeoutMs: 300 });
+    expect(view.variantsByChannel.linkedin!.length).toBeGreaterThanOrEqual(1);
+    expect(view.warnings).toEqual([
+      expect.objectContaining({ channel: 'x', node: 'variant_plan:x', message: expect.stringMatching(/did not answer in time/) }),
+    ]);
+  });
+
+  it('refuses the whole build when the thesis writer answers garbage twice, leaving no package', async () => {
+    model.script((call) => (call.schemaName === 'PackageThesis' ? { kind: 'garbage', what: 'off-schema' } : { kind: 'answer' }));
+    const before = await ctx.engines.content.listPackagesForBrand(fx.tenantId, fx.brandId);
+    await expect(build(['linkedin'])).rejects.toMatchObject({ name: 'ModelUnavailableError' });
+    expect(model.calls.map((c) => c.schemaName)).toEqual(['PackageThesis', 'PackageThesis']);
+    expect(await ctx.engines.content.listPackagesForBrand(fx.tenantId, fx.brandId)).toEqual(before);
   });
 });
