@@ -6,8 +6,9 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { databaseConfigFromEnv, openDatabase } from '../engines/db/client';
 import { MAX_EXECUTION_EVENTS_PER_BATCH } from '../engines/learning/dto';
-import { InvalidExecutionEventsError } from '../engines/learning/errors';
-import { CsvFormatError, type CsvEventRow, eventsFromCsv } from '../server/ingest/execution-events-csv';
+import { errorCode } from '../engines/errors';
+import { isInvalidExecutionEvents } from '../engines/learning/errors';
+import { type CsvEventRow, eventsFromCsv } from '../server/ingest/execution-events-csv';
 import { createSystemContext } from '../server/orchestrator/context';
 
 const { values, positionals } = parseArgs({ options: { brand: { type: 'string' } }, allowPositionals: true });
@@ -21,8 +22,8 @@ let rows: CsvEventRow[];
 try {
   rows = eventsFromCsv(await readFile(file, 'utf8'));
 } catch (error) {
-  if (!(error instanceof CsvFormatError)) throw error;
-  console.error(`${file}: ${error.message}. Nothing was imported.`);
+  if (errorCode(error) !== 'bad_input') throw error;
+  console.error(`${file}: ${(error as Error).message}. Nothing was imported.`);
   process.exit(1);
 }
 const handle = await openDatabase(databaseConfigFromEnv());
@@ -39,7 +40,7 @@ try {
       totals.inserted += result.inserted;
       totals.duplicates += result.duplicates;
     } catch (error) {
-      if (!(error instanceof InvalidExecutionEventsError)) throw error;
+      if (!isInvalidExecutionEvents(error)) throw error;
       console.error(`The rows on lines ${batch[0]!.line}–${batch.at(-1)!.line} were refused, nothing of them stored:`);
       for (const issue of error.issues) console.error(`  line ${batch[issue.index]!.line}: ${issue.message}`);
       process.exitCode = 1;

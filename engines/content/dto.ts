@@ -50,7 +50,9 @@ export const UpdatePackageThesisInput = z.object({
 });
 export type UpdatePackageThesisInput = z.input<typeof UpdatePackageThesisInput>;
 
-export const VariantText = storableString().min(1).max(MAX_VARIANT_TEXT);
+export const VariantText = storableString()
+  .max(MAX_VARIANT_TEXT)
+  .refine((text) => text.trim().length > 0, 'must not be blank');
 
 export const CreateVariantInput = z.object({
   packageId: z.uuid(),

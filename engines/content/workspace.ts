@@ -1,6 +1,6 @@
 import type { Database } from '../db/client';
 import type { Channel } from '../enums';
-import { NotFoundError } from '../errors';
+import { errorCode } from '../errors';
 import { PackageWorkspaceView, WorkspaceViewOptions } from './dto';
 import type { ContentEngineDeps } from './engine';
 import { liveAudience, loadBrand, loadPackage, type Scope, selectPackageVariants, toPackageDTO, toVariantDTO } from './queries';
@@ -47,7 +47,7 @@ async function originOpportunity(deps: Pick<ContentEngineDeps, 'opportunities'>,
   try {
     return await deps.opportunities.getOpportunity(scope.tenantId, scope.brandId, opportunityId);
   } catch (error) {
-    if (error instanceof NotFoundError) return null;
+    if (errorCode(error) === 'not_found') return null;
     throw error;
   }
 }

@@ -23,3 +23,24 @@ export function isRefusedValue(error: unknown): boolean {
   const state = sqlState(error);
   return state !== undefined && REFUSED_VALUE_STATES.has(state);
 }
+
+/**
+ * Connection exceptions (08), the server shutting down or cancelling a statement (57P01–57P03, 57014: a
+ * statement timeout), too many connections and other resource limits (53): the database, not the
+ * request, is at fault, and the same request may succeed in a moment.
+ */
+const UNAVAILABLE_STATES = /^(08|53|57P0[123]$|57014$)/;
+/** Socket errors Node reports when the server cannot be reached or drops the connection. */
+const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
+/** node-postgres reports a lost or never-made connection with a message and no code. */
+const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|connection error and is not queryable|Query read timeout|connect ECONNREFUSED/i;
+
+/** True when a query failed because the database could not be reached or answered in time. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const state = sqlState(error);
+  if (state !== undefined && (UNAVAILABLE_STATES.test(state) || UNAVAILABLE_SOCKET_CODES.has(state))) return true;
+  for (let current: unknown = error; current instanceof Error; current = current.cause) {
+    if (UNAVAILABLE_MESSAGES.test(current.message)) return true;
+  }
+  return false;
+}

@@ -1,4 +1,4 @@
-import { InvariantViolationError } from '../errors';
+import { errorCode, InvariantViolationError } from '../errors';
 
 export interface BatchIssue {
   /** Position of the entry in the submitted batch. */
@@ -11,6 +11,7 @@ export interface BatchIssue {
  * bad entry, so a sender can fix them all in one go (the ingest route answers 400 with them).
  */
 export class InvalidExecutionEventsError extends InvariantViolationError {
+  override readonly name = 'InvalidExecutionEventsError';
   constructor(readonly issues: BatchIssue[]) {
     const listed = issues
       .slice(0, 10)
@@ -19,4 +20,9 @@ export class InvalidExecutionEventsError extends InvariantViolationError {
     const more = issues.length > 10 ? `; and ${issues.length - 10} more` : '';
     super(`${issues.length} execution event(s) refused, nothing stored: ${listed}${more}`, 'input');
   }
+}
+
+/** True for a refused batch from any bundle: bad input that names its entries. */
+export function isInvalidExecutionEvents(error: unknown): error is InvalidExecutionEventsError {
+  return errorCode(error) === 'bad_input' && Array.isArray((error as { issues?: unknown }).issues);
 }

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createLocalJWKSet, exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signTestToken } from '../../test/fixtures/auth';
+import { errorCode } from '../../engines/errors';
 import { createTokenVerifier, InvalidTokenError, type TokenVerifier } from './verifier';
 
 const secret = randomBytes(32);
@@ -52,6 +53,18 @@ describe('HS256 tokens', () => {
     await expect(verify(await signTestToken(secret, { sub: userId, aud: undefined }))).resolves.toMatchObject({ userId });
   });
 
+  it('rejects a validly signed token that is not a signed-in person (anon key, service role, no role)', async () => {
+    await expect(verify(await signTestToken(secret, { sub: userId, role: 'anon' }))).rejects.toThrow('role is not "authenticated"');
+    await expect(verify(await signTestToken(secret, { sub: userId, role: 'service_role' }))).rejects.toThrow(InvalidTokenError);
+    await expect(verify(await signTestToken(secret, { sub: userId, role: undefined }))).rejects.toThrow(InvalidTokenError);
+  });
+
+  it('marks every refusal with the invalid_token code, whichever bundle reads it', async () => {
+    const refusal = await verify('not-a-token').catch((error: unknown) => error);
+    expect(errorCode(refusal)).toBe('invalid_token');
+    expect((refusal as Error).name).toBe('InvalidTokenError');
+  });
+
   it('rejects an unsigned token and garbage', async () => {
     const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
     const payload = Buffer.from(JSON.stringify({ sub: userId, aud: 'authenticated', exp: now() + 600 })).toString('base64url');
@@ -70,9 +83,9 @@ describe.each(['RS256', 'ES256'] as const)('%s tokens through a JWKS', (alg) => 
     const jwk: JWK = { ...(await exportJWK(publicKey)), kid: 'project-key', alg, use: 'sig' };
     verify = createTokenVerifier({ jwks: createLocalJWKSet({ keys: [jwk] }) });
     sign = (claims, kid = 'project-key') =>
-      new SignJWT({ aud: 'authenticated', exp: now() + 600, ...claims }).setProtectedHeader({ alg, kid }).sign(privateKey);
+      new SignJWT({ aud: 'authenticated', role: 'authenticated', exp: now() + 600, ...claims }).setProtectedHeader({ alg, kid }).sign(privateKey);
     const stranger = await generateKeyPair(alg);
-    strangerToken = await new SignJWT({ sub: userId, aud: 'authenticated', exp: now() + 600 })
+    strangerToken = await new SignJWT({ sub: userId, aud: 'authenticated', role: 'authenticated', exp: now() + 600 })
       .setProtectedHeader({ alg, kid: 'project-key' })
       .sign(stranger.privateKey);
   });
@@ -97,7 +110,7 @@ describe.each(['RS256', 'ES256'] as const)('%s tokens through a JWKS', (alg) => 
 
 it('rejects asymmetric tokens when only an HS256 secret is configured', async () => {
   const { privateKey } = await generateKeyPair('RS256');
-  const token = await new SignJWT({ sub: userId, aud: 'authenticated', exp: now() + 600 })
+  const token = await new SignJWT({ sub: userId, aud: 'authenticated', role: 'authenticated', exp: now() + 600 })
     .setProtectedHeader({ alg: 'RS256' })
     .sign(privateKey);
   await expect(createTokenVerifier({ hs256Secret: secret })(token)).rejects.toThrow(InvalidTokenError);

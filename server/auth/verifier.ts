@@ -1,5 +1,6 @@
-import { errors, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import { type JWTVerifyGetKey, jwtVerify } from 'jose';
 import { z } from 'zod';
+import { errorCode, KairoError } from '../../engines/errors';
 
 /** Supabase puts this audience on access tokens of signed-in users. */
 export const AUTHENTICATED_AUDIENCE = 'authenticated';
@@ -21,17 +22,28 @@ export interface AccessTokenClaims {
 
 export type TokenVerifier = (token: string) => Promise<AccessTokenClaims>;
 
-export class InvalidTokenError extends Error {
+export class InvalidTokenError extends KairoError {
+  override readonly name = 'InvalidTokenError';
+  readonly errorCode = 'invalid_token';
   constructor(reason: string) {
     super(`Invalid access token: ${reason}`);
-    this.name = 'InvalidTokenError';
   }
+}
+
+/** Supabase's role for a signed-in user; `anon` (the public key's role) and `service_role` are not people. */
+const AUTHENTICATED_ROLE = 'authenticated';
+
+/** jose's errors carry `code: 'ERR_JWT_…' | 'ERR_JWS_…' | 'ERR_JWK…'`; read by field, not class. */
+function joseErrorCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_J') ? code : undefined;
 }
 
 const Claims = z.object({
   sub: z.uuid(),
   exp: z.number(),
   aud: z.union([z.string(), z.array(z.string())]).optional(),
+  role: z.string().optional(),
 });
 
 /**
@@ -54,13 +66,16 @@ export function createTokenVerifier(keys: VerificationKeys): TokenVerifier {
     try {
       ({ payload } = await jwtVerify(token, resolveKey, { algorithms: ALGORITHMS, requiredClaims: ['exp', 'sub'] }));
     } catch (error) {
-      if (error instanceof InvalidTokenError) throw error;
-      if (error instanceof errors.JOSEError) throw new InvalidTokenError(error.code);
+      if (errorCode(error) === 'invalid_token') throw error;
+      const jose = joseErrorCode(error);
+      if (jose) throw new InvalidTokenError(jose);
       throw error;
     }
     const claims = Claims.safeParse(payload);
     if (!claims.success) throw new InvalidTokenError('sub must be a user id and exp a timestamp');
-    const { aud, sub, exp } = claims.data;
+    const { aud, sub, exp, role } = claims.data;
+    // Supabase signs anon-key and service tokens with the same secret; only a person's session counts.
+    if (role !== AUTHENTICATED_ROLE) throw new InvalidTokenError(`role is not "${AUTHENTICATED_ROLE}"`);
     if (aud !== undefined && !(Array.isArray(aud) ? aud : [aud]).includes(AUTHENTICATED_AUDIENCE)) {
       throw new InvalidTokenError(`audience is not "${AUTHENTICATED_AUDIENCE}"`);
     }

@@ -1,6 +1,6 @@
 import type { MembershipDTO } from '../../engines/tenancy/dto';
 import type { SystemContext } from '../orchestrator/context';
-import { InvalidTokenError } from './verifier';
+import { errorCode } from '../../engines/errors';
 
 /** The signed-in user as every procedure and page sees it. */
 export interface Viewer {
@@ -18,7 +18,7 @@ export async function resolveViewer(system: Pick<SystemContext, 'auth' | 'engine
   try {
     ({ userId } = await system.auth.verify(token));
   } catch (error) {
-    if (error instanceof InvalidTokenError) return null;
+    if (errorCode(error) === 'invalid_token') return null;
     throw error;
   }
   return { userId, memberships: await system.engines.tenancy.getViewerMemberships(userId) };

@@ -1,6 +1,8 @@
 // A platform analytics export (CSV) → execution-event inputs for LearningEngine.recordExecutionEvents,
 // which validates each entry exactly as the ingest route's are. This module only reads the CSV shape.
 
+import { KairoError } from '../../engines/errors';
+
 /** Columns, in any order; header names are matched ignoring case, spaces, dashes and underscores. */
 export const CSV_COLUMNS = {
   channel: 'channel',
@@ -16,7 +18,10 @@ export const CSV_COLUMNS = {
 type Field = keyof typeof CSV_COLUMNS;
 const REQUIRED: Field[] = ['channel', 'externalEventId', 'eventType', 'count', 'occurredAt'];
 
-export class CsvFormatError extends Error {}
+export class CsvFormatError extends KairoError {
+  override readonly name = 'CsvFormatError';
+  readonly errorCode = 'bad_input';
+}
 
 const normalise = (name: string) => name.toLowerCase().replace(/[\s_-]/g, '');
 

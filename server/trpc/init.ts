@@ -24,9 +24,15 @@ export function createInnerContext(opts: InnerContext): InnerContext {
  * `system` defaults to the process's context.
  */
 export async function createTRPCContext(opts: { headers: Pick<Headers, 'get'>; system?: SystemContext }): Promise<InnerContext> {
-  const system = opts.system ?? (await getSystemContext());
-  const viewer = await resolveViewer(system, accessTokenFromHeaders(opts.headers));
-  return createInnerContext({ system, viewer });
+  try {
+    const system = opts.system ?? (await getSystemContext());
+    const viewer = await resolveViewer(system, accessTokenFromHeaders(opts.headers));
+    return createInnerContext({ system, viewer });
+  } catch (error) {
+    // tRPC answers a context failure with its message, outside the procedures' middleware: map it
+    // here, or a database that is down shows the caller its SQL and the user id it was bound to.
+    throw logged('context', toTRPCError(error));
+  }
 }
 
 // 2. Initialisation -------------------------------------------------------------------------------
@@ -50,10 +56,14 @@ export const createCallerFactory = t.createCallerFactory;
 const mapErrors = t.middleware(async ({ next, path }) => {
   const result = await next();
   if (result.ok) return result;
-  const error = toTRPCError(result.error);
-  if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path} failed:`, error.cause ?? error);
-  throw error;
+  throw logged(path, toTRPCError(result.error));
 });
+
+/** Failures the server, not the caller, must look into are logged with their cause; the rest are answers. */
+function logged(path: string, error: TRPCError): TRPCError {
+  if (error.code === 'INTERNAL_SERVER_ERROR' || error.code === 'SERVICE_UNAVAILABLE') console.error(`tRPC ${path} failed:`, error.cause ?? error);
+  return error;
+}
 
 export const publicProcedure = t.procedure.use(mapErrors);
 

@@ -1,5 +1,5 @@
 import type { PackageWorkspaceView } from '../../../engines/content/dto';
-import { ConflictError, NotFoundError } from '../../../engines/errors';
+import { ConflictError, errorCode } from '../../../engines/errors';
 import type { SystemContext } from '../context';
 import { getPackageWorkspace } from './package-workspace';
 
@@ -39,7 +39,7 @@ export async function workspaceOnceBuilt(
       const exists = await content.getPackage(tenantId, brandId, packageId).then(
         () => true,
         (error: unknown) => {
-          if (error instanceof NotFoundError) return false;
+          if (errorCode(error) === 'not_found') return false;
           throw error;
         },
       );

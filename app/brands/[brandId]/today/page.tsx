@@ -1,10 +1,10 @@
-import { TRPCError } from '@trpc/server';
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { Suspense } from 'react';
 import { brandSectionHref } from '@/components/app-shell/sections';
 import { TodayBoard } from '@/components/today/today-board';
 import { filterFromSearchParams, isFiltered, toURLSearchParams } from '@/components/today/today-filter';
+import { trpcErrorCode } from '@/server/trpc/errors';
 import { getQueryClient, HydrateClient, trpc } from '@/trpc/server';
 
 export const metadata: Metadata = { title: 'Today · Kairo' };
@@ -21,7 +21,7 @@ export default async function TodayPage({ params, searchParams }: TodayPageProps
   try {
     await getQueryClient().fetchQuery(trpc.today.get.queryOptions({ brandId, ...filter }));
   } catch (error) {
-    if (!(error instanceof TRPCError) || error.code !== 'NOT_FOUND') throw error;
+    if (trpcErrorCode(error) !== 'NOT_FOUND') throw error;
     // A bookmarked filter naming a pillar or persona the brand no longer has: show the whole board
     // rather than an error. Without a filter, the brand itself is not the viewer's.
     if (isFiltered(filter)) redirect(brandSectionHref(brandId, 'today'));

@@ -1,8 +1,8 @@
-import { TRPCError } from '@trpc/server';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { PackageWorkspace } from '@/components/packages/package-workspace';
+import { trpcErrorCode } from '@/server/trpc/errors';
 import { getQueryClient, HydrateClient, trpc } from '@/trpc/server';
 
 export const metadata: Metadata = { title: 'Package · Kairo' };
@@ -17,7 +17,8 @@ export default async function PackagePage({ params }: PackagePageProps) {
   try {
     await getQueryClient().fetchQuery(trpc.packages.workspace.queryOptions({ brandId, packageId }));
   } catch (error) {
-    if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) notFound();
+    const code = trpcErrorCode(error);
+    if (code === 'NOT_FOUND' || code === 'BAD_REQUEST') notFound();
     throw error;
   }
   return (
