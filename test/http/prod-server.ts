@@ -9,8 +9,11 @@ import { migrate } from '../../engines/db/migrator';
 import { seedDemoData } from '../../supabase/seed/seed';
 import { adminUrl, databaseUrlFor } from '../postgres-urls';
 
-/** The HTTP suite's own build folder, so it never disturbs the e2e's `.next` (next.config.mjs reads it). */
-export const HTTP_DIST_DIR = '.next-http';
+/**
+ * The HTTP suite's own build folder, so it never disturbs the e2e's `.next` (next.config.mjs reads it);
+ * KAIRO_HTTP_DIST_DIR gives one developer's run a folder of its own while others build in the same tree.
+ */
+export const HTTP_DIST_DIR = process.env.KAIRO_HTTP_DIST_DIR || '.next-http';
 
 /** Fixed so tests can mint tokens the server accepts (at least 32 characters, see demo-secret.ts). */
 export const TEST_JWT_SECRET = 'kairo-http-suite-demo-secret-0123456789abcdef';
@@ -105,7 +108,7 @@ export interface ProductionServer {
 
 export interface ProductionServerOptions {
   databaseUrl: string;
-  /** Added to (and overriding) the suite's environment; an empty string unsets a variable for the app. */
+  /** Added to (and overriding) the server's environment; an empty string unsets a variable. */
   env?: Record<string, string>;
 }
 
@@ -122,26 +125,7 @@ export async function startProductionServer({ databaseUrl, env = {} }: Productio
     // Its own process group, so stop() and kill() reach any worker next start forks.
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      KAIRO_NEXT_DIST_DIR: HTTP_DIST_DIR,
-      DATABASE_URL: databaseUrl,
-      KAIRO_SEED_DEMO: '',
-      KAIRO_ALLOW_DEMO_IN_PRODUCTION: '1',
-      KAIRO_DEMO_JWT_SECRET: TEST_JWT_SECRET,
-      CRON_SECRET: TEST_CRON_SECRET,
-      OPENAI_API_KEY: '',
-      OPENAI_BASE_URL: '',
-      SUPABASE_URL: '',
-      SUPABASE_ANON_KEY: '',
-      SUPABASE_JWT_SECRET: '',
-      NEXT_PUBLIC_SUPABASE_URL: '',
-      NEXT_PUBLIC_SUPABASE_ANON_KEY: '',
-      ...GENEROUS_RATE_LIMITS,
-      ...env,
-    },
+    env: serverEnvironment(databaseUrl, env),
   });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -171,6 +155,36 @@ export async function startProductionServer({ databaseUrl, env = {} }: Productio
     throw new Error(`next start did not become ready: ${(error as Error).message}\n${output.slice(-4_000)}`);
   }
   return server;
+}
+
+/**
+ * The suite's environment with the server's settings on top. A blank value unsets a variable: some
+ * libraries treat a blank as a value (the AI SDK refuses a blank OPENAI_BASE_URL).
+ */
+function serverEnvironment(databaseUrl: string, overrides: Record<string, string>): NodeJS.ProcessEnv {
+  const merged: Record<string, string | undefined> = {
+    ...process.env,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    KAIRO_NEXT_DIST_DIR: HTTP_DIST_DIR,
+    DATABASE_URL: databaseUrl,
+    KAIRO_SEED_DEMO: '',
+    KAIRO_ALLOW_DEMO_IN_PRODUCTION: '1',
+    KAIRO_DEMO_JWT_SECRET: TEST_JWT_SECRET,
+    CRON_SECRET: TEST_CRON_SECRET,
+    // No model, no auth provider: the offline model and the demo tokens, never the network.
+    OPENAI_API_KEY: '',
+    OPENAI_BASE_URL: '',
+    KAIRO_MODEL: '',
+    SUPABASE_URL: '',
+    SUPABASE_ANON_KEY: '',
+    SUPABASE_JWT_SECRET: '',
+    NEXT_PUBLIC_SUPABASE_URL: '',
+    NEXT_PUBLIC_SUPABASE_ANON_KEY: '',
+    ...GENEROUS_RATE_LIMITS,
+    ...overrides,
+  };
+  return Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined && value !== '')) as NodeJS.ProcessEnv;
 }
 
 function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
