@@ -10,6 +10,8 @@ import { PatternsEngine } from '../../engines/patterns/engine';
 import { FlowRunsEngine } from '../../engines/runs/engine';
 import { TenancyEngine } from '../../engines/tenancy/engine';
 import { type AuthSetup, createAuthSetup, loadAuthSetup } from '../auth/auth-setup';
+import { rateLimitConfigFromEnv } from '../rate-limit/config';
+import { createRateLimits, NO_RATE_LIMITS, type RateLimits } from '../rate-limit/limits';
 import { createModelRegistry, DEFAULT_MODEL_NAME, type ModelRegistry, modelConfigFromEnv } from './llm/model-registry';
 import { OFFLINE_WRITERS } from './llm/nodes';
 
@@ -29,6 +31,8 @@ export interface SystemContext {
   engines: Engines;
   models: ModelRegistry;
   auth: AuthSetup;
+  /** Per-user limits on model calls, per-address limits on secret checks, per-key limits on ingest. */
+  limits: RateLimits;
   /**
    * Runs `work` in one database transaction with engines bound to it: all of its writes land or none
    * do. Inside, use only the engines handed in — on PGlite every other query waits for the transaction.
@@ -41,6 +45,11 @@ export interface SystemContextOptions {
   auth?: AuthSetup;
   /** Default: the offline model. */
   models?: ModelRegistry;
+  /**
+   * Default: none, so tests of other behaviour may call a procedure as often as they need; tests of the
+   * limits pass `createRateLimits(handle, …)`. The process's context (getSystemContext) always has them.
+   */
+  limits?: RateLimits;
   clock?: Clock;
 }
 
@@ -51,6 +60,7 @@ export function createSystemContext(handle: DatabaseHandle, options: SystemConte
     engines: buildEngines(handle.db, clock),
     models: options.models ?? createModelRegistry({ modelName: DEFAULT_MODEL_NAME }, OFFLINE_WRITERS),
     auth: options.auth ?? throwawayDemoAuth(),
+    limits: options.limits ?? NO_RATE_LIMITS,
     transaction: (work) => handle.db.transaction((tx) => work(buildEngines(tx as unknown as Database, clock))),
   };
 }
@@ -98,5 +108,6 @@ async function buildFromEnv(): Promise<SystemContext> {
   return createSystemContext(handle, {
     auth,
     models: createModelRegistry(modelConfigFromEnv(), OFFLINE_WRITERS),
+    limits: createRateLimits(handle, rateLimitConfigFromEnv()),
   });
 }
