@@ -3,6 +3,7 @@ import { WindowDays } from '../../../engines/learning/window';
 import { LearningUpdateOrchestrator } from '../../orchestrator/flows/learning-update';
 import { LearningSummaryOrchestrator } from '../../orchestrator/flows/learning-summary';
 import { adminProcedure, brandProcedure, createTRPCRouter } from '../init';
+import { perUserLimit } from '../rate-limit';
 
 const Window = z.object({ windowDays: WindowDays });
 
@@ -23,5 +24,6 @@ export const learningRouter = createTRPCRouter({
   /** F3.1. */
   summary: brandProcedure
     .input(Window)
+    .concat(perUserLimit('summaries'))
     .query(({ ctx, input }) => LearningSummaryOrchestrator.summarize(ctx.system, ctx.scope.tenantId, ctx.scope.brandId, input.windowDays)),
 });

@@ -5,6 +5,7 @@ import { Text } from '../../../engines/text';
 import { PackageBuildOrchestrator } from '../../orchestrator/flows/package-build';
 import { getPackageBuildProgress, getPackageWorkspace } from '../../orchestrator/flows/package-workspace';
 import { brandProcedure, createTRPCRouter } from '../init';
+import { perUserLimit } from '../rate-limit';
 
 const IdempotencyKey = Text(200);
 
@@ -12,6 +13,7 @@ export const packagesRouter = createTRPCRouter({
   /** F2: a package with a thesis and drafts per channel; a retry with the same key returns the same package. */
   createFromOpportunity: brandProcedure
     .input(z.object({ opportunityId: z.uuid(), channels: PackageChannels, idempotencyKey: IdempotencyKey.optional() }))
+    .concat(perUserLimit('packageBuilds'))
     .mutation(({ ctx, input }) =>
       PackageBuildOrchestrator.createPackageFromOpportunity(
         ctx.system, ctx.scope.tenantId, ctx.scope.brandId, input.opportunityId, input.channels, ctx.viewer.userId, input.idempotencyKey,
@@ -31,6 +33,7 @@ export const packagesRouter = createTRPCRouter({
 
   regenerateVariants: brandProcedure
     .input(z.object({ packageId: z.uuid(), channel: Channel }))
+    .concat(perUserLimit('regenerations'))
     .mutation(({ ctx, input }) =>
       PackageBuildOrchestrator.regenerateVariants(
         ctx.system, ctx.scope.tenantId, ctx.scope.brandId, input.packageId, input.channel, ctx.viewer.userId,

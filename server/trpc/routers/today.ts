@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BoardFilter, MAX_BOARD_LIMIT } from '../../../engines/opportunities/dto';
 import { TodayBoardOrchestrator, TodaySummaryOrchestrator } from '../../orchestrator/flows/today-board';
 import { brandProcedure, createTRPCRouter } from '../init';
+import { perUserLimit } from '../rate-limit';
 
 export const todayRouter = createTRPCRouter({
   /** F1: the ranked board (optionally narrowed by pillar / persona / channel), its focus and the brand summary. */
@@ -16,7 +17,7 @@ export const todayRouter = createTRPCRouter({
     }),
 
   /** F1.1: one sentence on today's focus; a deterministic sentence (`source: 'fallback'`) when the model fails. */
-  summary: brandProcedure.query(({ ctx }) =>
-    TodaySummaryOrchestrator.summarizeTodayFocus(ctx.system, ctx.scope.tenantId, ctx.scope.brandId),
-  ),
+  summary: brandProcedure
+    .concat(perUserLimit('summaries'))
+    .query(({ ctx }) => TodaySummaryOrchestrator.summarizeTodayFocus(ctx.system, ctx.scope.tenantId, ctx.scope.brandId)),
 });

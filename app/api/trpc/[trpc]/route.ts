@@ -1,6 +1,10 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { retryAfterSeconds } from '@/server/trpc/errors';
 import { createTRPCContext } from '@/server/trpc/init';
 import { appRouter } from '@/server/trpc/root';
+
+/** F2 runs inside its request: every flow's budget (flow-budget.ts) ends it well before this. */
+export const maxDuration = 300;
 
 function handler(req: Request): Promise<Response> {
   return fetchRequestHandler({
@@ -16,6 +20,11 @@ function handler(req: Request): Promise<Response> {
         console.error('tRPC context failed:', error);
         throw error;
       }
+    },
+    responseMeta: ({ errors }) => {
+      // A batch can hold several refusals: the client may retry the batch once the longest wait is over.
+      const waits = errors.map(retryAfterSeconds).filter((seconds) => seconds !== undefined);
+      return waits.length > 0 ? { headers: { 'Retry-After': String(Math.max(...waits)) } } : {};
     },
   });
 }
