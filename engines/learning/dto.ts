@@ -6,6 +6,14 @@ export { LearningWindow, WindowDays } from './window';
 
 export const MAX_EXECUTION_EVENTS_PER_BATCH = 5_000;
 
+/**
+ * The most one event may report. A platform's export carries a post's total for one metric, and a
+ * viral post's impressions run to hundreds of millions; nothing real reaches a billion in one
+ * delivery. The bound also keeps sums safe: even weighted (×4) a count fits int8 arithmetic billions
+ * of times over, and a window's totals stay exact as float8 up to millions of events at the bound.
+ */
+export const MAX_EVENT_COUNT = 1_000_000_000;
+
 const IsoDate = z.union([z.date(), z.iso.datetime({ offset: true }).transform((s) => new Date(s))]);
 
 /** One metric delivery from a platform export, webhook or manual entry. */
@@ -18,7 +26,10 @@ export const ExecutionEventInput = z
     /** The platform's post id, resolved to a variant together with `channel`. */
     externalPostId: Text(200).optional(),
     eventType: ExecutionEventType,
-    count: z.int().min(1).max(2_147_483_647),
+    count: z
+      .int({ error: 'must be a whole number' })
+      .min(1, { error: 'must be at least 1' })
+      .max(MAX_EVENT_COUNT, { error: `must be at most ${MAX_EVENT_COUNT.toLocaleString('en-US')} for one event` }),
     eventValue: z.number().nullable().optional(),
     occurredAt: IsoDate,
   })

@@ -30,7 +30,8 @@ export async function selectEngagementSeries(db: Database, scope: Scope, window:
     await db.execute(sql`
       select (extract(epoch from date_trunc('day', e.occurred_at at time zone 'UTC')) * 1000)::float8 as day_ms, e.channel,
         coalesce(sum(e.count) filter (where e.event_type = 'impression'), 0)::float8 as impressions,
-        coalesce(sum(e.count * ${weight}), 0)::float8 as interactions
+        -- Widened before weighting: in int4, a share count of 536,870,912 or more overflowed (× 4).
+        coalesce(sum(e.count::int8 * ${weight}), 0)::float8 as interactions
       from execution_events e
       where e.tenant_id = ${scope.tenantId} and e.brand_id = ${scope.brandId} and e.deleted_at is null
         and e.occurred_at >= ${ts(window.windowStart)} and e.occurred_at < ${ts(window.windowEnd)}

@@ -29,6 +29,8 @@ const epochMs = (column: string) => sql.raw(`(extract(epoch from ${column}) * 10
  * engagement.ts). `brandId` null scores every brand of the tenant, each against its own channels.
  */
 export function scoredVariants(tenantId: string, brandId: string | null, window: LearningWindow): SQL {
+  // sum() of int4 counts accumulates in int8: at the per-event bound (dto.ts) one variant would need
+  // billions of events to overflow it. Weights apply to the float8 totals, never to int4 counts.
   const sums = sql.join(
     Object.entries(COLUMN).map(
       ([type, column]) => sql`coalesce(sum(e.count) filter (where e.event_type = ${type}), 0)::float8 as ${sql.identifier(column)}`,
