@@ -4,11 +4,13 @@ import { NotFoundError } from '@/engines/errors';
 import { type IssuedToken, signInAsDemoUser } from '@/server/auth/demo-sign-in';
 import { ACCESS_TOKEN_COOKIE, accessTokenCookieOptions } from '@/server/auth/token-transport';
 import { getSystemContext } from '@/server/orchestrator/context';
+import { clientIp } from '@/server/rate-limit/client-ip';
 
 /** The demo sign-in form: `userId` → a demo token in the access-token cookie → the app. */
 export async function POST(request: Request): Promise<Response> {
   const system = await getSystemContext();
   if (!system.auth.demoSigningKey) return new Response('The demo sign-in is disabled here.', { status: 403 });
+  await system.limits.consume('signIns', clientIp(request.headers));
   const form = await readForm(request);
   if (!form) return new Response('The body must be a form (application/x-www-form-urlencoded or multipart/form-data) with a userId.', { status: 400 });
   const userId = z.uuid().safeParse(form.get('userId'));

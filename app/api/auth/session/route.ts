@@ -4,6 +4,7 @@ import { REFRESH_TOKEN_COOKIE, REFRESH_TOKEN_LIFETIME_DAYS } from '@/server/auth
 import { ACCESS_TOKEN_COOKIE, accessTokenCookieOptions } from '@/server/auth/token-transport';
 import { InvalidTokenError } from '@/server/auth/verifier';
 import { getSystemContext } from '@/server/orchestrator/context';
+import { clientIp } from '@/server/rate-limit/client-ip';
 
 const Body = z.object({ accessToken: z.string().min(1).max(8_192), refreshToken: z.string().min(1).max(1_024).optional() });
 
@@ -18,6 +19,7 @@ export async function POST(request: Request): Promise<Response> {
   const body = Body.safeParse(await request.json().catch(() => null));
   if (!body.success) return NextResponse.json({ error: 'accessToken is required' }, { status: 400 });
   const system = await getSystemContext();
+  await system.limits.consume('signIns', clientIp(request.headers));
   let expiresAt: Date;
   try {
     ({ expiresAt } = await system.auth.verify(body.data.accessToken));

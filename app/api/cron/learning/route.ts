@@ -2,6 +2,7 @@ import { NextResponse } from 'next/server';
 import { bearerToken, sameSecret } from '@/server/http/request';
 import { getSystemContext } from '@/server/orchestrator/context';
 import { LearningUpdateOrchestrator } from '@/server/orchestrator/flows/learning-update';
+import { clientIp } from '@/server/rate-limit/client-ip';
 
 /** Vercel stops a function at its limit; the walk stops starting brands well before that. */
 export const maxDuration = 60;
@@ -14,11 +15,15 @@ const TIME_BUDGET_MS = 45_000;
  * CRON_SECRET configured the route refuses everyone rather than running open.
  */
 export async function GET(request: Request): Promise<Response> {
+  const system = await getSystemContext();
+  const ip = clientIp(request.headers);
+  await system.limits.refuseIfExhausted('cronSecretGuesses', ip);
   const secret = process.env.CRON_SECRET;
   const presented = bearerToken(request.headers);
   if (!secret || !presented || !sameSecret(presented, secret)) {
+    await system.limits.countFailure('cronSecretGuesses', ip);
     return NextResponse.json({ error: secret ? 'Unauthorized' : 'CRON_SECRET is not configured' }, { status: 401 });
   }
-  const result = await LearningUpdateOrchestrator.runGlobal(await getSystemContext(), undefined, { timeBudgetMs: TIME_BUDGET_MS });
+  const result = await LearningUpdateOrchestrator.runGlobal(system, undefined, { timeBudgetMs: TIME_BUDGET_MS });
   return NextResponse.json(result);
 }

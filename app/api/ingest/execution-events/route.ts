@@ -5,6 +5,7 @@ import { InvalidExecutionEventsError } from '@/engines/learning/errors';
 import { MAX_EXECUTION_EVENTS_PER_BATCH } from '@/engines/learning/dto';
 import { bearerToken, readBodyCapped } from '@/server/http/request';
 import { getSystemContext } from '@/server/orchestrator/context';
+import { clientIp } from '@/server/rate-limit/client-ip';
 
 /** A full batch of compact events fits with room to spare; anything larger is refused unread. */
 export const MAX_INGEST_BODY_BYTES = 2 * 1024 * 1024;
@@ -17,9 +18,16 @@ const Batch = z.object({ events: z.array(z.unknown()).min(1) });
  */
 export async function POST(request: Request): Promise<Response> {
   const system = await getSystemContext();
+  const ip = clientIp(request.headers);
+  await system.limits.refuseIfExhausted('ingestKeyGuesses', ip);
   const key = bearerToken(request.headers);
+  // Counted by the presented key before it is checked, so a refused batch does not even stamp the key's last use.
+  if (key) await system.limits.consume('ingestBatches', key);
   const scope = key ? await system.engines.ingestKeys.verifyKey(key) : null;
-  if (!scope) return NextResponse.json({ error: 'A valid ingest key is required (Authorization: Bearer <key>)' }, { status: 401 });
+  if (!scope) {
+    await system.limits.countFailure('ingestKeyGuesses', ip);
+    return NextResponse.json({ error: 'A valid ingest key is required (Authorization: Bearer <key>)' }, { status: 401 });
+  }
 
   const body = await readBodyCapped(request, MAX_INGEST_BODY_BYTES);
   if (!body.ok) return tooLarge(`The body is over ${MAX_INGEST_BODY_BYTES} bytes`);
