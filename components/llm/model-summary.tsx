@@ -2,6 +2,7 @@
 
 import type { UseQueryResult } from '@tanstack/react-query';
 import { isOfflineModelLabel } from '@/server/orchestrator/llm/model-label';
+import { rateLimitMessage } from './rate-limited';
 
 export interface ModelWrittenSummary {
   summary: string;
@@ -20,7 +21,7 @@ export function ModelSummary({ query, pendingText, className }: { query: UseQuer
       {query.isPending ? (
         <p className="skeleton-line muted">{pendingText}</p>
       ) : query.isError ? (
-        <p className="muted">The summary is unavailable right now.</p>
+        <p className="muted">{unavailableText(query.error)}</p>
       ) : (
         <p>
           {query.data.summary} <span className="muted small">({authorLabel(query.data)})</span>
@@ -28,6 +29,11 @@ export function ModelSummary({ query, pendingText, className }: { query: UseQuer
       )}
     </div>
   );
+}
+
+function unavailableText(error: unknown): string {
+  const limited = rateLimitMessage(error);
+  return limited ? `${limited}. You have asked for many summaries in a short time; the figures here are unaffected.` : 'The summary is unavailable right now.';
 }
 
 function authorLabel({ source, model }: ModelWrittenSummary): string {

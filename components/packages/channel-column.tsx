@@ -2,6 +2,7 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { rateLimitMessage } from '@/components/llm/rate-limited';
 import type { VariantDTO } from '@/engines/content/dto';
 import { CHANNEL_LIMITS, type Channel } from '@/engines/enums';
 import { useTRPC } from '@/trpc/react';
@@ -26,6 +27,7 @@ export function ChannelColumn({
   const trpc = useTRPC();
   const cache = useWorkspaceCache(brandId, packageId);
   const regenerate = useMutation(trpc.packages.regenerateVariants.mutationOptions({ onSuccess: cache.setView }));
+  const rateLimited = rateLimitMessage(regenerate.error);
   const [unsaved, setUnsaved] = useState<ReadonlySet<string>>(new Set());
   const headingId = `channel-${channel}`;
   const markUnsaved = (variantId: string, dirty: boolean) =>
@@ -61,7 +63,9 @@ export function ChannelColumn({
           )}
           {regenerate.isError && (
             <p className="form-error small" role="alert">
-              Could not regenerate: {regenerate.error.message}
+              {rateLimited
+                ? `${rateLimited}. Your drafts are unchanged; regenerate again after the wait.`
+                : `Could not regenerate: ${regenerate.error.message}`}
             </p>
           )}
         </div>

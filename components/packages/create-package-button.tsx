@@ -4,6 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
 import { type Channel, WIRED_CHANNELS } from '@/engines/enums';
+import { rateLimitMessage } from '@/components/llm/rate-limited';
 import { useTRPC } from '@/trpc/react';
 import { CHANNEL_LABELS } from './channel-labels';
 
@@ -56,6 +57,7 @@ export function CreatePackageButton({
     refetchInterval: (query) => (create.isPending || query.state.data?.status === 'running' ? PROGRESS_POLL_MS : false),
     staleTime: 0,
   });
+  const rateLimited = rateLimitMessage(create.error);
   const builtPackageId = create.isError && progress.data?.status === 'succeeded' ? progress.data.packageId : null;
 
   useEffect(() => {
@@ -141,7 +143,9 @@ export function CreatePackageButton({
           )}
           {create.isError && (
             <p className="form-error" role="alert">
-              Could not create the package: {create.error.message}
+              {rateLimited
+                ? `${rateLimited}. Nothing was built: wait, then press “Try again”.`
+                : `Could not create the package: ${create.error.message}`}
             </p>
           )}
         </div>

@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { ModelSummary } from '@/components/llm/model-summary';
+import { retryUnlessRateLimited } from '@/components/llm/rate-limited';
 import type { TodayBoardView } from '@/server/orchestrator/views/today-board-view';
 import { useTRPC } from '@/trpc/react';
 import { CHANNEL_LABELS } from '@/components/packages/channel-labels';
@@ -13,7 +14,7 @@ import { CHANNEL_LABELS } from '@/components/packages/channel-labels';
  */
 export function FocusStrip({ view }: { view: TodayBoardView }) {
   const trpc = useTRPC();
-  const summary = useQuery(trpc.today.summary.queryOptions({ brandId: view.brand.id }));
+  const summary = useQuery(trpc.today.summary.queryOptions({ brandId: view.brand.id }, { retry: retryUnlessRateLimited }));
   const { focus, focusLabels } = view;
   const parts = [focusLabels.pillarName, CHANNEL_LABELS[focus.primaryChannel], focusLabels.personaName].filter(Boolean);
   const high = focus.metrics.highScoreCount;
