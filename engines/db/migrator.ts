@@ -69,7 +69,7 @@ function quote(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
 }
 
-/** Drizzle's `execute` returns an array on postgres.js and `{ rows }` on PGlite. */
+/** The rows of a raw `db.execute`, which answers `{ rows }` on PGlite and node-postgres alike. */
 export function rows<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
+  return (result as { rows?: T[] }).rows ?? [];
 }
