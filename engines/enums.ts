@@ -70,7 +70,8 @@ export type MembershipRole = z.infer<typeof MembershipRole>;
 export const FlowName = z.enum(['f1_today', 'f1_summary', 'f2_package_build', 'f2_regenerate', 'f3_learning', 'f3_summary']);
 export type FlowName = z.infer<typeof FlowName>;
 
-export const FlowRunStatus = z.enum(['running', 'succeeded', 'succeeded_with_warnings', 'failed']);
+/** `interrupted`: the run's process died before it finished; the sweep marked it past its budget. */
+export const FlowRunStatus = z.enum(['running', 'succeeded', 'succeeded_with_warnings', 'failed', 'interrupted']);
 export type FlowRunStatus = z.infer<typeof FlowRunStatus>;
 
 export const FlowRunEventKind = z.enum(['input', 'engine_mutation', 'llm_output', 'soft_error', 'hard_error', 'output']);

@@ -18,13 +18,20 @@ const STATE_LABELS = {
   failed: 'Failed — see the workspace',
 } as const;
 
+/** How a build that ended without its package reads; "Try again" then builds afresh with the same key. */
+const ENDED_LABELS = {
+  failed: 'The build failed — try again.',
+  interrupted: 'The build was interrupted — try again.',
+} as const;
+
 /**
  * "Create package" on an opportunity: pick channels, run F2, watch each channel's drafts arrive, land
  * on the workspace. Each attempt has its own idempotency key; retrying a failed attempt reuses it, so
  * a request that did reach the server is never turned into a second package. A retry of a key whose
- * build is still running waits on the server for that build (its progress shows here meanwhile); if
- * the request itself is lost (a dropped connection, "still being built") while the build goes on,
- * the progress keeps being polled and the button lands on the package once its build succeeds.
+ * build is still running is answered within seconds with that build's progress; then, as when the
+ * request itself is lost (a dropped connection) while the build goes on, the progress keeps being
+ * polled and the button lands on the package once its build succeeds. A build that failed or was
+ * interrupted (its server died) says so, and "Try again" starts a new build at once.
  */
 export function CreatePackageButton({
   brandId,
@@ -47,18 +54,23 @@ export function CreatePackageButton({
 
   const create = useMutation(
     trpc.packages.createFromOpportunity.mutationOptions({
-      onSuccess: (view) => router.push(`/brands/${brandId}/packages/${view.package.id}`),
+      onSuccess: (answer) => {
+        if (!('building' in answer)) router.push(`/brands/${brandId}/packages/${answer.package.id}`);
+      },
     }),
   );
+  // The request ended without the package: it failed, or a duplicate was answered with progress.
+  const handedToProgress = create.isError || (create.isSuccess && 'building' in create.data);
   const progress = useQuery({
     ...trpc.packages.buildProgress.queryOptions({ brandId, idempotencyKey: attemptKey ?? 'none', channels }),
-    enabled: (create.isPending || create.isError) && attemptKey !== null,
-    // After a failed request, poll only while the key's build is still running.
+    enabled: (create.isPending || handedToProgress) && attemptKey !== null,
+    // Once the request has ended, poll only while the key's build is still running.
     refetchInterval: (query) => (create.isPending || query.state.data?.status === 'running' ? PROGRESS_POLL_MS : false),
     staleTime: 0,
   });
   const rateLimited = rateLimitMessage(create.error);
-  const builtPackageId = create.isError && progress.data?.status === 'succeeded' ? progress.data.packageId : null;
+  const builtPackageId = handedToProgress && progress.data?.status === 'succeeded' ? progress.data.packageId : null;
+  const ended = handedToProgress && (progress.data?.status === 'failed' || progress.data?.status === 'interrupted') ? progress.data.status : null;
 
   useEffect(() => {
     if (open) firstBox.current?.focus();
@@ -67,7 +79,7 @@ export function CreatePackageButton({
     if (builtPackageId) router.push(`/brands/${brandId}/packages/${builtPackageId}`);
   }, [builtPackageId, brandId, router]);
 
-  const busy = create.isPending || create.isSuccess;
+  const busy = (create.isPending || create.isSuccess) && !ended;
   const toggle = (channel: Channel) => {
     // Another channel set is another request: it gets a new key, or the server would refuse it as a conflict.
     setAttemptKey(null);
@@ -118,7 +130,7 @@ export function CreatePackageButton({
           </fieldset>
           <div className="create-package__actions">
             <button type="button" className="button" onClick={start} disabled={busy || channels.length === 0}>
-              {create.isError ? 'Try again' : busy ? 'Building…' : `Build for ${channels.length} channel${channels.length === 1 ? '' : 's'}`}
+              {create.isError || ended ? 'Try again' : busy ? 'Building…' : `Build for ${channels.length} channel${channels.length === 1 ? '' : 's'}`}
             </button>
             {!busy && (
               <button type="button" className="button button--quiet" onClick={() => setOpen(false)}>
@@ -130,7 +142,8 @@ export function CreatePackageButton({
           {busy && (
             <ul className="create-package__progress" aria-live="polite" aria-label="Build progress">
               {orderChannels(channels).map((channel) => {
-                const state = create.isSuccess ? 'saved' : (progress.data?.channels.find((c) => c.channel === channel)?.state ?? 'waiting');
+                const built = create.isSuccess && !handedToProgress;
+                const state = built ? 'saved' : (progress.data?.channels.find((c) => c.channel === channel)?.state ?? 'waiting');
                 return (
                   <li key={channel} data-state={state}>
                     <span className="create-package__channel-name">{CHANNEL_LABELS[channel]}</span>{' '}
@@ -138,10 +151,15 @@ export function CreatePackageButton({
                   </li>
                 );
               })}
-              {create.isSuccess && <li className="muted">Opening the workspace…</li>}
+              {(create.isSuccess && !handedToProgress) || builtPackageId ? <li className="muted">Opening the workspace…</li> : null}
             </ul>
           )}
-          {create.isError && (
+          {ended && (
+            <p className="form-error" role="alert" data-testid="build-ended">
+              {ENDED_LABELS[ended]}
+            </p>
+          )}
+          {create.isError && !ended && (
             <p className="form-error" role="alert">
               {rateLimited
                 ? `${rateLimited}. Nothing was built: wait, then press “Try again”.`

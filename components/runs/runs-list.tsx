@@ -4,6 +4,7 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { formatDuration, formatStamp } from '@/components/insights/format';
 import type { FlowName, FlowRunStatus } from '@/engines/enums';
+import type { FlowRunDTO } from '@/engines/runs/dto';
 import { useTRPC } from '@/trpc/react';
 import { RUNS_SHOWN } from './runs-limit';
 
@@ -21,6 +22,7 @@ const STATUS_LABELS: Record<FlowRunStatus, string> = {
   succeeded: 'Succeeded',
   succeeded_with_warnings: 'Succeeded with warnings',
   failed: 'Failed',
+  interrupted: 'Interrupted',
 };
 
 /** The audit trail: each recent flow run, expandable to the events it recorded in order. */
@@ -40,9 +42,11 @@ export function RunsList({ brandId }: { brandId: string }) {
               <span className="muted small">
                 {run.finishedAt ? formatDuration(run.finishedAt.getTime() - run.startedAt.getTime()) : 'not finished'} · {run.events.length}{' '}
                 {run.events.length === 1 ? 'event' : 'events'}
+                {run.budgetMs !== null && ` · budget ${formatDuration(run.budgetMs)}`}
               </span>
             </summary>
             {run.error && <p className="form-error small">{run.error}</p>}
+            {run.status === 'interrupted' && <InterruptedNote run={run} />}
             <ol className="run__events">
               {run.events.map((event) => (
                 <li key={event.id} className={`run-event run-event--${event.kind}`}>
@@ -63,6 +67,25 @@ export function RunsList({ brandId }: { brandId: string }) {
         </li>
       ))}
     </ol>
+  );
+}
+
+/**
+ * How far an interrupted run got: the last step it recorded before its process died, and what the
+ * sweep removed. Read from the sweep's own events.
+ */
+function InterruptedNote({ run }: { run: FlowRunDTO }) {
+  const sweep = run.events.filter((e) => e.node === 'sweep');
+  const marked = sweep.find((e) => e.kind === 'hard_error')?.payload as { lastEvent?: { node: string } | null } | undefined;
+  const cleaned = sweep.find((e) => e.kind === 'engine_mutation')?.payload as { removedPackageId?: string | null; keptPackageId?: string | null } | undefined;
+  const reached = marked?.lastEvent ? `It got as far as “${marked.lastEvent.node}”` : 'It recorded no step';
+  const budget = run.budgetMs !== null ? ` within its budget of ${formatDuration(run.budgetMs)}` : '';
+  const removed = cleaned?.removedPackageId ? '; its unfinished package was removed' : cleaned?.keptPackageId ? '; its package was kept (a person had changed it)' : '';
+  return (
+    <p className="small" data-testid="run-interrupted">
+      Interrupted: the run did not finish{budget}. {reached}
+      {removed}. Try again.
+    </p>
   );
 }
 

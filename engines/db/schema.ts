@@ -220,6 +220,8 @@ export const flowRuns = pgTable('flow_runs', {
   createdByUserId: uuid('created_by_user_id'),
   /** The package an F2 run built or regenerated; null for other flows and for a discarded build. */
   packageId: uuid('package_id'),
+  /** The time budget the run was started with; past it plus a margin, a run still running is interrupted. */
+  budgetMs: integer('budget_ms'),
   ...timestamps,
 });
 

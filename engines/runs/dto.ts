@@ -28,8 +28,11 @@ export const RecordRunEventInput = z.object({
 });
 export type RecordRunEventInput = z.infer<typeof RecordRunEventInput>;
 
-/** A run ends in one of these; `running` is only ever its first status. */
-export const FinishedRunStatus = FlowRunStatus.exclude(['running']);
+/**
+ * A flow ends its own run in one of these; `running` is only ever its first status, and only the
+ * sweep marks a run `interrupted` (its process died before it could finish it).
+ */
+export const FinishedRunStatus = FlowRunStatus.exclude(['running', 'interrupted']);
 export type FinishedRunStatus = z.infer<typeof FinishedRunStatus>;
 
 export const FinishRunInput = z.object({
@@ -38,6 +41,20 @@ export const FinishRunInput = z.object({
   error: z.string().max(4_000).nullish(),
 });
 export type FinishRunInput = z.infer<typeof FinishRunInput>;
+
+/** Longest a run may be given: the longest a Vercel function may run (Pro, Fluid compute). */
+export const MAX_RUN_BUDGET_MS = 800_000;
+export const RunBudgetMs = z.int().positive().max(MAX_RUN_BUDGET_MS);
+
+export const SweepInput = z.object({
+  /** Past its budget plus this, a run still `running` is taken to be dead. */
+  marginMs: z.int().nonnegative().max(MAX_RUN_BUDGET_MS),
+  /** The budget assumed for a run recorded without one. */
+  defaultBudgetMs: RunBudgetMs,
+  /** One brand's runs (a page or a retry looking at them); omitted, every tenant's (the cron). */
+  scope: z.object({ tenantId: z.uuid(), brandId: z.uuid() }).optional(),
+});
+export type SweepInput = z.infer<typeof SweepInput>;
 
 export const ListRunsInput = z.object({ limit: z.int().min(1).max(100).default(20) });
 export type ListRunsInput = z.input<typeof ListRunsInput>;
@@ -66,8 +83,19 @@ export const FlowRunSummaryDTO = z.object({
   createdByUserId: z.uuid().nullable(),
   /** The package an F2 run built or regenerated. */
   packageId: z.uuid().nullable(),
+  /** The time budget the run was started with (null for runs recorded before budgets). */
+  budgetMs: z.int().positive().nullable(),
 });
 export type FlowRunSummaryDTO = z.infer<typeof FlowRunSummaryDTO>;
 
 export const FlowRunDTO = FlowRunSummaryDTO.extend({ events: z.array(FlowRunEventDTO) });
 export type FlowRunDTO = z.infer<typeof FlowRunDTO>;
+
+/** A run the sweep marked interrupted, with where it stopped, for its cleanup and its record. */
+export const InterruptedRunDTO = FlowRunSummaryDTO.extend({
+  /** Its cleanup goes through the engines, which take the brand's tenant. */
+  tenantId: z.uuid().nullable(),
+  /** The last event the run recorded before it died (null if it recorded none). */
+  lastEvent: z.object({ seq: z.int().positive(), node: z.string(), kind: FlowRunEventKind }).nullable(),
+});
+export type InterruptedRunDTO = z.infer<typeof InterruptedRunDTO>;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNull, max, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, max, notInArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Clock, systemClock } from '../clock';
 import type { Database } from '../db/client';
@@ -13,11 +13,15 @@ import {
   FlowRunEventDTO,
   FlowRunSummaryDTO,
   type HashedPayload,
+  InterruptedRunDTO,
   ListRunsInput,
   MAX_INLINE_PAYLOAD_BYTES,
   RecordRunEventInput,
+  RunBudgetMs,
   StartRunInput,
+  SweepInput,
 } from './dto';
+import { claimOverdueRuns, recordSweepCleanup } from './sweep';
 
 const Ids = z.object({ tenantId: z.uuid(), brandId: z.uuid() });
 /** Retries of one "Create package" attempt: a person clicks "Try again" a handful of times at most. */
@@ -44,8 +48,10 @@ export class FlowRunsEngine {
     flow: FlowName,
     input: Record<string, unknown>,
     createdByUserId?: string | null,
+    options: { budgetMs?: number } = {},
   ): Promise<string> {
     const run = StartRunInput.parse({ tenantId, brandId, flow, input, createdByUserId });
+    const budgetMs = RunBudgetMs.optional().parse(options.budgetMs);
     if (run.tenantId && run.brandId) await this.assertBrand(run.tenantId, run.brandId);
     const [created] = await this.db
       .insert(flowRuns)
@@ -57,6 +63,7 @@ export class FlowRunsEngine {
         input: auditPayload(run.input) as Record<string, unknown>,
         startedAt: this.clock(),
         createdByUserId: run.createdByUserId ?? null,
+        budgetMs: budgetMs ?? null,
       })
       .returning({ id: flowRuns.id });
     return created!.id;
@@ -110,6 +117,22 @@ export class FlowRunsEngine {
     throw new InvariantViolationError(`Flow run ${finish.runId} is already ${existing.status}`);
   }
 
+  /**
+   * Marks the runs still `running` past their budget plus `marginMs` as `interrupted` (their process
+   * died) and records that on each; returns only the runs this call claimed, so their cleanup happens
+   * once even when sweeps overlap. Idempotent: a second sweep finds nothing more to claim.
+   */
+  async claimInterruptedRuns(input: SweepInput): Promise<InterruptedRunDTO[]> {
+    const sweep = SweepInput.parse(input);
+    const claimed = await claimOverdueRuns(this.db, sweep, this.clock());
+    return claimed.map((row) => InterruptedRunDTO.parse({ ...toRunSummaryDTO(row), tenantId: row.tenantId, lastEvent: row.lastEvent }));
+  }
+
+  /** Records what the cleanup of an interrupted run did; false if the run is not interrupted. */
+  recordInterruptionCleanup(runId: string, payload: Record<string, unknown>): Promise<boolean> {
+    return recordSweepCleanup(this.db, z.uuid().parse(runId), auditPayload(payload), this.clock());
+  }
+
   /** Names the package the run built or regenerated (F2), so the package finds its run directly. */
   async linkPackage(runId: string, packageId: string): Promise<void> {
     const link = z.object({ runId: z.uuid(), packageId: z.uuid() }).parse({ runId, packageId });
@@ -137,7 +160,7 @@ export class FlowRunsEngine {
 
   /**
    * The newest run linked to the package (its build, or its latest regeneration), with its events;
-   * with `succeededOnly`, failed runs are passed over; with `flow`, only that flow's runs count. One
+   * with `succeededOnly`, failed and interrupted runs are passed over; with `flow`, only that flow's runs count. One
    * lookup through flow_runs_package_idx.
    */
   async latestRunForPackage(
@@ -157,7 +180,7 @@ export class FlowRunsEngine {
           eq(flowRuns.tenantId, ids.tenantId),
           eq(flowRuns.brandId, ids.brandId),
           isNull(flowRuns.deletedAt),
-          options.succeededOnly ? ne(flowRuns.status, 'failed') : undefined,
+          options.succeededOnly ? notInArray(flowRuns.status, ['failed', 'interrupted']) : undefined,
           options.flow ? eq(flowRuns.flow, options.flow) : undefined,
         ),
       )
@@ -245,6 +268,7 @@ function toRunSummaryDTO(row: typeof flowRuns.$inferSelect): FlowRunSummaryDTO {
     error: row.error,
     createdByUserId: row.createdByUserId,
     packageId: row.packageId,
+    budgetMs: row.budgetMs,
   });
 }
 

@@ -7,7 +7,9 @@ import { viewerFor } from '../../test/fixtures/auth';
 import { insertContentOpportunity, insertContentPattern } from '../../test/fixtures/content';
 import { createTestDatabase, type TestDatabase } from '../../test/database';
 import type { Viewer } from '../auth/viewer';
+import type { PackageWorkspaceView } from '../../engines/content/dto';
 import { createSystemContext, type SystemContext } from '../orchestrator/context';
+import { isStillBuilding, type PackageBuildAnswer } from '../orchestrator/flows/package-replay';
 import { createInnerContext } from './init';
 import { createCaller } from './root';
 import { codeOf, rejection } from '../../test/trpc';
@@ -32,9 +34,15 @@ afterAll(() => handle.close());
 
 const as = (viewer: Viewer) => createCaller(createInnerContext({ system, viewer }));
 
+/** A build without a key never has a duplicate to wait for: its answer is the workspace. */
+function workspaceOf(answer: PackageBuildAnswer): PackageWorkspaceView {
+  if (isStillBuilding(answer)) throw new Error(`expected a workspace, got progress ${JSON.stringify(answer.building)}`);
+  return answer;
+}
+
 async function createPackage(channels: ('linkedin' | 'x' | 'newsletter')[] = ['linkedin', 'x']) {
   const opportunityId = await insertContentOpportunity(handle.db, fx);
-  return as(owner).packages.createFromOpportunity({ brandId: fx.brandId, opportunityId, channels });
+  return workspaceOf(await as(owner).packages.createFromOpportunity({ brandId: fx.brandId, opportunityId, channels }));
 }
 
 describe('packages and variants procedures', () => {
@@ -55,7 +63,11 @@ describe('packages and variants procedures', () => {
     const opportunityId = await insertContentOpportunity(handle.db, fx);
     const idempotencyKey = randomUUID();
     const request = { brandId: fx.brandId, opportunityId, channels: ['linkedin', 'x'] as ('linkedin' | 'x')[], idempotencyKey };
-    const views = await Promise.all(Array.from({ length: 10 }, () => as(owner).packages.createFromOpportunity(request)));
+    const answers = await Promise.all(Array.from({ length: 10 }, () => as(owner).packages.createFromOpportunity(request)));
+    // A duplicate that waited its few seconds while the build went on answers with its progress instead.
+    const views = answers.filter((a) => !isStillBuilding(a)) as PackageWorkspaceView[];
+    for (const answer of answers.filter(isStillBuilding)) expect(answer.building.status).toBe('running');
+    expect(views.length).toBeGreaterThanOrEqual(1);
     expect(new Set(views.map((v) => v.package.id)).size).toBe(1);
     const rows = await handle.db
       .select()

@@ -68,7 +68,10 @@ export const LearningUpdateOrchestrator = {
     const window = engines.learning.windowFor(windowDays);
     const startedAt = Date.now();
     let walk = await engines.learning.startLearningWalk(window);
-    const runId = await engines.runs.startRun(null, null, 'f3_learning', { windowDays, ...window, scope: 'global', walk });
+    // The walk's budget is the run's: a cron call killed at its limit leaves a run the sweep recovers.
+    const runId = await engines.runs.startRun(null, null, 'f3_learning', { windowDays, ...window, scope: 'global', walk }, null, {
+      budgetMs: options.timeBudgetMs,
+    });
     const totals = { brandsProcessed: 0, skipped: 0, brandsFailed: 0, variantsScored: 0, patternsUpdated: 0, opportunitiesRescored: 0, learningEventsWritten: 0 };
     try {
       brands: while (walk.completedAt === null) {

@@ -3,14 +3,20 @@ import { PackageChannels, type PackageWorkspaceView } from '../../../engines/con
 import { Channel } from '../../../engines/enums';
 import type { SystemContext } from '../context';
 import { buildPackageGraph, buildRegenerateGraph } from '../graphs/package-graph';
-import { type ReplayOptions, workspaceOnceBuilt } from './package-replay';
+import { Deadline } from './deadline';
+import { type FlowBudgets, flowBudgetsFromEnv } from './flow-budget';
+import { sweepInterruptedRuns } from './interrupted-runs';
+import { type PackageBuildAnswer, type ReplayOptions, replayEarlierBuild } from './package-replay';
 import { PackageRunAudit } from './package-run-audit';
+import { getPackageBuildProgress } from './package-workspace';
 
 export interface PackageBuildOptions {
-  /** Per LLM call; defaults to each node's own timeout. */
+  /** Per LLM call; defaults to each node's own timeout (cut to what is left of the budget). */
   llmTimeoutMs?: number;
-  /** How a repeated idempotency key waits for the first request's build. */
+  /** How a repeated idempotency key waits for a build in progress. */
   replay?: ReplayOptions;
+  /** Default: from the environment (flow-budget.ts). */
+  budgets?: FlowBudgets;
 }
 
 const Scope = z.object({ tenantId: z.uuid(), brandId: z.uuid() });
@@ -22,13 +28,35 @@ const CreateRequest = z.object({
 });
 
 /**
- * F2: one opportunity becomes a content package with a thesis and 1–3 drafts per channel. With an
- * idempotency key, a retry (or a concurrent duplicate) returns the package the first call made, once
- * that call's drafting is done: a key already used is answered without any model call, and a
- * duplicate that raced the first one to the insert waits for it. The same key for another
- * opportunity or channel set is refused (CONFLICT). A channel whose model fails is reported in
- * `warnings` while the others land; any hard error leaves no package behind.
+ * F2: one opportunity becomes a content package with a thesis and 1–3 drafts per channel, within the
+ * build's time budget (a channel still waiting on the model when it runs out becomes a warning). With
+ * an idempotency key, a retry (or a concurrent duplicate) is answered from the first call's build: a
+ * finished one's workspace without any model call, one still running with its progress after a few
+ * seconds at most, and after a build that failed or was interrupted (its process died; swept here
+ * first) a new build starts at once. The same key for another opportunity or channel set is refused
+ * (CONFLICT). A channel whose model fails is reported in `warnings` while the others land; any hard
+ * error leaves no package behind. Without a key there is nothing to replay: the answer is the workspace.
  */
+async function createPackageFromOpportunity(
+  ctx: SystemContext,
+  tenantId: string,
+  brandId: string,
+  opportunityId: string,
+  channels: Channel[],
+  createdByUserId: string,
+  idempotencyKey?: undefined,
+  options?: PackageBuildOptions,
+): Promise<PackageWorkspaceView>;
+async function createPackageFromOpportunity(
+  ctx: SystemContext,
+  tenantId: string,
+  brandId: string,
+  opportunityId: string,
+  channels: Channel[],
+  createdByUserId: string,
+  idempotencyKey?: string,
+  options?: PackageBuildOptions,
+): Promise<PackageBuildAnswer>;
 async function createPackageFromOpportunity(
   ctx: SystemContext,
   tenantId: string,
@@ -38,34 +66,42 @@ async function createPackageFromOpportunity(
   createdByUserId: string,
   idempotencyKey?: string,
   options: PackageBuildOptions = {},
-): Promise<PackageWorkspaceView> {
+): Promise<PackageBuildAnswer> {
   const scope = Scope.parse({ tenantId, brandId });
   const request = CreateRequest.parse({ opportunityId, channels, createdByUserId, idempotencyKey });
-  if (request.idempotencyKey) {
-    const earlier = await ctx.engines.content.findPackageForKey(scope.tenantId, scope.brandId, request);
-    if (earlier) return workspaceOnceBuilt(ctx, scope.tenantId, scope.brandId, earlier.id, request.idempotencyKey, options.replay);
+  const budgets = options.budgets ?? flowBudgetsFromEnv();
+  const key = request.idempotencyKey;
+  if (key) {
+    await sweepInterruptedRuns(ctx, { scope, budgets });
+    const earlier = await replayEarlierBuild(ctx, scope, { ...request, idempotencyKey: key }, options.replay);
+    if (earlier) return earlier;
   }
+  const budgetMs = budgets.packageBuildMs;
   const audit = await PackageRunAudit.start(
     ctx.engines.runs,
     scope,
     'f2_package_build',
-    { opportunityId: request.opportunityId, channels: request.channels, idempotencyKey: request.idempotencyKey ?? null },
+    { opportunityId: request.opportunityId, channels: request.channels, idempotencyKey: key ?? null },
     request.createdByUserId,
+    budgetMs,
   );
+  const deadline = new Deadline(budgetMs);
   const built = await runAudited(ctx, scope, audit, async () => {
-    const graph = buildPackageGraph({ ctx, audit, llmTimeoutMs: options.llmTimeoutMs });
+    const graph = buildPackageGraph({ ctx, audit, llmTimeoutMs: options.llmTimeoutMs, deadline });
     const state = await graph.invoke({ ...scope, request });
     return { view: state.view, warnings: state.warnings, created: state.created };
   });
-  if (built.created || !request.idempotencyKey) return built.view;
+  if (built.created || !key) return built.view;
   // A concurrent duplicate won the insert (the unique index decided); its run drafts the package.
-  return workspaceOnceBuilt(ctx, scope.tenantId, scope.brandId, built.view.package.id, request.idempotencyKey, options.replay);
+  const answer = await replayEarlierBuild(ctx, scope, { ...request, idempotencyKey: key }, options.replay);
+  return answer ?? { building: await getPackageBuildProgress(ctx, scope.tenantId, scope.brandId, key, request.channels) };
 }
 
 /**
  * F2 regeneration: new drafts for one channel of a package, written in the style of a person's edited
  * variant of that channel if there is one. Edited work is kept; untouched older drafts are replaced
- * once the new ones are stored. Recorded as its own run (`f2_regenerate`).
+ * once the new ones are stored, within the regeneration's time budget. Recorded as its own run
+ * (`f2_regenerate`).
  */
 async function regenerateVariants(
   ctx: SystemContext,
@@ -80,10 +116,12 @@ async function regenerateVariants(
   const request = z.object({ packageId: z.uuid(), channel: Channel }).parse({ packageId, channel });
   // Refuse a package of another brand before a run is recorded for it.
   await ctx.engines.content.getPackage(scope.tenantId, scope.brandId, request.packageId);
-  const audit = await PackageRunAudit.start(ctx.engines.runs, scope, 'f2_regenerate', request, requestedByUserId);
+  const budgetMs = (options.budgets ?? flowBudgetsFromEnv()).regenerateMs;
+  const audit = await PackageRunAudit.start(ctx.engines.runs, scope, 'f2_regenerate', request, requestedByUserId, budgetMs);
+  const deadline = new Deadline(budgetMs);
   await audit.linkPackage(request.packageId);
   const regenerated = await runAudited(ctx, scope, audit, async () => {
-    const graph = buildRegenerateGraph({ ctx, audit, llmTimeoutMs: options.llmTimeoutMs });
+    const graph = buildRegenerateGraph({ ctx, audit, llmTimeoutMs: options.llmTimeoutMs, deadline });
     const state = await graph.invoke({ ...scope, request });
     return { view: state.view, warnings: state.warnings };
   });

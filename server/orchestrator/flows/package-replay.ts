@@ -1,59 +1,90 @@
 import type { PackageWorkspaceView } from '../../../engines/content/dto';
-import { ConflictError, errorCode } from '../../../engines/errors';
+import type { Channel } from '../../../engines/enums';
+import { errorCode } from '../../../engines/errors';
 import type { SystemContext } from '../context';
+import { type PackageBuildProgress, packageBuildProgress } from '../views/package-build-progress';
 import { getPackageWorkspace } from './package-workspace';
 
 export interface ReplayOptions {
-  /** How long a duplicate waits for the first request's build to finish. */
+  /** How long a duplicate waits for a build in progress before answering with its progress. */
   waitMs?: number;
   pollMs?: number;
 }
 
-/** Longer than a whole F2 run takes with every node's timeout and retry. */
-const DEFAULT_WAIT_MS = 150_000;
+/** A duplicate's answer while the key's build is still running: its progress, to keep polling. */
+export interface StillBuilding {
+  building: PackageBuildProgress;
+}
+
+/** What "Create package" answers: the built package's workspace, or the progress of its build. */
+export type PackageBuildAnswer = PackageWorkspaceView | StillBuilding;
+
+export function isStillBuilding(answer: PackageBuildAnswer): answer is StillBuilding {
+  return 'building' in answer;
+}
+
+/** A few seconds: a duplicate never holds a request (and a function) open for the whole build. */
+const DEFAULT_WAIT_MS = 5_000;
 const DEFAULT_POLL_MS = 250;
-/** The first request links its run to the package right after inserting it; this covers the gap. */
-const LINK_GRACE_MS = 3_000;
+
+interface ReplayRequest {
+  opportunityId: string;
+  channels: Channel[];
+  createdByUserId: string;
+  idempotencyKey: string;
+}
 
 /**
- * The answer to a request whose idempotency key already made a package: that package's workspace
- * once the run that created it has finished drafting, so a retry or a concurrent duplicate lands on
- * the complete workspace and never on a half-built one. No model is called. If that run fails (and
- * takes its package back) the duplicate fails too, with the reason; retrying the key builds afresh.
+ * The answer to a request whose idempotency key was used before, or null when nothing of that use is
+ * left and the caller should build afresh. No model is called. A finished build's package is answered
+ * with its complete workspace; a build still running is waited for at most `waitMs`, then answered
+ * with its progress (the page keeps polling it); a build that failed or was interrupted left nothing
+ * behind (its package is taken back), so the key builds again at once. Interrupted runs must have
+ * been swept before this is asked.
  */
-export async function workspaceOnceBuilt(
+export async function replayEarlierBuild(
   ctx: SystemContext,
-  tenantId: string,
-  brandId: string,
-  packageId: string,
-  idempotencyKey: string,
+  scope: { tenantId: string; brandId: string },
+  request: ReplayRequest,
   options: ReplayOptions = {},
-): Promise<PackageWorkspaceView> {
-  const { runs, content } = ctx.engines;
-  const started = Date.now();
-  const deadline = started + (options.waitMs ?? DEFAULT_WAIT_MS);
+): Promise<PackageBuildAnswer | null> {
+  const { tenantId, brandId } = scope;
+  const deadline = Date.now() + (options.waitMs ?? DEFAULT_WAIT_MS);
   for (;;) {
-    const build = await runs.latestRunForPackage(tenantId, brandId, packageId, { flow: 'f2_package_build' });
-    if (build && build.status !== 'running') break;
-    if (!build) {
-      const exists = await content.getPackage(tenantId, brandId, packageId).then(
-        () => true,
-        (error: unknown) => {
-          if (errorCode(error) === 'not_found') return false;
-          throw error;
-        },
-      );
-      if (!exists) {
-        const [failed] = await runs.buildRunsForKey(tenantId, brandId, idempotencyKey);
-        throw new ConflictError(
-          `The first request with this idempotency key failed${failed?.error ? ` (${failed.error})` : ''}; send it again to build the package afresh`,
-        );
+    // Refuses (CONFLICT) the key reused for another opportunity or channel set.
+    const pkg = await ctx.engines.content.findPackageForKey(tenantId, brandId, request);
+    const runs = await ctx.engines.runs.buildRunsForKey(tenantId, brandId, request.idempotencyKey);
+    const live = runs.find((r) => r.status === 'running');
+    if (pkg) {
+      const build = runs.find((r) => r.packageId === pkg.id);
+      // No build of it is running: it finished, or the package was made outside F2.
+      if (!build && !live) return getPackageWorkspace(ctx, tenantId, brandId, pkg.id);
+      if (build && build.status !== 'running') {
+        if (build.status !== 'failed' && build.status !== 'interrupted') return getPackageWorkspace(ctx, tenantId, brandId, pkg.id);
+        // Its cleanup could not take the package back: try once more, or keep what a person touched.
+        if (!(await discarded(ctx, scope, pkg.id))) return getPackageWorkspace(ctx, tenantId, brandId, pkg.id);
+        return null;
       }
-      // A package made with a key outside F2 has no build run to wait for.
-      if (Date.now() - started > LINK_GRACE_MS) break;
+    } else if (!live) {
+      return null;
     }
-    if (Date.now() > deadline) throw new ConflictError(`Package ${packageId} is still being built; try again in a moment`);
+    if (Date.now() >= deadline) {
+      const running = runs.find((r) => r.status === 'running' && r.packageId !== null) ?? live ?? runs[0]!;
+      return { building: packageBuildProgress(running, request.channels) };
+    }
     await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? DEFAULT_POLL_MS));
   }
-  return getPackageWorkspace(ctx, tenantId, brandId, packageId);
 }
+
+async function discarded(ctx: SystemContext, scope: { tenantId: string; brandId: string }, packageId: string): Promise<boolean> {
+  return ctx.engines.content.discardUntouchedPackage(scope.tenantId, scope.brandId, packageId).then(
+    () => true,
+    (error: unknown) => {
+      // A package a person has edited since is theirs now: it stays (conflict), anything else is a fault.
+      if (errorCode(error) === 'conflict') return false;
+      if (errorCode(error) === 'not_found') return true;
+      throw error;
+    },
+  );
+}
+

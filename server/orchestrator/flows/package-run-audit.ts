@@ -22,8 +22,10 @@ export class PackageRunAudit {
     flow: Extract<FlowName, 'f2_package_build' | 'f2_regenerate'>,
     input: Record<string, unknown>,
     userId: string,
+    budgetMs: number,
   ): Promise<PackageRunAudit> {
-    const runId = await runs.startRun(scope.tenantId, scope.brandId, flow, input, userId);
+    // The budget is recorded with the run: past it (plus the sweep's margin) a run still running is dead.
+    const runId = await runs.startRun(scope.tenantId, scope.brandId, flow, input, userId, { budgetMs });
     const audit = new PackageRunAudit(runs, runId);
     await audit.event('input', 'input', input);
     return audit;

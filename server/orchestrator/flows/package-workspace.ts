@@ -1,22 +1,36 @@
 import { type PackageWorkspaceView, WorkspaceWarning } from '../../../engines/content/dto';
 import type { Channel } from '../../../engines/enums';
+import type { FlowRunDTO } from '../../../engines/runs/dto';
 import type { SystemContext } from '../context';
+import { sweepInterruptedRuns } from './interrupted-runs';
 import { notStartedProgress, type PackageBuildProgress, packageBuildProgress } from '../views/package-build-progress';
 
 /**
  * The workspace view of a package with the soft errors of the run that built or last regenerated it,
- * so a channel that failed stays visible after a reload, however many runs the brand has had since.
+ * so a channel that failed stays visible after a reload, however many runs the brand has had since;
+ * and, when its latest run was interrupted (swept here first), a warning saying to try again.
  */
 export async function getPackageWorkspace(ctx: SystemContext, tenantId: string, brandId: string, packageId: string): Promise<PackageWorkspaceView> {
+  await sweepInterruptedRuns(ctx, { scope: { tenantId, brandId } });
   const view = await ctx.engines.content.getPackageWorkspaceView(tenantId, brandId, packageId);
-  const last = await ctx.engines.runs.latestRunForPackage(tenantId, brandId, packageId, { succeededOnly: true });
+  const [last, latest] = await Promise.all([
+    ctx.engines.runs.latestRunForPackage(tenantId, brandId, packageId, { succeededOnly: true }),
+    ctx.engines.runs.latestRunForPackage(tenantId, brandId, packageId),
+  ]);
   const warnings = (last?.events ?? [])
     .filter((e) => e.kind === 'soft_error')
     .flatMap((e) => {
       const parsed = WorkspaceWarning.safeParse(e.payload);
       return parsed.success ? [parsed.data] : [];
     });
-  return { ...view, warnings };
+  return { ...view, warnings: latest?.status === 'interrupted' ? [interruptedWarning(latest), ...warnings] : warnings };
+}
+
+function interruptedWarning(run: FlowRunDTO): WorkspaceWarning {
+  const channel = (run.input as { channel?: Channel } | null)?.channel;
+  // The workspace names the channel before the message.
+  const what = run.flow === 'f2_regenerate' ? 'Regenerating the drafts' : 'Building this package';
+  return { channel, node: 'flow', message: `${what} was interrupted — try again` };
 }
 
 /** Progress of the F2 run started with `idempotencyKey` (the "Create package" button polls it). */
@@ -27,8 +41,14 @@ export async function getPackageBuildProgress(
   idempotencyKey: string,
   channels: Channel[],
 ): Promise<PackageBuildProgress> {
+  await sweepInterruptedRuns(ctx, { scope: { tenantId, brandId } });
   const runs = await ctx.engines.runs.buildRunsForKey(tenantId, brandId, idempotencyKey);
-  // Retries of the same attempt each record a run; the one linked to the package carries the drafting.
-  const run = runs.find((r) => r.packageId !== null) ?? runs[0];
+  // Retries of the same attempt each record a run (newest first): a build still running is the news,
+  // then the one linked to the package (it carries the drafting), then the latest outcome.
+  const run =
+    runs.find((r) => r.status === 'running' && r.packageId !== null) ??
+    runs.find((r) => r.status === 'running') ??
+    runs.find((r) => r.packageId !== null) ??
+    runs[0];
   return run ? packageBuildProgress(run, channels) : notStartedProgress(channels);
 }

@@ -3,6 +3,7 @@ import type { WorkspaceWarning } from '../../../engines/content/dto';
 import { CHANNEL_LIMITS, Channel } from '../../../engines/enums';
 import type { PatternRecommendation } from '../../../engines/patterns/dto';
 import type { SystemContext } from '../context';
+import type { Deadline } from '../flows/deadline';
 import type { PackageRunAudit } from '../flows/package-run-audit';
 import { copyRepairNode, MAX_REPAIR_PROBLEMS } from '../llm/nodes/copy-repair';
 import type { PackageBuildContext } from '../llm/nodes/package-context';
@@ -50,6 +51,8 @@ export interface DraftingDeps {
   ctx: SystemContext;
   audit: PackageRunAudit;
   llmTimeoutMs?: number;
+  /** The run's budget: every model call is cut to what is left of it. */
+  deadline?: Deadline;
 }
 
 /**
@@ -68,7 +71,7 @@ export async function draftChannel(deps: DraftingDeps, task: ChannelTask): Promi
   const pattern = choosePattern(recommendations, task.usedPatternIds);
   const input = planInput(task, pattern);
   const node = `variant_plan:${channel}`;
-  const result = await variantPlanNode.run(ctx.models, input, { timeoutMs: deps.llmTimeoutMs });
+  const result = await variantPlanNode.run(ctx.models, input, { timeoutMs: deps.llmTimeoutMs, deadline: deps.deadline });
   await audit.llm(node, result);
   if (!result.ok) {
     const warning = { channel, node, message: `No drafts for ${channel}: ${result.error}` };
@@ -136,7 +139,7 @@ async function guardDraft(deps: DraftingDeps, task: ChannelTask, draft: VariantD
   const repair = await copyRepairNode.run(
     deps.ctx.models,
     { channel: task.channel, charLimit: CHANNEL_LIMITS[task.channel], taboos: task.context.taboos, text: draft.rawText, problems: finding.problems.slice(0, MAX_REPAIR_PROBLEMS) },
-    { timeoutMs: deps.llmTimeoutMs },
+    { timeoutMs: deps.llmTimeoutMs, deadline: deps.deadline },
   );
   await deps.audit.llm(`copy_repair:${task.channel}`, repair);
   const recheck = repair.ok ? checkDraft(repair.output.rawText, rules) : finding;

@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentPackages, variants } from '../../../engines/db/schema';
-import { ConflictError, InvariantViolationError } from '../../../engines/errors';
+import type { PackageWorkspaceView } from '../../../engines/content/dto';
+import { InvariantViolationError } from '../../../engines/errors';
 import { createTenantFixture, type TenantFixture } from '../../../test/fixtures';
 import { insertContentOpportunity, insertContentPattern } from '../../../test/fixtures/content';
 import { answer, hangUntilAborted, scriptedRegistry, type Script } from '../../../test/fixtures/package-models';
 import { createTestDatabase, type TestDatabase } from '../../../test/database';
 import { createSystemContext, type SystemContext } from '../context';
 import { PackageBuildOrchestrator } from '../flows/package-build';
+import { isStillBuilding, type PackageBuildAnswer } from '../flows/package-replay';
 import { getPackageWorkspace } from '../flows/package-workspace';
 import { ModelUnavailableError } from '../llm/errors';
 
@@ -37,6 +39,11 @@ async function build(ctx: SystemContext, channels: ('linkedin' | 'x' | 'newslett
     ctx, fx.tenantId, fx.brandId, opportunityId, channels, fx.ownerUserId, undefined, options,
   );
   return { view, opportunityId };
+}
+
+function workspaceOf(answer: PackageBuildAnswer): PackageWorkspaceView {
+  if (isStillBuilding(answer)) throw new Error(`expected a workspace, got progress ${JSON.stringify(answer.building)}`);
+  return answer;
 }
 
 async function lastRun(ctx: SystemContext) {
@@ -173,12 +180,12 @@ describe('a repeated idempotency key', () => {
     const key = randomUUID();
     const create = () =>
       PackageBuildOrchestrator.createPackageFromOpportunity(ctx, fx.tenantId, fx.brandId, opportunityId, ['linkedin', 'x'], fx.ownerUserId, key);
-    const first = await create();
+    const first = workspaceOf(await create());
     const calls = model.doGenerateCalls.length;
     const again = await create();
     expect(model.doGenerateCalls).toHaveLength(calls);
     expect(again).toEqual(first);
-    expect(again.variantsByChannel.linkedin!.length).toBeGreaterThanOrEqual(1);
+    expect(first.variantsByChannel.linkedin!.length).toBeGreaterThanOrEqual(1);
   });
 
   it('makes a duplicate that arrives while the first build is drafting wait for the complete workspace', async () => {
@@ -188,7 +195,7 @@ describe('a repeated idempotency key', () => {
     const key = randomUUID();
     const create = () =>
       PackageBuildOrchestrator.createPackageFromOpportunity(ctx, fx.tenantId, fx.brandId, opportunityId, ['linkedin', 'x'], fx.ownerUserId, key, {
-        replay: { pollMs: 20 },
+        replay: { pollMs: 20, waitMs: 60_000 },
       });
     const first = create();
     await packageForKey(key);
@@ -199,31 +206,59 @@ describe('a repeated idempotency key', () => {
     open();
     const [a, b] = await Promise.all([first, duplicate]);
     expect(b).toEqual(a);
-    expect(b.variantsByChannel.x!.length).toBeGreaterThanOrEqual(1);
+    expect(workspaceOf(b).variantsByChannel.x!.length).toBeGreaterThanOrEqual(1);
     expect(thesisCalls(model)).toBe(1);
   });
 
-  it('fails a waiting duplicate with CONFLICT, not a dangling package id, when the first build fails', async () => {
+  it('answers a duplicate with the build\'s progress once its short wait is over, without a model call', async () => {
+    const { open, script } = gatedDrafting();
+    const { ctx, model } = contextWith(script);
+    const opportunityId = await insertContentOpportunity(handle.db, fx);
+    const key = randomUUID();
+    const create = () =>
+      PackageBuildOrchestrator.createPackageFromOpportunity(ctx, fx.tenantId, fx.brandId, opportunityId, ['linkedin', 'x'], fx.ownerUserId, key, {
+        replay: { pollMs: 20, waitMs: 100 },
+      });
+    const first = create();
+    const pkg = await packageForKey(key);
+    const calls = model.doGenerateCalls.length;
+    const duplicate = await create();
+    expect(duplicate).toEqual({
+      building: { status: 'running', packageId: pkg.id, channels: [{ channel: 'linkedin', state: 'drafting' }, { channel: 'x', state: 'drafting' }] },
+    });
+    expect(model.doGenerateCalls).toHaveLength(calls);
+    open();
+    expect(workspaceOf(await first).package.id).toBe(pkg.id);
+  });
+
+  it('starts a new build at once for a duplicate whose first build failed, and that build lands', async () => {
     const { open, script } = gatedDrafting();
     const { ctx: base } = contextWith(script);
-    const failing = Object.create(base.engines.content, {
-      createVariant: { value: () => Promise.reject(new InvariantViolationError('refused by the test', 'state')) },
+    let refusals = 1;
+    const failingOnce = Object.create(base.engines.content, {
+      createVariant: {
+        value: (...args: Parameters<typeof base.engines.content.createVariant>) =>
+          refusals-- > 0 ? Promise.reject(new InvariantViolationError('refused by the test', 'state')) : base.engines.content.createVariant(...args),
+      },
     });
-    const ctx: SystemContext = { ...base, engines: { ...base.engines, content: failing } };
+    const ctx: SystemContext = { ...base, engines: { ...base.engines, content: failingOnce } };
     const opportunityId = await insertContentOpportunity(handle.db, fx);
     const key = randomUUID();
     const create = () =>
       PackageBuildOrchestrator.createPackageFromOpportunity(ctx, fx.tenantId, fx.brandId, opportunityId, ['linkedin'], fx.ownerUserId, key, {
-        replay: { pollMs: 20 },
+        replay: { pollMs: 20, waitMs: 60_000 },
       });
     // Each outcome is caught as it happens: either call may fail while the test awaits the other.
     const first = create().catch((error: unknown) => error);
-    await packageForKey(key);
+    const failedPackage = await packageForKey(key);
     const duplicate = create().catch((error: unknown) => error);
     open();
     expect(await first).toBeInstanceOf(InvariantViolationError);
-    expect(await duplicate).toBeInstanceOf(ConflictError);
-    expect(await handle.db.select().from(contentPackages).where(eq(contentPackages.idempotencyKey, key))).toEqual([]);
+    const rebuilt = workspaceOf((await duplicate) as Awaited<ReturnType<typeof create>>);
+    expect(rebuilt.package.id).not.toBe(failedPackage.id);
+    expect(rebuilt.variantsByChannel.linkedin!.length).toBeGreaterThanOrEqual(1);
+    const rows = await handle.db.select().from(contentPackages).where(eq(contentPackages.idempotencyKey, key));
+    expect(rows.map((r) => r.id)).toEqual([rebuilt.package.id]);
   });
 });
 

@@ -57,7 +57,7 @@ export function buildPackageGraph(deps: DraftingDeps) {
       };
     })
     .addNode('writeThesis', async (s: PackageState) => {
-      const result = await packageThesisNode.run(ctx.models, thesisContext(s.context), { timeoutMs: deps.llmTimeoutMs });
+      const result = await packageThesisNode.run(ctx.models, thesisContext(s.context), { timeoutMs: deps.llmTimeoutMs, deadline: deps.deadline });
       await audit.llm('thesis', result);
       // The thesis node is hard: a package is never created without its thesis.
       if (!result.ok) throw new ModelUnavailableError('thesis', result.error);

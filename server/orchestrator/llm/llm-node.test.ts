@@ -72,6 +72,27 @@ describe('defineLlmNode', () => {
     expect(result).toMatchObject({ ok: false, error: 'the model did not answer in time' });
   });
 
+  it('makes no call when the flow has no time left, and says the budget ran out', async () => {
+    const model = new MockLanguageModelV4({ doGenerate: answer('{"line":"hello"}') });
+    const result = await node.run(registry(model), { topic: 'x' }, { deadline: { callableMs: () => 0 } });
+    expect(result).toMatchObject({ ok: false, failure: 'soft', error: "the flow's time budget ran out", attempts: 0 });
+    expect(model.doGenerateCalls).toHaveLength(0);
+  });
+
+  it('cuts a call to what is left of the budget, not the node\'s own timeout', async () => {
+    let calls = 0;
+    const model = new MockLanguageModelV4({
+      doGenerate: ({ abortSignal }) => {
+        calls++;
+        return new Promise((_, reject) => abortSignal?.addEventListener('abort', () => reject(abortSignal.reason)));
+      },
+    });
+    const slowNode = defineLlmNode({ ...node.definition, timeoutMs: 60_000 });
+    const result = await slowNode.run(registry(model), { topic: 'x' }, { deadline: { callableMs: () => 300 } });
+    expect(result).toMatchObject({ ok: false, error: "the flow's time budget ran out" });
+    expect(calls).toBe(1);
+  });
+
   it('fails a soft node by its policy, without a model call, when its input is outside the schema', async () => {
     const model = new MockLanguageModelV4({ doGenerate: answer('{"line":"hello"}') });
     const result = await node.run(registry(model), { topic: 'y'.repeat(51) });

@@ -39,14 +39,20 @@ export interface LlmNode<I extends z.ZodType, O extends z.ZodType> {
 
 export interface LlmRunOptions {
   signal?: AbortSignal;
-  /** Overrides the node's own timeout (a flow's deadline, or a test's short one). */
+  /** Overrides the node's own timeout (a test's short one). */
   timeoutMs?: number;
+  /** The flow's budget: each attempt's timeout and the SDK's retries are cut to what is left of it. */
+  deadline?: { callableMs(): number };
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_PROMPT_CHARS = 8_000;
 /** A malformed or schema-invalid answer is asked for once more; transport errors are the SDK's retries. */
 const MAX_ATTEMPTS = 2;
+const MAX_SDK_RETRIES = 2;
+/** Below this much of the flow's budget, a call is not started: it could not answer in time. */
+const MIN_CALL_MS = 200;
+export const BUDGET_SPENT = "the flow's time budget ran out";
 
 /**
  * Defines an LLM node: the only way a flow talks to a model. The node sees its input DTO and nothing
@@ -68,8 +74,15 @@ export function defineLlmNode<I extends z.ZodType, O extends z.ZodType>(definiti
       }
       const { prompt } = built;
       let lastError = 'no attempt made';
+      const nodeTimeoutMs = options.timeoutMs ?? definition.timeoutMs ?? DEFAULT_TIMEOUT_MS;
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-        const signals = [AbortSignal.timeout(options.timeoutMs ?? definition.timeoutMs ?? DEFAULT_TIMEOUT_MS)];
+        const left = options.deadline?.callableMs() ?? Number.POSITIVE_INFINITY;
+        if (left < MIN_CALL_MS) {
+          if (attempt === 1) lastError = BUDGET_SPENT;
+          return { ok: false, error: lastError, failure: definition.failure, model: label, attempts: attempt - 1 };
+        }
+        const budgetBound = left < nodeTimeoutMs;
+        const signals = [AbortSignal.timeout(budgetBound ? left : nodeTimeoutMs)];
         if (options.signal) signals.push(options.signal);
         try {
           const result = await generateText({
@@ -78,7 +91,7 @@ export function defineLlmNode<I extends z.ZodType, O extends z.ZodType>(definiti
             prompt,
             output: Output.object({ schema: definition.output, name: definition.name }),
             abortSignal: AbortSignal.any(signals),
-            maxRetries: 2,
+            maxRetries: sdkRetries(left, nodeTimeoutMs),
           });
           return {
             ok: true,
@@ -88,7 +101,7 @@ export function defineLlmNode<I extends z.ZodType, O extends z.ZodType>(definiti
             attempts: attempt,
           };
         } catch (error) {
-          lastError = describe(error);
+          lastError = budgetBound && isTimeout(error) ? BUDGET_SPENT : describe(error);
           if (!NoObjectGeneratedError.isInstance(error)) break;
         }
       }
@@ -123,9 +136,22 @@ function summarizeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
+/**
+ * The SDK's retries (429, 5xx, dropped connections) share the attempt's timeout; with less than a
+ * node's timeout left there is no room for a slow first try and a second one, so fewer are made.
+ */
+function sdkRetries(leftMs: number, nodeTimeoutMs: number): number {
+  if (leftMs >= nodeTimeoutMs) return MAX_SDK_RETRIES;
+  return leftMs >= nodeTimeoutMs / 2 ? 1 : 0;
+}
+
+function isTimeout(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+}
+
 function describe(error: unknown): string {
   if (error instanceof Error) {
-    if (error.name === 'TimeoutError' || error.name === 'AbortError') return 'the model did not answer in time';
+    if (isTimeout(error)) return 'the model did not answer in time';
     return error.message.slice(0, 500);
   }
   return String(error).slice(0, 500);

@@ -8,9 +8,13 @@ export const ChannelProgress = z.object({
   state: z.enum(['waiting', 'drafting', 'drafted', 'failed', 'saved']),
 });
 
-/** How far an F2 run has got, read from its audit events, for the "Create package" progress list. */
+/**
+ * How far an F2 run has got, read from its audit events, for the "Create package" progress list.
+ * `interrupted`: its process died before it finished (the sweep took its package back); the same
+ * key builds afresh.
+ */
 export const PackageBuildProgress = z.object({
-  status: z.enum(['not_started', 'running', 'succeeded', 'failed']),
+  status: z.enum(['not_started', 'running', 'succeeded', 'failed', 'interrupted']),
   packageId: z.uuid().nullable(),
   channels: z.array(ChannelProgress),
 });
@@ -24,16 +28,17 @@ export function packageBuildProgress(run: FlowRunDTO, channels: Channel[]): Pack
   const nodes = new Set(run.events.map((e) => `${e.kind}:${e.node}`));
   const created = run.events.find((e) => e.node === 'createPackage');
   const packageId = (created?.payload as { packageId?: string } | undefined)?.packageId ?? null;
-  const status = run.status === 'failed' ? 'failed' : run.status === 'running' ? 'running' : 'succeeded';
+  const ended = run.status === 'failed' || run.status === 'interrupted';
+  const status = ended || run.status === 'running' ? run.status : 'succeeded';
   return PackageBuildProgress.parse({
     status,
-    packageId: run.status === 'failed' ? null : packageId,
+    packageId: ended ? null : packageId,
     channels: channels.map((channel) => ({ channel, state: channelState(nodes, channel, !!created, run.status) })),
   });
 }
 
 function channelState(nodes: Set<string>, channel: Channel, started: boolean, status: FlowRunDTO['status']) {
-  if (nodes.has(`soft_error:variant_plan:${channel}`) || status === 'failed') return 'failed';
+  if (nodes.has(`soft_error:variant_plan:${channel}`) || status === 'failed' || status === 'interrupted') return 'failed';
   // A finished run that drafted nothing itself was a retry that found the package already built.
   if (nodes.has(`engine_mutation:createVariant:${channel}`) || status !== 'running') return 'saved';
   if (nodes.has(`llm_output:variant_plan:${channel}`)) return 'drafted';

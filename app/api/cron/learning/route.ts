@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { bearerToken, sameSecret } from '@/server/http/request';
 import { getSystemContext } from '@/server/orchestrator/context';
+import { sweepInterruptedRuns } from '@/server/orchestrator/flows/interrupted-runs';
 import { LearningUpdateOrchestrator } from '@/server/orchestrator/flows/learning-update';
 import { clientIp } from '@/server/rate-limit/client-ip';
 
@@ -24,6 +25,7 @@ export async function GET(request: Request): Promise<Response> {
     await system.limits.countFailure('cronSecretGuesses', ip);
     return NextResponse.json({ error: secret ? 'Unauthorized' : 'CRON_SECRET is not configured' }, { status: 401 });
   }
+  await sweepInterruptedRuns(system);
   const result = await LearningUpdateOrchestrator.runGlobal(system, undefined, { timeBudgetMs: TIME_BUDGET_MS });
   return NextResponse.json(result);
 }
