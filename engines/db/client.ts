@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { Client, type ClientConfig, Pool } from 'pg';
+import { Client, type ClientConfig, Pool, type PoolClient } from 'pg';
 import * as schema from './schema';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -121,8 +121,31 @@ function connectionOptions(url: string, config: DatabaseConfig, statementTimeout
   };
 }
 
+/**
+ * A connection handed back while its transaction is still open must never serve another caller: a
+ * statement that timed out on the client leaves the server's transaction open (its rollback queued
+ * behind it), and the next caller's queries would run, and be committed, inside it. Drizzle releases
+ * a transaction's connection without an error whatever happened, so the pool checks for itself.
+ */
+class TransactionSafePool extends Pool {
+  override connect(): Promise<PoolClient>;
+  override connect(callback: (err: Error | undefined, client: PoolClient | undefined, done: (release?: unknown) => void) => void): void;
+  override connect(
+    callback?: (err: Error | undefined, client: PoolClient | undefined, done: (release?: unknown) => void) => void,
+  ): Promise<PoolClient> | void {
+    // The callback form is `pool.query`'s, which releases with the query's error already.
+    if (callback) return super.connect(callback);
+    return super.connect().then((client) => {
+      const release = client.release;
+      client.release = (error?: Error | boolean) =>
+        release(error || (client.getTransactionStatus() === 'I' ? undefined : new Error('released inside a transaction')));
+      return client;
+    });
+  }
+}
+
 function openPostgresPool(url: string, config: DatabaseConfig): Pool {
-  const pool = new Pool({
+  const pool = new TransactionSafePool({
     ...connectionOptions(url, config, config.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS),
     max: config.maxConnections ?? 10,
   });

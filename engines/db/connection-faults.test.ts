@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type DatabaseHandle, databaseConfigFromEnv, openDatabase } from './client';
+import { type DatabaseConfig, type DatabaseHandle, databaseConfigFromEnv, openDatabase } from './client';
 import { type FakePostgres, type FakePostgresOptions, startFakePostgres } from './fake-postgres';
 
 // The PostgreSQL pool against a server that misbehaves. The failures are the server's, not the
@@ -9,7 +9,7 @@ import { type FakePostgres, type FakePostgresOptions, startFakePostgres } from '
 
 const opened: { server: FakePostgres; handle: DatabaseHandle }[] = [];
 
-async function open(serverOptions: FakePostgresOptions, timeouts: { connectTimeoutMs?: number; statementTimeoutMs?: number } = {}) {
+async function open(serverOptions: FakePostgresOptions, timeouts: Pick<DatabaseConfig, 'connectTimeoutMs' | 'statementTimeoutMs'> = {}) {
   const server = await startFakePostgres(serverOptions);
   const handle = await openDatabase({ url: server.url, maxConnections: 1, ...timeouts });
   opened.push({ server, handle });
@@ -42,6 +42,21 @@ describe('a stalled database', () => {
   it('fails a query the server never answers instead of waiting for it', async () => {
     const { handle } = await open({ answerStartup: true, answerQueries: false }, { statementTimeoutMs: 100 });
     expect(await driverError(handle.db.execute(sql`select 1`))).toMatch(/timeout/i);
+  });
+});
+
+describe('a statement that times out on the client inside a transaction', () => {
+  it('closes its connection instead of handing the open transaction to the next caller', async () => {
+    const { server, handle } = await open({ answerStartup: true, answerQueries: true, stallOn: 'never answered' }, { statementTimeoutMs: 100 });
+    const failure = driverError(
+      handle.db.transaction(async (tx) => {
+        await tx.execute(sql`select 'never answered'`);
+      }),
+    );
+    expect(await failure).toMatch(/timeout/i);
+
+    await expect(handle.db.execute(sql`select 1`)).resolves.toBeDefined();
+    expect(server.connections()).toBe(2);
   });
 });
 

@@ -9,6 +9,8 @@ export interface FakePostgresOptions {
   answerStartup: boolean;
   /** Answer each simple query with an empty result; false leaves every query waiting. */
   answerQueries: boolean;
+  /** A query whose text contains this is never answered, nor is anything sent after it. */
+  stallOn?: string;
 }
 
 export interface FakePostgres {
@@ -30,6 +32,9 @@ export async function startFakePostgres(options: FakePostgresOptions): Promise<F
     socket.on('error', () => {});
     let buffer = Buffer.alloc(0);
     let started = false;
+    let stalled = false;
+    // What ReadyForQuery reports: idle, or inside a transaction block.
+    let status: 'I' | 'T' = 'I';
     socket.on('data', (chunk) => {
       buffer = Buffer.concat([buffer, chunk]);
       for (;;) {
@@ -39,12 +44,17 @@ export async function startFakePostgres(options: FakePostgresOptions): Promise<F
         const length = buffer.readInt32BE(started ? 1 : 0) + (started ? 1 : 0);
         if (buffer.length < length) return;
         const type = started ? String.fromCharCode(buffer[0]!) : 'startup';
+        const body = buffer.subarray(headerLength, length).toString('utf8');
         buffer = buffer.subarray(length);
         if (type === 'startup') {
           started = true;
-          if (options.answerStartup) socket.write(Buffer.concat([message('R', int32(0)), readyForQuery()]));
-        } else if (type === 'Q' && options.answerQueries) {
-          socket.write(Buffer.concat([message('C', cString('SELECT 0')), readyForQuery()]));
+          if (options.answerStartup) socket.write(Buffer.concat([message('R', int32(0)), readyForQuery(status)]));
+        } else if (type === 'Q' && options.answerQueries && !stalled) {
+          stalled = options.stallOn !== undefined && body.includes(options.stallOn);
+          if (stalled) continue;
+          if (/^\s*begin/i.test(body)) status = 'T';
+          if (/^\s*(commit|rollback)/i.test(body)) status = 'I';
+          socket.write(Buffer.concat([message('C', cString('SELECT 0')), readyForQuery(status)]));
         } else if (type === 'X') {
           socket.end();
         }
@@ -81,8 +91,8 @@ function cString(text: string): Buffer {
   return Buffer.from(`${text}\0`);
 }
 
-function readyForQuery(): Buffer {
-  return message('Z', Buffer.from('I'));
+function readyForQuery(status: 'I' | 'T'): Buffer {
+  return message('Z', Buffer.from(status));
 }
 
 function terminationError(): Buffer {
