@@ -1,13 +1,14 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { NotFoundError } from '@/engines/errors';
+import { errorCode } from '@/engines/errors';
 import { type IssuedToken, signInAsDemoUser } from '@/server/auth/demo-sign-in';
 import { ACCESS_TOKEN_COOKIE, accessTokenCookieOptions } from '@/server/auth/token-transport';
+import { answeringErrors } from '@/server/http/errors';
 import { getSystemContext } from '@/server/orchestrator/context';
 import { clientIp } from '@/server/rate-limit/client-ip';
 
 /** The demo sign-in form: `userId` → a demo token in the access-token cookie → the app. */
-export async function POST(request: Request): Promise<Response> {
+export const POST = answeringErrors('demo sign-in', async (request) => {
   const system = await getSystemContext();
   if (!system.auth.demoSigningKey) return new Response('The demo sign-in is disabled here.', { status: 403 });
   await system.limits.consume('signIns', clientIp(request.headers));
@@ -19,13 +20,13 @@ export async function POST(request: Request): Promise<Response> {
   try {
     issued = await signInAsDemoUser(system, userId.data);
   } catch (error) {
-    if (error instanceof NotFoundError) return new Response('No such demo user.', { status: 404 });
+    if (errorCode(error) === 'not_found') return new Response('No such demo user.', { status: 404 });
     throw error;
   }
   const response = new NextResponse(null, { status: 303, headers: { Location: '/' } });
   response.cookies.set(ACCESS_TOKEN_COOKIE, issued.token, accessTokenCookieOptions(issued.expiresAt, request.url));
   return response;
-}
+});
 
 /** The posted form, or null when the body is not one: `formData()` throws a TypeError for JSON, text or no body. */
 async function readForm(request: Request): Promise<FormData | null> {

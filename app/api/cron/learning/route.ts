@@ -1,4 +1,5 @@
 import { NextResponse } from 'next/server';
+import { answeringErrors } from '@/server/http/errors';
 import { bearerToken, sameSecret } from '@/server/http/request';
 import { getSystemContext } from '@/server/orchestrator/context';
 import { sweepInterruptedRuns } from '@/server/orchestrator/flows/interrupted-runs';
@@ -15,7 +16,7 @@ const TIME_BUDGET_MS = 45_000;
  * calls after it completed start no brand. Vercel sends `Authorization: Bearer $CRON_SECRET`; without
  * CRON_SECRET configured the route refuses everyone rather than running open.
  */
-export async function GET(request: Request): Promise<Response> {
+export const GET = answeringErrors('cron learning', async (request) => {
   const system = await getSystemContext();
   const ip = clientIp(request.headers);
   await system.limits.refuseIfExhausted('cronSecretGuesses', ip);
@@ -28,4 +29,9 @@ export async function GET(request: Request): Promise<Response> {
   await sweepInterruptedRuns(system);
   const result = await LearningUpdateOrchestrator.runGlobal(system, undefined, { timeBudgetMs: TIME_BUDGET_MS });
   return NextResponse.json(result);
+});
+
+/** Next answers HEAD through GET, which would run the whole walk: a probe must change nothing. */
+export function HEAD(): Response {
+  return new Response(null, { status: 405, headers: { Allow: 'GET' } });
 }

@@ -1,8 +1,8 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { isRefusedValue } from '@/engines/db/sql-state';
-import { InvalidExecutionEventsError } from '@/engines/learning/errors';
 import { MAX_EXECUTION_EVENTS_PER_BATCH } from '@/engines/learning/dto';
+import { isInvalidExecutionEvents } from '@/engines/learning/errors';
+import { answeringErrors, errorResponse } from '@/server/http/errors';
 import { bearerToken, readBodyCapped } from '@/server/http/request';
 import { getSystemContext } from '@/server/orchestrator/context';
 import { clientIp } from '@/server/rate-limit/client-ip';
@@ -16,7 +16,7 @@ const Batch = z.object({ events: z.array(z.unknown()).min(1) });
  * Platform metrics in: `Authorization: Bearer <ingest key>`, body `{ events: [...] }` for the key's
  * brand. Idempotent on (brand, channel, externalEventId); a batch with any bad entry is refused whole.
  */
-export async function POST(request: Request): Promise<Response> {
+export const POST = answeringErrors('ingest', async (request) => {
   const system = await getSystemContext();
   const ip = clientIp(request.headers);
   await system.limits.refuseIfExhausted('ingestKeyGuesses', ip);
@@ -47,15 +47,9 @@ export async function POST(request: Request): Promise<Response> {
     const result = await system.engines.learning.recordExecutionEvents(scope.tenantId, scope.brandId, batch.data.events, 'platform_webhook');
     return NextResponse.json(result);
   } catch (error) {
-    if (error instanceof InvalidExecutionEventsError) {
-      return NextResponse.json({ error: error.message, issues: error.issues }, { status: 400 });
-    }
-    if (isRefusedValue(error)) {
-      return NextResponse.json({ error: 'The batch holds a value that cannot be stored (a NUL character, or a date out of range)' }, { status: 400 });
-    }
-    throw error;
+    return errorResponse('ingest', error, isInvalidExecutionEvents(error) ? { issues: error.issues } : {});
   }
-}
+});
 
 function tooLarge(message: string): Response {
   return NextResponse.json({ error: message }, { status: 413 });

@@ -11,16 +11,8 @@ function handler(req: Request): Promise<Response> {
     endpoint: '/api/trpc',
     req,
     router: appRouter,
-    createContext: async () => {
-      try {
-        return await createTRPCContext({ headers: req.headers });
-      } catch (error) {
-        // Procedures log their own failures; a context that cannot be built (database down) would
-        // otherwise vanish into a bare 500.
-        console.error('tRPC context failed:', error);
-        throw error;
-      }
-    },
+    // A context that cannot be built (database down) is mapped and logged inside createTRPCContext.
+    createContext: () => createTRPCContext({ headers: req.headers }),
     responseMeta: ({ errors }) => {
       // A batch can hold several refusals: the client may retry the batch once the longest wait is over.
       const waits = errors.map(retryAfterSeconds).filter((seconds) => seconds !== undefined);
