@@ -117,4 +117,41 @@ describe('FlowRunsEngine', () => {
     expect(await runs.latestRunForPackage(other.tenantId, other.brandId, packageId)).toBeNull();
     expect(await runs.buildRunsForKey(other.tenantId, other.brandId, 'attempt-1')).toEqual([]);
   });
+
+  it('marks a run interrupted only past its budget plus the margin, once, within the scope asked for', async () => {
+    const late = await createTenantFixture(handle.db, 'Late Co');
+    const start = minute;
+    // Each clock call is a minute later: the runs start at start+0…+3.
+    const slow = await runs.startRun(late.tenantId, late.brandId, 'f2_package_build', { idempotencyKey: 'sweep-1' }, late.ownerUserId, { budgetMs: 600_000 });
+    const quick = await runs.startRun(late.tenantId, late.brandId, 'f2_regenerate', {}, late.ownerUserId, { budgetMs: 60_000 });
+    const elsewhere = await runs.startRun(other.tenantId, other.brandId, 'f2_regenerate', {}, other.ownerUserId, { budgetMs: 60_000 });
+    const done = await runs.startRun(late.tenantId, late.brandId, 'f2_regenerate', {}, late.ownerUserId, { budgetMs: 60_000 });
+    await runs.recordEvent(quick, 'thesis', 'llm_output', { ok: true });
+    await runs.finishRun(done, 'succeeded');
+    const sweep = { marginMs: 60_000, defaultBudgetMs: 300_000, scope: { tenantId: late.tenantId, brandId: late.brandId } };
+    // At start+6: `quick` (started +1, 1 min budget, 1 min margin) is overdue; `slow` (10 min budget) is not.
+    minute = start + 6;
+    const claimed = await runs.claimInterruptedRuns(sweep);
+    expect(claimed.map((r) => [r.id, r.status, r.budgetMs, r.lastEvent?.node])).toEqual([[quick, 'interrupted', 60_000, 'thesis']]);
+    expect(await runs.claimInterruptedRuns(sweep)).toEqual([]);
+    await expect(runs.recordEvent(quick, 'late', 'output', {})).rejects.toBeInstanceOf(InvariantViolationError);
+    await expect(runs.finishRun(quick, 'succeeded')).rejects.toBeInstanceOf(InvariantViolationError);
+    expect(await runs.recordInterruptionCleanup(quick, { removedPackageId: null })).toBe(true);
+    expect(await runs.recordInterruptionCleanup(slow, { removedPackageId: null })).toBe(false);
+
+    // Later, a sweep of every tenant (the cron) takes the rest that are overdue, here and elsewhere.
+    minute = start + 20;
+    const everywhere = (await runs.claimInterruptedRuns({ marginMs: 60_000, defaultBudgetMs: 300_000 })).map((r) => r.id);
+    expect(everywhere).toEqual(expect.arrayContaining([slow, elsewhere]));
+    expect(everywhere).not.toContain(quick);
+    expect(everywhere).not.toContain(done);
+    const listed = new Map((await runs.listRuns(late.tenantId, late.brandId, { limit: 100 })).map((r) => [r.id, r]));
+    expect(listed.get(quick)!.events.map((e) => [e.node, e.kind])).toEqual([
+      ['thesis', 'llm_output'],
+      ['sweep', 'hard_error'],
+      ['sweep', 'engine_mutation'],
+    ]);
+    expect(listed.get(done)!.status).toBe('succeeded');
+    expect(listed.get(slow)!.status).toBe('interrupted');
+  });
 });
