@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { openDatabaseProbe } from '../test/http/database-probe';
 import { findDemoBrands } from '../test/http/demo-brands';
-import { buildProductionApp, createSeededDatabase, startProductionServer } from '../test/http/prod-server';
+import { buildProductionApp, createSeededDatabase, HTTP_DIST_DIR, startProductionServer } from '../test/http/prod-server';
 import { DEMO_USER_IDS, mintAccessToken } from '../test/http/tokens';
 import { callProcedure, type TrpcHttpResponse } from '../test/http/trpc-http';
 
@@ -14,6 +14,8 @@ const DURATION_MS = 30_000;
 /** A second bound beside the time, whatever the machine's speed. */
 const MAX_REQUESTS = 200_000;
 const EVENTS_PER_BATCH = 20;
+/** Packages built per brand before the load, so there are drafts for every client to edit. */
+const PACKAGES_PER_BRAND = 12;
 /** The share of each kind in the mix; a worker without a variant of its own sends a workspace read instead of an edit. */
 const MIX = [
   ['today.get', 0.35],
@@ -44,7 +46,7 @@ interface Sample {
 }
 
 async function main(): Promise<number> {
-  console.log('load: building the app (KAIRO_HTTP_REUSE_BUILD=1 serves the existing .next-http build)');
+  console.log(`load: building the app into ${HTTP_DIST_DIR} (KAIRO_HTTP_REUSE_BUILD=1 serves an existing build)`);
   await buildProductionApp();
   const database = await createSeededDatabase();
   // The harness passes generous rate limits: the load must be answered, not limited.
@@ -53,19 +55,20 @@ async function main(): Promise<number> {
   try {
     const brands = await findDemoBrands(server.baseUrl);
     const [olivia, grace] = await Promise.all([mintAccessToken({ userId: DEMO_USER_IDS.olivia }), mintAccessToken({ userId: DEMO_USER_IDS.grace })]);
-    const loads = await Promise.all([
-      prepareBrand(brands.ledgerline, olivia),
-      prepareBrand(brands.emberAndOak, olivia),
-      prepareBrand(brands.climateDesk, grace),
-    ]);
+    const loads = [
+      await prepareBrand(brands.ledgerline, olivia),
+      await prepareBrand(brands.emberAndOak, olivia),
+      await prepareBrand(brands.climateDesk, grace),
+    ];
     const workers = await assignWorkers(loads);
+    const editors = workers.filter((w) => w.variantIds.length > 0).length;
 
     const samples: Sample[] = [];
     const lastEdit = new Map<string, { acknowledged: string | null; unanswered: string[] }>();
     let ingested = 0;
     let started = 0;
     const deadline = performance.now() + DURATION_MS;
-    console.log(`load: ${CONCURRENCY} concurrent clients for ${DURATION_MS / 1000} s against ${server.baseUrl}`);
+    console.log(`load: ${CONCURRENCY} concurrent clients (${editors} with drafts of their own to edit) for ${DURATION_MS / 1000} s against ${server.baseUrl}`);
 
     const run = async (worker: Worker, index: number) => {
       let n = 0;
@@ -158,15 +161,29 @@ async function main(): Promise<number> {
     await database.drop();
   }
 
+  /**
+   * The brand's packages and published variants, an ingest key, and drafts enough for every worker
+   * to edit its own: packages built through F2 (the offline model) from the brand's Today board.
+   */
   async function prepareBrand(brandId: string, token: string): Promise<BrandLoad> {
+    const as = (path: string, kind: 'query' | 'mutation', input: unknown) => callProcedure(server.baseUrl, path, kind, input, { token });
+    const today = (await as('today.get', 'query', { brandId, limit: PACKAGES_PER_BRAND })).data as {
+      brand: { channels: { channel: string }[] };
+      opportunities: { id: string }[];
+    };
+    const channels = today.brand.channels.map((c) => c.channel);
+    for (const opportunity of today.opportunities) {
+      const built = await as('packages.createFromOpportunity', 'mutation', { brandId, opportunityId: opportunity.id, channels });
+      if (built.status !== 200) throw new Error(`packages.createFromOpportunity answered ${built.status}: ${JSON.stringify(built.body).slice(0, 500)}`);
+    }
+    const created = await as('ingestKeys.create', 'mutation', { brandId, name: 'Load test' });
+    if (created.status !== 200) throw new Error(`ingestKeys.create answered ${created.status}: ${JSON.stringify(created.body)}`);
     const packageIds = (await probe.query<{ id: string }>('select id from content_packages where brand_id = $1 and deleted_at is null', [brandId])).map((r) => r.id);
     const publishedVariants = await probe.query<{ id: string; channel: string }>(
       'select id, channel from variants where brand_id = $1 and published_at is not null and deleted_at is null',
       [brandId],
     );
-    const created = await callProcedure(server.baseUrl, 'ingestKeys.create', 'mutation', { brandId, name: 'Load test' }, { token });
-    if (created.status !== 200) throw new Error(`ingestKeys.create answered ${created.status}: ${JSON.stringify(created.body)}`);
-    if (!packageIds.length || !publishedVariants.length) throw new Error(`brand ${brandId} has no packages or published variants to load`);
+    if (!publishedVariants.length) throw new Error(`brand ${brandId} has no published variants to send metrics for`);
     return { brandId, token, packageIds, publishedVariants, ingestKey: (created.data as { key: string }).key };
   }
 
