@@ -7,6 +7,12 @@ export interface TrpcCallOptions {
   token?: string;
   /** The whole request body or `input` parameter as sent, bypassing superjson (for malformed input). */
   rawInput?: string;
+  /** The query string as sent, unencoded (for malformed percent-encoding). */
+  rawQuery?: string;
+  /** Another method than the procedure's kind calls for. */
+  method?: 'GET' | 'POST';
+  /** Another body type than JSON. */
+  contentType?: string;
   headers?: Record<string, string>;
 }
 
@@ -43,11 +49,12 @@ export async function callProcedure(
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   let url = `${baseUrl}/api/trpc/${procedurePath}`;
   let init: RequestInit;
-  if (kind === 'query') {
-    if (encoded !== undefined) url += `?input=${encodeURIComponent(encoded)}`;
+  if ((options.method ?? (kind === 'query' ? 'GET' : 'POST')) === 'GET') {
+    if (options.rawQuery !== undefined) url += `?${options.rawQuery}`;
+    else if (encoded !== undefined) url += `?input=${encodeURIComponent(encoded)}`;
     init = { method: 'GET', headers };
   } else {
-    init = { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: encoded ?? '' };
+    init = { method: 'POST', headers: { 'content-type': options.contentType ?? 'application/json', ...headers }, body: encoded ?? '' };
   }
   const response = await fetch(url, { ...init, signal: AbortSignal.timeout(60_000) });
   const text = await response.text();

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import type { BrandIds } from './demo-ids';
+import { FILTER_ID_FIELDS, PROCEDURE_TABLE } from './procedure-table';
+import type { RouterProcedure } from './router-procedures';
+import { DEMO_USER_IDS, mintAccessToken, TENANT_IDS } from './tokens';
+
+/** One call of the matrix and the answer it must get. */
+export interface AccessCase {
+  procedure: RouterProcedure;
+  caller: string;
+  token?: string;
+  input: Record<string, unknown> | undefined;
+  expect:
+    | { kind: 'refused'; status: number; code: string }
+    /** Answered successfully, and nothing of tenant 1 in the answer. */
+    | { kind: 'answered'; foreignIds?: string[] }
+    /**
+     * The other tenant's real id in `field`: the same answer as the same call with a random id there
+     * (status, code, and message once each id is replaced by a placeholder); NOT_FOUND unless the
+     * field only filters a listing.
+     */
+    | { kind: 'same as missing'; field: string; realId: string; missingInput: Record<string, unknown>; missingId: string; notFound: boolean };
+}
+
+export interface MatrixContext {
+  ids: { northwind: BrandIds; globex: BrandIds };
+  tokens: { olivia: string; max: string; grace: string };
+}
+
+/** Tokens that must each leave a request signed out. */
+export async function invalidTokens(): Promise<Record<string, string | undefined>> {
+  const userId = DEMO_USER_IDS.olivia;
+  return {
+    'no token': undefined,
+    'an expired token': await mintAccessToken({ userId, expiresInSeconds: -60 }),
+    'a forged token (wrong secret)': await mintAccessToken({ userId, secret: 'not-the-servers-secret-0123456789abcdef' }),
+    'an unsigned token (alg: none)': await mintAccessToken({ userId, alg: 'none' }),
+    "a token with role 'anon'": await mintAccessToken({ userId, role: 'anon' }),
+  };
+}
+
+const UNAUTHORIZED = { kind: 'refused', status: 401, code: 'UNAUTHORIZED' } as const;
+const FORBIDDEN = { kind: 'refused', status: 403, code: 'FORBIDDEN' } as const;
+
+/** Every call the matrix makes for one procedure. */
+export function accessCases(procedure: RouterProcedure, context: MatrixContext, tokens: Record<string, string | undefined>): AccessCase[] {
+  const entry = PROCEDURE_TABLE[procedure.path];
+  if (!entry) throw new Error(`${procedure.path} is not in PROCEDURE_TABLE`);
+  const { northwind, globex } = context.ids;
+  const own = entry.input?.(northwind);
+  const cases: AccessCase[] = [];
+  const add = (caller: string, token: string | undefined, input: Record<string, unknown> | undefined, expect: AccessCase['expect']) =>
+    cases.push({ procedure, caller, token, input, expect });
+
+  for (const [caller, token] of Object.entries(tokens)) add(caller, token, own, entry.access === 'public' ? { kind: 'answered' } : UNAUTHORIZED);
+
+  // The demo sign-in lists every demo user, of both tenants, by design.
+  if (entry.access === 'public') return cases;
+  if (entry.access === 'signed-in') {
+    add('Grace (the other tenant)', context.tokens.grace, own, { kind: 'answered', foreignIds: northwindIds(northwind) });
+    return cases;
+  }
+
+  // The other tenant's owner with tenant 1's brand: exactly what a brand that does not exist gets.
+  const missingBrand = randomUUID();
+  add('Grace with tenant 1 brand', context.tokens.grace, own, {
+    kind: 'same as missing', field: 'brandId', realId: northwind.brandId, missingInput: { ...own, brandId: missingBrand }, missingId: missingBrand, notFound: true,
+  });
+  // Her own brand with tenant 1's row: the engines' own scoping, behind the brand check.
+  const hers = entry.input!(globex);
+  for (const field of idFields(own!, northwind)) {
+    const missingId = randomUUID();
+    add(`Grace with her brand and tenant 1 ${field}`, context.tokens.grace, { ...hers, [field]: own![field] }, {
+      kind: 'same as missing', field, realId: own![field] as string, missingInput: { ...hers, [field]: missingId }, missingId, notFound: !FILTER_ID_FIELDS.has(field),
+    });
+  }
+  if (entry.access === 'admin') add('Max (member) on an admin procedure', context.tokens.max, own, FORBIDDEN);
+  return cases;
+}
+
+/** Input fields other than the brand that carry one of the brand's row ids. */
+function idFields(input: Record<string, unknown>, ids: BrandIds): string[] {
+  const rowIds = new Set(Object.entries(ids).filter(([key]) => key !== 'brandId').map(([, value]) => value));
+  return Object.keys(input).filter((field) => rowIds.has(input[field] as string));
+}
+
+function northwindIds(ids: BrandIds): string[] {
+  return [TENANT_IDS.northwind, ...Object.values(ids)];
+}

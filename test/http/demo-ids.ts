@@ -1,0 +1,47 @@
+import type { DatabaseProbe } from './table-checksums';
+import { TENANT_IDS } from './tokens';
+
+/** Real rows of one brand of the seeded demo data, read from the server's database. */
+export interface BrandIds {
+  brandId: string;
+  opportunityId: string;
+  /** A package made from an opportunity, with at least one variant. */
+  packageId: string;
+  variantId: string;
+  pillarId: string;
+  personaId: string;
+  /** A key made through `ingestKeys.create` by the suite (the demo data has none). */
+  ingestKeyId: string;
+}
+
+type SeededBrandIds = Omit<BrandIds, 'ingestKeyId'>;
+
+export interface SeededIds {
+  /** Tenant 1 (Northwind Studio)'s first brand: the one the other tenant must never reach. */
+  northwind: SeededBrandIds;
+  /** Globex Media's brand: Grace's own, for "her brand, their row" probes. */
+  globex: SeededBrandIds;
+}
+
+export async function readSeededIds(probe: DatabaseProbe): Promise<SeededIds> {
+  return { northwind: await brandIds(probe, TENANT_IDS.northwind), globex: await brandIds(probe, TENANT_IDS.globex) };
+}
+
+async function brandIds(probe: DatabaseProbe, tenantId: string): Promise<SeededBrandIds> {
+  const [row] = await probe.query<SeededBrandIds>(
+    `select b.id as "brandId",
+            (select id from opportunities o where o.brand_id = b.id order by o.id limit 1) as "opportunityId",
+            v.package_id as "packageId",
+            v.id as "variantId",
+            (select id from content_pillars p where p.brand_id = b.id order by p.id limit 1) as "pillarId",
+            (select id from personas p where p.brand_id = b.id order by p.id limit 1) as "personaId"
+       from brands b
+       join variants v on v.brand_id = b.id
+      where b.tenant_id = $1
+      order by b.name, v.id
+      limit 1`,
+    [tenantId],
+  );
+  if (!row || Object.values(row).some((value) => !value)) throw new Error(`the demo data of tenant ${tenantId} lacks a brand with a variant`);
+  return row;
+}

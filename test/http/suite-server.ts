@@ -1,0 +1,94 @@
+import { type BrandIds, readSeededIds } from './demo-ids';
+import { createSeededDatabase, type ProductionServer, type SeededDatabase, startProductionServer } from './prod-server';
+import { DatabaseProbe } from './table-checksums';
+import { DEMO_USER_IDS, mintAccessToken } from './tokens';
+import { callProcedure } from './trpc-http';
+
+/** What reaches a fresh server first decides which bundle layer builds its process context. */
+export type BootOrder = 'page' | 'tRPC call';
+export const BOOT_ORDERS: BootOrder[] = ['page', 'tRPC call'];
+
+export interface SuiteServer {
+  server: ProductionServer;
+  database: SeededDatabase;
+  probe: DatabaseProbe;
+  /** The answer to the very first request the server got. */
+  firstRequest: { description: string; status: number; body: string };
+  ids: { northwind: BrandIds; globex: BrandIds };
+  /** The raw ingest keys behind `ids.*.ingestKeyId`, and one Northwind key its owner revoked. */
+  ingestKeys: { northwind: string; globex: string; revoked: string };
+  tokens: { olivia: string; max: string; grace: string };
+  stop(): Promise<void>;
+}
+
+/**
+ * A production server on its own freshly seeded database, whose first request is a page or a tRPC
+ * call, then given what the checks need: the demo users' tokens and one ingest key per tenant, made
+ * through the API as an owner would.
+ */
+export async function bootSuiteServer(order: BootOrder): Promise<SuiteServer> {
+  const database = await createSeededDatabase();
+  let server: ProductionServer | undefined;
+  let probe: DatabaseProbe | undefined;
+  try {
+    server = await startProductionServer({ databaseUrl: database.url });
+    probe = await DatabaseProbe.connect(database.url);
+    return await prepare(order, database, server, probe);
+  } catch (error) {
+    await probe?.close();
+    await server?.stop();
+    await database.drop();
+    throw error;
+  }
+}
+
+async function prepare(order: BootOrder, database: SeededDatabase, server: ProductionServer, probe: DatabaseProbe): Promise<SuiteServer> {
+  const tokens = {
+    olivia: await mintAccessToken({ userId: DEMO_USER_IDS.olivia }),
+    max: await mintAccessToken({ userId: DEMO_USER_IDS.max }),
+    grace: await mintAccessToken({ userId: DEMO_USER_IDS.grace }),
+  };
+  const seeded = await readSeededIds(probe);
+
+  const firstRequest = order === 'page' ? await firstPage(server, seeded.northwind.brandId, tokens.olivia) : await firstCall(server, seeded.northwind.brandId, tokens.olivia);
+
+  const northwindKey = await createIngestKey(server, seeded.northwind.brandId, tokens.olivia);
+  const globexKey = await createIngestKey(server, seeded.globex.brandId, tokens.grace);
+  const revokedKey = await createIngestKey(server, seeded.northwind.brandId, tokens.olivia);
+  const revoked = await callProcedure(server.baseUrl, 'ingestKeys.revoke', 'mutation', { brandId: seeded.northwind.brandId, id: revokedKey.id }, { token: tokens.olivia });
+  if (revoked.status !== 200) throw new Error(`ingestKeys.revoke answered ${revoked.status}: ${JSON.stringify(revoked.body).slice(0, 500)}`);
+  return {
+    server,
+    database,
+    probe,
+    firstRequest,
+    ids: { northwind: { ...seeded.northwind, ingestKeyId: northwindKey.id }, globex: { ...seeded.globex, ingestKeyId: globexKey.id } },
+    ingestKeys: { northwind: northwindKey.key, globex: globexKey.key, revoked: revokedKey.key },
+    tokens,
+    stop: async () => {
+      await probe.close();
+      await server.stop();
+      await database.drop();
+    },
+  };
+}
+
+async function firstPage(server: ProductionServer, brandId: string, token: string): Promise<SuiteServer['firstRequest']> {
+  const path = `/brands/${brandId}/today`;
+  const response = await fetch(server.baseUrl + path, { headers: { cookie: `sb-access-token=${token}` }, redirect: 'manual' });
+  return { description: `GET ${path}`, status: response.status, body: await response.text() };
+}
+
+async function firstCall(server: ProductionServer, brandId: string, token: string): Promise<SuiteServer['firstRequest']> {
+  const response = await callProcedure(server.baseUrl, 'today.get', 'query', { brandId }, { token });
+  return { description: 'today.get', status: response.status, body: JSON.stringify(response.body) };
+}
+
+async function createIngestKey(server: ProductionServer, brandId: string, token: string): Promise<{ id: string; key: string }> {
+  const response = await callProcedure(server.baseUrl, 'ingestKeys.create', 'mutation', { brandId, name: 'HTTP suite' }, { token });
+  const created = response.data as { id?: string; key?: string } | undefined;
+  if (response.status !== 200 || !created?.id || !created.key) {
+    throw new Error(`ingestKeys.create answered ${response.status}: ${JSON.stringify(response.body).slice(0, 500)}\n${server.logs().slice(-3_000)}`);
+  }
+  return { id: created.id, key: created.key };
+}
