@@ -1,50 +1,49 @@
 import { type NextRequest, NextResponse } from 'next/server';
-import { REFRESH_TOKEN_COOKIE, REFRESH_TOKEN_LIFETIME_DAYS, refreshSupabaseSession, supabaseClientConfigFromEnv } from './server/auth/session-refresh';
-import { ACCESS_TOKEN_COOKIE, accessTokenCookieOptions } from './server/auth/token-transport';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { renewSessionIfDue, writeSessionCookies } from './server/auth/session-refresh';
+import { contentSecurityPolicy, createNonce, supabaseConnectOrigins } from './server/http/content-security-policy';
 
 /**
- * Keeps a Supabase session alive: the access-token cookie expires with its token (an hour on
- * Supabase), and when a request arrives without it but with the refresh-token cookie, the session is
- * refreshed here, before the page or procedure reads the token. The matcher below makes this run only
- * for such requests, so a signed-in request pays nothing.
+ * Runs before every page (and before API routes whose session needs renewing):
+ * - renews an expired Supabase session from the refresh-token cookie (server/auth/session-refresh.ts);
+ * - gives each page response its own CSP nonce. Next reads the policy from the request headers while
+ *   rendering and puts the nonce on its own scripts; the browser reads it from the response.
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
-  const config = supabaseClientConfigFromEnv();
-  const refreshToken = request.cookies.get(REFRESH_TOKEN_COOKIE)?.value;
-  if (!config || !refreshToken) return NextResponse.next();
-
-  let session;
-  try {
-    session = await refreshSupabaseSession(config, refreshToken);
-  } catch (error) {
-    console.error('Supabase session refresh failed:', error);
-    return NextResponse.next();
+  const renewal = await renewSessionIfDue(request);
+  // Read after the renewal: it may have put a new access-token cookie on the request.
+  const requestHeaders = new Headers(request.headers);
+  const policy = isPage(request) ? pagePolicy() : null;
+  if (policy) {
+    requestHeaders.set('content-security-policy', policy.header);
+    requestHeaders.set('x-nonce', policy.nonce);
   }
-  if (!session) {
-    const response = NextResponse.next();
-    response.cookies.delete({ name: REFRESH_TOKEN_COOKIE, path: '/' });
-    return response;
-  }
-
-  // The page rendering this request must see the new token too, not only the next request.
-  request.cookies.set(ACCESS_TOKEN_COOKIE, session.accessToken);
-  const response = NextResponse.next({ request: { headers: request.headers } });
-  response.cookies.set(ACCESS_TOKEN_COOKIE, session.accessToken, accessTokenCookieOptions(session.expiresAt, request.url));
-  response.cookies.set(
-    REFRESH_TOKEN_COOKIE,
-    session.refreshToken,
-    accessTokenCookieOptions(new Date(Date.now() + REFRESH_TOKEN_LIFETIME_DAYS * DAY_MS), request.url),
-  );
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  if (policy) response.headers.set('content-security-policy', policy.header);
+  writeSessionCookies(response, renewal, request.url);
   return response;
 }
 
-// Next reads the matcher at build time, so it takes literals: REFRESH_TOKEN_COOKIE, ACCESS_TOKEN_COOKIE.
+// API routes answer JSON, not documents: next.config.mjs gives them nosniff and the other fixed headers.
+const isPage = (request: NextRequest) => !request.nextUrl.pathname.startsWith('/api/');
+
+function pagePolicy(): { nonce: string; header: string } {
+  const nonce = createNonce();
+  const header = contentSecurityPolicy({
+    nonce,
+    development: process.env.NODE_ENV === 'development',
+    connectOrigins: supabaseConnectOrigins(),
+  });
+  return { nonce, header };
+}
+
+// Next reads the matcher at build time, so it takes literals: the cookies are REFRESH_TOKEN_COOKIE and
+// ACCESS_TOKEN_COOKIE. Static files need neither a nonce nor a session.
 export const config = {
   matcher: [
+    '/((?!api/|_next/static|_next/image|favicon.ico).*)',
+    // API routes only when the session is due for renewal; the auth routes set the cookies themselves.
     {
-      source: '/((?!_next/static|_next/image|favicon.ico|api/auth).*)',
+      source: '/api/((?!auth/).*)',
       has: [{ type: 'cookie', key: 'sb-refresh-token' }],
       missing: [{ type: 'cookie', key: 'sb-access-token' }],
     },

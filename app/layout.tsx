@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { TRPCReactProvider } from '@/trpc/react';
 import './globals.css';
@@ -8,7 +9,10 @@ export const metadata: Metadata = {
   description: 'Per-brand content pre-production: strategy, scored opportunities, patterns and packages.',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: Next puts the CSP nonce proxy.ts made for this request on its
+  // scripts, and a page prerendered at build time (the not-found page) would carry none and be blocked.
+  await connection();
   return (
     <html lang="en">
       <body>

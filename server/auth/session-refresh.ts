@@ -1,5 +1,7 @@
+import type { NextRequest, NextResponse } from 'next/server';
 import { z } from 'zod';
 import type { SupabaseClientConfig } from './auth-setup';
+import { ACCESS_TOKEN_COOKIE, accessTokenCookieOptions } from './token-transport';
 
 /** Where the Supabase refresh token is kept: http-only, sent only to the app itself. */
 export const REFRESH_TOKEN_COOKIE = 'sb-refresh-token';
@@ -9,6 +11,8 @@ export const REFRESH_TOKEN_COOKIE = 'sb-refresh-token';
  * a browser idle for longer than this signs in again.
  */
 export const REFRESH_TOKEN_LIFETIME_DAYS = 30;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface RefreshedSession {
   accessToken: string;
@@ -49,4 +53,48 @@ export async function refreshSupabaseSession(
   const session = TokenResponse.parse(await response.json());
   const expiresAt = session.expires_at ? new Date(session.expires_at * 1000) : new Date(Date.now() + session.expires_in * 1000);
   return { accessToken: session.access_token, refreshToken: session.refresh_token, expiresAt };
+}
+
+/** What the proxy did about one request's session, for the cookies of its response. */
+export type SessionRenewal = { kind: 'not-due' } | { kind: 'refused' } | { kind: 'renewed'; session: RefreshedSession };
+
+/**
+ * Keeps a Supabase session alive: the access-token cookie expires with its token (an hour on
+ * Supabase), and a request that arrives without it but with the refresh-token cookie has its session
+ * refreshed here, before the page or procedure reads the token. Every other request pays nothing: no
+ * call to Supabase. A network failure leaves the cookies alone, so a flaky connection signs nobody out.
+ */
+export async function renewSessionIfDue(request: NextRequest, env: NodeJS.ProcessEnv = process.env): Promise<SessionRenewal> {
+  // Next's cookie matchers count an empty cookie as missing; so does this.
+  const refreshToken = request.cookies.get(REFRESH_TOKEN_COOKIE)?.value;
+  if (!refreshToken || request.cookies.get(ACCESS_TOKEN_COOKIE)?.value) return { kind: 'not-due' };
+  const config = supabaseClientConfigFromEnv(env);
+  if (!config) return { kind: 'not-due' };
+
+  let session: RefreshedSession | null;
+  try {
+    session = await refreshSupabaseSession(config, refreshToken);
+  } catch (error) {
+    console.error('Supabase session refresh failed:', error);
+    return { kind: 'not-due' };
+  }
+  if (!session) return { kind: 'refused' };
+  // The page rendering this request must see the new token too, not only the next request.
+  request.cookies.set(ACCESS_TOKEN_COOKIE, session.accessToken);
+  return { kind: 'renewed', session };
+}
+
+/** Hands the outcome of `renewSessionIfDue` to the browser: the new cookies, or the dead refresh token removed. */
+export function writeSessionCookies(response: NextResponse, renewal: SessionRenewal, requestUrl: string): void {
+  if (renewal.kind === 'refused') {
+    response.cookies.delete({ name: REFRESH_TOKEN_COOKIE, path: '/' });
+  } else if (renewal.kind === 'renewed') {
+    const { session } = renewal;
+    response.cookies.set(ACCESS_TOKEN_COOKIE, session.accessToken, accessTokenCookieOptions(session.expiresAt, requestUrl));
+    response.cookies.set(
+      REFRESH_TOKEN_COOKIE,
+      session.refreshToken,
+      accessTokenCookieOptions(new Date(Date.now() + REFRESH_TOKEN_LIFETIME_DAYS * DAY_MS), requestUrl),
+    );
+  }
 }
