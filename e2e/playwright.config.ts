@@ -2,8 +2,11 @@ import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 // A data folder of its own, wiped before every run, so the tests always meet freshly seeded demo data
-// and never touch the developer's `.data/pglite`.
-const DATA_DIR = '.data/e2e';
+// and never touch the developer's `.data/pglite`; one per port, so two runs side by side do not share it.
+const DATA_DIR = `.data/e2e-${PORT}`;
+// The build folder next.config.mjs reads: a run beside another build uses its own, and `next start`
+// must serve the folder this run built.
+const DIST_DIR = process.env.KAIRO_NEXT_DIST_DIR || '.next';
 
 export default defineConfig({
   testDir: '.',
@@ -41,6 +44,7 @@ export default defineConfig({
     stdout: 'pipe',
     env: {
       KAIRO_DATA_DIR: DATA_DIR,
+      KAIRO_NEXT_DIST_DIR: DIST_DIR,
       KAIRO_ALLOW_DEMO_IN_PRODUCTION: '1',
       // Every test signs in from the same address; the default (10 a minute) is for a person, not a suite.
       KAIRO_RATE_LIMIT_SIGN_INS: '1000/60',
