@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { REFRESH_TOKEN_COOKIE, REFRESH_TOKEN_LIFETIME_DAYS } from '@/server/auth/session-refresh';
 import { ACCESS_TOKEN_COOKIE, accessTokenCookieOptions } from '@/server/auth/token-transport';
 import { InvalidTokenError } from '@/server/auth/verifier';
+import { declaresJson, sentFromSameOrigin } from '@/server/http/same-origin';
 import { getSystemContext } from '@/server/orchestrator/context';
 import { clientIp } from '@/server/rate-limit/client-ip';
 
@@ -16,6 +17,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * another, from which proxy.ts renews the session when the access token expires.
  */
 export async function POST(request: Request): Promise<Response> {
+  // Login CSRF: a cross-site form could otherwise sign the visitor into the attacker's account.
+  if (!declaresJson(request.headers)) {
+    return NextResponse.json({ error: 'The body must be JSON, sent with Content-Type: application/json' }, { status: 415 });
+  }
+  if (!sentFromSameOrigin(request)) {
+    return NextResponse.json({ error: "Sessions are accepted only from Kairo's own pages (the Origin header must be this site)" }, { status: 403 });
+  }
   const body = Body.safeParse(await request.json().catch(() => null));
   if (!body.success) return NextResponse.json({ error: 'accessToken is required' }, { status: 400 });
   const system = await getSystemContext();
