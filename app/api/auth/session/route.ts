@@ -1,8 +1,9 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
+import { errorCode } from '@/engines/errors';
 import { REFRESH_TOKEN_COOKIE, REFRESH_TOKEN_LIFETIME_DAYS } from '@/server/auth/session-refresh';
 import { ACCESS_TOKEN_COOKIE, accessTokenCookieOptions } from '@/server/auth/token-transport';
-import { InvalidTokenError } from '@/server/auth/verifier';
+import { answeringErrors } from '@/server/http/errors';
 import { declaresJson, sentFromSameOrigin } from '@/server/http/same-origin';
 import { getSystemContext } from '@/server/orchestrator/context';
 import { clientIp } from '@/server/rate-limit/client-ip';
@@ -16,7 +17,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * kept in an http-only cookie, which pages and procedures then read; the refresh token goes into
  * another, from which proxy.ts renews the session when the access token expires.
  */
-export async function POST(request: Request): Promise<Response> {
+export const POST = answeringErrors('session', async (request) => {
   // Login CSRF: a cross-site form could otherwise sign the visitor into the attacker's account.
   if (!declaresJson(request.headers)) {
     return NextResponse.json({ error: 'The body must be JSON, sent with Content-Type: application/json' }, { status: 415 });
@@ -32,7 +33,7 @@ export async function POST(request: Request): Promise<Response> {
   try {
     ({ expiresAt } = await system.auth.verify(body.data.accessToken));
   } catch (error) {
-    if (error instanceof InvalidTokenError) return NextResponse.json({ error: 'The access token is not valid' }, { status: 401 });
+    if (errorCode(error) === 'invalid_token') return NextResponse.json({ error: 'The access token is not valid' }, { status: 401 });
     throw error;
   }
   const response = new NextResponse(null, { status: 204 });
@@ -42,4 +43,4 @@ export async function POST(request: Request): Promise<Response> {
     response.cookies.set(REFRESH_TOKEN_COOKIE, body.data.refreshToken, accessTokenCookieOptions(refreshExpires, request.url));
   }
   return response;
-}
+});
