@@ -233,6 +233,7 @@ describe('the model failing (a local OpenAI-compatible server)', () => {
     ['answers prose instead of JSON', { kind: 'garbage', what: 'prose' }],
     ['answers JSON the schema refuses', { kind: 'garbage', what: 'off-schema' }],
     ['sends a body that is not JSON', { kind: 'garbage', what: 'broken-body' }],
+    ['never answers', { kind: 'stall' }],
   ] satisfies [string, ModelBehaviour][])('a thesis writer that %s is BAD_GATEWAY, and no package is left', async (_, behaviour) => {
     model.script(when((c) => c.schemaName === 'PackageThesis', behaviour));
     const packages = await packageCount();
