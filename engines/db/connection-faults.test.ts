@@ -60,6 +60,17 @@ describe('a statement that times out on the client inside a transaction', () => 
   });
 });
 
+describe('a transaction whose begin times out on the client', () => {
+  it('hands its connection back, so the pool is not left without one', async () => {
+    const { server, handle } = await open({ answerStartup: true, answerQueries: true, stallOn: 'begin' }, { statementTimeoutMs: 100 });
+    const failure = driverError(handle.db.transaction(async () => {}));
+    expect(await failure).toMatch(/timeout/i);
+
+    await expect(handle.db.execute(sql`select 1`)).resolves.toBeDefined();
+    expect(server.connections()).toBe(2);
+  });
+});
+
 describe('a connection the server terminates', () => {
   it('while idle in the pool is replaced, and the process carries on', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
