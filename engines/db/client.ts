@@ -36,6 +36,8 @@ export interface DatabaseConfig {
   connectTimeoutMs?: number;
   /** PostgreSQL: how long one statement may run before the server cancels it; 0 lets it run. */
   statementTimeoutMs?: number;
+  /** PostgreSQL: how long a query may wait for a free pooled connection while all are busy. */
+  poolWaitMs?: number;
 }
 
 export const DEFAULT_DATA_DIR = '.data/pglite';
@@ -48,15 +50,21 @@ export function databaseConfigFromEnv(env: Environment = process.env): DatabaseC
         url: env.DATABASE_URL,
         connectTimeoutMs: millisecondsFromEnv(env, 'KAIRO_DB_CONNECT_TIMEOUT_MS'),
         statementTimeoutMs: millisecondsFromEnv(env, 'KAIRO_DB_STATEMENT_TIMEOUT_MS'),
+        poolWaitMs: millisecondsFromEnv(env, 'KAIRO_DB_POOL_WAIT_MS'),
+        maxConnections: wholeNumberFromEnv(env, 'KAIRO_DB_POOL_SIZE'),
       }
     : // Chosen at run time: the build must not trace (and ship) whatever folder this could be.
       { dataDir: path.resolve(/*turbopackIgnore: true*/ env.KAIRO_DATA_DIR || DEFAULT_DATA_DIR) };
 }
 
 function millisecondsFromEnv(env: Environment, name: string): number | undefined {
+  return wholeNumberFromEnv(env, name, 'milliseconds');
+}
+
+function wholeNumberFromEnv(env: Environment, name: string, unit = ''): number | undefined {
   const value = env[name]?.trim();
   if (!value) return undefined;
-  if (!/^\d+$/.test(value)) throw new Error(`${name} must be a whole number of milliseconds, got "${value}"`);
+  if (!/^\d+$/.test(value)) throw new Error(`${name} must be a whole number${unit ? ` of ${unit}` : ''}, got "${value}"`);
   return Number(value);
 }
 

@@ -9,7 +9,7 @@ import { type FakePostgres, type FakePostgresOptions, startFakePostgres } from '
 
 const opened: { server: FakePostgres; handle: DatabaseHandle }[] = [];
 
-async function open(serverOptions: FakePostgresOptions, timeouts: Pick<DatabaseConfig, 'connectTimeoutMs' | 'statementTimeoutMs'> = {}) {
+async function open(serverOptions: FakePostgresOptions, timeouts: Pick<DatabaseConfig, 'connectTimeoutMs' | 'statementTimeoutMs' | 'poolWaitMs'> = {}) {
   const server = await startFakePostgres(serverOptions);
   const handle = await openDatabase({ url: server.url, maxConnections: 1, ...timeouts });
   opened.push({ server, handle });
@@ -42,6 +42,28 @@ describe('a stalled database', () => {
   it('fails a query the server never answers instead of waiting for it', async () => {
     const { handle } = await open({ answerStartup: true, answerQueries: false }, { statementTimeoutMs: 100 });
     expect(await driverError(handle.db.execute(sql`select 1`))).toMatch(/timeout/i);
+  });
+});
+
+describe('a pool whose connections are all busy', () => {
+  it('lets the next query wait its turn past the connect timeout instead of calling the database unavailable', async () => {
+    const { handle } = await open(
+      { answerStartup: true, answerQueries: true, stallOn: 'slow report' },
+      { connectTimeoutMs: 100, statementTimeoutMs: 50, poolWaitMs: 10_000 },
+    );
+    const slow = driverError(handle.db.execute(sql`select 'slow report'`));
+    await expect(handle.db.execute(sql`select 1`)).resolves.toBeDefined();
+    expect(await slow).toMatch(/timeout/i);
+  });
+
+  it('still gives up once the pool wait is over', async () => {
+    const { handle } = await open(
+      { answerStartup: true, answerQueries: true, stallOn: 'slow report' },
+      { connectTimeoutMs: 5_000, statementTimeoutMs: 50, poolWaitMs: 100 },
+    );
+    const slow = driverError(handle.db.execute(sql`select 'slow report'`));
+    expect(await driverError(handle.db.execute(sql`select 1`))).toMatch(/timeout exceeded when trying to connect/);
+    expect(await slow).toMatch(/timeout/i);
   });
 });
 
@@ -113,13 +135,21 @@ describe('databaseConfigFromEnv', () => {
         DATABASE_URL: 'postgres://kairo@127.0.0.1:5432/kairo',
         KAIRO_DB_CONNECT_TIMEOUT_MS: '3000',
         KAIRO_DB_STATEMENT_TIMEOUT_MS: '0',
+        KAIRO_DB_POOL_WAIT_MS: '20000',
+        KAIRO_DB_POOL_SIZE: '25',
       }),
-    ).toEqual({ url: 'postgres://kairo@127.0.0.1:5432/kairo', connectTimeoutMs: 3000, statementTimeoutMs: 0 });
+    ).toEqual({ url: 'postgres://kairo@127.0.0.1:5432/kairo', connectTimeoutMs: 3000, statementTimeoutMs: 0, poolWaitMs: 20000, maxConnections: 25 });
   });
 
   it('leaves unset timeouts to the defaults', () => {
     const config = databaseConfigFromEnv({ DATABASE_URL: 'postgres://kairo@127.0.0.1:5432/kairo' });
-    expect(config).toEqual({ url: 'postgres://kairo@127.0.0.1:5432/kairo', connectTimeoutMs: undefined, statementTimeoutMs: undefined });
+    expect(config).toEqual({
+      url: 'postgres://kairo@127.0.0.1:5432/kairo',
+      connectTimeoutMs: undefined,
+      statementTimeoutMs: undefined,
+      poolWaitMs: undefined,
+      maxConnections: undefined,
+    });
   });
 
   it('refuses a timeout that is not a whole number of milliseconds, naming the variable', () => {

@@ -6,11 +6,18 @@ import { Client, type ClientConfig, Pool, type PoolClient } from 'pg';
 export interface PostgresTimeouts {
   /** How long opening a connection may take; 0 waits forever. */
   connectTimeoutMs?: number;
+  /** How long a query may wait for a pooled connection while all are busy. */
+  poolWaitMs?: number;
   /** How long one statement may run before the server cancels it; 0 lets it run. */
   statementTimeoutMs?: number;
 }
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+/**
+ * A burst of requests queues for the pool's connections; a person would rather wait a few seconds more
+ * than be told the database is unavailable while it is healthy. As long as a statement may run.
+ */
+export const DEFAULT_POOL_WAIT_MS = 15_000;
 /**
  * The heaviest statement Kairo issues, scoring a brand's 30-day window, takes about 0.3 s over 100,000
  * events (`npm run bench`), so 15 s leaves room for brands tens of times larger; it is still short
@@ -89,9 +96,18 @@ function isBegin(query: unknown): boolean {
 }
 
 export function openPostgresPool(url: string, timeouts: PostgresTimeouts, maxConnections: number): Pool {
+  const clientOptions = connectionOptions(url, timeouts, timeouts.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS);
+  // node-postgres's pool spends one `connectionTimeoutMillis` on both waiting for a free connection and
+  // opening a new one. The pool gets the wait; each connection keeps the (shorter) connect timeout.
   const pool = new TransactionSafePool({
-    ...connectionOptions(url, timeouts, timeouts.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS),
+    ...clientOptions,
+    connectionTimeoutMillis: timeouts.poolWaitMs ?? DEFAULT_POOL_WAIT_MS,
     max: maxConnections,
+    Client: class extends Client {
+      constructor() {
+        super(clientOptions);
+      }
+    },
   });
   // A connection the server ends (pg_terminate_backend, a restart, a pooler dropping it) emits
   // 'error': the query running on it has already failed with the error, and the pool discards the
