@@ -56,6 +56,9 @@ export function accessCases(procedure: RouterProcedure, context: MatrixContext, 
 
   // The demo sign-in lists every demo user, of both tenants, by design.
   if (entry.access === 'public') return cases;
+  // The control: the same input from its owner is answered, so each refusal below is the caller's
+  // doing, not a stale id in the table. Only for queries, which write nothing.
+  if (procedure.kind === 'query') add('Olivia (owner of tenant 1)', context.tokens.olivia, own, { kind: 'answered' });
   if (entry.access === 'signed-in') {
     add('Grace (the other tenant)', context.tokens.grace, own, { kind: 'answered', foreignIds: northwindIds(northwind) });
     return cases;

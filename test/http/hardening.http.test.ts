@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessCases, invalidTokens } from './access-matrix';
 import { checkAccessCase, checkMalformedCall, checkRouteCase, tablesWrittenBy } from './checks';
 import { mapWithLimit } from './concurrency';
+import { checkPageCase, PAGE_ACCESS } from './page-access';
 import { MIN_CASES_PER_TARGET, procedureCorpus } from './procedure-corpus';
 import { PROCEDURE_TABLE } from './procedure-table';
 import { ROUTE_ACCESS } from './route-access';
@@ -16,15 +17,17 @@ const SEED = 20_261_130;
 // A few requests at a time: the server shares two cores with the suite and the database.
 const CONCURRENCY = 4;
 
-const procedures = routerProcedures();
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const routeFiles = listRouteFiles(path.join(ROOT, 'app/api'));
+const procedures = routerProcedures();
+const routeFiles = listFiles(path.join(ROOT, 'app/api'), 'route.ts');
+const pageFiles = listFiles(path.join(ROOT, 'app'), 'page.tsx');
 const counts = { matrix: 0, malformed: 0 };
 
 afterAll(() => {
   console.log(
-    `HTTP hardening: ${counts.matrix} access matrix calls, ${counts.malformed} malformed-input cases ` +
-      `over ${procedures.length} procedures and ${routeFiles.length} route handlers, ${BOOT_ORDERS.length} boot orders; fast-check seed ${SEED}`,
+    `HTTP hardening: ${counts.matrix} access matrix calls, ${counts.malformed} malformed-input cases over ` +
+      `${procedures.length} procedures, ${routeFiles.length} route handlers and ${pageFiles.length} pages, ` +
+      `${BOOT_ORDERS.length} boot orders; fast-check seed ${SEED}`,
   );
 });
 
@@ -35,6 +38,10 @@ describe('the tables the suite is built from', () => {
 
   it('list every route handler under app/api, and nothing else', () => {
     expect(Object.keys(ROUTE_ACCESS).sort()).toEqual(routeFiles);
+  });
+
+  it('list every page under app, and nothing else', () => {
+    expect(Object.keys(PAGE_ACCESS).sort()).toEqual(pageFiles);
   });
 });
 
@@ -51,6 +58,18 @@ describe.each(BOOT_ORDERS)('the production build when its first request is a %s'
     await suite?.stop();
   });
 
+  /** Sends every case, then expects each answer right and every table's checksum unchanged. */
+  async function expectAllRight<T>(cases: readonly T[], check: (item: T) => Promise<string[]>, what: string): Promise<void> {
+    let failures: string[] = [];
+    const written = await tablesWrittenBy(suite.probe, async () => {
+      failures = (await mapWithLimit(cases, CONCURRENCY, check)).flat();
+    });
+    expect(failures, `server log (tail):\n${suite.server.logs().slice(-3_000)}`).toEqual([]);
+    expect(written, `tables written by ${what}`).toEqual([]);
+  }
+
+  const context = () => ({ ...suite, baseUrl: suite.server.baseUrl, invalidTokens: signedOut });
+
   it('answers that first request', () => {
     expect(suite.firstRequest.status, `${suite.firstRequest.description}: ${suite.firstRequest.body.slice(0, 500)}`).toBe(200);
   });
@@ -59,23 +78,19 @@ describe.each(BOOT_ORDERS)('the production build when its first request is a %s'
     it.each(procedures.map((p) => [p.path, p] as const))('%s: refused without a session, across tenants and below admin, writing nothing', async (_path, procedure) => {
       const cases = accessCases(procedure, suite, signedOut);
       counts.matrix += cases.length;
-      let failures: string[] = [];
-      const written = await tablesWrittenBy(suite.probe, async () => {
-        failures = (await mapWithLimit(cases, CONCURRENCY, (access) => checkAccessCase(suite.server.baseUrl, access))).flat();
-      });
-      expect(failures, serverLogTail(suite)).toEqual([]);
-      expect(written, 'tables written by refused calls').toEqual([]);
+      await expectAllRight(cases, (access) => checkAccessCase(suite.server.baseUrl, access), 'refused calls');
     });
 
     it.each(routeFiles)('%s: refuses what it must, writing nothing', async (file) => {
-      const cases = ROUTE_ACCESS[file]!({ ...suite, baseUrl: suite.server.baseUrl, invalidTokens: signedOut });
+      const cases = ROUTE_ACCESS[file]!(context());
       counts.matrix += cases.length;
-      let failures: string[] = [];
-      const written = await tablesWrittenBy(suite.probe, async () => {
-        failures = (await mapWithLimit(cases, CONCURRENCY, (routeCase) => checkRouteCase(suite.server.baseUrl, file, routeCase))).flat();
-      });
-      expect(failures, serverLogTail(suite)).toEqual([]);
-      expect(written, 'tables written by refused requests').toEqual([]);
+      await expectAllRight(cases, (routeCase) => checkRouteCase(suite.server.baseUrl, file, routeCase), 'refused requests');
+    });
+
+    it.each(pageFiles)('%s: signed out it sends to sign-in, across tenants it is 404, writing nothing', async (file) => {
+      const cases = PAGE_ACCESS[file]!(context());
+      counts.matrix += cases.length;
+      await expectAllRight(cases, (page) => checkPageCase(suite.server.baseUrl, page), 'page views');
     });
   });
 
@@ -84,37 +99,22 @@ describe.each(BOOT_ORDERS)('the production build when its first request is a %s'
       const calls = procedureCorpus(procedure, PROCEDURE_TABLE[procedure.path]!.input?.(suite.ids.northwind), SEED);
       expect(calls.length).toBeGreaterThanOrEqual(MIN_CASES_PER_TARGET);
       counts.malformed += calls.length;
-      let failures: string[] = [];
-      const written = await tablesWrittenBy(suite.probe, async () => {
-        failures = (await mapWithLimit(calls, CONCURRENCY, (call) => checkMalformedCall(suite.server.baseUrl, procedure, call, suite.tokens.olivia))).flat();
-      });
-      expect(failures, serverLogTail(suite)).toEqual([]);
-      expect(written, 'tables written by malformed calls').toEqual([]);
+      await expectAllRight(calls, (call) => checkMalformedCall(suite.server.baseUrl, procedure, call, suite.tokens.olivia), 'malformed calls');
     });
 
     it.each(Object.keys(ROUTE_CORPORA))('%s: every malformed request is a clear 4xx and writes nothing', async (route) => {
-      const cases = ROUTE_CORPORA[route]!({ ...suite, baseUrl: suite.server.baseUrl, invalidTokens: signedOut }, SEED);
+      const cases = ROUTE_CORPORA[route]!(context(), SEED);
       expect(cases.length).toBeGreaterThanOrEqual(MIN_CASES_PER_TARGET);
       counts.malformed += cases.length;
-      let failures: string[] = [];
-      const written = await tablesWrittenBy(suite.probe, async () => {
-        failures = (await mapWithLimit(cases, CONCURRENCY, (routeCase) => checkRouteCase(suite.server.baseUrl, route, routeCase))).flat();
-      });
-      expect(failures, serverLogTail(suite)).toEqual([]);
-      expect(written, 'tables written by malformed requests').toEqual([]);
+      await expectAllRight(cases, (routeCase) => checkRouteCase(suite.server.baseUrl, route, routeCase), 'malformed requests');
     });
   });
 });
 
-/** The server's last words, shown with a failure: its side of a wrong answer. */
-function serverLogTail(suite: SuiteServer): string {
-  return `server log (tail):\n${suite.server.logs().slice(-3_000)}`;
-}
-
-/** The route handlers' files, relative to the repository root, sorted. */
-function listRouteFiles(dir: string): string[] {
+/** The files named `name` under `dir`, relative to the repository root, sorted. */
+function listFiles(dir: string, name: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => path.basename(file) === 'route.ts')
+    .filter((file) => path.basename(file) === name)
     .map((file) => path.relative(ROOT, path.join(dir, file)))
     .sort();
 }

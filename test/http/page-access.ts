@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import type { SuiteServer } from './suite-server';
+
+/** One page request and the answer it must get: a status, and where a redirect must lead. */
+export interface PageCase {
+  label: string;
+  path: string;
+  token?: string;
+  status: number;
+  location?: RegExp;
+}
+
+type Context = Pick<SuiteServer, 'ids' | 'tokens'> & { invalidTokens: Record<string, string | undefined> };
+
+const TO_SIGN_IN = /^\/sign-in$/;
+
+/**
+ * Every page, keyed by its file under app/ (the suite checks the keys against the files): signed out
+ * or with a stale, forged or unsigned session cookie a page sends the person to sign in, never a 500
+ * (the person could not even reach /sign-in); the other tenant gets 404 for tenant 1's brand; a
+ * missing package is 404.
+ */
+export const PAGE_ACCESS: Record<string, (context: Context) => PageCase[]> = {
+  'app/page.tsx': (context) => [
+    ...signedOut(context, '/', 307, TO_SIGN_IN),
+    { label: 'Olivia', path: '/', token: context.tokens.olivia, status: 307, location: /^\/brands\/[0-9a-f-]{36}\/today$/ },
+  ],
+  'app/sign-in/page.tsx': (context) => [
+    ...signedOut(context, '/sign-in', 200),
+    { label: 'Olivia (already signed in)', path: '/sign-in', token: context.tokens.olivia, status: 307, location: /^\/$/ },
+  ],
+  'app/brands/[brandId]/today/page.tsx': (context) => brandPage(context, 'today'),
+  'app/brands/[brandId]/insights/page.tsx': (context) => brandPage(context, 'insights'),
+  'app/brands/[brandId]/runs/page.tsx': (context) => brandPage(context, 'runs'),
+  'app/brands/[brandId]/packages/[packageId]/page.tsx': (context) => {
+    const { brandId, packageId } = context.ids.northwind;
+    return [
+      ...brandPage(context, `packages/${packageId}`),
+      { label: 'Olivia with a missing package', path: `/brands/${brandId}/packages/${randomUUID()}`, token: context.tokens.olivia, status: 404 },
+      { label: 'Olivia with a package id that is not a uuid', path: `/brands/${brandId}/packages/not-a-uuid`, token: context.tokens.olivia, status: 404 },
+    ];
+  },
+};
+
+function signedOut({ invalidTokens }: Context, path: string, status: number, location?: RegExp): PageCase[] {
+  return Object.entries(invalidTokens).map(([label, token]) => ({ label, path, token, status, location }));
+}
+
+function brandPage(context: Context, section: string): PageCase[] {
+  const path = `/brands/${context.ids.northwind.brandId}/${section}`;
+  return [
+    ...signedOut(context, path, 307, TO_SIGN_IN),
+    { label: 'Olivia (owner)', path, token: context.tokens.olivia, status: 200 },
+    { label: 'Grace (the other tenant)', path, token: context.tokens.grace, status: 404 },
+  ];
+}
+
+/** What is wrong with a page's answer (empty when it is right). */
+export async function checkPageCase(baseUrl: string, page: PageCase): Promise<string[]> {
+  const response = await fetch(baseUrl + page.path, {
+    headers: page.token ? { cookie: `sb-access-token=${page.token}` } : {},
+    redirect: 'manual',
+    signal: AbortSignal.timeout(60_000),
+  });
+  const body = await response.text();
+  const location = response.headers.get('location') ?? '';
+  const right = response.status === page.status && (!page.location || page.location.test(location));
+  if (right) return [];
+  const where = location ? ` → ${location}` : '';
+  return [`GET ${page.path} as ${page.label}: expected ${page.status}${page.location ? ` → ${page.location}` : ''}, got ${response.status}${where} ${body.slice(0, 200)}`];
+}
