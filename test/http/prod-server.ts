@@ -6,6 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../../engines/db/client';
 import { migrate } from '../../engines/db/migrator';
+import { LIMITS } from '../../server/rate-limit/config';
 import { seedDemoData } from '../../supabase/seed/seed';
 import { adminUrl, databaseUrlFor } from '../postgres-urls';
 
@@ -24,17 +25,7 @@ export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres
 
 // The suite sends thousands of requests as a handful of users from one address; limits meant for
 // people would turn its answers into 429s. Tests of the limits pass their own low values in `env`.
-const GENEROUS_RATE_LIMITS: Record<string, string> = Object.fromEntries(
-  [
-    'KAIRO_RATE_LIMIT_PACKAGE_BUILDS',
-    'KAIRO_RATE_LIMIT_REGENERATIONS',
-    'KAIRO_RATE_LIMIT_SUMMARIES',
-    'KAIRO_RATE_LIMIT_SIGN_INS',
-    'KAIRO_RATE_LIMIT_INGEST_KEY_GUESSES',
-    'KAIRO_RATE_LIMIT_CRON_SECRET_GUESSES',
-    'KAIRO_RATE_LIMIT_INGEST_BATCHES',
-  ].map((name) => [name, '100000000/60']),
-);
+const GENEROUS_RATE_LIMITS: Record<string, string> = Object.fromEntries(Object.values(LIMITS).map((limit) => [limit.env, '100000000/60']));
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const NEXT_BIN = path.join(ROOT, 'node_modules/next/dist/bin/next');
