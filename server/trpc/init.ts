@@ -1,10 +1,10 @@
 import { initTRPC, TRPCError } from '@trpc/server';
-import superjson from 'superjson';
 import { z } from 'zod';
 import { accessTokenFromHeaders } from '../auth/token-transport';
 import { resolveViewer, type Viewer } from '../auth/viewer';
 import { getSystemContext, type SystemContext } from '../orchestrator/context';
 import { toTRPCError, zodFieldErrors } from './errors';
+import { transformer } from './transformer';
 
 // 1. Context ------------------------------------------------------------------------------------
 
@@ -38,7 +38,7 @@ export async function createTRPCContext(opts: { headers: Pick<Headers, 'get'>; s
 // 2. Initialisation -------------------------------------------------------------------------------
 
 const t = initTRPC.context<InnerContext>().create({
-  transformer: superjson,
+  transformer,
   errorFormatter({ shape, error }) {
     return {
       ...shape,
