@@ -9,6 +9,7 @@ import { useTRPC } from '@/trpc/react';
 import { CHANNEL_LABELS } from './channel-labels';
 
 const PROGRESS_POLL_MS = 700;
+const NOT_STARTED_GRACE_MS = 15_000;
 
 const STATE_LABELS = {
   waiting: 'Waiting for the thesis…',
@@ -64,8 +65,13 @@ export function CreatePackageButton({
   const progress = useQuery({
     ...trpc.packages.buildProgress.queryOptions({ brandId, idempotencyKey: attemptKey ?? 'none', channels }),
     enabled: (create.isPending || handedToProgress) && attemptKey !== null,
-    // Once the request has ended, poll only while the key's build is still running.
-    refetchInterval: (query) => (create.isPending || query.state.data?.status === 'running' ? PROGRESS_POLL_MS : false),
+    // Once the request has ended, poll while the key's build is running, or for a while until it shows
+    // up (a request lost on its way may still have reached the server).
+    refetchInterval: (query) => {
+      const status = query.state.data?.status;
+      const mayStillAppear = status === 'not_started' && Date.now() - create.submittedAt < NOT_STARTED_GRACE_MS;
+      return create.isPending || status === 'running' || mayStillAppear ? PROGRESS_POLL_MS : false;
+    },
     staleTime: 0,
   });
   const rateLimited = rateLimitMessage(create.error);
@@ -80,6 +86,8 @@ export function CreatePackageButton({
   }, [builtPackageId, brandId, router]);
 
   const busy = (create.isPending || create.isSuccess) && !ended;
+  // A lost request whose build goes on: its progress stays in view while "Try again" is offered.
+  const showProgress = busy || (create.isError && progress.data?.status === 'running');
   const toggle = (channel: Channel) => {
     // Another channel set is another request: it gets a new key, or the server would refuse it as a conflict.
     setAttemptKey(null);
@@ -139,7 +147,7 @@ export function CreatePackageButton({
             )}
           </div>
           {channels.length === 0 && <p className="small muted">Pick at least one channel.</p>}
-          {busy && (
+          {showProgress && (
             <ul className="create-package__progress" aria-live="polite" aria-label="Build progress">
               {orderChannels(channels).map((channel) => {
                 const built = create.isSuccess && !handedToProgress;

@@ -1,5 +1,5 @@
 import { createOpenAI } from '@ai-sdk/openai';
-import type { LanguageModelV4 } from '@ai-sdk/provider';
+import type { LanguageModelV4, LanguageModelV4CallOptions } from '@ai-sdk/provider';
 import { OfflineLanguageModel, type OfflineWriter } from './offline-model';
 
 export type ModelRole = 'thesis_writer' | 'variant_writer' | 'copy_editor' | 'summarizer';
@@ -14,6 +14,8 @@ export interface ModelConfig {
   apiKey?: string;
   baseUrl?: string;
   modelName: string;
+  /** The offline model answers after this long: a model's pace, to try the progress UI (and test it). */
+  offlineLatencyMs?: number;
 }
 
 export const DEFAULT_MODEL_NAME = 'gpt-4o-mini';
@@ -23,6 +25,7 @@ export function modelConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ModelC
     apiKey: env.OPENAI_API_KEY || undefined,
     baseUrl: env.OPENAI_BASE_URL || undefined,
     modelName: env.KAIRO_MODEL || DEFAULT_MODEL_NAME,
+    offlineLatencyMs: /^\d+$/.test(env.KAIRO_OFFLINE_MODEL_LATENCY_MS ?? '') ? Number(env.KAIRO_OFFLINE_MODEL_LATENCY_MS) : undefined,
   };
 }
 
@@ -33,13 +36,31 @@ export function modelConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ModelC
 export function createModelRegistry(config: ModelConfig, offlineWriters: ReadonlyMap<string, OfflineWriter>): ModelRegistry {
   if (!config.apiKey) {
     const offline = new OfflineLanguageModel(offlineWriters);
-    return { modelFor: () => offline, offline: true };
+    const model = config.offlineLatencyMs ? withLatency(offline, config.offlineLatencyMs) : offline;
+    return { modelFor: () => model, offline: true };
   }
   const provider = createOpenAI({ apiKey: config.apiKey, baseURL: config.baseUrl });
   // OpenAI itself gets the Responses API; other OpenAI-compatible servers (vLLM, Ollama, LM Studio)
   // mostly speak only chat completions.
   const model = config.baseUrl ? provider.chat(config.modelName) : provider(config.modelName);
   return { modelFor: () => model, offline: false };
+}
+
+/** The same model, answering each call `ms` later (sooner only if the call is aborted). */
+function withLatency(model: LanguageModelV4, ms: number): LanguageModelV4 {
+  const pause = (signal: AbortSignal | undefined) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(resolve, ms);
+      signal?.addEventListener('abort', () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      });
+    });
+  // Its provider and model id stay the offline model's, so drafts keep their "Offline model" label.
+  return Object.create(model, {
+    doGenerate: { value: async (options: LanguageModelV4CallOptions) => (await pause(options.abortSignal), model.doGenerate(options)) },
+    doStream: { value: async (options: LanguageModelV4CallOptions) => (await pause(options.abortSignal), model.doStream(options)) },
+  }) as LanguageModelV4;
 }
 
 export { isOfflineModelLabel, modelLabel } from './model-label';
