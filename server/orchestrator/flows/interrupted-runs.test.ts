@@ -7,11 +7,11 @@ import { insertContentOpportunity, insertContentPattern } from '../../../test/fi
 import { hangUntilAborted, scriptedRegistry } from '../../../test/fixtures/package-models';
 import { createTestDatabase, type TestDatabase } from '../../../test/database';
 import { createSystemContext, type SystemContext } from '../context';
-import type { FlowBudgets } from './flow-budget';
+import { DEFAULT_FLOW_BUDGETS, type FlowBudgets } from './flow-budget';
 import { sweepInterruptedRuns } from './interrupted-runs';
 import { PackageBuildOrchestrator } from './package-build';
 import { isStillBuilding } from './package-replay';
-import { getPackageBuildProgress } from './package-workspace';
+import { getPackageBuildProgress, getPackageWorkspace } from './package-workspace';
 
 // A build whose process dies leaves a run `running` and a package without drafts. Here the process
 // "dies" by its model never answering while the clock the runs are judged by moves past the build's
@@ -130,5 +130,28 @@ describe('the sweep of interrupted runs', () => {
     });
     build.release();
     await build.building;
+  });
+
+  it('an interrupted regeneration keeps the package and its drafts, and the workspace says to try again', async () => {
+    const offline = createSystemContext(handle, { clock });
+    const opportunityId = await insertContentOpportunity(handle.db, fx);
+    const view = await PackageBuildOrchestrator.createPackageFromOpportunity(offline, fx.tenantId, fx.brandId, opportunityId, ['linkedin'], fx.ownerUserId, undefined, {
+      budgets: BUDGETS,
+    });
+    const { ctx, release, drafting } = stallingDrafts();
+    const regenerating = PackageBuildOrchestrator.regenerateVariants(ctx, fx.tenantId, fx.brandId, view.package.id, 'linkedin', fx.ownerUserId, {
+      budgets: BUDGETS,
+    }).catch((error: unknown) => error);
+    await drafting;
+    // A page's sweep takes its margin from the environment (the default here).
+    now += BUDGETS.regenerateMs + DEFAULT_FLOW_BUDGETS.sweepMarginMs + 1_000;
+
+    const workspace = await getPackageWorkspace(offline, fx.tenantId, fx.brandId, view.package.id);
+    expect(workspace.warnings).toEqual([{ channel: 'linkedin', node: 'flow', message: 'Regenerating the drafts was interrupted — try again' }]);
+    expect(workspace.variantsByChannel.linkedin!.map((v) => v.id)).toEqual(view.variantsByChannel.linkedin!.map((v) => v.id));
+    const [run] = await offline.engines.runs.listRuns(fx.tenantId, fx.brandId, { limit: 1 });
+    expect(run).toMatchObject({ flow: 'f2_regenerate', status: 'interrupted', packageId: view.package.id });
+    release();
+    await regenerating;
   });
 });
