@@ -38,7 +38,7 @@ export function contentSecurityPolicy({ nonce, development, connectOrigins }: Co
  * are read because the server takes either (SUPABASE_URL for the server, NEXT_PUBLIC_ for a client
  * build); a value that is not an http(s) URL is left out rather than written into the policy.
  */
-export function supabaseConnectOrigins(env: Partial<NodeJS.ProcessEnv> = process.env): string[] {
+export function supabaseConnectOrigins(env: Readonly<Record<string, string | undefined>> = process.env): string[] {
   const origins = new Set<string>();
   for (const value of [env.NEXT_PUBLIC_SUPABASE_URL, env.SUPABASE_URL]) {
     if (!value) continue;
