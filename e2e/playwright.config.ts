@@ -7,6 +7,8 @@ const DATA_DIR = `.data/e2e-${PORT}`;
 // The build folder next.config.mjs reads: a run beside another build uses its own, and `next start`
 // must serve the folder this run built.
 const DIST_DIR = process.env.KAIRO_NEXT_DIST_DIR || '.next';
+// E2E_REUSE_BUILD=1 serves the build already in DIST_DIR (CI's second Playwright run, right after the first).
+const BUILD = process.env.E2E_REUSE_BUILD === '1' ? '' : 'npm run build && ';
 
 export default defineConfig({
   testDir: '.',
@@ -36,7 +38,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
     // A production build: what users get, and pages that do not compile on first visit.
-    command: `rm -rf ${DATA_DIR} && npm run build && npm start -- -p ${PORT} -H 127.0.0.1`,
+    command: `rm -rf ${DATA_DIR} && ${BUILD}npm start -- -p ${PORT} -H 127.0.0.1`,
     cwd: '..',
     url: `http://127.0.0.1:${PORT}/sign-in`,
     timeout: 600_000,
