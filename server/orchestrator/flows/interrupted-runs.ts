@@ -1,6 +1,7 @@
 import { errorCode } from '../../../engines/errors';
 import type { InterruptedRunDTO } from '../../../engines/runs/dto';
 import type { SystemContext } from '../context';
+import { describeFailure } from './failure-description';
 import { FLOW_ROUTE_MAX_DURATION_MS, type FlowBudgets, flowBudgetsFromEnv } from './flow-budget';
 
 export interface SweepOptions {
@@ -53,11 +54,7 @@ async function cleanUp(ctx: SystemContext, run: InterruptedRunDTO): Promise<Swep
   await ctx.engines.runs.recordInterruptionCleanup(run.id, {
     removedPackageId: removed ? createdPackageId : null,
     keptPackageId: removed ? null : createdPackageId,
-    undoError: removed ? null : describe(undoError),
+    undoError: removed ? null : describeFailure(undoError, `sweep of run ${run.id}`).slice(0, 500),
   });
   return { runId: run.id, flow: run.flow, packageId: createdPackageId, packageRemoved: removed };
-}
-
-function describe(error: unknown): string {
-  return (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 500);
 }

@@ -183,7 +183,8 @@ describe('concurrency and isolation', () => {
     // Patterns and variant summaries were written before the failing step; none of it stays.
     expect(await learnedState(fx, scenario)).toEqual(before);
     const [run] = await ctx.engines.runs.listRuns(fx.tenantId, fx.brandId, { limit: 1 });
-    expect(run).toMatchObject({ status: 'failed', error: 'scores went away' });
+    // A programming error's words stay in the server log: runs are shown to the tenant's members.
+    expect(run).toMatchObject({ status: 'failed', error: 'Error: an internal error (details are in the server log)' });
     expect(run!.events.map((e) => e.kind)).toEqual(['hard_error']);
     // The next run does the whole window.
     expect(await LearningUpdateOrchestrator.runForBrand(ctx, fx.tenantId, fx.brandId, DAYS)).toMatchObject({ skipped: 0, learningEventsWritten: 10 });

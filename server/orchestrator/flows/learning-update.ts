@@ -2,6 +2,8 @@ import type { LearningWindow } from '../../../engines/learning/window';
 import type { SystemContext } from '../context';
 import { buildLearningGraph, type LearningState } from '../graphs/learning-graph';
 import { LearningRunResult, type LearningTrigger } from '../views/learning-run-result';
+import { retryWhileDatabaseUnavailable } from './cleanup-retry';
+import { describeFailure } from './failure-description';
 
 export const DEFAULT_LEARNING_WINDOW_DAYS = 30;
 /** Brands read per page of the global walk. */
@@ -93,7 +95,7 @@ export const LearningUpdateOrchestrator = {
             await engines.runs.recordEvent(runId, 'updateBrand', 'output', { ...target, ...outcome });
           } catch (error) {
             totals.brandsFailed += 1;
-            await engines.runs.recordEvent(runId, 'updateBrand', 'soft_error', { ...target, message: messageOf(error) });
+            await engines.runs.recordEvent(runId, 'updateBrand', 'soft_error', { ...target, message: describeFailure(error, `learning update of brand ${target.brandId}`) });
           }
           walk = await engines.learning.advanceLearningWalk(window, target.brandId);
         }
@@ -143,11 +145,9 @@ async function updateBrand(
 
 /** The transaction rolled back, taking its step events with it; the run keeps why. */
 async function failRun(ctx: SystemContext, runId: string, error: unknown): Promise<void> {
-  const message = messageOf(error);
-  await ctx.engines.runs.recordEvent(runId, 'learningUpdate', 'hard_error', { message });
-  await ctx.engines.runs.finishRun(runId, 'failed', message);
-}
-
-function messageOf(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).slice(0, 2_000);
+  const message = describeFailure(error, `learning run ${runId}`);
+  await retryWhileDatabaseUnavailable(async () => {
+    await ctx.engines.runs.recordEvent(runId, 'learningUpdate', 'hard_error', { message });
+    await ctx.engines.runs.finishRun(runId, 'failed', message);
+  });
 }

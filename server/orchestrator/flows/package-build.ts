@@ -3,6 +3,7 @@ import { PackageChannels, type PackageWorkspaceView } from '../../../engines/con
 import { Channel } from '../../../engines/enums';
 import type { SystemContext } from '../context';
 import { buildPackageGraph, buildRegenerateGraph } from '../graphs/package-graph';
+import { retryWhileDatabaseUnavailable } from './cleanup-retry';
 import { Deadline } from './deadline';
 import { type FlowBudgets, flowBudgetsFromEnv } from './flow-budget';
 import { sweepInterruptedRuns } from './interrupted-runs';
@@ -69,6 +70,8 @@ async function createPackageFromOpportunity(
 ): Promise<PackageBuildAnswer> {
   const scope = Scope.parse({ tenantId, brandId });
   const request = CreateRequest.parse({ opportunityId, channels, createdByUserId, idempotencyKey });
+  // Refuse an opportunity of another brand before anything (a swept run, a recorded one) is written.
+  await ctx.engines.opportunities.getOpportunity(scope.tenantId, scope.brandId, request.opportunityId);
   const budgets = options.budgets ?? flowBudgetsFromEnv();
   const key = request.idempotencyKey;
   if (key) {
@@ -140,13 +143,14 @@ async function runAudited<T extends { view: PackageWorkspaceView; warnings: Pack
     await audit.succeed({ packageId: result.view.package.id, warnings: result.warnings });
     return result;
   } catch (error) {
-    const undo = audit.createdPackageId
-      ? await ctx.engines.content.discardUntouchedPackage(scope.tenantId, scope.brandId, audit.createdPackageId).then(
+    const packageId = audit.createdPackageId;
+    const undo = packageId
+      ? await retryWhileDatabaseUnavailable(() => ctx.engines.content.discardUntouchedPackage(scope.tenantId, scope.brandId, packageId)).then(
           () => null,
           (undoError: unknown) => undoError,
         )
       : null;
-    await audit.fail(error, undo);
+    await retryWhileDatabaseUnavailable(() => audit.fail(error, undo));
     throw error;
   }
 }

@@ -2,6 +2,7 @@ import type { WorkspaceWarning } from '../../../engines/content/dto';
 import type { FlowName } from '../../../engines/enums';
 import type { FlowRunsEngine } from '../../../engines/runs/engine';
 import type { LlmNodeResult } from '../llm/llm-node';
+import { describeFailure } from './failure-description';
 
 /**
  * The audit trail of one F2 run (flow_runs + flow_run_events): input, every engine mutation, every LLM
@@ -55,12 +56,12 @@ export class PackageRunAudit {
 
   /** Records the hard error and whether the package this run created was taken back (`undoError` null). */
   async fail(error: unknown, undoError: unknown = null): Promise<void> {
-    const message = describe(error);
+    const message = describeFailure(error, `run ${this.runId}`);
     await this.event('flow', 'hard_error', {
       message: message.slice(0, 2_000),
       createdPackageId: this.createdPackageId,
       undone: this.createdPackageId ? undoError === null : null,
-      undoError: undoError === null ? null : describe(undoError).slice(0, 500),
+      undoError: undoError === null ? null : describeFailure(undoError, `run ${this.runId} clean-up`).slice(0, 500),
     });
     await this.runs.finishRun(this.runId, 'failed', message.slice(0, 4_000));
   }
@@ -73,8 +74,4 @@ export class PackageRunAudit {
   private async event(node: string, kind: Parameters<FlowRunsEngine['recordEvent']>[2], payload: unknown): Promise<void> {
     await this.runs.recordEvent(this.runId, node, kind, payload);
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
