@@ -1,0 +1,55 @@
+import { and, type Column, eq, isNull, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from './db/client';
+import { brands } from './db/schema';
+import { NotFoundError } from './errors';
+
+/**
+ * The brand a request acts for. Engines parse it on entry (`BrandScope.parse(scope)`): that checks both
+ * ids and drops whatever else the caller's scope carries (the viewer's role).
+ */
+export const BrandScope = z.object({ tenantId: z.uuid(), brandId: z.uuid() });
+export type BrandScope = z.infer<typeof BrandScope>;
+
+export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+/** The database or an open transaction on it. */
+export type Executor = Database | Tx;
+
+/** A table whose rows belong to one brand of one tenant and are deleted softly. */
+interface BrandOwnedTable {
+  tenantId: Column;
+  brandId: Column;
+  deletedAt: Column;
+}
+
+/** The table's live rows of the scope's brand. Both ids are matched: a brand id alone could be another tenant's. */
+export const inBrand = (table: BrandOwnedTable, scope: BrandScope): SQL =>
+  and(eq(table.tenantId, scope.tenantId), eq(table.brandId, scope.brandId), isNull(table.deletedAt))!;
+
+/** The scope's brand row while it is live and the tenant's. */
+export const liveBrand = (scope: BrandScope): SQL =>
+  and(eq(brands.id, scope.brandId), eq(brands.tenantId, scope.tenantId), isNull(brands.deletedAt))!;
+
+/**
+ * Throws NotFound unless the brand is live and the tenant's (a missing brand and another tenant's look
+ * the same). With `lock`, holds the brand row until commit — FOR NO KEY UPDATE, so it serialises
+ * brand-wide rules (the pin limit) without blocking the inserts whose foreign keys only share-lock it.
+ */
+export async function assertBrandLive(db: Executor, scope: BrandScope, options: { lock?: boolean } = {}): Promise<void> {
+  const query = db.select({ id: brands.id }).from(brands).where(liveBrand(scope));
+  const [found] = options.lock ? await query.for('no key update') : await query;
+  if (!found) throw new NotFoundError('Brand', scope.brandId);
+}
+
+/**
+ * Whether `error` (or what it wraps: Drizzle wraps driver errors in `cause`) is PostgreSQL's unique
+ * violation on `constraint`. node-postgres and PGlite both report the SQLSTATE as `code` and the
+ * constraint as `constraint`.
+ */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  for (let current = error; current && typeof current === 'object'; current = (current as { cause?: unknown }).cause) {
+    const { code, constraint: name } = current as Record<string, unknown>;
+    if (code === '23505') return name === constraint;
+  }
+  return false;
+}
