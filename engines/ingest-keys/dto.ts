@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { Text } from '../text';
 
-export const IngestKeyName = Text(120);
+export const CreateIngestKeyInput = z.object({ name: Text(120) });
+export type CreateIngestKeyInput = z.infer<typeof CreateIngestKeyInput>;
+
+export const RevokeIngestKeyInput = z.object({ id: z.uuid() });
+export type RevokeIngestKeyInput = z.infer<typeof RevokeIngestKeyInput>;
 
 /** What an admin sees of a key: never the key itself, which only its creator saw, once. */
 export const IngestKeyDTO = z.object({

@@ -1,14 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { type Clock, systemClock } from '../clock';
 import type { Database } from '../db/client';
 import { brands, ingestKeys } from '../db/schema';
 import { NotFoundError } from '../errors';
-import { CreatedIngestKey, IngestKeyDTO, IngestKeyName, IngestKeyScope, RevokedIngestKey } from './dto';
-
-const Ids = z.object({ tenantId: z.uuid(), brandId: z.uuid() });
-const RowId = z.uuid();
+import { assertBrandLive, BrandScope, inBrand } from '../scope';
+import { CreatedIngestKey, CreateIngestKeyInput, IngestKeyDTO, IngestKeyScope, RevokedIngestKey, RevokeIngestKeyInput } from './dto';
 
 /** Recognisable in logs and secret scanners; the rest is 32 random bytes. */
 const KEY_PREFIX = 'kik_';
@@ -28,34 +25,34 @@ export class IngestKeysEngine {
     this.clock = deps.clock ?? systemClock;
   }
 
-  async createKey(tenantId: string, brandId: string, name: string): Promise<CreatedIngestKey> {
-    const scope = Ids.parse({ tenantId, brandId });
-    const keyName = IngestKeyName.parse(name);
-    await this.assertBrand(scope);
+  async createKey(brand: BrandScope, input: CreateIngestKeyInput): Promise<CreatedIngestKey> {
+    const scope = BrandScope.parse(brand);
+    const { name } = CreateIngestKeyInput.parse(input);
+    await assertBrandLive(this.db, scope);
     const key = `${KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
     const [row] = await this.db
       .insert(ingestKeys)
-      .values({ tenantId: scope.tenantId, brandId: scope.brandId, name: keyName, keyHash: hashKey(key), createdAt: this.clock() })
+      .values({ tenantId: scope.tenantId, brandId: scope.brandId, name, keyHash: hashKey(key), createdAt: this.clock() })
       .returning();
     return CreatedIngestKey.parse({ id: row!.id, name: row!.name, key, createdAt: row!.createdAt });
   }
 
   /** Revoking twice keeps the first revocation time. */
-  async revokeKey(tenantId: string, brandId: string, keyId: string): Promise<RevokedIngestKey> {
-    const scope = Ids.parse({ tenantId, brandId });
-    const id = RowId.parse(keyId);
+  async revokeKey(brand: BrandScope, input: RevokeIngestKeyInput): Promise<RevokedIngestKey> {
+    const scope = BrandScope.parse(brand);
+    const { id } = RevokeIngestKeyInput.parse(input);
     const [row] = await this.db
       .update(ingestKeys)
       .set({ revokedAt: sql`coalesce(${ingestKeys.revokedAt}, ${this.clock().toISOString()}::timestamptz)`, updatedAt: sql`now()` })
-      .where(and(eq(ingestKeys.id, id), eq(ingestKeys.tenantId, scope.tenantId), eq(ingestKeys.brandId, scope.brandId), isNull(ingestKeys.deletedAt)))
+      .where(and(eq(ingestKeys.id, id), inBrand(ingestKeys, scope)))
       .returning({ id: ingestKeys.id, revokedAt: ingestKeys.revokedAt });
     if (!row) throw new NotFoundError('Ingest key', id);
     return RevokedIngestKey.parse(row);
   }
 
-  async listKeys(tenantId: string, brandId: string): Promise<IngestKeyDTO[]> {
-    const scope = Ids.parse({ tenantId, brandId });
-    await this.assertBrand(scope);
+  async listKeys(brand: BrandScope): Promise<IngestKeyDTO[]> {
+    const scope = BrandScope.parse(brand);
+    await assertBrandLive(this.db, scope);
     const rows = await this.db
       .select({
         id: ingestKeys.id,
@@ -66,7 +63,7 @@ export class IngestKeysEngine {
         revokedAt: ingestKeys.revokedAt,
       })
       .from(ingestKeys)
-      .where(and(eq(ingestKeys.tenantId, scope.tenantId), eq(ingestKeys.brandId, scope.brandId), isNull(ingestKeys.deletedAt)))
+      .where(inBrand(ingestKeys, scope))
       .orderBy(desc(ingestKeys.createdAt), ingestKeys.id);
     return rows.map((row) => IngestKeyDTO.parse(row));
   }
@@ -92,13 +89,6 @@ export class IngestKeysEngine {
     return row ? IngestKeyScope.parse(row) : null;
   }
 
-  private async assertBrand(scope: { tenantId: string; brandId: string }): Promise<void> {
-    const [found] = await this.db
-      .select({ id: brands.id })
-      .from(brands)
-      .where(and(eq(brands.id, scope.brandId), eq(brands.tenantId, scope.tenantId), isNull(brands.deletedAt)));
-    if (!found) throw new NotFoundError('Brand', scope.brandId);
-  }
 }
 
 function hashKey(key: string): string {

@@ -66,7 +66,7 @@ describe('ingestKeys', () => {
 
   it("answers NOT_FOUND for another tenant's brand or key, and BAD_REQUEST for an empty name", async () => {
     expect(await codeOf(as(owner).ingestKeys.create({ brandId: other.brandId, name: 'Theirs' }))).toBe('NOT_FOUND');
-    const theirs = await system.engines.ingestKeys.createKey(other.tenantId, other.brandId, 'Theirs');
+    const theirs = await system.engines.ingestKeys.createKey(other, { name: 'Theirs' });
     expect(await codeOf(as(owner).ingestKeys.revoke({ brandId: fx.brandId, id: theirs.id }))).toBe('NOT_FOUND');
     expect(await system.engines.ingestKeys.verifyKey(theirs.key)).not.toBeNull();
     expect(await codeOf(as(owner).ingestKeys.create({ brandId: fx.brandId, name: '  ' }))).toBe('BAD_REQUEST');

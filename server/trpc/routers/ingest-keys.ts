@@ -1,16 +1,11 @@
-import { z } from 'zod';
-import { IngestKeyName } from '../../../engines/ingest-keys/dto';
+import { CreateIngestKeyInput, RevokeIngestKeyInput } from '../../../engines/ingest-keys/dto';
 import { adminProcedure, createTRPCRouter } from '../init';
 
 export const ingestKeysRouter = createTRPCRouter({
   /** Names, dates and revocations only; a key is shown once, by `create`. */
-  list: adminProcedure.query(({ ctx }) => ctx.system.engines.ingestKeys.listKeys(ctx.scope.tenantId, ctx.scope.brandId)),
+  list: adminProcedure.query(({ ctx }) => ctx.system.engines.ingestKeys.listKeys(ctx.scope)),
 
-  create: adminProcedure
-    .input(z.object({ name: IngestKeyName }))
-    .mutation(({ ctx, input }) => ctx.system.engines.ingestKeys.createKey(ctx.scope.tenantId, ctx.scope.brandId, input.name)),
+  create: adminProcedure.input(CreateIngestKeyInput).mutation(({ ctx, input }) => ctx.system.engines.ingestKeys.createKey(ctx.scope, input)),
 
-  revoke: adminProcedure
-    .input(z.object({ id: z.uuid() }))
-    .mutation(({ ctx, input }) => ctx.system.engines.ingestKeys.revokeKey(ctx.scope.tenantId, ctx.scope.brandId, input.id)),
+  revoke: adminProcedure.input(RevokeIngestKeyInput).mutation(({ ctx, input }) => ctx.system.engines.ingestKeys.revokeKey(ctx.scope, input)),
 });

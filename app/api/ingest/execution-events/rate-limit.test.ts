@@ -61,7 +61,7 @@ async function expectTooMany(response: Response, message: RegExp): Promise<void>
 
 describe('POST /api/ingest/execution-events: rate limits', () => {
   it('an address that spent its failed keys gets 429 with Retry-After, even with a valid key; other addresses do not', async () => {
-    const { key } = await system.engines.ingestKeys.createKey(fx.tenantId, fx.brandId, 'Guarded webhook');
+    const { key } = await system.engines.ingestKeys.createKey(fx, { name: 'Guarded webhook' });
     for (let i = 0; i < 3; i++) expect((await post(`kik_guess-${i}`, '203.0.113.50')).status).toBe(401);
     const before = await storedEvents();
     await expectTooMany(await post('kik_guess-4', '203.0.113.50'), /^Too many requests with an invalid ingest key: try again in \d+ s$/);
@@ -74,8 +74,8 @@ describe('POST /api/ingest/execution-events: rate limits', () => {
   });
 
   it('a key over its batches per window gets 429 with Retry-After, and the refused batch writes nothing, not even the key’s last use', async () => {
-    const { key, id } = await system.engines.ingestKeys.createKey(fx.tenantId, fx.brandId, 'Busy webhook');
-    const { key: otherKey } = await system.engines.ingestKeys.createKey(fx.tenantId, fx.brandId, 'Quiet webhook');
+    const { key, id } = await system.engines.ingestKeys.createKey(fx, { name: 'Busy webhook' });
+    const { key: otherKey } = await system.engines.ingestKeys.createKey(fx, { name: 'Quiet webhook' });
     expect((await post(key, '198.51.100.20')).status).toBe(200);
     expect((await post(key, '198.51.100.21')).status).toBe(200);
     const before = await storedEvents();

@@ -26,7 +26,7 @@ beforeAll(async () => {
   fx = await createTenantFixture(handle.db, 'Ingest Co');
   const packageId = await insertPackage(handle.db, fx, { channels: ['linkedin'] });
   variant = await insertVariant(handle.db, fx, { packageId, channel: 'linkedin', publishedAt: new Date('2026-03-17T08:00:00Z') });
-  ({ key } = await system.engines.ingestKeys.createKey(fx.tenantId, fx.brandId, 'Test webhook'));
+  ({ key } = await system.engines.ingestKeys.createKey(fx, { name: 'Test webhook' }));
 });
 afterAll(() => handle.close());
 
@@ -105,14 +105,14 @@ describe('POST /api/ingest/execution-events', () => {
     const events = metricEvents(variant, { like: 1 }, OCCURRED);
     expect((await post({ events }, { key: null })).status).toBe(401);
     expect((await post({ events }, { key: 'kik_not-a-real-key' })).status).toBe(401);
-    const revoked = await system.engines.ingestKeys.createKey(fx.tenantId, fx.brandId, 'Old webhook');
-    await system.engines.ingestKeys.revokeKey(fx.tenantId, fx.brandId, revoked.id);
+    const revoked = await system.engines.ingestKeys.createKey(fx, { name: 'Old webhook' });
+    await system.engines.ingestKeys.revokeKey(fx, { id: revoked.id });
     expect((await post({ events }, { key: revoked.key })).status).toBe(401);
   });
 
   it("cannot write into another brand: a key only reaches its own brand's variants", async () => {
     const other = await createTenantFixture(handle.db, 'Other Ingest Co');
-    const { key: otherKey } = await system.engines.ingestKeys.createKey(other.tenantId, other.brandId, 'Theirs');
+    const { key: otherKey } = await system.engines.ingestKeys.createKey(other, { name: 'Theirs' });
     const response = await post({ events: metricEvents(variant, { like: 1 }, OCCURRED) }, { key: otherKey });
     expect(response.status).toBe(400);
     expect((await response.json()).issues[0].message).toMatch(/not found in this brand/);
