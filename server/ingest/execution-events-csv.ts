@@ -1,6 +1,7 @@
 // A platform analytics export (CSV) → execution-event inputs for LearningEngine.recordExecutionEvents,
 // which validates each entry exactly as the ingest route's are. This module only reads the CSV shape.
 
+import { type Info, parse } from 'csv-parse/sync';
 import { KairoError } from '../../engines/errors';
 
 /** Columns, in any order; header names are matched ignoring case, spaces, dashes and underscores. */
@@ -31,51 +32,51 @@ export interface CsvRecord {
   fields: string[];
 }
 
+const LF = 0x0a;
+const CR = 0x0d;
+const QUOTE = 0x22;
+
+/** The 1-based line of a byte offset, walking the file once as offsets grow (CRLF counts once). */
+function lineCounter(input: Buffer) {
+  let position = 0;
+  let line = 1;
+  return (offset: number) => {
+    for (; position < offset; position++) {
+      const byte = input[position];
+      if (byte === LF || (byte === CR && input[position + 1] !== LF)) line++;
+    }
+    return line;
+  };
+}
+
 /**
  * RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks. Blank lines are
  * skipped. A record's line is the physical line it starts on, which its index is not once a quoted
- * field spans lines or a blank line was skipped.
+ * field spans lines or a blank line was skipped; csv-parse counts a CRLF inside quotes as two lines and
+ * reports where a record ends, so the lines are counted here from the byte offsets it reports.
  */
 export function parseCsv(text: string): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let recordLine = 1;
-  let quoteLine = 1;
-  const endRecord = () => {
-    fields.push(field);
-    if (fields.some((f) => f !== '')) records.push({ line: recordLine, fields });
-    fields = [];
-    field = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-      // A line break inside a quoted field still ends a line of the file (CRLF counts once, at its LF).
-      if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line++;
-    } else if (c === '"' && field === '') {
-      quoted = true;
-      quoteLine = line;
-    } else if (c === ',') {
-      fields.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else field += c;
+  const input = Buffer.from(text);
+  const lineAt = lineCounter(input);
+  let recordStart = 0;
+  try {
+    const options = { info: true, skip_empty_lines: true, relax_quotes: true, relax_column_count: true, record_delimiter: ['\r\n', '\n', '\r'] };
+    // csv-parse's types do not follow `info: true`, which wraps each record with where it ended.
+    const parsed = parse(input, options) as unknown as { record: string[]; info: Info }[];
+    return parsed.flatMap(({ record, info }) => {
+      // Blank lines before a record are skipped by the parser but lie between the two offsets.
+      while (input[recordStart] === LF || input[recordStart] === CR) recordStart++;
+      const line = lineAt(recordStart);
+      recordStart = info.bytes;
+      return record.some((field) => field !== '') ? [{ line, fields: record }] : [];
+    });
+  } catch (error) {
+    const { code, bytes } = error as { code?: unknown; bytes?: number };
+    if (code !== 'CSV_QUOTE_NOT_CLOSED') throw error;
+    // The parser's offset is the last field or record boundary before the quote it could not close.
+    const quoteAt = input.indexOf(QUOTE, bytes);
+    throw new CsvFormatError(`The file ends inside the quoted field opened on line ${lineAt(quoteAt)}`);
   }
-  if (quoted) throw new CsvFormatError(`The file ends inside the quoted field opened on line ${quoteLine}`);
-  endRecord();
-  return records;
 }
 
 /** One event input per data row, with the file line its record starts on. */
