@@ -18,22 +18,18 @@ import {
   TodayBoardInput,
 } from './dto';
 import { ingestOpportunity } from './ingest';
+import { assertBrandLive, BrandScope, type Executor, inBrand } from '../scope';
 import {
-  assertBrand,
   boardOrder,
-  type Executor,
-  inScope,
   loadOpportunityDTO,
   notExpired,
   notSnoozed,
-  type Scope,
   selectBoardMetrics,
   selectBoardPage,
   selectWithHandles,
   toDTO,
 } from './queries';
 
-const Ids = z.object({ tenantId: z.uuid(), brandId: z.uuid() });
 const RowId = z.uuid();
 const Explanation = Text(2_000);
 
@@ -63,10 +59,10 @@ export class OpportunitiesEngine {
    * live one of the brand (the returned page can be shorter than `metrics.total`).
    */
   async getTodayBoard(tenantId: string, brandId: string, input: TodayBoardInput = {}): Promise<TodayBoard> {
-    const scope = Ids.parse({ tenantId, brandId });
+    const scope = BrandScope.parse({ tenantId, brandId });
     const { limit, filter } = TodayBoardInput.parse(input);
     const now = this.clock();
-    await assertBrand(this.db, scope);
+    await assertBrandLive(this.db, scope);
     const [rows, metrics] = await Promise.all([
       selectBoardPage(this.db, scope, now, limit, filter),
       selectBoardMetrics(this.db, scope, now),
@@ -81,18 +77,18 @@ export class OpportunitiesEngine {
 
   /** Any non-deleted opportunity of the brand, live or not (callers check `isSnoozed` and `expiresAt`). */
   async getOpportunity(tenantId: string, brandId: string, opportunityId: string): Promise<OpportunityDTO> {
-    const scope = Ids.parse({ tenantId, brandId });
+    const scope = BrandScope.parse({ tenantId, brandId });
     return loadOpportunityDTO(this.db, scope, RowId.parse(opportunityId), this.clock());
   }
 
   /** A page of the brand's opportunities in board order; live ones only unless asked otherwise. */
   async listOpportunitiesForBrand(tenantId: string, brandId: string, input: ListOpportunitiesInput = {}): Promise<OpportunityDTO[]> {
-    const scope = Ids.parse({ tenantId, brandId });
+    const scope = BrandScope.parse({ tenantId, brandId });
     const { includeSnoozed, includeExpired, limit, offset } = ListOpportunitiesInput.parse(input);
     const now = this.clock();
-    await assertBrand(this.db, scope);
+    await assertBrandLive(this.db, scope);
     const rows = await selectWithHandles(this.db)
-      .where(and(inScope(scope), includeExpired ? undefined : notExpired(now), includeSnoozed ? undefined : notSnoozed(now)))
+      .where(and(inBrand(opportunities, scope), includeExpired ? undefined : notExpired(now), includeSnoozed ? undefined : notSnoozed(now)))
       .orderBy(...boardOrder)
       .limit(limit)
       .offset(offset);
@@ -105,16 +101,16 @@ export class OpportunitiesEngine {
    * pin no longer takes a place, and an expired card cannot be pinned.
    */
   async pinOpportunity(tenantId: string, brandId: string, opportunityId: string): Promise<OpportunityDTO> {
-    const scope = Ids.parse({ tenantId, brandId });
+    const scope = BrandScope.parse({ tenantId, brandId });
     const id = RowId.parse(opportunityId);
     const now = this.clock();
     return this.db.transaction(async (tx) => {
       // Pins of one brand queue on its row: without the lock, two pins at four could both count four.
-      await assertBrand(tx, scope, true);
+      await assertBrandLive(tx, scope, { lock: true });
       const [target] = await tx
         .select({ isPinned: opportunities.isPinned, expiresAt: opportunities.expiresAt })
         .from(opportunities)
-        .where(and(eq(opportunities.id, id), inScope(scope)));
+        .where(and(eq(opportunities.id, id), inBrand(opportunities, scope)));
       if (!target) throw new NotFoundError('Opportunity', id);
       if (!target.isPinned) {
         if (target.expiresAt && target.expiresAt <= now) {
@@ -123,7 +119,7 @@ export class OpportunitiesEngine {
         const [pins] = await tx
           .select({ count: sql<number>`count(*)::int` })
           .from(opportunities)
-          .where(and(inScope(scope), eq(opportunities.isPinned, true), notExpired(now)));
+          .where(and(inBrand(opportunities, scope), eq(opportunities.isPinned, true), notExpired(now)));
         if ((pins?.count ?? 0) >= MAX_PINNED_PER_BRAND) {
           throw new InvariantViolationError(`A brand can pin at most ${MAX_PINNED_PER_BRAND} opportunities; unpin one first`, 'state');
         }
@@ -133,13 +129,13 @@ export class OpportunitiesEngine {
   }
 
   async unpinOpportunity(tenantId: string, brandId: string, opportunityId: string): Promise<OpportunityDTO> {
-    const scope = Ids.parse({ tenantId, brandId });
+    const scope = BrandScope.parse({ tenantId, brandId });
     return this.change(this.db, scope, RowId.parse(opportunityId), { isPinned: false, lastTouchedAt: this.clock() });
   }
 
   /** Hides the opportunity from the board until `until`, which must lie within the next MAX_SNOOZE_DAYS. */
   async snoozeOpportunity(tenantId: string, brandId: string, opportunityId: string, until: Date): Promise<OpportunityDTO> {
-    const scope = Ids.parse({ tenantId, brandId });
+    const scope = BrandScope.parse({ tenantId, brandId });
     const id = RowId.parse(opportunityId);
     const snoozedUntil = z.date().parse(until);
     const now = this.clock();
@@ -151,7 +147,7 @@ export class OpportunitiesEngine {
   }
 
   async unsnoozeOpportunity(tenantId: string, brandId: string, opportunityId: string): Promise<OpportunityDTO> {
-    const scope = Ids.parse({ tenantId, brandId });
+    const scope = BrandScope.parse({ tenantId, brandId });
     return this.change(this.db, scope, RowId.parse(opportunityId), { snoozedUntil: null, lastTouchedAt: this.clock() });
   }
 
@@ -165,7 +161,7 @@ export class OpportunitiesEngine {
     payload: IngestOpportunityInput,
     createdByUserId: string | null,
   ): Promise<IngestOpportunityResult> {
-    const scope = Ids.parse({ tenantId, brandId });
+    const scope = BrandScope.parse({ tenantId, brandId });
     const request = IngestOpportunityInput.parse(payload);
     const userId = RowId.nullable().parse(createdByUserId);
     return ingestOpportunity(this.db, scope, request, userId, this.clock());
@@ -182,7 +178,7 @@ export class OpportunitiesEngine {
     newScore: number,
     explanation: string,
   ): Promise<OpportunityDTO> {
-    const scope = Ids.parse({ tenantId, brandId });
+    const scope = BrandScope.parse({ tenantId, brandId });
     const id = RowId.parse(opportunityId);
     const score = integerIn(z.number().parse(newScore), 0, 100, 'A score');
     const why = Explanation.parse(explanation);
@@ -201,7 +197,7 @@ export class OpportunitiesEngine {
     adjustment: number,
     explanation: string,
   ): Promise<OpportunityDTO> {
-    const scope = Ids.parse({ tenantId, brandId });
+    const scope = BrandScope.parse({ tenantId, brandId });
     const id = RowId.parse(opportunityId);
     const learned = integerIn(z.number().parse(adjustment), -100, 100, 'A learned adjustment');
     const why = Explanation.parse(explanation);
@@ -213,11 +209,11 @@ export class OpportunitiesEngine {
   }
 
   /** Updates one opportunity of the brand and returns it; NotFound when the brand has no such live row. */
-  private async change(db: Executor, scope: Scope, id: string, changes: OpportunityChanges): Promise<OpportunityDTO> {
+  private async change(db: Executor, scope: BrandScope, id: string, changes: OpportunityChanges): Promise<OpportunityDTO> {
     const [updated] = await db
       .update(opportunities)
       .set({ ...changes, updatedAt: sql`now()` })
-      .where(and(eq(opportunities.id, id), inScope(scope)))
+      .where(and(eq(opportunities.id, id), inBrand(opportunities, scope)))
       .returning({ id: opportunities.id });
     if (!updated) throw new NotFoundError('Opportunity', id);
     return loadOpportunityDTO(db, scope, id, this.clock());

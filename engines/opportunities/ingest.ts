@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Database } from '../db/client';
 import { contentPillars, opportunities, personas } from '../db/schema';
@@ -7,7 +7,8 @@ import { ConflictError, InvariantViolationError, NotFoundError } from '../errors
 import { opportunityDedupeKey, normalizeForDedupe } from './dedupe';
 import type { IngestOpportunityInput, IngestOpportunityResult } from './dto';
 import { initialScore } from './initial-score';
-import { assertBrand, type Executor, inScope, loadOpportunityDTO, type Scope } from './queries';
+import { assertBrandLive, type BrandScope, type Executor, inBrand } from '../scope';
+import { loadOpportunityDTO } from './queries';
 
 export type IngestRequest = z.output<typeof IngestOpportunityInput>;
 
@@ -18,7 +19,7 @@ export type IngestRequest = z.output<typeof IngestOpportunityInput>;
  */
 export async function ingestOpportunity(
   db: Database,
-  scope: Scope,
+  scope: BrandScope,
   request: IngestRequest,
   createdByUserId: string | null,
   now: Date,
@@ -26,7 +27,7 @@ export async function ingestOpportunity(
   if (normalizeForDedupe(request.title) === '') {
     throw new InvariantViolationError('An opportunity title needs at least one letter or digit', 'input');
   }
-  await assertBrand(db, scope);
+  await assertBrandLive(db, scope);
   if (request.personaId) await assertInBrand(db, scope, 'Persona', request.personaId);
   if (request.pillarId) await assertInBrand(db, scope, 'Pillar', request.pillarId);
 
@@ -70,7 +71,7 @@ export async function ingestOpportunity(
     const [existing] = await db
       .select({ id: opportunities.id })
       .from(opportunities)
-      .where(and(eq(opportunities.dedupeKey, dedupeKey), inScope(scope)));
+      .where(and(eq(opportunities.dedupeKey, dedupeKey), inBrand(opportunities, scope)));
     if (existing) return { opportunity: await loadOpportunityDTO(db, scope, existing.id, now), created: false };
   }
   throw new ConflictError('The opportunity changed while it was being ingested; try again');
@@ -82,11 +83,11 @@ function withPrimary(primary: Channel, suggested: Channel[]): Channel[] {
   return unique.includes(primary) ? unique : [primary, ...unique];
 }
 
-async function assertInBrand(db: Executor, scope: Scope, entity: 'Persona' | 'Pillar', id: string): Promise<void> {
+async function assertInBrand(db: Executor, scope: BrandScope, entity: 'Persona' | 'Pillar', id: string): Promise<void> {
   const table = entity === 'Persona' ? personas : contentPillars;
   const [found] = await db
     .select({ id: table.id })
     .from(table)
-    .where(and(eq(table.id, id), eq(table.tenantId, scope.tenantId), eq(table.brandId, scope.brandId), isNull(table.deletedAt)));
+    .where(and(eq(table.id, id), inBrand(table, scope)));
   if (!found) throw new NotFoundError(entity, id);
 }

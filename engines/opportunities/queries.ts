@@ -1,22 +1,10 @@
 import { and, asc, desc, eq, gt, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
-import type { Database } from '../db/client';
-import { brands, contentPillars, opportunities, personas } from '../db/schema';
+import { contentPillars, opportunities, personas } from '../db/schema';
 import { Channel } from '../enums';
 import { NotFoundError } from '../errors';
+import { type BrandScope, type Executor, inBrand } from '../scope';
 import { type BoardBucket, type BoardFilter, type ChannelBucket, HIGH_SCORE, type OpportunityDTO, type TodayBoardMetrics } from './dto';
 import { toOpportunityDTO } from './mapping';
-
-export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
-/** The database or an open transaction on it. */
-export type Executor = Database | Tx;
-
-export interface Scope {
-  tenantId: string;
-  brandId: string;
-}
-
-export const inScope = (scope: Scope): SQL =>
-  and(eq(opportunities.tenantId, scope.tenantId), eq(opportunities.brandId, scope.brandId), isNull(opportunities.deletedAt))!;
 
 export const notExpired = (now: Date): SQL => or(isNull(opportunities.expiresAt), gt(opportunities.expiresAt, now))!;
 
@@ -46,11 +34,11 @@ export function selectWithHandles(db: Executor) {
 }
 
 /** The board's page: live opportunities in board order. A builder, so tests can EXPLAIN it. */
-export function selectBoardPage(db: Executor, scope: Scope, now: Date, limit: number, filter: BoardFilter = {}) {
+export function selectBoardPage(db: Executor, scope: BrandScope, now: Date, limit: number, filter: BoardFilter = {}) {
   return selectWithHandles(db)
     .where(
       and(
-        inScope(scope),
+        inBrand(opportunities, scope),
         notExpired(now),
         notSnoozed(now),
         filter.pillarId ? eq(opportunities.pillarId, filter.pillarId) : undefined,
@@ -66,31 +54,17 @@ type HandleRow = Awaited<ReturnType<typeof selectWithHandles>>[number];
 
 export const toDTO = (now: Date) => (row: HandleRow): OpportunityDTO => toOpportunityDTO(row.opportunity, row, now);
 
-export async function loadOpportunityDTO(db: Executor, scope: Scope, opportunityId: string, now: Date): Promise<OpportunityDTO> {
-  const [row] = await selectWithHandles(db).where(and(eq(opportunities.id, opportunityId), inScope(scope)));
+export async function loadOpportunityDTO(db: Executor, scope: BrandScope, opportunityId: string, now: Date): Promise<OpportunityDTO> {
+  const [row] = await selectWithHandles(db).where(and(eq(opportunities.id, opportunityId), inBrand(opportunities, scope)));
   if (!row) throw new NotFoundError('Opportunity', opportunityId);
   return toDTO(now)(row);
-}
-
-/**
- * Throws NotFound unless the brand is live and the tenant's. With `lock`, holds the brand row until
- * commit — FOR NO KEY UPDATE, so it serialises brand-wide rules (the pin limit) without blocking the
- * inserts whose foreign keys only share-lock the brand.
- */
-export async function assertBrand(db: Executor, scope: Scope, lock = false): Promise<void> {
-  const query = db
-    .select({ id: brands.id })
-    .from(brands)
-    .where(and(eq(brands.id, scope.brandId), eq(brands.tenantId, scope.tenantId), isNull(brands.deletedAt)));
-  const [found] = lock ? await query.for('no key update') : await query;
-  if (!found) throw new NotFoundError('Brand', scope.brandId);
 }
 
 /**
  * The board's counts, by pillar, persona and primary channel plus the total, over every live
  * opportunity of the brand in one grouped scan (GROUPING SETS) rather than one query per dimension.
  */
-export async function selectBoardMetrics(db: Executor, scope: Scope, now: Date): Promise<TodayBoardMetrics> {
+export async function selectBoardMetrics(db: Executor, scope: BrandScope, now: Date): Promise<TodayBoardMetrics> {
   const grouped = await db
     .select({
       dimension: sql<'pillar' | 'persona' | 'channel' | 'total'>`case
@@ -109,7 +83,7 @@ export async function selectBoardMetrics(db: Executor, scope: Scope, now: Date):
     .from(opportunities)
     .leftJoin(personas, personaJoin)
     .leftJoin(contentPillars, pillarJoin)
-    .where(and(inScope(scope), notExpired(now), notSnoozed(now)))
+    .where(and(inBrand(opportunities, scope), notExpired(now), notSnoozed(now)))
     .groupBy(
       sql`grouping sets ((${contentPillars.id}, ${contentPillars.name}), (${personas.id}, ${personas.name}), (${opportunities.primaryChannel}), ())`,
     );
