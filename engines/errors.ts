@@ -20,6 +20,11 @@ export type KairoErrorCode = (typeof KAIRO_ERROR_CODES)[number];
 
 const CODES: ReadonlySet<string> = new Set(KAIRO_ERROR_CODES);
 
+// A failure the database itself reported (a value it refused, a connection it lost) is not a Kairo error:
+// no engine rule decided it. Callers above the engines recognise those two kinds through these helpers,
+// so they never reach into engines/db.
+export { isDatabaseUnavailable, isRefusedValue } from './db/sql-state';
+
 export abstract class KairoError extends Error {
   abstract readonly errorCode: KairoErrorCode;
 }

@@ -1,8 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { z } from 'zod';
-import { isDatabaseUnavailable, isRefusedValue } from '../../engines/db/sql-state';
-import { errorCode, type KairoErrorCode } from '../../engines/errors';
+import { errorCode, isDatabaseUnavailable, isRefusedValue, type KairoErrorCode } from '../../engines/errors';
 
 // The one place that decides what a failure means to a caller. Procedures never catch: the base
 // procedure's middleware passes every failure through `toTRPCError`, and the route handlers answer
@@ -19,8 +18,9 @@ export function zodFieldErrors(error: z.core.$ZodError): { formErrors: string[];
   const formErrors: string[] = [];
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of error.issues) {
+    const path = issue.path.join('.');
     if (issue.path.length === 0) formErrors.push(issue.message);
-    else (fieldErrors[issue.path.join('.')] ??= []).push(issue.message);
+    else fieldErrors[path] = [...(fieldErrors[path] ?? []), issue.message];
   }
   return { formErrors, fieldErrors };
 }

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isDatabaseUnavailable } from '../../../engines/db/sql-state';
+import { isDatabaseUnavailable } from '../../../engines/errors';
 
 /**
  * After the database drops its connections (a restart, a failover, pg_terminate_backend), the pool
