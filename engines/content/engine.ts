@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Clock, systemClock } from '../clock';
 import type { Database } from '../db/client';
@@ -21,11 +21,11 @@ import {
 } from './dto';
 import { discardUntouchedPackage, retireUntouchedDrafts } from './package-cleanup';
 import { packageMove } from './package-status';
-import { loadBrand, loadPackage, loadVariantDTO, type Scope, selectPackageVariants, toPackageDTO, toVariantDTO } from './queries';
+import { BrandScope, inBrand } from '../scope';
+import { loadBrand, loadPackage, loadVariantDTO, selectPackageVariants, toPackageDTO, toVariantDTO } from './queries';
 import { buildWorkspaceView } from './workspace';
 import { VariantWrites } from './variant-writes';
 
-const Ids = z.object({ tenantId: z.uuid(), brandId: z.uuid() });
 const RowId = z.uuid();
 
 export interface ContentEngineDeps {
@@ -53,19 +53,14 @@ export class ContentEngine {
 
   /** The brand's packages, newest first. */
   async listPackagesForBrand(tenantId: string, brandId: string, input: ListPackagesInput = {}): Promise<PackageDTO[]> {
-    const scope = Ids.parse({ tenantId, brandId });
+    const scope = BrandScope.parse({ tenantId, brandId });
     const { status, limit, offset } = ListPackagesInput.parse(input);
     await loadBrand(this.db, scope);
     const rows = await this.db
       .select()
       .from(contentPackages)
       .where(
-        and(
-          eq(contentPackages.tenantId, scope.tenantId),
-          eq(contentPackages.brandId, scope.brandId),
-          isNull(contentPackages.deletedAt),
-          status ? eq(contentPackages.status, status) : undefined,
-        ),
+        and(inBrand(contentPackages, scope), status ? eq(contentPackages.status, status) : undefined),
       )
       .orderBy(desc(contentPackages.createdAt), desc(contentPackages.id))
       .limit(limit)
@@ -74,7 +69,7 @@ export class ContentEngine {
   }
 
   async getPackage(tenantId: string, brandId: string, packageId: string): Promise<PackageDTO> {
-    return toPackageDTO(await loadPackage(this.db, Ids.parse({ tenantId, brandId }), RowId.parse(packageId)));
+    return toPackageDTO(await loadPackage(this.db, BrandScope.parse({ tenantId, brandId }), RowId.parse(packageId)));
   }
 
   /**
@@ -88,7 +83,7 @@ export class ContentEngine {
     brandId: string,
     input: CreatePackageFromOpportunityInput,
   ): Promise<CreatePackageResult> {
-    const scope = Ids.parse({ tenantId, brandId });
+    const scope = BrandScope.parse({ tenantId, brandId });
     const request = CreatePackageFromOpportunityInput.parse(input);
     if (request.idempotencyKey) {
       const earlier = await this.packageForKey(scope, request.idempotencyKey);
@@ -128,7 +123,7 @@ export class ContentEngine {
    * set is refused (CONFLICT), as in `createPackageFromOpportunity`.
    */
   async findPackageForKey(tenantId: string, brandId: string, input: CreatePackageFromOpportunityInput): Promise<PackageDTO | null> {
-    const scope = Ids.parse({ tenantId, brandId });
+    const scope = BrandScope.parse({ tenantId, brandId });
     const request = CreatePackageFromOpportunityInput.parse(input);
     if (!request.idempotencyKey) return null;
     const earlier = await this.packageForKey(scope, request.idempotencyKey);
@@ -136,7 +131,7 @@ export class ContentEngine {
   }
 
   async updatePackageThesis(tenantId: string, brandId: string, input: UpdatePackageThesisInput): Promise<PackageDTO> {
-    const scope = Ids.parse({ tenantId, brandId });
+    const scope = BrandScope.parse({ tenantId, brandId });
     const thesis = UpdatePackageThesisInput.parse(input);
     const [updated] = await this.db
       .update(contentPackages)
@@ -147,12 +142,7 @@ export class ContentEngine {
         updatedAt: sql`now()`,
       })
       .where(
-        and(
-          eq(contentPackages.id, thesis.packageId),
-          eq(contentPackages.tenantId, scope.tenantId),
-          eq(contentPackages.brandId, scope.brandId),
-          isNull(contentPackages.deletedAt),
-        ),
+        and(eq(contentPackages.id, thesis.packageId), inBrand(contentPackages, scope)),
       )
       .returning();
     if (!updated) throw new NotFoundError('Package', thesis.packageId);
@@ -164,7 +154,7 @@ export class ContentEngine {
    * The package row is locked while its variants are checked, so the check and the move agree.
    */
   async updatePackageStatus(tenantId: string, brandId: string, packageId: string, status: PackageStatus): Promise<PackageDTO> {
-    const scope = Ids.parse({ tenantId, brandId });
+    const scope = BrandScope.parse({ tenantId, brandId });
     const id = RowId.parse(packageId);
     const to = PackageStatus.parse(status);
     return this.db.transaction(async (tx) => {
@@ -190,12 +180,12 @@ export class ContentEngine {
   }
 
   createVariant(tenantId: string, brandId: string, input: CreateVariantInput): Promise<VariantDTO> {
-    return this.variantWrites.create(Ids.parse({ tenantId, brandId }), input);
+    return this.variantWrites.create(BrandScope.parse({ tenantId, brandId }), input);
   }
 
   /** A person's edit: it becomes the active text unless an approved text overrides it. */
   updateVariantText(tenantId: string, brandId: string, variantId: string, text: string): Promise<VariantDTO> {
-    return this.variantWrites.updateText(Ids.parse({ tenantId, brandId }), variantId, text);
+    return this.variantWrites.updateText(BrandScope.parse({ tenantId, brandId }), variantId, text);
   }
 
   markVariantPublished(
@@ -205,27 +195,27 @@ export class ContentEngine {
     externalPostId: string,
     publishedAt?: Date,
   ): Promise<VariantDTO> {
-    return this.variantWrites.markPublished(Ids.parse({ tenantId, brandId }), variantId, externalPostId, publishedAt);
+    return this.variantWrites.markPublished(BrandScope.parse({ tenantId, brandId }), variantId, externalPostId, publishedAt);
   }
 
   scheduleVariant(tenantId: string, brandId: string, variantId: string, scheduledPublishAt: Date): Promise<VariantDTO> {
-    return this.variantWrites.schedule(Ids.parse({ tenantId, brandId }), variantId, scheduledPublishAt);
+    return this.variantWrites.schedule(BrandScope.parse({ tenantId, brandId }), variantId, scheduledPublishAt);
   }
 
   /** The package's variants, oldest first. */
   async listVariantsForPackage(tenantId: string, brandId: string, packageId: string): Promise<VariantDTO[]> {
-    const scope = Ids.parse({ tenantId, brandId });
+    const scope = BrandScope.parse({ tenantId, brandId });
     const pkg = await loadPackage(this.db, scope, RowId.parse(packageId));
     return (await selectPackageVariants(this.db, scope, pkg.id)).map(toVariantDTO);
   }
 
   async getVariant(tenantId: string, brandId: string, variantId: string): Promise<VariantDTO> {
-    return loadVariantDTO(this.db, Ids.parse({ tenantId, brandId }), RowId.parse(variantId));
+    return loadVariantDTO(this.db, BrandScope.parse({ tenantId, brandId }), RowId.parse(variantId));
   }
 
   /** Undoes a build that failed half-way: the untouched package and its drafts are removed. */
   discardUntouchedPackage(tenantId: string, brandId: string, packageId: string): Promise<void> {
-    return discardUntouchedPackage(this.db, Ids.parse({ tenantId, brandId }), packageId);
+    return discardUntouchedPackage(this.db, BrandScope.parse({ tenantId, brandId }), packageId);
   }
 
   /** Regeneration replaces a channel's untouched drafts made before `createdBefore` (all but `keep`); edited work stays. */
@@ -237,7 +227,7 @@ export class ContentEngine {
     keep: readonly string[],
     createdBefore: Date,
   ): Promise<string[]> {
-    return retireUntouchedDrafts(this.db, Ids.parse({ tenantId, brandId }), packageId, channel, keep, createdBefore);
+    return retireUntouchedDrafts(this.db, BrandScope.parse({ tenantId, brandId }), packageId, channel, keep, createdBefore);
   }
 
   getPackageWorkspaceView(
@@ -246,20 +236,15 @@ export class ContentEngine {
     packageId: string,
     options: WorkspaceViewOptions = {},
   ): Promise<PackageWorkspaceView> {
-    return buildWorkspaceView(this.db, this.deps, Ids.parse({ tenantId, brandId }), RowId.parse(packageId), options);
+    return buildWorkspaceView(this.db, this.deps, BrandScope.parse({ tenantId, brandId }), RowId.parse(packageId), options);
   }
 
-  private async packageForKey(scope: Scope, idempotencyKey: string) {
+  private async packageForKey(scope: BrandScope, idempotencyKey: string) {
     const [row] = await this.db
       .select()
       .from(contentPackages)
       .where(
-        and(
-          eq(contentPackages.tenantId, scope.tenantId),
-          eq(contentPackages.brandId, scope.brandId),
-          eq(contentPackages.idempotencyKey, idempotencyKey),
-          isNull(contentPackages.deletedAt),
-        ),
+        and(inBrand(contentPackages, scope), eq(contentPackages.idempotencyKey, idempotencyKey)),
       );
     return row;
   }

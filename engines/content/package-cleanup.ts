@@ -1,10 +1,11 @@
-import { and, eq, isNull, lt, notInArray, sql } from 'drizzle-orm';
+import { and, eq, lt, notInArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db/client';
 import { contentPackages, variants } from '../db/schema';
 import { Channel } from '../enums';
 import { InvariantViolationError } from '../errors';
-import { loadPackage, type Scope } from './queries';
+import { type BrandScope, inBrand } from '../scope';
+import { loadPackage } from './queries';
 
 const RowId = z.uuid();
 
@@ -13,7 +14,7 @@ const RowId = z.uuid();
  * untouched one qualifies (still draft, no variant edited or beyond), so no person's work is lost; the
  * rows go for good, which also frees the idempotency key for the caller's retry.
  */
-export async function discardUntouchedPackage(db: Database, scope: Scope, packageId: string): Promise<void> {
+export async function discardUntouchedPackage(db: Database, scope: BrandScope, packageId: string): Promise<void> {
   const id = RowId.parse(packageId);
   await db.transaction(async (tx) => {
     const pkg = await loadPackage(tx, scope, id, true);
@@ -37,7 +38,7 @@ export async function discardUntouchedPackage(db: Database, scope: Scope, packag
  */
 export async function retireUntouchedDrafts(
   db: Database,
-  scope: Scope,
+  scope: BrandScope,
   packageId: string,
   channel: Channel,
   keep: readonly string[],
@@ -54,11 +55,9 @@ export async function retireUntouchedDrafts(
     .where(
       and(
         eq(variants.packageId, id),
-        eq(variants.tenantId, scope.tenantId),
-        eq(variants.brandId, scope.brandId),
+        inBrand(variants, scope),
         eq(variants.channel, wanted),
         eq(variants.status, 'draft'),
-        isNull(variants.deletedAt),
         lt(variants.createdAt, cutoff),
         keepIds.length ? notInArray(variants.id, keepIds) : undefined,
       ),

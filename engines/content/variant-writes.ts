@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Clock } from '../clock';
 import type { Database } from '../db/client';
@@ -8,7 +8,8 @@ import { ConflictError, InvariantViolationError } from '../errors';
 import { Text } from '../text';
 import { CreateVariantInput, EARLIEST_PUBLICATION, VariantText, type VariantDTO } from './dto';
 import type { ContentEngineDeps } from './engine';
-import { isUniqueViolation, loadPackage, loadVariant, loadVariantDTO, type Scope, type Tx, type VariantRow } from './queries';
+import { type BrandScope, inBrand, isUniqueViolation, type Tx } from '../scope';
+import { loadPackage, loadVariant, loadVariantDTO, type VariantRow } from './queries';
 
 const RowId = z.uuid();
 const ExternalPostId = Text(200);
@@ -24,7 +25,7 @@ export class VariantWrites {
     private readonly clock: Clock,
   ) {}
 
-  async create(scope: Scope, input: CreateVariantInput): Promise<VariantDTO> {
+  async create(scope: BrandScope, input: CreateVariantInput): Promise<VariantDTO> {
     const draft = CreateVariantInput.parse(input);
     const pkg = await loadPackage(this.db, scope, draft.packageId);
     if (!pkg.channels.includes(draft.channel)) {
@@ -54,7 +55,7 @@ export class VariantWrites {
   }
 
   /** Sets the edited text; a draft becomes `edited`, later statuses keep theirs. */
-  async updateText(scope: Scope, variantId: string, text: string): Promise<VariantDTO> {
+  async updateText(scope: BrandScope, variantId: string, text: string): Promise<VariantDTO> {
     const id = RowId.parse(variantId);
     const editedText = VariantText.parse(text);
     return this.db.transaction(async (tx) => {
@@ -65,7 +66,7 @@ export class VariantWrites {
     });
   }
 
-  async schedule(scope: Scope, variantId: string, scheduledPublishAt: Date): Promise<VariantDTO> {
+  async schedule(scope: BrandScope, variantId: string, scheduledPublishAt: Date): Promise<VariantDTO> {
     const id = RowId.parse(variantId);
     const at = z.date().parse(scheduledPublishAt);
     if (at <= this.clock()) throw new InvariantViolationError('A variant can only be scheduled for a time in the future', 'input');
@@ -79,7 +80,7 @@ export class VariantWrites {
    * Records that the variant went out as `externalPostId`. One platform post belongs to one variant
    * per brand and channel; the unique index decides between two concurrent claims.
    */
-  async markPublished(scope: Scope, variantId: string, externalPostId: string, publishedAt?: Date): Promise<VariantDTO> {
+  async markPublished(scope: BrandScope, variantId: string, externalPostId: string, publishedAt?: Date): Promise<VariantDTO> {
     const id = RowId.parse(variantId);
     const postId = ExternalPostId.parse(externalPostId);
     const now = this.clock();
@@ -101,24 +102,17 @@ export class VariantWrites {
     }
   }
 
-  private async refuseTakenPostId(tx: Tx, scope: Scope, variant: VariantRow, postId: string): Promise<void> {
+  private async refuseTakenPostId(tx: Tx, scope: BrandScope, variant: VariantRow, postId: string): Promise<void> {
     const [taken] = await tx
       .select({ id: variants.id })
       .from(variants)
       .where(
-        and(
-          eq(variants.tenantId, scope.tenantId),
-          eq(variants.brandId, scope.brandId),
-          eq(variants.channel, variant.channel),
-          eq(variants.externalPostId, postId),
-          ne(variants.id, variant.id),
-          isNull(variants.deletedAt),
-        ),
+        and(inBrand(variants, scope), eq(variants.channel, variant.channel), eq(variants.externalPostId, postId), ne(variants.id, variant.id)),
       );
     if (taken) throw takenPostId(postId);
   }
 
-  private async save(tx: Tx, scope: Scope, id: string, changes: Partial<typeof variants.$inferInsert>): Promise<VariantDTO> {
+  private async save(tx: Tx, scope: BrandScope, id: string, changes: Partial<typeof variants.$inferInsert>): Promise<VariantDTO> {
     await tx
       .update(variants)
       .set({ ...changes, updatedAt: sql`now()` })

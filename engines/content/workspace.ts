@@ -3,7 +3,8 @@ import type { Channel } from '../enums';
 import { errorCode } from '../errors';
 import { PackageWorkspaceView, WorkspaceViewOptions } from './dto';
 import type { ContentEngineDeps } from './engine';
-import { liveAudience, loadBrand, loadPackage, type Scope, selectPackageVariants, toPackageDTO, toVariantDTO } from './queries';
+import type { BrandScope } from '../scope';
+import { liveAudience, loadBrand, loadPackage, selectPackageVariants, toPackageDTO, toVariantDTO } from './queries';
 
 /**
  * Everything the package editor shows in one read: the package, where it came from, its variants by
@@ -13,7 +14,7 @@ import { liveAudience, loadBrand, loadPackage, type Scope, selectPackageVariants
 export async function buildWorkspaceView(
   db: Database,
   deps: Pick<ContentEngineDeps, 'opportunities' | 'patterns'>,
-  scope: Scope,
+  scope: BrandScope,
   packageId: string,
   options: WorkspaceViewOptions,
 ): Promise<PackageWorkspaceView> {
@@ -43,7 +44,7 @@ export async function buildWorkspaceView(
 }
 
 /** The origin opportunity, or null once it has been deleted: the package outlives it. */
-async function originOpportunity(deps: Pick<ContentEngineDeps, 'opportunities'>, scope: Scope, opportunityId: string) {
+async function originOpportunity(deps: Pick<ContentEngineDeps, 'opportunities'>, scope: BrandScope, opportunityId: string) {
   try {
     return await deps.opportunities.getOpportunity(scope.tenantId, scope.brandId, opportunityId);
   } catch (error) {
