@@ -36,7 +36,9 @@ export function supabaseClientConfigFromEnv(env: NodeJS.ProcessEnv = process.env
 /**
  * Trades a refresh token for a new session at Supabase Auth (`grant_type=refresh_token`). Null when
  * Supabase refuses it (revoked, already used): the person has to sign in again. A network failure
- * throws, so a flaky connection does not sign anyone out.
+ * throws, so a flaky connection does not sign anyone out. Not supabase-js's `refreshSession`: it
+ * retries every 5xx and network failure with back-off for about 25 seconds (made for the browser's
+ * background refresh), which here would hold up every page during an outage of Supabase Auth.
  */
 export async function refreshSupabaseSession(
   config: SupabaseClientConfig,
