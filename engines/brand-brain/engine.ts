@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../db/client';
 import { brands, contentPillars, memberships, personas, tenants } from '../db/schema';
 import { ConflictError, InvariantViolationError, NotFoundError } from '../errors';
+import { BrandScope, inBrand, isUniqueViolation, liveBrand } from '../scope';
 import {
   BrandStrategyView,
   type BrandSummary,
@@ -16,10 +17,7 @@ import {
 } from './dto';
 import {
   byName,
-  isUniqueViolation,
   loadBrand,
-  personaInScope,
-  pillarInScope,
   selectPersonas,
   selectPillars,
   toBrandSummary,
@@ -27,7 +25,6 @@ import {
   toPillarDTO,
 } from './queries';
 
-const Ids = z.object({ tenantId: z.uuid(), brandId: z.uuid() });
 const RowId = z.uuid();
 
 // Names of the unique constraints in supabase/migrations; the database decides clashes, so two
@@ -44,12 +41,12 @@ export class BrandBrainEngine {
   constructor(private readonly db: Database) {}
 
   async getBrandSummary(tenantId: string, brandId: string): Promise<BrandSummary> {
-    return toBrandSummary(await loadBrand(this.db, Ids.parse({ tenantId, brandId })));
+    return toBrandSummary(await loadBrand(this.db, BrandScope.parse({ tenantId, brandId })));
   }
 
   /** The brand's voice with its personas and its active pillars, in one read. */
   async getBrandStrategyView(tenantId: string, brandId: string): Promise<BrandStrategyView> {
-    const scope = Ids.parse({ tenantId, brandId });
+    const scope = BrandScope.parse({ tenantId, brandId });
     const brand = await loadBrand(this.db, scope);
     const [personaRows, pillarRows] = await Promise.all([selectPersonas(this.db, scope), selectPillars(this.db, scope, false)]);
     return BrandStrategyView.parse({
@@ -62,14 +59,14 @@ export class BrandBrainEngine {
   }
 
   async listBrandPersonas(tenantId: string, brandId: string): Promise<PersonaDTO[]> {
-    const scope = Ids.parse({ tenantId, brandId });
+    const scope = BrandScope.parse({ tenantId, brandId });
     await loadBrand(this.db, scope);
     return (await selectPersonas(this.db, scope)).map(toPersonaDTO);
   }
 
   /** By priority rank (unranked last), then name; active pillars only unless asked otherwise. */
   async listBrandPillars(tenantId: string, brandId: string, input: ListPillarsInput = {}): Promise<PillarDTO[]> {
-    const scope = Ids.parse({ tenantId, brandId });
+    const scope = BrandScope.parse({ tenantId, brandId });
     const { includeInactive } = ListPillarsInput.parse(input);
     await loadBrand(this.db, scope);
     return (await selectPillars(this.db, scope, includeInactive)).map(toPillarDTO);
@@ -91,7 +88,7 @@ export class BrandBrainEngine {
         const [row] = await this.db
           .update(brands)
           .set({ ...fields, ...(metadata ? { metadata } : {}), updatedAt: sql`now()` })
-          .where(and(eq(brands.id, id), eq(brands.tenantId, tenant), isNull(brands.deletedAt)))
+          .where(liveBrand({ tenantId: tenant, brandId: id }))
           .returning();
         if (!row) throw new NotFoundError('Brand', id);
         return toBrandSummary(row);
@@ -112,7 +109,7 @@ export class BrandBrainEngine {
 
   /** Creates a persona of the brand, or with `id` replaces that persona's fields. */
   async upsertPersona(tenantId: string, brandId: string, input: UpsertPersonaInput): Promise<PersonaDTO> {
-    const scope = Ids.parse({ tenantId, brandId });
+    const scope = BrandScope.parse({ tenantId, brandId });
     const { id, ...fields } = UpsertPersonaInput.parse(input);
     const values = { ...fields, role: fields.role ?? null };
     await loadBrand(this.db, scope);
@@ -120,7 +117,7 @@ export class BrandBrainEngine {
       const [row] = await this.db
         .update(personas)
         .set({ ...values, updatedAt: sql`now()` })
-        .where(and(eq(personas.id, id), personaInScope(scope)))
+        .where(and(eq(personas.id, id), inBrand(personas, scope)))
         .returning();
       if (!row) throw new NotFoundError('Persona', id);
       return toPersonaDTO(row);
@@ -138,7 +135,7 @@ export class BrandBrainEngine {
    * pillar does not free its rank, so reactivating it can never clash.
    */
   async upsertPillar(tenantId: string, brandId: string, input: UpsertPillarInput): Promise<PillarDTO> {
-    const scope = Ids.parse({ tenantId, brandId });
+    const scope = BrandScope.parse({ tenantId, brandId });
     const { id, ...fields } = UpsertPillarInput.parse(input);
     const values = { ...fields, category: fields.category ?? null, priorityRank: fields.priorityRank ?? null };
     await loadBrand(this.db, scope);
@@ -147,7 +144,7 @@ export class BrandBrainEngine {
         const [row] = await this.db
           .update(contentPillars)
           .set({ ...values, updatedAt: sql`now()` })
-          .where(and(eq(contentPillars.id, id), pillarInScope(scope)))
+          .where(and(eq(contentPillars.id, id), inBrand(contentPillars, scope)))
           .returning();
         if (!row) throw new NotFoundError('Pillar', id);
         return toPillarDTO(row);

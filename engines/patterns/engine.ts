@@ -12,8 +12,8 @@ import {
   RecommendPatternsInput,
   UpsertPatternInput,
 } from './dto';
+import { assertBrandLive, BrandScope } from '../scope';
 import {
-  assertBrand,
   assertTenant,
   byName,
   loadPersonaNote,
@@ -24,7 +24,6 @@ import {
 } from './queries';
 import { rankPatterns } from './recommend';
 
-const Ids = z.object({ tenantId: z.uuid(), brandId: z.uuid() });
 const TenantScope = z.object({ tenantId: z.uuid(), brandId: z.uuid().nullable() });
 const RowId = z.uuid();
 
@@ -39,9 +38,9 @@ export class PatternsEngine {
 
   /** The brand's own patterns first, then the shared ones; each group by name. */
   async listPatterns(tenantId: string, brandId: string, input: ListPatternsInput = {}): Promise<PatternDTO[]> {
-    const scope = Ids.parse({ tenantId, brandId });
+    const scope = BrandScope.parse({ tenantId, brandId });
     const { status, channel } = ListPatternsInput.parse(input);
-    await assertBrand(this.db, scope);
+    await assertBrandLive(this.db, scope);
     const rows = await this.db
       .select()
       .from(patternTemplates)
@@ -57,7 +56,7 @@ export class PatternsEngine {
   }
 
   async getPattern(tenantId: string, brandId: string, patternId: string): Promise<PatternDTO> {
-    const scope = Ids.parse({ tenantId, brandId });
+    const scope = BrandScope.parse({ tenantId, brandId });
     return toPatternDTO(await loadVisiblePattern(this.db, scope, RowId.parse(patternId)));
   }
 
@@ -67,7 +66,7 @@ export class PatternsEngine {
    * cannot carry.
    */
   async assertPatternSupportsChannel(tenantId: string, brandId: string, patternId: string, channel: Channel): Promise<PatternDTO> {
-    const scope = Ids.parse({ tenantId, brandId });
+    const scope = BrandScope.parse({ tenantId, brandId });
     const wanted = Channel.parse(channel);
     const pattern = toPatternDTO(await loadVisiblePattern(this.db, scope, RowId.parse(patternId)));
     if (!pattern.supportedChannels.includes(wanted)) {
@@ -81,9 +80,9 @@ export class PatternsEngine {
    * The pillar and persona, when given, must be the brand's.
    */
   async recommendPatternsForContext(tenantId: string, brandId: string, input: RecommendPatternsInput): Promise<PatternRecommendation[]> {
-    const scope = Ids.parse({ tenantId, brandId });
+    const scope = BrandScope.parse({ tenantId, brandId });
     const { channel, pillarId, personaId, maxResults } = RecommendPatternsInput.parse(input);
-    await assertBrand(this.db, scope);
+    await assertBrandLive(this.db, scope);
     const [candidates, pillarCategory, persona] = await Promise.all([
       this.db
         .select()
@@ -104,7 +103,7 @@ export class PatternsEngine {
     const scope = TenantScope.parse({ tenantId, brandId });
     const { id, ...fields } = UpsertPatternInput.parse(input);
     const values = { ...fields, exampleSnippet: fields.exampleSnippet ?? null, performanceHint: fields.performanceHint ?? null };
-    if (scope.brandId) await assertBrand(this.db, { tenantId: scope.tenantId, brandId: scope.brandId });
+    if (scope.brandId) await assertBrandLive(this.db, { tenantId: scope.tenantId, brandId: scope.brandId });
     else await assertTenant(this.db, scope.tenantId);
     if (id) {
       await this.assertInScope(scope, id);
@@ -133,7 +132,7 @@ export class PatternsEngine {
     patternId: string,
     input: PatternPerformanceInput,
   ): Promise<PatternDTO> {
-    const scope = Ids.parse({ tenantId, brandId });
+    const scope = BrandScope.parse({ tenantId, brandId });
     const id = RowId.parse(patternId);
     const figures = PatternPerformanceInput.parse(input);
     await loadVisiblePattern(this.db, scope, id);

@@ -1,16 +1,12 @@
 import { and, type Column, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { brands, contentPillars, patternTemplates, personas, tenants } from '../db/schema';
+import { contentPillars, patternTemplates, personas, tenants } from '../db/schema';
 import type { Channel } from '../enums';
 import { NotFoundError } from '../errors';
+import { assertBrandLive, type BrandScope, inBrand } from '../scope';
 import { PatternDTO } from './dto';
 
 export type PatternRow = typeof patternTemplates.$inferSelect;
-
-export interface Scope {
-  tenantId: string;
-  brandId: string;
-}
 
 export const toPatternDTO = (row: PatternRow): PatternDTO => PatternDTO.parse({ ...row, isShared: row.brandId === null });
 
@@ -18,20 +14,12 @@ export const toPatternDTO = (row: PatternRow): PatternDTO => PatternDTO.parse({ 
 export const byName = (column: Column): SQL => sql`lower(${column}) collate "C"`;
 
 /** What a brand sees: its own patterns and its tenant's shared ones, never a sibling brand's. */
-export const visibleTo = (scope: Scope): SQL =>
+export const visibleTo = (scope: BrandScope): SQL =>
   and(
     eq(patternTemplates.tenantId, scope.tenantId),
     or(eq(patternTemplates.brandId, scope.brandId), isNull(patternTemplates.brandId)),
     isNull(patternTemplates.deletedAt),
   )!;
-
-export async function assertBrand(db: Database, scope: Scope): Promise<void> {
-  const [found] = await db
-    .select({ id: brands.id })
-    .from(brands)
-    .where(and(eq(brands.id, scope.brandId), eq(brands.tenantId, scope.tenantId), isNull(brands.deletedAt)));
-  if (!found) throw new NotFoundError('Brand', scope.brandId);
-}
 
 export async function assertTenant(db: Database, tenantId: string): Promise<void> {
   const [found] = await db
@@ -42,8 +30,8 @@ export async function assertTenant(db: Database, tenantId: string): Promise<void
 }
 
 /** A pattern the brand can see (after checking the brand is the tenant's), or NotFound. */
-export async function loadVisiblePattern(db: Database, scope: Scope, patternId: string): Promise<PatternRow> {
-  await assertBrand(db, scope);
+export async function loadVisiblePattern(db: Database, scope: BrandScope, patternId: string): Promise<PatternRow> {
+  await assertBrandLive(db, scope);
   const [row] = await db
     .select()
     .from(patternTemplates)
@@ -53,18 +41,11 @@ export async function loadVisiblePattern(db: Database, scope: Scope, patternId: 
 }
 
 /** The category of the brand's live pillar; NotFound when the pillar is not one of the brand's. */
-export async function loadPillarCategory(db: Database, scope: Scope, pillarId: string): Promise<string | null> {
+export async function loadPillarCategory(db: Database, scope: BrandScope, pillarId: string): Promise<string | null> {
   const [row] = await db
     .select({ category: contentPillars.category })
     .from(contentPillars)
-    .where(
-      and(
-        eq(contentPillars.id, pillarId),
-        eq(contentPillars.tenantId, scope.tenantId),
-        eq(contentPillars.brandId, scope.brandId),
-        isNull(contentPillars.deletedAt),
-      ),
-    );
+    .where(and(eq(contentPillars.id, pillarId), inBrand(contentPillars, scope)));
   if (!row) throw new NotFoundError('Pillar', pillarId);
   return row.category;
 }
@@ -72,21 +53,14 @@ export async function loadPillarCategory(db: Database, scope: Scope, pillarId: s
 /** The brand's live persona and its note on `channel`; NotFound when it is not one of the brand's. */
 export async function loadPersonaNote(
   db: Database,
-  scope: Scope,
+  scope: BrandScope,
   personaId: string,
   channel: Channel,
 ): Promise<{ name: string; channelNote: string } | null> {
   const [row] = await db
     .select({ name: personas.name, channelBiases: personas.channelBiases })
     .from(personas)
-    .where(
-      and(
-        eq(personas.id, personaId),
-        eq(personas.tenantId, scope.tenantId),
-        eq(personas.brandId, scope.brandId),
-        isNull(personas.deletedAt),
-      ),
-    );
+    .where(and(eq(personas.id, personaId), inBrand(personas, scope)));
   if (!row) throw new NotFoundError('Persona', personaId);
   const note = row.channelBiases[channel]?.trim();
   return note ? { name: row.name, channelNote: note } : null;
