@@ -1,7 +1,7 @@
 // The dedupe rule for opportunities: one live opportunity per brand for a title from a source, however
 // the title is cased, spaced or punctuated. The key is stored in `dedupe_key`, and the partial unique
 // index opportunities_dedupe_uq enforces it, so concurrent ingests of the same idea cannot both land.
-// supabase/seed/dedupe-key.ts repeats this rule for the demo rows and must stay identical.
+// The seed keys its demo rows with it too, so an ingested duplicate of a demo idea is recognised.
 
 /** NFKC, lowercase, punctuation stripped, whitespace collapsed and trimmed. */
 export function normalizeForDedupe(text: string): string {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { opportunityDedupeKey as seedDedupeKey } from '../../supabase/seed/dedupe-key';
 import { opportunityDedupeKey } from './dedupe';
 import { scoreBand } from './dto';
 import { initialScore } from './initial-score';
-import { toOpportunityDTO } from './mapping';
+import { type OpportunityRow, toOpportunityDTO } from './mapping';
 
 const NOW = new Date('2026-04-01T09:00:00.000Z');
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000);
@@ -19,15 +18,6 @@ describe('opportunityDedupeKey', () => {
     expect(opportunityDedupeKey('  The Close — in 5 Days!  ', 'Ledger.io')).toBe(opportunityDedupeKey('the close in 5 days', 'LEDGERIO'));
     expect(opportunityDedupeKey('Close in 5 days', 'Feed')).not.toBe(opportunityDedupeKey('Close in 6 days', 'Feed'));
     expect(opportunityDedupeKey('Close', 'Feed A')).not.toBe(opportunityDedupeKey('Close', 'Feed B'));
-  });
-
-  it("matches the demo seed's copy of the rule, so an ingested duplicate of a demo idea is recognised", () => {
-    const samples: [string, string][] = [
-      ['Audit season starts early!', 'The Ledger'],
-      ['  ＣＦＯ’s   “quiet” quarter…  ', 'Newsletter: Finance Weekly'],
-      ['Ünïcode & émojis 🚀 stay', 'src'],
-    ];
-    for (const [title, source] of samples) expect(opportunityDedupeKey(title, source)).toBe(seedDedupeKey(title, source));
   });
 });
 
@@ -52,7 +42,7 @@ describe('initialScore', () => {
 
 describe('toOpportunityDTO', () => {
   it('drops the tenant id and dedupe key and derives handles, snooze state and band', () => {
-    const row = {
+    const row: OpportunityRow = {
       id: '5d3c3f9e-8a61-4c1e-9a43-0f6c3a1e2b7d',
       tenantId: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
       brandId: '1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e',

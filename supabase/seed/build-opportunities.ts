@@ -1,8 +1,8 @@
 import { addDays, startOfUtcDay } from '../../engines/clock';
 import type { opportunities } from '../../engines/db/schema';
 import { type Channel, type OpportunityType, WIRED_CHANNELS } from '../../engines/enums';
+import { opportunityDedupeKey } from '../../engines/opportunities/dedupe';
 import type { BrandSeed, IdeaSeed } from './brands/types';
-import { opportunityDedupeKey } from './dedupe-key';
 import { Prng } from './prng';
 
 export type OpportunityRow = typeof opportunities.$inferInsert;
