@@ -39,7 +39,7 @@ try {
     await measure(
       `LearningEngine.computeVariantPerformanceSummary, ${WINDOW_DAYS} days (${statistics})`,
       EXECUTION_EVENTS,
-      () => learningEngine.computeVariantPerformanceSummary(learning.tenantId, learning.brandId, window),
+      () => learningEngine.update.computeVariantPerformanceSummary(learning, window),
       learningRuns,
     ),
   ];

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { databaseConfigFromEnv, openDatabase } from '../engines/db/client';
 import { MAX_EXECUTION_EVENTS_PER_BATCH } from '../engines/learning/dto';
 import { errorCode } from '../engines/errors';
-import { isInvalidExecutionEvents } from '../engines/learning/errors';
+import { isInvalidExecutionEvents } from '../engines/learning/intake/errors';
 import { type CsvEventRow, eventsFromCsv } from '../server/ingest/execution-events-csv';
 import { createSystemContext } from '../server/orchestrator/context';
 
@@ -29,13 +29,13 @@ try {
 const handle = await openDatabase(databaseConfigFromEnv());
 try {
   const { engines } = createSystemContext(handle);
-  const { tenantId, brandId } = await engines.learning.findLearningTarget(values.brand);
+  const brand = await engines.learning.walk.findTarget(values.brand);
   const totals = { received: 0, inserted: 0, duplicates: 0 };
   // Each batch lands whole or not at all; a file larger than one batch is imported batch by batch.
   for (let offset = 0; offset < rows.length; offset += MAX_EXECUTION_EVENTS_PER_BATCH) {
     const batch = rows.slice(offset, offset + MAX_EXECUTION_EVENTS_PER_BATCH);
     try {
-      const result = await engines.learning.recordExecutionEvents(tenantId, brandId, batch.map((row) => row.event), 'csv_import');
+      const result = await engines.learning.intake.recordExecutionEvents(brand, { events: batch.map((row) => row.event), source: 'csv_import' });
       totals.received += result.received;
       totals.inserted += result.inserted;
       totals.duplicates += result.duplicates;

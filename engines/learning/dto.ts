@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { Channel, ExecutionEventType, LearningSignalType } from '../enums';
+import { Channel, ExecutionEventType, ExecutionSource, LearningSignalType } from '../enums';
 import { Text } from '../text';
+import { LearningWindow } from './window';
 
 export { LearningWindow, WindowDays } from './window';
 
@@ -38,6 +39,10 @@ export const ExecutionEventInput = z
     path: ['variantId'],
   });
 export type ExecutionEventInput = z.infer<typeof ExecutionEventInput>;
+
+/** A batch as sent; each entry is checked on its own, so one bad entry is named rather than failing the parse. */
+export const RecordExecutionEventsInput = z.object({ events: z.array(z.unknown()), source: ExecutionSource });
+export type RecordExecutionEventsInput = z.infer<typeof RecordExecutionEventsInput>;
 
 export const RecordExecutionEventsResult = z.object({
   received: z.int().nonnegative(),
@@ -122,6 +127,23 @@ export const OpportunityScoreResult = z.object({
   learningEventsWritten: z.int().nonnegative(),
 });
 export type OpportunityScoreResult = z.infer<typeof OpportunityScoreResult>;
+
+export const WindowClaim = z.object({
+  /** Digest of the evidence the window's learning reads (update/window-runs.ts). */
+  fingerprint: z.string(),
+  /** A run already completed this window over the same evidence: nothing to do. */
+  alreadyDone: z.boolean(),
+  completedByRunId: z.uuid().nullable(),
+});
+export type WindowClaim = z.infer<typeof WindowClaim>;
+
+export const CompleteWindowInput = z.object({
+  window: LearningWindow,
+  /** The claim's fingerprint: the evidence the run brought the window up to date with. */
+  fingerprint: z.string(),
+  runId: z.uuid().nullable(),
+});
+export type CompleteWindowInput = z.infer<typeof CompleteWindowInput>;
 
 export const LearningEventDTO = z.object({
   id: z.uuid(),

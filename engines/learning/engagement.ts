@@ -1,7 +1,7 @@
 import type { ExecutionEventType } from '../enums';
 
 /**
- * The engagement formula, in two steps. The SQL in performance-query.ts computes the same thing set-based
+ * The engagement formula, in two steps. The SQL in scored-variants.ts computes the same thing set-based
  * from the same constants; these pure functions state it once and let tests pin it.
  *
  * 1. Rate: weighted interactions per impression. A share or a comment costs the reader more than a

@@ -19,7 +19,7 @@ import { errorCode } from '../errors';
 import { MAX_EVENT_COUNT, MAX_EXECUTION_EVENTS_PER_BATCH } from './dto';
 import { engagementRate, engagementScore } from './engagement';
 import type { LearningEngine } from './engine';
-import type { InvalidExecutionEventsError } from './errors';
+import type { InvalidExecutionEventsError } from './intake/errors';
 import { type LearningWindow, learningWindow } from './window';
 
 // Counts at the per-event bound once overflowed the insights' int4 arithmetic (a share count of
@@ -67,12 +67,12 @@ async function createBrand(name: string): Promise<Brand> {
 function learningUpdate(tenantId: string, brandId: string, window: LearningWindow) {
   return handle.db.transaction(async (tx) => {
     const learning = createLearningEngine(tx, () => NOW);
-    const claim = await learning.claimWindow(tenantId, brandId, window);
+    const claim = await learning.update.claimWindow({ tenantId, brandId }, window);
     if (claim.alreadyDone) return { claim, variants: { summaries: [] }, patterns: { updates: [] }, opportunities: { updates: [] } };
-    const variants = await learning.recordVariantPerformanceSummaries(tenantId, brandId, window);
-    const patterns = await learning.updatePatternPerformanceFromEvents(tenantId, brandId, window);
-    const opportunities = await learning.updateOpportunityScoresFromEvents(tenantId, brandId, window);
-    await learning.completeWindow(tenantId, brandId, window, claim.fingerprint, null);
+    const variants = await learning.update.recordVariantPerformanceSummaries({ tenantId, brandId }, window);
+    const patterns = await learning.update.updatePatternPerformanceFromEvents({ tenantId, brandId }, window);
+    const opportunities = await learning.update.updateOpportunityScoresFromEvents({ tenantId, brandId }, window);
+    await learning.update.completeWindow({ tenantId, brandId }, { window, fingerprint: claim.fingerprint, runId: null });
     return { claim, variants, patterns, opportunities };
   });
 }
@@ -96,13 +96,13 @@ describe('events at the per-event bound', () => {
     viral = await brand.variant();
     steady = await brand.variant();
     const { fx } = brand;
-    expect(await engine.recordExecutionEvents(fx.tenantId, fx.brandId, metricEvents(viral, AT_THE_BOUND, TODAY_9AM), 'platform_webhook')).toEqual({
+    expect(await engine.intake.recordExecutionEvents(fx, { events: metricEvents(viral, AT_THE_BOUND, TODAY_9AM), source: 'platform_webhook' })).toEqual({
       received: ExecutionEventType.options.length,
       inserted: ExecutionEventType.options.length,
       duplicates: 0,
     });
     const steadyEvents = metricEvents(steady, { impression: MAX_EVENT_COUNT, like: MAX_EVENT_COUNT }, TODAY_9AM);
-    await engine.recordExecutionEvents(fx.tenantId, fx.brandId, steadyEvents, 'platform_webhook');
+    await engine.intake.recordExecutionEvents(fx, { events: steadyEvents, source: 'platform_webhook' });
   });
 
   // Viral: every type at 10^9, so 10^9 impressions and (1+3+4+3+2+2+1) · 10^9 weighted interactions.
@@ -117,7 +117,7 @@ describe('events at the per-event bound', () => {
   });
 
   it.each(WINDOWS)('give the insights of a %i-day window exact totals', async (days) => {
-    const insights = await engine.getInsights(brand.fx.tenantId, brand.fx.brandId, learningWindow(days, () => NOW));
+    const insights = await engine.insights.getInsights(brand.fx, learningWindow(days, () => NOW));
     expect(insights.engagement).toEqual([
       { day: TODAY, channel: 'linkedin', impressions: 2 * MAX_EVENT_COUNT, interactions: 17 * MAX_EVENT_COUNT, ratePer100: 850 },
     ]);
@@ -130,7 +130,7 @@ describe('events at the per-event bound', () => {
   });
 
   it.each(WINDOWS)('give the performance summary of a %i-day window exact metrics and finite scores', async (days) => {
-    const summaries = await engine.computeVariantPerformanceSummary(brand.fx.tenantId, brand.fx.brandId, learningWindow(days, () => NOW));
+    const summaries = await engine.update.computeVariantPerformanceSummary(brand.fx, learningWindow(days, () => NOW));
     const byVariant = new Map(summaries.map((s) => [s.variantId, s]));
     expect(byVariant.get(viral.id)).toMatchObject({
       engagementRate: viralRate,
@@ -172,7 +172,7 @@ describe('a count over the per-event bound', () => {
     const brand = await createBrand(`Refused ${count}`);
     const variant = await brand.variant();
     const [impression, share] = metricEvents(variant, { impression: 10, share: count }, TODAY_9AM);
-    const error = await refusal(engine.recordExecutionEvents(brand.fx.tenantId, brand.fx.brandId, [impression, share], 'platform_webhook'));
+    const error = await refusal(engine.intake.recordExecutionEvents(brand.fx, { events: [impression, share], source: 'platform_webhook' }));
     expect(error.issues).toEqual([{ index: 1, message: 'count: must be at most 1,000,000,000 for one event' }]);
     expect(await handle.db.select().from(executionEvents).where(eq(executionEvents.brandId, brand.fx.brandId))).toEqual([]);
   });
@@ -188,7 +188,7 @@ describe('the largest sum a few full batches can make', () => {
     brand = await createBrand('Flood Co');
     variant = await brand.variant();
     const { tenantId, brandId } = brand.fx;
-    await engine.recordExecutionEvents(tenantId, brandId, metricEvents(variant, { impression: MAX_EVENT_COUNT }, TODAY_9AM), 'platform_webhook');
+    await engine.intake.recordExecutionEvents({ tenantId, brandId }, { events: metricEvents(variant, { impression: MAX_EVENT_COUNT }, TODAY_9AM), source: 'platform_webhook' });
     for (let batch = 0; batch < BATCHES; batch++) {
       const events = Array.from({ length: MAX_EXECUTION_EVENTS_PER_BATCH }, (_, i) => ({
         channel: variant.channel,
@@ -198,12 +198,12 @@ describe('the largest sum a few full batches can make', () => {
         count: MAX_EVENT_COUNT,
         occurredAt: TODAY_9AM,
       }));
-      expect(await engine.recordExecutionEvents(tenantId, brandId, events, 'csv_import')).toMatchObject({ inserted: MAX_EXECUTION_EVENTS_PER_BATCH });
+      expect(await engine.intake.recordExecutionEvents({ tenantId, brandId }, { events, source: 'csv_import' })).toMatchObject({ inserted: MAX_EXECUTION_EVENTS_PER_BATCH });
     }
   });
 
   it('is summed exactly by the insights, far past what int4 holds', async () => {
-    const insights = await engine.getInsights(brand.fx.tenantId, brand.fx.brandId, learningWindow(30, () => NOW));
+    const insights = await engine.insights.getInsights(brand.fx, learningWindow(30, () => NOW));
     expect(insights.engagement).toEqual([
       { day: TODAY, channel: 'linkedin', impressions: MAX_EVENT_COUNT, interactions: 4 * shares, ratePer100: (100 * 4 * shares) / MAX_EVENT_COUNT },
     ]);
@@ -212,7 +212,7 @@ describe('the largest sum a few full batches can make', () => {
   it('is summed exactly by the performance summary and carried through a learning update', async () => {
     const { tenantId, brandId } = brand.fx;
     const window = learningWindow(90, () => NOW);
-    const [summary] = await engine.computeVariantPerformanceSummary(tenantId, brandId, window);
+    const [summary] = await engine.update.computeVariantPerformanceSummary({ tenantId, brandId }, window);
     expect(summary).toMatchObject({ variantId: variant.id, engagementRate: (4 * shares) / MAX_EVENT_COUNT, engagementScore: 50 });
     expect(summary!.platformMetrics).toMatchObject({ impressions: MAX_EVENT_COUNT, shares });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { addDays, type Clock, startOfUtcDay, systemClock } from '../clock';
+import { type Clock, systemClock } from '../clock';
+import { addDays, startOfUtcDay } from '../../lib/dates';
 
 export const WindowDays = z.int().min(1).max(365);
 export type WindowDays = z.infer<typeof WindowDays>;

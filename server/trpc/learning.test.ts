@@ -33,7 +33,7 @@ beforeAll(async () => {
   const ingest = createSystemContext(handle, { clock: () => RECEIVED });
   fx = await createTenantFixture(handle.db, 'Procedures Co');
   other = await createTenantFixture(handle.db, 'Elsewhere Co');
-  scenario = await buildLearningScenario(handle.db, fx, (events) => ingest.engines.learning.recordExecutionEvents(fx.tenantId, fx.brandId, events, 'test_fixture'));
+  scenario = await buildLearningScenario(handle.db, fx, (events) => ingest.engines.learning.intake.recordExecutionEvents(fx, { events, source: 'test_fixture' }));
   owner = await viewerFor(system, fx.ownerUserId);
   admin = await viewerFor(system, await addMember(handle.db, fx.tenantId, 'admin'));
   member = await viewerFor(system, await addMember(handle.db, fx.tenantId, 'member'));
@@ -116,14 +116,14 @@ describe('learning.insights', () => {
     const changes = new Map(insights.scoreChanges.map((c) => [c.opportunityId, c]));
     expect(changes.get(scenario.opportunityIds[0])).toMatchObject({ before: 60, after: 62, adjustment: 2 });
     expect(changes.get(scenario.opportunityIds[1])).toMatchObject({ before: 40, after: 35, adjustment: -5 });
-    const [event] = await system.engines.learning.listLearningEvents(fx.tenantId, fx.brandId, { signalType: 'opportunity_score_update', limit: 1 });
+    const [event] = await system.engines.learning.insights.listLearningEvents(fx, { signalType: 'opportunity_score_update', limit: 1 });
     expect(insights.scoreChanges.map((c) => c.learningEventId)).toContain(event!.id);
     expect(insights.pillars.map((p) => p.name)).toEqual(['Faster close', 'Audit readiness']);
   });
 
   it('lists the learning events recorded in the window, score updates first', async () => {
     const insights = await as(member).learning.insights({ brandId: fx.brandId, windowDays: 7 });
-    const stored = await system.engines.learning.listLearningEvents(fx.tenantId, fx.brandId);
+    const stored = await system.engines.learning.insights.listLearningEvents(fx);
     expect(insights.learningEvents).toHaveLength(10);
     expect(new Set(insights.learningEvents.map((e) => e.id))).toEqual(new Set(stored.map((e) => e.id)));
     expect(insights.learningEvents.map((e) => e.signalType)).toEqual([

@@ -29,7 +29,7 @@ afterAll(() => handle.close());
 async function scenarioFor(name: string): Promise<{ fx: TenantFixture; scenario: LearningScenario }> {
   const fx = await createTenantFixture(handle.db, name);
   const scenario = await buildLearningScenario(handle.db, fx, (events) =>
-    ingest.engines.learning.recordExecutionEvents(fx.tenantId, fx.brandId, events, 'test_fixture'),
+    ingest.engines.learning.intake.recordExecutionEvents(fx, { events, source: 'test_fixture' }),
   );
   return { fx, scenario };
 }
@@ -90,7 +90,7 @@ describe('LearningUpdateOrchestrator.runForBrand', () => {
   });
 
   it('ignores the events outside the window', async () => {
-    const events = await ctx.engines.learning.listLearningEvents(fx.tenantId, fx.brandId, { signalType: 'variant_performance_summary' });
+    const events = await ctx.engines.learning.insights.listLearningEvents(fx, { signalType: 'variant_performance_summary' });
     const metrics = (variantId: string) => events.find((e) => e.variantId === variantId)!.payload.platformMetrics;
     // L2 and X2 also got a burst just before the window and L2 one at its very end (exclusive).
     expect(metrics(scenario.variants.L2.id)).toMatchObject({ impressions: 1000, likes: 10, shares: 0 });
@@ -119,12 +119,7 @@ describe('LearningUpdateOrchestrator.runForBrand', () => {
 
   it('redoes the window when new evidence arrives, still without duplicate learning events', async () => {
     const before = await learnedState(fx, scenario);
-    await ingest.engines.learning.recordExecutionEvents(
-      fx.tenantId,
-      fx.brandId,
-      metricEvents(scenario.variants.L3, { comment: 40 }, new Date('2026-03-13T09:00:00Z')),
-      'test_fixture',
-    );
+    await ingest.engines.learning.intake.recordExecutionEvents(fx, { events: metricEvents(scenario.variants.L3, { comment: 40 }, new Date('2026-03-13T09:00:00Z')), source: 'test_fixture' });
     const result = await LearningUpdateOrchestrator.runForBrand(ctx, fx.tenantId, fx.brandId, DAYS);
     expect(result).toMatchObject({ skipped: 0, learningEventsWritten: 0, variantsScored: 5 });
     const after = await learnedState(fx, scenario);
@@ -171,11 +166,11 @@ describe('concurrency and isolation', () => {
       ...ctx,
       transaction: (work) =>
         ctx.transaction((engines) => {
-          const learning = Object.create(engines.learning) as typeof engines.learning;
-          learning.updateOpportunityScoresFromEvents = async () => {
+          const update = Object.create(engines.learning.update) as typeof engines.learning.update;
+          update.updateOpportunityScoresFromEvents = async () => {
             throw new Error('scores went away');
           };
-          return work({ ...engines, learning });
+          return work({ ...engines, learning: Object.assign(Object.create(engines.learning), { update }) });
         }),
     };
     const before = await learnedState(fx, scenario);
@@ -194,7 +189,7 @@ describe('concurrency and isolation', () => {
 describe('LearningUpdateOrchestrator.runGlobal', () => {
   it('walks every brand in batches; later calls for the window start no brand', async () => {
     const { fx, scenario } = await scenarioFor('Global Co');
-    const targets = await ctx.engines.learning.listLearningTargets({ limit: 500 });
+    const targets = await ctx.engines.learning.walk.listTargets({ limit: 500 });
     const first = await LearningUpdateOrchestrator.runGlobal(ctx, DAYS, { batchSize: 2 });
     expect(first).toMatchObject({ brandsProcessed: targets.length, brandsFailed: 0, complete: true, resumeAfter: null });
     expect((await learnedState(fx, scenario)).opps.map((o) => o.score).sort()).toEqual([35, 62]);
@@ -221,7 +216,7 @@ describe('LearningUpdateOrchestrator.runGlobal', () => {
           return later.transaction(work);
         },
       };
-      const targets = await later.engines.learning.listLearningTargets({ limit: 500 });
+      const targets = await later.engines.learning.walk.listTargets({ limit: 500 });
       expect(targets.length).toBeGreaterThan(6);
 
       const calls: LearningRunResult[] = [];
@@ -247,7 +242,7 @@ describe('LearningUpdateOrchestrator.runGlobal', () => {
 
       // The walk is done for the window: another call starts no brand.
       expect(await LearningUpdateOrchestrator.runGlobal(slow, DAYS, { timeBudgetMs: 25_000 })).toMatchObject({ brandsProcessed: 0, complete: true });
-      expect(await later.engines.learning.startLearningWalk(window)).toMatchObject({ lastBrandId: targets.at(-1)!.brandId, completedAt: expect.any(Date) });
+      expect(await later.engines.learning.walk.start(window)).toMatchObject({ lastBrandId: targets.at(-1)!.brandId, completedAt: expect.any(Date) });
     });
 
     it("begins a new window's walk where the previous window's unfinished walk stopped, and comes round to the first brand", async () => {
@@ -264,7 +259,7 @@ describe('LearningUpdateOrchestrator.runGlobal', () => {
       };
       let now = 0;
       vi.spyOn(Date, 'now').mockImplementation(() => now);
-      const targets = await ctx.engines.learning.listLearningTargets({ limit: 500 });
+      const targets = await ctx.engines.learning.walk.listTargets({ limit: 500 });
 
       // Once a day, and the day's only call cut off after three brands.
       const first = contextOn('2026-03-18');

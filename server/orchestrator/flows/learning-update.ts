@@ -69,7 +69,7 @@ export const LearningUpdateOrchestrator = {
     const { engines } = ctx;
     const window = engines.learning.windowFor(windowDays);
     const startedAt = Date.now();
-    let walk = await engines.learning.startLearningWalk(window);
+    let walk = await engines.learning.walk.start(window);
     // The walk's budget is the run's: a cron call killed at its limit leaves a run the sweep recovers.
     const runId = await engines.runs.startRun(null, null, 'f3_learning', { windowDays, ...window, scope: 'global', walk }, null, {
       budgetMs: options.timeBudgetMs,
@@ -77,9 +77,9 @@ export const LearningUpdateOrchestrator = {
     const totals = { brandsProcessed: 0, skipped: 0, brandsFailed: 0, variantsScored: 0, patternsUpdated: 0, opportunitiesRescored: 0, learningEventsWritten: 0 };
     try {
       brands: while (walk.completedAt === null) {
-        const targets = await engines.learning.listWalkTargets(walk, options.batchSize ?? BRANDS_PER_BATCH);
+        const targets = await engines.learning.walk.nextTargets(walk, options.batchSize ?? BRANDS_PER_BATCH);
         if (targets.length === 0) {
-          walk = await engines.learning.endLearningWalkPass(window);
+          walk = await engines.learning.walk.endPass(window);
           continue;
         }
         for (const target of targets) {
@@ -97,7 +97,7 @@ export const LearningUpdateOrchestrator = {
             totals.brandsFailed += 1;
             await engines.runs.recordEvent(runId, 'updateBrand', 'soft_error', { ...target, message: describeFailure(error, `learning update of brand ${target.brandId}`) });
           }
-          walk = await engines.learning.advanceLearningWalk(window, target.brandId);
+          walk = await engines.learning.walk.advance(window, target.brandId);
         }
       }
     } catch (error) {

@@ -1,6 +1,5 @@
 import { Annotation, END, START, StateGraph } from '@langchain/langgraph';
-import type { OpportunityScoreResult, PatternPerformanceResult, VariantPerformanceResult } from '../../../engines/learning/dto';
-import type { WindowClaim } from '../../../engines/learning/engine';
+import type { OpportunityScoreResult, PatternPerformanceResult, VariantPerformanceResult, WindowClaim } from '../../../engines/learning/dto';
 import type { LearningWindow } from '../../../engines/learning/window';
 import type { Engines } from '../context';
 
@@ -26,12 +25,12 @@ export function buildLearningGraph(engines: Engines) {
   const { learning, runs } = engines;
   return new StateGraph(LearningState)
     .addNode('claimWindow', async (s: LearningState) => {
-      const claim = await learning.claimWindow(s.tenantId, s.brandId, s.window);
+      const claim = await learning.update.claimWindow(s, s.window);
       await runs.recordEvent(s.runId, 'claimWindow', 'input', claim);
       return { claim };
     })
     .addNode('scoreVariants', async (s: LearningState) => {
-      const variants = await learning.recordVariantPerformanceSummaries(s.tenantId, s.brandId, s.window);
+      const variants = await learning.update.recordVariantPerformanceSummaries(s, s.window);
       await runs.recordEvent(s.runId, 'scoreVariants', 'engine_mutation', {
         learningEventsWritten: variants.learningEventsWritten,
         summaries: variants.summaries.map((v) => ({ variantId: v.variantId, channel: v.channel, engagementScore: v.engagementScore })),
@@ -39,17 +38,17 @@ export function buildLearningGraph(engines: Engines) {
       return { variants };
     })
     .addNode('updatePatterns', async (s: LearningState) => {
-      const patterns = await learning.updatePatternPerformanceFromEvents(s.tenantId, s.brandId, s.window);
+      const patterns = await learning.update.updatePatternPerformanceFromEvents(s, s.window);
       await runs.recordEvent(s.runId, 'updatePatterns', 'engine_mutation', patterns);
       return { patterns };
     })
     .addNode('rescoreOpportunities', async (s: LearningState) => {
-      const opportunities = await learning.updateOpportunityScoresFromEvents(s.tenantId, s.brandId, s.window);
+      const opportunities = await learning.update.updateOpportunityScoresFromEvents(s, s.window);
       await runs.recordEvent(s.runId, 'rescoreOpportunities', 'engine_mutation', opportunities);
       return { opportunities };
     })
     .addNode('completeWindow', async (s: LearningState) => {
-      await learning.completeWindow(s.tenantId, s.brandId, s.window, s.claim.fingerprint, s.runId);
+      await learning.update.completeWindow(s, { window: s.window, fingerprint: s.claim.fingerprint, runId: s.runId });
       await runs.recordEvent(s.runId, 'completeWindow', 'engine_mutation', { fingerprint: s.claim.fingerprint });
       return {};
     })

@@ -24,7 +24,7 @@ export function buildLearningSummaryGraph(ctx: SystemContext) {
       const window = engines.learning.windowFor(s.windowDays);
       const [brand, insights] = await Promise.all([
         engines.brandBrain.getBrandSummary(s.tenantId, s.brandId),
-        engines.learning.getInsights(s.tenantId, s.brandId, window),
+        engines.learning.insights.getInsights(s, window),
       ]);
       return { input: summaryInput(brand.name, s.windowDays, insights) };
     })

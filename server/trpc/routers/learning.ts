@@ -18,7 +18,7 @@ export const learningRouter = createTRPCRouter({
 
   insights: brandProcedure.input(Window).query(({ ctx, input }) => {
     const { learning } = ctx.system.engines;
-    return learning.getInsights(ctx.scope.tenantId, ctx.scope.brandId, learning.windowFor(input.windowDays));
+    return learning.insights.getInsights(ctx.scope, learning.windowFor(input.windowDays));
   }),
 
   /** F3.1. */

@@ -29,7 +29,7 @@ describe('GET /api/cron/learning', () => {
     expect((await call()).status).toBe(401);
     expect((await call(`Bearer ${SECRET}x`)).status).toBe(401);
     expect((await call(SECRET)).status).toBe(401);
-    const [target] = await system.engines.learning.listLearningTargets({ limit: 1 });
+    const [target] = await system.engines.learning.walk.listTargets({ limit: 1 });
     expect(await system.engines.runs.listRuns(target!.tenantId, target!.brandId)).toEqual([]);
   });
 
@@ -44,7 +44,7 @@ describe('GET /api/cron/learning', () => {
     const response = await call(`Bearer ${SECRET}`);
     expect(response.status).toBe(200);
     const body = await response.json();
-    const brands = await system.engines.learning.listLearningTargets({ limit: 500 });
+    const brands = await system.engines.learning.walk.listTargets({ limit: 500 });
     expect(body).toMatchObject({ brandsProcessed: brands.length, brandsFailed: 0, complete: true, windowStart: '2026-02-14T00:00:00.000Z' });
     const [run] = await system.engines.runs.listRuns(brands[0]!.tenantId, brands[0]!.brandId, { limit: 1 });
     expect(run).toMatchObject({ flow: 'f3_learning', status: 'succeeded', input: { trigger: 'cron', windowDays: 30 } });

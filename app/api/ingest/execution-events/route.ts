@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { MAX_EXECUTION_EVENTS_PER_BATCH } from '@/engines/learning/dto';
-import { isInvalidExecutionEvents } from '@/engines/learning/errors';
+import { isInvalidExecutionEvents } from '@/engines/learning/intake/errors';
 import { answeringErrors, errorResponse } from '@/server/http/errors';
 import { bearerToken, readBodyCapped } from '@/server/http/request';
 import { getSystemContext } from '@/server/orchestrator/context';
@@ -44,7 +44,7 @@ export const POST = answeringErrors('ingest', async (request) => {
   }
 
   try {
-    const result = await system.engines.learning.recordExecutionEvents(scope.tenantId, scope.brandId, batch.data.events, 'platform_webhook');
+    const result = await system.engines.learning.intake.recordExecutionEvents(scope, { events: batch.data.events, source: 'platform_webhook' });
     return NextResponse.json(result);
   } catch (error) {
     return errorResponse('ingest', error, isInvalidExecutionEvents(error) ? { issues: error.issues } : {});

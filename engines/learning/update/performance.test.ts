@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/database';
-import { createTenantFixture, type TenantFixture } from '../../test/fixtures';
-import { buildLearningScenario, createLearningEngine, type LearningScenario, metricEvents } from '../../test/fixtures/learning';
-import { NotFoundError } from '../errors';
-import { engagementRate, engagementScore } from './engagement';
-import type { LearningEngine } from './engine';
+import { createTestDatabase, type TestDatabase } from '../../../test/database';
+import { createTenantFixture, type TenantFixture } from '../../../test/fixtures';
+import { buildLearningScenario, createLearningEngine, type LearningScenario, metricEvents } from '../../../test/fixtures/learning';
+import { NotFoundError } from '../../errors';
+import { engagementRate, engagementScore } from '../engagement';
+import type { LearningEngine } from '../engine';
 
 const NOW = new Date('2026-03-20T12:00:00Z');
 
@@ -21,14 +21,14 @@ beforeAll(async () => {
   other = await createTenantFixture(handle.db, 'Other Co');
   engine = createLearningEngine(handle.db, () => NOW);
   scenario = await buildLearningScenario(handle.db, fx, (events) =>
-    engine.recordExecutionEvents(fx.tenantId, fx.brandId, events, 'test_fixture'),
+    engine.intake.recordExecutionEvents(fx, { events, source: 'test_fixture' }),
   );
 });
 afterAll(() => handle.close());
 
 describe('computeVariantPerformanceSummary', () => {
   it('scores each variant with events in the window against its own channel', async () => {
-    const summaries = await engine.computeVariantPerformanceSummary(fx.tenantId, fx.brandId, scenario.window);
+    const summaries = await engine.update.computeVariantPerformanceSummary(fx, scenario.window);
     const byVariant = new Map(summaries.map((s) => [s.variantId, s]));
     for (const [name, score] of Object.entries(scenario.expectedScores)) {
       const variant = scenario.variants[name as keyof typeof scenario.expectedScores];
@@ -38,7 +38,7 @@ describe('computeVariantPerformanceSummary', () => {
   });
 
   it('agrees with the pure formula on every variant', async () => {
-    const summaries = await engine.computeVariantPerformanceSummary(fx.tenantId, fx.brandId, scenario.window);
+    const summaries = await engine.update.computeVariantPerformanceSummary(fx, scenario.window);
     for (const summary of summaries) {
       const rate = engagementRate(summary.platformMetrics);
       const channelRates = summaries
@@ -51,7 +51,7 @@ describe('computeVariantPerformanceSummary', () => {
   });
 
   it('sums the metrics of the window only, including its first instant and excluding its end', async () => {
-    const summaries = await engine.computeVariantPerformanceSummary(fx.tenantId, fx.brandId, scenario.window);
+    const summaries = await engine.update.computeVariantPerformanceSummary(fx, scenario.window);
     const l2 = summaries.find((s) => s.variantId === scenario.variants.L2.id)!;
     expect(l2.platformMetrics).toEqual({
       impressions: 1000,
@@ -68,7 +68,7 @@ describe('computeVariantPerformanceSummary', () => {
   });
 
   it('carries each variant’s channel, pattern, package and origin opportunity', async () => {
-    const summaries = await engine.computeVariantPerformanceSummary(fx.tenantId, fx.brandId, scenario.window);
+    const summaries = await engine.update.computeVariantPerformanceSummary(fx, scenario.window);
     expect(summaries.find((s) => s.variantId === scenario.variants.X1.id)).toMatchObject({
       channel: 'x',
       patternId: scenario.sharedPatternId,
@@ -81,13 +81,13 @@ describe('computeVariantPerformanceSummary', () => {
 
   it('returns nothing for a window without events', async () => {
     const window = { windowStart: new Date('2026-01-01T00:00:00Z'), windowEnd: new Date('2026-01-08T00:00:00Z') };
-    expect(await engine.computeVariantPerformanceSummary(fx.tenantId, fx.brandId, window)).toEqual([]);
+    expect(await engine.update.computeVariantPerformanceSummary(fx, window)).toEqual([]);
   });
 
   it('answers NotFound for a brand of another tenant', async () => {
-    await expect(engine.computeVariantPerformanceSummary(other.tenantId, fx.brandId, scenario.window)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(engine.listLearningEvents(other.tenantId, fx.brandId)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(engine.recordVariantPerformanceSummaries(fx.tenantId, randomUUID(), scenario.window)).rejects.toBeInstanceOf(
+    await expect(engine.update.computeVariantPerformanceSummary({ tenantId: other.tenantId, brandId: fx.brandId }, scenario.window)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(engine.insights.listLearningEvents({ tenantId: other.tenantId, brandId: fx.brandId })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(engine.update.recordVariantPerformanceSummaries({ tenantId: fx.tenantId, brandId: randomUUID() }, scenario.window)).rejects.toBeInstanceOf(
       NotFoundError,
     );
   });
@@ -95,12 +95,12 @@ describe('computeVariantPerformanceSummary', () => {
 
 describe('recordVariantPerformanceSummaries', () => {
   it('writes one learning event per scored variant, and none when the window is run again', async () => {
-    const first = await engine.recordVariantPerformanceSummaries(fx.tenantId, fx.brandId, scenario.window);
+    const first = await engine.update.recordVariantPerformanceSummaries(fx, scenario.window);
     expect(first.learningEventsWritten).toBe(6);
-    const again = await engine.recordVariantPerformanceSummaries(fx.tenantId, fx.brandId, scenario.window);
+    const again = await engine.update.recordVariantPerformanceSummaries(fx, scenario.window);
     expect(again).toEqual({ ...first, learningEventsWritten: 0 });
 
-    const events = await engine.listLearningEvents(fx.tenantId, fx.brandId, { ...scenario.window, signalType: 'variant_performance_summary' });
+    const events = await engine.insights.listLearningEvents(fx, { ...scenario.window, signalType: 'variant_performance_summary' });
     expect(events).toHaveLength(6);
     const l1 = events.find((e) => e.variantId === scenario.variants.L1.id)!;
     expect(l1).toMatchObject({ subjectId: scenario.variants.L1.id, ...scenario.window, effectiveAt: NOW });
@@ -109,23 +109,18 @@ describe('recordVariantPerformanceSummaries', () => {
 
   it('keeps a separate learning event per window', async () => {
     const wider = { windowStart: new Date('2026-03-01T00:00:00Z'), windowEnd: scenario.window.windowEnd };
-    const result = await engine.recordVariantPerformanceSummaries(fx.tenantId, fx.brandId, wider);
+    const result = await engine.update.recordVariantPerformanceSummaries(fx, wider);
     expect(result.learningEventsWritten).toBe(6);
-    expect(await engine.listLearningEvents(fx.tenantId, fx.brandId, { signalType: 'variant_performance_summary' })).toHaveLength(12);
-    expect(await engine.listLearningEvents(fx.tenantId, fx.brandId, scenario.window)).toHaveLength(6);
-    expect(await engine.listLearningEvents(fx.tenantId, fx.brandId, { limit: 5 })).toHaveLength(5);
+    expect(await engine.insights.listLearningEvents(fx, { signalType: 'variant_performance_summary' })).toHaveLength(12);
+    expect(await engine.insights.listLearningEvents(fx, scenario.window)).toHaveLength(6);
+    expect(await engine.insights.listLearningEvents(fx, { limit: 5 })).toHaveLength(5);
   });
 
   it('brings the existing learning event up to date when late events change a figure', async () => {
-    await engine.recordExecutionEvents(
-      fx.tenantId,
-      fx.brandId,
-      metricEvents(scenario.variants.X2, { like: 10 }, new Date('2026-03-13T10:00:00Z')),
-      'test_fixture',
-    );
-    const rerun = await engine.recordVariantPerformanceSummaries(fx.tenantId, fx.brandId, scenario.window);
+    await engine.intake.recordExecutionEvents(fx, { events: metricEvents(scenario.variants.X2, { like: 10 }, new Date('2026-03-13T10:00:00Z')), source: 'test_fixture' });
+    const rerun = await engine.update.recordVariantPerformanceSummaries(fx, scenario.window);
     expect(rerun.learningEventsWritten).toBe(0);
-    const events = await engine.listLearningEvents(fx.tenantId, fx.brandId, { ...scenario.window, signalType: 'variant_performance_summary' });
+    const events = await engine.insights.listLearningEvents(fx, { ...scenario.window, signalType: 'variant_performance_summary' });
     expect(events).toHaveLength(6);
     const x2 = events.find((e) => e.variantId === scenario.variants.X2.id)!;
     expect(x2.payload).toMatchObject({ platformMetrics: { likes: 20 } });

@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/database';
-import { createTenantFixture, type TenantFixture } from '../../test/fixtures';
+import { createTestDatabase, type TestDatabase } from '../../../test/database';
+import { createTenantFixture, type TenantFixture } from '../../../test/fixtures';
 import {
   createLearningEngine,
   insertPackage,
   insertVariant,
   metricEvents,
   type VariantFixture,
-} from '../../test/fixtures/learning';
-import { executionEvents } from '../db/schema';
-import { InvariantViolationError, NotFoundError } from '../errors';
-import type { LearningEngine } from './engine';
+} from '../../../test/fixtures/learning';
+import { executionEvents } from '../../db/schema';
+import { InvariantViolationError, NotFoundError } from '../../errors';
+import type { LearningEngine } from '../engine';
 import { InvalidExecutionEventsError } from './errors';
 
 const NOW = new Date('2026-03-15T12:00:00Z');
@@ -56,12 +56,12 @@ describe('recordExecutionEvents', () => {
   it('stores a batch, and stores nothing when the same batch is sent again', async () => {
     const batch = metricEvents(linkedin, { impression: 900, like: 20, comment: 3 }, YESTERDAY);
     const before = await storedCount(fx.brandId);
-    expect(await engine.recordExecutionEvents(fx.tenantId, fx.brandId, batch, 'platform_webhook')).toEqual({
+    expect(await engine.intake.recordExecutionEvents(fx, { events: batch, source: 'platform_webhook' })).toEqual({
       received: 3,
       inserted: 3,
       duplicates: 0,
     });
-    expect(await engine.recordExecutionEvents(fx.tenantId, fx.brandId, batch, 'platform_webhook')).toEqual({
+    expect(await engine.intake.recordExecutionEvents(fx, { events: batch, source: 'platform_webhook' })).toEqual({
       received: 3,
       inserted: 0,
       duplicates: 3,
@@ -71,7 +71,7 @@ describe('recordExecutionEvents', () => {
 
   it('stores each row with its variant, source and the time it was received', async () => {
     const [event] = metricEvents(x, { share: 4 }, YESTERDAY);
-    await engine.recordExecutionEvents(fx.tenantId, fx.brandId, [{ ...event!, eventValue: 1.5 }], 'csv_import');
+    await engine.intake.recordExecutionEvents(fx, { events: [{ ...event!, eventValue: 1.5 }], source: 'csv_import' });
     const [row] = await handle.db
       .select()
       .from(executionEvents)
@@ -91,7 +91,7 @@ describe('recordExecutionEvents', () => {
 
   it('counts an entry repeated within one batch as a duplicate', async () => {
     const [event] = metricEvents(linkedin, { like: 2 }, YESTERDAY);
-    expect(await engine.recordExecutionEvents(fx.tenantId, fx.brandId, [event, event], 'manual_entry')).toEqual({
+    expect(await engine.intake.recordExecutionEvents(fx, { events: [event, event], source: 'manual_entry' })).toEqual({
       received: 2,
       inserted: 1,
       duplicates: 1,
@@ -107,7 +107,7 @@ describe('recordExecutionEvents', () => {
       count: 120,
       occurredAt: '2026-03-14T10:00:00.000Z',
     };
-    expect(await engine.recordExecutionEvents(fx.tenantId, fx.brandId, [event], 'platform_webhook')).toMatchObject({ inserted: 1 });
+    expect(await engine.intake.recordExecutionEvents(fx, { events: [event], source: 'platform_webhook' })).toMatchObject({ inserted: 1 });
     const [row] = await handle.db.select().from(executionEvents).where(eq(executionEvents.externalEventId, event.externalEventId));
     expect(row).toMatchObject({ variantId: x.id, occurredAt: new Date('2026-03-14T10:00:00.000Z') });
   });
@@ -124,7 +124,7 @@ describe('recordExecutionEvents', () => {
       null,
     ];
     const before = await storedCount(fx.brandId);
-    const error = await refusal(engine.recordExecutionEvents(fx.tenantId, fx.brandId, batch, 'csv_import'));
+    const error = await refusal(engine.intake.recordExecutionEvents(fx, { events: batch, source: 'csv_import' }));
     expect(error.kind).toBe('input');
     expect(error.issues.map((i) => i.index)).toEqual([1, 3, 4, 5, 6]);
     expect(error.issues[0]!.message).toMatch(/count/);
@@ -138,7 +138,7 @@ describe('recordExecutionEvents', () => {
   it("refuses a batch naming another brand's variant, and stores none of its entries", async () => {
     const batch = [...metricEvents(linkedin, { impression: 50 }, YESTERDAY), ...metricEvents(foreign, { like: 5 }, YESTERDAY)];
     const before = await storedCount(fx.brandId);
-    const error = await refusal(engine.recordExecutionEvents(fx.tenantId, fx.brandId, batch, 'platform_webhook'));
+    const error = await refusal(engine.intake.recordExecutionEvents(fx, { events: batch, source: 'platform_webhook' }));
     expect(error.issues).toEqual([{ index: 1, message: `variant ${foreign.id} not found in this brand` }]);
     expect(await storedCount(fx.brandId)).toBe(before);
     expect(await storedCount(other.brandId)).toBe(0);
@@ -147,17 +147,12 @@ describe('recordExecutionEvents', () => {
   it("refuses another brand's post id, a channel that is not the variant's, and a post id of another variant", async () => {
     const base = { externalEventId: randomUUID(), eventType: 'like', count: 1, occurredAt: YESTERDAY };
     const error = await refusal(
-      engine.recordExecutionEvents(
-        fx.tenantId,
-        fx.brandId,
-        [
+      engine.intake.recordExecutionEvents(fx, { events: [
           { ...base, channel: 'linkedin', externalPostId: foreign.externalPostId },
           { ...base, channel: 'x', variantId: linkedin.id },
           { ...base, channel: 'linkedin', externalPostId: x.externalPostId },
           { ...base, channel: 'linkedin', variantId: linkedin.id, externalPostId: x.externalPostId },
-        ],
-        'platform_webhook',
-      ),
+        ], source: 'platform_webhook' }),
     );
     expect(error.issues.map((i) => i.index)).toEqual([0, 1, 2, 3]);
     expect(error.issues[1]!.message).toBe(`variant ${linkedin.id} is a linkedin variant, not x`);
@@ -166,14 +161,14 @@ describe('recordExecutionEvents', () => {
   it('refuses a batch of more than 5,000 events before looking at them', async () => {
     const event = metricEvents(linkedin, { like: 1 }, YESTERDAY)[0]!;
     const batch = Array.from({ length: 5_001 }, (_, i) => ({ ...event, externalEventId: `bulk-${i}` }));
-    const error = await engine.recordExecutionEvents(fx.tenantId, fx.brandId, batch, 'csv_import').catch((e: unknown) => e);
+    const error = await engine.intake.recordExecutionEvents(fx, { events: batch, source: 'csv_import' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvariantViolationError);
     expect(error).not.toBeInstanceOf(InvalidExecutionEventsError);
   });
 
   it('answers NotFound for a brand of another tenant', async () => {
     const batch = metricEvents(foreign, { like: 1 }, YESTERDAY);
-    await expect(engine.recordExecutionEvents(fx.tenantId, other.brandId, batch, 'manual_entry')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(engine.intake.recordExecutionEvents({ tenantId: fx.tenantId, brandId: other.brandId }, { events: batch, source: 'manual_entry' })).rejects.toBeInstanceOf(NotFoundError);
     expect(await storedCount(other.brandId)).toBe(0);
   });
 });

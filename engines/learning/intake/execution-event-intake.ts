@@ -1,9 +1,17 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Database } from '../db/client';
-import { executionEvents, variants } from '../db/schema';
-import type { ExecutionSource } from '../enums';
-import { ExecutionEventInput, type RecordExecutionEventsResult } from './dto';
+import type { Clock } from '../../clock';
+import type { Database } from '../../db/client';
+import { executionEvents, variants } from '../../db/schema';
+import type { ExecutionSource } from '../../enums';
+import { InvariantViolationError } from '../../errors';
+import { assertBrandLive, BrandScope, type Executor, inBrand } from '../../scope';
+import {
+  ExecutionEventInput,
+  MAX_EXECUTION_EVENTS_PER_BATCH,
+  RecordExecutionEventsInput,
+  type RecordExecutionEventsResult,
+} from '../dto';
 import { type BatchIssue, InvalidExecutionEventsError } from './errors';
 
 // Each row binds 11 parameters; 1,000 rows stay far below PostgreSQL's 65,535 per statement.
@@ -15,14 +23,36 @@ interface ResolvedVariant {
   externalPostId: string | null;
 }
 
-/**
- * Validates every entry before writing any, so a batch lands whole or not at all, then inserts with
- * ON CONFLICT DO NOTHING on (brand, channel, externalEventId): a re-sent batch, or a retry racing
- * the first attempt, stores nothing twice and reports the rest as duplicates.
- */
-export async function recordExecutionEvents(
+/** Execution events in: metrics from platform webhooks, CSV imports and manual entry. */
+export class ExecutionEventIntake {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Stores a batch of metrics for the brand's variants. Validates every entry before writing any, so
+   * a batch lands whole or not at all, then inserts with ON CONFLICT DO NOTHING on (brand, channel,
+   * externalEventId): a re-sent batch, or a retry racing the first attempt, stores nothing twice and
+   * reports the rest as duplicates.
+   */
+  async recordExecutionEvents(brand: BrandScope, input: RecordExecutionEventsInput): Promise<RecordExecutionEventsResult> {
+    const scope = BrandScope.parse(brand);
+    await assertBrandLive(this.db, scope);
+    const { events, source } = RecordExecutionEventsInput.parse(input);
+    if (events.length > MAX_EXECUTION_EVENTS_PER_BATCH) {
+      throw new InvariantViolationError(
+        `A batch holds at most ${MAX_EXECUTION_EVENTS_PER_BATCH} execution events, got ${events.length}`,
+        'input',
+      );
+    }
+    return recordBatch(this.db, scope, events, source, this.clock());
+  }
+}
+
+async function recordBatch(
   db: Database,
-  scope: { tenantId: string; brandId: string },
+  scope: BrandScope,
   entries: readonly unknown[],
   source: ExecutionSource,
   now: Date,
@@ -73,17 +103,17 @@ interface VariantLookup {
 
 /** The brand's live variants the batch names, found in two set queries rather than one per entry. */
 async function loadVariants(
-  db: Database,
-  scope: { tenantId: string; brandId: string },
+  db: Executor,
+  scope: BrandScope,
   events: readonly ExecutionEventInput[],
 ): Promise<VariantLookup> {
   const ids = [...new Set(events.flatMap((e) => (e.variantId ? [e.variantId] : [])))];
   const postIds = [...new Set(events.flatMap((e) => (!e.variantId && e.externalPostId ? [e.externalPostId] : [])))];
   const columns = { id: variants.id, channel: variants.channel, externalPostId: variants.externalPostId };
-  const inBrand = and(eq(variants.tenantId, scope.tenantId), eq(variants.brandId, scope.brandId), isNull(variants.deletedAt));
+  const brandVariants = inBrand(variants, scope);
   const [found, posted] = await Promise.all([
-    ids.length ? db.select(columns).from(variants).where(and(inBrand, inArray(variants.id, ids))) : [],
-    postIds.length ? db.select(columns).from(variants).where(and(inBrand, inArray(variants.externalPostId, postIds))) : [],
+    ids.length ? db.select(columns).from(variants).where(and(brandVariants, inArray(variants.id, ids))) : [],
+    postIds.length ? db.select(columns).from(variants).where(and(brandVariants, inArray(variants.externalPostId, postIds))) : [],
   ]);
   return {
     byId: new Map(found.map((v) => [v.id, v])),
@@ -107,7 +137,7 @@ function resolveVariant(event: ExecutionEventInput, lookup: VariantLookup): Reso
 }
 
 function toRow(
-  scope: { tenantId: string; brandId: string },
+  scope: BrandScope,
   event: ExecutionEventInput,
   variantId: string,
   source: ExecutionSource,

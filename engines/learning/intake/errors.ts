@@ -1,4 +1,4 @@
-import { errorCode, InvariantViolationError } from '../errors';
+import { errorCode, InvariantViolationError } from '../../errors';
 
 export interface BatchIssue {
   /** Position of the entry in the submitted batch. */

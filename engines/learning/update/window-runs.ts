@@ -1,12 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
-import type { Database } from '../db/client';
-import { learningWindowRuns } from '../db/schema';
-import { rows } from '../db/migrator';
-import { InvariantViolationError } from '../errors';
-import type { LearningWindow } from './window';
-
-const ts = (date: Date) => sql`${date.toISOString()}::timestamptz`;
+import type { Database } from '../../db/client';
+import { rows } from '../../db/migrator';
+import { brands, executionEvents, learningWindowRuns, opportunities, variants } from '../../db/schema';
+import { InvariantViolationError } from '../../errors';
+import { type BrandScope, inBrand } from '../../scope';
+import { timestamptz } from '../sql-time';
+import type { LearningWindow } from '../window';
 
 /**
  * Takes the brand's learning lock until the surrounding transaction ends. A transaction-scoped
@@ -27,20 +27,20 @@ export async function lockBrandLearning(db: Database, brandId: string): Promise<
  * opportunity base scores. Learning writes none of these, so it is the same before and after a run
  * and changes only when new evidence arrives. Computed by aggregates, never by reading the rows out.
  */
-export async function evidenceFingerprint(db: Database, scope: { tenantId: string; brandId: string }, window: LearningWindow): Promise<string> {
+export async function evidenceFingerprint(db: Database, scope: BrandScope, window: LearningWindow): Promise<string> {
   const [row] = rows<{ fingerprint: string }>(
     await db.execute(sql`
       select md5(concat_ws('|',
-        (select concat_ws(':', count(*), coalesce(sum(e.count), 0), coalesce(max(extract(epoch from e.received_at)), 0))
-           from execution_events e
+        (select concat_ws(':', count(*), coalesce(sum(${executionEvents.count}), 0), coalesce(max(extract(epoch from ${executionEvents.receivedAt})), 0))
+           from ${executionEvents}
            -- Spelled as brand ids so the (brand_id, occurred_at) index serves the window scan.
-           where e.tenant_id = ${scope.tenantId} and e.deleted_at is null
-             and e.brand_id in (select b.id from brands b where b.tenant_id = ${scope.tenantId})
-             and e.occurred_at >= ${ts(window.windowStart)} and e.occurred_at < ${ts(window.windowEnd)}),
-        (select concat_ws(':', count(*), coalesce(max(extract(epoch from v.updated_at)), 0))
-           from variants v where v.tenant_id = ${scope.tenantId}),
-        (select concat_ws(':', count(*), coalesce(sum(o.base_score), 0))
-           from opportunities o where o.tenant_id = ${scope.tenantId} and o.brand_id = ${scope.brandId} and o.deleted_at is null)
+           where ${executionEvents.tenantId} = ${scope.tenantId} and ${executionEvents.deletedAt} is null
+             and ${executionEvents.brandId} in (select ${brands.id} from ${brands} where ${brands.tenantId} = ${scope.tenantId})
+             and ${executionEvents.occurredAt} >= ${timestamptz(window.windowStart)} and ${executionEvents.occurredAt} < ${timestamptz(window.windowEnd)}),
+        (select concat_ws(':', count(*), coalesce(max(extract(epoch from ${variants.updatedAt})), 0))
+           from ${variants} where ${variants.tenantId} = ${scope.tenantId}),
+        (select concat_ws(':', count(*), coalesce(sum(${opportunities.baseScore}), 0))
+           from ${opportunities} where ${inBrand(opportunities, scope)})
       )) as fingerprint`),
   );
   return row!.fingerprint;
@@ -54,7 +54,7 @@ export interface WindowCompletion {
 
 export async function findWindowCompletion(
   db: Database,
-  scope: { tenantId: string; brandId: string },
+  scope: BrandScope,
   window: LearningWindow,
 ): Promise<WindowCompletion | null> {
   const [row] = await db
@@ -73,7 +73,7 @@ export async function findWindowCompletion(
 
 export async function recordWindowCompletion(
   db: Database,
-  scope: { tenantId: string; brandId: string },
+  scope: BrandScope,
   window: LearningWindow,
   completion: WindowCompletion,
 ): Promise<void> {

@@ -1,9 +1,9 @@
-import { and, desc, eq, gte, isNull, lte, sql } from 'drizzle-orm';
-import type { Database } from '../db/client';
-import { learningEvents } from '../db/schema';
-import type { LearningSignalType } from '../enums';
-import { LearningEventDTO, type ListLearningEventsInput } from './dto';
-import type { LearningWindow } from './window';
+import { sql } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import { learningEvents } from '../../db/schema';
+import type { LearningSignalType } from '../../enums';
+import type { BrandScope } from '../../scope';
+import type { LearningWindow } from '../window';
 
 export interface LearningSignal {
   signalType: LearningSignalType;
@@ -21,7 +21,7 @@ const ROWS_PER_INSERT = 500;
  */
 export async function writeLearningEvents(
   db: Database,
-  scope: { tenantId: string; brandId: string },
+  scope: BrandScope,
   window: LearningWindow,
   effectiveAt: Date,
   signals: readonly LearningSignal[],
@@ -60,44 +60,4 @@ export async function writeLearningEvents(
     inserted += written.filter((row) => row.inserted).length;
   }
   return inserted;
-}
-
-export async function listLearningEvents(
-  db: Database,
-  scope: { tenantId: string; brandId: string },
-  filter: ListLearningEventsInput & { limit: number },
-): Promise<LearningEventDTO[]> {
-  const found = await db
-    .select()
-    .from(learningEvents)
-    .where(
-      and(
-        eq(learningEvents.tenantId, scope.tenantId),
-        eq(learningEvents.brandId, scope.brandId),
-        isNull(learningEvents.deletedAt),
-        filter.windowStart ? gte(learningEvents.windowStart, filter.windowStart) : undefined,
-        filter.windowEnd ? lte(learningEvents.windowEnd, filter.windowEnd) : undefined,
-        filter.signalType ? eq(learningEvents.signalType, filter.signalType) : undefined,
-      ),
-    )
-    .orderBy(desc(learningEvents.effectiveAt), desc(learningEvents.windowEnd), learningEvents.signalType, learningEvents.subjectId)
-    .limit(filter.limit);
-  return found.map(toLearningEventDTO);
-}
-
-export function toLearningEventDTO(row: typeof learningEvents.$inferSelect): LearningEventDTO {
-  return LearningEventDTO.parse({
-    id: row.id,
-    brandId: row.brandId,
-    signalType: row.signalType,
-    subjectId: row.subjectId,
-    patternId: row.patternId,
-    opportunityId: row.opportunityId,
-    variantId: row.variantId,
-    payload: row.payload,
-    windowStart: row.windowStart,
-    windowEnd: row.windowEnd,
-    effectiveAt: row.effectiveAt,
-    createdAt: row.createdAt,
-  });
 }

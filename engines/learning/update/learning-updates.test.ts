@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/database';
-import { createTenantFixture, insertBareSiblingBrand, type TenantFixture } from '../../test/fixtures';
+import { createTestDatabase, type TestDatabase } from '../../../test/database';
+import { createTenantFixture, insertBareSiblingBrand, type TenantFixture } from '../../../test/fixtures';
 import {
   buildLearningScenario,
   createLearningEngine,
@@ -11,10 +11,10 @@ import {
   insertVariant,
   type LearningScenario,
   metricEvents,
-} from '../../test/fixtures/learning';
-import { opportunities, patternTemplates } from '../db/schema';
-import { NotFoundError } from '../errors';
-import type { LearningEngine } from './engine';
+} from '../../../test/fixtures/learning';
+import { opportunities, patternTemplates } from '../../db/schema';
+import { NotFoundError } from '../../errors';
+import type { LearningEngine } from '../engine';
 
 const NOW = new Date('2026-03-20T12:00:00Z');
 
@@ -32,7 +32,7 @@ beforeAll(async () => {
   other = await createTenantFixture(handle.db, 'Other Co');
   engine = createLearningEngine(handle.db, () => NOW);
   scenario = await buildLearningScenario(handle.db, fx, (events) =>
-    engine.recordExecutionEvents(fx.tenantId, fx.brandId, events, 'test_fixture'),
+    engine.intake.recordExecutionEvents(fx, { events, source: 'test_fixture' }),
   );
   // A second brand of the same tenant publishes once with the shared pattern and once with its own.
   sibling = await insertBareSiblingBrand(handle.db, fx);
@@ -50,12 +50,7 @@ beforeAll(async () => {
     patternId: siblingPatternId,
     publishedAt: new Date('2026-03-13T09:00:00Z'),
   });
-  await engine.recordExecutionEvents(
-    sibling.tenantId,
-    sibling.brandId,
-    [...metricEvents(shared, { impression: 100, like: 1 }, new Date('2026-03-14T08:00:00Z')), ...metricEvents(own, { impression: 100, like: 9 }, new Date('2026-03-14T08:00:00Z'))],
-    'test_fixture',
-  );
+  await engine.intake.recordExecutionEvents(sibling, { events: [...metricEvents(shared, { impression: 100, like: 1 }, new Date('2026-03-14T08:00:00Z')), ...metricEvents(own, { impression: 100, like: 9 }, new Date('2026-03-14T08:00:00Z'))], source: 'test_fixture' });
 });
 afterAll(() => handle.close());
 
@@ -66,7 +61,7 @@ async function patternRow(id: string) {
 
 describe('updatePatternPerformanceFromEvents', () => {
   it("writes a brand pattern's usage and average engagement from this brand's variants", async () => {
-    const result = await engine.updatePatternPerformanceFromEvents(fx.tenantId, fx.brandId, scenario.window);
+    const result = await engine.update.updatePatternPerformanceFromEvents(fx, scenario.window);
     const own = result.updates.find((u) => u.patternId === scenario.patternId);
     // L1 scored 75 and L2 16.67; the draft variant with the same pattern is not a use.
     expect(own).toMatchObject({ shared: false, usageCount: 2, lastUsedAt: new Date('2026-03-11T08:00:00Z'), variantsScored: 2 });
@@ -77,7 +72,7 @@ describe('updatePatternPerformanceFromEvents', () => {
   });
 
   it("counts every brand of the tenant for a shared pattern, each variant scored against its own brand's channel", async () => {
-    const result = await engine.updatePatternPerformanceFromEvents(fx.tenantId, fx.brandId, scenario.window);
+    const result = await engine.update.updatePatternPerformanceFromEvents(fx, scenario.window);
     // X1 75 and X2 25 here; on the sibling's LinkedIn the shared-pattern post (rate 0.01) sits far below
     // its own-pattern post (0.09): reference 2 × median 0.05 = 0.1, so it scores 10 there.
     expect(result.updates.find((u) => u.patternId === scenario.sharedPatternId)).toEqual({
@@ -92,25 +87,25 @@ describe('updatePatternPerformanceFromEvents', () => {
   });
 
   it("leaves patterns this brand did not use in the window alone, including another brand's", async () => {
-    const result = await engine.updatePatternPerformanceFromEvents(fx.tenantId, fx.brandId, scenario.window);
+    const result = await engine.update.updatePatternPerformanceFromEvents(fx, scenario.window);
     expect(result.updates.map((u) => u.patternId).sort()).toEqual([scenario.patternId, scenario.sharedPatternId].sort());
     expect(await patternRow(siblingPatternId)).toMatchObject({ usageCount: 0, lastUsedAt: null, avgEngagementScore: null });
   });
 
   it('writes its learning events once per window', async () => {
     const window = { windowStart: new Date('2026-03-10T00:00:00Z'), windowEnd: scenario.window.windowEnd };
-    const first = await engine.updatePatternPerformanceFromEvents(fx.tenantId, fx.brandId, window);
+    const first = await engine.update.updatePatternPerformanceFromEvents(fx, window);
     expect(first.learningEventsWritten).toBe(2);
-    const again = await engine.updatePatternPerformanceFromEvents(fx.tenantId, fx.brandId, window);
+    const again = await engine.update.updatePatternPerformanceFromEvents(fx, window);
     expect(again).toEqual({ ...first, learningEventsWritten: 0 });
-    const events = await engine.listLearningEvents(fx.tenantId, fx.brandId, { ...window, signalType: 'pattern_performance_update' });
+    const events = await engine.insights.listLearningEvents(fx, { ...window, signalType: 'pattern_performance_update' });
     expect(events.map((e) => e.patternId).sort()).toEqual([scenario.patternId, scenario.sharedPatternId].sort());
   });
 });
 
 describe('updateOpportunityScoresFromEvents', () => {
   it('moves each origin opportunity from its base score by the learned adjustment, and re-running does not compound it', async () => {
-    const first = await engine.updateOpportunityScoresFromEvents(fx.tenantId, fx.brandId, scenario.window);
+    const first = await engine.update.updateOpportunityScoresFromEvents(fx, scenario.window);
     // O1 (base 60): L1 75, L2 16.67, X1 75 → avg 55.56 → +2. O2 (base 40): L3 50, X2 25 (L4 had no impressions) → avg 37.5 → −5.
     const byId = new Map(first.updates.map((u) => [u.opportunityId, u]));
     expect(byId.get(scenario.opportunityIds[0])).toMatchObject({ adjustment: 2, score: 62, variantsScored: 3 });
@@ -118,7 +113,7 @@ describe('updateOpportunityScoresFromEvents', () => {
     expect(byId.get(scenario.opportunityIds[1])!.explanation).toMatch(/-5.*2 published variants.*2026-03-09 to 2026-03-15/);
     expect(first.learningEventsWritten).toBe(2);
 
-    const again = await engine.updateOpportunityScoresFromEvents(fx.tenantId, fx.brandId, scenario.window);
+    const again = await engine.update.updateOpportunityScoresFromEvents(fx, scenario.window);
     expect(again).toEqual({ ...first, learningEventsWritten: 0 });
     const rows = await handle.db
       .select({ id: opportunities.id, score: opportunities.score, baseScore: opportunities.baseScore, learned: opportunities.learnedAdjustment })
@@ -131,14 +126,14 @@ describe('updateOpportunityScoresFromEvents', () => {
   });
 
   it('records the adjustment as an opportunity_score_update learning event', async () => {
-    const events = await engine.listLearningEvents(fx.tenantId, fx.brandId, { ...scenario.window, signalType: 'opportunity_score_update' });
+    const events = await engine.insights.listLearningEvents(fx, { ...scenario.window, signalType: 'opportunity_score_update' });
     expect(events).toHaveLength(2);
     expect(events.find((e) => e.opportunityId === scenario.opportunityIds[1])!.payload).toMatchObject({ adjustment: -5, score: 35 });
   });
 
   it('answers NotFound for a brand of another tenant and changes nothing', async () => {
-    await expect(engine.updateOpportunityScoresFromEvents(other.tenantId, fx.brandId, scenario.window)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(engine.updatePatternPerformanceFromEvents(other.tenantId, fx.brandId, scenario.window)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(engine.updatePatternPerformanceFromEvents(fx.tenantId, randomUUID(), scenario.window)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(engine.update.updateOpportunityScoresFromEvents({ tenantId: other.tenantId, brandId: fx.brandId }, scenario.window)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(engine.update.updatePatternPerformanceFromEvents({ tenantId: other.tenantId, brandId: fx.brandId }, scenario.window)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(engine.update.updatePatternPerformanceFromEvents({ tenantId: fx.tenantId, brandId: randomUUID() }, scenario.window)).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -1,0 +1,149 @@
+import { and, asc, desc, eq, gt, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Clock } from '../../clock';
+import type { Database } from '../../db/client';
+import { brands, learningWalks, tenants } from '../../db/schema';
+import { NotFoundError } from '../../errors';
+import { LearningTarget, LearningWalk, ListLearningTargetsInput } from '../dto';
+import { LearningWindow } from '../window';
+
+// The learning cron's progress through every brand for one window (learning_walks). Brands are
+// walked in id order, from just after `startAfter` round to it, so the last brand finished and
+// whether the walk has wrapped are the whole cursor.
+
+/** The learning cron's walk over every live brand of every live tenant: the one cross-tenant reader. */
+export class LearningWalks {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * The walk over every brand for the window, begun if no call has begun it: then after the brand
+   * where the previous window's walk stopped, if that walk did not complete.
+   */
+  async start(window: LearningWindow): Promise<LearningWalk> {
+    return startWalk(this.db, LearningWindow.parse(window));
+  }
+
+  /** The walk's next brands: those after its cursor in the current pass. */
+  async nextTargets(walk: LearningWalk, limit: number): Promise<LearningTarget[]> {
+    const { startAfter, wrapped, lastBrandId } = LearningWalk.parse(walk);
+    return wrapped
+      ? this.listTargets({ after: lastBrandId, through: startAfter, limit })
+      : this.listTargets({ after: lastBrandId ?? startAfter, limit });
+  }
+
+  /** The walk for the window is done with this brand, and resumes after it. */
+  async advance(window: LearningWindow, brandId: string): Promise<LearningWalk> {
+    return advanceWalk(this.db, LearningWindow.parse(window), z.uuid().parse(brandId));
+  }
+
+  /** The walk's current pass found no further brand: it comes round to the first, or is complete. */
+  async endPass(window: LearningWindow): Promise<LearningWalk> {
+    return endWalkPass(this.db, LearningWindow.parse(window), this.clock());
+  }
+
+  /** Every live brand of every tenant, by id after `after`, one page at a time so a cut-short run resumes from a cursor. */
+  async listTargets(input: ListLearningTargetsInput = {}): Promise<LearningTarget[]> {
+    const { after, through, limit } = ListLearningTargetsInput.parse(input);
+    const found = await this.liveBrands(and(after ? gt(brands.id, after) : undefined, through ? lte(brands.id, through) : undefined))
+      .orderBy(asc(brands.id))
+      .limit(limit);
+    return found.map((row) => LearningTarget.parse(row));
+  }
+
+  /** The live brand with this id, whichever tenant owns it: for operator tools (the CSV import). */
+  async findTarget(brandId: string): Promise<LearningTarget> {
+    const id = z.uuid().parse(brandId);
+    const [found] = await this.liveBrands(eq(brands.id, id));
+    if (!found) throw new NotFoundError('Brand', id);
+    return LearningTarget.parse(found);
+  }
+
+  private liveBrands(where: SQL | undefined) {
+    return this.db
+      .select({ tenantId: brands.tenantId, brandId: brands.id })
+      .from(brands)
+      .innerJoin(tenants, and(eq(tenants.id, brands.tenantId), isNull(tenants.deletedAt)))
+      .where(and(isNull(brands.deletedAt), where));
+  }
+}
+
+const WALK = {
+  windowStart: learningWalks.windowStart,
+  windowEnd: learningWalks.windowEnd,
+  startAfter: learningWalks.startAfter,
+  wrapped: learningWalks.wrapped,
+  lastBrandId: learningWalks.lastBrandId,
+  completedAt: learningWalks.completedAt,
+};
+
+const forWindow = (window: LearningWindow) =>
+  and(eq(learningWalks.windowStart, window.windowStart), eq(learningWalks.windowEnd, window.windowEnd));
+
+/**
+ * The window's walk, begun if no call has begun it. A new walk starts where the latest earlier walk
+ * of the same length stopped, when that one did not complete: with a daily schedule every window is
+ * a new walk, and starting each from the first brand would leave the brands late in id order out
+ * whenever a walk does not fit one call.
+ */
+async function startWalk(db: Database, window: LearningWindow): Promise<LearningWalk> {
+  const existing = await findWalk(db, window);
+  if (existing) return existing;
+  const seconds = (window.windowEnd.getTime() - window.windowStart.getTime()) / 1_000;
+  const [previous] = await db
+    .select(WALK)
+    .from(learningWalks)
+    .where(
+      and(
+        lt(learningWalks.windowEnd, window.windowEnd),
+        sql`extract(epoch from ${learningWalks.windowEnd} - ${learningWalks.windowStart}) = ${seconds}`,
+      ),
+    )
+    .orderBy(desc(learningWalks.windowEnd))
+    .limit(1);
+  const startAfter = previous && previous.completedAt === null ? stoppedAt(previous) : null;
+  // Two calls beginning the same walk at once: the first insert wins and both read it back.
+  await db.insert(learningWalks).values({ ...window, startAfter }).onConflictDoNothing();
+  return (await findWalk(db, window))!;
+}
+
+/** Records that the walk is done with `brandId`; the next call starts after it. */
+async function advanceWalk(db: Database, window: LearningWindow, brandId: string): Promise<LearningWalk> {
+  const [walk] = await db
+    .update(learningWalks)
+    .set({ lastBrandId: brandId, updatedAt: sql`now()` })
+    .where(forWindow(window))
+    .returning(WALK);
+  return LearningWalk.parse(walk);
+}
+
+/**
+ * The current pass found no brand after the cursor. A walk that began after some brand comes round
+ * to the first brand for the rest; otherwise (or once it has come round) the walk is complete.
+ */
+async function endWalkPass(db: Database, window: LearningWindow, at: Date): Promise<LearningWalk> {
+  const wraps = sql`(${learningWalks.startAfter} is not null and not ${learningWalks.wrapped})`;
+  const [walk] = await db
+    .update(learningWalks)
+    .set({
+      wrapped: sql`${learningWalks.wrapped} or ${wraps}`,
+      lastBrandId: sql`case when ${wraps} then null else ${learningWalks.lastBrandId} end`,
+      completedAt: sql`case when ${wraps} then null else coalesce(${learningWalks.completedAt}, ${at.toISOString()}::timestamptz) end`,
+      updatedAt: sql`now()`,
+    })
+    .where(forWindow(window))
+    .returning(WALK);
+  return LearningWalk.parse(walk);
+}
+
+async function findWalk(db: Database, window: LearningWindow): Promise<LearningWalk | null> {
+  const [found] = await db.select(WALK).from(learningWalks).where(forWindow(window));
+  return found ? LearningWalk.parse(found) : null;
+}
+
+/** The brand an unfinished walk stopped after; null when it stopped at the end of the id order. */
+function stoppedAt(walk: LearningWalk): string | null {
+  return walk.wrapped ? walk.lastBrandId : (walk.lastBrandId ?? walk.startAfter);
+}
