@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import type { Logger as QueryLogger } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -38,6 +39,8 @@ export interface DatabaseConfig {
   statementTimeoutMs?: number;
   /** PostgreSQL: how long a query may wait for a free pooled connection while all are busy. */
   poolWaitMs?: number;
+  /** Told every query's text; the server passes its structured log (the engines never import it). */
+  queryLogger?: QueryLogger;
 }
 
 export const DEFAULT_DATA_DIR = '.data/pglite';
@@ -73,7 +76,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   if (url) {
     const pool = openPostgresPool(url, config, config.maxConnections ?? 10);
     return {
-      db: drizzleNodePostgres(pool, { schema }) as unknown as Database,
+      db: drizzleNodePostgres(pool, { schema, logger: config.queryLogger }) as unknown as Database,
       driver: 'postgres',
       execScript: (text) => runPostgresScript(url, config, text),
       close: () => pool.end(),
@@ -88,7 +91,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     loadDataDir: config.loadDataDir,
   });
   return {
-    db: drizzlePglite(client, { schema }) as unknown as Database,
+    db: drizzlePglite(client, { schema, logger: config.queryLogger }) as unknown as Database,
     driver: 'pglite',
     execScript: async (text) => {
       await client.transaction(async (tx) => {

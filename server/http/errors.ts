@@ -1,5 +1,6 @@
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { NextResponse } from 'next/server';
+import { logger, requestIdFrom, withRequestId } from '../logging/logger';
 import { retryAfterSeconds, toTRPCError } from '../trpc/errors';
 
 /**
@@ -10,7 +11,7 @@ import { retryAfterSeconds, toTRPCError } from '../trpc/errors';
 export function errorResponse(route: string, error: unknown, extra: Record<string, unknown> = {}): Response {
   const mapped = toTRPCError(error);
   const status = getHTTPStatusCodeFromError(mapped);
-  if (status >= 500) console.error(`${route} failed (${mapped.code}):`, mapped.cause ?? mapped);
+  if (status >= 500) logger.error({ route, code: mapped.code, err: mapped.cause ?? mapped }, 'route failed');
   const retryAfter = retryAfterSeconds(mapped);
   return NextResponse.json(
     { error: mapped.message, ...extra },
@@ -20,13 +21,16 @@ export function errorResponse(route: string, error: unknown, extra: Record<strin
 
 type RouteHandler = (request: Request) => Promise<Response>;
 
-/** A route handler whose every failure, the database's included, is answered through `errorResponse`. */
+/**
+ * A route handler whose every failure, the database's included, is answered through `errorResponse`,
+ * and whose every log line carries the request's id.
+ */
 export function answeringErrors(route: string, handler: RouteHandler): RouteHandler {
-  return async (request) => {
-    try {
-      return await handler(request);
-    } catch (error) {
-      return errorResponse(route, error);
-    }
-  };
+  return (request) =>
+    withRequestId(requestIdFrom(request.headers), async () => {
+      const startedAt = performance.now();
+      const response = await handler(request).catch((error: unknown) => errorResponse(route, error));
+      logger.info({ route, status: response.status, ms: Math.round(performance.now() - startedAt) }, 'route');
+      return response;
+    });
 }

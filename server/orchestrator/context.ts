@@ -9,6 +9,7 @@ import { OpportunitiesEngine } from '../../engines/opportunities/engine';
 import { PatternsEngine } from '../../engines/patterns/engine';
 import { FlowRunsEngine } from '../../engines/runs/engine';
 import { TenancyEngine } from '../../engines/tenancy/engine';
+import { sqlLogger } from '../logging/logger';
 import { type AuthSetup, createAuthSetup, loadAuthSetup } from '../auth/auth-setup';
 import { rateLimitConfigFromEnv } from '../rate-limit/config';
 import { createRateLimits, NO_RATE_LIMITS, type RateLimits } from '../rate-limit/limits';
@@ -104,7 +105,7 @@ export function setSystemContext(ctx: SystemContext): void {
 }
 
 async function buildFromEnv(): Promise<SystemContext> {
-  const [handle, auth] = await Promise.all([openDatabase(databaseConfigFromEnv()), loadAuthSetup()]);
+  const [handle, auth] = await Promise.all([openDatabase({ ...databaseConfigFromEnv(), queryLogger: sqlLogger }), loadAuthSetup()]);
   return createSystemContext(handle, {
     auth,
     models: createModelRegistry(modelConfigFromEnv(), OFFLINE_WRITERS),

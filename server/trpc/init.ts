@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { accessTokenFromHeaders } from '../auth/token-transport';
 import { resolveViewer, type Viewer } from '../auth/viewer';
+import { logger, requestIdFrom, withRequestId } from '../logging/logger';
 import { getSystemContext, type SystemContext } from '../orchestrator/context';
 import { toTRPCError, zodFieldErrors } from './errors';
 import { transformer } from './transformer';
@@ -12,11 +13,13 @@ export interface InnerContext {
   system: SystemContext;
   /** Null when the request carries no valid access token. */
   viewer: Viewer | null;
+  /** On every log line the request writes (server/logging/logger.ts). */
+  requestId: string;
 }
 
 /** The context without HTTP: tests build it from their own system and viewer. */
-export function createInnerContext(opts: InnerContext): InnerContext {
-  return { system: opts.system, viewer: opts.viewer };
+export function createInnerContext(opts: Omit<InnerContext, 'requestId'> & { requestId?: string }): InnerContext {
+  return { system: opts.system, viewer: opts.viewer, requestId: opts.requestId ?? requestIdFrom(new Headers()) };
 }
 
 /**
@@ -24,15 +27,18 @@ export function createInnerContext(opts: InnerContext): InnerContext {
  * `system` defaults to the process's context.
  */
 export async function createTRPCContext(opts: { headers: Pick<Headers, 'get'>; system?: SystemContext }): Promise<InnerContext> {
-  try {
-    const system = opts.system ?? (await getSystemContext());
-    const viewer = await resolveViewer(system, accessTokenFromHeaders(opts.headers));
-    return createInnerContext({ system, viewer });
-  } catch (error) {
-    // tRPC answers a context failure with its message, outside the procedures' middleware: map it
-    // here, or a database that is down shows the caller its SQL and the user id it was bound to.
-    throw logged('context', toTRPCError(error));
-  }
+  const requestId = requestIdFrom(opts.headers);
+  return withRequestId(requestId, async () => {
+    try {
+      const system = opts.system ?? (await getSystemContext());
+      const viewer = await resolveViewer(system, accessTokenFromHeaders(opts.headers));
+      return createInnerContext({ system, viewer, requestId });
+    } catch (error) {
+      // tRPC answers a context failure with its message, outside the procedures' middleware: map it
+      // here, or a database that is down shows the caller its SQL and the user id it was bound to.
+      throw logged('context', toTRPCError(error));
+    }
+  });
 }
 
 // 2. Initialisation -------------------------------------------------------------------------------
@@ -52,16 +58,25 @@ export const createCallerFactory = t.createCallerFactory;
 
 // 3. Procedures ----------------------------------------------------------------------------------
 
-/** Outermost, so it also sees input-validation failures and the scope checks below. */
-const mapErrors = t.middleware(async ({ next, path }) => {
-  const result = await next();
-  if (result.ok) return result;
-  throw logged(path, toTRPCError(result.error));
-});
+/**
+ * Outermost, so it also sees input-validation failures and the scope checks below; everything the
+ * procedure logs, down to its SQL, carries the request's id.
+ */
+const mapErrors = t.middleware(({ ctx, next, path, type }) =>
+  withRequestId(ctx.requestId, async () => {
+    const startedAt = performance.now();
+    const result = await next();
+    logger.info({ procedure: path, type, ok: result.ok, ms: Math.round(performance.now() - startedAt) }, 'trpc');
+    if (result.ok) return result;
+    throw logged(path, toTRPCError(result.error));
+  }),
+);
 
 /** Failures the server, not the caller, must look into are logged with their cause; the rest are answers. */
-function logged(path: string, error: TRPCError): TRPCError {
-  if (error.code === 'INTERNAL_SERVER_ERROR' || error.code === 'SERVICE_UNAVAILABLE') console.error(`tRPC ${path} failed:`, error.cause ?? error);
+function logged(procedure: string, error: TRPCError): TRPCError {
+  if (error.code === 'INTERNAL_SERVER_ERROR' || error.code === 'SERVICE_UNAVAILABLE') {
+    logger.error({ procedure, code: error.code, err: error.cause ?? error }, 'procedure failed');
+  }
   return error;
 }
 

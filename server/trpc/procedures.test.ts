@@ -8,6 +8,7 @@ import { addMember, createTenantFixture, type TenantFixture } from '../../test/f
 import { createTestDatabase, type TestDatabase } from '../../test/database';
 import { viewerFor } from '../../test/fixtures/auth';
 import type { Viewer } from '../auth/viewer';
+import { logger } from '../logging/logger';
 import { createSystemContext, type SystemContext } from '../orchestrator/context';
 import { adminProcedure, brandProcedure, createCallerFactory, createInnerContext, createTRPCRouter, publicProcedure } from './init';
 import { rejection } from '../../test/trpc';
@@ -102,11 +103,14 @@ describe('errors thrown inside a procedure', () => {
   });
 
   it('an unexpected error becomes INTERNAL_SERVER_ERROR, is logged, and reveals nothing', async () => {
-    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const log = vi.spyOn(logger, 'error');
     const error = await rejection(probeAs(null).fails({ with: 'bug' }));
     expect(error.code).toBe('INTERNAL_SERVER_ERROR');
     expect(error.message).toBe('Internal server error');
-    expect(log).toHaveBeenCalledWith('tRPC fails failed:', expect.objectContaining({ message: expect.stringContaining('leaked') }));
+    expect(log).toHaveBeenCalledWith(
+      expect.objectContaining({ procedure: 'fails', err: expect.objectContaining({ message: expect.stringContaining('leaked') }) }),
+      'procedure failed',
+    );
     log.mockRestore();
   });
 });

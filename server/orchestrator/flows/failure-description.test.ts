@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NotFoundError } from '../../../engines/errors';
+import { logger } from '../../logging/logger';
 import { retryWhileDatabaseUnavailable } from './cleanup-retry';
 import { describeFailure } from './failure-description';
 
@@ -14,12 +15,15 @@ describe('describeFailure', () => {
   });
 
   it('names a database failure by kind, leaving its SQL and parameters to the server log', () => {
-    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const log = vi.spyOn(logger, 'error');
     const lost = describeFailure(failedQuery(Object.assign(new Error('terminating connection'), { code: '57P01' })), 'run r-1');
     expect(lost).toBe('DatabaseUnavailable: the database connection was lost or timed out');
     const other = describeFailure(failedQuery(Object.assign(new Error('deadlock detected'), { code: '40P01' })), 'run r-1');
     expect(other).toBe('Error: an internal error (details are in the server log)');
-    expect(log).toHaveBeenCalledWith('run r-1 failed:', expect.objectContaining({ message: expect.stringContaining('Failed query') }));
+    expect(log).toHaveBeenCalledWith(
+      { where: 'run r-1', err: expect.objectContaining({ message: expect.stringContaining('Failed query') }) },
+      'flow step failed',
+    );
   });
 });
 

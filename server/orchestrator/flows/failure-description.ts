@@ -1,5 +1,6 @@
 import { isDatabaseUnavailable, isRefusedValue } from '../../../engines/db/sql-state';
 import { errorCode } from '../../../engines/errors';
+import { logger } from '../../logging/logger';
 
 /**
  * What a run records about the failure that ended it or one of its steps. Runs are shown to the
@@ -9,7 +10,7 @@ import { errorCode } from '../../../engines/errors';
  */
 export function describeFailure(error: unknown, where: string): string {
   if (errorCode(error)) return `${(error as Error).name}: ${(error as Error).message}`.slice(0, 2_000);
-  console.error(`${where} failed:`, error);
+  logger.error({ where, err: error }, 'flow step failed');
   if (isDatabaseUnavailable(error)) return 'DatabaseUnavailable: the database connection was lost or timed out';
   if (isRefusedValue(error)) return 'RefusedValue: the database could not store a value';
   return `${error instanceof Error ? error.name : 'Error'}: an internal error (details are in the server log)`;

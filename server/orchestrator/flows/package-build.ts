@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { PackageChannels, type PackageWorkspaceView } from '../../../engines/content/dto';
 import { Channel } from '../../../engines/enums';
 import type { SystemContext } from '../context';
-import { buildPackageGraph, buildRegenerateGraph } from '../graphs/package-graph';
+import { packageGraph } from '../graphs/package-graph';
+import { regenerateGraph } from '../graphs/regenerate-graph';
 import { retryWhileDatabaseUnavailable } from './cleanup-retry';
 import { Deadline } from './deadline';
 import { type FlowBudgets, flowBudgetsFromEnv } from './flow-budget';
@@ -90,8 +91,7 @@ async function createPackageFromOpportunity(
   );
   const deadline = new Deadline(budgetMs);
   const built = await runAudited(ctx, scope, audit, async () => {
-    const graph = buildPackageGraph({ ctx, audit, llmTimeoutMs: options.llmTimeoutMs, deadline });
-    const state = await graph.invoke({ ...scope, request });
+    const state = await packageGraph.invoke({ ...scope, request }, { configurable: { ctx, audit, llmTimeoutMs: options.llmTimeoutMs, deadline } });
     return { view: state.view, warnings: state.warnings, created: state.created };
   });
   if (built.created || !key) return built.view;
@@ -124,8 +124,7 @@ async function regenerateVariants(
   const deadline = new Deadline(budgetMs);
   await audit.linkPackage(request.packageId);
   const regenerated = await runAudited(ctx, scope, audit, async () => {
-    const graph = buildRegenerateGraph({ ctx, audit, llmTimeoutMs: options.llmTimeoutMs, deadline });
-    const state = await graph.invoke({ ...scope, request });
+    const state = await regenerateGraph.invoke({ ...scope, request }, { configurable: { ctx, audit, llmTimeoutMs: options.llmTimeoutMs, deadline } });
     return { view: state.view, warnings: state.warnings };
   });
   return regenerated.view;

@@ -1,7 +1,7 @@
 import { MockLanguageModelV4 } from 'ai/test';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../../engines/clock';
+import { addDays } from '../../../lib/dates';
 import { rows } from '../../../engines/db/migrator';
 import { NotFoundError } from '../../../engines/errors';
 import { HIGH_SCORE, type OpportunityDTO } from '../../../engines/opportunities/dto';
@@ -109,7 +109,6 @@ describe('TodayBoardOrchestrator.buildTodayView on the demo data', () => {
   it('writes nothing', async () => {
     const before = await databaseFingerprint();
     await TodayBoardOrchestrator.buildTodayView(system, tenantId, emberAndOak);
-    await TodaySummaryOrchestrator.summarizeTodayFocus(system, tenantId, emberAndOak);
     expect(await databaseFingerprint()).toEqual(before);
   });
 
@@ -180,7 +179,7 @@ describe('TodaySummaryOrchestrator.summarizeTodayFocus', () => {
       },
     });
     const withModel = createSystemContext(handle, { models: { modelFor: () => model, offline: false } });
-    const summary = await TodaySummaryOrchestrator.summarizeTodayFocus(withModel, tenantId, ledgerline);
+    const summary = await TodaySummaryOrchestrator.summarizeTodayFocus(withModel, tenantId, ledgerline, DEMO_OWNER.userId);
     expect(summary).toEqual({
       summary: 'Lead with cash-flow stories for finance leads on LinkedIn today.',
       source: 'model',
@@ -189,6 +188,14 @@ describe('TodaySummaryOrchestrator.summarizeTodayFocus', () => {
     const context = JSON.stringify(model.doGenerateCalls[0]!.prompt);
     expect(context).toContain('Ledgerline');
     expect(context).not.toContain('angle');
+    const [run] = await system.engines.runs.listRuns(tenantId, ledgerline, { limit: 1 });
+    expect(run).toMatchObject({ flow: 'f1_summary', status: 'succeeded', createdByUserId: DEMO_OWNER.userId });
+    expect(run!.events.map((e) => [e.node, e.kind])).toEqual([['input', 'input'], ['summarize', 'llm_output'], ['flow', 'output']]);
+    expect(run!.events[1]!.payload).toMatchObject({
+      model: 'mock-provider/mock-model-id',
+      usage: { inputTokens: 40, outputTokens: 12 },
+      output: { summary: summary.summary },
+    });
   });
 
   it('falls back to the deterministic sentence when the model fails, instead of failing', async () => {
@@ -202,5 +209,8 @@ describe('TodaySummaryOrchestrator.summarizeTodayFocus', () => {
     expect(summary.source).toBe('fallback');
     expect(summary.model).toBeNull();
     expect(summary.summary).toMatch(/^Focus Ledgerline on .+ today; \d+ high-scoring ideas? (is|are) waiting on the board\.$/);
+    const [run] = await system.engines.runs.listRuns(tenantId, ledgerline, { limit: 1 });
+    expect(run).toMatchObject({ flow: 'f1_summary', status: 'succeeded_with_warnings' });
+    expect(run!.events[1]!.payload).toMatchObject({ error: expect.stringContaining('upstream 503') });
   });
 });

@@ -1,7 +1,9 @@
 import type { BoardFilter } from '../../../engines/opportunities/dto';
+import { logger } from '../../logging/logger';
 import type { SystemContext } from '../context';
-import { buildTodayGraph } from '../graphs/today-graph';
+import { todayGraph, todaySummaryGraph } from '../graphs/today-graph';
 import type { TodayBoardView, TodayFocusSummary } from '../views/today-board-view';
+import { FlowRunAudit } from './run-audit';
 
 export const DEFAULT_TODAY_LIMIT = 50;
 
@@ -10,37 +12,36 @@ export interface TodayViewOptions {
   filter?: BoardFilter;
 }
 
-type TodayGraph = ReturnType<typeof buildTodayGraph>;
-
-// Compiled once per system context: a graph holds the context's engines and models.
-const graphs = new WeakMap<SystemContext, { core: TodayGraph; withSummary: TodayGraph }>();
-
-function todayGraphs(ctx: SystemContext) {
-  let built = graphs.get(ctx);
-  if (!built) {
-    built = { core: buildTodayGraph(ctx, { summarize: false }), withSummary: buildTodayGraph(ctx, { summarize: true }) };
-    graphs.set(ctx, built);
-  }
-  return built;
-}
-
-/** F1 — "what should I work on today?": the ranked board, its focus slice and the brand summary. */
+/**
+ * F1 — "what should I work on today?": the ranked board, its focus slice and the brand summary. It
+ * writes nothing and runs on every page view, so its audit is a log line (inputs and timing), not a run.
+ */
 export const TodayBoardOrchestrator = {
   async buildTodayView(ctx: SystemContext, tenantId: string, brandId: string, options: TodayViewOptions = {}): Promise<TodayBoardView> {
-    const state = await todayGraphs(ctx).core.invoke({
-      tenantId,
-      brandId,
-      limit: options.limit ?? DEFAULT_TODAY_LIMIT,
-      filter: options.filter ?? {},
-    });
+    const input = { tenantId, brandId, limit: options.limit ?? DEFAULT_TODAY_LIMIT, filter: options.filter ?? {} };
+    const startedAt = performance.now();
+    const state = await todayGraph.invoke(input, { configurable: { ctx } });
+    logger.info(
+      { flow: 'f1_today', ...input, opportunities: state.view.opportunities.length, ms: Math.round(performance.now() - startedAt) },
+      'flow',
+    );
     return state.view;
   },
 };
 
-/** F1.1 — one sentence on today's focus, from the summarizer node over the F1 view. */
+/** F1.1 — one sentence on today's focus from the summarizer node over the F1 view; recorded as an `f1_summary` run. */
 export const TodaySummaryOrchestrator = {
-  async summarizeTodayFocus(ctx: SystemContext, tenantId: string, brandId: string): Promise<TodayFocusSummary> {
-    const state = await todayGraphs(ctx).withSummary.invoke({ tenantId, brandId, limit: DEFAULT_TODAY_LIMIT, filter: {} });
+  async summarizeTodayFocus(
+    ctx: SystemContext,
+    tenantId: string,
+    brandId: string,
+    requestedByUserId: string | null = null,
+  ): Promise<TodayFocusSummary> {
+    const scope = { tenantId, brandId };
+    const input = { limit: DEFAULT_TODAY_LIMIT, filter: {} };
+    const audit = await FlowRunAudit.start(ctx.engines.runs, scope, 'f1_summary', input, requestedByUserId);
+    const state = await audit.failOnError(() => todaySummaryGraph.invoke({ ...scope, ...input }, { configurable: { ctx, audit } }));
+    await audit.finish(state.summary, state.summary.source === 'fallback');
     return state.summary;
   },
 };

@@ -3,9 +3,11 @@ import type { BrandStrategyView, BrandSummary } from '../../../engines/brand-bra
 import { NotFoundError } from '../../../engines/errors';
 import type { BoardFilter, OpportunityDTO, TodayBoard } from '../../../engines/opportunities/dto';
 import type { SystemContext } from '../context';
+import type { FlowRunAudit } from '../flows/run-audit';
 import { fallbackTodaySummary, type TodaySummaryInput, todaySummaryNode } from '../llm/nodes/today-summary';
 import { chooseTodayFocus } from '../policies/today-focus';
 import type { TodayBoardView, TodayFocusSummary } from '../views/today-board-view';
+import { type RunConfig, runDeps } from './run-config';
 
 /** How many recent packages the focus policy looks at to tell which pillar was neglected. */
 const RECENT_PACKAGES = 10;
@@ -28,46 +30,83 @@ type TodayState = typeof TodayState.State;
 
 const hasFilter = (filter: BoardFilter) => !!(filter.pillarId || filter.personaId || filter.channel);
 
+/** What F1 hands its graph as `configurable`. */
+const BoardDeps = Annotation.Root({ ctx: Annotation<SystemContext>() });
+/** F1.1 also records its model output on its run. */
+const SummaryDeps = Annotation.Root({ ctx: Annotation<SystemContext>(), audit: Annotation<FlowRunAudit>() });
+type BoardConfig = RunConfig<typeof BoardDeps.State>;
+type SummaryConfig = RunConfig<typeof SummaryDeps.State>;
+
+async function loadBoard(state: TodayState, config: BoardConfig) {
+  const { engines } = runDeps(config).ctx;
+  return { board: await engines.opportunities.getTodayBoard(state.tenantId, state.brandId, { limit: state.limit }) };
+}
+
+async function loadFilteredPage(state: TodayState, config: BoardConfig) {
+  if (!hasFilter(state.filter)) return { filteredPage: null };
+  const { engines } = runDeps(config).ctx;
+  const page = await engines.opportunities.getTodayBoard(state.tenantId, state.brandId, { limit: state.limit, filter: state.filter });
+  return { filteredPage: page.opportunities };
+}
+
+async function loadStrategy(state: TodayState, config: BoardConfig) {
+  const { engines } = runDeps(config).ctx;
+  const [strategy, brand] = await Promise.all([
+    engines.brandBrain.getBrandStrategyView(state.tenantId, state.brandId),
+    engines.brandBrain.getBrandSummary(state.tenantId, state.brandId),
+  ]);
+  return { strategy, brand };
+}
+
+async function loadRecentPackages(state: TodayState, config: BoardConfig) {
+  const { engines } = runDeps(config).ctx;
+  const packages = await engines.content.listPackagesForBrand(state.tenantId, state.brandId, { limit: RECENT_PACKAGES, offset: 0 });
+  return { recentPackagePillarIds: packages.map((p) => p.pillarId) };
+}
+
+function assembleView(state: TodayState) {
+  return { view: assembleTodayView(state) };
+}
+
+async function summarize(state: TodayState, config: SummaryConfig) {
+  const { ctx, audit } = runDeps(config);
+  const input = todaySummaryInput(state.view);
+  const result = await todaySummaryNode.run(ctx.models, input);
+  await audit.llm('summarize', result);
+  // The summary is a nicety over a board that is already correct: a model failure degrades to the
+  // deterministic sentence instead of failing the request.
+  const summary: TodayFocusSummary = result.ok
+    ? { summary: result.output.summary, source: 'model', model: result.model }
+    : { summary: fallbackTodaySummary(input), source: 'fallback', model: null };
+  return { summary };
+}
+
 /**
  * F1: the reads run in parallel, then the deterministic focus policy, then assembly. The focus is
- * chosen on the whole board, so narrowing the list by a filter never moves it. With `summarize`, F1.1
- * adds the one summarizer node after assembly. No node writes.
+ * chosen on the whole board, so narrowing the list by a filter never moves it. No node writes.
  */
-export function buildTodayGraph(ctx: SystemContext, options: { summarize: boolean }) {
-  const { engines } = ctx;
-  const graph = new StateGraph(TodayState)
-    .addNode('loadBoard', async (s: TodayState) => ({
-      board: await engines.opportunities.getTodayBoard(s.tenantId, s.brandId, { limit: s.limit }),
-    }))
-    .addNode('loadFilteredPage', async (s: TodayState) => ({
-      filteredPage: hasFilter(s.filter)
-        ? (await engines.opportunities.getTodayBoard(s.tenantId, s.brandId, { limit: s.limit, filter: s.filter })).opportunities
-        : null,
-    }))
-    .addNode('loadStrategy', async (s: TodayState) => {
-      const [strategy, brand] = await Promise.all([
-        engines.brandBrain.getBrandStrategyView(s.tenantId, s.brandId),
-        engines.brandBrain.getBrandSummary(s.tenantId, s.brandId),
-      ]);
-      return { strategy, brand };
-    })
-    .addNode('loadRecentPackages', async (s: TodayState) => {
-      const packages = await engines.content.listPackagesForBrand(s.tenantId, s.brandId, { limit: RECENT_PACKAGES, offset: 0 });
-      return { recentPackagePillarIds: packages.map((p) => p.pillarId) };
-    })
-    .addNode('assembleView', (s: TodayState) => ({ view: assembleTodayView(s) }))
-    .addEdge(START, 'loadBoard')
-    .addEdge(START, 'loadFilteredPage')
-    .addEdge(START, 'loadStrategy')
-    .addEdge(START, 'loadRecentPackages')
-    .addEdge(['loadBoard', 'loadFilteredPage', 'loadStrategy', 'loadRecentPackages'], 'assembleView');
-  if (!options.summarize) return graph.addEdge('assembleView', END).compile();
-  return graph
-    .addNode('summarize', async (s: TodayState) => ({ summary: await summarize(ctx, s.view) }))
-    .addEdge('assembleView', 'summarize')
-    .addEdge('summarize', END)
-    .compile();
-}
+export const todayGraph = new StateGraph(TodayState, BoardDeps)
+  .addNode('loadBoard', loadBoard)
+  .addNode('loadFilteredPage', loadFilteredPage)
+  .addNode('loadStrategy', loadStrategy)
+  .addNode('loadRecentPackages', loadRecentPackages)
+  .addNode('assembleView', assembleView)
+  .addEdge(START, 'loadBoard')
+  .addEdge(START, 'loadFilteredPage')
+  .addEdge(START, 'loadStrategy')
+  .addEdge(START, 'loadRecentPackages')
+  .addEdge(['loadBoard', 'loadFilteredPage', 'loadStrategy', 'loadRecentPackages'], 'assembleView')
+  .addEdge('assembleView', END)
+  .compile();
+
+/** F1.1: the F1 graph as a subgraph, then the one summarizer node over its view. */
+export const todaySummaryGraph = new StateGraph(TodayState, SummaryDeps)
+  .addNode('buildBoard', todayGraph)
+  .addNode('summarize', summarize)
+  .addEdge(START, 'buildBoard')
+  .addEdge('buildBoard', 'summarize')
+  .addEdge('summarize', END)
+  .compile();
 
 /** A filter may only name the brand's own active pillars and personas. */
 function assertFilterInStrategy(filter: BoardFilter, strategy: BrandStrategyView): void {
@@ -128,14 +167,4 @@ export function todaySummaryInput(view: TodayBoardView): TodaySummaryInput {
     highScoreCount: view.focus.metrics.highScoreCount,
     liveCount: view.focus.metrics.total,
   };
-}
-
-async function summarize(ctx: SystemContext, view: TodayBoardView): Promise<TodayFocusSummary> {
-  const input = todaySummaryInput(view);
-  const result = await todaySummaryNode.run(ctx.models, input);
-  // The summary is a nicety over a board that is already correct: a model failure degrades to the
-  // deterministic sentence instead of failing the request.
-  return result.ok
-    ? { summary: result.output.summary, source: 'model', model: result.model }
-    : { summary: fallbackTodaySummary(input), source: 'fallback', model: null };
 }

@@ -16,8 +16,8 @@ export const todayRouter = createTRPCRouter({
       });
     }),
 
-  /** F1.1: one sentence on today's focus; a deterministic sentence (`source: 'fallback'`) when the model fails. */
+  /** F1.1: one sentence on today's focus, recorded as a run; a deterministic sentence (`source: 'fallback'`) when the model fails. */
   summary: brandProcedure
     .concat(perUserLimit('summaries'))
-    .query(({ ctx }) => TodaySummaryOrchestrator.summarizeTodayFocus(ctx.system, ctx.scope.tenantId, ctx.scope.brandId)),
+    .query(({ ctx }) => TodaySummaryOrchestrator.summarizeTodayFocus(ctx.system, ctx.scope.tenantId, ctx.scope.brandId, ctx.viewer.userId)),
 });

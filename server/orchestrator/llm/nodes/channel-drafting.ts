@@ -1,12 +1,14 @@
+import { Annotation } from '@langchain/langgraph';
 import { z } from 'zod';
-import type { WorkspaceWarning } from '../../../engines/content/dto';
-import { CHANNEL_LIMITS, Channel } from '../../../engines/enums';
-import type { PatternRecommendation } from '../../../engines/patterns/dto';
-import type { SystemContext } from '../context';
-import type { Deadline } from '../flows/deadline';
-import type { PackageRunAudit } from '../flows/package-run-audit';
-import { copyRepairNode, MAX_REPAIR_PROBLEMS } from '../llm/nodes/copy-repair';
-import type { PackageBuildContext } from '../llm/nodes/package-context';
+import type { VariantDTO, WorkspaceWarning } from '../../../../engines/content/dto';
+import { CHANNEL_LIMITS, Channel } from '../../../../engines/enums';
+import type { PatternRecommendation } from '../../../../engines/patterns/dto';
+import type { SystemContext } from '../../context';
+import type { Deadline } from '../../flows/deadline';
+import type { PackageRunAudit } from '../../flows/package-run-audit';
+import { checkDraft, passes } from '../../policies/guard-rail';
+import { copyRepairNode, MAX_REPAIR_PROBLEMS } from './copy-repair';
+import type { PackageBuildContext } from './package-context';
 import {
   MAX_PATTERN_BEATS,
   MAX_STYLE_REFERENCE,
@@ -14,8 +16,7 @@ import {
   VariantDraft,
   type VariantPlanInput,
   variantPlanNode,
-} from '../llm/nodes/variant-plan';
-import { checkDraft, passes } from '../policies/guard-rail';
+} from './variant-plan';
 
 /** One channel's drafts after the guard rail, ready to store; each knows the model that wrote it. */
 export const VariantPlan = z.object({
@@ -47,13 +48,16 @@ export interface ChannelOutcome {
   warnings: WorkspaceWarning[];
 }
 
-export interface DraftingDeps {
-  ctx: SystemContext;
-  audit: PackageRunAudit;
-  llmTimeoutMs?: number;
+/** What a package or regeneration run hands its graph as `configurable`. */
+export const DraftingDeps = Annotation.Root({
+  ctx: Annotation<SystemContext>(),
+  audit: Annotation<PackageRunAudit>(),
+  /** Per LLM call; undefined leaves each node its own timeout. */
+  llmTimeoutMs: Annotation<number | undefined>(),
   /** The run's budget: every model call is cut to what is left of it. */
-  deadline?: Deadline;
-}
+  deadline: Annotation<Deadline>(),
+});
+export type DraftingDeps = typeof DraftingDeps.State;
 
 /**
  * One channel of F2: choose a pattern, ask the variant writer for drafts, and pass each through the
@@ -138,7 +142,13 @@ async function guardDraft(deps: DraftingDeps, task: ChannelTask, draft: VariantD
   const node = `guard_rail:${task.channel}`;
   const repair = await copyRepairNode.run(
     deps.ctx.models,
-    { channel: task.channel, charLimit: CHANNEL_LIMITS[task.channel], taboos: task.context.taboos, text: draft.rawText, problems: finding.problems.slice(0, MAX_REPAIR_PROBLEMS) },
+    {
+      channel: task.channel,
+      charLimit: CHANNEL_LIMITS[task.channel],
+      taboos: task.context.taboos,
+      text: draft.rawText,
+      problems: finding.problems.slice(0, MAX_REPAIR_PROBLEMS),
+    },
     { timeoutMs: deps.llmTimeoutMs, deadline: deps.deadline },
   );
   await deps.audit.llm(`copy_repair:${task.channel}`, repair);
@@ -149,4 +159,32 @@ async function guardDraft(deps: DraftingDeps, task: ChannelTask, draft: VariantD
   }
   const why = repair.ok ? recheck.problems.join('; ') : `${finding.problems.join('; ')} (repair failed: ${repair.error})`;
   return { draft: null, warning: { channel: task.channel, node, message: `Dropped ${task.channel} draft ${index + 1}: it ${why}` } };
+}
+
+/** Stores each plan's drafts as variants of the package, recording every one on the run. */
+export async function persistPlans(
+  deps: DraftingDeps,
+  tenantId: string,
+  brandId: string,
+  packageId: string,
+  plans: VariantPlan[],
+): Promise<VariantDTO[]> {
+  const created: VariantDTO[] = [];
+  for (const plan of plans) {
+    for (const draft of plan.variants) {
+      const variant = await deps.ctx.engines.content.createVariant(tenantId, brandId, {
+        packageId,
+        channel: plan.channel,
+        patternTemplateId: plan.patternId,
+        draftText: draft.rawText,
+        rationale: draft.rationale,
+        safetyFlags: draft.safetyFlags,
+        generatedByModel: draft.generatedByModel,
+        rawPromptContext: plan.promptContext,
+      });
+      created.push(variant);
+      await deps.audit.mutation(`createVariant:${plan.channel}`, { variantId: variant.id, packageId, channel: plan.channel });
+    }
+  }
+  return created;
 }

@@ -1,0 +1,39 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import type { Logger as QueryLogger } from 'drizzle-orm';
+import pino from 'pino';
+
+const requestScope = new AsyncLocalStorage<{ requestId: string }>();
+
+/**
+ * The server's structured log: JSON lines on stdout at `LOG_LEVEL` (default info; silent under the
+ * tests). Every line written while a request is handled carries its `requestId`, so one user's action
+ * can be followed from the route through the flows to the SQL.
+ */
+export const logger = pino({
+  level: process.env.LOG_LEVEL || (process.env.NODE_ENV === 'test' ? 'silent' : 'info'),
+  base: undefined,
+  mixin: () => {
+    const scope = requestScope.getStore();
+    return scope ? { requestId: scope.requestId } : {};
+  },
+});
+
+/** A caller's id is kept only when it is short and plain: it is echoed into every log line. */
+const PLAIN_REQUEST_ID = /^[\w.:-]{1,200}$/;
+
+/** The id a proxy or client gave the request (`x-request-id`, else Vercel's `x-vercel-id`), or a new one. */
+export function requestIdFrom(headers: Pick<Headers, 'get'>): string {
+  const given = headers.get('x-request-id') ?? headers.get('x-vercel-id');
+  return given && PLAIN_REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/** Runs `work` with `requestId` on every log line it writes, however deep in its awaits. */
+export function withRequestId<T>(requestId: string, work: () => T): T {
+  return requestScope.run({ requestId }, work);
+}
+
+/** Drizzle's query log: the SQL text only (parameters hold users' data), at debug level. */
+export const sqlLogger: QueryLogger = {
+  logQuery: (query) => logger.debug({ sql: query }, 'sql'),
+};

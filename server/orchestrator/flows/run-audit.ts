@@ -1,0 +1,79 @@
+import type { FlowName } from '../../../engines/enums';
+import type { FlowRunsEngine } from '../../../engines/runs/engine';
+import type { LlmNodeResult } from '../llm/llm-node';
+import { retryWhileDatabaseUnavailable } from './cleanup-retry';
+import { describeFailure } from './failure-description';
+
+type EventKind = Parameters<FlowRunsEngine['recordEvent']>[2];
+
+/**
+ * The audit trail of one flow run (flow_runs + flow_run_events): its input, engine mutations, LLM node
+ * outputs with their model and token usage, and its outcome.
+ */
+export class FlowRunAudit {
+  constructor(
+    protected readonly runs: FlowRunsEngine,
+    readonly runId: string,
+  ) {}
+
+  /** Opens the run and records its input; with a budget, a run still running past it is swept as dead. */
+  static async start<Audit extends FlowRunAudit>(
+    this: new (
+      runs: FlowRunsEngine,
+      runId: string,
+    ) => Audit,
+    runs: FlowRunsEngine,
+    scope: { tenantId: string; brandId: string },
+    flow: FlowName,
+    input: Record<string, unknown>,
+    userId: string | null,
+    budgetMs?: number,
+  ): Promise<Audit> {
+    const runId = await runs.startRun(scope.tenantId, scope.brandId, flow, input, userId, { budgetMs });
+    const audit = new this(runs, runId);
+    await audit.event('input', 'input', input);
+    return audit;
+  }
+
+  mutation(node: string, payload: unknown): Promise<void> {
+    return this.event(node, 'engine_mutation', payload);
+  }
+
+  /** The node's object (hashed by the runs engine when large), model and usage; or its failure. */
+  async llm(node: string, result: LlmNodeResult<unknown>): Promise<void> {
+    if (result.ok) {
+      await this.event(node, 'llm_output', { model: result.model, usage: result.usage, attempts: result.attempts, output: result.output });
+    } else {
+      await this.event(node, 'llm_output', { model: result.model, attempts: result.attempts, error: result.error });
+    }
+  }
+
+  /** Records the output; a run that degraded (a soft error on the way) ends with warnings. */
+  async finish(output: unknown, withWarnings: boolean): Promise<void> {
+    await this.event('flow', 'output', output);
+    await this.runs.finishRun(this.runId, withWarnings ? 'succeeded_with_warnings' : 'succeeded');
+  }
+
+  /** Runs the flow's work; a failure is recorded on the run (past a dropped connection too) and rethrown. */
+  async failOnError<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      await retryWhileDatabaseUnavailable(() => this.fail(error));
+      throw error;
+    }
+  }
+
+  async fail(error: unknown): Promise<void> {
+    await this.recordFailure(describeFailure(error, `run ${this.runId}`), {});
+  }
+
+  protected async recordFailure(message: string, details: Record<string, unknown>): Promise<void> {
+    await this.event('flow', 'hard_error', { message: message.slice(0, 2_000), ...details });
+    await this.runs.finishRun(this.runId, 'failed', message.slice(0, 4_000));
+  }
+
+  protected async event(node: string, kind: EventKind, payload: unknown): Promise<void> {
+    await this.runs.recordEvent(this.runId, node, kind, payload);
+  }
+}
