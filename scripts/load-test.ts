@@ -196,7 +196,7 @@ async function main(): Promise<number> {
         [load.brandId],
       );
       const own = workers.filter((w) => w.brand === load);
-      editable.forEach((v, i) => own[i % own.length]!.variantIds.push(v.id));
+      for (const [index, variant] of editable.entries()) own[index % own.length]!.variantIds.push(variant.id);
     }
     return workers;
   }

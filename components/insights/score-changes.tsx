@@ -14,9 +14,10 @@ export function ScoreChanges({ brandId, changes }: { brandId: string; changes: S
           <div className="score-change__head">
             <span className="score-change__title">{c.title}</span>
             <span className="score-change__scores">
-              <span aria-label={`from ${c.before}`}>{c.before}</span>
-              <span aria-hidden="true"> → </span>
-              <strong aria-label={`to ${c.after}`}>{c.after}</strong>
+              <span className="visually-hidden">{`from ${c.before} to ${c.after}`}</span>
+              <span aria-hidden="true">
+                {c.before} → <strong>{c.after}</strong>
+              </span>
               <span className={`delta ${c.adjustment > 0 ? 'delta--up' : c.adjustment < 0 ? 'delta--down' : ''}`}> ({formatSigned(c.adjustment)})</span>
             </span>
           </div>

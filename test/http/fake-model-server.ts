@@ -149,8 +149,8 @@ function contextOf(request: ChatRequest): Record<string, unknown> {
 
 function sendAnswer(res: ServerResponse, call: ModelCall, n: number): void {
   const writer = OFFLINE_WRITERS.get(call.schemaName);
-  if (!writer) return sendError(res, 400, `no writer for the structured output "${call.schemaName}"`);
-  sendCompletion(res, call, n, JSON.stringify(writer(call.context)));
+  if (writer) sendCompletion(res, call, n, JSON.stringify(writer(call.context)));
+  else sendError(res, 400, `no writer for the structured output "${call.schemaName}"`);
 }
 
 function sendCompletion(res: ServerResponse, call: ModelCall, n: number, content: string): void {

@@ -217,7 +217,7 @@ describe('the database connections terminated in the middle of F3 (learning upda
       expect(response.status).toBe(503);
     }
     const after = await snapshots(ids);
-    ids.forEach((_, i) => expectWholeOrNothing(before[i]!, after[i]!));
+    for (const [index, snapshot] of before.entries()) expectWholeOrNothing(snapshot, after[index]!);
     await expectNoHalfWrittenWork(testStart);
     await expectServerRecovered();
   });
