@@ -1,4 +1,4 @@
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '@/lib/dates';
 
 /** A rate axis label with only the decimals its value needs: "0", "2.5", "10", "0.05". */
 export function rateLabel(tick: number): string {

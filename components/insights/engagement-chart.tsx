@@ -3,8 +3,8 @@ import type { EngagementPoint } from '@/engines/learning/dto';
 import { CHANNEL_LABELS } from '@/components/packages/channel-labels';
 import { dayTicks, rateLabel } from './chart-axes';
 import { formatDay } from './format';
+import { DAY_MS } from '@/lib/dates';
 
-const DAY_MS = 86_400_000;
 const WIDTH = 640;
 const HEIGHT = 220;
 const PAD = { top: 12, right: 12, bottom: 28, left: 40 };

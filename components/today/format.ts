@@ -1,4 +1,4 @@
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS } from '@/lib/dates';
 
 /** How long an opportunity has been on the board: "new today", "1 day old", "3 weeks old". */
 export function formatAge(createdAt: Date, now: Date): string {

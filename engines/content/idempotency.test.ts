@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database';
 import { createTenantFixture, type TenantFixture } from '../../test/fixtures';
 import { createContentEngine, FIXED_NOW, insertContentOpportunity } from '../../test/fixtures/content';
-import { addDays } from '../clock';
+import { addDays } from '../../lib/dates';
 import { type DatabaseHandle, openDatabase } from '../db/client';
 import { contentPackages, opportunities } from '../db/schema';
 import { ConflictError } from '../errors';

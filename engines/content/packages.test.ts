@@ -9,7 +9,7 @@ import {
   insertContentPackage,
   insertContentVariant,
 } from '../../test/fixtures/content';
-import { addDays } from '../clock';
+import { addDays } from '../../lib/dates';
 import type { PackageStatus, VariantStatus } from '../enums';
 import { InvariantViolationError, NotFoundError } from '../errors';
 import type { ContentEngine } from './engine';

@@ -8,7 +8,7 @@ import {
   insertContentPackage,
   insertContentVariant,
 } from '../../test/fixtures/content';
-import { addDays } from '../clock';
+import { addDays } from '../../lib/dates';
 import { NotFoundError } from '../errors';
 import type { ContentEngine } from './engine';
 

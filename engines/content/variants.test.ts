@@ -9,7 +9,7 @@ import {
   insertContentPattern,
   insertContentVariant,
 } from '../../test/fixtures/content';
-import { addDays } from '../clock';
+import { addDays } from '../../lib/dates';
 import type { VariantStatus } from '../enums';
 import { ConflictError, InvariantViolationError, NotFoundError } from '../errors';
 import { activeText, EARLIEST_PUBLICATION } from './dto';

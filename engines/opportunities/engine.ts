@@ -1,7 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
-import { addDays, type Clock, systemClock } from '../clock';
+import { type Clock, systemClock } from '../clock';
+import { addDays } from '../../lib/dates';
 import type { Database } from '../db/client';
 import { opportunities } from '../db/schema';
 import { InvariantViolationError, NotFoundError } from '../errors';

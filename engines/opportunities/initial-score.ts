@@ -1,4 +1,5 @@
 import type { OpportunityType } from '../enums';
+import { DAY_MS } from '../../lib/dates';
 
 // The score an ingested opportunity starts with when its source sends none. Deterministic: the same
 // type, source date and "now" always give the same score and explanation.
@@ -17,8 +18,6 @@ export const TYPE_BASE_SCORE: Record<OpportunityType, number> = {
   competitive: 45,
   evergreen: 40,
 };
-
-const DAY_MS = 86_400_000;
 
 /** [age limit in days (exclusive), score change], first match wins; anything older gets OLD_SIGNAL. */
 const FRESHNESS_STEPS: readonly (readonly [number, number])[] = [

@@ -10,7 +10,7 @@ import {
   OPPORTUNITY_NOW,
   readOpportunityRow,
 } from '../../test/fixtures/opportunities';
-import { addDays } from '../clock';
+import { addDays } from '../../lib/dates';
 import { type DatabaseHandle, openDatabase } from '../db/client';
 import { opportunities } from '../db/schema';
 import { InvariantViolationError } from '../errors';

@@ -2,6 +2,7 @@ import type { NextRequest, NextResponse } from 'next/server';
 import { z } from 'zod';
 import type { SupabaseClientConfig } from './auth-setup';
 import { ACCESS_TOKEN_COOKIE, accessTokenCookieOptions } from './token-transport';
+import { DAY_MS } from '../../lib/dates';
 
 /** Where the Supabase refresh token is kept: http-only, sent only to the app itself. */
 export const REFRESH_TOKEN_COOKIE = 'sb-refresh-token';
@@ -11,8 +12,6 @@ export const REFRESH_TOKEN_COOKIE = 'sb-refresh-token';
  * a browser idle for longer than this signs in again.
  */
 export const REFRESH_TOKEN_LIFETIME_DAYS = 30;
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface RefreshedSession {
   accessToken: string;

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../engines/clock';
+import { addDays } from '../../lib/dates';
 import { opportunities } from '../../engines/db/schema';
 import { DEMO_MEMBER, DEMO_OWNER, OTHER_TENANT_OWNER } from '../../supabase/seed/demo-users';
 import { createTestDatabase, type TestDatabase } from '../../test/database';

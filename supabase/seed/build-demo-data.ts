@@ -1,4 +1,4 @@
-import { addDays } from '../../engines/clock';
+import { addDays } from '../../lib/dates';
 import type { memberships, tenants, userProfiles } from '../../engines/db/schema';
 import { DEMO_BRANDS, SHARED_PATTERNS } from './brands';
 import { buildExecutionEvents, type ExecutionEventRow } from './build-events';

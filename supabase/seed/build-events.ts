@@ -1,4 +1,4 @@
-import { addDays, startOfUtcDay } from '../../engines/clock';
+import { addDays, MINUTE_MS, startOfUtcDay } from '../../lib/dates';
 import type { executionEvents } from '../../engines/db/schema';
 import type { Channel, ExecutionEventType, ExecutionSource } from '../../engines/enums';
 import type { BrandSeed } from './brands/types';
@@ -74,7 +74,6 @@ const PROFILES: Record<Channel, ChannelProfile> = {
   },
 };
 
-const MINUTE_MS = 60_000;
 const WINDOW_DAYS = 60;
 
 /**

@@ -1,4 +1,4 @@
-import { addDays, startOfUtcDay } from '../../engines/clock';
+import { addDays, HOUR_MS, startOfUtcDay } from '../../lib/dates';
 import type { opportunities } from '../../engines/db/schema';
 import { type Channel, type OpportunityType, WIRED_CHANNELS } from '../../engines/enums';
 import { opportunityDedupeKey } from '../../engines/opportunities/dedupe';
@@ -17,8 +17,6 @@ export interface OpportunityContext {
   packagedAt: Map<string, Date>;
   now: Date;
 }
-
-const HOUR_MS = 3_600_000;
 
 /** How many ideas of each brand carry each board state, so every state is there to try. */
 const BOARD_STATES = { pinned: 3, snoozed: 2, snoozeElapsed: 1, expired: 2 } as const;

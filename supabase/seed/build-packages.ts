@@ -1,4 +1,4 @@
-import { addDays, startOfUtcDay } from '../../engines/clock';
+import { addDays, HOUR_MS, MINUTE_MS, startOfUtcDay } from '../../lib/dates';
 import type { contentPackages, variants } from '../../engines/db/schema';
 import { CHANNEL_LIMITS, type Channel } from '../../engines/enums';
 import { OFFLINE_PROVIDER } from '../../server/orchestrator/llm/model-label';
@@ -22,8 +22,6 @@ export interface PackageContext {
   names: ReadonlyMap<string, string>;
 }
 
-const MINUTE_MS = 60_000;
-const HOUR_MS = 60 * MINUTE_MS;
 const DRAFTED_BY = `${OFFLINE_PROVIDER}/${OFFLINE_MODEL_ID}`;
 
 /** When each package was created, so its origin idea can be dated before it. */

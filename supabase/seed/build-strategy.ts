@@ -1,4 +1,4 @@
-import { addDays } from '../../engines/clock';
+import { addDays, MINUTE_MS } from '../../lib/dates';
 import type { brands, contentPillars, patternTemplates, personas } from '../../engines/db/schema';
 import type { BrandSeed, PatternSeed } from './brands/types';
 import { Prng } from './prng';
@@ -17,8 +17,6 @@ export interface StrategyRows {
   pillarIds: Map<string, string>;
   personaIds: Map<string, string>;
 }
-
-const MINUTE_MS = 60_000;
 
 /** The brand, its pillars, personas and own patterns; the brand looks set up about five months ago. */
 export function buildStrategy(seed: BrandSeed, now: Date): StrategyRows {

@@ -1,4 +1,5 @@
 import type { BrandIds } from './demo-ids';
+import { DAY_MS } from '../../lib/dates';
 
 /**
  * Who may call a procedure: anyone; any signed-in user (no brand in the input); a member of the
@@ -11,8 +12,6 @@ export interface ProcedureEntry {
   /** A valid input over one brand's real rows; undefined for procedures without input. */
   input?: (ids: BrandIds) => Record<string, unknown>;
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Every procedure of the router with its access level and a valid input. The suite checks this table

@@ -7,10 +7,9 @@ import { answeringErrors } from '@/server/http/errors';
 import { declaresJson, sentFromSameOrigin } from '@/server/http/same-origin';
 import { getSystemContext } from '@/server/orchestrator/context';
 import { clientIp } from '@/server/rate-limit/client-ip';
+import { DAY_MS } from '@/lib/dates';
 
 const Body = z.object({ accessToken: z.string().min(1).max(8_192), refreshToken: z.string().min(1).max(1_024).optional() });
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * After a Supabase sign-in in the browser: the access token is checked by the server's verifier and
