@@ -159,7 +159,7 @@ export class ContentEngine {
     const to = PackageStatus.parse(status);
     return this.db.transaction(async (tx) => {
       const current = await loadPackage(tx, scope, id, true);
-      const from = current.status as PackageStatus;
+      const from = current.status;
       if (from === to) return toPackageDTO(current);
       const move = packageMove(from, to);
       if (!move.allowed) throw new InvariantViolationError(`A package cannot move from ${from} to ${to}`, 'state');

@@ -1,6 +1,6 @@
 import { and, asc, eq, getTableColumns } from 'drizzle-orm';
 import { brands, contentPackages, contentPillars, patternTemplates, personas, variants } from '../db/schema';
-import { CHANNEL_LIMITS, type Channel } from '../enums';
+import { CHANNEL_LIMITS } from '../enums';
 import { NotFoundError } from '../errors';
 import { type BrandScope, type Executor, inBrand, liveBrand } from '../scope';
 import { activeText, PackageDTO, VariantDTO } from './dto';
@@ -92,5 +92,5 @@ export function toPackageDTO(row: PackageRow): PackageDTO {
 export function toVariantDTO(row: VariantWithPattern): VariantDTO {
   const { tenantId: _tenantId, rawPromptContext: _rawPromptContext, ...fields } = row;
   const text = activeText(row);
-  return VariantDTO.parse({ ...fields, text, withinChannelLimit: text.length <= CHANNEL_LIMITS[row.channel as Channel] });
+  return VariantDTO.parse({ ...fields, text, withinChannelLimit: text.length <= CHANNEL_LIMITS[row.channel] });
 }

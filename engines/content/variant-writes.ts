@@ -122,7 +122,7 @@ export class VariantWrites {
 }
 
 function refuseFinal(variant: VariantRow, wanted: string): void {
-  if (FINAL.includes(variant.status as VariantStatus)) {
+  if (FINAL.includes(variant.status)) {
     throw new InvariantViolationError(`A ${variant.status} variant cannot be ${wanted}`, 'state');
   }
 }

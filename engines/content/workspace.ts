@@ -1,5 +1,4 @@
 import type { Database } from '../db/client';
-import type { Channel } from '../enums';
 import { errorCode } from '../errors';
 import { PackageWorkspaceView, WorkspaceViewOptions } from './dto';
 import type { ContentEngineDeps } from './engine';
@@ -20,7 +19,7 @@ export async function buildWorkspaceView(
 ): Promise<PackageWorkspaceView> {
   const { warnings } = WorkspaceViewOptions.parse(options);
   const pkg = await loadPackage(db, scope, packageId);
-  const channels = pkg.channels as Channel[];
+  const { channels } = pkg;
   const audience = await liveAudience(db, scope, pkg);
   const [variantRows, brand, opportunity, recommendations] = await Promise.all([
     selectPackageVariants(db, scope, pkg.id),

@@ -9,7 +9,23 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { Channel } from '../enums';
+import {
+  Channel,
+  ExecutionEventType,
+  ExecutionSource,
+  FlowName,
+  FlowRunEventKind,
+  FlowRunStatus,
+  LearningSignalType,
+  MembershipRole,
+  OpportunityCreatedVia,
+  OpportunityType,
+  PackageCreatedVia,
+  PackageStatus,
+  PatternCategory,
+  PatternStatus,
+  VariantStatus,
+} from '../enums';
 
 // Mirrors supabase/migrations (the source of truth for DDL); used for typed queries only.
 
@@ -20,6 +36,9 @@ const timestamps = {
   updatedAt: ts('updated_at').notNull().defaultNow(),
   deletedAt: ts('deleted_at'),
 };
+
+/** A zod enum's values as the non-empty tuple `text(…, { enum })` types its column by (zod gives a plain array). */
+const values = <Value extends string>(schema: { options: Value[] }) => schema.options as [Value, ...Value[]];
 
 const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
 
@@ -45,7 +64,7 @@ export const memberships = pgTable('memberships', {
   id: id(),
   tenantId: uuid('tenant_id').notNull(),
   userId: uuid('user_id').notNull(),
-  role: text('role').notNull(),
+  role: text('role', { enum: values(MembershipRole) }).notNull(),
   ...timestamps,
 });
 
@@ -54,7 +73,7 @@ export const brands = pgTable('brands', {
   tenantId: uuid('tenant_id').notNull(),
   name: text('name').notNull(),
   slug: text('slug').notNull(),
-  primaryChannel: text('primary_channel').notNull(),
+  primaryChannel: text('primary_channel', { enum: values(Channel) }).notNull(),
   channels: jsonb('channels').$type<{ channel: Channel; handle: string }[]>().notNull(),
   positioning: text('positioning').notNull(),
   toneTags: text('tone_tags').array().notNull(),
@@ -92,10 +111,10 @@ export const patternTemplates = pgTable('pattern_templates', {
   tenantId: uuid('tenant_id').notNull(),
   brandId: uuid('brand_id'),
   name: text('name').notNull(),
-  category: text('category').notNull(),
-  status: text('status').notNull(),
+  category: text('category', { enum: values(PatternCategory) }).notNull(),
+  status: text('status', { enum: values(PatternStatus) }).notNull(),
   beats: text('beats').array().notNull(),
-  supportedChannels: text('supported_channels').array().notNull(),
+  supportedChannels: text('supported_channels', { enum: values(Channel) }).array().notNull(),
   exampleSnippet: text('example_snippet'),
   performanceHint: text('performance_hint'),
   usageCount: integer('usage_count').notNull(),
@@ -107,7 +126,7 @@ export const patternTemplates = pgTable('pattern_templates', {
 export const opportunities = pgTable('opportunities', {
   id: id(),
   ...tenantScoped,
-  type: text('type').notNull(),
+  type: text('type', { enum: values(OpportunityType) }).notNull(),
   score: integer('score').notNull(),
   baseScore: integer('base_score').notNull(),
   learnedAdjustment: integer('learned_adjustment').notNull(),
@@ -119,11 +138,11 @@ export const opportunities = pgTable('opportunities', {
   dedupeKey: text('dedupe_key').notNull(),
   personaId: uuid('persona_id'),
   pillarId: uuid('pillar_id'),
-  primaryChannel: text('primary_channel').notNull(),
-  suggestedChannels: text('suggested_channels').array().notNull(),
+  primaryChannel: text('primary_channel', { enum: values(Channel) }).notNull(),
+  suggestedChannels: text('suggested_channels', { enum: values(Channel) }).array().notNull(),
   isPinned: boolean('is_pinned').notNull(),
   snoozedUntil: ts('snoozed_until'),
-  createdVia: text('created_via').notNull(),
+  createdVia: text('created_via', { enum: values(OpportunityCreatedVia) }).notNull(),
   createdByUserId: uuid('created_by_user_id'),
   lastTouchedAt: ts('last_touched_at').notNull().defaultNow(),
   expiresAt: ts('expires_at'),
@@ -135,11 +154,11 @@ export const contentPackages = pgTable('content_packages', {
   id: id(),
   ...tenantScoped,
   title: text('title').notNull(),
-  status: text('status').notNull(),
+  status: text('status', { enum: values(PackageStatus) }).notNull(),
   originOpportunityId: uuid('origin_opportunity_id'),
   personaId: uuid('persona_id'),
   pillarId: uuid('pillar_id'),
-  channels: text('channels').array().notNull(),
+  channels: text('channels', { enum: values(Channel) }).array().notNull(),
   coreArgument: text('core_argument'),
   keyPoints: text('key_points').array().notNull(),
   risksToAvoid: text('risks_to_avoid').array().notNull(),
@@ -147,7 +166,7 @@ export const contentPackages = pgTable('content_packages', {
   plannedPublishEnd: ts('planned_publish_end'),
   ownerUserId: uuid('owner_user_id'),
   notes: text('notes'),
-  createdVia: text('created_via').notNull(),
+  createdVia: text('created_via', { enum: values(PackageCreatedVia) }).notNull(),
   idempotencyKey: text('idempotency_key'),
   ...timestamps,
 });
@@ -156,8 +175,8 @@ export const variants = pgTable('variants', {
   id: id(),
   ...tenantScoped,
   packageId: uuid('package_id').notNull(),
-  channel: text('channel').notNull(),
-  status: text('status').notNull(),
+  channel: text('channel', { enum: values(Channel) }).notNull(),
+  status: text('status', { enum: values(VariantStatus) }).notNull(),
   patternTemplateId: uuid('pattern_template_id'),
   rawPromptContext: jsonb('raw_prompt_context').$type<Record<string, unknown>>(),
   draftText: text('draft_text'),
@@ -180,11 +199,11 @@ export const executionEvents = pgTable('execution_events', {
   id: id(),
   ...tenantScoped,
   variantId: uuid('variant_id').notNull(),
-  channel: text('channel').notNull(),
-  eventType: text('event_type').notNull(),
+  channel: text('channel', { enum: values(Channel) }).notNull(),
+  eventType: text('event_type', { enum: values(ExecutionEventType) }).notNull(),
   count: integer('count').notNull(),
   eventValue: doublePrecision('event_value'),
-  source: text('source').notNull(),
+  source: text('source', { enum: values(ExecutionSource) }).notNull(),
   occurredAt: ts('occurred_at').notNull(),
   receivedAt: ts('received_at').notNull().defaultNow(),
   externalEventId: text('external_event_id'),
@@ -195,7 +214,7 @@ export const executionEvents = pgTable('execution_events', {
 export const learningEvents = pgTable('learning_events', {
   id: id(),
   ...tenantScoped,
-  signalType: text('signal_type').notNull(),
+  signalType: text('signal_type', { enum: values(LearningSignalType) }).notNull(),
   subjectId: uuid('subject_id').notNull(),
   patternId: uuid('pattern_id'),
   opportunityId: uuid('opportunity_id'),
@@ -211,8 +230,8 @@ export const flowRuns = pgTable('flow_runs', {
   id: id(),
   tenantId: uuid('tenant_id'),
   brandId: uuid('brand_id'),
-  flow: text('flow').notNull(),
-  status: text('status').notNull(),
+  flow: text('flow', { enum: values(FlowName) }).notNull(),
+  status: text('status', { enum: values(FlowRunStatus) }).notNull(),
   input: jsonb('input').$type<Record<string, unknown>>().notNull(),
   startedAt: ts('started_at').notNull().defaultNow(),
   finishedAt: ts('finished_at'),
@@ -232,7 +251,7 @@ export const flowRunEvents = pgTable('flow_run_events', {
   runId: uuid('run_id').notNull(),
   seq: integer('seq').notNull(),
   node: text('node').notNull(),
-  kind: text('kind').notNull(),
+  kind: text('kind', { enum: values(FlowRunEventKind) }).notNull(),
   payload: jsonb('payload').$type<unknown>().notNull(),
   at: ts('at').notNull().defaultNow(),
   ...timestamps,

@@ -37,7 +37,7 @@ export async function claimOverdueRuns(db: Database, sweep: SweepInput, now: Dat
         .where(eq(flowRunEvents.runId, run.id))
         .orderBy(desc(flowRunEvents.seq))
         .limit(1);
-      const lastEvent = last ? { seq: last.seq, node: last.node, kind: last.kind as FlowRunEventKind } : null;
+      const lastEvent = last ? { seq: last.seq, node: last.node, kind: last.kind } : null;
       await appendEvent(tx, run, 'sweep', 'hard_error', {
         reason: 'interrupted',
         budgetMs: run.budgetMs,
