@@ -1,14 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { BrandBrainEngine } from '../../engines/brand-brain/engine';
+import { type DatabaseHandle, type EngineSet, enginesOver, openDatabaseFromEnv } from '../../engines';
 import type { Clock } from '../../engines/clock';
-import { type Database, type DatabaseHandle, databaseConfigFromEnv, openDatabase } from '../../engines/db/client';
-import { ContentEngine } from '../../engines/content/engine';
-import { IngestKeysEngine } from '../../engines/ingest-keys/engine';
-import { LearningEngine } from '../../engines/learning/engine';
-import { OpportunitiesEngine } from '../../engines/opportunities/engine';
-import { PatternsEngine } from '../../engines/patterns/engine';
-import { FlowRunsEngine } from '../../engines/runs/engine';
-import { TenancyEngine } from '../../engines/tenancy/engine';
 import { sqlLogger } from '../logging/logger';
 import { type AuthSetup, createAuthSetup, loadAuthSetup } from '../auth/auth-setup';
 import { rateLimitConfigFromEnv } from '../rate-limit/config';
@@ -16,29 +8,15 @@ import { createRateLimits, NO_RATE_LIMITS, type RateLimits } from '../rate-limit
 import { createModelRegistry, DEFAULT_MODEL_NAME, type ModelRegistry, modelConfigFromEnv } from './llm/model-registry';
 import { OFFLINE_WRITERS } from './llm/nodes';
 
-export interface Engines {
-  tenancy: TenancyEngine;
-  brandBrain: BrandBrainEngine;
-  opportunities: OpportunitiesEngine;
-  patterns: PatternsEngine;
-  content: ContentEngine;
-  learning: LearningEngine;
-  runs: FlowRunsEngine;
-  ingestKeys: IngestKeysEngine;
-}
+// For the importers that still take Engines from here; engines/index.ts defines it.
+export type { Engines } from '../../engines';
 
 /** Everything a flow or a procedure works with; one per process, handed to every flow. */
-export interface SystemContext {
-  engines: Engines;
+export interface SystemContext extends EngineSet {
   models: ModelRegistry;
   auth: AuthSetup;
   /** Per-user limits on model calls, per-address limits on secret checks, per-key limits on ingest. */
   limits: RateLimits;
-  /**
-   * Runs `work` in one database transaction with engines bound to it: all of its writes land or none
-   * do. Inside, use only the engines handed in — on PGlite every other query waits for the transaction.
-   */
-  transaction<T>(work: (engines: Engines) => Promise<T>): Promise<T>;
 }
 
 export interface SystemContextOptions {
@@ -56,28 +34,11 @@ export interface SystemContextOptions {
 
 /** Wires the engines over one open database; tests call it with their own database copy. */
 export function createSystemContext(handle: DatabaseHandle, options: SystemContextOptions = {}): SystemContext {
-  const clock = options.clock;
   return {
-    engines: buildEngines(handle.db, clock),
+    ...enginesOver(handle, options.clock),
     models: options.models ?? createModelRegistry({ modelName: DEFAULT_MODEL_NAME }, OFFLINE_WRITERS),
     auth: options.auth ?? throwawayDemoAuth(),
     limits: options.limits ?? NO_RATE_LIMITS,
-    transaction: (work) => handle.db.transaction((tx) => work(buildEngines(tx as unknown as Database, clock))),
-  };
-}
-
-function buildEngines(db: Database, clock: Clock | undefined): Engines {
-  const patterns = new PatternsEngine(db);
-  const opportunities = new OpportunitiesEngine(db, { clock });
-  return {
-    tenancy: new TenancyEngine(db),
-    brandBrain: new BrandBrainEngine(db),
-    opportunities,
-    patterns,
-    content: new ContentEngine(db, { opportunities, patterns, clock }),
-    learning: new LearningEngine(db, { patterns, opportunities, clock }),
-    runs: new FlowRunsEngine(db, { clock }),
-    ingestKeys: new IngestKeysEngine(db, { clock }),
   };
 }
 
@@ -105,7 +66,7 @@ export function setSystemContext(ctx: SystemContext): void {
 }
 
 async function buildFromEnv(): Promise<SystemContext> {
-  const [handle, auth] = await Promise.all([openDatabase({ ...databaseConfigFromEnv(), queryLogger: sqlLogger }), loadAuthSetup()]);
+  const [handle, auth] = await Promise.all([openDatabaseFromEnv({ queryLogger: sqlLogger }), loadAuthSetup()]);
   return createSystemContext(handle, {
     auth,
     models: createModelRegistry(modelConfigFromEnv(), OFFLINE_WRITERS),

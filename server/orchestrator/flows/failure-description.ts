@@ -1,5 +1,4 @@
-import { isDatabaseUnavailable, isRefusedValue } from '../../../engines/db/sql-state';
-import { errorCode } from '../../../engines/errors';
+import { errorCode, isDatabaseUnavailable, isRefusedValue } from '../../../engines/errors';
 import { logger } from '../../logging/logger';
 
 /**

@@ -1,0 +1,63 @@
+import { BrandBrainEngine } from './brand-brain/engine';
+import type { Clock } from './clock';
+import { ContentEngine } from './content/engine';
+import { type Database, type DatabaseConfig, type DatabaseHandle, databaseConfigFromEnv, openDatabase } from './db/client';
+import { IngestKeysEngine } from './ingest-keys/engine';
+import { LearningEngine } from './learning/engine';
+import { OpportunitiesEngine } from './opportunities/engine';
+import { PatternsEngine } from './patterns/engine';
+import { FlowRunsEngine } from './runs/engine';
+import { TenancyEngine } from './tenancy/engine';
+
+// The composition root's way in: the server opens the database and builds the engines here, and so
+// never imports engines/db itself.
+
+export type { DatabaseHandle } from './db/client';
+
+export interface Engines {
+  tenancy: TenancyEngine;
+  brandBrain: BrandBrainEngine;
+  opportunities: OpportunitiesEngine;
+  patterns: PatternsEngine;
+  content: ContentEngine;
+  learning: LearningEngine;
+  runs: FlowRunsEngine;
+  ingestKeys: IngestKeysEngine;
+}
+
+export interface EngineSet {
+  engines: Engines;
+  /**
+   * Runs `work` in one database transaction with engines bound to it: all of its writes land or none
+   * do. Inside, use only the engines handed in — on PGlite every other query waits for the transaction.
+   */
+  transaction<T>(work: (engines: Engines) => Promise<T>): Promise<T>;
+}
+
+/** The database the environment names (DATABASE_URL, else PGlite), with the caller's additions. */
+export function openDatabaseFromEnv(additions: Partial<DatabaseConfig> = {}): Promise<DatabaseHandle> {
+  return openDatabase({ ...databaseConfigFromEnv(), ...additions });
+}
+
+/** The engines over one open database. */
+export function enginesOver(handle: DatabaseHandle, clock?: Clock): EngineSet {
+  return {
+    engines: buildEngines(handle.db, clock),
+    transaction: (work) => handle.db.transaction((tx) => work(buildEngines(tx as unknown as Database, clock))),
+  };
+}
+
+function buildEngines(db: Database, clock: Clock | undefined): Engines {
+  const patterns = new PatternsEngine(db);
+  const opportunities = new OpportunitiesEngine(db, { clock });
+  return {
+    tenancy: new TenancyEngine(db),
+    brandBrain: new BrandBrainEngine(db),
+    opportunities,
+    patterns,
+    content: new ContentEngine(db, { opportunities, patterns, clock }),
+    learning: new LearningEngine(db, { patterns, opportunities, clock }),
+    runs: new FlowRunsEngine(db, { clock }),
+    ingestKeys: new IngestKeysEngine(db, { clock }),
+  };
+}
