@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { PackageChannels, type PackageWorkspaceView } from '../../../engines/content/dto';
+import { CreatePackageFromOpportunityInput, type PackageWorkspaceView } from '../../../engines/content/dto';
 import { Channel } from '../../../engines/enums';
+import { BrandScope } from '../../../engines/scope';
 import type { SystemContext } from '../context';
 import { packageGraph } from '../graphs/package-graph';
 import { regenerateGraph } from '../graphs/regenerate-graph';
@@ -20,14 +21,6 @@ export interface PackageBuildOptions {
   /** Default: from the environment (flow-budget.ts). */
   budgets?: FlowBudgets;
 }
-
-const Scope = z.object({ tenantId: z.uuid(), brandId: z.uuid() });
-const CreateRequest = z.object({
-  opportunityId: z.uuid(),
-  channels: PackageChannels,
-  createdByUserId: z.uuid(),
-  idempotencyKey: z.string().trim().min(1).max(200).optional(),
-});
 
 /**
  * F2: one opportunity becomes a content package with a thesis and 1–3 drafts per channel, within the
@@ -69,8 +62,8 @@ async function createPackageFromOpportunity(
   idempotencyKey?: string,
   options: PackageBuildOptions = {},
 ): Promise<PackageBuildAnswer> {
-  const scope = Scope.parse({ tenantId, brandId });
-  const request = CreateRequest.parse({ opportunityId, channels, createdByUserId, idempotencyKey });
+  const scope = BrandScope.parse({ tenantId, brandId });
+  const request = CreatePackageFromOpportunityInput.parse({ opportunityId, channels, createdByUserId, idempotencyKey });
   // Refuse an opportunity of another brand before anything (a swept run, a recorded one) is written.
   await ctx.engines.opportunities.getOpportunity(scope.tenantId, scope.brandId, request.opportunityId);
   const budgets = options.budgets ?? flowBudgetsFromEnv();
@@ -115,7 +108,7 @@ async function regenerateVariants(
   requestedByUserId: string,
   options: PackageBuildOptions = {},
 ): Promise<PackageWorkspaceView> {
-  const scope = Scope.parse({ tenantId, brandId });
+  const scope = BrandScope.parse({ tenantId, brandId });
   const request = z.object({ packageId: z.uuid(), channel: Channel }).parse({ packageId, channel });
   // Refuse a package of another brand before a run is recorded for it.
   await ctx.engines.content.getPackage(scope.tenantId, scope.brandId, request.packageId);
@@ -133,7 +126,7 @@ async function regenerateVariants(
 /** Runs the graph inside its audit; on a hard error the package this run created is taken back. */
 async function runAudited<T extends { view: PackageWorkspaceView; warnings: PackageWorkspaceView['warnings'] }>(
   ctx: SystemContext,
-  scope: z.infer<typeof Scope>,
+  scope: BrandScope,
   audit: PackageRunAudit,
   work: () => Promise<T>,
 ): Promise<T> {
