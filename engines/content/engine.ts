@@ -6,8 +6,6 @@ import { contentPackages } from '../db/schema';
 import { type Channel, PackageStatus } from '../enums';
 import { ConflictError, InvariantViolationError, NotFoundError } from '../errors';
 import type { OpportunityDTO } from '../opportunities/dto';
-import type { OpportunitiesEngine } from '../opportunities/engine';
-import type { PatternsEngine } from '../patterns/engine';
 import {
   CreatePackageFromOpportunityInput,
   type CreatePackageResult,
@@ -20,6 +18,7 @@ import {
   type WorkspaceViewOptions,
 } from './dto';
 import { discardUntouchedPackage, retireUntouchedDrafts } from './package-cleanup';
+import type { ContentEngineDeps } from './deps';
 import { packageMove } from './package-status';
 import { BrandScope, inBrand } from '../scope';
 import { loadBrand, loadPackage, loadVariantDTO, selectPackageVariants, toPackageDTO, toVariantDTO } from './queries';
@@ -27,12 +26,6 @@ import { buildWorkspaceView } from './workspace';
 import { VariantWrites } from './variant-writes';
 
 const RowId = z.uuid();
-
-export interface ContentEngineDeps {
-  opportunities: Pick<OpportunitiesEngine, 'getOpportunity'>;
-  patterns: Pick<PatternsEngine, 'recommendPatternsForContext' | 'assertPatternSupportsChannel'>;
-  clock?: Clock;
-}
 
 /**
  * Content packages (the thesis and channels made from one opportunity) and their per-channel

@@ -7,7 +7,7 @@ import type { VariantStatus } from '../enums';
 import { ConflictError, InvariantViolationError } from '../errors';
 import { Text } from '../text';
 import { CreateVariantInput, EARLIEST_PUBLICATION, VariantText, type VariantDTO } from './dto';
-import type { ContentEngineDeps } from './engine';
+import type { ContentEngineDeps } from './deps';
 import { type BrandScope, inBrand, isUniqueViolation, type Tx } from '../scope';
 import { loadPackage, loadVariant, loadVariantDTO, type VariantRow } from './queries';
 

@@ -1,7 +1,7 @@
 import type { Database } from '../db/client';
 import { errorCode } from '../errors';
 import { PackageWorkspaceView, WorkspaceViewOptions } from './dto';
-import type { ContentEngineDeps } from './engine';
+import type { ContentEngineDeps } from './deps';
 import type { BrandScope } from '../scope';
 import { liveAudience, loadBrand, loadPackage, selectPackageVariants, toPackageDTO, toVariantDTO } from './queries';
 
