@@ -39,3 +39,13 @@ describe('createTRPCContext when the database fails', () => {
     expect(error).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
   });
 });
+
+describe('createTRPCContext', () => {
+  it("carries the caller's request id into the procedures, or a new one", async () => {
+    const system = { auth } as unknown as SystemContext;
+    const given = await createTRPCContext({ headers: new Headers({ 'x-request-id': 'page-42' }), system });
+    expect(given).toMatchObject({ requestId: 'page-42', viewer: null });
+    const made = await createTRPCContext({ headers: new Headers(), system });
+    expect(made.requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
