@@ -5,7 +5,7 @@ import { InvariantViolationError } from '../../../engines/errors';
 import type { SystemContext } from '../context';
 import { type ChannelTask, DraftingDeps, draftChannel, persistPlans, type VariantPlan } from '../llm/nodes/channel-drafting';
 import { boundPackageContext } from '../llm/nodes/package-context';
-import { MAX_PREVIOUS_OPENINGS, type VariantPlanInput } from '../llm/nodes/variant-plan';
+import { MAX_PREVIOUS_OPENINGS, type VariantPlanInput } from '../llm/nodes/variant-drafts';
 import { type RunConfig, runDeps } from './run-config';
 
 export interface RegenerateRequest {

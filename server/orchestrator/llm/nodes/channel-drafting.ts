@@ -9,14 +9,8 @@ import type { PackageRunAudit } from '../../flows/package-run-audit';
 import { checkDraft, passes } from '../../policies/guard-rail';
 import { copyRepairNode, MAX_REPAIR_PROBLEMS } from './copy-repair';
 import type { PackageBuildContext } from './package-context';
-import {
-  MAX_PATTERN_BEATS,
-  MAX_STYLE_REFERENCE,
-  MAX_VARIANTS_PER_CHANNEL,
-  VariantDraft,
-  type VariantPlanInput,
-  variantPlanNode,
-} from './variant-plan';
+import { MAX_PATTERN_BEATS, MAX_STYLE_REFERENCE, MAX_VARIANTS_PER_CHANNEL, VariantDraft, type VariantPlanInput } from './variant-drafts';
+import { variantPlanNode } from './variant-plan';
 
 /** One channel's drafts after the guard rail, ready to store; each knows the model that wrote it. */
 export const VariantPlan = z.object({

@@ -1,5 +1,5 @@
 import { clip } from './package-context';
-import type { VariantDrafts, VariantPlanInput } from './variant-plan';
+import type { VariantDrafts, VariantPlanInput } from './variant-drafts';
 
 type Draft = VariantDrafts['variants'][number];
 
