@@ -1,9 +1,9 @@
 import type { Channel } from '@/engines/enums';
 import type { EngagementPoint } from '@/engines/learning/dto';
-import { CHANNEL_LABELS } from '@/components/packages/channel-labels';
+import { DAY_MS } from '@/lib/dates';
+import { CHANNEL_LABELS } from '@/lib/labels';
 import { dayTicks, rateLabel } from './chart-axes';
 import { formatDay } from './format';
-import { DAY_MS } from '@/lib/dates';
 
 const WIDTH = 640;
 const HEIGHT = 220;

@@ -1,7 +1,7 @@
 'use client';
 
 import type { UseQueryResult } from '@tanstack/react-query';
-import { isOfflineModelLabel } from '@/server/orchestrator/llm/model-label';
+import { isOfflineModelLabel } from '@/lib/labels';
 import { rateLimitMessage } from './rate-limited';
 
 export interface ModelWrittenSummary {

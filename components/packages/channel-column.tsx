@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { rateLimitMessage } from '@/components/llm/rate-limited';
 import type { VariantDTO } from '@/engines/content/dto';
 import { CHANNEL_LIMITS, type Channel } from '@/engines/enums';
+import { CHANNEL_LABELS } from '@/lib/labels';
 import { useTRPC } from '@/trpc/react';
-import { CHANNEL_LABELS } from './channel-labels';
 import { useWorkspaceCache } from './use-workspace-cache';
 import { VariantEditor } from './variant-editor';
 

@@ -3,10 +3,10 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
-import { type Channel, WIRED_CHANNELS } from '@/engines/enums';
 import { rateLimitMessage } from '@/components/llm/rate-limited';
+import { type Channel, WIRED_CHANNELS } from '@/engines/enums';
+import { CHANNEL_LABELS } from '@/lib/labels';
 import { useTRPC } from '@/trpc/react';
-import { CHANNEL_LABELS } from './channel-labels';
 
 const PROGRESS_POLL_MS = 700;
 const NOT_STARTED_GRACE_MS = 15_000;

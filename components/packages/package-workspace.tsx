@@ -3,8 +3,8 @@
 import { useMutation, useSuspenseQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import type { Channel } from '@/engines/enums';
+import { CHANNEL_LABELS } from '@/lib/labels';
 import { useTRPC } from '@/trpc/react';
-import { CHANNEL_LABELS } from './channel-labels';
 import { ChannelColumn } from './channel-column';
 import { useWorkspaceCache } from './use-workspace-cache';
 

@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import type { VariantDTO } from '@/engines/content/dto';
 import { CHANNEL_LIMITS } from '@/engines/enums';
-import { isOfflineModelLabel } from '@/server/orchestrator/llm/model-label';
+import { isOfflineModelLabel } from '@/lib/labels';
 import { useTRPC } from '@/trpc/react';
 import { useWorkspaceCache } from './use-workspace-cache';
 

@@ -1,8 +1,8 @@
 'use client';
 
-import { CHANNEL_LABELS } from '@/components/packages/channel-labels';
 import { Channel } from '@/engines/enums';
 import type { BoardFilter } from '@/engines/opportunities/dto';
+import { CHANNEL_LABELS } from '@/lib/labels';
 import type { TodayBoardView } from '@/server/orchestrator/views/today-board-view';
 import { isFiltered } from './today-filter';
 

@@ -1,8 +1,8 @@
 'use client';
 
-import type { OpportunityDTO } from '@/engines/opportunities/dto';
-import { CHANNEL_LABELS } from '@/components/packages/channel-labels';
 import { CreatePackageButton } from '@/components/packages/create-package-button';
+import type { OpportunityDTO } from '@/engines/opportunities/dto';
+import { CHANNEL_LABELS } from '@/lib/labels';
 import { formatAge } from './format';
 import { SNOOZE_PRESETS, snoozeUntil } from './snooze-presets';
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../lib/dates';
 import { createTestDatabase, type TestDatabase } from '../../test/database';
 import { createTenantFixture, type TenantFixture } from '../../test/fixtures';
 import { createContentEngine, FIXED_NOW, insertContentOpportunity } from '../../test/fixtures/content';
-import { addDays } from '../../lib/dates';
 import { type DatabaseHandle, openDatabase } from '../db/client';
 import { contentPackages, opportunities } from '../db/schema';
 import { ConflictError } from '../errors';

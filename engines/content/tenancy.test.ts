@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../lib/dates';
 import { createTestDatabase, type TestDatabase } from '../../test/database';
 import { createTenantFixture, insertBareSiblingBrand, type TenantFixture } from '../../test/fixtures';
 import {
@@ -8,7 +9,6 @@ import {
   insertContentPackage,
   insertContentVariant,
 } from '../../test/fixtures/content';
-import { addDays } from '../../lib/dates';
 import { NotFoundError } from '../errors';
 import type { ContentEngine } from './engine';
 

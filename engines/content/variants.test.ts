@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
+import { addDays } from '../../lib/dates';
 import { createTestDatabase, type TestDatabase } from '../../test/database';
 import { createTenantFixture, type TenantFixture } from '../../test/fixtures';
 import {
@@ -9,7 +10,6 @@ import {
   insertContentPattern,
   insertContentVariant,
 } from '../../test/fixtures/content';
-import { addDays } from '../../lib/dates';
 import type { VariantStatus } from '../enums';
 import { ConflictError, InvariantViolationError, NotFoundError } from '../errors';
 import { activeText, EARLIEST_PUBLICATION } from './dto';

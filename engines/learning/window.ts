@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { type Clock, systemClock } from '../clock';
 import { addDays, startOfUtcDay } from '../../lib/dates';
+import { type Clock, systemClock } from '../clock';
 
 export const WindowDays = z.int().min(1).max(365);
 export type WindowDays = z.infer<typeof WindowDays>;

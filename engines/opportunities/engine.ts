@@ -1,11 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
-import { type Clock, systemClock } from '../clock';
 import { addDays } from '../../lib/dates';
+import { type Clock, systemClock } from '../clock';
 import type { Database } from '../db/client';
 import { opportunities } from '../db/schema';
 import { InvariantViolationError, NotFoundError } from '../errors';
+import { assertBrandLive, BrandScope, type Executor, inBrand } from '../scope';
 import { Text } from '../text';
 import {
   HIGH_SCORE,
@@ -19,7 +20,6 @@ import {
   TodayBoardInput,
 } from './dto';
 import { ingestOpportunity } from './ingest';
-import { assertBrandLive, BrandScope, type Executor, inBrand } from '../scope';
 import {
   boardOrder,
   loadOpportunityDTO,

@@ -1,5 +1,5 @@
-import type { OpportunityType } from '../enums';
 import { DAY_MS } from '../../lib/dates';
+import type { OpportunityType } from '../enums';
 
 // The score an ingested opportunity starts with when its source sends none. Deterministic: the same
 // type, source date and "now" always give the same score and explanation.

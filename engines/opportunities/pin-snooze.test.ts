@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { addDays } from '../../lib/dates';
 import { createTestDatabase, type TestDatabase } from '../../test/database';
 import { createTenantFixture, type TenantFixture } from '../../test/fixtures';
 import {
@@ -10,7 +11,6 @@ import {
   OPPORTUNITY_NOW,
   readOpportunityRow,
 } from '../../test/fixtures/opportunities';
-import { addDays } from '../../lib/dates';
 import { type DatabaseHandle, openDatabase } from '../db/client';
 import { opportunities } from '../db/schema';
 import { InvariantViolationError } from '../errors';

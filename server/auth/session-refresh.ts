@@ -1,8 +1,8 @@
 import type { NextRequest, NextResponse } from 'next/server';
 import { z } from 'zod';
+import { DAY_MS } from '../../lib/dates';
 import type { SupabaseClientConfig } from './auth-setup';
 import { ACCESS_TOKEN_COOKIE, accessTokenCookieOptions } from './token-transport';
-import { DAY_MS } from '../../lib/dates';
 
 /** Where the Supabase refresh token is kept: http-only, sent only to the app itself. */
 export const REFRESH_TOKEN_COOKIE = 'sb-refresh-token';

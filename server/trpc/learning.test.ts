@@ -1,17 +1,17 @@
 import { MockLanguageModelV4 } from 'ai/test';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentPackages } from '../../engines/db/schema';
+import { isOfflineModelLabel } from '../../lib/labels';
 import { createTestDatabase, type TestDatabase } from '../../test/database';
 import { addMember, createTenantFixture, type TenantFixture } from '../../test/fixtures';
 import { viewerFor } from '../../test/fixtures/auth';
 import { buildLearningScenario, insertPackage, type LearningScenario } from '../../test/fixtures/learning';
-import { contentPackages } from '../../engines/db/schema';
-import { eq } from 'drizzle-orm';
+import { codeOf } from '../../test/trpc';
 import type { Viewer } from '../auth/viewer';
 import { createSystemContext, type SystemContext } from '../orchestrator/context';
-import { isOfflineModelLabel } from '../orchestrator/llm/model-registry';
 import { createInnerContext } from './init';
 import { createCaller } from './root';
-import { codeOf } from '../../test/trpc';
 
 // Metrics arrive on 2026-03-20 and the procedures run "on" 2026-03-15, whose 7-day window is the
 // scenario's week.

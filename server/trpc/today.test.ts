@@ -1,15 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../lib/dates';
 import { opportunities } from '../../engines/db/schema';
+import { addDays } from '../../lib/dates';
 import { DEMO_MEMBER, DEMO_OWNER, OTHER_TENANT_OWNER } from '../../supabase/seed/demo-users';
 import { createTestDatabase, type TestDatabase } from '../../test/database';
 import { viewerFor } from '../../test/fixtures/auth';
+import { rejection } from '../../test/trpc';
 import type { Viewer } from '../auth/viewer';
 import { createSystemContext, type SystemContext } from '../orchestrator/context';
 import { createInnerContext } from './init';
 import { createCaller } from './root';
-import { rejection } from '../../test/trpc';
 
 let handle: TestDatabase;
 let system: SystemContext;

@@ -1,9 +1,9 @@
-import { addDays } from '../../lib/dates';
 import type { memberships, tenants, userProfiles } from '../../engines/db/schema';
+import { addDays } from '../../lib/dates';
 import { DEMO_BRANDS, SHARED_PATTERNS } from './brands';
 import { buildExecutionEvents, type ExecutionEventRow } from './build-events';
 import { buildOpportunities, type OpportunityRow } from './build-opportunities';
-import { buildPackages, packageCreationTimes, type PackageRow, type VariantRow } from './build-packages';
+import { buildPackages, type PackageRow, packageCreationTimes, type VariantRow } from './build-packages';
 import {
   type BrandRow,
   buildPattern,

@@ -1,6 +1,6 @@
-import { addDays, MINUTE_MS, startOfUtcDay } from '../../lib/dates';
 import type { executionEvents } from '../../engines/db/schema';
 import type { Channel, ExecutionEventType, ExecutionSource } from '../../engines/enums';
+import { addDays, MINUTE_MS, startOfUtcDay } from '../../lib/dates';
 import type { BrandSeed } from './brands/types';
 import type { VariantRow } from './build-packages';
 import { Prng } from './prng';

@@ -1,7 +1,7 @@
-import { addDays, HOUR_MS, MINUTE_MS, startOfUtcDay } from '../../lib/dates';
 import type { contentPackages, variants } from '../../engines/db/schema';
 import { CHANNEL_LIMITS, type Channel } from '../../engines/enums';
-import { OFFLINE_PROVIDER } from '../../server/orchestrator/llm/model-label';
+import { addDays, HOUR_MS, MINUTE_MS, startOfUtcDay } from '../../lib/dates';
+import { OFFLINE_PROVIDER } from '../../lib/labels';
 import { OFFLINE_MODEL_ID } from '../../server/orchestrator/llm/offline-model';
 import type { BrandSeed, PackageSeed, VariantSeed } from './brands/types';
 import type { OpportunityRow } from './build-opportunities';

@@ -1,5 +1,5 @@
-import { addDays, MINUTE_MS } from '../../lib/dates';
 import type { brands, contentPillars, patternTemplates, personas } from '../../engines/db/schema';
+import { addDays, MINUTE_MS } from '../../lib/dates';
 import type { BrandSeed, PatternSeed } from './brands/types';
 import { Prng } from './prng';
 

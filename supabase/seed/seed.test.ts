@@ -16,11 +16,11 @@ import {
 } from '../../engines/db/schema';
 import { CHANNEL_LIMITS, type Channel } from '../../engines/enums';
 import { opportunityDedupeKey } from '../../engines/opportunities/dedupe';
+import { DAY_MS } from '../../lib/dates';
 import { createTestDatabase, type TestDatabase } from '../../test/database';
 import { buildDemoData } from './build-demo-data';
 import { DEMO_TENANTS } from './demo-users';
 import { isSeeded, seedDemoData } from './seed';
-import { DAY_MS } from '../../lib/dates';
 
 let handle: TestDatabase;
 let db: Database;

@@ -1,5 +1,5 @@
-import type { BrandIds } from './demo-ids';
 import { DAY_MS } from '../../lib/dates';
+import type { BrandIds } from './demo-ids';
 
 /**
  * Who may call a procedure: anyone; any signed-in user (no brand in the input); a member of the

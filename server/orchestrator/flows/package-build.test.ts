@@ -4,11 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentPackages } from '../../../engines/db/schema';
 import { CHANNEL_LIMITS } from '../../../engines/enums';
 import { NotFoundError } from '../../../engines/errors';
+import { isOfflineModelLabel } from '../../../lib/labels';
+import { createTestDatabase, type TestDatabase } from '../../../test/database';
 import { createTenantFixture, type TenantFixture } from '../../../test/fixtures';
 import { insertContentOpportunity, insertContentPattern } from '../../../test/fixtures/content';
-import { createTestDatabase, type TestDatabase } from '../../../test/database';
 import { createSystemContext, type SystemContext } from '../context';
-import { isOfflineModelLabel } from '../llm/model-label';
 import { PackageBuildOrchestrator } from './package-build';
 
 let handle: TestDatabase;

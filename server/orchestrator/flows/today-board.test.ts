@@ -1,14 +1,14 @@
 import { MockLanguageModelV4 } from 'ai/test';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../../lib/dates';
 import { rows } from '../../../engines/db/migrator';
 import { NotFoundError } from '../../../engines/errors';
 import { HIGH_SCORE, type OpportunityDTO } from '../../../engines/opportunities/dto';
+import { addDays } from '../../../lib/dates';
+import { isOfflineModelLabel } from '../../../lib/labels';
 import { DEMO_OWNER, DEMO_TENANTS } from '../../../supabase/seed/demo-users';
 import { createTestDatabase, type TestDatabase } from '../../../test/database';
 import { createSystemContext, type SystemContext } from '../context';
-import { isOfflineModelLabel } from '../llm/model-label';
 import { pillarFocusWeight } from '../policies/today-focus';
 import { TodayBoardOrchestrator, TodaySummaryOrchestrator } from './today-board';
 

@@ -1,7 +1,8 @@
 import { generateText, NoObjectGeneratedError, Output } from 'ai';
 import type { z } from 'zod';
+import { modelLabel } from '../../../lib/labels';
 import { PromptBuildError } from './errors';
-import { modelLabel, type ModelRegistry, type ModelRole } from './model-registry';
+import type { ModelRegistry, ModelRole } from './model-registry';
 import { CONTEXT_CLOSE, CONTEXT_OPEN } from './offline-model';
 
 export type FailurePolicy = 'hard' | 'soft';

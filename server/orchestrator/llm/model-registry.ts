@@ -62,5 +62,3 @@ function withLatency(model: LanguageModelV4, ms: number): LanguageModelV4 {
     doStream: { value: async (options: LanguageModelV4CallOptions) => (await pause(options.abortSignal), model.doStream(options)) },
   }) as LanguageModelV4;
 }
-
-export { isOfflineModelLabel, modelLabel } from './model-label';

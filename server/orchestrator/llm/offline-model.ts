@@ -5,7 +5,7 @@ import type {
   LanguageModelV4Prompt,
   LanguageModelV4StreamPart,
 } from '@ai-sdk/provider';
-import { OFFLINE_PROVIDER } from './model-label';
+import { OFFLINE_PROVIDER } from '../../../lib/labels';
 
 export const OFFLINE_MODEL_ID = 'offline-drafts-v1';
 

@@ -1,13 +1,13 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { errorCode } from '@/engines/errors';
+import { DAY_MS } from '@/lib/dates';
 import { REFRESH_TOKEN_COOKIE, REFRESH_TOKEN_LIFETIME_DAYS } from '@/server/auth/session-refresh';
 import { ACCESS_TOKEN_COOKIE, accessTokenCookieOptions } from '@/server/auth/token-transport';
 import { answeringErrors } from '@/server/http/errors';
 import { declaresJson, sentFromSameOrigin } from '@/server/http/same-origin';
 import { getSystemContext } from '@/server/orchestrator/context';
 import { clientIp } from '@/server/rate-limit/client-ip';
-import { DAY_MS } from '@/lib/dates';
 
 const Body = z.object({ accessToken: z.string().min(1).max(8_192), refreshToken: z.string().min(1).max(1_024).optional() });
 

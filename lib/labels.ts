@@ -1,4 +1,15 @@
-// No imports on purpose: the browser bundle reads these to label model output.
+// Labels shown in the UI and written by the server, in one module the browser bundle can read: only a
+// type import, so no server or engine code comes along.
+import type { Channel } from '../engines/enums';
+
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  linkedin: 'LinkedIn',
+  x: 'X',
+  newsletter: 'Newsletter',
+  instagram: 'Instagram',
+  youtube: 'YouTube',
+  tiktok: 'TikTok',
+};
 
 /** The provider name of the offline model; a label that starts with it marks offline output. */
 export const OFFLINE_PROVIDER = 'kairo-offline';
