@@ -46,54 +46,45 @@ export class ExecutionEventIntake {
         'input',
       );
     }
-    return recordBatch(this.db, scope, events, source, this.clock());
-  }
-}
-
-async function recordBatch(
-  db: Database,
-  scope: BrandScope,
-  entries: readonly unknown[],
-  source: ExecutionSource,
-  now: Date,
-): Promise<RecordExecutionEventsResult> {
-  const issues: BatchIssue[] = [];
-  const parsed: (ExecutionEventInput | null)[] = entries.map((entry, index) => {
-    const result = ExecutionEventInput.safeParse(entry);
-    if (!result.success) {
-      issues.push({ index, message: describeZodIssues(result.error) });
-      return null;
-    }
-    if (result.data.occurredAt > now) {
-      issues.push({ index, message: `occurredAt ${result.data.occurredAt.toISOString()} is in the future` });
-      return null;
-    }
-    return result.data;
-  });
-
-  return db.transaction(async (tx) => {
-    const valid = parsed.filter((e): e is ExecutionEventInput => e !== null);
-    const lookup = await loadVariants(tx, scope, valid);
-    const rows: (typeof executionEvents.$inferInsert)[] = [];
-    parsed.forEach((event, index) => {
-      if (!event) return;
-      const resolved = resolveVariant(event, lookup);
-      if (typeof resolved === 'string') issues.push({ index, message: resolved });
-      else rows.push(toRow(scope, event, resolved.id, source, now));
+    const now = this.clock();
+    const issues: BatchIssue[] = [];
+    const parsed: (ExecutionEventInput | null)[] = events.map((entry, index) => {
+      const result = ExecutionEventInput.safeParse(entry);
+      if (!result.success) {
+        issues.push({ index, message: describeZodIssues(result.error) });
+        return null;
+      }
+      if (result.data.occurredAt > now) {
+        issues.push({ index, message: `occurredAt ${result.data.occurredAt.toISOString()} is in the future` });
+        return null;
+      }
+      return result.data;
     });
-    if (issues.length > 0) throw new InvalidExecutionEventsError(issues.sort((a, b) => a.index - b.index));
 
-    let inserted = 0;
-    for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-      const written = await tx
-        .insert(executionEvents)
-        .values(rows.slice(start, start + ROWS_PER_INSERT))
-        .onConflictDoNothing({ target: [executionEvents.brandId, executionEvents.channel, executionEvents.externalEventId] })
-        .returning({ id: executionEvents.id });
-      inserted += written.length;
-    }
-    return { received: entries.length, inserted, duplicates: entries.length - inserted };
-  });
+    return this.db.transaction(async (tx) => {
+      const valid = parsed.filter((e): e is ExecutionEventInput => e !== null);
+      const lookup = await loadVariants(tx, scope, valid);
+      const rows: (typeof executionEvents.$inferInsert)[] = [];
+      parsed.forEach((event, index) => {
+        if (!event) return;
+        const resolved = resolveVariant(event, lookup);
+        if (typeof resolved === 'string') issues.push({ index, message: resolved });
+        else rows.push(toRow(scope, event, resolved.id, source, now));
+      });
+      if (issues.length > 0) throw new InvalidExecutionEventsError(issues.sort((a, b) => a.index - b.index));
+
+      let inserted = 0;
+      for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+        const written = await tx
+          .insert(executionEvents)
+          .values(rows.slice(start, start + ROWS_PER_INSERT))
+          .onConflictDoNothing({ target: [executionEvents.brandId, executionEvents.channel, executionEvents.externalEventId] })
+          .returning({ id: executionEvents.id });
+        inserted += written.length;
+      }
+      return { received: events.length, inserted, duplicates: events.length - inserted };
+    });
+  }
 }
 
 interface VariantLookup {

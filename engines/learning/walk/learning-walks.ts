@@ -5,11 +5,24 @@ import type { Database } from '../../db/client';
 import { brands, learningWalks, tenants } from '../../db/schema';
 import { NotFoundError } from '../../errors';
 import { LearningTarget, LearningWalk, ListLearningTargetsInput } from '../dto';
+import { timestamptz } from '../sql-time';
 import { LearningWindow } from '../window';
 
 // The learning cron's progress through every brand for one window (learning_walks). Brands are
 // walked in id order, from just after `startAfter` round to it, so the last brand finished and
 // whether the walk has wrapped are the whole cursor.
+
+const WALK = {
+  windowStart: learningWalks.windowStart,
+  windowEnd: learningWalks.windowEnd,
+  startAfter: learningWalks.startAfter,
+  wrapped: learningWalks.wrapped,
+  lastBrandId: learningWalks.lastBrandId,
+  completedAt: learningWalks.completedAt,
+};
+
+const forWindow = (window: LearningWindow) =>
+  and(eq(learningWalks.windowStart, window.windowStart), eq(learningWalks.windowEnd, window.windowEnd));
 
 /** The learning cron's walk over every live brand of every live tenant: the one cross-tenant reader. */
 export class LearningWalks {
@@ -19,11 +32,31 @@ export class LearningWalks {
   ) {}
 
   /**
-   * The walk over every brand for the window, begun if no call has begun it: then after the brand
-   * where the previous window's walk stopped, if that walk did not complete.
+   * The window's walk, begun if no call has begun it. A new walk starts where the latest earlier walk
+   * of the same length stopped, when that one did not complete: with a daily schedule every window is
+   * a new walk, and starting each from the first brand would leave the brands late in id order out
+   * whenever a walk does not fit one call.
    */
-  async start(window: LearningWindow): Promise<LearningWalk> {
-    return startWalk(this.db, LearningWindow.parse(window));
+  async start(input: LearningWindow): Promise<LearningWalk> {
+    const window = LearningWindow.parse(input);
+    const existing = await this.find(window);
+    if (existing) return existing;
+    const seconds = (window.windowEnd.getTime() - window.windowStart.getTime()) / 1_000;
+    const [previous] = await this.db
+      .select(WALK)
+      .from(learningWalks)
+      .where(
+        and(
+          lt(learningWalks.windowEnd, window.windowEnd),
+          sql`extract(epoch from ${learningWalks.windowEnd} - ${learningWalks.windowStart}) = ${seconds}`,
+        ),
+      )
+      .orderBy(desc(learningWalks.windowEnd))
+      .limit(1);
+    const startAfter = previous && previous.completedAt === null ? stoppedAt(previous) : null;
+    // Two calls beginning the same walk at once: the first insert wins and both read it back.
+    await this.db.insert(learningWalks).values({ ...window, startAfter }).onConflictDoNothing();
+    return (await this.find(window))!;
   }
 
   /** The walk's next brands: those after its cursor in the current pass. */
@@ -36,15 +69,34 @@ export class LearningWalks {
 
   /** The walk for the window is done with this brand, and resumes after it. */
   async advance(window: LearningWindow, brandId: string): Promise<LearningWalk> {
-    return advanceWalk(this.db, LearningWindow.parse(window), z.uuid().parse(brandId));
+    const [walk] = await this.db
+      .update(learningWalks)
+      .set({ lastBrandId: z.uuid().parse(brandId), updatedAt: sql`now()` })
+      .where(forWindow(LearningWindow.parse(window)))
+      .returning(WALK);
+    return LearningWalk.parse(walk);
   }
 
-  /** The walk's current pass found no further brand: it comes round to the first, or is complete. */
+  /**
+   * The current pass found no brand after the cursor. A walk that began after some brand comes round
+   * to the first brand for the rest; otherwise (or once it has come round) the walk is complete.
+   */
   async endPass(window: LearningWindow): Promise<LearningWalk> {
-    return endWalkPass(this.db, LearningWindow.parse(window), this.clock());
+    const wraps = sql`(${learningWalks.startAfter} is not null and not ${learningWalks.wrapped})`;
+    const [walk] = await this.db
+      .update(learningWalks)
+      .set({
+        wrapped: sql`${learningWalks.wrapped} or ${wraps}`,
+        lastBrandId: sql`case when ${wraps} then null else ${learningWalks.lastBrandId} end`,
+        completedAt: sql`case when ${wraps} then null else coalesce(${learningWalks.completedAt}, ${timestamptz(this.clock())}) end`,
+        updatedAt: sql`now()`,
+      })
+      .where(forWindow(LearningWindow.parse(window)))
+      .returning(WALK);
+    return LearningWalk.parse(walk);
   }
 
-  /** Every live brand of every tenant, by id after `after`, one page at a time so a cut-short run resumes from a cursor. */
+  /** Every live brand of every tenant, by id after `after`, a page at a time so a cut-short run resumes from a cursor. */
   async listTargets(input: ListLearningTargetsInput = {}): Promise<LearningTarget[]> {
     const { after, through, limit } = ListLearningTargetsInput.parse(input);
     const found = await this.liveBrands(and(after ? gt(brands.id, after) : undefined, through ? lte(brands.id, through) : undefined))
@@ -68,79 +120,11 @@ export class LearningWalks {
       .innerJoin(tenants, and(eq(tenants.id, brands.tenantId), isNull(tenants.deletedAt)))
       .where(and(isNull(brands.deletedAt), where));
   }
-}
 
-const WALK = {
-  windowStart: learningWalks.windowStart,
-  windowEnd: learningWalks.windowEnd,
-  startAfter: learningWalks.startAfter,
-  wrapped: learningWalks.wrapped,
-  lastBrandId: learningWalks.lastBrandId,
-  completedAt: learningWalks.completedAt,
-};
-
-const forWindow = (window: LearningWindow) =>
-  and(eq(learningWalks.windowStart, window.windowStart), eq(learningWalks.windowEnd, window.windowEnd));
-
-/**
- * The window's walk, begun if no call has begun it. A new walk starts where the latest earlier walk
- * of the same length stopped, when that one did not complete: with a daily schedule every window is
- * a new walk, and starting each from the first brand would leave the brands late in id order out
- * whenever a walk does not fit one call.
- */
-async function startWalk(db: Database, window: LearningWindow): Promise<LearningWalk> {
-  const existing = await findWalk(db, window);
-  if (existing) return existing;
-  const seconds = (window.windowEnd.getTime() - window.windowStart.getTime()) / 1_000;
-  const [previous] = await db
-    .select(WALK)
-    .from(learningWalks)
-    .where(
-      and(
-        lt(learningWalks.windowEnd, window.windowEnd),
-        sql`extract(epoch from ${learningWalks.windowEnd} - ${learningWalks.windowStart}) = ${seconds}`,
-      ),
-    )
-    .orderBy(desc(learningWalks.windowEnd))
-    .limit(1);
-  const startAfter = previous && previous.completedAt === null ? stoppedAt(previous) : null;
-  // Two calls beginning the same walk at once: the first insert wins and both read it back.
-  await db.insert(learningWalks).values({ ...window, startAfter }).onConflictDoNothing();
-  return (await findWalk(db, window))!;
-}
-
-/** Records that the walk is done with `brandId`; the next call starts after it. */
-async function advanceWalk(db: Database, window: LearningWindow, brandId: string): Promise<LearningWalk> {
-  const [walk] = await db
-    .update(learningWalks)
-    .set({ lastBrandId: brandId, updatedAt: sql`now()` })
-    .where(forWindow(window))
-    .returning(WALK);
-  return LearningWalk.parse(walk);
-}
-
-/**
- * The current pass found no brand after the cursor. A walk that began after some brand comes round
- * to the first brand for the rest; otherwise (or once it has come round) the walk is complete.
- */
-async function endWalkPass(db: Database, window: LearningWindow, at: Date): Promise<LearningWalk> {
-  const wraps = sql`(${learningWalks.startAfter} is not null and not ${learningWalks.wrapped})`;
-  const [walk] = await db
-    .update(learningWalks)
-    .set({
-      wrapped: sql`${learningWalks.wrapped} or ${wraps}`,
-      lastBrandId: sql`case when ${wraps} then null else ${learningWalks.lastBrandId} end`,
-      completedAt: sql`case when ${wraps} then null else coalesce(${learningWalks.completedAt}, ${at.toISOString()}::timestamptz) end`,
-      updatedAt: sql`now()`,
-    })
-    .where(forWindow(window))
-    .returning(WALK);
-  return LearningWalk.parse(walk);
-}
-
-async function findWalk(db: Database, window: LearningWindow): Promise<LearningWalk | null> {
-  const [found] = await db.select(WALK).from(learningWalks).where(forWindow(window));
-  return found ? LearningWalk.parse(found) : null;
+  private async find(window: LearningWindow): Promise<LearningWalk | null> {
+    const [found] = await this.db.select(WALK).from(learningWalks).where(forWindow(window));
+    return found ? LearningWalk.parse(found) : null;
+  }
 }
 
 /** The brand an unfinished walk stopped after; null when it stopped at the end of the id order. */

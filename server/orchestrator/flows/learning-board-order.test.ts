@@ -50,7 +50,7 @@ describe('learning and the Today board', () => {
   it('moves the opportunity whose post performed up the board, and the one whose post did not down', async () => {
     expect(await boardOrder()).toEqual([ids.leader, ids.middle, ids.underdog]);
 
-    await LearningUpdateOrchestrator.runForBrand(ctx, fx.tenantId, fx.brandId, DAYS);
+    await LearningUpdateOrchestrator.runForBrand(ctx, fx, { windowDays: DAYS });
 
     expect(await boardOrder()).toEqual([ids.underdog, ids.middle, ids.leader]);
     const board = await ctx.engines.opportunities.getTodayBoard(fx.tenantId, fx.brandId, { limit: 50 });
@@ -60,7 +60,7 @@ describe('learning and the Today board', () => {
 
   it('leaves the board as it is when learning runs again over the same metrics', async () => {
     const before = await ctx.engines.opportunities.getTodayBoard(fx.tenantId, fx.brandId, { limit: 50 });
-    expect(await LearningUpdateOrchestrator.runForBrand(ctx, fx.tenantId, fx.brandId, DAYS)).toMatchObject({ skipped: 1 });
+    expect(await LearningUpdateOrchestrator.runForBrand(ctx, fx, { windowDays: DAYS })).toMatchObject({ skipped: 1 });
     expect(await ctx.engines.opportunities.getTodayBoard(fx.tenantId, fx.brandId, { limit: 50 })).toEqual(before);
   });
 });

@@ -1,3 +1,4 @@
+import type { BrandScope } from '../../../engines/scope';
 import type { SystemContext } from '../context';
 import { buildLearningSummaryGraph } from '../graphs/learning-summary-graph';
 import type { LearningSummaryView } from '../views/learning-summary-view';
@@ -10,7 +11,7 @@ const graphs = new WeakMap<SystemContext, ReturnType<typeof buildLearningSummary
  * learning runs on the Runs page.
  */
 export const LearningSummaryOrchestrator = {
-  async summarize(ctx: SystemContext, tenantId: string, brandId: string, windowDays: number): Promise<LearningSummaryView> {
+  async summarize(ctx: SystemContext, { tenantId, brandId }: BrandScope, { windowDays }: { windowDays: number }): Promise<LearningSummaryView> {
     let graph = graphs.get(ctx);
     if (!graph) graphs.set(ctx, (graph = buildLearningSummaryGraph(ctx)));
     const state = await graph.invoke({ tenantId, brandId, windowDays });

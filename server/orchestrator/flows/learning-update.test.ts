@@ -62,7 +62,7 @@ describe('LearningUpdateOrchestrator.runForBrand', () => {
   beforeAll(async () => ({ fx, scenario } = await scenarioFor('Learning Flow Co')));
 
   it('scores the window, updates patterns and opportunity scores, and records learning events', async () => {
-    const result = await LearningUpdateOrchestrator.runForBrand(ctx, fx.tenantId, fx.brandId, DAYS);
+    const result = await LearningUpdateOrchestrator.runForBrand(ctx, fx, { windowDays: DAYS });
     expect(result).toMatchObject({
       ...SCENARIO_WINDOW,
       brandsProcessed: 1,
@@ -112,7 +112,7 @@ describe('LearningUpdateOrchestrator.runForBrand', () => {
 
   it('running the same window again changes nothing and writes no learning event', async () => {
     const before = await learnedState(fx, scenario);
-    const again = await LearningUpdateOrchestrator.runForBrand(ctx, fx.tenantId, fx.brandId, DAYS);
+    const again = await LearningUpdateOrchestrator.runForBrand(ctx, fx, { windowDays: DAYS });
     expect(again).toMatchObject({ skipped: 1, learningEventsWritten: 0, variantsScored: 0 });
     expect(await learnedState(fx, scenario)).toEqual(before);
   });
@@ -120,19 +120,19 @@ describe('LearningUpdateOrchestrator.runForBrand', () => {
   it('redoes the window when new evidence arrives, still without duplicate learning events', async () => {
     const before = await learnedState(fx, scenario);
     await ingest.engines.learning.intake.recordExecutionEvents(fx, { events: metricEvents(scenario.variants.L3, { comment: 40 }, new Date('2026-03-13T09:00:00Z')), source: 'test_fixture' });
-    const result = await LearningUpdateOrchestrator.runForBrand(ctx, fx.tenantId, fx.brandId, DAYS);
+    const result = await LearningUpdateOrchestrator.runForBrand(ctx, fx, { windowDays: DAYS });
     expect(result).toMatchObject({ skipped: 0, learningEventsWritten: 0, variantsScored: 5 });
     const after = await learnedState(fx, scenario);
     expect(after.events.map((e) => e.id)).toEqual(before.events.map((e) => e.id));
     expect(after.events).not.toEqual(before.events);
     // Re-running once more over the new evidence settles: the same state again.
-    await LearningUpdateOrchestrator.runForBrand(ctx, fx.tenantId, fx.brandId, DAYS);
+    await LearningUpdateOrchestrator.runForBrand(ctx, fx, { windowDays: DAYS });
     expect(await learnedState(fx, scenario)).toEqual(after);
   });
 
   it('refuses a brand of another tenant with NotFound and starts no run', async () => {
     const other = await createTenantFixture(handle.db, 'Other Tenant Co');
-    await expect(LearningUpdateOrchestrator.runForBrand(ctx, other.tenantId, fx.brandId, DAYS)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(LearningUpdateOrchestrator.runForBrand(ctx, { tenantId: other.tenantId, brandId: fx.brandId }, { windowDays: DAYS })).rejects.toBeInstanceOf(NotFoundError);
     expect(await ctx.engines.runs.listRuns(other.tenantId, other.brandId)).toEqual([]);
   });
 });
@@ -141,8 +141,8 @@ describe('concurrency and isolation', () => {
   it('two concurrent runs for one brand do the work once and end as one run would', async () => {
     const { fx, scenario } = await scenarioFor('Concurrent Co');
     const results = await Promise.all([
-      LearningUpdateOrchestrator.runForBrand(ctx, fx.tenantId, fx.brandId, DAYS),
-      LearningUpdateOrchestrator.runForBrand(ctx, fx.tenantId, fx.brandId, DAYS),
+      LearningUpdateOrchestrator.runForBrand(ctx, fx, { windowDays: DAYS }),
+      LearningUpdateOrchestrator.runForBrand(ctx, fx, { windowDays: DAYS }),
     ]);
     expect(results.map((r) => r.skipped).sort()).toEqual([0, 1]);
     expect(results.map((r) => r.learningEventsWritten).sort((a, b) => a - b)).toEqual([0, 10]);
@@ -155,7 +155,7 @@ describe('concurrency and isolation', () => {
     const mine = await scenarioFor('Mine Co');
     const theirs = await scenarioFor('Theirs Co');
     const before = await learnedState(theirs.fx, theirs.scenario);
-    await LearningUpdateOrchestrator.runForBrand(ctx, mine.fx.tenantId, mine.fx.brandId, DAYS);
+    await LearningUpdateOrchestrator.runForBrand(ctx, mine.fx, { windowDays: DAYS });
     expect(await learnedState(theirs.fx, theirs.scenario)).toEqual(before);
     expect(before.events).toEqual([]);
   });
@@ -174,7 +174,7 @@ describe('concurrency and isolation', () => {
         }),
     };
     const before = await learnedState(fx, scenario);
-    await expect(LearningUpdateOrchestrator.runForBrand(failing, fx.tenantId, fx.brandId, DAYS)).rejects.toThrow('scores went away');
+    await expect(LearningUpdateOrchestrator.runForBrand(failing, fx, { windowDays: DAYS })).rejects.toThrow('scores went away');
     // Patterns and variant summaries were written before the failing step; none of it stays.
     expect(await learnedState(fx, scenario)).toEqual(before);
     const [run] = await ctx.engines.runs.listRuns(fx.tenantId, fx.brandId, { limit: 1 });
@@ -182,7 +182,7 @@ describe('concurrency and isolation', () => {
     expect(run).toMatchObject({ status: 'failed', error: 'Error: an internal error (details are in the server log)' });
     expect(run!.events.map((e) => e.kind)).toEqual(['hard_error']);
     // The next run does the whole window.
-    expect(await LearningUpdateOrchestrator.runForBrand(ctx, fx.tenantId, fx.brandId, DAYS)).toMatchObject({ skipped: 0, learningEventsWritten: 10 });
+    expect(await LearningUpdateOrchestrator.runForBrand(ctx, fx, { windowDays: DAYS })).toMatchObject({ skipped: 0, learningEventsWritten: 10 });
   });
 });
 

@@ -1,4 +1,5 @@
 import type { LearningWindow } from '../../../engines/learning/window';
+import type { BrandScope } from '../../../engines/scope';
 import type { SystemContext } from '../context';
 import { buildLearningGraph, type LearningState } from '../graphs/learning-graph';
 import { LearningRunResult, type LearningTrigger } from '../views/learning-run-result';
@@ -9,7 +10,8 @@ export const DEFAULT_LEARNING_WINDOW_DAYS = 30;
 /** Brands read per page of the global walk. */
 const BRANDS_PER_BATCH = 25;
 
-export interface BrandRunOptions {
+export interface BrandRunInput {
+  windowDays?: number;
   trigger?: LearningTrigger;
   userId?: string | null;
 }
@@ -35,15 +37,10 @@ interface BrandOutcome {
  * run leaves the brand as it was; re-running a window over the same events changes nothing.
  */
 export const LearningUpdateOrchestrator = {
-  async runForBrand(
-    ctx: SystemContext,
-    tenantId: string,
-    brandId: string,
-    windowDays = DEFAULT_LEARNING_WINDOW_DAYS,
-    options: BrandRunOptions = {},
-  ): Promise<LearningRunResult> {
+  async runForBrand(ctx: SystemContext, scope: BrandScope, input: BrandRunInput = {}): Promise<LearningRunResult> {
+    const windowDays = input.windowDays ?? DEFAULT_LEARNING_WINDOW_DAYS;
     const window = ctx.engines.learning.windowFor(windowDays);
-    const outcome = await updateBrand(ctx, tenantId, brandId, window, { windowDays, trigger: options.trigger ?? 'admin' }, options.userId);
+    const outcome = await updateBrand(ctx, scope, window, { windowDays, trigger: input.trigger ?? 'admin' }, input.userId);
     return LearningRunResult.parse({
       ...window,
       ...outcome,
@@ -85,7 +82,7 @@ export const LearningUpdateOrchestrator = {
         for (const target of targets) {
           if (options.timeBudgetMs !== undefined && Date.now() - startedAt >= options.timeBudgetMs) break brands;
           try {
-            const outcome = await updateBrand(ctx, target.tenantId, target.brandId, window, { windowDays, trigger: 'cron', parentRunId: runId });
+            const outcome = await updateBrand(ctx, target, window, { windowDays, trigger: 'cron', parentRunId: runId });
             totals.brandsProcessed += 1;
             if (outcome.skipped) totals.skipped += 1;
             totals.variantsScored += outcome.variantsScored;
@@ -115,8 +112,7 @@ export const LearningUpdateOrchestrator = {
 /** One brand's window update: its own flow run, one transaction, the learning graph inside it. */
 async function updateBrand(
   ctx: SystemContext,
-  tenantId: string,
-  brandId: string,
+  { tenantId, brandId }: BrandScope,
   window: LearningWindow,
   input: { windowDays: number; trigger: LearningTrigger; parentRunId?: string },
   userId: string | null = null,

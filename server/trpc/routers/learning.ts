@@ -10,10 +10,7 @@ const Window = z.object({ windowDays: WindowDays });
 export const learningRouter = createTRPCRouter({
   /** F3 for the brand, now (owners and admins). */
   run: adminProcedure.input(Window).mutation(({ ctx, input }) =>
-    LearningUpdateOrchestrator.runForBrand(ctx.system, ctx.scope.tenantId, ctx.scope.brandId, input.windowDays, {
-      trigger: 'admin',
-      userId: ctx.viewer.userId,
-    }),
+    LearningUpdateOrchestrator.runForBrand(ctx.system, ctx.scope, { ...input, trigger: 'admin', userId: ctx.viewer.userId }),
   ),
 
   insights: brandProcedure.input(Window).query(({ ctx, input }) => {
@@ -25,5 +22,5 @@ export const learningRouter = createTRPCRouter({
   summary: brandProcedure
     .input(Window)
     .concat(perUserLimit('summaries'))
-    .query(({ ctx, input }) => LearningSummaryOrchestrator.summarize(ctx.system, ctx.scope.tenantId, ctx.scope.brandId, input.windowDays)),
+    .query(({ ctx, input }) => LearningSummaryOrchestrator.summarize(ctx.system, ctx.scope, input)),
 });
