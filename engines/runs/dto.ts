@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FlowName, FlowRunEventKind, FlowRunStatus } from '../enums';
+import { BrandScope } from '../scope';
 
 /** Payloads larger than this (as JSON) are stored as their hash and size, not inline. */
 export const MAX_INLINE_PAYLOAD_BYTES = 8_192;
@@ -52,7 +53,7 @@ export const SweepInput = z.object({
   /** The budget assumed for a run recorded without one. */
   defaultBudgetMs: RunBudgetMs,
   /** One brand's runs (a page or a retry looking at them); omitted, every tenant's (the cron). */
-  scope: z.object({ tenantId: z.uuid(), brandId: z.uuid() }).optional(),
+  scope: BrandScope.optional(),
 });
 export type SweepInput = z.infer<typeof SweepInput>;
 

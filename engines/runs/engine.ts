@@ -3,12 +3,13 @@ import { and, asc, desc, eq, inArray, isNull, max, notInArray, sql } from 'drizz
 import { z } from 'zod';
 import { type Clock, systemClock } from '../clock';
 import type { Database } from '../db/client';
-import { brands, flowRunEvents, flowRuns } from '../db/schema';
+import { flowRunEvents, flowRuns } from '../db/schema';
 import type { FlowName, FlowRunEventKind } from '../enums';
 import { InvariantViolationError, NotFoundError } from '../errors';
+import { assertBrandLive, BrandScope, inBrand } from '../scope';
 import {
-  FinishRunInput,
   type FinishedRunStatus,
+  FinishRunInput,
   FlowRunDTO,
   FlowRunEventDTO,
   FlowRunSummaryDTO,
@@ -23,7 +24,6 @@ import {
 } from './dto';
 import { claimOverdueRuns, recordSweepCleanup } from './sweep';
 
-const Ids = z.object({ tenantId: z.uuid(), brandId: z.uuid() });
 /** Retries of one "Create package" attempt: a person clicks "Try again" a handful of times at most. */
 const MAX_RUNS_PER_KEY = 20;
 
@@ -52,7 +52,7 @@ export class FlowRunsEngine {
   ): Promise<string> {
     const run = StartRunInput.parse({ tenantId, brandId, flow, input, createdByUserId });
     const budgetMs = RunBudgetMs.optional().parse(options.budgetMs);
-    if (run.tenantId && run.brandId) await this.assertBrand(run.tenantId, run.brandId);
+    if (run.tenantId && run.brandId) await assertBrandLive(this.db, { tenantId: run.tenantId, brandId: run.brandId });
     const [created] = await this.db
       .insert(flowRuns)
       .values({
@@ -83,7 +83,10 @@ export class FlowRunsEngine {
         .for('update');
       if (!run) throw new NotFoundError('Flow run', event.runId);
       if (run.status !== 'running') throw new InvariantViolationError(`Flow run ${event.runId} is already ${run.status}`);
-      const [last] = await tx.select({ seq: max(flowRunEvents.seq) }).from(flowRunEvents).where(eq(flowRunEvents.runId, event.runId));
+      const [last] = await tx
+        .select({ seq: max(flowRunEvents.seq) })
+        .from(flowRunEvents)
+        .where(eq(flowRunEvents.runId, event.runId));
       const [created] = await tx
         .insert(flowRunEvents)
         .values({
@@ -146,16 +149,16 @@ export class FlowRunsEngine {
 
   /** The brand's most recent runs, newest first, each with its events in order. */
   async listRuns(tenantId: string, brandId: string, input: ListRunsInput = {}): Promise<FlowRunDTO[]> {
-    const ids = Ids.parse({ tenantId, brandId });
+    const scope = BrandScope.parse({ tenantId, brandId });
     const { limit } = ListRunsInput.parse(input);
-    await this.assertBrand(ids.tenantId, ids.brandId);
+    await assertBrandLive(this.db, scope);
     const runs = await this.db
       .select()
       .from(flowRuns)
-      .where(and(eq(flowRuns.tenantId, ids.tenantId), eq(flowRuns.brandId, ids.brandId), isNull(flowRuns.deletedAt)))
+      .where(inBrand(flowRuns, scope))
       .orderBy(desc(flowRuns.startedAt), desc(flowRuns.createdAt), desc(flowRuns.id))
       .limit(limit);
-    return this.withEvents(ids, runs);
+    return this.withEvents(scope, runs);
   }
 
   /**
@@ -169,7 +172,7 @@ export class FlowRunsEngine {
     packageId: string,
     options: { succeededOnly?: boolean; flow?: FlowName } = {},
   ): Promise<FlowRunDTO | null> {
-    const ids = Ids.parse({ tenantId, brandId });
+    const scope = BrandScope.parse({ tenantId, brandId });
     const id = z.uuid().parse(packageId);
     const runs = await this.db
       .select()
@@ -177,53 +180,41 @@ export class FlowRunsEngine {
       .where(
         and(
           eq(flowRuns.packageId, id),
-          eq(flowRuns.tenantId, ids.tenantId),
-          eq(flowRuns.brandId, ids.brandId),
-          isNull(flowRuns.deletedAt),
+          inBrand(flowRuns, scope),
           options.succeededOnly ? notInArray(flowRuns.status, ['failed', 'interrupted']) : undefined,
           options.flow ? eq(flowRuns.flow, options.flow) : undefined,
         ),
       )
       .orderBy(desc(flowRuns.startedAt), desc(flowRuns.createdAt), desc(flowRuns.id))
       .limit(1);
-    return (await this.withEvents(ids, runs))[0] ?? null;
+    return (await this.withEvents(scope, runs))[0] ?? null;
   }
 
   /** The brand's package builds started with `idempotencyKey`, newest first, with their events. */
   async buildRunsForKey(tenantId: string, brandId: string, idempotencyKey: string): Promise<FlowRunDTO[]> {
-    const ids = Ids.parse({ tenantId, brandId });
+    const scope = BrandScope.parse({ tenantId, brandId });
     const key = z.string().min(1).max(200).parse(idempotencyKey);
     const runs = await this.db
       .select()
       .from(flowRuns)
-      .where(
-        and(
-          eq(flowRuns.brandId, ids.brandId),
-          eq(flowRuns.flow, 'f2_package_build'),
-          sql`${flowRuns.input} ->> 'idempotencyKey' = ${key}`,
-          eq(flowRuns.tenantId, ids.tenantId),
-          isNull(flowRuns.deletedAt),
-        ),
-      )
+      .where(and(inBrand(flowRuns, scope), eq(flowRuns.flow, 'f2_package_build'), sql`${flowRuns.input} ->> 'idempotencyKey' = ${key}`))
       .orderBy(desc(flowRuns.startedAt), desc(flowRuns.createdAt), desc(flowRuns.id))
       .limit(MAX_RUNS_PER_KEY);
-    return this.withEvents(ids, runs);
+    return this.withEvents(scope, runs);
   }
 
-  private async withEvents(ids: z.infer<typeof Ids>, runs: (typeof flowRuns.$inferSelect)[]): Promise<FlowRunDTO[]> {
+  private async withEvents(scope: BrandScope, runs: (typeof flowRuns.$inferSelect)[]): Promise<FlowRunDTO[]> {
     if (runs.length === 0) return [];
     const events = await this.db
       .select()
       .from(flowRunEvents)
       .where(
         and(
-          eq(flowRunEvents.tenantId, ids.tenantId),
-          eq(flowRunEvents.brandId, ids.brandId),
+          inBrand(flowRunEvents, scope),
           inArray(
             flowRunEvents.runId,
             runs.map((r) => r.id),
           ),
-          isNull(flowRunEvents.deletedAt),
         ),
       )
       .orderBy(asc(flowRunEvents.runId), asc(flowRunEvents.seq));
@@ -234,14 +225,6 @@ export class FlowRunsEngine {
       else byRun.set(event.runId, [event]);
     }
     return runs.map((run) => FlowRunDTO.parse({ ...toRunSummaryDTO(run), events: (byRun.get(run.id) ?? []).map(toEventDTO) }));
-  }
-
-  private async assertBrand(tenantId: string, brandId: string): Promise<void> {
-    const [found] = await this.db
-      .select({ id: brands.id })
-      .from(brands)
-      .where(and(eq(brands.id, brandId), eq(brands.tenantId, tenantId), isNull(brands.deletedAt)));
-    if (!found) throw new NotFoundError('Brand', brandId);
   }
 }
 

@@ -2,9 +2,9 @@ import { and, desc, eq, isNull, lt, max, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { flowRunEvents, flowRuns } from '../db/schema';
 import type { FlowRunEventKind } from '../enums';
+import { inBrand, type Tx } from '../scope';
 import type { InterruptedRunDTO, SweepInput } from './dto';
 
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 type RunRow = typeof flowRuns.$inferSelect;
 
 /**
@@ -13,19 +13,27 @@ type RunRow = typeof flowRuns.$inferSelect;
  * the second waits on the first's row locks, sees the status changed and claims nothing, so each
  * run is claimed (and later cleaned up) by exactly one sweep.
  */
-export async function claimOverdueRuns(db: Database, sweep: SweepInput, now: Date): Promise<(RunRow & { lastEvent: InterruptedRunDTO['lastEvent'] })[]> {
+export async function claimOverdueRuns(
+  db: Database,
+  sweep: SweepInput,
+  now: Date,
+): Promise<(RunRow & { lastEvent: InterruptedRunDTO['lastEvent'] })[]> {
   return db.transaction(async (tx) => {
     const overdueAt = sql`${flowRuns.startedAt} + (coalesce(${flowRuns.budgetMs}, ${sweep.defaultBudgetMs}::int) + ${sweep.marginMs}::int) * interval '1 millisecond'`;
     const claimed = await tx
       .update(flowRuns)
-      .set({ status: 'interrupted', finishedAt: now, error: 'Interrupted: the run did not finish within its time budget', updatedAt: sql`now()` })
+      .set({
+        status: 'interrupted',
+        finishedAt: now,
+        error: 'Interrupted: the run did not finish within its time budget',
+        updatedAt: sql`now()`,
+      })
       .where(
         and(
           eq(flowRuns.status, 'running'),
           isNull(flowRuns.deletedAt),
           lt(overdueAt, sql`${now.toISOString()}::timestamptz`),
-          sweep.scope ? eq(flowRuns.tenantId, sweep.scope.tenantId) : undefined,
-          sweep.scope ? eq(flowRuns.brandId, sweep.scope.brandId) : undefined,
+          sweep.scope ? inBrand(flowRuns, sweep.scope) : undefined,
         ),
       )
       .returning();
@@ -38,13 +46,20 @@ export async function claimOverdueRuns(db: Database, sweep: SweepInput, now: Dat
         .orderBy(desc(flowRunEvents.seq))
         .limit(1);
       const lastEvent = last ? { seq: last.seq, node: last.node, kind: last.kind } : null;
-      await appendEvent(tx, run, 'sweep', 'hard_error', {
-        reason: 'interrupted',
-        budgetMs: run.budgetMs,
-        marginMs: sweep.marginMs,
-        lastEvent,
-        packageId: run.packageId,
-      }, now);
+      await appendEvent(
+        tx,
+        run,
+        'sweep',
+        'hard_error',
+        {
+          reason: 'interrupted',
+          budgetMs: run.budgetMs,
+          marginMs: sweep.marginMs,
+          lastEvent,
+          packageId: run.packageId,
+        },
+        now,
+      );
       result.push({ ...run, lastEvent });
     }
     return result;
@@ -66,7 +81,10 @@ export async function recordSweepCleanup(db: Database, runId: string, payload: u
 }
 
 async function appendEvent(tx: Tx, run: RunRow, node: string, kind: FlowRunEventKind, payload: unknown, at: Date): Promise<void> {
-  const [last] = await tx.select({ seq: max(flowRunEvents.seq) }).from(flowRunEvents).where(eq(flowRunEvents.runId, run.id));
+  const [last] = await tx
+    .select({ seq: max(flowRunEvents.seq) })
+    .from(flowRunEvents)
+    .where(eq(flowRunEvents.runId, run.id));
   await tx.insert(flowRunEvents).values({
     tenantId: run.tenantId,
     brandId: run.brandId,
