@@ -13,6 +13,7 @@ declare global {
   }
 }
 
+// biome-ignore lint/suspicious/noConfusingVoidType: Playwright types a fixture that gives the test no value as void
 const test = base.extend<{ cspWatch: void }>({
   cspWatch: [
     async ({ page }, use) => {

@@ -63,6 +63,7 @@ type ConnectCallback = (err: Error | undefined, client: PoolClient | undefined, 
 class TransactionSafePool extends Pool {
   override connect(): Promise<PoolClient>;
   override connect(callback: ConnectCallback): void;
+  // biome-ignore lint/suspicious/noConfusingVoidType: the implementation of pg's two overloads above, one of which returns nothing
   override connect(callback?: ConnectCallback): Promise<PoolClient> | void {
     // The callback form is `pool.query`'s, which hands the connection back with the query's error.
     if (callback) return super.connect(callback);

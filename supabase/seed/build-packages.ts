@@ -49,6 +49,7 @@ export function buildPackages(seed: BrandSeed, ctx: PackageContext): { packages:
     const rows = pkg.variants.map((variant, index) =>
       buildVariant(prng, seed, ctx, { packageId, pkg, origin, variant, index, createdAt, publishedAt }),
     );
+    // biome-ignore lint/complexity/useMathMinMax: these are Dates, and Math.max would turn them into numbers
     const lastChange = rows.reduce((latest, row) => (row.updatedAt! > latest ? row.updatedAt! : latest), createdAt);
     packages.push({
       id: packageId,

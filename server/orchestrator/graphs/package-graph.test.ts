@@ -163,7 +163,11 @@ describe('a repeated idempotency key', () => {
   function gatedDrafting() {
     let open!: () => void;
     const gate = new Promise<void>((resolve) => (open = resolve));
-    return { open, script: (async (_, call) => (call.name === 'VariantDrafts' ? (await gate, undefined) : undefined)) as Script };
+    const script: Script = async (_, call) => {
+      if (call.name === 'VariantDrafts') await gate;
+      return undefined;
+    };
+    return { open, script };
   }
 
   async function packageForKey(idempotencyKey: string) {
