@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SupabaseSignInForm } from '@/components/auth/supabase-sign-in-form';
-import { getSystemContext } from '@/server/orchestrator/context';
 import { getServerCaller, getServerViewer } from '@/trpc/server';
 
 export const metadata: Metadata = { title: 'Sign in · Kairo' };
@@ -10,7 +9,7 @@ const ROLE_LABEL = { owner: 'Owner', admin: 'Admin', member: 'Member' } as const
 
 export default async function SignInPage() {
   if (await getServerViewer()) redirect('/');
-  const { auth } = await getSystemContext();
+  const signIn = await (await getServerCaller()).auth.mode();
   return (
     <main className="centered">
       <div className="card stack">
@@ -18,11 +17,11 @@ export default async function SignInPage() {
           <p className="wordmark">Kairo</p>
           <h1>Sign in</h1>
         </div>
-        {auth.mode === 'supabase' ? (
-          auth.supabaseClient ? (
+        {signIn.mode === 'supabase' ? (
+          signIn.supabaseClient ? (
             <>
               <p className="muted">This deployment signs you in with its Supabase project.</p>
-              <SupabaseSignInForm config={auth.supabaseClient} />
+              <SupabaseSignInForm config={signIn.supabaseClient} />
             </>
           ) : (
             <p className="notice">
@@ -30,7 +29,7 @@ export default async function SignInPage() {
               signing in here.
             </p>
           )
-        ) : auth.demoSigningKey ? (
+        ) : signIn.demoSignIn ? (
           <DemoUsers />
         ) : (
           <p className="notice">

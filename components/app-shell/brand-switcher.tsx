@@ -3,8 +3,8 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { usePathname, useRouter } from 'next/navigation';
 import { useTransition } from 'react';
-import type { UserBrandDTO } from '@/engines/brand-brain/dto';
 import { useTRPC } from '@/trpc/react';
+import type { UserBrandDTO } from '@/trpc/types';
 import { switchBrandHref } from './sections';
 
 /** Groups brands by tenant, keeping the list's order (tenant name, then brand name). */

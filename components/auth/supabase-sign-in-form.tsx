@@ -2,7 +2,7 @@
 
 import { createClient } from '@supabase/supabase-js';
 import { type FormEvent, useState } from 'react';
-import type { SupabaseClientConfig } from '@/server/auth/auth-setup';
+import type { SupabaseClientConfig } from '@/trpc/types';
 
 /**
  * Email and password through Supabase Auth in the browser; the resulting session is handed to the

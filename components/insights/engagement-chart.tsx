@@ -1,7 +1,7 @@
 import type { Channel } from '@/engines/enums';
-import type { EngagementPoint } from '@/engines/learning/dto';
 import { DAY_MS } from '@/lib/dates';
 import { CHANNEL_LABELS } from '@/lib/labels';
+import type { EngagementPoint } from '@/trpc/types';
 import { dayTicks, rateLabel } from './chart-axes';
 import { formatDay } from './format';
 

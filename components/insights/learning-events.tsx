@@ -1,6 +1,6 @@
 import type { Channel, LearningSignalType } from '@/engines/enums';
-import type { LearningEventDTO } from '@/engines/learning/dto';
 import { CHANNEL_LABELS } from '@/lib/labels';
+import type { LearningEventDTO } from '@/trpc/types';
 import { formatDay, formatSigned, formatStamp, lastDayOf } from './format';
 
 const SIGNAL_LABELS: Record<LearningSignalType, string> = {

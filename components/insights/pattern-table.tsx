@@ -1,4 +1,4 @@
-import type { PatternInsight } from '@/engines/learning/dto';
+import type { PatternInsight } from '@/trpc/types';
 import { formatDay, formatSigned } from './format';
 import { PackageLinks } from './package-links';
 

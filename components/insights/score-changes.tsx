@@ -1,4 +1,4 @@
-import type { ScoreChange } from '@/engines/learning/dto';
+import type { ScoreChange } from '@/trpc/types';
 import { formatDay, formatSigned, formatStamp, lastDayOf } from './format';
 import { PackageLinks } from './package-links';
 

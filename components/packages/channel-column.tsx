@@ -3,10 +3,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { rateLimitMessage } from '@/components/llm/rate-limited';
-import type { VariantDTO } from '@/engines/content/dto';
 import { CHANNEL_LIMITS, type Channel } from '@/engines/enums';
 import { CHANNEL_LABELS } from '@/lib/labels';
 import { useTRPC } from '@/trpc/react';
+import type { VariantDTO } from '@/trpc/types';
 import { useWorkspaceCache } from './use-workspace-cache';
 import { VariantEditor } from './variant-editor';
 

@@ -1,8 +1,8 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
-import type { PackageWorkspaceView, VariantDTO } from '@/engines/content/dto';
 import { useTRPC } from '@/trpc/react';
+import type { PackageWorkspaceView, VariantDTO } from '@/trpc/types';
 
 /** Writes a mutation's answer into the cached workspace, so the page shows it without a refetch. */
 export function useWorkspaceCache(brandId: string, packageId: string) {

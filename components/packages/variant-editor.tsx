@@ -2,10 +2,10 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
-import type { VariantDTO } from '@/engines/content/dto';
 import { CHANNEL_LIMITS } from '@/engines/enums';
 import { isOfflineModelLabel } from '@/lib/labels';
 import { useTRPC } from '@/trpc/react';
+import type { VariantDTO } from '@/trpc/types';
 import { useWorkspaceCache } from './use-workspace-cache';
 
 /**

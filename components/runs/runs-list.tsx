@@ -4,8 +4,8 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { formatDuration, formatStamp } from '@/components/insights/format';
 import type { FlowName, FlowRunStatus } from '@/engines/enums';
-import type { FlowRunDTO } from '@/engines/runs/dto';
 import { useTRPC } from '@/trpc/react';
+import type { FlowRunDTO } from '@/trpc/types';
 import { RUNS_SHOWN } from './runs-limit';
 
 const FLOW_LABELS: Record<FlowName, string> = {

@@ -1,9 +1,8 @@
 'use client';
 
 import { Channel } from '@/engines/enums';
-import type { BoardFilter } from '@/engines/opportunities/dto';
 import { CHANNEL_LABELS } from '@/lib/labels';
-import type { TodayBoardView } from '@/server/orchestrator/views/today-board-view';
+import type { BoardFilter, TodayBoardView } from '@/trpc/types';
 import { isFiltered } from './today-filter';
 
 interface BoardFiltersProps {

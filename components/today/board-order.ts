@@ -1,4 +1,4 @@
-import type { OpportunityDTO } from '@/engines/opportunities/dto';
+import type { OpportunityDTO } from '@/trpc/types';
 
 type Ranked = Pick<OpportunityDTO, 'id' | 'isPinned' | 'score' | 'lastTouchedAt'>;
 

@@ -4,8 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { ModelSummary } from '@/components/llm/model-summary';
 import { retryUnlessRateLimited } from '@/components/llm/rate-limited';
 import { CHANNEL_LABELS } from '@/lib/labels';
-import type { TodayBoardView } from '@/server/orchestrator/views/today-board-view';
 import { useTRPC } from '@/trpc/react';
+import type { TodayBoardView } from '@/trpc/types';
 
 /**
  * "Focus on {pillar} / {channel} / {persona} today", the high-score count, and the one-sentence

@@ -1,8 +1,8 @@
 'use client';
 
 import { CreatePackageButton } from '@/components/packages/create-package-button';
-import type { OpportunityDTO } from '@/engines/opportunities/dto';
 import { CHANNEL_LABELS } from '@/lib/labels';
+import type { OpportunityDTO } from '@/trpc/types';
 import { formatAge } from './format';
 import { SNOOZE_PRESETS, snoozeUntil } from './snooze-presets';
 

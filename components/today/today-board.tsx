@@ -3,8 +3,8 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import type { BoardFilter } from '@/engines/opportunities/dto';
 import { useTRPC } from '@/trpc/react';
+import type { BoardFilter } from '@/trpc/types';
 import { BoardFilters } from './board-filters';
 import { FocusStrip } from './focus-strip';
 import { OpportunityCard } from './opportunity-card';

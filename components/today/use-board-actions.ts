@@ -2,9 +2,8 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { OpportunityDTO } from '@/engines/opportunities/dto';
-import type { TodayBoardView } from '@/server/orchestrator/views/today-board-view';
 import { useTRPC } from '@/trpc/react';
+import type { OpportunityDTO, TodayBoardView } from '@/trpc/types';
 import { compareBoardOrder } from './board-order';
 
 type Snapshot = [readonly unknown[], TodayBoardView | undefined][];

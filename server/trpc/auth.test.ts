@@ -34,6 +34,18 @@ describe('auth.me', () => {
   });
 });
 
+describe('auth.mode', () => {
+  it('tells the sign-in page to offer the demo users where no Supabase project is configured', async () => {
+    expect(await callerAs(null).auth.mode()).toEqual({ mode: 'demo', supabaseClient: null, demoSignIn: true });
+  });
+
+  it('hands over the public Supabase client settings, and no demo sign-in, in Supabase mode', async () => {
+    const supabaseClient = { url: 'https://abc.supabase.co', anonKey: 'anon-key' };
+    const supabase = createSystemContext(handle, { auth: createAuthSetup('supabase', { hs256Secret: new Uint8Array(32) }, { supabaseClient }) });
+    expect(await callerAs(null, supabase).auth.mode()).toEqual({ mode: 'supabase', supabaseClient, demoSignIn: false });
+  });
+});
+
 describe('auth.demoUsers', () => {
   it('lists the seeded demo users to anyone while the demo sign-in is allowed', async () => {
     const ids = (await callerAs(null).auth.demoUsers()).map((u) => u.userId);

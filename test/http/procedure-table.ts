@@ -20,6 +20,7 @@ export interface ProcedureEntry {
 export const PROCEDURE_TABLE: Record<string, ProcedureEntry> = {
   'auth.demoUsers': { access: 'public' },
   'auth.me': { access: 'signed-in' },
+  'auth.mode': { access: 'public' },
   'brands.list': { access: 'signed-in' },
   'brands.strategy': { access: 'brand', input: ({ brandId }) => ({ brandId }) },
   'ingestKeys.list': { access: 'admin', input: ({ brandId }) => ({ brandId }) },
