@@ -242,9 +242,6 @@ export const LearningInsights = z.object({
 });
 export type LearningInsights = z.infer<typeof LearningInsights>;
 
-export const LearningTarget = z.object({ tenantId: z.uuid(), brandId: z.uuid() });
-export type LearningTarget = z.infer<typeof LearningTarget>;
-
 export const ListLearningTargetsInput = z.object({
   /** The last brand id of the previous page. */
   after: z.uuid().nullish(),

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WINDOW_CHOICES } from '../../components/insights/window-choice';
 import { createTestDatabase, type TestDatabase } from '../../test/database';
 import { createTenantFixture, type TenantFixture } from '../../test/fixtures';
 import {
@@ -12,7 +13,6 @@ import {
   metricEvents,
   type VariantFixture,
 } from '../../test/fixtures/learning';
-import { WINDOW_CHOICES } from '../../components/insights/window-choice';
 import { executionEvents } from '../db/schema';
 import { ExecutionEventType } from '../enums';
 import { errorCode } from '../errors';
@@ -59,7 +59,8 @@ async function createBrand(name: string): Promise<Brand> {
     fx,
     opportunityId,
     patternId,
-    variant: () => insertVariant(handle.db, fx, { packageId, channel: 'linkedin', patternId, publishedAt: new Date('2026-03-19T08:00:00Z') }),
+    variant: () =>
+      insertVariant(handle.db, fx, { packageId, channel: 'linkedin', patternId, publishedAt: new Date('2026-03-19T08:00:00Z') }),
   };
 }
 
@@ -96,7 +97,9 @@ describe('events at the per-event bound', () => {
     viral = await brand.variant();
     steady = await brand.variant();
     const { fx } = brand;
-    expect(await engine.intake.recordExecutionEvents(fx, { events: metricEvents(viral, AT_THE_BOUND, TODAY_9AM), source: 'platform_webhook' })).toEqual({
+    expect(
+      await engine.intake.recordExecutionEvents(fx, { events: metricEvents(viral, AT_THE_BOUND, TODAY_9AM), source: 'platform_webhook' }),
+    ).toEqual({
       received: ExecutionEventType.options.length,
       inserted: ExecutionEventType.options.length,
       duplicates: 0,
@@ -109,15 +112,24 @@ describe('events at the per-event bound', () => {
   // Steady: 10^9 impressions and 10^9 likes.
   const viralRate = 16;
   const steadyRate = 1;
-  const expectedScores = { viral: engagementScore(viralRate, [viralRate, steadyRate]), steady: engagementScore(steadyRate, [viralRate, steadyRate]) };
+  const expectedScores = {
+    viral: engagementScore(viralRate, [viralRate, steadyRate]),
+    steady: engagementScore(steadyRate, [viralRate, steadyRate]),
+  };
 
   it('are stored with their full counts', async () => {
-    const rows = await handle.db.select({ count: executionEvents.count }).from(executionEvents).where(eq(executionEvents.variantId, viral.id));
+    const rows = await handle.db
+      .select({ count: executionEvents.count })
+      .from(executionEvents)
+      .where(eq(executionEvents.variantId, viral.id));
     expect(rows.map((r) => r.count)).toEqual(ExecutionEventType.options.map(() => MAX_EVENT_COUNT));
   });
 
   it.each(WINDOWS)('give the insights of a %i-day window exact totals', async (days) => {
-    const insights = await engine.insights.getInsights(brand.fx, learningWindow(days, () => NOW));
+    const insights = await engine.insights.getInsights(
+      brand.fx,
+      learningWindow(days, () => NOW),
+    );
     expect(insights.engagement).toEqual([
       { day: TODAY, channel: 'linkedin', impressions: 2 * MAX_EVENT_COUNT, interactions: 17 * MAX_EVENT_COUNT, ratePer100: 850 },
     ]);
@@ -130,7 +142,10 @@ describe('events at the per-event bound', () => {
   });
 
   it.each(WINDOWS)('give the performance summary of a %i-day window exact metrics and finite scores', async (days) => {
-    const summaries = await engine.update.computeVariantPerformanceSummary(brand.fx, learningWindow(days, () => NOW));
+    const summaries = await engine.update.computeVariantPerformanceSummary(
+      brand.fx,
+      learningWindow(days, () => NOW),
+    );
     const byVariant = new Map(summaries.map((s) => [s.variantId, s]));
     expect(byVariant.get(viral.id)).toMatchObject({
       engagementRate: viralRate,
@@ -154,7 +169,10 @@ describe('events at the per-event bound', () => {
     const { tenantId, brandId } = brand.fx;
     const window = learningWindow(days, () => NOW);
     const run = await learningUpdate(tenantId, brandId, window);
-    expect(run.variants.summaries.map((s) => s.engagementScore).sort((a, b) => a - b)).toEqual([expectedScores.steady, expectedScores.viral]);
+    expect(run.variants.summaries.map((s) => s.engagementScore).sort((a, b) => a - b)).toEqual([
+      expectedScores.steady,
+      expectedScores.viral,
+    ]);
     const averageScore = Math.round(((expectedScores.viral + expectedScores.steady) / 2) * 100) / 100;
     expect(run.patterns.updates).toEqual([
       expect.objectContaining({ patternId: brand.patternId, usageCount: 2, avgEngagementScore: averageScore, variantsScored: 2 }),
@@ -188,7 +206,10 @@ describe('the largest sum a few full batches can make', () => {
     brand = await createBrand('Flood Co');
     variant = await brand.variant();
     const { tenantId, brandId } = brand.fx;
-    await engine.intake.recordExecutionEvents({ tenantId, brandId }, { events: metricEvents(variant, { impression: MAX_EVENT_COUNT }, TODAY_9AM), source: 'platform_webhook' });
+    await engine.intake.recordExecutionEvents(
+      { tenantId, brandId },
+      { events: metricEvents(variant, { impression: MAX_EVENT_COUNT }, TODAY_9AM), source: 'platform_webhook' },
+    );
     for (let batch = 0; batch < BATCHES; batch++) {
       const events = Array.from({ length: MAX_EXECUTION_EVENTS_PER_BATCH }, (_, i) => ({
         channel: variant.channel,
@@ -198,14 +219,25 @@ describe('the largest sum a few full batches can make', () => {
         count: MAX_EVENT_COUNT,
         occurredAt: TODAY_9AM,
       }));
-      expect(await engine.intake.recordExecutionEvents({ tenantId, brandId }, { events, source: 'csv_import' })).toMatchObject({ inserted: MAX_EXECUTION_EVENTS_PER_BATCH });
+      expect(await engine.intake.recordExecutionEvents({ tenantId, brandId }, { events, source: 'csv_import' })).toMatchObject({
+        inserted: MAX_EXECUTION_EVENTS_PER_BATCH,
+      });
     }
   });
 
   it('is summed exactly by the insights, far past what int4 holds', async () => {
-    const insights = await engine.insights.getInsights(brand.fx, learningWindow(30, () => NOW));
+    const insights = await engine.insights.getInsights(
+      brand.fx,
+      learningWindow(30, () => NOW),
+    );
     expect(insights.engagement).toEqual([
-      { day: TODAY, channel: 'linkedin', impressions: MAX_EVENT_COUNT, interactions: 4 * shares, ratePer100: (100 * 4 * shares) / MAX_EVENT_COUNT },
+      {
+        day: TODAY,
+        channel: 'linkedin',
+        impressions: MAX_EVENT_COUNT,
+        interactions: 4 * shares,
+        ratePer100: (100 * 4 * shares) / MAX_EVENT_COUNT,
+      },
     ]);
   });
 

@@ -1,4 +1,4 @@
-// A platform analytics export (CSV) → execution-event inputs for LearningEngine.recordExecutionEvents,
+// A platform analytics export (CSV) → execution-event inputs for the learning engine's intake (intake.recordExecutionEvents),
 // which validates each entry exactly as the ingest route's are. This module only reads the CSV shape.
 
 import { type Info, parse } from 'csv-parse/sync';

@@ -4,7 +4,14 @@ import { rows } from '../../db/migrator';
 import { contentPackages, contentPillars, executionEvents, learningEvents, opportunities, patternTemplates } from '../../db/schema';
 import type { Channel } from '../../enums';
 import { type BrandScope, inBrand } from '../../scope';
-import { type EngagementPoint, LearningEventDTO, type ListLearningEventsInput, type PatternInsight, type PillarInsight, type ScoreChange } from '../dto';
+import {
+  type EngagementPoint,
+  LearningEventDTO,
+  type ListLearningEventsInput,
+  type PatternInsight,
+  type PillarInsight,
+  type ScoreChange,
+} from '../dto';
 import { ENGAGEMENT_WEIGHTS } from '../engagement';
 import { scoredVariants } from '../scored-variants';
 import { epochMs, timestamptz } from '../sql-time';
@@ -204,7 +211,13 @@ export async function selectRecentLearningEvents(db: Database, scope: BrandScope
   const found = await db
     .select()
     .from(learningEvents)
-    .where(and(inBrand(learningEvents, scope), gte(learningEvents.effectiveAt, window.windowStart), lt(learningEvents.effectiveAt, window.windowEnd)))
+    .where(
+      and(
+        inBrand(learningEvents, scope),
+        gte(learningEvents.effectiveAt, window.windowStart),
+        lt(learningEvents.effectiveAt, window.windowEnd),
+      ),
+    )
     .orderBy(
       desc(learningEvents.effectiveAt),
       sql`case ${learningEvents.signalType} when 'opportunity_score_update' then 0 when 'pattern_performance_update' then 1 else 2 end`,

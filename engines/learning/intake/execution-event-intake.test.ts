@@ -3,13 +3,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/database';
 import { createTenantFixture, type TenantFixture } from '../../../test/fixtures';
-import {
-  createLearningEngine,
-  insertPackage,
-  insertVariant,
-  metricEvents,
-  type VariantFixture,
-} from '../../../test/fixtures/learning';
+import { createLearningEngine, insertPackage, insertVariant, metricEvents, type VariantFixture } from '../../../test/fixtures/learning';
 import { executionEvents } from '../../db/schema';
 import { InvariantViolationError, NotFoundError } from '../../errors';
 import type { LearningEngine } from '../engine';
@@ -34,7 +28,11 @@ beforeAll(async () => {
   const packageId = await insertPackage(handle.db, fx);
   linkedin = await insertVariant(handle.db, fx, { packageId, channel: 'linkedin', publishedAt: YESTERDAY });
   x = await insertVariant(handle.db, fx, { packageId, channel: 'x', publishedAt: YESTERDAY });
-  foreign = await insertVariant(handle.db, other, { packageId: await insertPackage(handle.db, other), channel: 'linkedin', publishedAt: YESTERDAY });
+  foreign = await insertVariant(handle.db, other, {
+    packageId: await insertPackage(handle.db, other),
+    channel: 'linkedin',
+    publishedAt: YESTERDAY,
+  });
 });
 afterAll(() => handle.close());
 
@@ -147,12 +145,15 @@ describe('recordExecutionEvents', () => {
   it("refuses another brand's post id, a channel that is not the variant's, and a post id of another variant", async () => {
     const base = { externalEventId: randomUUID(), eventType: 'like', count: 1, occurredAt: YESTERDAY };
     const error = await refusal(
-      engine.intake.recordExecutionEvents(fx, { events: [
+      engine.intake.recordExecutionEvents(fx, {
+        events: [
           { ...base, channel: 'linkedin', externalPostId: foreign.externalPostId },
           { ...base, channel: 'x', variantId: linkedin.id },
           { ...base, channel: 'linkedin', externalPostId: x.externalPostId },
           { ...base, channel: 'linkedin', variantId: linkedin.id, externalPostId: x.externalPostId },
-        ], source: 'platform_webhook' }),
+        ],
+        source: 'platform_webhook',
+      }),
     );
     expect(error.issues.map((i) => i.index)).toEqual([0, 1, 2, 3]);
     expect(error.issues[1]!.message).toBe(`variant ${linkedin.id} is a linkedin variant, not x`);
@@ -168,7 +169,9 @@ describe('recordExecutionEvents', () => {
 
   it('answers NotFound for a brand of another tenant', async () => {
     const batch = metricEvents(foreign, { like: 1 }, YESTERDAY);
-    await expect(engine.intake.recordExecutionEvents({ tenantId: fx.tenantId, brandId: other.brandId }, { events: batch, source: 'manual_entry' })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      engine.intake.recordExecutionEvents({ tenantId: fx.tenantId, brandId: other.brandId }, { events: batch, source: 'manual_entry' }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect(await storedCount(other.brandId)).toBe(0);
   });
 });

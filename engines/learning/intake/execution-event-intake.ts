@@ -6,12 +6,7 @@ import { executionEvents, variants } from '../../db/schema';
 import type { ExecutionSource } from '../../enums';
 import { InvariantViolationError } from '../../errors';
 import { assertBrandLive, BrandScope, type Executor, inBrand } from '../../scope';
-import {
-  ExecutionEventInput,
-  MAX_EXECUTION_EVENTS_PER_BATCH,
-  RecordExecutionEventsInput,
-  type RecordExecutionEventsResult,
-} from '../dto';
+import { ExecutionEventInput, MAX_EXECUTION_EVENTS_PER_BATCH, RecordExecutionEventsInput, type RecordExecutionEventsResult } from '../dto';
 import { type BatchIssue, InvalidExecutionEventsError } from './errors';
 
 // Each row binds 11 parameters; 1,000 rows stay far below PostgreSQL's 65,535 per statement.
@@ -93,18 +88,24 @@ interface VariantLookup {
 }
 
 /** The brand's live variants the batch names, found in two set queries rather than one per entry. */
-async function loadVariants(
-  db: Executor,
-  scope: BrandScope,
-  events: readonly ExecutionEventInput[],
-): Promise<VariantLookup> {
+async function loadVariants(db: Executor, scope: BrandScope, events: readonly ExecutionEventInput[]): Promise<VariantLookup> {
   const ids = [...new Set(events.flatMap((e) => (e.variantId ? [e.variantId] : [])))];
   const postIds = [...new Set(events.flatMap((e) => (!e.variantId && e.externalPostId ? [e.externalPostId] : [])))];
   const columns = { id: variants.id, channel: variants.channel, externalPostId: variants.externalPostId };
   const brandVariants = inBrand(variants, scope);
   const [found, posted] = await Promise.all([
-    ids.length ? db.select(columns).from(variants).where(and(brandVariants, inArray(variants.id, ids))) : [],
-    postIds.length ? db.select(columns).from(variants).where(and(brandVariants, inArray(variants.externalPostId, postIds))) : [],
+    ids.length
+      ? db
+          .select(columns)
+          .from(variants)
+          .where(and(brandVariants, inArray(variants.id, ids)))
+      : [],
+    postIds.length
+      ? db
+          .select(columns)
+          .from(variants)
+          .where(and(brandVariants, inArray(variants.externalPostId, postIds)))
+      : [],
   ]);
   return {
     byId: new Map(found.map((v) => [v.id, v])),

@@ -51,7 +51,13 @@ export async function writeLearningEvents(
       .insert(learningEvents)
       .values(values.slice(start, start + ROWS_PER_INSERT))
       .onConflictDoUpdate({
-        target: [learningEvents.brandId, learningEvents.signalType, learningEvents.subjectId, learningEvents.windowStart, learningEvents.windowEnd],
+        target: [
+          learningEvents.brandId,
+          learningEvents.signalType,
+          learningEvents.subjectId,
+          learningEvents.windowStart,
+          learningEvents.windowEnd,
+        ],
         set: { payload: sql`excluded.payload`, effectiveAt: sql`excluded.effective_at`, updatedAt: sql`now()` },
         setWhere: sql`${learningEvents.payload} is distinct from excluded.payload`,
       })

@@ -102,7 +102,13 @@ export class LearningUpdate {
     for (const { opportunityId, avgEngagementScore, variantsScored, packageIds } of evidence) {
       const adjustment = learnedAdjustment(avgEngagementScore);
       const explanation = explainAdjustment(adjustment, avgEngagementScore, variantsScored, days);
-      const opportunity = await this.deps.opportunities.applyLearnedAdjustment(scope.tenantId, scope.brandId, opportunityId, adjustment, explanation);
+      const opportunity = await this.deps.opportunities.applyLearnedAdjustment(
+        scope.tenantId,
+        scope.brandId,
+        opportunityId,
+        adjustment,
+        explanation,
+      );
       updates.push({
         opportunityId,
         avgEngagementScore,
@@ -138,7 +144,10 @@ export class LearningUpdate {
     await assertBrandLive(this.db, scope);
     const days = LearningWindow.parse(window);
     await lockBrandLearning(this.db, scope.brandId);
-    const [fingerprint, completion] = await Promise.all([evidenceFingerprint(this.db, scope, days), findWindowCompletion(this.db, scope, days)]);
+    const [fingerprint, completion] = await Promise.all([
+      evidenceFingerprint(this.db, scope, days),
+      findWindowCompletion(this.db, scope, days),
+    ]);
     return { fingerprint, alreadyDone: completion?.fingerprint === fingerprint, completedByRunId: completion?.runId ?? null };
   }
 

@@ -50,7 +50,13 @@ beforeAll(async () => {
     patternId: siblingPatternId,
     publishedAt: new Date('2026-03-13T09:00:00Z'),
   });
-  await engine.intake.recordExecutionEvents(sibling, { events: [...metricEvents(shared, { impression: 100, like: 1 }, new Date('2026-03-14T08:00:00Z')), ...metricEvents(own, { impression: 100, like: 9 }, new Date('2026-03-14T08:00:00Z'))], source: 'test_fixture' });
+  await engine.intake.recordExecutionEvents(sibling, {
+    events: [
+      ...metricEvents(shared, { impression: 100, like: 1 }, new Date('2026-03-14T08:00:00Z')),
+      ...metricEvents(own, { impression: 100, like: 9 }, new Date('2026-03-14T08:00:00Z')),
+    ],
+    source: 'test_fixture',
+  });
 });
 afterAll(() => handle.close());
 
@@ -116,7 +122,12 @@ describe('updateOpportunityScoresFromEvents', () => {
     const again = await engine.update.updateOpportunityScoresFromEvents(fx, scenario.window);
     expect(again).toEqual({ ...first, learningEventsWritten: 0 });
     const rows = await handle.db
-      .select({ id: opportunities.id, score: opportunities.score, baseScore: opportunities.baseScore, learned: opportunities.learnedAdjustment })
+      .select({
+        id: opportunities.id,
+        score: opportunities.score,
+        baseScore: opportunities.baseScore,
+        learned: opportunities.learnedAdjustment,
+      })
       .from(opportunities)
       .where(inArray(opportunities.id, scenario.opportunityIds));
     expect(rows.sort((a, b) => b.baseScore - a.baseScore)).toEqual([
@@ -132,8 +143,14 @@ describe('updateOpportunityScoresFromEvents', () => {
   });
 
   it('answers NotFound for a brand of another tenant and changes nothing', async () => {
-    await expect(engine.update.updateOpportunityScoresFromEvents({ tenantId: other.tenantId, brandId: fx.brandId }, scenario.window)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(engine.update.updatePatternPerformanceFromEvents({ tenantId: other.tenantId, brandId: fx.brandId }, scenario.window)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(engine.update.updatePatternPerformanceFromEvents({ tenantId: fx.tenantId, brandId: randomUUID() }, scenario.window)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      engine.update.updateOpportunityScoresFromEvents({ tenantId: other.tenantId, brandId: fx.brandId }, scenario.window),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      engine.update.updatePatternPerformanceFromEvents({ tenantId: other.tenantId, brandId: fx.brandId }, scenario.window),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      engine.update.updatePatternPerformanceFromEvents({ tenantId: fx.tenantId, brandId: randomUUID() }, scenario.window),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -85,11 +85,15 @@ describe('computeVariantPerformanceSummary', () => {
   });
 
   it('answers NotFound for a brand of another tenant', async () => {
-    await expect(engine.update.computeVariantPerformanceSummary({ tenantId: other.tenantId, brandId: fx.brandId }, scenario.window)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(engine.insights.listLearningEvents({ tenantId: other.tenantId, brandId: fx.brandId })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(engine.update.recordVariantPerformanceSummaries({ tenantId: fx.tenantId, brandId: randomUUID() }, scenario.window)).rejects.toBeInstanceOf(
+    await expect(
+      engine.update.computeVariantPerformanceSummary({ tenantId: other.tenantId, brandId: fx.brandId }, scenario.window),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(engine.insights.listLearningEvents({ tenantId: other.tenantId, brandId: fx.brandId })).rejects.toBeInstanceOf(
       NotFoundError,
     );
+    await expect(
+      engine.update.recordVariantPerformanceSummaries({ tenantId: fx.tenantId, brandId: randomUUID() }, scenario.window),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 
@@ -117,7 +121,10 @@ describe('recordVariantPerformanceSummaries', () => {
   });
 
   it('brings the existing learning event up to date when late events change a figure', async () => {
-    await engine.intake.recordExecutionEvents(fx, { events: metricEvents(scenario.variants.X2, { like: 10 }, new Date('2026-03-13T10:00:00Z')), source: 'test_fixture' });
+    await engine.intake.recordExecutionEvents(fx, {
+      events: metricEvents(scenario.variants.X2, { like: 10 }, new Date('2026-03-13T10:00:00Z')),
+      source: 'test_fixture',
+    });
     const rerun = await engine.update.recordVariantPerformanceSummaries(fx, scenario.window);
     expect(rerun.learningEventsWritten).toBe(0);
     const events = await engine.insights.listLearningEvents(fx, { ...scenario.window, signalType: 'variant_performance_summary' });

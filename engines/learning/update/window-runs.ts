@@ -52,13 +52,13 @@ export interface WindowCompletion {
   completedAt: Date;
 }
 
-export async function findWindowCompletion(
-  db: Database,
-  scope: BrandScope,
-  window: LearningWindow,
-): Promise<WindowCompletion | null> {
+export async function findWindowCompletion(db: Database, scope: BrandScope, window: LearningWindow): Promise<WindowCompletion | null> {
   const [row] = await db
-    .select({ fingerprint: learningWindowRuns.evidenceFingerprint, runId: learningWindowRuns.runId, completedAt: learningWindowRuns.completedAt })
+    .select({
+      fingerprint: learningWindowRuns.evidenceFingerprint,
+      runId: learningWindowRuns.runId,
+      completedAt: learningWindowRuns.completedAt,
+    })
     .from(learningWindowRuns)
     .where(
       and(
@@ -79,9 +79,21 @@ export async function recordWindowCompletion(
 ): Promise<void> {
   await db
     .insert(learningWindowRuns)
-    .values({ ...scope, ...window, evidenceFingerprint: completion.fingerprint, runId: completion.runId, completedAt: completion.completedAt })
+    .values({
+      ...scope,
+      ...window,
+      evidenceFingerprint: completion.fingerprint,
+      runId: completion.runId,
+      completedAt: completion.completedAt,
+    })
     .onConflictDoUpdate({
       target: [learningWindowRuns.brandId, learningWindowRuns.windowStart, learningWindowRuns.windowEnd],
-      set: { evidenceFingerprint: completion.fingerprint, runId: completion.runId, completedAt: completion.completedAt, updatedAt: sql`now()`, deletedAt: null },
+      set: {
+        evidenceFingerprint: completion.fingerprint,
+        runId: completion.runId,
+        completedAt: completion.completedAt,
+        updatedAt: sql`now()`,
+        deletedAt: null,
+      },
     });
 }

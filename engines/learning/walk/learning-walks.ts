@@ -4,7 +4,8 @@ import type { Clock } from '../../clock';
 import type { Database } from '../../db/client';
 import { brands, learningWalks, tenants } from '../../db/schema';
 import { NotFoundError } from '../../errors';
-import { LearningTarget, LearningWalk, ListLearningTargetsInput } from '../dto';
+import { BrandScope } from '../../scope';
+import { LearningWalk, ListLearningTargetsInput } from '../dto';
 import { timestamptz } from '../sql-time';
 import { LearningWindow } from '../window';
 
@@ -55,12 +56,15 @@ export class LearningWalks {
       .limit(1);
     const startAfter = previous && previous.completedAt === null ? stoppedAt(previous) : null;
     // Two calls beginning the same walk at once: the first insert wins and both read it back.
-    await this.db.insert(learningWalks).values({ ...window, startAfter }).onConflictDoNothing();
+    await this.db
+      .insert(learningWalks)
+      .values({ ...window, startAfter })
+      .onConflictDoNothing();
     return (await this.find(window))!;
   }
 
   /** The walk's next brands: those after its cursor in the current pass. */
-  async nextTargets(walk: LearningWalk, limit: number): Promise<LearningTarget[]> {
+  async nextTargets(walk: LearningWalk, limit: number): Promise<BrandScope[]> {
     const { startAfter, wrapped, lastBrandId } = LearningWalk.parse(walk);
     return wrapped
       ? this.listTargets({ after: lastBrandId, through: startAfter, limit })
@@ -97,20 +101,20 @@ export class LearningWalks {
   }
 
   /** Every live brand of every tenant, by id after `after`, a page at a time so a cut-short run resumes from a cursor. */
-  async listTargets(input: ListLearningTargetsInput = {}): Promise<LearningTarget[]> {
+  async listTargets(input: ListLearningTargetsInput = {}): Promise<BrandScope[]> {
     const { after, through, limit } = ListLearningTargetsInput.parse(input);
     const found = await this.liveBrands(and(after ? gt(brands.id, after) : undefined, through ? lte(brands.id, through) : undefined))
       .orderBy(asc(brands.id))
       .limit(limit);
-    return found.map((row) => LearningTarget.parse(row));
+    return found.map((row) => BrandScope.parse(row));
   }
 
   /** The live brand with this id, whichever tenant owns it: for operator tools (the CSV import). */
-  async findTarget(brandId: string): Promise<LearningTarget> {
+  async findTarget(brandId: string): Promise<BrandScope> {
     const id = z.uuid().parse(brandId);
     const [found] = await this.liveBrands(eq(brands.id, id));
     if (!found) throw new NotFoundError('Brand', id);
-    return LearningTarget.parse(found);
+    return BrandScope.parse(found);
   }
 
   private liveBrands(where: SQL | undefined) {
