@@ -58,7 +58,7 @@ function withLatency(model: LanguageModelV4, ms: number): LanguageModelV4 {
     });
   // Its provider and model id stay the offline model's, so drafts keep their "Offline model" label.
   return Object.create(model, {
-    doGenerate: { value: async (options: LanguageModelV4CallOptions) => (await pause(options.abortSignal), model.doGenerate(options)) },
-    doStream: { value: async (options: LanguageModelV4CallOptions) => (await pause(options.abortSignal), model.doStream(options)) },
+    doGenerate: { value: async (options: LanguageModelV4CallOptions) => pause(options.abortSignal).then(() => model.doGenerate(options)) },
+    doStream: { value: async (options: LanguageModelV4CallOptions) => pause(options.abortSignal).then(() => model.doStream(options)) },
   }) as LanguageModelV4;
 }
