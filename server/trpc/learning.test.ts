@@ -33,7 +33,9 @@ beforeAll(async () => {
   const ingest = createSystemContext(handle, { clock: () => RECEIVED });
   fx = await createTenantFixture(handle.db, 'Procedures Co');
   other = await createTenantFixture(handle.db, 'Elsewhere Co');
-  scenario = await buildLearningScenario(handle.db, fx, (events) => ingest.engines.learning.intake.recordExecutionEvents(fx, { events, source: 'test_fixture' }));
+  scenario = await buildLearningScenario(handle.db, fx, (events) =>
+    ingest.engines.learning.intake.recordExecutionEvents(fx, { events, source: 'test_fixture' }),
+  );
   owner = await viewerFor(system, fx.ownerUserId);
   admin = await viewerFor(system, await addMember(handle.db, fx.tenantId, 'admin'));
   member = await viewerFor(system, await addMember(handle.db, fx.tenantId, 'member'));
@@ -92,7 +94,14 @@ describe('learning.run', () => {
 
   it('runs F3 for an admin and answers the LearningRunResult; again, it is skipped', async () => {
     const result = await as(admin).learning.run({ brandId: fx.brandId, windowDays: 7 });
-    expect(result).toMatchObject({ brandsProcessed: 1, skipped: 0, variantsScored: 5, patternsUpdated: 2, opportunitiesRescored: 2, learningEventsWritten: 10 });
+    expect(result).toMatchObject({
+      brandsProcessed: 1,
+      skipped: 0,
+      variantsScored: 5,
+      patternsUpdated: 2,
+      opportunitiesRescored: 2,
+      learningEventsWritten: 10,
+    });
     expect(await as(owner).learning.run({ brandId: fx.brandId, windowDays: 7 })).toMatchObject({ skipped: 1, learningEventsWritten: 0 });
     const runs = await as(member).runs.list({ brandId: fx.brandId });
     expect(runs.map((r) => [r.flow, r.status])).toEqual([
@@ -140,7 +149,12 @@ describe('learning.insights', () => {
 
   it('names the packages behind each score change and each pattern with posts in the window', async () => {
     const packageOf = async (opportunityId: string) =>
-      (await handle.db.select({ id: contentPackages.id }).from(contentPackages).where(eq(contentPackages.originOpportunityId, opportunityId)))[0]!.id;
+      (
+        await handle.db
+          .select({ id: contentPackages.id })
+          .from(contentPackages)
+          .where(eq(contentPackages.originOpportunityId, opportunityId))
+      )[0]!.id;
     const [first, second] = [await packageOf(scenario.opportunityIds[0]), await packageOf(scenario.opportunityIds[1])];
     const insights = await as(member).learning.insights({ brandId: fx.brandId, windowDays: 7 });
     const changes = new Map(insights.scoreChanges.map((c) => [c.opportunityId, c.packageIds]));
@@ -173,27 +187,46 @@ describe('learning.summary (F3.1)', () => {
     expect(summary).toMatchObject({ source: 'model', windowDays: 7 });
     expect(isOfflineModelLabel(summary.model)).toBe(true);
     expect(summary.summary).toMatch(/last 7 days/);
+    const [run] = await as(member).runs.list({ brandId: fx.brandId, limit: 1 });
+    expect(run).toMatchObject({ flow: 'f3_summary', status: 'succeeded', input: { windowDays: 7 }, createdByUserId: member.userId });
+    expect(run!.events.map((e) => [e.node, e.kind])).toEqual([
+      ['input', 'input'],
+      ['summarize', 'llm_output'],
+      ['flow', 'output'],
+    ]);
+    expect(run!.events[1]!.payload).toMatchObject({
+      model: summary.model,
+      usage: expect.any(Object),
+      output: { summary: summary.summary },
+    });
   });
 
-  it('falls back to the deterministic summary when the model fails, and writes nothing', async () => {
+  it('falls back to the deterministic summary when the model fails, and records the failure on its run', async () => {
     const broken = new MockLanguageModelV4({
       doGenerate: async () => {
         throw new Error('model unavailable');
       },
     });
     const failing = { ...system, models: { modelFor: () => broken, offline: false } };
-    const runsBefore = await as(member).runs.list({ brandId: fx.brandId });
     const summary = await as(member, failing).learning.summary({ brandId: fx.brandId, windowDays: 7 });
     expect(summary).toMatchObject({ source: 'fallback', model: null });
     expect(summary.summary).toMatch(/worked best/);
-    expect(await as(member).runs.list({ brandId: fx.brandId })).toEqual(runsBefore);
+    const [run] = await as(member).runs.list({ brandId: fx.brandId, limit: 1 });
+    expect(run).toMatchObject({ flow: 'f3_summary', status: 'succeeded_with_warnings' });
+    expect(run!.events[1]!.payload).toMatchObject({ error: expect.stringContaining('model unavailable') });
   });
 });
 
 describe('runs.list', () => {
   it("carries an F2 run's package id, for the link to its package", async () => {
     const packageId = await insertPackage(handle.db, fx);
-    const runId = await system.engines.runs.startRun(fx.tenantId, fx.brandId, 'f2_package_build', { channels: ['linkedin'] }, fx.ownerUserId);
+    const runId = await system.engines.runs.startRun(
+      fx.tenantId,
+      fx.brandId,
+      'f2_package_build',
+      { channels: ['linkedin'] },
+      fx.ownerUserId,
+    );
     await system.engines.runs.linkPackage(runId, packageId);
     const runs = await as(member).runs.list({ brandId: fx.brandId });
     expect(runs.find((r) => r.id === runId)).toMatchObject({ flow: 'f2_package_build', packageId });

@@ -1,7 +1,7 @@
 import type { LearningWindow } from '../../../engines/learning/window';
 import type { BrandScope } from '../../../engines/scope';
 import type { SystemContext } from '../context';
-import { buildLearningGraph, type LearningState } from '../graphs/learning-graph';
+import { type LearningState, learningGraph } from '../graphs/learning-graph';
 import { LearningRunResult, type LearningTrigger } from '../views/learning-run-result';
 import { retryWhileDatabaseUnavailable } from './cleanup-retry';
 import { describeFailure } from './failure-description';
@@ -62,7 +62,11 @@ export const LearningUpdateOrchestrator = {
    * without stopping the others, and the walk moves past it (the next window tries it again). With a
    * time budget the walk stops between brands, never inside one.
    */
-  async runGlobal(ctx: SystemContext, windowDays = DEFAULT_LEARNING_WINDOW_DAYS, options: GlobalRunOptions = {}): Promise<LearningRunResult> {
+  async runGlobal(
+    ctx: SystemContext,
+    windowDays = DEFAULT_LEARNING_WINDOW_DAYS,
+    options: GlobalRunOptions = {},
+  ): Promise<LearningRunResult> {
     const { engines } = ctx;
     const window = engines.learning.windowFor(windowDays);
     const startedAt = Date.now();
@@ -71,7 +75,15 @@ export const LearningUpdateOrchestrator = {
     const runId = await engines.runs.startRun(null, null, 'f3_learning', { windowDays, ...window, scope: 'global', walk }, null, {
       budgetMs: options.timeBudgetMs,
     });
-    const totals = { brandsProcessed: 0, skipped: 0, brandsFailed: 0, variantsScored: 0, patternsUpdated: 0, opportunitiesRescored: 0, learningEventsWritten: 0 };
+    const totals = {
+      brandsProcessed: 0,
+      skipped: 0,
+      brandsFailed: 0,
+      variantsScored: 0,
+      patternsUpdated: 0,
+      opportunitiesRescored: 0,
+      learningEventsWritten: 0,
+    };
     try {
       brands: while (walk.completedAt === null) {
         const targets = await engines.learning.walk.nextTargets(walk, options.batchSize ?? BRANDS_PER_BATCH);
@@ -92,7 +104,10 @@ export const LearningUpdateOrchestrator = {
             await engines.runs.recordEvent(runId, 'updateBrand', 'output', { ...target, ...outcome });
           } catch (error) {
             totals.brandsFailed += 1;
-            await engines.runs.recordEvent(runId, 'updateBrand', 'soft_error', { ...target, message: describeFailure(error, `learning update of brand ${target.brandId}`) });
+            await engines.runs.recordEvent(runId, 'updateBrand', 'soft_error', {
+              ...target,
+              message: describeFailure(error, `learning update of brand ${target.brandId}`),
+            });
           }
           walk = await engines.learning.walk.advance(window, target.brandId);
         }
@@ -120,7 +135,7 @@ async function updateBrand(
   const runId = await ctx.engines.runs.startRun(tenantId, brandId, 'f3_learning', { ...input, ...window }, userId);
   let state: LearningState;
   try {
-    state = await ctx.transaction((engines) => buildLearningGraph(engines).invoke({ tenantId, brandId, window, runId }));
+    state = await ctx.transaction((engines) => learningGraph.invoke({ tenantId, brandId, window, runId }, { configurable: { engines } }));
   } catch (error) {
     await failRun(ctx, runId, error);
     throw error;
@@ -132,7 +147,9 @@ async function updateBrand(
     patternsUpdated: state.patterns?.updates.length ?? 0,
     opportunitiesRescored: state.opportunities?.updates.length ?? 0,
     learningEventsWritten:
-      (state.variants?.learningEventsWritten ?? 0) + (state.patterns?.learningEventsWritten ?? 0) + (state.opportunities?.learningEventsWritten ?? 0),
+      (state.variants?.learningEventsWritten ?? 0) +
+      (state.patterns?.learningEventsWritten ?? 0) +
+      (state.opportunities?.learningEventsWritten ?? 0),
   };
   await ctx.engines.runs.recordEvent(runId, 'learningUpdate', 'output', outcome);
   await ctx.engines.runs.finishRun(runId, 'succeeded');

@@ -1,7 +1,13 @@
 import { Annotation, END, START, StateGraph } from '@langchain/langgraph';
-import type { OpportunityScoreResult, PatternPerformanceResult, VariantPerformanceResult, WindowClaim } from '../../../engines/learning/dto';
+import type { Engines } from '../../../engines';
+import type {
+  OpportunityScoreResult,
+  PatternPerformanceResult,
+  VariantPerformanceResult,
+  WindowClaim,
+} from '../../../engines/learning/dto';
 import type { LearningWindow } from '../../../engines/learning/window';
-import type { Engines } from '../context';
+import { type RunConfig, runDeps } from './run-config';
 
 const LearningState = Annotation.Root({
   tenantId: Annotation<string>(),
@@ -15,48 +21,64 @@ const LearningState = Annotation.Root({
 });
 export type LearningState = typeof LearningState.State;
 
+/** The engines of the brand's transaction, which the flow hands the run as `configurable`. */
+const LearningDeps = Annotation.Root({ engines: Annotation<Engines>() });
+type Config = RunConfig<typeof LearningDeps.State>;
+
+async function claimWindow(state: LearningState, config: Config) {
+  const { learning, runs } = runDeps(config).engines;
+  const claim = await learning.update.claimWindow(state, state.window);
+  await runs.recordEvent(state.runId, 'claimWindow', 'input', claim);
+  return { claim };
+}
+
+async function scoreVariants(state: LearningState, config: Config) {
+  const { learning, runs } = runDeps(config).engines;
+  const variants = await learning.update.recordVariantPerformanceSummaries(state, state.window);
+  await runs.recordEvent(state.runId, 'scoreVariants', 'engine_mutation', {
+    learningEventsWritten: variants.learningEventsWritten,
+    summaries: variants.summaries.map((v) => ({ variantId: v.variantId, channel: v.channel, engagementScore: v.engagementScore })),
+  });
+  return { variants };
+}
+
+async function updatePatterns(state: LearningState, config: Config) {
+  const { learning, runs } = runDeps(config).engines;
+  const patterns = await learning.update.updatePatternPerformanceFromEvents(state, state.window);
+  await runs.recordEvent(state.runId, 'updatePatterns', 'engine_mutation', patterns);
+  return { patterns };
+}
+
+async function rescoreOpportunities(state: LearningState, config: Config) {
+  const { learning, runs } = runDeps(config).engines;
+  const opportunities = await learning.update.updateOpportunityScoresFromEvents(state, state.window);
+  await runs.recordEvent(state.runId, 'rescoreOpportunities', 'engine_mutation', opportunities);
+  return { opportunities };
+}
+
+async function completeWindow(state: LearningState, config: Config) {
+  const { learning, runs } = runDeps(config).engines;
+  await learning.update.completeWindow(state, { window: state.window, fingerprint: state.claim.fingerprint, runId: state.runId });
+  await runs.recordEvent(state.runId, 'completeWindow', 'engine_mutation', { fingerprint: state.claim.fingerprint });
+  return {};
+}
+
 /**
  * F3 for one brand and window: claim the window (the brand's lock; skip when a run already covered
  * the same evidence) → variant performance → pattern performance → opportunity scores → mark the
- * window complete. Built over engines bound to one transaction, so the brand's update lands whole.
+ * window complete. Run over engines bound to one transaction, so the brand's update lands whole.
  * Every step records what it changed on the run.
  */
-export function buildLearningGraph(engines: Engines) {
-  const { learning, runs } = engines;
-  return new StateGraph(LearningState)
-    .addNode('claimWindow', async (s: LearningState) => {
-      const claim = await learning.update.claimWindow(s, s.window);
-      await runs.recordEvent(s.runId, 'claimWindow', 'input', claim);
-      return { claim };
-    })
-    .addNode('scoreVariants', async (s: LearningState) => {
-      const variants = await learning.update.recordVariantPerformanceSummaries(s, s.window);
-      await runs.recordEvent(s.runId, 'scoreVariants', 'engine_mutation', {
-        learningEventsWritten: variants.learningEventsWritten,
-        summaries: variants.summaries.map((v) => ({ variantId: v.variantId, channel: v.channel, engagementScore: v.engagementScore })),
-      });
-      return { variants };
-    })
-    .addNode('updatePatterns', async (s: LearningState) => {
-      const patterns = await learning.update.updatePatternPerformanceFromEvents(s, s.window);
-      await runs.recordEvent(s.runId, 'updatePatterns', 'engine_mutation', patterns);
-      return { patterns };
-    })
-    .addNode('rescoreOpportunities', async (s: LearningState) => {
-      const opportunities = await learning.update.updateOpportunityScoresFromEvents(s, s.window);
-      await runs.recordEvent(s.runId, 'rescoreOpportunities', 'engine_mutation', opportunities);
-      return { opportunities };
-    })
-    .addNode('completeWindow', async (s: LearningState) => {
-      await learning.update.completeWindow(s, { window: s.window, fingerprint: s.claim.fingerprint, runId: s.runId });
-      await runs.recordEvent(s.runId, 'completeWindow', 'engine_mutation', { fingerprint: s.claim.fingerprint });
-      return {};
-    })
-    .addEdge(START, 'claimWindow')
-    .addConditionalEdges('claimWindow', (s: LearningState) => (s.claim.alreadyDone ? END : 'scoreVariants'), ['scoreVariants', END])
-    .addEdge('scoreVariants', 'updatePatterns')
-    .addEdge('updatePatterns', 'rescoreOpportunities')
-    .addEdge('rescoreOpportunities', 'completeWindow')
-    .addEdge('completeWindow', END)
-    .compile();
-}
+export const learningGraph = new StateGraph(LearningState, LearningDeps)
+  .addNode('claimWindow', claimWindow)
+  .addNode('scoreVariants', scoreVariants)
+  .addNode('updatePatterns', updatePatterns)
+  .addNode('rescoreOpportunities', rescoreOpportunities)
+  .addNode('completeWindow', completeWindow)
+  .addEdge(START, 'claimWindow')
+  .addConditionalEdges('claimWindow', (state: LearningState) => (state.claim.alreadyDone ? END : 'scoreVariants'), ['scoreVariants', END])
+  .addEdge('scoreVariants', 'updatePatterns')
+  .addEdge('updatePatterns', 'rescoreOpportunities')
+  .addEdge('rescoreOpportunities', 'completeWindow')
+  .addEdge('completeWindow', END)
+  .compile();

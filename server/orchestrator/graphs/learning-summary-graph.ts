@@ -1,8 +1,10 @@
 import { Annotation, END, START, StateGraph } from '@langchain/langgraph';
 import type { LearningInsights } from '../../../engines/learning/dto';
 import type { SystemContext } from '../context';
+import type { FlowRunAudit } from '../flows/run-audit';
 import { fallbackLearningSummary, type LearningSummaryInput, learningSummaryNode } from '../llm/nodes/learning-summary';
 import type { LearningSummaryView } from '../views/learning-summary-view';
+import { type RunConfig, runDeps } from './run-config';
 
 const SummaryState = Annotation.Root({
   tenantId: Annotation<string>(),
@@ -16,32 +18,40 @@ type SummaryState = typeof SummaryState.State;
 const MAX_PATTERNS = 6;
 const MAX_PILLARS = 8;
 
-/** F3.1: aggregate the window (engines, read only) → one summarizer node, falling back on failure. No writes. */
-export function buildLearningSummaryGraph(ctx: SystemContext) {
-  const { engines } = ctx;
-  return new StateGraph(SummaryState)
-    .addNode('aggregate', async (s: SummaryState) => {
-      const window = engines.learning.windowFor(s.windowDays);
-      const [brand, insights] = await Promise.all([
-        engines.brandBrain.getBrandSummary(s.tenantId, s.brandId),
-        engines.learning.insights.getInsights(s, window),
-      ]);
-      return { input: summaryInput(brand.name, s.windowDays, insights) };
-    })
-    .addNode('summarize', async (s: SummaryState) => {
-      const result = await learningSummaryNode.run(ctx.models, s.input);
-      // The summary is a reading aid over figures the page already shows: a model failure degrades to
-      // the deterministic summary instead of failing the page.
-      if (result.ok) {
-        return { view: { summary: result.output.summary, source: 'model', model: result.model, windowDays: s.windowDays } satisfies LearningSummaryView };
-      }
-      return { view: { summary: fallbackLearningSummary(s.input), source: 'fallback', model: null, windowDays: s.windowDays } satisfies LearningSummaryView };
-    })
-    .addEdge(START, 'aggregate')
-    .addEdge('aggregate', 'summarize')
-    .addEdge('summarize', END)
-    .compile();
+/** F3.1's run: the system context, and the audit its model output is recorded on. */
+const SummaryDeps = Annotation.Root({ ctx: Annotation<SystemContext>(), audit: Annotation<FlowRunAudit>() });
+type Config = RunConfig<typeof SummaryDeps.State>;
+
+async function aggregate(state: SummaryState, config: Config) {
+  const { engines } = runDeps(config).ctx;
+  const window = engines.learning.windowFor(state.windowDays);
+  const [brand, insights] = await Promise.all([
+    engines.brandBrain.getBrandSummary(state.tenantId, state.brandId),
+    engines.learning.insights.getInsights(state, window),
+  ]);
+  return { input: summaryInput(brand.name, state.windowDays, insights) };
 }
+
+async function summarize(state: SummaryState, config: Config) {
+  const { ctx, audit } = runDeps(config);
+  const result = await learningSummaryNode.run(ctx.models, state.input);
+  await audit.llm('summarize', result);
+  // The summary is a reading aid over figures the page already shows: a model failure degrades to
+  // the deterministic summary instead of failing the page.
+  const view: LearningSummaryView = result.ok
+    ? { summary: result.output.summary, source: 'model', model: result.model, windowDays: state.windowDays }
+    : { summary: fallbackLearningSummary(state.input), source: 'fallback', model: null, windowDays: state.windowDays };
+  return { view };
+}
+
+/** F3.1: aggregate the window (engines, read only) → one summarizer node, falling back on failure. */
+export const learningSummaryGraph = new StateGraph(SummaryState, SummaryDeps)
+  .addNode('aggregate', aggregate)
+  .addNode('summarize', summarize)
+  .addEdge(START, 'aggregate')
+  .addEdge('aggregate', 'summarize')
+  .addEdge('summarize', END)
+  .compile();
 
 export function summaryInput(brandName: string, windowDays: number, insights: LearningInsights): LearningSummaryInput {
   const byChannel = new Map<string, { impressions: number; interactions: number }>();
@@ -58,7 +68,12 @@ export function summaryInput(brandName: string, windowDays: number, insights: Le
     patterns: insights.patterns
       .filter((p) => p.variantsInWindow > 0)
       .slice(0, MAX_PATTERNS)
-      .map((p) => ({ name: p.name.slice(0, 80), avgEngagementScore: p.avgEngagementScore, variantsInWindow: p.variantsInWindow, trend: p.trend })),
+      .map((p) => ({
+        name: p.name.slice(0, 80),
+        avgEngagementScore: p.avgEngagementScore,
+        variantsInWindow: p.variantsInWindow,
+        trend: p.trend,
+      })),
     pillars: insights.pillars
       .slice(0, MAX_PILLARS)
       .map((p) => ({ name: p.name.slice(0, 80), sharePercent: p.sharePercent, avgEngagementScore: p.avgEngagementScore })),
