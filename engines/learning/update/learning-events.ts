@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client';
 import { learningEvents } from '../../db/schema';
 import type { LearningSignalType } from '../../enums';
@@ -12,6 +13,9 @@ export interface LearningSignal {
 }
 
 const ROWS_PER_INSERT = 500;
+
+/** The value the conflicting insert proposed for `column` (ON CONFLICT's `excluded` row). */
+const excluded = (column: AnyPgColumn) => sql`excluded.${sql.identifier(column.name)}`;
 
 /**
  * Writes one learning event per signal, unique on (brand, signal type, subject, window). Re-running a
@@ -58,8 +62,8 @@ export async function writeLearningEvents(
           learningEvents.windowStart,
           learningEvents.windowEnd,
         ],
-        set: { payload: sql`excluded.payload`, effectiveAt: sql`excluded.effective_at`, updatedAt: sql`now()` },
-        setWhere: sql`${learningEvents.payload} is distinct from excluded.payload`,
+        set: { payload: excluded(learningEvents.payload), effectiveAt: excluded(learningEvents.effectiveAt), updatedAt: sql`now()` },
+        setWhere: sql`${learningEvents.payload} is distinct from ${excluded(learningEvents.payload)}`,
       })
       // xmax is 0 only on a row this statement inserted, not on one it updated.
       .returning({ inserted: sql<boolean>`(xmax = 0)` });
