@@ -19,8 +19,8 @@ export function LearningEvents({ events }: { events: LearningEventDTO[] }) {
         <li key={event.id} className="learning-event">
           <span className="tag">{SIGNAL_LABELS[event.signalType]}</span> {describe(event)}{' '}
           <span className="muted">
-            · <code title={event.id}>{event.id.slice(0, 8)}</code> · window {formatDay(event.windowStart)}–{formatDay(lastDayOf(event.windowEnd))} ·{' '}
-            {formatStamp(event.effectiveAt)}
+            · <code title={event.id}>{event.id.slice(0, 8)}</code> · window {formatDay(event.windowStart)}–
+            {formatDay(lastDayOf(event.windowEnd))} · {formatStamp(event.effectiveAt)}
           </span>
         </li>
       ))}
@@ -30,20 +30,25 @@ export function LearningEvents({ events }: { events: LearningEventDTO[] }) {
 
 /** The event's figures, read defensively: the payload is stored JSON. */
 function describe(event: LearningEventDTO): string {
-  const p = event.payload;
-  const num = (key: string) => (typeof p[key] === 'number' ? (p[key] as number) : null);
+  const { payload } = event;
+  const num = (key: string) => (typeof payload[key] === 'number' ? (payload[key] as number) : null);
   switch (event.signalType) {
     case 'opportunity_score_update': {
       const [base, score, adjustment] = [num('baseScore'), num('score'), num('adjustment')];
-      return base === null || score === null || adjustment === null ? 'Opportunity re-scored' : `Opportunity ${base} → ${score} (${formatSigned(adjustment)})`;
+      return base === null || score === null || adjustment === null
+        ? 'Opportunity re-scored'
+        : `Opportunity ${base} → ${score} (${formatSigned(adjustment)})`;
     }
     case 'pattern_performance_update': {
       const [avg, scored] = [num('avgEngagementScore'), num('variantsScored')];
-      return avg === null ? 'Pattern updated' : `Pattern averaged ${avg.toFixed(0)}/100${scored === null ? '' : ` over ${scored} ${scored === 1 ? 'post' : 'posts'}`}`;
+      return avg === null
+        ? 'Pattern updated'
+        : `Pattern averaged ${avg.toFixed(0)}/100${scored === null ? '' : ` over ${scored} ${scored === 1 ? 'post' : 'posts'}`}`;
     }
     case 'variant_performance_summary': {
       const score = num('engagementScore');
-      const channel = typeof p.channel === 'string' && p.channel in CHANNEL_LABELS ? CHANNEL_LABELS[p.channel as Channel] : 'A';
+      const channel =
+        typeof payload.channel === 'string' && payload.channel in CHANNEL_LABELS ? CHANNEL_LABELS[payload.channel as Channel] : 'A';
       return score === null ? `${channel} post summarised` : `${channel} post scored ${score.toFixed(0)}/100`;
     }
     case 'guardrail_violation':

@@ -38,7 +38,7 @@ export async function readBodyCapped(request: Request, maxBytes: number): Promis
 
 /** A constant-time comparison of two secrets, so a wrong guess takes as long as a near miss. */
 export function sameSecret(presented: string, expected: string): boolean {
-  const a = createHash('sha256').update(presented).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
+  const presentedDigest = createHash('sha256').update(presented).digest();
+  const expectedDigest = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(presentedDigest, expectedDigest);
 }

@@ -85,11 +85,12 @@ export class Prng {
 
   /** A valid version-4 uuid, so seeded ids pass every `z.string().uuid()` check. */
   uuid(): string {
-    const h = this.hex(32).split('');
-    h[12] = '4';
-    h[16] = '89ab'[Math.floor(this.next() * 4)]!;
-    const s = h.join('');
-    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+    const nibbles = this.hex(32).split('');
+    // The version nibble, and the variant nibble's two high bits (10xx).
+    nibbles[12] = '4';
+    nibbles[16] = '89ab'[Math.floor(this.next() * 4)]!;
+    const hex = nibbles.join('');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   }
 }
 
@@ -100,11 +101,11 @@ function hashLabel(label: string): [number, number, number, number] {
   let h3 = 1013904242;
   let h4 = 2773480762;
   for (let i = 0; i < label.length; i++) {
-    const k = label.charCodeAt(i);
-    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
-    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
-    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
-    h4 = h1 ^ Math.imul(h4 ^ k, 2716044597);
+    const charCode = label.charCodeAt(i);
+    h1 = h2 ^ Math.imul(h1 ^ charCode, 597399067);
+    h2 = h3 ^ Math.imul(h2 ^ charCode, 2869860233);
+    h3 = h4 ^ Math.imul(h3 ^ charCode, 951274213);
+    h4 = h1 ^ Math.imul(h4 ^ charCode, 2716044597);
   }
   h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
   h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);

@@ -118,9 +118,9 @@ function assertFilterInStrategy(filter: BoardFilter, strategy: BrandStrategyView
   }
 }
 
-function assembleTodayView(s: TodayState): TodayBoardView {
-  const { board, strategy, brand } = s;
-  assertFilterInStrategy(s.filter, strategy);
+function assembleTodayView(state: TodayState): TodayBoardView {
+  const { board, strategy, brand } = state;
+  assertFilterInStrategy(state.filter, strategy);
   const pillars = strategy.pillars.map((pillar) => {
     const counts = board.metrics.byPillar.find((m) => m.id === pillar.id);
     return {
@@ -134,13 +134,13 @@ function assembleTodayView(s: TodayState): TodayBoardView {
   const choice = chooseTodayFocus({
     pillars,
     opportunities: board.opportunities,
-    recentPackagePillarIds: s.recentPackagePillarIds,
+    recentPackagePillarIds: state.recentPackagePillarIds,
     brandPrimaryChannel: brand.primaryChannel,
   });
   return {
     brand,
-    opportunities: s.filteredPage ?? board.opportunities,
-    filter: s.filter,
+    opportunities: state.filteredPage ?? board.opportunities,
+    filter: state.filter,
     focus: { ...choice, highScoreOpportunityIds: board.highScoreOpportunityIds, metrics: board.metrics },
     focusLabels: {
       pillarName: strategy.pillars.find((p) => p.id === choice.primaryPillarId)?.name ?? null,

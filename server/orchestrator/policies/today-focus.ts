@@ -54,10 +54,17 @@ export function chooseTodayFocus(input: FocusPolicyInput): FocusChoice {
   const pool = slice.length > 0 ? slice : input.opportunities;
   return {
     primaryPillarId: pillar?.id ?? null,
-    primaryPersonaId: leader(pool, (o) => o.personaId, (a, b) => a.localeCompare(b)),
+    primaryPersonaId: leader(
+      pool,
+      (o) => o.personaId,
+      (a, b) => a.localeCompare(b),
+    ),
     primaryChannel:
-      leader(pool, (o) => o.primaryChannel, (a, b) => channelOrder(a, b, input.brandPrimaryChannel)) ??
-      input.brandPrimaryChannel,
+      leader(
+        pool,
+        (o) => o.primaryChannel,
+        (a, b) => channelOrder(a, b, input.brandPrimaryChannel),
+      ) ?? input.brandPrimaryChannel,
   };
 }
 
@@ -90,18 +97,18 @@ function choosePillar(input: FocusPolicyInput): FocusPillar | null {
 /** The key with the highest summed score among the opportunities, or null when none has a key. */
 function leader<K extends string>(
   opportunities: FocusOpportunity[],
-  key: (o: FocusOpportunity) => K | null,
+  key: (opportunity: FocusOpportunity) => K | null,
   tieBreak: (a: K, b: K) => number,
 ): K | null {
   const totals = new Map<K, { score: number; count: number }>();
-  for (const o of opportunities) {
-    const k = key(o);
-    if (k === null) continue;
-    const t = totals.get(k) ?? { score: 0, count: 0 };
-    totals.set(k, { score: t.score + o.score, count: t.count + 1 });
+  for (const opportunity of opportunities) {
+    const subject = key(opportunity);
+    if (subject === null) continue;
+    const total = totals.get(subject) ?? { score: 0, count: 0 };
+    totals.set(subject, { score: total.score + opportunity.score, count: total.count + 1 });
   }
   const ranked = [...totals.entries()].sort(
-    ([ka, a], [kb, b]) => b.score - a.score || b.count - a.count || tieBreak(ka, kb),
+    ([leftKey, left], [rightKey, right]) => right.score - left.score || right.count - left.count || tieBreak(leftKey, rightKey),
   );
   return ranked[0]?.[0] ?? null;
 }

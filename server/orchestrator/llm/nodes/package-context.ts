@@ -18,33 +18,31 @@ export const CONTEXT_LIMITS = {
   listItem: 200,
 } as const;
 
-const L = CONTEXT_LIMITS;
-
 /**
  * The bounded context of one package build, assembled from engine DTOs: the brand's voice and limits,
  * the opportunity, and the pillar and persona it serves. Every LLM node of F2 reads a slice of it.
  */
 const PersonaContext = z.object({
-  name: z.string().max(L.name),
-  role: z.string().max(L.name).nullable(),
-  summary: z.string().max(L.description),
-  priorities: z.array(z.string().max(L.listItem)).max(L.listItems),
-  pains: z.array(z.string().max(L.listItem)).max(L.listItems),
-  channelNotes: z.partialRecord(Channel, z.string().max(L.listItem)),
+  name: z.string().max(CONTEXT_LIMITS.name),
+  role: z.string().max(CONTEXT_LIMITS.name).nullable(),
+  summary: z.string().max(CONTEXT_LIMITS.description),
+  priorities: z.array(z.string().max(CONTEXT_LIMITS.listItem)).max(CONTEXT_LIMITS.listItems),
+  pains: z.array(z.string().max(CONTEXT_LIMITS.listItem)).max(CONTEXT_LIMITS.listItems),
+  channelNotes: z.partialRecord(Channel, z.string().max(CONTEXT_LIMITS.listItem)),
 });
 
 export const PackageBuildContext = z.object({
-  brandName: z.string().max(L.name),
-  positioning: z.string().max(L.positioning),
-  toneTags: z.array(z.string().max(L.tag)).max(L.tags),
-  taboos: z.array(z.string().max(L.taboo)).max(L.taboos),
+  brandName: z.string().max(CONTEXT_LIMITS.name),
+  positioning: z.string().max(CONTEXT_LIMITS.positioning),
+  toneTags: z.array(z.string().max(CONTEXT_LIMITS.tag)).max(CONTEXT_LIMITS.tags),
+  taboos: z.array(z.string().max(CONTEXT_LIMITS.taboo)).max(CONTEXT_LIMITS.taboos),
   opportunity: z.object({
-    title: z.string().max(L.title),
-    angle: z.string().max(L.angle),
+    title: z.string().max(CONTEXT_LIMITS.title),
+    angle: z.string().max(CONTEXT_LIMITS.angle),
     type: z.string().max(40),
-    source: z.string().max(L.name),
+    source: z.string().max(CONTEXT_LIMITS.name),
   }),
-  pillar: z.object({ name: z.string().max(L.name), description: z.string().max(L.description) }).nullable(),
+  pillar: z.object({ name: z.string().max(CONTEXT_LIMITS.name), description: z.string().max(CONTEXT_LIMITS.description) }).nullable(),
   persona: PersonaContext.nullable(),
   channels: z.array(Channel).min(1).max(Channel.options.length),
 });
@@ -90,26 +88,28 @@ export function boundPackageContext(strategy: BrandStrategyView, opportunity: Pa
   const pillar = strategy.pillars.find((p) => p.id === opportunity.pillarId);
   const persona = strategy.personas.find((p) => p.id === opportunity.personaId);
   return PackageBuildContext.parse({
-    brandName: clip(strategy.brandName, L.name),
-    positioning: clip(strategy.positioning, L.positioning),
-    toneTags: clipAll(strategy.toneTags, L.tags, L.tag),
-    taboos: clipAll(strategy.taboos, L.taboos, L.taboo),
+    brandName: clip(strategy.brandName, CONTEXT_LIMITS.name),
+    positioning: clip(strategy.positioning, CONTEXT_LIMITS.positioning),
+    toneTags: clipAll(strategy.toneTags, CONTEXT_LIMITS.tags, CONTEXT_LIMITS.tag),
+    taboos: clipAll(strategy.taboos, CONTEXT_LIMITS.taboos, CONTEXT_LIMITS.taboo),
     opportunity: {
-      title: clip(opportunity.title, L.title),
-      angle: clip(opportunity.angle, L.angle),
+      title: clip(opportunity.title, CONTEXT_LIMITS.title),
+      angle: clip(opportunity.angle, CONTEXT_LIMITS.angle),
       type: opportunity.type,
-      source: clip(opportunity.source, L.name),
+      source: clip(opportunity.source, CONTEXT_LIMITS.name),
     },
-    pillar: pillar ? { name: clip(pillar.name, L.name), description: clip(pillar.description, L.description) } : null,
+    pillar: pillar
+      ? { name: clip(pillar.name, CONTEXT_LIMITS.name), description: clip(pillar.description, CONTEXT_LIMITS.description) }
+      : null,
     persona: persona
       ? {
-          name: clip(persona.name, L.name),
-          role: persona.role ? clip(persona.role, L.name) : null,
-          summary: clip(persona.summary, L.description),
-          priorities: clipAll(persona.priorities, L.listItems, L.listItem),
-          pains: clipAll(persona.pains, L.listItems, L.listItem),
+          name: clip(persona.name, CONTEXT_LIMITS.name),
+          role: persona.role ? clip(persona.role, CONTEXT_LIMITS.name) : null,
+          summary: clip(persona.summary, CONTEXT_LIMITS.description),
+          priorities: clipAll(persona.priorities, CONTEXT_LIMITS.listItems, CONTEXT_LIMITS.listItem),
+          pains: clipAll(persona.pains, CONTEXT_LIMITS.listItems, CONTEXT_LIMITS.listItem),
           channelNotes: Object.fromEntries(
-            Object.entries(persona.channelBiases).map(([channel, note]) => [channel, clip(note ?? '', L.listItem)]),
+            Object.entries(persona.channelBiases).map(([channel, note]) => [channel, clip(note ?? '', CONTEXT_LIMITS.listItem)]),
           ),
         }
       : null,
