@@ -40,6 +40,10 @@ export const CreatePackageFromOpportunityInput = z.object({
 });
 export type CreatePackageFromOpportunityInput = z.input<typeof CreatePackageFromOpportunityInput>;
 
+/** New drafts for one channel of a package (F2 regeneration), asked for by `requestedByUserId`. */
+export const RegenerateVariantsInput = z.object({ packageId: z.uuid(), channel: Channel, requestedByUserId: z.uuid() });
+export type RegenerateVariantsInput = z.input<typeof RegenerateVariantsInput>;
+
 const ThesisItem = Text(MAX_THESIS_ITEM);
 
 export const UpdatePackageThesisInput = z.object({

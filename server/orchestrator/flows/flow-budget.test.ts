@@ -50,7 +50,10 @@ describe('F2 within its time budget, against a model that stalls', () => {
     model.script((call) => (call.schemaName === 'PackageThesis' ? { kind: 'stall' } : { kind: 'answer' }));
     const opportunityId = await insertContentOpportunity(db.db, fx);
     const outcome = await PackageBuildOrchestrator.createPackageFromOpportunity(
-      ctx, fx.tenantId, fx.brandId, opportunityId, ['linkedin'], fx.ownerUserId, undefined, { budgets: BUDGETS },
+      ctx,
+      fx,
+      { opportunityId, channels: ['linkedin'], createdByUserId: fx.ownerUserId },
+      { budgets: BUDGETS },
     ).catch((error: unknown) => error);
     expect(outcome).toMatchObject({ errorCode: 'model_unavailable', message: expect.stringMatching(/time budget ran out/) });
     const [run] = await runsOf(opportunityId);
@@ -62,7 +65,10 @@ describe('F2 within its time budget, against a model that stalls', () => {
     model.script((call) => (drafts('x')(call) ? { kind: 'stall' } : { kind: 'answer' }));
     const opportunityId = await insertContentOpportunity(db.db, fx);
     const view = await PackageBuildOrchestrator.createPackageFromOpportunity(
-      ctx, fx.tenantId, fx.brandId, opportunityId, ['linkedin', 'x'], fx.ownerUserId, undefined, { budgets: ROOMY_BUDGETS },
+      ctx,
+      fx,
+      { opportunityId, channels: ['linkedin', 'x'], createdByUserId: fx.ownerUserId },
+      { budgets: ROOMY_BUDGETS },
     );
     expect(view.variantsByChannel.linkedin!.length).toBeGreaterThan(0);
     expect(view.variantsByChannel.x).toEqual([]);

@@ -57,9 +57,12 @@ async function stalledBuild(channels: ('linkedin' | 'x')[] = ['linkedin', 'x']) 
   const { ctx, release, drafting } = stallingDrafts();
   const opportunityId = await insertContentOpportunity(handle.db, fx);
   const key = randomUUID();
-  const building = PackageBuildOrchestrator.createPackageFromOpportunity(ctx, fx.tenantId, fx.brandId, opportunityId, channels, fx.ownerUserId, key, {
-    budgets: BUDGETS,
-  }).catch((error: unknown) => error);
+  const building = PackageBuildOrchestrator.createPackageFromOpportunity(
+    ctx,
+    fx,
+    { opportunityId, channels, createdByUserId: fx.ownerUserId, idempotencyKey: key },
+    { budgets: BUDGETS },
+  ).catch((error: unknown) => error);
   const pkg = await packageForKey(key);
   await drafting;
   const [run] = await handle.db.select().from(flowRuns).where(eq(flowRuns.packageId, pkg.id));
@@ -116,7 +119,10 @@ describe('the sweep of interrupted runs', () => {
     const build = await stalledBuild(['linkedin']);
     now += BUDGETS.packageBuildMs + BUDGETS.sweepMarginMs + 1_000;
     const retry = await PackageBuildOrchestrator.createPackageFromOpportunity(
-      createSystemContext(handle, { clock }), fx.tenantId, fx.brandId, build.opportunityId, ['linkedin'], fx.ownerUserId, build.key, { budgets: BUDGETS },
+      createSystemContext(handle, { clock }),
+      fx,
+      { opportunityId: build.opportunityId, channels: ['linkedin'], createdByUserId: fx.ownerUserId, idempotencyKey: build.key },
+      { budgets: BUDGETS },
     );
     if (isStillBuilding(retry)) throw new Error('the retry should have built the package');
     expect(retry.package.id).not.toBe(build.pkg.id);
@@ -135,13 +141,19 @@ describe('the sweep of interrupted runs', () => {
   it('an interrupted regeneration keeps the package and its drafts, and the workspace says to try again', async () => {
     const offline = createSystemContext(handle, { clock });
     const opportunityId = await insertContentOpportunity(handle.db, fx);
-    const view = await PackageBuildOrchestrator.createPackageFromOpportunity(offline, fx.tenantId, fx.brandId, opportunityId, ['linkedin'], fx.ownerUserId, undefined, {
-      budgets: BUDGETS,
-    });
+    const view = await PackageBuildOrchestrator.createPackageFromOpportunity(
+      offline,
+      fx,
+      { opportunityId, channels: ['linkedin'], createdByUserId: fx.ownerUserId },
+      { budgets: BUDGETS },
+    );
     const { ctx, release, drafting } = stallingDrafts();
-    const regenerating = PackageBuildOrchestrator.regenerateVariants(ctx, fx.tenantId, fx.brandId, view.package.id, 'linkedin', fx.ownerUserId, {
-      budgets: BUDGETS,
-    }).catch((error: unknown) => error);
+    const regenerating = PackageBuildOrchestrator.regenerateVariants(
+      ctx,
+      fx,
+      { packageId: view.package.id, channel: 'linkedin', requestedByUserId: fx.ownerUserId },
+      { budgets: BUDGETS },
+    ).catch((error: unknown) => error);
     await drafting;
     // A page's sweep takes its margin from the environment (the default here).
     now += BUDGETS.regenerateMs + DEFAULT_FLOW_BUDGETS.sweepMarginMs + 1_000;

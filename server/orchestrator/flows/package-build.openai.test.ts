@@ -34,7 +34,12 @@ beforeEach(() => model.reset());
 
 async function build(channels: ('linkedin' | 'x')[], options: PackageBuildOptions = {}) {
   const opportunityId = await insertContentOpportunity(db.db, fx);
-  return PackageBuildOrchestrator.createPackageFromOpportunity(ctx, fx.tenantId, fx.brandId, opportunityId, channels, fx.ownerUserId, undefined, options);
+  return PackageBuildOrchestrator.createPackageFromOpportunity(
+    ctx,
+    fx,
+    { opportunityId, channels, createdByUserId: fx.ownerUserId },
+    options,
+  );
 }
 
 const xDrafts = (call: ModelCall) => call.schemaName === 'VariantDrafts' && call.context.channel === 'x';

@@ -30,9 +30,11 @@ const packageRows = (opportunityId: string) =>
 describe('PackageBuildOrchestrator with the offline model', () => {
   it('builds a thesis and 1–3 labelled, in-limit drafts per channel, and records the run', async () => {
     const opportunityId = await insertContentOpportunity(handle.db, fx);
-    const view = await PackageBuildOrchestrator.createPackageFromOpportunity(
-      ctx, fx.tenantId, fx.brandId, opportunityId, ['linkedin', 'x', 'newsletter'], fx.ownerUserId,
-    );
+    const view = await PackageBuildOrchestrator.createPackageFromOpportunity(ctx, fx, {
+      opportunityId,
+      channels: ['linkedin', 'x', 'newsletter'],
+      createdByUserId: fx.ownerUserId,
+    });
     expect(view.package.status).toBe('draft');
     expect(view.package.coreArgument).toBeTruthy();
     expect(view.package.keyPoints.length).toBeGreaterThanOrEqual(3);
@@ -60,7 +62,11 @@ describe('PackageBuildOrchestrator with the offline model', () => {
     const missing = randomUUID();
     const runsBefore = await ctx.engines.runs.listRuns(fx.tenantId, fx.brandId, { limit: 100 });
     await expect(
-      PackageBuildOrchestrator.createPackageFromOpportunity(ctx, fx.tenantId, fx.brandId, missing, ['linkedin'], fx.ownerUserId),
+      PackageBuildOrchestrator.createPackageFromOpportunity(ctx, fx, {
+        opportunityId: missing,
+        channels: ['linkedin'],
+        createdByUserId: fx.ownerUserId,
+      }),
     ).rejects.toBeInstanceOf(NotFoundError);
     expect(await packageRows(missing)).toEqual([]);
     expect(await ctx.engines.runs.listRuns(fx.tenantId, fx.brandId, { limit: 100 })).toEqual(runsBefore);

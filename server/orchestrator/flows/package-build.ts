@@ -1,6 +1,4 @@
-import { z } from 'zod';
-import { CreatePackageFromOpportunityInput, type PackageWorkspaceView } from '../../../engines/content/dto';
-import { Channel } from '../../../engines/enums';
+import { CreatePackageFromOpportunityInput, type PackageWorkspaceView, RegenerateVariantsInput } from '../../../engines/content/dto';
 import { BrandScope } from '../../../engines/scope';
 import type { SystemContext } from '../context';
 import { packageGraph } from '../graphs/package-graph';
@@ -34,36 +32,24 @@ export interface PackageBuildOptions {
  */
 async function createPackageFromOpportunity(
   ctx: SystemContext,
-  tenantId: string,
-  brandId: string,
-  opportunityId: string,
-  channels: Channel[],
-  createdByUserId: string,
-  idempotencyKey?: undefined,
+  brand: BrandScope,
+  input: CreatePackageFromOpportunityInput & { idempotencyKey?: undefined },
   options?: PackageBuildOptions,
 ): Promise<PackageWorkspaceView>;
 async function createPackageFromOpportunity(
   ctx: SystemContext,
-  tenantId: string,
-  brandId: string,
-  opportunityId: string,
-  channels: Channel[],
-  createdByUserId: string,
-  idempotencyKey?: string,
+  brand: BrandScope,
+  input: CreatePackageFromOpportunityInput,
   options?: PackageBuildOptions,
 ): Promise<PackageBuildAnswer>;
 async function createPackageFromOpportunity(
   ctx: SystemContext,
-  tenantId: string,
-  brandId: string,
-  opportunityId: string,
-  channels: Channel[],
-  createdByUserId: string,
-  idempotencyKey?: string,
+  brand: BrandScope,
+  input: CreatePackageFromOpportunityInput,
   options: PackageBuildOptions = {},
 ): Promise<PackageBuildAnswer> {
-  const scope = BrandScope.parse({ tenantId, brandId });
-  const request = CreatePackageFromOpportunityInput.parse({ opportunityId, channels, createdByUserId, idempotencyKey });
+  const scope = BrandScope.parse(brand);
+  const request = CreatePackageFromOpportunityInput.parse(input);
   // Refuse an opportunity of another brand before anything (a swept run, a recorded one) is written.
   await ctx.engines.opportunities.getOpportunity(scope.tenantId, scope.brandId, request.opportunityId);
   const budgets = options.budgets ?? flowBudgetsFromEnv();
@@ -101,15 +87,12 @@ async function createPackageFromOpportunity(
  */
 async function regenerateVariants(
   ctx: SystemContext,
-  tenantId: string,
-  brandId: string,
-  packageId: string,
-  channel: Channel,
-  requestedByUserId: string,
+  brand: BrandScope,
+  input: RegenerateVariantsInput,
   options: PackageBuildOptions = {},
 ): Promise<PackageWorkspaceView> {
-  const scope = BrandScope.parse({ tenantId, brandId });
-  const request = z.object({ packageId: z.uuid(), channel: Channel }).parse({ packageId, channel });
+  const scope = BrandScope.parse(brand);
+  const { requestedByUserId, ...request } = RegenerateVariantsInput.parse(input);
   // Refuse a package of another brand before a run is recorded for it.
   await ctx.engines.content.getPackage(scope.tenantId, scope.brandId, request.packageId);
   const budgetMs = (options.budgets ?? flowBudgetsFromEnv()).regenerateMs;

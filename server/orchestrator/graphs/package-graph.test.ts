@@ -36,7 +36,10 @@ const drafts = (...texts: string[]) =>
 async function build(ctx: SystemContext, channels: ('linkedin' | 'x' | 'newsletter' | 'instagram')[], options = {}) {
   const opportunityId = await insertContentOpportunity(handle.db, fx);
   const view = await PackageBuildOrchestrator.createPackageFromOpportunity(
-    ctx, fx.tenantId, fx.brandId, opportunityId, channels, fx.ownerUserId, undefined, options,
+    ctx,
+    fx,
+    { opportunityId, channels, createdByUserId: fx.ownerUserId },
+    options,
   );
   return { view, opportunityId };
 }
@@ -110,7 +113,11 @@ describe('package graph with a mock model', () => {
     const { ctx } = contextWith((_, call) => (call.name === 'PackageThesis' ? answer('not json') : undefined));
     const opportunityId = await insertContentOpportunity(handle.db, fx);
     await expect(
-      PackageBuildOrchestrator.createPackageFromOpportunity(ctx, fx.tenantId, fx.brandId, opportunityId, ['linkedin'], fx.ownerUserId),
+      PackageBuildOrchestrator.createPackageFromOpportunity(ctx, fx, {
+        opportunityId,
+        channels: ['linkedin'],
+        createdByUserId: fx.ownerUserId,
+      }),
     ).rejects.toBeInstanceOf(ModelUnavailableError);
     expect(await handle.db.select().from(contentPackages).where(eq(contentPackages.originOpportunityId, opportunityId))).toEqual([]);
     expect(await lastRun(ctx)).toMatchObject({ status: 'failed' });
@@ -124,7 +131,11 @@ describe('package graph with a mock model', () => {
     const ctx: SystemContext = { ...base, engines: { ...base.engines, content: failing } };
     const opportunityId = await insertContentOpportunity(handle.db, fx);
     await expect(
-      PackageBuildOrchestrator.createPackageFromOpportunity(ctx, fx.tenantId, fx.brandId, opportunityId, ['linkedin', 'x'], fx.ownerUserId),
+      PackageBuildOrchestrator.createPackageFromOpportunity(ctx, fx, {
+        opportunityId,
+        channels: ['linkedin', 'x'],
+        createdByUserId: fx.ownerUserId,
+      }),
     ).rejects.toBeInstanceOf(InvariantViolationError);
     expect(await handle.db.select().from(contentPackages).where(eq(contentPackages.originOpportunityId, opportunityId))).toEqual([]);
     const run = await lastRun(ctx);
@@ -144,9 +155,11 @@ describe('package graph with a mock model', () => {
     });
     const opportunityId = await insertContentOpportunity(handle.db, fx);
     const started = performance.now();
-    const view = await PackageBuildOrchestrator.createPackageFromOpportunity(
-      ctx, fx.tenantId, fx.brandId, opportunityId, ['linkedin', 'x', 'newsletter', 'instagram'], fx.ownerUserId,
-    );
+    const view = await PackageBuildOrchestrator.createPackageFromOpportunity(ctx, fx, {
+      opportunityId,
+      channels: ['linkedin', 'x', 'newsletter', 'instagram'],
+      createdByUserId: fx.ownerUserId,
+    });
     const elapsed = performance.now() - started;
     expect(Object.values(view.variantsByChannel).map((list) => list?.length)).toEqual([1, 1, 1, 1]);
     // Every channel's call started before the first one finished, and the whole build beat 3 of 4 latencies.
@@ -183,7 +196,12 @@ describe('a repeated idempotency key', () => {
     const opportunityId = await insertContentOpportunity(handle.db, fx);
     const key = randomUUID();
     const create = () =>
-      PackageBuildOrchestrator.createPackageFromOpportunity(ctx, fx.tenantId, fx.brandId, opportunityId, ['linkedin', 'x'], fx.ownerUserId, key);
+      PackageBuildOrchestrator.createPackageFromOpportunity(ctx, fx, {
+        opportunityId,
+        channels: ['linkedin', 'x'],
+        createdByUserId: fx.ownerUserId,
+        idempotencyKey: key,
+      });
     const first = workspaceOf(await create());
     const calls = model.doGenerateCalls.length;
     const again = await create();
@@ -198,9 +216,12 @@ describe('a repeated idempotency key', () => {
     const opportunityId = await insertContentOpportunity(handle.db, fx);
     const key = randomUUID();
     const create = () =>
-      PackageBuildOrchestrator.createPackageFromOpportunity(ctx, fx.tenantId, fx.brandId, opportunityId, ['linkedin', 'x'], fx.ownerUserId, key, {
-        replay: { pollMs: 20, waitMs: 60_000 },
-      });
+      PackageBuildOrchestrator.createPackageFromOpportunity(
+        ctx,
+        fx,
+        { opportunityId, channels: ['linkedin', 'x'], createdByUserId: fx.ownerUserId, idempotencyKey: key },
+        { replay: { pollMs: 20, waitMs: 60_000 } },
+      );
     const first = create();
     await packageForKey(key);
     let duplicateDone = false;
@@ -220,9 +241,12 @@ describe('a repeated idempotency key', () => {
     const opportunityId = await insertContentOpportunity(handle.db, fx);
     const key = randomUUID();
     const create = () =>
-      PackageBuildOrchestrator.createPackageFromOpportunity(ctx, fx.tenantId, fx.brandId, opportunityId, ['linkedin', 'x'], fx.ownerUserId, key, {
-        replay: { pollMs: 20, waitMs: 100 },
-      });
+      PackageBuildOrchestrator.createPackageFromOpportunity(
+        ctx,
+        fx,
+        { opportunityId, channels: ['linkedin', 'x'], createdByUserId: fx.ownerUserId, idempotencyKey: key },
+        { replay: { pollMs: 20, waitMs: 100 } },
+      );
     const first = create();
     const pkg = await packageForKey(key);
     const calls = model.doGenerateCalls.length;
@@ -249,9 +273,12 @@ describe('a repeated idempotency key', () => {
     const opportunityId = await insertContentOpportunity(handle.db, fx);
     const key = randomUUID();
     const create = () =>
-      PackageBuildOrchestrator.createPackageFromOpportunity(ctx, fx.tenantId, fx.brandId, opportunityId, ['linkedin'], fx.ownerUserId, key, {
-        replay: { pollMs: 20, waitMs: 60_000 },
-      });
+      PackageBuildOrchestrator.createPackageFromOpportunity(
+        ctx,
+        fx,
+        { opportunityId, channels: ['linkedin'], createdByUserId: fx.ownerUserId, idempotencyKey: key },
+        { replay: { pollMs: 20, waitMs: 60_000 } },
+      );
     // Each outcome is caught as it happens: either call may fail while the test awaits the other.
     const first = create().catch((error: unknown) => error);
     const failedPackage = await packageForKey(key);
@@ -278,7 +305,11 @@ describe('regenerating one channel', () => {
     const edited = await ctx.engines.content.updateVariantText(fx.tenantId, fx.brandId, first!.id, 'My own words.\n\nWhat would you add?');
     const xBefore = view.variantsByChannel.x!.map((v) => v.id);
 
-    const after = await PackageBuildOrchestrator.regenerateVariants(ctx, fx.tenantId, fx.brandId, view.package.id, 'linkedin', fx.ownerUserId);
+    const after = await PackageBuildOrchestrator.regenerateVariants(ctx, fx, {
+      packageId: view.package.id,
+      channel: 'linkedin',
+      requestedByUserId: fx.ownerUserId,
+    });
     expect(seen.at(-1)).toBe('My own words.\n\nWhat would you add?');
     const linkedin = after.variantsByChannel.linkedin!;
     expect(linkedin.find((v) => v.id === edited.id)?.text).toBe('My own words.\n\nWhat would you add?');
@@ -295,7 +326,11 @@ describe('regenerating one channel', () => {
     const { ctx: offline } = contextWith(() => undefined);
     const { view } = await build(offline, ['linkedin']);
     const { ctx } = contextWith((_, call) => (call.name === 'VariantDrafts' ? answer('{}') : undefined));
-    const after = await PackageBuildOrchestrator.regenerateVariants(ctx, fx.tenantId, fx.brandId, view.package.id, 'linkedin', fx.ownerUserId);
+    const after = await PackageBuildOrchestrator.regenerateVariants(ctx, fx, {
+      packageId: view.package.id,
+      channel: 'linkedin',
+      requestedByUserId: fx.ownerUserId,
+    });
     expect(after.variantsByChannel.linkedin!.map((v) => v.id)).toEqual(view.variantsByChannel.linkedin!.map((v) => v.id));
     expect(after.warnings).toEqual([expect.objectContaining({ channel: 'linkedin', node: 'variant_plan:linkedin' })]);
     const live = await handle.db
@@ -325,7 +360,13 @@ describe('regenerating one channel', () => {
     });
     const ctx: SystemContext = { ...base, engines: { ...base.engines, content } };
     await Promise.all(
-      [1, 2].map(() => PackageBuildOrchestrator.regenerateVariants(ctx, fx.tenantId, fx.brandId, view.package.id, 'linkedin', fx.ownerUserId)),
+      [1, 2].map(() =>
+        PackageBuildOrchestrator.regenerateVariants(ctx, fx, {
+          packageId: view.package.id,
+          channel: 'linkedin',
+          requestedByUserId: fx.ownerUserId,
+        }),
+      ),
     );
     const final = await getPackageWorkspace(base, fx.tenantId, fx.brandId, view.package.id);
     expect(final.variantsByChannel.linkedin!.length).toBeGreaterThanOrEqual(1);
@@ -337,7 +378,7 @@ describe('regenerating one channel', () => {
     const { ctx } = contextWith(() => undefined);
     const { view } = await build(ctx, ['linkedin']);
     await expect(
-      PackageBuildOrchestrator.regenerateVariants(ctx, fx.tenantId, fx.brandId, view.package.id, 'x', fx.ownerUserId),
+      PackageBuildOrchestrator.regenerateVariants(ctx, fx, { packageId: view.package.id, channel: 'x', requestedByUserId: fx.ownerUserId }),
     ).rejects.toMatchObject({ kind: 'input' });
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { PackageChannels } from '../../../engines/content/dto';
-import { Channel, PackageStatus } from '../../../engines/enums';
+import { CreatePackageFromOpportunityInput, PackageChannels, RegenerateVariantsInput } from '../../../engines/content/dto';
+import { PackageStatus } from '../../../engines/enums';
 import { Text } from '../../../engines/text';
 import { PackageBuildOrchestrator } from '../../orchestrator/flows/package-build';
 import { getPackageBuildProgress, getPackageWorkspace } from '../../orchestrator/flows/package-workspace';
@@ -12,12 +12,10 @@ const IdempotencyKey = Text(200);
 export const packagesRouter = createTRPCRouter({
   /** F2: a package with a thesis and drafts per channel; a retry with the same key returns the same package. */
   createFromOpportunity: brandProcedure
-    .input(z.object({ opportunityId: z.uuid(), channels: PackageChannels, idempotencyKey: IdempotencyKey.optional() }))
+    .input(CreatePackageFromOpportunityInput.omit({ createdByUserId: true }))
     .concat(perUserLimit('packageBuilds'))
     .mutation(({ ctx, input }) =>
-      PackageBuildOrchestrator.createPackageFromOpportunity(
-        ctx.system, ctx.scope.tenantId, ctx.scope.brandId, input.opportunityId, input.channels, ctx.viewer.userId, input.idempotencyKey,
-      ),
+      PackageBuildOrchestrator.createPackageFromOpportunity(ctx.system, ctx.scope, { ...input, createdByUserId: ctx.viewer.userId }),
     ),
 
   /** Per-channel progress of the build started with `idempotencyKey` (polled while it runs). */
@@ -32,12 +30,10 @@ export const packagesRouter = createTRPCRouter({
     .query(({ ctx, input }) => getPackageWorkspace(ctx.system, ctx.scope.tenantId, ctx.scope.brandId, input.packageId)),
 
   regenerateVariants: brandProcedure
-    .input(z.object({ packageId: z.uuid(), channel: Channel }))
+    .input(RegenerateVariantsInput.omit({ requestedByUserId: true }))
     .concat(perUserLimit('regenerations'))
     .mutation(({ ctx, input }) =>
-      PackageBuildOrchestrator.regenerateVariants(
-        ctx.system, ctx.scope.tenantId, ctx.scope.brandId, input.packageId, input.channel, ctx.viewer.userId,
-      ),
+      PackageBuildOrchestrator.regenerateVariants(ctx.system, ctx.scope, { ...input, requestedByUserId: ctx.viewer.userId }),
     ),
 
   setStatus: brandProcedure
