@@ -8,7 +8,7 @@ import { perUserLimit } from '../rate-limit';
 const Window = z.object({ windowDays: WindowDays });
 
 export const learningRouter = createTRPCRouter({
-  /** F3 for the brand, now (owners and admins). */
+  /** F3 for the brand, now (owners and admins): learns from the window's published posts and rescores its opportunities. */
   run: adminProcedure
     .input(Window)
     .mutation(({ ctx, input }) =>
@@ -20,7 +20,7 @@ export const learningRouter = createTRPCRouter({
     return learning.insights.getInsights(ctx.scope, learning.windowFor(input.windowDays));
   }),
 
-  /** F3.1, recorded as a run. */
+  /** F3.1: what worked in the window and which pillar is over- or under-invested, in a few sentences; recorded as a run. */
   summary: brandProcedure
     .input(Window)
     .concat(perUserLimit('summaries'))
