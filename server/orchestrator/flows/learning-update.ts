@@ -1,5 +1,6 @@
 import type { LearningWindow } from '../../../engines/learning/window';
 import type { BrandScope } from '../../../engines/scope';
+import { logger } from '../../logging/logger';
 import type { SystemContext } from '../context';
 import { type LearningState, learningGraph } from '../graphs/learning-graph';
 import { LearningRunResult, type LearningTrigger } from '../views/learning-run-result';
@@ -75,6 +76,7 @@ export const LearningUpdateOrchestrator = {
     const runId = await engines.runs.startRun(null, null, 'f3_learning', { windowDays, ...window, scope: 'global', walk }, null, {
       budgetMs: options.timeBudgetMs,
     });
+    logger.info({ flow: 'f3_learning', runId, scope: 'global', windowDays }, 'run started');
     const totals = {
       brandsProcessed: 0,
       skipped: 0,
@@ -133,6 +135,7 @@ async function updateBrand(
   userId: string | null = null,
 ): Promise<BrandOutcome> {
   const runId = await ctx.engines.runs.startRun(tenantId, brandId, 'f3_learning', { ...input, ...window }, userId);
+  logger.info({ flow: 'f3_learning', runId, tenantId, brandId, ...input }, 'run started');
   let state: LearningState;
   try {
     state = await ctx.transaction((engines) => learningGraph.invoke({ tenantId, brandId, window, runId }, { configurable: { engines } }));

@@ -1,5 +1,6 @@
 import type { FlowName } from '../../../engines/enums';
 import type { FlowRunsEngine } from '../../../engines/runs/engine';
+import { logger } from '../../logging/logger';
 import type { LlmNodeResult } from '../llm/llm-node';
 import { retryWhileDatabaseUnavailable } from './cleanup-retry';
 import { describeFailure } from './failure-description';
@@ -31,6 +32,8 @@ export class FlowRunAudit {
   ): Promise<Audit> {
     const runId = await runs.startRun(scope.tenantId, scope.brandId, flow, input, userId, { budgetMs });
     const audit = new this(runs, runId);
+    // The run's id on the request's log line ties the log (and its SQL) to the Runs page.
+    logger.info({ flow, runId, ...scope }, 'run started');
     await audit.event('input', 'input', input);
     return audit;
   }
@@ -51,7 +54,9 @@ export class FlowRunAudit {
   /** Records the output; a run that degraded (a soft error on the way) ends with warnings. */
   async finish(output: unknown, withWarnings: boolean): Promise<void> {
     await this.event('flow', 'output', output);
-    await this.runs.finishRun(this.runId, withWarnings ? 'succeeded_with_warnings' : 'succeeded');
+    const status = withWarnings ? 'succeeded_with_warnings' : 'succeeded';
+    await this.runs.finishRun(this.runId, status);
+    logger.info({ runId: this.runId, status }, 'run finished');
   }
 
   /** Runs the flow's work; a failure is recorded on the run (past a dropped connection too) and rethrown. */
@@ -71,6 +76,7 @@ export class FlowRunAudit {
   protected async recordFailure(message: string, details: Record<string, unknown>): Promise<void> {
     await this.event('flow', 'hard_error', { message: message.slice(0, 2_000), ...details });
     await this.runs.finishRun(this.runId, 'failed', message.slice(0, 4_000));
+    logger.info({ runId: this.runId, status: 'failed' }, 'run finished');
   }
 
   protected async event(node: string, kind: EventKind, payload: unknown): Promise<void> {
