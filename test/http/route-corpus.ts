@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { ExecutionEventInput } from '../../engines/learning/dto';
+import { addDays } from '../../lib/dates';
 import { arbitraryValue, edgeValues, FAR_FUTURE, FAR_PAST, fieldKind, HUGE } from './malformed-values';
 import { TEST_CRON_SECRET } from './prod-server';
 import type { RouteCase } from './route-cases';
@@ -55,7 +56,7 @@ function ingestCorpus({ ids, ingestKeys }: Context, seed: number): RouteCase[] {
   const farDates: [string, unknown][] = [
     ['occurredAt in year 275760', { ...valid, occurredAt: FAR_FUTURE.toISOString() }],
     ['occurredAt in year -271821', { ...valid, occurredAt: FAR_PAST.toISOString() }],
-    ['occurredAt tomorrow', { ...valid, occurredAt: new Date(Date.now() + 86_400_000).toISOString() }],
+    ['occurredAt tomorrow', { ...valid, occurredAt: addDays(new Date(), 1).toISOString() }],
   ];
 
   const cases: RouteCase[] = [
