@@ -8,9 +8,6 @@ import { createRateLimits, NO_RATE_LIMITS, type RateLimits } from '../rate-limit
 import { createModelRegistry, DEFAULT_MODEL_NAME, type ModelRegistry, modelConfigFromEnv } from './llm/model-registry';
 import { OFFLINE_WRITERS } from './llm/nodes';
 
-// For the importers that still take Engines from here; engines/index.ts defines it.
-export type { Engines } from '../../engines';
-
 /** Everything a flow or a procedure works with; one per process, handed to every flow. */
 export interface SystemContext extends EngineSet {
   models: ModelRegistry;
