@@ -3,6 +3,7 @@
 // ingest batches from both demo tenants. Passes when no answer is a 5xx or a dropped connection and
 // every acknowledged edit and ingested event is in the database; prints the latency table.
 import { performance } from 'node:perf_hooks';
+import { HOUR_MS } from '../lib/dates';
 import { openDatabaseProbe } from '../test/http/database-probe';
 import { findDemoBrands } from '../test/http/demo-brands';
 import { buildProductionApp, createSeededDatabase, HTTP_DIST_DIR, startProductionServer } from '../test/http/prod-server';
@@ -110,7 +111,7 @@ async function main(): Promise<number> {
         }
         case 'ingest batch': {
           const variant = pick(brand.publishedVariants);
-          const occurredAt = new Date(Date.now() - 3_600_000).toISOString();
+          const occurredAt = new Date(Date.now() - HOUR_MS).toISOString();
           const events = Array.from({ length: EVENTS_PER_BATCH }, (_, j) => ({
             channel: variant.channel,
             variantId: variant.id,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from '@/lib/dates';
 import { compareBoardOrder } from './board-order';
 import { formatAge } from './format';
 import { SNOOZE_PRESETS, snoozeUntil } from './snooze-presets';
@@ -39,7 +40,7 @@ describe('snoozeUntil', () => {
 
 describe('formatAge', () => {
   const now = new Date('2026-11-25T12:00:00Z');
-  const ago = (days: number) => new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
+  const ago = (days: number) => addDays(now, -days);
 
   it('speaks in days, then weeks, then months', () => {
     expect(formatAge(ago(0.5), now)).toBe('new today');

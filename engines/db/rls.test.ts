@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../lib/dates';
 import { createTestDatabase, type TestDatabase } from '../../test/database';
 import { createTenantFixture, type TenantFixture } from '../../test/fixtures';
 import { addTenantContent, CONTENT_TABLES } from '../../test/fixtures/tenant-content';
@@ -43,7 +44,7 @@ async function addMemberAndWindow(fx: TenantFixture): Promise<string> {
   await handle.db.insert(learningWindowRuns).values({
     tenantId: fx.tenantId,
     brandId: fx.brandId,
-    windowStart: new Date(windowEnd.getTime() - 86_400_000),
+    windowStart: addDays(windowEnd, -1),
     windowEnd,
     evidenceFingerprint: 'fixture',
     completedAt: windowEnd,

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../../lib/dates';
 import { opportunityDedupeKey } from './dedupe';
 import { scoreBand } from './dto';
 import { initialScore } from './initial-score';
 import { type OpportunityRow, toOpportunityDTO } from './mapping';
 
 const NOW = new Date('2026-04-01T09:00:00.000Z');
-const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000);
+const daysAgo = (days: number) => addDays(NOW, -days);
 
 describe('scoreBand', () => {
   it('is low below 40, medium from 40 below 70, and high from 70', () => {
