@@ -233,19 +233,19 @@ describe('listBrandsForUser', () => {
   });
 
   it('leaves out deleted brands, deleted memberships and deleted tenants', async () => {
-    const a = await createTenantFixture(handle.db, 'Kept Tenant');
-    const b = await createTenantFixture(handle.db, 'Left Tenant');
-    const c = await createTenantFixture(handle.db, 'Closed Tenant');
-    const user = await addMember(handle.db, a.tenantId, 'member');
+    const kept = await createTenantFixture(handle.db, 'Kept Tenant');
+    const left = await createTenantFixture(handle.db, 'Left Tenant');
+    const closed = await createTenantFixture(handle.db, 'Closed Tenant');
+    const user = await addMember(handle.db, kept.tenantId, 'member');
     await handle.db.insert(memberships).values([
-      { tenantId: b.tenantId, userId: user, role: 'member', deletedAt: new Date() },
-      { tenantId: c.tenantId, userId: user, role: 'member' },
+      { tenantId: left.tenantId, userId: user, role: 'member', deletedAt: new Date() },
+      { tenantId: closed.tenantId, userId: user, role: 'member' },
     ]);
-    await handle.db.update(tenants).set({ deletedAt: new Date() }).where(eq(tenants.id, c.tenantId));
-    const dropped = await engine.upsertBrand(a.tenantId, brandInput({ name: 'Dropped' }));
+    await handle.db.update(tenants).set({ deletedAt: new Date() }).where(eq(tenants.id, closed.tenantId));
+    const dropped = await engine.upsertBrand(kept.tenantId, brandInput({ name: 'Dropped' }));
     await softDelete.brand(dropped.id);
 
-    expect((await engine.listBrandsForUser(user)).map((brand) => brand.id)).toEqual([a.brandId]);
+    expect((await engine.listBrandsForUser(user)).map((brand) => brand.id)).toEqual([kept.brandId]);
     expect(await engine.listBrandsForUser(randomUUID())).toEqual([]);
   });
 });

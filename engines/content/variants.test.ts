@@ -202,9 +202,9 @@ describe('markVariantPublished', () => {
   });
 
   it('lets only one of two concurrent claims of a post id through', async () => {
-    const a = await insertContentVariant(handle.db, fx, packageId, { channel: 'x' });
-    const b = await insertContentVariant(handle.db, fx, packageId, { channel: 'x' });
-    const results = await Promise.allSettled([a, b].map((id) => content.markVariantPublished(fx.tenantId, fx.brandId, id, 'x-post-race')));
+    const first = await insertContentVariant(handle.db, fx, packageId, { channel: 'x' });
+    const second = await insertContentVariant(handle.db, fx, packageId, { channel: 'x' });
+    const results = await Promise.allSettled([first, second].map((id) => content.markVariantPublished(fx.tenantId, fx.brandId, id, 'x-post-race')));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const [refused] = results.filter((r) => r.status === 'rejected');
     expect(refused!.reason).toBeInstanceOf(ConflictError);
