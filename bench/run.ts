@@ -34,7 +34,7 @@ try {
 
   const measureBoth = async (statistics: string, learningRuns: { iterations: number; warmup: number }) => [
     await measure(`OpportunitiesEngine.getTodayBoard, limit 50 (${statistics})`, OPPORTUNITIES, () =>
-      opportunitiesEngine.getTodayBoard(board.tenantId, board.brandId, { limit: 50 }),
+      opportunitiesEngine.getTodayBoard(board, { limit: 50 }),
     ),
     await measure(
       `LearningEngine.computeVariantPerformanceSummary, ${WINDOW_DAYS} days (${statistics})`,

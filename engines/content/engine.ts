@@ -82,7 +82,7 @@ export class ContentEngine {
       const earlier = await this.packageForKey(scope, request.idempotencyKey);
       if (earlier) return { package: sameRequestOrConflict(earlier, request), created: false };
     }
-    const opportunity = await this.deps.opportunities.getOpportunity(scope.tenantId, scope.brandId, request.opportunityId);
+    const opportunity = await this.deps.opportunities.getOpportunity(scope, { opportunityId: request.opportunityId });
     if (!isLive(opportunity, this.clock())) throw new NotFoundError('Opportunity', request.opportunityId);
     const [inserted] = await this.db
       .insert(contentPackages)

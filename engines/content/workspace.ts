@@ -45,7 +45,7 @@ export async function buildWorkspaceView(
 /** The origin opportunity, or null once it has been deleted: the package outlives it. */
 async function originOpportunity(deps: Pick<ContentEngineDeps, 'opportunities'>, scope: BrandScope, opportunityId: string) {
   try {
-    return await deps.opportunities.getOpportunity(scope.tenantId, scope.brandId, opportunityId);
+    return await deps.opportunities.getOpportunity(scope, { opportunityId });
   } catch (error) {
     if (errorCode(error) === 'not_found') return null;
     throw error;

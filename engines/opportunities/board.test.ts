@@ -32,7 +32,7 @@ beforeEach(async () => {
   await clearOpportunities(handle.db, fx);
 });
 
-const ids = async (limit = 50) => (await engine.getTodayBoard(fx.tenantId, fx.brandId, { limit })).opportunities.map((o) => o.id);
+const ids = async (limit = 50) => (await engine.getTodayBoard(fx, { limit })).opportunities.map((o) => o.id);
 
 describe('OpportunitiesEngine.getTodayBoard', () => {
   it('ranks pinned first, then by score, then by the most recent touch, then by id', async () => {
@@ -58,14 +58,14 @@ describe('OpportunitiesEngine.getTodayBoard', () => {
     await insertOpportunity(handle.db, fx, { score: 90, pillarId: pillarA, personaId: personaB, primaryChannel: 'linkedin' });
     await insertOpportunity(handle.db, fx, { score: 95, pillarId: pillarA, personaId: personaB, primaryChannel: 'x', snoozedUntil: hoursFrom(OPPORTUNITY_NOW, 5) });
 
-    const board = await engine.getTodayBoard(fx.tenantId, fx.brandId, {
+    const board = await engine.getTodayBoard(fx, {
       filter: { pillarId: pillarA, personaId: personaB, channel: 'x' },
     });
     expect(board.opportunities.map((o) => o.id)).toEqual([matchPinned, match]);
     expect(board.metrics.total).toBe(5);
-    expect((await engine.getTodayBoard(fx.tenantId, fx.brandId, { filter: { pillarId: pillarB } })).opportunities).toHaveLength(1);
-    expect((await engine.getTodayBoard(fx.tenantId, fx.brandId, { filter: { channel: 'linkedin' } })).opportunities).toHaveLength(1);
-    await expect(engine.getTodayBoard(fx.tenantId, fx.brandId, { filter: { pillarId: 'pillar-a' } })).rejects.toBeInstanceOf(ZodError);
+    expect((await engine.getTodayBoard(fx, { filter: { pillarId: pillarB } })).opportunities).toHaveLength(1);
+    expect((await engine.getTodayBoard(fx, { filter: { channel: 'linkedin' } })).opportunities).toHaveLength(1);
+    await expect(engine.getTodayBoard(fx, { filter: { pillarId: 'pillar-a' } })).rejects.toBeInstanceOf(ZodError);
   });
 
   it('returns only the top `limit` while the counts cover every live opportunity', async () => {
@@ -85,7 +85,7 @@ describe('OpportunitiesEngine.getTodayBoard', () => {
     await insertOpportunity(handle.db, fx, { score: 99, pillarId: pillarA, expiresAt: hoursFrom(OPPORTUNITY_NOW, -1) });
     await insertOpportunity(handle.db, fx, { score: 99, pillarId: pillarA, snoozedUntil: hoursFrom(OPPORTUNITY_NOW, 1) });
 
-    const board = await engine.getTodayBoard(fx.tenantId, fx.brandId, { limit: 2 });
+    const board = await engine.getTodayBoard(fx, { limit: 2 });
 
     expect(board.opportunities.map((o) => o.id)).toEqual(created.slice(0, 2));
     expect(board.highScoreOpportunityIds).toEqual(created.slice(0, 2));
@@ -115,7 +115,7 @@ describe('OpportunitiesEngine.getTodayBoard', () => {
     const deleted = await insertOpportunity(handle.db, fx, { score: 90 });
     await softDeleteOpportunity(handle.db, deleted);
 
-    const board = await engine.getTodayBoard(fx.tenantId, fx.brandId);
+    const board = await engine.getTodayBoard(fx);
     expect(board.opportunities.map((o) => o.id)).toEqual([live, expiresLater, snoozeElapsed]);
     expect(board.opportunities.every((o) => !o.isSnoozed)).toBe(true);
     expect(board.metrics).toMatchObject({ total: 3, highScoreCount: 0 });
@@ -123,20 +123,20 @@ describe('OpportunitiesEngine.getTodayBoard', () => {
 
   it('brings a snoozed card back once its snooze ends', async () => {
     const id = await insertOpportunity(handle.db, fx);
-    await engine.snoozeOpportunity(fx.tenantId, fx.brandId, id, hoursFrom(OPPORTUNITY_NOW, 24));
+    await engine.snoozeOpportunity(fx, { opportunityId: id, until: hoursFrom(OPPORTUNITY_NOW, 24) });
     expect(await ids()).toEqual([]);
 
     time.advanceHours(23);
     expect(await ids()).toEqual([]);
 
     time.advanceHours(1);
-    const board = await engine.getTodayBoard(fx.tenantId, fx.brandId);
+    const board = await engine.getTodayBoard(fx);
     expect(board.opportunities).toMatchObject([{ id, isSnoozed: false }]);
     expect(board.metrics.total).toBe(1);
   });
 
   it('returns an empty board with zero counts for a brand with no live opportunities', async () => {
-    expect(await engine.getTodayBoard(fx.tenantId, fx.brandId)).toEqual({
+    expect(await engine.getTodayBoard(fx)).toEqual({
       opportunities: [],
       metrics: { byPillar: [], byPersona: [], byChannel: [], highScoreCount: 0, total: 0 },
       highScoreOpportunityIds: [],
@@ -146,15 +146,15 @@ describe('OpportunitiesEngine.getTodayBoard', () => {
   it('returns 50 by default and refuses a limit outside 1..200', async () => {
     for (let i = 0; i < 55; i++) await insertOpportunity(handle.db, fx, { score: i });
     expect(await ids()).toHaveLength(50);
-    expect((await engine.getTodayBoard(fx.tenantId, fx.brandId)).opportunities).toHaveLength(50);
+    expect((await engine.getTodayBoard(fx)).opportunities).toHaveLength(50);
     expect(await ids(200)).toHaveLength(55);
-    await expect(engine.getTodayBoard(fx.tenantId, fx.brandId, { limit: 201 })).rejects.toBeInstanceOf(ZodError);
-    await expect(engine.getTodayBoard(fx.tenantId, fx.brandId, { limit: 0 })).rejects.toBeInstanceOf(ZodError);
+    await expect(engine.getTodayBoard(fx, { limit: 201 })).rejects.toBeInstanceOf(ZodError);
+    await expect(engine.getTodayBoard(fx, { limit: 0 })).rejects.toBeInstanceOf(ZodError);
   });
 
   it('carries persona and pillar handles, the score band and no tenant id or dedupe key', async () => {
     const id = await insertOpportunity(handle.db, fx, { score: 40, pillarId: fx.pillarIds[1], personaId: null });
-    const [card] = (await engine.getTodayBoard(fx.tenantId, fx.brandId)).opportunities;
+    const [card] = (await engine.getTodayBoard(fx)).opportunities;
     expect(card).toMatchObject({
       id,
       brandId: fx.brandId,
@@ -177,7 +177,7 @@ describe('OpportunitiesEngine.getTodayBoard', () => {
     // The index hands rows over in board order; at most the id tie-break is sorted incrementally.
     expect(plan).not.toMatch(/^\s*(->\s+)?Sort\s+\(/m);
 
-    const board = await engine.getTodayBoard(fx.tenantId, fx.brandId);
+    const board = await engine.getTodayBoard(fx);
     expect(board.opportunities).toHaveLength(50);
     expect(board.metrics.total).toBe(3_000);
   });

@@ -67,8 +67,29 @@ export const IngestOpportunityInput = z.object({
   createdVia: OpportunityCreatedVia.default('ingestion'),
   expiresAt: z.date().nullish(),
   metadata: StorableRecord().default({}),
+  /** The person who added it; null for a feed or a model's proposal. */
+  createdByUserId: z.uuid().nullish(),
 });
 export type IngestOpportunityInput = z.input<typeof IngestOpportunityInput>;
+
+/** One opportunity of the brand. */
+export const OpportunityRef = z.object({ opportunityId: z.uuid() });
+export type OpportunityRef = z.input<typeof OpportunityRef>;
+
+export const PinOpportunityInput = OpportunityRef.extend({ pinned: z.boolean() });
+export type PinOpportunityInput = z.input<typeof PinOpportunityInput>;
+
+/** Hides the opportunity from the board until `until`. */
+export const SnoozeOpportunityInput = OpportunityRef.extend({ until: z.date() });
+export type SnoozeOpportunityInput = z.input<typeof SnoozeOpportunityInput>;
+
+/** An explicit re-score: `score` becomes the base, and learning adjusts from there. */
+export const RescoreOpportunityInput = OpportunityRef.extend({ score: z.number(), explanation: Text(2_000) });
+export type RescoreOpportunityInput = z.input<typeof RescoreOpportunityInput>;
+
+/** Learning's move of a score: the adjustment over the base score, and why. */
+export const LearnedAdjustmentInput = OpportunityRef.extend({ adjustment: z.number(), explanation: Text(2_000) });
+export type LearnedAdjustmentInput = z.input<typeof LearnedAdjustmentInput>;
 
 // ----- outputs -----
 

@@ -1,21 +1,23 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
-import { z } from 'zod';
 import { addDays } from '../../lib/dates';
 import { type Clock, systemClock } from '../clock';
 import type { Database } from '../db/client';
 import { opportunities } from '../db/schema';
 import { InvariantViolationError, NotFoundError } from '../errors';
 import { assertBrandLive, BrandScope, type Executor, inBrand } from '../scope';
-import { Text } from '../text';
 import {
   HIGH_SCORE,
   IngestOpportunityInput,
   type IngestOpportunityResult,
+  LearnedAdjustmentInput,
   ListOpportunitiesInput,
   MAX_PINNED_PER_BRAND,
   MAX_SNOOZE_DAYS,
   type OpportunityDTO,
+  OpportunityRef,
+  RescoreOpportunityInput,
+  SnoozeOpportunityInput,
   TodayBoard,
   TodayBoardInput,
 } from './dto';
@@ -30,9 +32,6 @@ import {
   selectWithHandles,
   toDTO,
 } from './queries';
-
-const RowId = z.uuid();
-const Explanation = Text(2_000);
 
 type OpportunityChanges = Omit<PgUpdateSetSource<typeof opportunities>, 'id' | 'tenantId' | 'brandId'>;
 
@@ -59,8 +58,8 @@ export class OpportunitiesEngine {
    * The top `limit` live opportunities in board order (narrowed by `filter`), with counts over every
    * live one of the brand (the returned page can be shorter than `metrics.total`).
    */
-  async getTodayBoard(tenantId: string, brandId: string, input: TodayBoardInput = {}): Promise<TodayBoard> {
-    const scope = BrandScope.parse({ tenantId, brandId });
+  async getTodayBoard(brand: BrandScope, input: TodayBoardInput = {}): Promise<TodayBoard> {
+    const scope = BrandScope.parse(brand);
     const { limit, filter } = TodayBoardInput.parse(input);
     const now = this.clock();
     await assertBrandLive(this.db, scope);
@@ -77,14 +76,14 @@ export class OpportunitiesEngine {
   }
 
   /** Any non-deleted opportunity of the brand, live or not (callers check `isSnoozed` and `expiresAt`). */
-  async getOpportunity(tenantId: string, brandId: string, opportunityId: string): Promise<OpportunityDTO> {
-    const scope = BrandScope.parse({ tenantId, brandId });
-    return loadOpportunityDTO(this.db, scope, RowId.parse(opportunityId), this.clock());
+  async getOpportunity(brand: BrandScope, input: OpportunityRef): Promise<OpportunityDTO> {
+    const scope = BrandScope.parse(brand);
+    return loadOpportunityDTO(this.db, scope, OpportunityRef.parse(input).opportunityId, this.clock());
   }
 
   /** A page of the brand's opportunities in board order; live ones only unless asked otherwise. */
-  async listOpportunitiesForBrand(tenantId: string, brandId: string, input: ListOpportunitiesInput = {}): Promise<OpportunityDTO[]> {
-    const scope = BrandScope.parse({ tenantId, brandId });
+  async listOpportunitiesForBrand(brand: BrandScope, input: ListOpportunitiesInput = {}): Promise<OpportunityDTO[]> {
+    const scope = BrandScope.parse(brand);
     const { includeSnoozed, includeExpired, limit, offset } = ListOpportunitiesInput.parse(input);
     const now = this.clock();
     await assertBrandLive(this.db, scope);
@@ -101,9 +100,9 @@ export class OpportunitiesEngine {
    * unexpired opportunities of a brand are pinned: an expired card has left the board for good, so its
    * pin no longer takes a place, and an expired card cannot be pinned.
    */
-  async pinOpportunity(tenantId: string, brandId: string, opportunityId: string): Promise<OpportunityDTO> {
-    const scope = BrandScope.parse({ tenantId, brandId });
-    const id = RowId.parse(opportunityId);
+  async pinOpportunity(brand: BrandScope, input: OpportunityRef): Promise<OpportunityDTO> {
+    const scope = BrandScope.parse(brand);
+    const id = OpportunityRef.parse(input).opportunityId;
     const now = this.clock();
     return this.db.transaction(async (tx) => {
       // Pins of one brand queue on its row: without the lock, two pins at four could both count four.
@@ -129,16 +128,15 @@ export class OpportunitiesEngine {
     });
   }
 
-  async unpinOpportunity(tenantId: string, brandId: string, opportunityId: string): Promise<OpportunityDTO> {
-    const scope = BrandScope.parse({ tenantId, brandId });
-    return this.change(this.db, scope, RowId.parse(opportunityId), { isPinned: false, lastTouchedAt: this.clock() });
+  async unpinOpportunity(brand: BrandScope, input: OpportunityRef): Promise<OpportunityDTO> {
+    const scope = BrandScope.parse(brand);
+    return this.change(this.db, scope, OpportunityRef.parse(input).opportunityId, { isPinned: false, lastTouchedAt: this.clock() });
   }
 
   /** Hides the opportunity from the board until `until`, which must lie within the next MAX_SNOOZE_DAYS. */
-  async snoozeOpportunity(tenantId: string, brandId: string, opportunityId: string, until: Date): Promise<OpportunityDTO> {
-    const scope = BrandScope.parse({ tenantId, brandId });
-    const id = RowId.parse(opportunityId);
-    const snoozedUntil = z.date().parse(until);
+  async snoozeOpportunity(brand: BrandScope, input: SnoozeOpportunityInput): Promise<OpportunityDTO> {
+    const scope = BrandScope.parse(brand);
+    const { opportunityId: id, until: snoozedUntil } = SnoozeOpportunityInput.parse(input);
     const now = this.clock();
     if (snoozedUntil <= now) throw new InvariantViolationError('A snooze must end in the future', 'input');
     if (snoozedUntil > addDays(now, MAX_SNOOZE_DAYS)) {
@@ -147,43 +145,29 @@ export class OpportunitiesEngine {
     return this.change(this.db, scope, id, { snoozedUntil, lastTouchedAt: now });
   }
 
-  async unsnoozeOpportunity(tenantId: string, brandId: string, opportunityId: string): Promise<OpportunityDTO> {
-    const scope = BrandScope.parse({ tenantId, brandId });
-    return this.change(this.db, scope, RowId.parse(opportunityId), { snoozedUntil: null, lastTouchedAt: this.clock() });
+  async unsnoozeOpportunity(brand: BrandScope, input: OpportunityRef): Promise<OpportunityDTO> {
+    const scope = BrandScope.parse(brand);
+    return this.change(this.db, scope, OpportunityRef.parse(input).opportunityId, { snoozedUntil: null, lastTouchedAt: this.clock() });
   }
 
   /**
    * Adds an opportunity from a feed, a person or an LLM proposal; returns `created: false` with the
    * existing one when the brand already has the same normalised title from the same source.
    */
-  async ingestOpportunity(
-    tenantId: string,
-    brandId: string,
-    payload: IngestOpportunityInput,
-    createdByUserId: string | null,
-  ): Promise<IngestOpportunityResult> {
-    const scope = BrandScope.parse({ tenantId, brandId });
-    const request = IngestOpportunityInput.parse(payload);
-    const userId = RowId.nullable().parse(createdByUserId);
-    return ingestOpportunity(this.db, scope, request, userId, this.clock());
+  async ingestOpportunity(brand: BrandScope, input: IngestOpportunityInput): Promise<IngestOpportunityResult> {
+    const scope = BrandScope.parse(brand);
+    return ingestOpportunity(this.db, scope, IngestOpportunityInput.parse(input), this.clock());
   }
 
   /**
    * Sets the score outright (an explicit re-score). The new score becomes the base and the learned
    * adjustment restarts at 0; the next learning run applies its adjustment to the new base.
    */
-  async updateOpportunityScore(
-    tenantId: string,
-    brandId: string,
-    opportunityId: string,
-    newScore: number,
-    explanation: string,
-  ): Promise<OpportunityDTO> {
-    const scope = BrandScope.parse({ tenantId, brandId });
-    const id = RowId.parse(opportunityId);
-    const score = integerIn(z.number().parse(newScore), 0, 100, 'A score');
-    const why = Explanation.parse(explanation);
-    return this.change(this.db, scope, id, { score, baseScore: score, learnedAdjustment: 0, scoreExplanation: why });
+  async updateOpportunityScore(brand: BrandScope, input: RescoreOpportunityInput): Promise<OpportunityDTO> {
+    const scope = BrandScope.parse(brand);
+    const { opportunityId, score: newScore, explanation } = RescoreOpportunityInput.parse(input);
+    const score = integerIn(newScore, 0, 100, 'A score');
+    return this.change(this.db, scope, opportunityId, { score, baseScore: score, learnedAdjustment: 0, scoreExplanation: explanation });
   }
 
   /**
@@ -191,21 +175,14 @@ export class OpportunitiesEngine {
    * from the base as clamp(baseScore + adjustment, 0, 100), so re-running learning for the same
    * evidence sets the same score instead of compounding.
    */
-  async applyLearnedAdjustment(
-    tenantId: string,
-    brandId: string,
-    opportunityId: string,
-    adjustment: number,
-    explanation: string,
-  ): Promise<OpportunityDTO> {
-    const scope = BrandScope.parse({ tenantId, brandId });
-    const id = RowId.parse(opportunityId);
-    const learned = integerIn(z.number().parse(adjustment), -100, 100, 'A learned adjustment');
-    const why = Explanation.parse(explanation);
-    return this.change(this.db, scope, id, {
+  async applyLearnedAdjustment(brand: BrandScope, input: LearnedAdjustmentInput): Promise<OpportunityDTO> {
+    const scope = BrandScope.parse(brand);
+    const { opportunityId, adjustment, explanation } = LearnedAdjustmentInput.parse(input);
+    const learned = integerIn(adjustment, -100, 100, 'A learned adjustment');
+    return this.change(this.db, scope, opportunityId, {
       learnedAdjustment: learned,
       score: sql`greatest(0, least(100, ${opportunities.baseScore} + ${learned}::int))`,
-      scoreExplanation: why,
+      scoreExplanation: explanation,
     });
   }
 

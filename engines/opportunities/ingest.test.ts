@@ -33,7 +33,7 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 
 const ingest = (values: Parameters<typeof ingestPayload>[0] = {}, scope: TenantFixture = fx) =>
-  engine.ingestOpportunity(scope.tenantId, scope.brandId, ingestPayload(values), scope.ownerUserId);
+  engine.ingestOpportunity(scope, { ...ingestPayload(values), createdByUserId: scope.ownerUserId });
 
 async function liveWithTitleLike(fragment: string) {
   const found = await handle.db

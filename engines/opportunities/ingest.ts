@@ -21,7 +21,6 @@ export async function ingestOpportunity(
   db: Database,
   scope: BrandScope,
   request: IngestRequest,
-  createdByUserId: string | null,
   now: Date,
 ): Promise<IngestOpportunityResult> {
   if (normalizeForDedupe(request.title) === '') {
@@ -53,7 +52,7 @@ export async function ingestOpportunity(
     suggestedChannels: withPrimary(request.primaryChannel, request.suggestedChannels),
     isPinned: false,
     createdVia: request.createdVia,
-    createdByUserId,
+    createdByUserId: request.createdByUserId ?? null,
     lastTouchedAt: now,
     expiresAt: request.expiresAt ?? null,
     metadata: request.metadata,

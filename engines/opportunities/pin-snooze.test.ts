@@ -59,11 +59,11 @@ async function expectInvariant(promise: Promise<unknown>, kind: 'input' | 'state
 describe('pinning', () => {
   it('pins and unpins, touching the card each time', async () => {
     const id = await insertOpportunity(handle.db, fx, { lastTouchedAt: hoursFrom(OPPORTUNITY_NOW, -48) });
-    const pinned = await engine.pinOpportunity(fx.tenantId, fx.brandId, id);
+    const pinned = await engine.pinOpportunity(fx, { opportunityId: id });
     expect(pinned).toMatchObject({ id, isPinned: true, lastTouchedAt: OPPORTUNITY_NOW });
 
     time.advanceHours(1);
-    const unpinned = await engine.unpinOpportunity(fx.tenantId, fx.brandId, id);
+    const unpinned = await engine.unpinOpportunity(fx, { opportunityId: id });
     expect(unpinned).toMatchObject({ id, isPinned: false, lastTouchedAt: hoursFrom(OPPORTUNITY_NOW, 1) });
     expect((await readOpportunityRow(handle.db, id)).isPinned).toBe(false);
   });
@@ -71,12 +71,12 @@ describe('pinning', () => {
   it(`refuses a pin beyond ${MAX_PINNED_PER_BRAND} as a state conflict, and still re-pins a pinned one`, async () => {
     const pinned = await insertPinned(MAX_PINNED_PER_BRAND);
     const sixth = await insertOpportunity(handle.db, fx);
-    await expectInvariant(engine.pinOpportunity(fx.tenantId, fx.brandId, sixth), 'state');
+    await expectInvariant(engine.pinOpportunity(fx, { opportunityId: sixth }), 'state');
     expect((await readOpportunityRow(handle.db, sixth)).isPinned).toBe(false);
 
-    await expect(engine.pinOpportunity(fx.tenantId, fx.brandId, pinned[0]!)).resolves.toMatchObject({ isPinned: true });
-    await engine.unpinOpportunity(fx.tenantId, fx.brandId, pinned[0]!);
-    await expect(engine.pinOpportunity(fx.tenantId, fx.brandId, sixth)).resolves.toMatchObject({ isPinned: true });
+    await expect(engine.pinOpportunity(fx, { opportunityId: pinned[0]! })).resolves.toMatchObject({ isPinned: true });
+    await engine.unpinOpportunity(fx, { opportunityId: pinned[0]! });
+    await expect(engine.pinOpportunity(fx, { opportunityId: sixth })).resolves.toMatchObject({ isPinned: true });
     expect(await pinnedCount()).toBe(MAX_PINNED_PER_BRAND);
   });
 
@@ -86,8 +86,8 @@ describe('pinning', () => {
     const expired = await insertOpportunity(handle.db, fx, { expiresAt: OPPORTUNITY_NOW });
     const live = await insertOpportunity(handle.db, fx);
 
-    await expectInvariant(engine.pinOpportunity(fx.tenantId, fx.brandId, expired), 'state');
-    await expect(engine.pinOpportunity(fx.tenantId, fx.brandId, live)).resolves.toMatchObject({ isPinned: true });
+    await expectInvariant(engine.pinOpportunity(fx, { opportunityId: expired }), 'state');
+    await expect(engine.pinOpportunity(fx, { opportunityId: live })).resolves.toMatchObject({ isPinned: true });
   });
 
   it(`never lets concurrent pins exceed ${MAX_PINNED_PER_BRAND}, each on its own connection where the database allows`, async () => {
@@ -105,8 +105,8 @@ describe('pinning', () => {
         const a = await insertOpportunity(handle.db, fx);
         const b = await insertOpportunity(handle.db, fx);
         const results = await Promise.allSettled([
-          first!.pinOpportunity(fx.tenantId, fx.brandId, a),
-          second!.pinOpportunity(fx.tenantId, fx.brandId, b),
+          first!.pinOpportunity(fx, { opportunityId: a }),
+          second!.pinOpportunity(fx, { opportunityId: b }),
         ]);
         const fulfilled = results.filter((r) => r.status === 'fulfilled');
         const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -114,7 +114,7 @@ describe('pinning', () => {
         expect(rejected[0]?.reason).toBeInstanceOf(InvariantViolationError);
         expect(await pinnedCount()).toBe(MAX_PINNED_PER_BRAND);
         const winner = (fulfilled[0] as PromiseFulfilledResult<{ id: string }>).value.id;
-        await engine.unpinOpportunity(fx.tenantId, fx.brandId, winner);
+        await engine.unpinOpportunity(fx, { opportunityId: winner });
       }
     } finally {
       await Promise.all(sessions.map((s) => s.close()));
@@ -126,29 +126,29 @@ describe('snoozing', () => {
   it('snoozes until a future time and unsnoozes, touching the card each time', async () => {
     const id = await insertOpportunity(handle.db, fx);
     const until = hoursFrom(OPPORTUNITY_NOW, 30);
-    const snoozed = await engine.snoozeOpportunity(fx.tenantId, fx.brandId, id, until);
+    const snoozed = await engine.snoozeOpportunity(fx, { opportunityId: id, until });
     expect(snoozed).toMatchObject({ id, snoozedUntil: until, isSnoozed: true, lastTouchedAt: OPPORTUNITY_NOW });
-    expect(await engine.listOpportunitiesForBrand(fx.tenantId, fx.brandId)).toEqual([]);
+    expect(await engine.listOpportunitiesForBrand(fx)).toEqual([]);
 
     time.advanceHours(2);
-    const back = await engine.unsnoozeOpportunity(fx.tenantId, fx.brandId, id);
+    const back = await engine.unsnoozeOpportunity(fx, { opportunityId: id });
     expect(back).toMatchObject({ snoozedUntil: null, isSnoozed: false, lastTouchedAt: hoursFrom(OPPORTUNITY_NOW, 2) });
-    expect((await engine.getTodayBoard(fx.tenantId, fx.brandId)).opportunities.map((o) => o.id)).toEqual([id]);
+    expect((await engine.getTodayBoard(fx)).opportunities.map((o) => o.id)).toEqual([id]);
   });
 
   it('refuses a snooze that ends now or in the past as bad input, and leaves the card as it was', async () => {
     const id = await insertOpportunity(handle.db, fx);
-    await expectInvariant(engine.snoozeOpportunity(fx.tenantId, fx.brandId, id, hoursFrom(OPPORTUNITY_NOW, -1)), 'input');
-    await expectInvariant(engine.snoozeOpportunity(fx.tenantId, fx.brandId, id, OPPORTUNITY_NOW), 'input');
+    await expectInvariant(engine.snoozeOpportunity(fx, { opportunityId: id, until: hoursFrom(OPPORTUNITY_NOW, -1) }), 'input');
+    await expectInvariant(engine.snoozeOpportunity(fx, { opportunityId: id, until: OPPORTUNITY_NOW }), 'input');
     expect((await readOpportunityRow(handle.db, id)).snoozedUntil).toBeNull();
   });
 
   it('accepts a snooze of up to 365 days and refuses a longer one', async () => {
     const id = await insertOpportunity(handle.db, fx);
-    await expect(engine.snoozeOpportunity(fx.tenantId, fx.brandId, id, addDays(OPPORTUNITY_NOW, 365))).resolves.toMatchObject({
+    await expect(engine.snoozeOpportunity(fx, { opportunityId: id, until: addDays(OPPORTUNITY_NOW, 365) })).resolves.toMatchObject({
       isSnoozed: true,
     });
-    await expectInvariant(engine.snoozeOpportunity(fx.tenantId, fx.brandId, id, addDays(OPPORTUNITY_NOW, 366)), 'input');
+    await expectInvariant(engine.snoozeOpportunity(fx, { opportunityId: id, until: addDays(OPPORTUNITY_NOW, 366) }), 'input');
   });
 });
 
@@ -157,8 +157,8 @@ describe('listOpportunitiesForBrand', () => {
     const live = await insertOpportunity(handle.db, fx, { score: 60 });
     const snoozed = await insertOpportunity(handle.db, fx, { score: 70, snoozedUntil: hoursFrom(OPPORTUNITY_NOW, 5) });
     const expired = await insertOpportunity(handle.db, fx, { score: 80, expiresAt: hoursFrom(OPPORTUNITY_NOW, -5) });
-    const list = (input: Parameters<OpportunitiesEngine['listOpportunitiesForBrand']>[2]) =>
-      engine.listOpportunitiesForBrand(fx.tenantId, fx.brandId, input).then((l) => l.map((o) => o.id));
+    const list = (input: Parameters<OpportunitiesEngine['listOpportunitiesForBrand']>[1]) =>
+      engine.listOpportunitiesForBrand(fx, input).then((l) => l.map((o) => o.id));
 
     expect(await list({})).toEqual([live]);
     expect(await list({ includeSnoozed: true })).toEqual([snoozed, live]);

@@ -31,7 +31,11 @@ describe('OpportunitiesEngine.updateOpportunityScore', () => {
   it('sets the score as the new base, restarts the learned adjustment and leaves lastTouchedAt alone', async () => {
     const touched = hoursFrom(OPPORTUNITY_NOW, -30);
     const id = await insertOpportunity(handle.db, fx, { score: 45, baseScore: 40, learnedAdjustment: 5, lastTouchedAt: touched });
-    const updated = await engine.updateOpportunityScore(fx.tenantId, fx.brandId, id, 81, 'Re-scored after the CFO survey.');
+    const updated = await engine.updateOpportunityScore(fx, {
+      opportunityId: id,
+      score: 81,
+      explanation: 'Re-scored after the CFO survey.',
+    });
     expect(updated).toMatchObject({
       score: 81,
       baseScore: 81,
@@ -44,40 +48,57 @@ describe('OpportunitiesEngine.updateOpportunityScore', () => {
 
   it('accepts 0 and 100 and refuses anything outside 0..100 or fractional as bad input', async () => {
     const id = await insertOpportunity(handle.db, fx, { score: 50 });
-    await expect(engine.updateOpportunityScore(fx.tenantId, fx.brandId, id, 0, 'Floor.')).resolves.toMatchObject({ score: 0, scoreBand: 'low' });
-    await expect(engine.updateOpportunityScore(fx.tenantId, fx.brandId, id, 100, 'Ceiling.')).resolves.toMatchObject({ score: 100 });
+    await expect(engine.updateOpportunityScore(fx, { opportunityId: id, score: 0, explanation: 'Floor.' })).resolves.toMatchObject({
+      score: 0,
+      scoreBand: 'low',
+    });
+    await expect(engine.updateOpportunityScore(fx, { opportunityId: id, score: 100, explanation: 'Ceiling.' })).resolves.toMatchObject({
+      score: 100,
+    });
     for (const bad of [101, -1, 50.5]) {
-      await expectInputError(engine.updateOpportunityScore(fx.tenantId, fx.brandId, id, bad, 'Out of range.'));
+      await expectInputError(engine.updateOpportunityScore(fx, { opportunityId: id, score: bad, explanation: 'Out of range.' }));
     }
-    await expect(engine.updateOpportunityScore(fx.tenantId, fx.brandId, id, Number.NaN, 'Not a number.')).rejects.toBeInstanceOf(ZodError);
+    await expect(
+      engine.updateOpportunityScore(fx, { opportunityId: id, score: Number.NaN, explanation: 'Not a number.' }),
+    ).rejects.toBeInstanceOf(ZodError);
     expect((await readOpportunityRow(handle.db, id)).score).toBe(100);
   });
 
   it('requires an explanation', async () => {
     const id = await insertOpportunity(handle.db, fx);
-    await expect(engine.updateOpportunityScore(fx.tenantId, fx.brandId, id, 60, '   ')).rejects.toBeInstanceOf(ZodError);
+    await expect(engine.updateOpportunityScore(fx, { opportunityId: id, score: 60, explanation: '   ' })).rejects.toBeInstanceOf(ZodError);
   });
 });
 
 describe('OpportunitiesEngine.applyLearnedAdjustment', () => {
   it('sets score = base + adjustment, and the same adjustment again gives the same score', async () => {
     const id = await insertOpportunity(handle.db, fx, { score: 60 });
-    const first = await engine.applyLearnedAdjustment(fx.tenantId, fx.brandId, id, 12, 'Engagement above the median.');
+    const first = await engine.applyLearnedAdjustment(fx, {
+      opportunityId: id,
+      adjustment: 12,
+      explanation: 'Engagement above the median.',
+    });
     expect(first).toMatchObject({ score: 72, baseScore: 60, learnedAdjustment: 12, scoreExplanation: 'Engagement above the median.' });
-    const again = await engine.applyLearnedAdjustment(fx.tenantId, fx.brandId, id, 12, 'Engagement above the median.');
+    const again = await engine.applyLearnedAdjustment(fx, {
+      opportunityId: id,
+      adjustment: 12,
+      explanation: 'Engagement above the median.',
+    });
     expect(again).toMatchObject({ score: 72, baseScore: 60, learnedAdjustment: 12 });
-    const lower = await engine.applyLearnedAdjustment(fx.tenantId, fx.brandId, id, -5, 'Engagement fell.');
+    const lower = await engine.applyLearnedAdjustment(fx, { opportunityId: id, adjustment: -5, explanation: 'Engagement fell.' });
     expect(lower).toMatchObject({ score: 55, baseScore: 60, learnedAdjustment: -5, scoreBand: 'medium' });
   });
 
   it('clamps the resulting score to 0..100 while keeping the adjustment as given', async () => {
     const high = await insertOpportunity(handle.db, fx, { score: 95 });
-    await expect(engine.applyLearnedAdjustment(fx.tenantId, fx.brandId, high, 20, 'Strong.')).resolves.toMatchObject({
-      score: 100,
-      learnedAdjustment: 20,
-    });
+    await expect(engine.applyLearnedAdjustment(fx, { opportunityId: high, adjustment: 20, explanation: 'Strong.' })).resolves.toMatchObject(
+      {
+        score: 100,
+        learnedAdjustment: 20,
+      },
+    );
     const low = await insertOpportunity(handle.db, fx, { score: 5 });
-    await expect(engine.applyLearnedAdjustment(fx.tenantId, fx.brandId, low, -20, 'Weak.')).resolves.toMatchObject({
+    await expect(engine.applyLearnedAdjustment(fx, { opportunityId: low, adjustment: -20, explanation: 'Weak.' })).resolves.toMatchObject({
       score: 0,
       learnedAdjustment: -20,
     });
@@ -86,16 +107,16 @@ describe('OpportunitiesEngine.applyLearnedAdjustment', () => {
   it('refuses an adjustment outside -100..100 or fractional as bad input', async () => {
     const id = await insertOpportunity(handle.db, fx, { score: 50 });
     for (const bad of [101, -101, 2.5]) {
-      await expectInputError(engine.applyLearnedAdjustment(fx.tenantId, fx.brandId, id, bad, 'Bad.'));
+      await expectInputError(engine.applyLearnedAdjustment(fx, { opportunityId: id, adjustment: bad, explanation: 'Bad.' }));
     }
     expect(await readOpportunityRow(handle.db, id)).toMatchObject({ score: 50, learnedAdjustment: 0 });
   });
 
   it('applies learning to the new base after an explicit re-score', async () => {
     const id = await insertOpportunity(handle.db, fx, { score: 50 });
-    await engine.applyLearnedAdjustment(fx.tenantId, fx.brandId, id, 10, 'Learned.');
-    await engine.updateOpportunityScore(fx.tenantId, fx.brandId, id, 30, 'Re-scored.');
-    await expect(engine.applyLearnedAdjustment(fx.tenantId, fx.brandId, id, 10, 'Learned.')).resolves.toMatchObject({
+    await engine.applyLearnedAdjustment(fx, { opportunityId: id, adjustment: 10, explanation: 'Learned.' });
+    await engine.updateOpportunityScore(fx, { opportunityId: id, score: 30, explanation: 'Re-scored.' });
+    await expect(engine.applyLearnedAdjustment(fx, { opportunityId: id, adjustment: 10, explanation: 'Learned.' })).resolves.toMatchObject({
       score: 40,
       baseScore: 30,
     });

@@ -36,20 +36,20 @@ type Scope = { tenantId: string; brandId: string };
 
 /** Every method, asked about `opportunityId` as `scope`. */
 const calls = (scope: Scope, opportunityId: string) => ({
-  getOpportunity: () => engine.getOpportunity(scope.tenantId, scope.brandId, opportunityId),
-  pinOpportunity: () => engine.pinOpportunity(scope.tenantId, scope.brandId, opportunityId),
-  unpinOpportunity: () => engine.unpinOpportunity(scope.tenantId, scope.brandId, opportunityId),
-  snoozeOpportunity: () => engine.snoozeOpportunity(scope.tenantId, scope.brandId, opportunityId, hoursFrom(OPPORTUNITY_NOW, 5)),
-  unsnoozeOpportunity: () => engine.unsnoozeOpportunity(scope.tenantId, scope.brandId, opportunityId),
-  updateOpportunityScore: () => engine.updateOpportunityScore(scope.tenantId, scope.brandId, opportunityId, 99, 'Hijack.'),
-  applyLearnedAdjustment: () => engine.applyLearnedAdjustment(scope.tenantId, scope.brandId, opportunityId, 40, 'Hijack.'),
+  getOpportunity: () => engine.getOpportunity(scope, { opportunityId }),
+  pinOpportunity: () => engine.pinOpportunity(scope, { opportunityId }),
+  unpinOpportunity: () => engine.unpinOpportunity(scope, { opportunityId }),
+  snoozeOpportunity: () => engine.snoozeOpportunity(scope, { opportunityId, until: hoursFrom(OPPORTUNITY_NOW, 5) }),
+  unsnoozeOpportunity: () => engine.unsnoozeOpportunity(scope, { opportunityId }),
+  updateOpportunityScore: () => engine.updateOpportunityScore(scope, { opportunityId, score: 99, explanation: 'Hijack.' }),
+  applyLearnedAdjustment: () => engine.applyLearnedAdjustment(scope, { opportunityId, adjustment: 40, explanation: 'Hijack.' }),
 });
 
 /** Every method that takes only the brand, asked as `scope`. */
 const brandCalls = (scope: Scope) => ({
-  getTodayBoard: () => engine.getTodayBoard(scope.tenantId, scope.brandId),
-  listOpportunitiesForBrand: () => engine.listOpportunitiesForBrand(scope.tenantId, scope.brandId),
-  ingestOpportunity: () => engine.ingestOpportunity(scope.tenantId, scope.brandId, ingestPayload(), null),
+  getTodayBoard: () => engine.getTodayBoard(scope),
+  listOpportunitiesForBrand: () => engine.listOpportunitiesForBrand(scope),
+  ingestOpportunity: () => engine.ingestOpportunity(scope, ingestPayload()),
 });
 
 const scopes = () => ({
@@ -80,10 +80,10 @@ describe('tenancy', () => {
   });
 
   it("keeps each brand's board and list to itself", async () => {
-    const board = await engine.getTodayBoard(sibling.tenantId, sibling.brandId);
+    const board = await engine.getTodayBoard(sibling);
     expect(board.metrics.total).toBe(0);
-    expect(await engine.listOpportunitiesForBrand(other.tenantId, other.brandId, { includeExpired: true, includeSnoozed: true })).toEqual([]);
-    expect((await engine.getTodayBoard(fx.tenantId, fx.brandId)).opportunities.map((o) => o.id)).toEqual([mine]);
+    expect(await engine.listOpportunitiesForBrand(other, { includeExpired: true, includeSnoozed: true })).toEqual([]);
+    expect((await engine.getTodayBoard(fx)).opportunities.map((o) => o.id)).toEqual([mine]);
   });
 
   it('answers NotFound for a deleted opportunity, as for one that never existed', async () => {

@@ -111,7 +111,7 @@ describe('a NUL character in engine input', () => {
       { ...opportunity, sourceUrl: `https://example.com/${NUL}` },
       { ...opportunity, metadata: { [`k${NUL}`]: 1 } },
     ]) {
-      expectRefusedByValidation(await system.engines.opportunities.ingestOpportunity(fx.tenantId, fx.brandId, input, null).catch((e: unknown) => e));
+      expectRefusedByValidation(await system.engines.opportunities.ingestOpportunity(fx, input).catch((e: unknown) => e));
     }
     expect(await handle.db.select().from(opportunities).where(eq(opportunities.source, 'feed'))).toEqual([]);
   });

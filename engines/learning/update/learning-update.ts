@@ -102,13 +102,7 @@ export class LearningUpdate {
     for (const { opportunityId, avgEngagementScore, variantsScored, packageIds } of evidence) {
       const adjustment = learnedAdjustment(avgEngagementScore);
       const explanation = explainAdjustment(adjustment, avgEngagementScore, variantsScored, days);
-      const opportunity = await this.deps.opportunities.applyLearnedAdjustment(
-        scope.tenantId,
-        scope.brandId,
-        opportunityId,
-        adjustment,
-        explanation,
-      );
+      const opportunity = await this.deps.opportunities.applyLearnedAdjustment(scope, { opportunityId, adjustment, explanation });
       updates.push({
         opportunityId,
         avgEngagementScore,

@@ -42,7 +42,7 @@ afterAll(() => handle.close());
 
 async function boardOrder(): Promise<string[]> {
   const mine = new Set(Object.values(ids));
-  const board = await ctx.engines.opportunities.getTodayBoard(fx.tenantId, fx.brandId, { limit: 50 });
+  const board = await ctx.engines.opportunities.getTodayBoard(fx, { limit: 50 });
   return board.opportunities.filter((o) => mine.has(o.id)).map((o) => o.id);
 }
 
@@ -53,14 +53,14 @@ describe('learning and the Today board', () => {
     await LearningUpdateOrchestrator.runForBrand(ctx, fx, { windowDays: DAYS });
 
     expect(await boardOrder()).toEqual([ids.underdog, ids.middle, ids.leader]);
-    const board = await ctx.engines.opportunities.getTodayBoard(fx.tenantId, fx.brandId, { limit: 50 });
+    const board = await ctx.engines.opportunities.getTodayBoard(fx, { limit: 50 });
     const scores = Object.fromEntries(board.opportunities.map((o) => [o.id, o.score]));
     expect([scores[ids.underdog], scores[ids.middle], scores[ids.leader]]).toEqual([73, 62, 52]);
   });
 
   it('leaves the board as it is when learning runs again over the same metrics', async () => {
-    const before = await ctx.engines.opportunities.getTodayBoard(fx.tenantId, fx.brandId, { limit: 50 });
+    const before = await ctx.engines.opportunities.getTodayBoard(fx, { limit: 50 });
     expect(await LearningUpdateOrchestrator.runForBrand(ctx, fx, { windowDays: DAYS })).toMatchObject({ skipped: 1 });
-    expect(await ctx.engines.opportunities.getTodayBoard(fx.tenantId, fx.brandId, { limit: 50 })).toEqual(before);
+    expect(await ctx.engines.opportunities.getTodayBoard(fx, { limit: 50 })).toEqual(before);
   });
 });

@@ -51,7 +51,7 @@ async function createPackageFromOpportunity(
   const scope = BrandScope.parse(brand);
   const request = CreatePackageFromOpportunityInput.parse(input);
   // Refuse an opportunity of another brand before anything (a swept run, a recorded one) is written.
-  await ctx.engines.opportunities.getOpportunity(scope.tenantId, scope.brandId, request.opportunityId);
+  await ctx.engines.opportunities.getOpportunity(scope, { opportunityId: request.opportunityId });
   const budgets = options.budgets ?? flowBudgetsFromEnv();
   const key = request.idempotencyKey;
   if (key) {

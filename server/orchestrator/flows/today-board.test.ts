@@ -134,8 +134,11 @@ describe('TodayBoardOrchestrator.buildTodayView on the demo data', () => {
     const before = await TodayBoardOrchestrator.buildTodayView(system, tenantId, emberAndOak);
     const last = before.opportunities.at(-1)!;
     const second = before.opportunities[1]!;
-    await system.engines.opportunities.pinOpportunity(tenantId, emberAndOak, last.id);
-    await system.engines.opportunities.snoozeOpportunity(tenantId, emberAndOak, second.id, addDays(new Date(), 1));
+    await system.engines.opportunities.pinOpportunity({ tenantId, brandId: emberAndOak }, { opportunityId: last.id });
+    await system.engines.opportunities.snoozeOpportunity(
+      { tenantId, brandId: emberAndOak },
+      { opportunityId: second.id, until: addDays(new Date(), 1) },
+    );
 
     expect(before.opportunities.filter((o) => o.isPinned).length).toBeLessThan(5);
     const after = await TodayBoardOrchestrator.buildTodayView(system, tenantId, emberAndOak);

@@ -39,7 +39,7 @@ async function loadContext(state: PackageState, config: Config) {
   const { engines } = runDeps(config).ctx;
   const [strategy, opportunity] = await Promise.all([
     engines.brandBrain.getBrandStrategyView(state.tenantId, state.brandId),
-    engines.opportunities.getOpportunity(state.tenantId, state.brandId, state.request.opportunityId),
+    engines.opportunities.getOpportunity(state, { opportunityId: state.request.opportunityId }),
   ]);
   return {
     context: boundPackageContext(strategy, opportunity, state.request.channels),

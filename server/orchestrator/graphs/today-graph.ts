@@ -39,13 +39,13 @@ type SummaryConfig = RunConfig<typeof SummaryDeps.State>;
 
 async function loadBoard(state: TodayState, config: BoardConfig) {
   const { engines } = runDeps(config).ctx;
-  return { board: await engines.opportunities.getTodayBoard(state.tenantId, state.brandId, { limit: state.limit }) };
+  return { board: await engines.opportunities.getTodayBoard(state, { limit: state.limit }) };
 }
 
 async function loadFilteredPage(state: TodayState, config: BoardConfig) {
   if (!hasFilter(state.filter)) return { filteredPage: null };
   const { engines } = runDeps(config).ctx;
-  const page = await engines.opportunities.getTodayBoard(state.tenantId, state.brandId, { limit: state.limit, filter: state.filter });
+  const page = await engines.opportunities.getTodayBoard(state, { limit: state.limit, filter: state.filter });
   return { filteredPage: page.opportunities };
 }
 

@@ -1,22 +1,19 @@
 import { z } from 'zod';
+import { PinOpportunityInput, SnoozeOpportunityInput } from '../../../engines/opportunities/dto';
 import { brandProcedure, createTRPCRouter } from '../init';
 
 export const opportunitiesRouter = createTRPCRouter({
   /** Pins (to the top of the board) or unpins one opportunity; at most five are pinned per brand. */
-  pin: brandProcedure.input(z.object({ opportunityId: z.uuid(), pinned: z.boolean() })).mutation(({ ctx, input }) => {
-    const { tenantId, brandId } = ctx.scope;
+  pin: brandProcedure.input(PinOpportunityInput).mutation(({ ctx, input }) => {
     const { opportunities } = ctx.system.engines;
-    return input.pinned
-      ? opportunities.pinOpportunity(tenantId, brandId, input.opportunityId)
-      : opportunities.unpinOpportunity(tenantId, brandId, input.opportunityId);
+    return input.pinned ? opportunities.pinOpportunity(ctx.scope, input) : opportunities.unpinOpportunity(ctx.scope, input);
   }),
 
   /** Hides an opportunity from the board until `until` (in the future); null brings it back now. */
-  snooze: brandProcedure.input(z.object({ opportunityId: z.uuid(), until: z.date().nullable() })).mutation(({ ctx, input }) => {
-    const { tenantId, brandId } = ctx.scope;
+  snooze: brandProcedure.input(SnoozeOpportunityInput.extend({ until: z.date().nullable() })).mutation(({ ctx, input }) => {
     const { opportunities } = ctx.system.engines;
     return input.until
-      ? opportunities.snoozeOpportunity(tenantId, brandId, input.opportunityId, input.until)
-      : opportunities.unsnoozeOpportunity(tenantId, brandId, input.opportunityId);
+      ? opportunities.snoozeOpportunity(ctx.scope, { ...input, until: input.until })
+      : opportunities.unsnoozeOpportunity(ctx.scope, input);
   }),
 });
