@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { contentPackages, variants } from '../../../engines/db/schema';
 import type { PackageWorkspaceView } from '../../../engines/content/dto';
 import { InvariantViolationError } from '../../../engines/errors';
@@ -249,6 +249,9 @@ describe('a repeated idempotency key', () => {
       );
     const first = create();
     const pkg = await packageForKey(key);
+    // The package shows before its channels are asked (at once on PostgreSQL's parallel connections):
+    // count only once the first build waits at the gate with its thesis and both channels asked.
+    await vi.waitFor(() => expect(model.doGenerateCalls).toHaveLength(3));
     const calls = model.doGenerateCalls.length;
     const duplicate = await create();
     expect(duplicate).toEqual({
