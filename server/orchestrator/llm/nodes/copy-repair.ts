@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { Channel } from '../../../../engines/enums';
 import { MAX_VARIANT_TEXT } from '../../../../engines/content/dto';
+import { Channel } from '../../../../engines/enums';
 import { defineLlmNode } from '../llm-node';
-import { clip, CONTEXT_LIMITS as L } from './package-context';
+import { CONTEXT_LIMITS, clip } from './package-context';
 
 /** A draft naming more taboos than this gets the first ones fixed, then the recheck drops it. */
 export const MAX_REPAIR_PROBLEMS = 10;
@@ -10,7 +10,7 @@ export const MAX_REPAIR_PROBLEMS = 10;
 export const CopyRepairInput = z.object({
   channel: Channel,
   charLimit: z.int().positive(),
-  taboos: z.array(z.string().max(L.taboo)).max(L.taboos),
+  taboos: z.array(z.string().max(CONTEXT_LIMITS.taboo)).max(CONTEXT_LIMITS.taboos),
   text: z.string().max(MAX_VARIANT_TEXT),
   /** What the guard rail found, in words: "mentions taboo …", "is 312 characters, over …". */
   problems: z.array(z.string().max(200)).min(1).max(MAX_REPAIR_PROBLEMS),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { Channel } from '../../../../engines/enums';
 import { MAX_VARIANT_TEXT } from '../../../../engines/content/dto';
-import { CONTEXT_LIMITS as L } from './package-context';
+import { Channel } from '../../../../engines/enums';
+import { CONTEXT_LIMITS } from './package-context';
 
 export const MAX_VARIANTS_PER_CHANNEL = 3;
 /** How much of a person's edited draft goes into the prompt as the style to follow. */
@@ -28,11 +28,13 @@ export type VariantDrafts = z.infer<typeof VariantDrafts>;
 export const VariantPlanInput = z.object({
   channel: Channel,
   charLimit: z.int().positive(),
-  brandName: z.string().max(L.name),
-  toneTags: z.array(z.string().max(L.tag)).max(L.tags),
-  taboos: z.array(z.string().max(L.taboo)).max(L.taboos),
-  opportunity: z.object({ title: z.string().max(L.title), angle: z.string().max(L.angle) }),
-  persona: z.object({ name: z.string().max(L.name), channelNote: z.string().max(L.listItem).nullable() }).nullable(),
+  brandName: z.string().max(CONTEXT_LIMITS.name),
+  toneTags: z.array(z.string().max(CONTEXT_LIMITS.tag)).max(CONTEXT_LIMITS.tags),
+  taboos: z.array(z.string().max(CONTEXT_LIMITS.taboo)).max(CONTEXT_LIMITS.taboos),
+  opportunity: z.object({ title: z.string().max(CONTEXT_LIMITS.title), angle: z.string().max(CONTEXT_LIMITS.angle) }),
+  persona: z
+    .object({ name: z.string().max(CONTEXT_LIMITS.name), channelNote: z.string().max(CONTEXT_LIMITS.listItem).nullable() })
+    .nullable(),
   /** The package's thesis; looser than the thesis node's output, since a person may have trimmed it. */
   thesis: z.object({
     coreArgument: z.string().max(600),
