@@ -57,7 +57,7 @@ const softDelete = {
 
 describe('reading a brand', () => {
   it('summarises the brand with its channels, positioning, tone and taboos', async () => {
-    const summary = await engine.getBrandSummary(fx.tenantId, fx.brandId);
+    const summary = await engine.getBrandSummary(fx);
     expect(summary).toEqual({
       id: fx.brandId,
       tenantId: fx.tenantId,
@@ -76,7 +76,7 @@ describe('reading a brand', () => {
   });
 
   it('gives the strategy view with personas by name and active pillars by rank', async () => {
-    const view = await engine.getBrandStrategyView(fx.tenantId, fx.brandId);
+    const view = await engine.getBrandStrategyView(fx);
     expect(view).toMatchObject({
       brandId: fx.brandId,
       brandName: 'Mine Co brand',
@@ -99,23 +99,23 @@ describe('reading a brand', () => {
 
   it('lists pillars ranked first (unranked last, then by name), and inactive ones only when asked', async () => {
     const own = await createTenantFixture(handle.db, 'Pillars Co');
-    await engine.upsertPillar(own.tenantId, own.brandId, pillarInput({ name: 'Zeta unranked' }));
-    await engine.upsertPillar(own.tenantId, own.brandId, pillarInput({ name: 'alpha unranked' }));
-    await engine.upsertPillar(own.tenantId, own.brandId, pillarInput({ name: 'Dormant', priorityRank: 3, isActive: false }));
-    const gone = await engine.upsertPillar(own.tenantId, own.brandId, pillarInput({ name: 'Gone', priorityRank: 4 }));
+    await engine.upsertPillar(own, pillarInput({ name: 'Zeta unranked' }));
+    await engine.upsertPillar(own, pillarInput({ name: 'alpha unranked' }));
+    await engine.upsertPillar(own, pillarInput({ name: 'Dormant', priorityRank: 3, isActive: false }));
+    const gone = await engine.upsertPillar(own, pillarInput({ name: 'Gone', priorityRank: 4 }));
     await softDelete.pillar(gone.id);
 
-    const active = await engine.listBrandPillars(own.tenantId, own.brandId);
+    const active = await engine.listBrandPillars(own);
     expect(active.map((p) => p.name)).toEqual(['Faster close', 'Audit readiness', 'alpha unranked', 'Zeta unranked']);
-    const all = await engine.listBrandPillars(own.tenantId, own.brandId, { includeInactive: true });
+    const all = await engine.listBrandPillars(own, { includeInactive: true });
     expect(all.map((p) => p.name)).toEqual(['Faster close', 'Audit readiness', 'Dormant', 'alpha unranked', 'Zeta unranked']);
-    expect((await engine.getBrandStrategyView(own.tenantId, own.brandId)).pillars.map((p) => p.name)).toEqual(active.map((p) => p.name));
+    expect((await engine.getBrandStrategyView(own)).pillars.map((p) => p.name)).toEqual(active.map((p) => p.name));
   });
 
   it('lists personas by name, leaving deleted ones out', async () => {
     const own = await createTenantFixture(handle.db, 'Personas Co');
     await softDelete.persona(own.personaIds[1]);
-    const listed = await engine.listBrandPersonas(own.tenantId, own.brandId);
+    const listed = await engine.listBrandPersonas(own);
     expect(listed.map((p) => p.id)).toEqual([own.personaIds[0]]);
     expect(listed[0]).not.toHaveProperty('tenantId');
   });
@@ -137,7 +137,7 @@ describe('upsertBrand', () => {
   });
 
   it('refuses a slug another brand of the tenant has, but not one of another tenant', async () => {
-    const taken = (await engine.getBrandSummary(fx.tenantId, fx.brandId)).slug;
+    const taken = (await engine.getBrandSummary(fx)).slug;
     await expect(engine.upsertBrand(fx.tenantId, brandInput({ slug: taken }))).rejects.toBeInstanceOf(ConflictError);
     const mine = await engine.upsertBrand(fx.tenantId, brandInput());
     await expect(engine.upsertBrand(fx.tenantId, brandInput({ id: mine.id, slug: taken }))).rejects.toBeInstanceOf(ConflictError);
@@ -160,26 +160,29 @@ describe('upsertBrand', () => {
   });
 
   it("answers NotFound for another tenant's brand id or an unknown tenant, and changes nothing", async () => {
-    const before = await engine.getBrandSummary(fx.tenantId, fx.brandId);
+    const before = await engine.getBrandSummary(fx);
     await expect(engine.upsertBrand(other.tenantId, brandInput({ id: fx.brandId, name: 'Hijacked' }))).rejects.toBeInstanceOf(NotFoundError);
     await expect(engine.upsertBrand(randomUUID(), brandInput())).rejects.toBeInstanceOf(NotFoundError);
-    expect(await engine.getBrandSummary(fx.tenantId, fx.brandId)).toEqual(before);
+    expect(await engine.getBrandSummary(fx)).toEqual(before);
   });
 });
 
 describe('upsertPersona', () => {
   it('creates a persona and replaces its fields on update', async () => {
-    const created = await engine.upsertPersona(fx.tenantId, fx.brandId, personaInput({ channelBiases: { x: 'skims threads' } }));
+    const created = await engine.upsertPersona(fx, personaInput({ channelBiases: { x: 'skims threads' } }));
     expect(created).toMatchObject({ brandId: fx.brandId, role: null, pains: [], channelBiases: { x: 'skims threads' } });
-    const updated = await engine.upsertPersona(fx.tenantId, fx.brandId, personaInput({ id: created.id, role: 'Audit partner', priorities: ['a', 'b', 'c', 'd'] }));
+    const updated = await engine.upsertPersona(
+      fx,
+      personaInput({ id: created.id, role: 'Audit partner', priorities: ['a', 'b', 'c', 'd'] }),
+    );
     expect(updated).toMatchObject({ id: created.id, role: 'Audit partner', priorities: ['a', 'b', 'c', 'd'], channelBiases: {} });
   });
 
   it('requires three to seven priorities', async () => {
     for (const priorities of [['a', 'b'], ['1', '2', '3', '4', '5', '6', '7', '8']]) {
-      await expect(engine.upsertPersona(fx.tenantId, fx.brandId, personaInput({ priorities }))).rejects.toBeInstanceOf(ZodError);
+      await expect(engine.upsertPersona(fx, personaInput({ priorities }))).rejects.toBeInstanceOf(ZodError);
     }
-    const seven = await engine.upsertPersona(fx.tenantId, fx.brandId, personaInput({ priorities: ['1', '2', '3', '4', '5', '6', '7'] }));
+    const seven = await engine.upsertPersona(fx, personaInput({ priorities: ['1', '2', '3', '4', '5', '6', '7'] }));
     expect(seven.priorities).toHaveLength(7);
   });
 });
@@ -187,25 +190,25 @@ describe('upsertPersona', () => {
 describe('upsertPillar', () => {
   it('creates a pillar and replaces its fields on update, keeping its own rank without a clash', async () => {
     const own = await createTenantFixture(handle.db, 'Pillar writes Co');
-    const created = await engine.upsertPillar(own.tenantId, own.brandId, pillarInput({ name: 'Cash', priorityRank: 3, category: 'finance' }));
+    const created = await engine.upsertPillar(own, pillarInput({ name: 'Cash', priorityRank: 3, category: 'finance' }));
     expect(created).toMatchObject({ brandId: own.brandId, name: 'Cash', priorityRank: 3, category: 'finance', isActive: true });
-    const updated = await engine.upsertPillar(own.tenantId, own.brandId, { ...pillarInput({ name: 'Cash flow', priorityRank: 3 }), id: created.id });
+    const updated = await engine.upsertPillar(own, { ...pillarInput({ name: 'Cash flow', priorityRank: 3 }), id: created.id });
     expect(updated).toMatchObject({ id: created.id, name: 'Cash flow', priorityRank: 3, category: null });
   });
 
   it('refuses a name (ignoring case) or a priority rank another pillar of the brand has', async () => {
     const own = await createTenantFixture(handle.db, 'Pillar clash Co');
-    await expect(engine.upsertPillar(own.tenantId, own.brandId, pillarInput({ name: 'FASTER CLOSE' }))).rejects.toBeInstanceOf(ConflictError);
-    await expect(engine.upsertPillar(own.tenantId, own.brandId, pillarInput({ priorityRank: 1 }))).rejects.toBeInstanceOf(ConflictError);
-    const renamed = engine.upsertPillar(own.tenantId, own.brandId, { ...pillarInput({ name: 'Faster close' }), id: own.pillarIds[1] });
+    await expect(engine.upsertPillar(own, pillarInput({ name: 'FASTER CLOSE' }))).rejects.toBeInstanceOf(ConflictError);
+    await expect(engine.upsertPillar(own, pillarInput({ priorityRank: 1 }))).rejects.toBeInstanceOf(ConflictError);
+    const renamed = engine.upsertPillar(own, { ...pillarInput({ name: 'Faster close' }), id: own.pillarIds[1] });
     await expect(renamed).rejects.toBeInstanceOf(ConflictError);
     // Another brand's pillar names and ranks do not count.
-    const elsewhere = await engine.upsertPillar(other.tenantId, other.brandId, pillarInput({ name: 'Faster Close Elsewhere', priorityRank: 7 }));
-    expect(await engine.upsertPillar(own.tenantId, own.brandId, pillarInput({ priorityRank: elsewhere.priorityRank }))).toMatchObject({ priorityRank: 7 });
+    const elsewhere = await engine.upsertPillar(other, pillarInput({ name: 'Faster Close Elsewhere', priorityRank: 7 }));
+    expect(await engine.upsertPillar(own, pillarInput({ priorityRank: elsewhere.priorityRank }))).toMatchObject({ priorityRank: 7 });
   });
 
   it('refuses a priority rank below 1 through the input schema', async () => {
-    await expect(engine.upsertPillar(fx.tenantId, fx.brandId, pillarInput({ priorityRank: 0 }))).rejects.toBeInstanceOf(ZodError);
+    await expect(engine.upsertPillar(fx, pillarInput({ priorityRank: 0 }))).rejects.toBeInstanceOf(ZodError);
   });
 });
 
@@ -253,12 +256,12 @@ describe('listBrandsForUser', () => {
 describe('tenancy', () => {
   type Scope = { tenantId: string; brandId: string };
   const brandCalls = (scope: Scope) => ({
-    getBrandSummary: () => engine.getBrandSummary(scope.tenantId, scope.brandId),
-    getBrandStrategyView: () => engine.getBrandStrategyView(scope.tenantId, scope.brandId),
-    listBrandPersonas: () => engine.listBrandPersonas(scope.tenantId, scope.brandId),
-    listBrandPillars: () => engine.listBrandPillars(scope.tenantId, scope.brandId),
-    upsertPersona: () => engine.upsertPersona(scope.tenantId, scope.brandId, personaInput()),
-    upsertPillar: () => engine.upsertPillar(scope.tenantId, scope.brandId, pillarInput()),
+    getBrandSummary: () => engine.getBrandSummary(scope),
+    getBrandStrategyView: () => engine.getBrandStrategyView(scope),
+    listBrandPersonas: () => engine.listBrandPersonas(scope),
+    listBrandPillars: () => engine.listBrandPillars(scope),
+    upsertPersona: () => engine.upsertPersona(scope, personaInput()),
+    upsertPillar: () => engine.upsertPillar(scope, pillarInput()),
   });
 
   it("answers NotFound for every brand-scoped method given another tenant's brand, a deleted or a missing brand", async () => {
@@ -275,19 +278,17 @@ describe('tenancy', () => {
       }
     }
     // The refused writes landed nowhere, not even in the caller's own tenant.
-    expect((await engine.listBrandPersonas(other.tenantId, other.brandId)).map((p) => p.id).sort()).toEqual([...other.personaIds].sort());
+    expect((await engine.listBrandPersonas(other)).map((p) => p.id).sort()).toEqual([...other.personaIds].sort());
   });
 
   it("answers NotFound when updating a persona or pillar of another brand through one's own brand, and changes nothing", async () => {
-    const personaBefore = await engine.listBrandPersonas(fx.tenantId, fx.brandId);
-    const pillarsBefore = await engine.listBrandPillars(fx.tenantId, fx.brandId, { includeInactive: true });
-    await expect(engine.upsertPersona(other.tenantId, other.brandId, personaInput({ id: fx.personaIds[0], name: 'Hijacked' }))).rejects.toBeInstanceOf(
+    const personaBefore = await engine.listBrandPersonas(fx);
+    const pillarsBefore = await engine.listBrandPillars(fx, { includeInactive: true });
+    await expect(engine.upsertPersona(other, personaInput({ id: fx.personaIds[0], name: 'Hijacked' }))).rejects.toBeInstanceOf(
       NotFoundError,
     );
-    await expect(engine.upsertPillar(other.tenantId, other.brandId, pillarInput({ id: fx.pillarIds[0], name: 'Hijacked' }))).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
-    expect(await engine.listBrandPersonas(fx.tenantId, fx.brandId)).toEqual(personaBefore);
-    expect(await engine.listBrandPillars(fx.tenantId, fx.brandId, { includeInactive: true })).toEqual(pillarsBefore);
+    await expect(engine.upsertPillar(other, pillarInput({ id: fx.pillarIds[0], name: 'Hijacked' }))).rejects.toBeInstanceOf(NotFoundError);
+    expect(await engine.listBrandPersonas(fx)).toEqual(personaBefore);
+    expect(await engine.listBrandPillars(fx, { includeInactive: true })).toEqual(pillarsBefore);
   });
 });

@@ -40,33 +40,33 @@ const PILLAR_RANK_UNIQUE = 'content_pillars_rank_uq';
 export class BrandBrainEngine {
   constructor(private readonly db: Database) {}
 
-  async getBrandSummary(tenantId: string, brandId: string): Promise<BrandSummary> {
-    return toBrandSummary(await loadBrand(this.db, BrandScope.parse({ tenantId, brandId })));
+  async getBrandSummary(brand: BrandScope): Promise<BrandSummary> {
+    return toBrandSummary(await loadBrand(this.db, BrandScope.parse(brand)));
   }
 
   /** The brand's voice with its personas and its active pillars, in one read. */
-  async getBrandStrategyView(tenantId: string, brandId: string): Promise<BrandStrategyView> {
-    const scope = BrandScope.parse({ tenantId, brandId });
-    const brand = await loadBrand(this.db, scope);
+  async getBrandStrategyView(brand: BrandScope): Promise<BrandStrategyView> {
+    const scope = BrandScope.parse(brand);
+    const row = await loadBrand(this.db, scope);
     const [personaRows, pillarRows] = await Promise.all([selectPersonas(this.db, scope), selectPillars(this.db, scope, false)]);
     return BrandStrategyView.parse({
-      ...brand,
-      brandId: brand.id,
-      brandName: brand.name,
+      ...row,
+      brandId: row.id,
+      brandName: row.name,
       personas: personaRows.map(toPersonaDTO),
       pillars: pillarRows.map(toPillarDTO),
     });
   }
 
-  async listBrandPersonas(tenantId: string, brandId: string): Promise<PersonaDTO[]> {
-    const scope = BrandScope.parse({ tenantId, brandId });
+  async listBrandPersonas(brand: BrandScope): Promise<PersonaDTO[]> {
+    const scope = BrandScope.parse(brand);
     await loadBrand(this.db, scope);
     return (await selectPersonas(this.db, scope)).map(toPersonaDTO);
   }
 
   /** By priority rank (unranked last), then name; active pillars only unless asked otherwise. */
-  async listBrandPillars(tenantId: string, brandId: string, input: ListPillarsInput = {}): Promise<PillarDTO[]> {
-    const scope = BrandScope.parse({ tenantId, brandId });
+  async listBrandPillars(brand: BrandScope, input: ListPillarsInput = {}): Promise<PillarDTO[]> {
+    const scope = BrandScope.parse(brand);
     const { includeInactive } = ListPillarsInput.parse(input);
     await loadBrand(this.db, scope);
     return (await selectPillars(this.db, scope, includeInactive)).map(toPillarDTO);
@@ -108,8 +108,8 @@ export class BrandBrainEngine {
   }
 
   /** Creates a persona of the brand, or with `id` replaces that persona's fields. */
-  async upsertPersona(tenantId: string, brandId: string, input: UpsertPersonaInput): Promise<PersonaDTO> {
-    const scope = BrandScope.parse({ tenantId, brandId });
+  async upsertPersona(brand: BrandScope, input: UpsertPersonaInput): Promise<PersonaDTO> {
+    const scope = BrandScope.parse(brand);
     const { id, ...fields } = UpsertPersonaInput.parse(input);
     const values = { ...fields, role: fields.role ?? null };
     await loadBrand(this.db, scope);
@@ -134,8 +134,8 @@ export class BrandBrainEngine {
    * and priority ranks are unique among the brand's pillars, inactive ones included: deactivating a
    * pillar does not free its rank, so reactivating it can never clash.
    */
-  async upsertPillar(tenantId: string, brandId: string, input: UpsertPillarInput): Promise<PillarDTO> {
-    const scope = BrandScope.parse({ tenantId, brandId });
+  async upsertPillar(brand: BrandScope, input: UpsertPillarInput): Promise<PillarDTO> {
+    const scope = BrandScope.parse(brand);
     const { id, ...fields } = UpsertPillarInput.parse(input);
     const values = { ...fields, category: fields.category ?? null, priorityRank: fields.priorityRank ?? null };
     await loadBrand(this.db, scope);

@@ -249,7 +249,7 @@ describe('recommendPatternsForContext', () => {
   it("uses the pillar's category and the persona's channel note, and refuses another brand's pillar or persona", async () => {
     const fx = await emptyBrand();
     const other = await emptyBrand();
-    const pillar = await brandBrain.upsertPillar(fx.tenantId, fx.brandId, { name: 'Launches', description: 'New releases.', category: 'Launch' });
+    const pillar = await brandBrain.upsertPillar(fx, { name: 'Launches', description: 'New releases.', category: 'Launch' });
     await add(fx, { name: 'Launch post', category: 'launch', score: 58 });
     await add(fx, { name: 'Explainer', category: 'education', score: 60 });
 
@@ -279,7 +279,7 @@ describe('recommendPatternsForContext', () => {
 
   it('gives every score within 0–100 and the same order on every call', async () => {
     const fx = await emptyBrand();
-    const pillar = await brandBrain.upsertPillar(fx.tenantId, fx.brandId, { name: 'Edu', description: 'Teaching.', category: 'education' });
+    const pillar = await brandBrain.upsertPillar(fx, { name: 'Edu', description: 'Teaching.', category: 'education' });
     for (const name of ['Tie b', 'Tie a', 'Tie c']) await add(fx, { name, score: 98 });
     const first = await engine.recommendPatternsForContext(fx.tenantId, fx.brandId, { channel: 'x', pillarId: pillar.id, maxResults: 10 });
     expect(first.map((r) => [r.pattern.name, r.score])).toEqual([

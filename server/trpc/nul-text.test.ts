@@ -99,8 +99,8 @@ describe('a NUL character in engine input', () => {
       expectRefusedByValidation(await engine.upsertBrand(fx.tenantId, input).catch((e: unknown) => e));
     }
     const persona = { name: 'Persona', summary: 'Reads a lot.', priorities: ['a', 'b', `c${NUL}`] };
-    expectRefusedByValidation(await engine.upsertPersona(fx.tenantId, fx.brandId, persona).catch((e: unknown) => e));
-    expectRefusedByValidation(await engine.upsertPillar(fx.tenantId, fx.brandId, { name: `P${NUL}`, description: 'd' }).catch((e: unknown) => e));
+    expectRefusedByValidation(await engine.upsertPersona(fx, persona).catch((e: unknown) => e));
+    expectRefusedByValidation(await engine.upsertPillar(fx, { name: `P${NUL}`, description: 'd' }).catch((e: unknown) => e));
     expect(await handle.db.select().from(brands).where(eq(brands.slug, 'nul-brand'))).toEqual([]);
   });
 

@@ -72,7 +72,7 @@ describe('TodayBoardOrchestrator.buildTodayView on the demo data', () => {
     }
     assertBoardOrder(view.opportunities);
 
-    const strategy = await system.engines.brandBrain.getBrandStrategyView(tenantId, ledgerline);
+    const strategy = await system.engines.brandBrain.getBrandStrategyView({ tenantId, brandId: ledgerline });
     expect(view.brandSummary).toEqual({
       positioning: strategy.positioning,
       toneTags: strategy.toneTags,
@@ -151,7 +151,7 @@ describe('TodayBoardOrchestrator.buildTodayView on the demo data', () => {
 
   it('answers NotFound for a brand of another tenant, and for a filter naming another brand\'s pillar', async () => {
     await expect(TodayBoardOrchestrator.buildTodayView(system, tenantId, climateDesk)).rejects.toBeInstanceOf(NotFoundError);
-    const ember = await system.engines.brandBrain.getBrandStrategyView(tenantId, emberAndOak);
+    const ember = await system.engines.brandBrain.getBrandStrategyView({ tenantId, brandId: emberAndOak });
     await expect(
       TodayBoardOrchestrator.buildTodayView(system, tenantId, ledgerline, { filter: { pillarId: ember.pillars[0]!.id } }),
     ).rejects.toBeInstanceOf(NotFoundError);

@@ -26,7 +26,7 @@ async function aggregate(state: SummaryState, config: Config) {
   const { engines } = runDeps(config).ctx;
   const window = engines.learning.windowFor(state.windowDays);
   const [brand, insights] = await Promise.all([
-    engines.brandBrain.getBrandSummary(state.tenantId, state.brandId),
+    engines.brandBrain.getBrandSummary(state),
     engines.learning.insights.getInsights(state, window),
   ]);
   return { input: summaryInput(brand.name, state.windowDays, insights) };

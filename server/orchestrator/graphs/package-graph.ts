@@ -38,7 +38,7 @@ type Config = RunConfig<DraftingDeps>;
 async function loadContext(state: PackageState, config: Config) {
   const { engines } = runDeps(config).ctx;
   const [strategy, opportunity] = await Promise.all([
-    engines.brandBrain.getBrandStrategyView(state.tenantId, state.brandId),
+    engines.brandBrain.getBrandStrategyView(state),
     engines.opportunities.getOpportunity(state, { opportunityId: state.request.opportunityId }),
   ]);
   return {

@@ -83,7 +83,7 @@ async function regenerateTask(ctx: SystemContext, tenantId: string, brandId: str
   const { engines } = ctx;
   const [workspace, strategy] = await Promise.all([
     engines.content.getPackageWorkspaceView(tenantId, brandId, request.packageId),
-    engines.brandBrain.getBrandStrategyView(tenantId, brandId),
+    engines.brandBrain.getBrandStrategyView({ tenantId, brandId }),
   ]);
   const { package: pkg, opportunity } = workspace;
   if (!pkg.channels.includes(request.channel))

@@ -51,10 +51,7 @@ async function loadFilteredPage(state: TodayState, config: BoardConfig) {
 
 async function loadStrategy(state: TodayState, config: BoardConfig) {
   const { engines } = runDeps(config).ctx;
-  const [strategy, brand] = await Promise.all([
-    engines.brandBrain.getBrandStrategyView(state.tenantId, state.brandId),
-    engines.brandBrain.getBrandSummary(state.tenantId, state.brandId),
-  ]);
+  const [strategy, brand] = await Promise.all([engines.brandBrain.getBrandStrategyView(state), engines.brandBrain.getBrandSummary(state)]);
   return { strategy, brand };
 }
 

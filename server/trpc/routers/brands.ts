@@ -4,7 +4,5 @@ export const brandsRouter = createTRPCRouter({
   /** The brands of every tenant the viewer belongs to. */
   list: authedProcedure.query(({ ctx }) => ctx.system.engines.brandBrain.listBrandsForUser(ctx.viewer.userId)),
 
-  strategy: brandProcedure.query(({ ctx }) =>
-    ctx.system.engines.brandBrain.getBrandStrategyView(ctx.scope.tenantId, ctx.scope.brandId),
-  ),
+  strategy: brandProcedure.query(({ ctx }) => ctx.system.engines.brandBrain.getBrandStrategyView(ctx.scope)),
 });
