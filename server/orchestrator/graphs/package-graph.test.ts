@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { contentPackages, variants } from '../../../engines/db/schema';
 import type { PackageWorkspaceView } from '../../../engines/content/dto';
+import { contentPackages, variants } from '../../../engines/db/schema';
 import { InvariantViolationError } from '../../../engines/errors';
+import { createTestDatabase, type TestDatabase } from '../../../test/database';
 import { createTenantFixture, type TenantFixture } from '../../../test/fixtures';
 import { insertContentOpportunity, insertContentPattern } from '../../../test/fixtures/content';
-import { answer, hangUntilAborted, scriptedRegistry, type Script } from '../../../test/fixtures/package-models';
-import { createTestDatabase, type TestDatabase } from '../../../test/database';
+import { answer, hangUntilAborted, type Script, scriptedRegistry } from '../../../test/fixtures/package-models';
 import { createSystemContext, type SystemContext } from '../context';
 import { PackageBuildOrchestrator } from '../flows/package-build';
 import { isStillBuilding, type PackageBuildAnswer } from '../flows/package-replay';
@@ -73,7 +73,8 @@ describe('package graph with a mock model', () => {
   it('repairs a draft that breaks a taboo, and drops and records one the repair cannot fix', async () => {
     const { ctx } = contextWith((_, call) => {
       if (call.name === 'VariantDrafts' && call.context.channel === 'linkedin') return drafts('Why crypto is no way to close the books.');
-      if (call.name === 'VariantDrafts' && call.context.channel === 'x') return drafts('A clean take on the close.', 'Guaranteed returns from a faster close!');
+      if (call.name === 'VariantDrafts' && call.context.channel === 'x')
+        return drafts('A clean take on the close.', 'Guaranteed returns from a faster close!');
       if (call.name === 'CopyRepair' && call.context.channel === 'linkedin') {
         return answer(JSON.stringify({ rawText: 'Why shortcuts are no way to close the books.', rationale: 'Removed the taboo.' }));
       }
@@ -235,7 +236,7 @@ describe('a repeated idempotency key', () => {
     expect(thesisCalls(model)).toBe(1);
   });
 
-  it('answers a duplicate with the build\'s progress once its short wait is over, without a model call', async () => {
+  it("answers a duplicate with the build's progress once its short wait is over, without a model call", async () => {
     const { open, script } = gatedDrafting();
     const { ctx, model } = contextWith(script);
     const opportunityId = await insertContentOpportunity(handle.db, fx);
@@ -255,7 +256,14 @@ describe('a repeated idempotency key', () => {
     const calls = model.doGenerateCalls.length;
     const duplicate = await create();
     expect(duplicate).toEqual({
-      building: { status: 'running', packageId: pkg.id, channels: [{ channel: 'linkedin', state: 'drafting' }, { channel: 'x', state: 'drafting' }] },
+      building: {
+        status: 'running',
+        packageId: pkg.id,
+        channels: [
+          { channel: 'linkedin', state: 'drafting' },
+          { channel: 'x', state: 'drafting' },
+        ],
+      },
     });
     expect(model.doGenerateCalls).toHaveLength(calls);
     open();
@@ -269,7 +277,9 @@ describe('a repeated idempotency key', () => {
     const failingOnce = Object.create(base.engines.content, {
       createVariant: {
         value: (...args: Parameters<typeof base.engines.content.createVariant>) =>
-          refusals-- > 0 ? Promise.reject(new InvariantViolationError('refused by the test', 'state')) : base.engines.content.createVariant(...args),
+          refusals-- > 0
+            ? Promise.reject(new InvariantViolationError('refused by the test', 'state'))
+            : base.engines.content.createVariant(...args),
       },
     });
     const ctx: SystemContext = { ...base, engines: { ...base.engines, content: failingOnce } };
