@@ -225,7 +225,7 @@ function printTable(samples: Sample[]): void {
     const mine = kind === 'all' ? samples : samples.filter((s) => s.kind === kind);
     const ms = mine.map((s) => s.ms).sort((a, b) => a - b);
     const statuses = new Map<string, number>();
-    for (const s of mine) statuses.set(String(s.status), (statuses.get(String(s.status)) ?? 0) + 1);
+    for (const { status } of mine) statuses.set(String(status), (statuses.get(String(status)) ?? 0) + 1);
     const codes = [...statuses.entries()].sort().map(([status, count]) => `${status}×${count}`).join(' ');
     return [kind, String(mine.length), ...[50, 95, 99].map((p) => percentile(ms, p).toFixed(0)), (ms.at(-1) ?? 0).toFixed(0), codes];
   });

@@ -141,7 +141,7 @@ describe('opportunities.pin and opportunities.snooze', () => {
     const { opportunities: list } = await callerAs(owner).today.get({ brandId: ledgerline });
     const unpinned = list.filter((o) => !o.isPinned);
     const room = 5 - list.filter((o) => o.isPinned).length;
-    for (const o of unpinned.slice(0, room)) await callerAs(owner).opportunities.pin({ brandId: ledgerline, opportunityId: o.id, pinned: true });
+    for (const { id } of unpinned.slice(0, room)) await callerAs(owner).opportunities.pin({ brandId: ledgerline, opportunityId: id, pinned: true });
     const sixth = unpinned[room]!;
     const error = await rejection(callerAs(owner).opportunities.pin({ brandId: ledgerline, opportunityId: sixth.id, pinned: true }));
     expect(error.code).toBe('CONFLICT');

@@ -18,9 +18,9 @@ export async function getPackageWorkspace(ctx: SystemContext, tenantId: string, 
     ctx.engines.runs.latestRunForPackage(tenantId, brandId, packageId),
   ]);
   const warnings = (last?.events ?? [])
-    .filter((e) => e.kind === 'soft_error')
-    .flatMap((e) => {
-      const parsed = WorkspaceWarning.safeParse(e.payload);
+    .filter((event) => event.kind === 'soft_error')
+    .flatMap((event) => {
+      const parsed = WorkspaceWarning.safeParse(event.payload);
       return parsed.success ? [parsed.data] : [];
     });
   return { ...view, warnings: latest?.status === 'interrupted' ? [interruptedWarning(latest), ...warnings] : warnings };
