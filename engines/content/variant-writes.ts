@@ -32,7 +32,7 @@ export class VariantWrites {
       throw new InvariantViolationError(`Package ${pkg.id} has no ${draft.channel} channel`, 'input');
     }
     if (draft.patternTemplateId) {
-      await this.deps.patterns.assertPatternSupportsChannel(scope.tenantId, scope.brandId, draft.patternTemplateId, draft.channel);
+      await this.deps.patterns.assertPatternSupportsChannel(scope, { patternId: draft.patternTemplateId, channel: draft.channel });
     }
     const [created] = await this.db
       .insert(variants)

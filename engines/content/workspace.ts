@@ -25,11 +25,7 @@ export async function buildWorkspaceView(
     selectPackageVariants(db, scope, pkg.id),
     loadBrand(db, scope),
     pkg.originOpportunityId ? originOpportunity(deps, scope, pkg.originOpportunityId) : null,
-    Promise.all(
-      channels.map((channel) =>
-        deps.patterns.recommendPatternsForContext(scope.tenantId, scope.brandId, { channel, ...audience }),
-      ),
-    ),
+    Promise.all(channels.map((channel) => deps.patterns.recommendPatternsForContext(scope, { channel, ...audience }))),
   ]);
   const variants = variantRows.map(toVariantDTO);
   return PackageWorkspaceView.parse({

@@ -74,8 +74,15 @@ export const UpsertPatternInput = z.object({
 });
 export type UpsertPatternInput = z.input<typeof UpsertPatternInput>;
 
+/** One pattern the brand can see (its own or a shared one). */
+export const PatternRef = z.object({ patternId: z.uuid() });
+export type PatternRef = z.input<typeof PatternRef>;
+
+export const PatternForChannelInput = PatternRef.extend({ channel: Channel });
+export type PatternForChannelInput = z.input<typeof PatternForChannelInput>;
+
 /** Figures from learning; they replace the stored ones (learning computes them over its window). */
-export const PatternPerformanceInput = z.object({
+export const PatternPerformanceInput = PatternRef.extend({
   usageCount: z.int().min(0),
   lastUsedAt: z.date().nullable(),
   avgEngagementScore: EngagementScore,

@@ -30,7 +30,7 @@ const patternInput = (values: Partial<UpsertPatternInput> = {}): UpsertPatternIn
   ...values,
 });
 
-const performance = (avgEngagementScore: number, usageCount = 5): PatternPerformanceInput => ({
+const performance = (avgEngagementScore: number, usageCount = 5): Omit<PatternPerformanceInput, 'patternId'> => ({
   usageCount,
   lastUsedAt: new Date('2026-03-01T10:00:00Z'),
   avgEngagementScore,
@@ -53,35 +53,51 @@ async function library() {
   const fx = await createTenantFixture(handle.db, 'Patterns Co');
   const other = await createTenantFixture(handle.db, 'Other Patterns Co');
   const siblingBrandId = await siblingOf(fx);
-  const own = await engine.upsertPattern(fx.tenantId, fx.brandId, patternInput({ name: 'Own thread', supportedChannels: ['x'] }));
-  const shared = await engine.upsertPattern(fx.tenantId, null, patternInput({ name: 'Shared story', category: 'engagement' }));
-  const siblings = await engine.upsertPattern(fx.tenantId, siblingBrandId, patternInput({ name: "Sibling's" }));
-  const foreign = await engine.upsertPattern(other.tenantId, other.brandId, patternInput({ name: 'Foreign' }));
-  const foreignShared = await engine.upsertPattern(other.tenantId, null, patternInput({ name: 'Foreign shared' }));
+  const own = await engine.upsertPattern(fx, patternInput({ name: 'Own thread', supportedChannels: ['x'] }));
+  const shared = await engine.upsertPattern(
+    { tenantId: fx.tenantId, brandId: null },
+    patternInput({ name: 'Shared story', category: 'engagement' }),
+  );
+  const siblings = await engine.upsertPattern({ tenantId: fx.tenantId, brandId: siblingBrandId }, patternInput({ name: "Sibling's" }));
+  const foreign = await engine.upsertPattern(other, patternInput({ name: 'Foreign' }));
+  const foreignShared = await engine.upsertPattern({ tenantId: other.tenantId, brandId: null }, patternInput({ name: 'Foreign shared' }));
   return { fx, other, siblingBrandId, own, shared, siblings, foreign, foreignShared };
 }
 
 describe('upsertPattern', () => {
   it('creates a brand pattern or a shared one with no usage yet, dropping repeated channels', async () => {
     const fx = await createTenantFixture(handle.db, 'Upsert Co');
-    const own = await engine.upsertPattern(fx.tenantId, fx.brandId, patternInput({ supportedChannels: ['x', 'linkedin', 'x'] }));
+    const own = await engine.upsertPattern(fx, patternInput({ supportedChannels: ['x', 'linkedin', 'x'] }));
     expect(own).toMatchObject({ brandId: fx.brandId, isShared: false, status: 'active', supportedChannels: ['x', 'linkedin'] });
     expect(own).toMatchObject({ usageCount: 0, lastUsedAt: null, avgEngagementScore: null, exampleSnippet: null });
-    const shared = await engine.upsertPattern(fx.tenantId, null, patternInput({ status: 'experimental', performanceHint: 'Works on Mondays.' }));
+    const shared = await engine.upsertPattern(
+      { tenantId: fx.tenantId, brandId: null },
+      patternInput({ status: 'experimental', performanceHint: 'Works on Mondays.' }),
+    );
     expect(shared).toMatchObject({ brandId: null, isShared: true, status: 'experimental', performanceHint: 'Works on Mondays.' });
   });
 
   it('replaces the fields on update and keeps the performance figures', async () => {
     const fx = await createTenantFixture(handle.db, 'Update Co');
-    const created = await engine.upsertPattern(fx.tenantId, fx.brandId, patternInput());
-    await engine.recordPatternPerformance(fx.tenantId, fx.brandId, created.id, performance(64, 7));
-    const updated = await engine.upsertPattern(fx.tenantId, fx.brandId, patternInput({ id: created.id, name: 'Renamed', status: 'deprecated', beats: ['Hook'] }));
-    expect(updated).toMatchObject({ id: created.id, name: 'Renamed', status: 'deprecated', beats: ['Hook'], usageCount: 7, avgEngagementScore: 64 });
+    const created = await engine.upsertPattern(fx, patternInput());
+    await engine.recordPatternPerformance(fx, { patternId: created.id, ...performance(64, 7) });
+    const updated = await engine.upsertPattern(
+      fx,
+      patternInput({ id: created.id, name: 'Renamed', status: 'deprecated', beats: ['Hook'] }),
+    );
+    expect(updated).toMatchObject({
+      id: created.id,
+      name: 'Renamed',
+      status: 'deprecated',
+      beats: ['Hook'],
+      usageCount: 7,
+      avgEngagementScore: 64,
+    });
   });
 
   it("refuses to edit a shared pattern through a brand, and a sibling brand's or another tenant's pattern at all", async () => {
     const { fx, other, shared, siblings, foreign } = await library();
-    const throughBrand = engine.upsertPattern(fx.tenantId, fx.brandId, patternInput({ id: shared.id, name: 'Taken over' }));
+    const throughBrand = engine.upsertPattern(fx, patternInput({ id: shared.id, name: 'Taken over' }));
     await expect(throughBrand).rejects.toBeInstanceOf(InvariantViolationError);
     await expect(throughBrand).rejects.toMatchObject({ kind: 'input' });
     for (const [scope, id] of [
@@ -89,10 +105,14 @@ describe('upsertPattern', () => {
       [null, siblings.id],
       [fx.brandId, foreign.id],
     ] as const) {
-      await expect(engine.upsertPattern(fx.tenantId, scope, patternInput({ id, name: 'Hijacked' }))).rejects.toBeInstanceOf(NotFoundError);
+      await expect(
+        engine.upsertPattern({ tenantId: fx.tenantId, brandId: scope }, patternInput({ id, name: 'Hijacked' })),
+      ).rejects.toBeInstanceOf(NotFoundError);
     }
-    await expect(engine.upsertPattern(other.tenantId, fx.brandId, patternInput())).rejects.toBeInstanceOf(NotFoundError);
-    await expect(engine.upsertPattern(randomUUID(), null, patternInput())).rejects.toBeInstanceOf(NotFoundError);
+    await expect(engine.upsertPattern({ tenantId: other.tenantId, brandId: fx.brandId }, patternInput())).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(engine.upsertPattern({ tenantId: randomUUID(), brandId: null }, patternInput())).rejects.toBeInstanceOf(NotFoundError);
     const names = (await handle.db.select({ name: patternTemplates.name }).from(patternTemplates).where(eq(patternTemplates.tenantId, fx.tenantId))).map((r) => r.name);
     expect(names).not.toContain('Hijacked');
     expect(names).not.toContain('Taken over');
@@ -101,7 +121,7 @@ describe('upsertPattern', () => {
   it('refuses empty beats, no channels and over-long text through the input schema', async () => {
     const fx = await createTenantFixture(handle.db, 'Schema Co');
     for (const bad of [{ beats: [] }, { supportedChannels: [] }, { name: 'n'.repeat(121) }, { exampleSnippet: 'e'.repeat(2_001) }]) {
-      await expect(engine.upsertPattern(fx.tenantId, fx.brandId, patternInput(bad))).rejects.toBeInstanceOf(ZodError);
+      await expect(engine.upsertPattern(fx, patternInput(bad))).rejects.toBeInstanceOf(ZodError);
     }
   });
 });
@@ -109,29 +129,32 @@ describe('upsertPattern', () => {
 describe('listPatterns and getPattern', () => {
   it("lists the brand's own patterns then the tenant's shared ones, never a sibling brand's or another tenant's", async () => {
     const { fx, own, shared } = await library();
-    const more = await engine.upsertPattern(fx.tenantId, fx.brandId, patternInput({ name: 'another own', status: 'deprecated', supportedChannels: ['newsletter'] }));
-    const gone = await engine.upsertPattern(fx.tenantId, null, patternInput({ name: 'Deleted shared' }));
+    const more = await engine.upsertPattern(
+      fx,
+      patternInput({ name: 'another own', status: 'deprecated', supportedChannels: ['newsletter'] }),
+    );
+    const gone = await engine.upsertPattern({ tenantId: fx.tenantId, brandId: null }, patternInput({ name: 'Deleted shared' }));
     await handle.db.update(patternTemplates).set({ deletedAt: new Date() }).where(eq(patternTemplates.id, gone.id));
 
-    const listed = await engine.listPatterns(fx.tenantId, fx.brandId);
+    const listed = await engine.listPatterns(fx);
     expect(listed.map((p) => p.id)).toEqual([more.id, own.id, shared.id]);
     expect(listed[0]).not.toHaveProperty('tenantId');
   });
 
   it('filters by status and by supported channel', async () => {
     const { fx, own, shared } = await library();
-    const deprecated = await engine.upsertPattern(fx.tenantId, fx.brandId, patternInput({ status: 'deprecated', supportedChannels: ['newsletter'] }));
-    expect((await engine.listPatterns(fx.tenantId, fx.brandId, { status: 'deprecated' })).map((p) => p.id)).toEqual([deprecated.id]);
-    expect((await engine.listPatterns(fx.tenantId, fx.brandId, { channel: 'x' })).map((p) => p.id)).toEqual([own.id, shared.id]);
-    expect((await engine.listPatterns(fx.tenantId, fx.brandId, { channel: 'linkedin', status: 'active' })).map((p) => p.id)).toEqual([shared.id]);
+    const deprecated = await engine.upsertPattern(fx, patternInput({ status: 'deprecated', supportedChannels: ['newsletter'] }));
+    expect((await engine.listPatterns(fx, { status: 'deprecated' })).map((p) => p.id)).toEqual([deprecated.id]);
+    expect((await engine.listPatterns(fx, { channel: 'x' })).map((p) => p.id)).toEqual([own.id, shared.id]);
+    expect((await engine.listPatterns(fx, { channel: 'linkedin', status: 'active' })).map((p) => p.id)).toEqual([shared.id]);
   });
 
   it("gets the brand's own and the tenant's shared patterns, and answers NotFound for a sibling brand's or another tenant's", async () => {
     const { fx, own, shared, siblings, foreign, foreignShared } = await library();
-    expect(await engine.getPattern(fx.tenantId, fx.brandId, own.id)).toEqual(own);
-    expect(await engine.getPattern(fx.tenantId, fx.brandId, shared.id)).toEqual(shared);
+    expect(await engine.getPattern(fx, { patternId: own.id })).toEqual(own);
+    expect(await engine.getPattern(fx, { patternId: shared.id })).toEqual(shared);
     for (const id of [siblings.id, foreign.id, foreignShared.id, randomUUID()]) {
-      await expect(engine.getPattern(fx.tenantId, fx.brandId, id)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(engine.getPattern(fx, { patternId: id })).rejects.toBeInstanceOf(NotFoundError);
     }
   });
 });
@@ -139,31 +162,31 @@ describe('listPatterns and getPattern', () => {
 describe('assertPatternSupportsChannel', () => {
   it('returns the pattern when it supports the channel and refuses it as bad input when not', async () => {
     const { fx, own, shared, siblings } = await library();
-    expect(await engine.assertPatternSupportsChannel(fx.tenantId, fx.brandId, own.id, 'x')).toEqual(own);
-    expect((await engine.assertPatternSupportsChannel(fx.tenantId, fx.brandId, shared.id, 'linkedin')).id).toBe(shared.id);
-    const refused = engine.assertPatternSupportsChannel(fx.tenantId, fx.brandId, own.id, 'linkedin');
+    expect(await engine.assertPatternSupportsChannel(fx, { patternId: own.id, channel: 'x' })).toEqual(own);
+    expect((await engine.assertPatternSupportsChannel(fx, { patternId: shared.id, channel: 'linkedin' })).id).toBe(shared.id);
+    const refused = engine.assertPatternSupportsChannel(fx, { patternId: own.id, channel: 'linkedin' });
     await expect(refused).rejects.toBeInstanceOf(InvariantViolationError);
     await expect(refused).rejects.toMatchObject({ kind: 'input' });
-    await expect(engine.assertPatternSupportsChannel(fx.tenantId, fx.brandId, siblings.id, 'x')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(engine.assertPatternSupportsChannel(fx, { patternId: siblings.id, channel: 'x' })).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 
 describe('recordPatternPerformance', () => {
   it("replaces the usage and engagement figures of the brand's own or a shared pattern", async () => {
     const { fx, own, shared } = await library();
-    const recorded = await engine.recordPatternPerformance(fx.tenantId, fx.brandId, own.id, performance(81.5, 12));
+    const recorded = await engine.recordPatternPerformance(fx, { patternId: own.id, ...performance(81.5, 12) });
     expect(recorded).toMatchObject({ usageCount: 12, avgEngagementScore: 81.5, lastUsedAt: new Date('2026-03-01T10:00:00Z') });
-    const again = await engine.recordPatternPerformance(fx.tenantId, fx.brandId, own.id, { usageCount: 0, lastUsedAt: null, avgEngagementScore: 0 });
+    const again = await engine.recordPatternPerformance(fx, { patternId: own.id, usageCount: 0, lastUsedAt: null, avgEngagementScore: 0 });
     expect(again).toMatchObject({ usageCount: 0, avgEngagementScore: 0, lastUsedAt: null });
-    expect((await engine.recordPatternPerformance(fx.tenantId, fx.brandId, shared.id, performance(40))).avgEngagementScore).toBe(40);
+    expect((await engine.recordPatternPerformance(fx, { patternId: shared.id, ...performance(40) })).avgEngagementScore).toBe(40);
   });
 
   it('refuses an engagement score outside 0–100 or a negative usage count, and changes nothing', async () => {
     const { fx, own } = await library();
     for (const bad of [performance(100.5), performance(-1), performance(50, -1), { ...performance(50), usageCount: 1.5 }]) {
-      await expect(engine.recordPatternPerformance(fx.tenantId, fx.brandId, own.id, bad)).rejects.toBeInstanceOf(ZodError);
+      await expect(engine.recordPatternPerformance(fx, { patternId: own.id, ...bad })).rejects.toBeInstanceOf(ZodError);
     }
-    expect(await engine.getPattern(fx.tenantId, fx.brandId, own.id)).toEqual(own);
+    expect(await engine.getPattern(fx, { patternId: own.id })).toEqual(own);
   });
 });
 
@@ -176,25 +199,25 @@ describe('tenancy', () => {
     };
     for (const [label, { tenantId, brandId }] of Object.entries(scopes)) {
       const calls = {
-        listPatterns: () => engine.listPatterns(tenantId, brandId),
-        getPattern: () => engine.getPattern(tenantId, brandId, own.id),
-        assertPatternSupportsChannel: () => engine.assertPatternSupportsChannel(tenantId, brandId, own.id, 'x'),
-        recommendPatternsForContext: () => engine.recommendPatternsForContext(tenantId, brandId, { channel: 'x' }),
-        upsertPattern: () => engine.upsertPattern(tenantId, brandId, patternInput({ id: own.id, name: 'Hijacked' })),
-        recordPatternPerformance: () => engine.recordPatternPerformance(tenantId, brandId, own.id, performance(99)),
+        listPatterns: () => engine.listPatterns({ tenantId, brandId }),
+        getPattern: () => engine.getPattern({ tenantId, brandId }, { patternId: own.id }),
+        assertPatternSupportsChannel: () => engine.assertPatternSupportsChannel({ tenantId, brandId }, { patternId: own.id, channel: 'x' }),
+        recommendPatternsForContext: () => engine.recommendPatternsForContext({ tenantId, brandId }, { channel: 'x' }),
+        upsertPattern: () => engine.upsertPattern({ tenantId, brandId }, patternInput({ id: own.id, name: 'Hijacked' })),
+        recordPatternPerformance: () => engine.recordPatternPerformance({ tenantId, brandId }, { patternId: own.id, ...performance(99) }),
       };
       for (const [method, call] of Object.entries(calls)) {
         await expect(call(), `${method} with ${label}`).rejects.toBeInstanceOf(NotFoundError);
       }
     }
-    expect(await engine.getPattern(fx.tenantId, fx.brandId, own.id)).toEqual(own);
+    expect(await engine.getPattern(fx, { patternId: own.id })).toEqual(own);
   });
 
   it("answers NotFound for a pattern of another tenant asked through the caller's own brand", async () => {
     const { other, foreign, fx } = await library();
-    await expect(engine.recordPatternPerformance(fx.tenantId, fx.brandId, foreign.id, performance(99))).rejects.toBeInstanceOf(NotFoundError);
-    await expect(engine.assertPatternSupportsChannel(fx.tenantId, fx.brandId, foreign.id, 'x')).rejects.toBeInstanceOf(NotFoundError);
-    expect(await engine.getPattern(other.tenantId, other.brandId, foreign.id)).toEqual(foreign);
+    await expect(engine.recordPatternPerformance(fx, { patternId: foreign.id, ...performance(99) })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(engine.assertPatternSupportsChannel(fx, { patternId: foreign.id, channel: 'x' })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await engine.getPattern(other, { patternId: foreign.id })).toEqual(foreign);
   });
 });
 
@@ -206,9 +229,9 @@ describe('recommendPatternsForContext', () => {
 
   async function add(fx: TenantFixture, values: Partial<UpsertPatternInput> & { shared?: boolean; score?: number | null; uses?: number }) {
     const { shared, score, uses, ...input } = values;
-    const created = await engine.upsertPattern(fx.tenantId, shared ? null : fx.brandId, patternInput(input));
+    const created = await engine.upsertPattern({ tenantId: fx.tenantId, brandId: shared ? null : fx.brandId }, patternInput(input));
     if (score === undefined || score === null) return created;
-    return engine.recordPatternPerformance(fx.tenantId, fx.brandId, created.id, performance(score, uses ?? 5));
+    return engine.recordPatternPerformance(fx, { patternId: created.id, ...performance(score, uses ?? 5) });
   }
 
   it('recommends active and experimental patterns for the channel by engagement, never a deprecated or incompatible one', async () => {
@@ -220,28 +243,28 @@ describe('recommendPatternsForContext', () => {
     await add(fx, { name: 'Strong trial', status: 'experimental', score: 90 });
     await add(fx, { name: 'Weak', score: 20 });
 
-    const ranked = await engine.recommendPatternsForContext(fx.tenantId, fx.brandId, { channel: 'linkedin' });
+    const ranked = await engine.recommendPatternsForContext(fx, { channel: 'linkedin' });
     expect(ranked.map((r) => [r.pattern.name, r.score])).toEqual([
       ['Strong trial', 90 - EXPERIMENTAL_PENALTY],
       ['Middling', 60],
       ['Unmeasured', NEUTRAL_PRIOR],
     ]);
-    const all = await engine.recommendPatternsForContext(fx.tenantId, fx.brandId, { channel: 'linkedin', maxResults: 10 });
+    const all = await engine.recommendPatternsForContext(fx, { channel: 'linkedin', maxResults: 10 });
     expect(all.map((r) => r.pattern.name)).toEqual(['Strong trial', 'Middling', 'Unmeasured', 'Weak']);
-    const newsletter = await engine.recommendPatternsForContext(fx.tenantId, fx.brandId, { channel: 'newsletter', maxResults: 10 });
+    const newsletter = await engine.recommendPatternsForContext(fx, { channel: 'newsletter', maxResults: 10 });
     expect(newsletter.map((r) => r.pattern.name)).toEqual(['Newsletter only']);
-    expect(await engine.recommendPatternsForContext(fx.tenantId, fx.brandId, { channel: 'tiktok' })).toEqual([]);
+    expect(await engine.recommendPatternsForContext(fx, { channel: 'tiktok' })).toEqual([]);
   });
 
   it("puts the brand's own pattern before a shared one of equal score, and leaves out sibling brands' patterns", async () => {
     const fx = await emptyBrand();
     const sibling = await siblingOf(fx);
-    await engine.upsertPattern(fx.tenantId, sibling, patternInput({ name: 'Sibling best' }));
+    await engine.upsertPattern({ tenantId: fx.tenantId, brandId: sibling }, patternInput({ name: 'Sibling best' }));
     await add(fx, { name: 'A shared', shared: true, score: 70, uses: 40 });
     await add(fx, { name: 'Z own', score: 70, uses: 2 });
     await add(fx, { name: 'Shared better', shared: true, score: 71 });
 
-    const ranked = await engine.recommendPatternsForContext(fx.tenantId, fx.brandId, { channel: 'x', maxResults: 10 });
+    const ranked = await engine.recommendPatternsForContext(fx, { channel: 'x', maxResults: 10 });
     expect(ranked.map((r) => r.pattern.name)).toEqual(['Shared better', 'Z own', 'A shared']);
     expect(ranked[2]!.rationale).toMatch(/^Shared pattern for x; averages 70\/100 engagement over 40 uses\./);
   });
@@ -253,9 +276,9 @@ describe('recommendPatternsForContext', () => {
     await add(fx, { name: 'Launch post', category: 'launch', score: 58 });
     await add(fx, { name: 'Explainer', category: 'education', score: 60 });
 
-    const plain = await engine.recommendPatternsForContext(fx.tenantId, fx.brandId, { channel: 'linkedin' });
+    const plain = await engine.recommendPatternsForContext(fx, { channel: 'linkedin' });
     expect(plain.map((r) => r.pattern.name)).toEqual(['Explainer', 'Launch post']);
-    const forPillar = await engine.recommendPatternsForContext(fx.tenantId, fx.brandId, {
+    const forPillar = await engine.recommendPatternsForContext(fx, {
       channel: 'linkedin',
       pillarId: pillar.id,
       personaId: fx.personaIds[0],
@@ -267,12 +290,12 @@ describe('recommendPatternsForContext', () => {
     expect(forPillar[0]!.rationale).toContain("Fits the pillar's launch focus.");
     expect(forPillar[0]!.rationale).toContain('Controller Cara on linkedin: reads long posts');
     // Null ids (a package without pillar or persona) mean no context, not an error.
-    expect(await engine.recommendPatternsForContext(fx.tenantId, fx.brandId, { channel: 'linkedin', pillarId: null, personaId: null })).toEqual(plain);
+    expect(await engine.recommendPatternsForContext(fx, { channel: 'linkedin', pillarId: null, personaId: null })).toEqual(plain);
 
-    await expect(engine.recommendPatternsForContext(fx.tenantId, fx.brandId, { channel: 'linkedin', pillarId: other.pillarIds[0] })).rejects.toBeInstanceOf(
+    await expect(engine.recommendPatternsForContext(fx, { channel: 'linkedin', pillarId: other.pillarIds[0] })).rejects.toBeInstanceOf(
       NotFoundError,
     );
-    await expect(engine.recommendPatternsForContext(fx.tenantId, fx.brandId, { channel: 'linkedin', personaId: other.personaIds[0] })).rejects.toBeInstanceOf(
+    await expect(engine.recommendPatternsForContext(fx, { channel: 'linkedin', personaId: other.personaIds[0] })).rejects.toBeInstanceOf(
       NotFoundError,
     );
   });
@@ -281,19 +304,19 @@ describe('recommendPatternsForContext', () => {
     const fx = await emptyBrand();
     const pillar = await brandBrain.upsertPillar(fx, { name: 'Edu', description: 'Teaching.', category: 'education' });
     for (const name of ['Tie b', 'Tie a', 'Tie c']) await add(fx, { name, score: 98 });
-    const first = await engine.recommendPatternsForContext(fx.tenantId, fx.brandId, { channel: 'x', pillarId: pillar.id, maxResults: 10 });
+    const first = await engine.recommendPatternsForContext(fx, { channel: 'x', pillarId: pillar.id, maxResults: 10 });
     expect(first.map((r) => [r.pattern.name, r.score])).toEqual([
       ['Tie a', 100],
       ['Tie b', 100],
       ['Tie c', 100],
     ]);
-    expect(await engine.recommendPatternsForContext(fx.tenantId, fx.brandId, { channel: 'x', pillarId: pillar.id, maxResults: 10 })).toEqual(first);
+    expect(await engine.recommendPatternsForContext(fx, { channel: 'x', pillarId: pillar.id, maxResults: 10 })).toEqual(first);
   });
 
   it('refuses maxResults outside 1–10 through the input schema', async () => {
     const fx = await emptyBrand();
     for (const maxResults of [0, 11, 2.5]) {
-      await expect(engine.recommendPatternsForContext(fx.tenantId, fx.brandId, { channel: 'x', maxResults })).rejects.toBeInstanceOf(ZodError);
+      await expect(engine.recommendPatternsForContext(fx, { channel: 'x', maxResults })).rejects.toBeInstanceOf(ZodError);
     }
   });
 });

@@ -2,13 +2,15 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db/client';
 import { patternTemplates } from '../db/schema';
-import { Channel } from '../enums';
+import type { Channel } from '../enums';
 import { InvariantViolationError, NotFoundError } from '../errors';
 import {
   ListPatternsInput,
   type PatternDTO,
+  PatternForChannelInput,
   PatternPerformanceInput,
   type PatternRecommendation,
+  PatternRef,
   RecommendPatternsInput,
   UpsertPatternInput,
 } from './dto';
@@ -24,8 +26,9 @@ import {
 } from './queries';
 import { rankPatterns } from './recommend';
 
-const TenantScope = z.object({ tenantId: z.uuid(), brandId: z.uuid().nullable() });
-const RowId = z.uuid();
+/** A pattern's owner: one brand of the tenant, or (brandId null) every brand of the tenant. */
+const PatternOwner = z.object({ tenantId: z.uuid(), brandId: z.uuid().nullable() });
+type PatternOwner = z.infer<typeof PatternOwner>;
 
 const channelSupported = (channel: Channel) => sql`${channel} = any(${patternTemplates.supportedChannels})`;
 
@@ -37,8 +40,8 @@ export class PatternsEngine {
   constructor(private readonly db: Database) {}
 
   /** The brand's own patterns first, then the shared ones; each group by name. */
-  async listPatterns(tenantId: string, brandId: string, input: ListPatternsInput = {}): Promise<PatternDTO[]> {
-    const scope = BrandScope.parse({ tenantId, brandId });
+  async listPatterns(brand: BrandScope, input: ListPatternsInput = {}): Promise<PatternDTO[]> {
+    const scope = BrandScope.parse(brand);
     const { status, channel } = ListPatternsInput.parse(input);
     await assertBrandLive(this.db, scope);
     const rows = await this.db
@@ -55,9 +58,9 @@ export class PatternsEngine {
     return rows.map(toPatternDTO);
   }
 
-  async getPattern(tenantId: string, brandId: string, patternId: string): Promise<PatternDTO> {
-    const scope = BrandScope.parse({ tenantId, brandId });
-    return toPatternDTO(await loadVisiblePattern(this.db, scope, RowId.parse(patternId)));
+  async getPattern(brand: BrandScope, input: PatternRef): Promise<PatternDTO> {
+    const scope = BrandScope.parse(brand);
+    return toPatternDTO(await loadVisiblePattern(this.db, scope, PatternRef.parse(input).patternId));
   }
 
   /**
@@ -65,10 +68,10 @@ export class PatternsEngine {
    * before a variant is stored with a pattern, so no variant is written in a structure its channel
    * cannot carry.
    */
-  async assertPatternSupportsChannel(tenantId: string, brandId: string, patternId: string, channel: Channel): Promise<PatternDTO> {
-    const scope = BrandScope.parse({ tenantId, brandId });
-    const wanted = Channel.parse(channel);
-    const pattern = toPatternDTO(await loadVisiblePattern(this.db, scope, RowId.parse(patternId)));
+  async assertPatternSupportsChannel(brand: BrandScope, input: PatternForChannelInput): Promise<PatternDTO> {
+    const scope = BrandScope.parse(brand);
+    const { patternId, channel: wanted } = PatternForChannelInput.parse(input);
+    const pattern = toPatternDTO(await loadVisiblePattern(this.db, scope, patternId));
     if (!pattern.supportedChannels.includes(wanted)) {
       throw new InvariantViolationError(`Pattern "${pattern.name}" does not support ${wanted}`, 'input');
     }
@@ -79,8 +82,8 @@ export class PatternsEngine {
    * The best patterns for writing on `channel`, scored and explained by the policy in recommend.ts.
    * The pillar and persona, when given, must be the brand's.
    */
-  async recommendPatternsForContext(tenantId: string, brandId: string, input: RecommendPatternsInput): Promise<PatternRecommendation[]> {
-    const scope = BrandScope.parse({ tenantId, brandId });
+  async recommendPatternsForContext(brand: BrandScope, input: RecommendPatternsInput): Promise<PatternRecommendation[]> {
+    const scope = BrandScope.parse(brand);
     const { channel, pillarId, personaId, maxResults } = RecommendPatternsInput.parse(input);
     await assertBrandLive(this.db, scope);
     const [candidates, pillarCategory, persona] = await Promise.all([
@@ -99,8 +102,8 @@ export class PatternsEngine {
    * `id` replaces the fields of that pattern. An update stays in its scope: a brand cannot take over
    * a shared pattern, and performance figures are left to recordPatternPerformance.
    */
-  async upsertPattern(tenantId: string, brandId: string | null, input: UpsertPatternInput): Promise<PatternDTO> {
-    const scope = TenantScope.parse({ tenantId, brandId });
+  async upsertPattern(owner: PatternOwner, input: UpsertPatternInput): Promise<PatternDTO> {
+    const scope = PatternOwner.parse(owner);
     const { id, ...fields } = UpsertPatternInput.parse(input);
     const values = { ...fields, exampleSnippet: fields.exampleSnippet ?? null, performanceHint: fields.performanceHint ?? null };
     if (scope.brandId) await assertBrandLive(this.db, { tenantId: scope.tenantId, brandId: scope.brandId });
@@ -126,15 +129,9 @@ export class PatternsEngine {
    * Replaces the pattern's usage and engagement figures with the ones learning computed. A shared
    * pattern is visible to the brand, so the brand's learning run may record on it too.
    */
-  async recordPatternPerformance(
-    tenantId: string,
-    brandId: string,
-    patternId: string,
-    input: PatternPerformanceInput,
-  ): Promise<PatternDTO> {
-    const scope = BrandScope.parse({ tenantId, brandId });
-    const id = RowId.parse(patternId);
-    const figures = PatternPerformanceInput.parse(input);
+  async recordPatternPerformance(brand: BrandScope, input: PatternPerformanceInput): Promise<PatternDTO> {
+    const scope = BrandScope.parse(brand);
+    const { patternId: id, ...figures } = PatternPerformanceInput.parse(input);
     await loadVisiblePattern(this.db, scope, id);
     const [row] = await this.db
       .update(patternTemplates)
@@ -146,7 +143,7 @@ export class PatternsEngine {
   }
 
   /** Refuses an update of a pattern outside `scope`: NotFound unless the caller can see it at all. */
-  private async assertInScope(scope: z.infer<typeof TenantScope>, patternId: string): Promise<void> {
+  private async assertInScope(scope: PatternOwner, patternId: string): Promise<void> {
     const [row] = await this.db
       .select({ brandId: patternTemplates.brandId })
       .from(patternTemplates)

@@ -69,7 +69,8 @@ export class LearningUpdate {
     const days = LearningWindow.parse(window);
     const updates = await selectPatternEvidence(this.db, scope, days);
     for (const update of updates) {
-      await this.deps.patterns.recordPatternPerformance(scope.tenantId, scope.brandId, update.patternId, {
+      await this.deps.patterns.recordPatternPerformance(scope, {
+        patternId: update.patternId,
         usageCount: update.usageCount,
         lastUsedAt: update.lastUsedAt,
         avgEngagementScore: update.avgEngagementScore,

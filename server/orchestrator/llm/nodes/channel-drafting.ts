@@ -61,7 +61,7 @@ export type DraftingDeps = typeof DraftingDeps.State;
 export async function draftChannel(deps: DraftingDeps, task: ChannelTask): Promise<ChannelOutcome> {
   const { ctx, audit } = deps;
   const { channel } = task;
-  const recommendations = await ctx.engines.patterns.recommendPatternsForContext(task.tenantId, task.brandId, {
+  const recommendations = await ctx.engines.patterns.recommendPatternsForContext(task, {
     channel,
     ...task.audience,
     maxResults: 3,
