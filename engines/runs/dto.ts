@@ -9,17 +9,19 @@ export const MAX_INLINE_PAYLOAD_BYTES = 8_192;
 export const HashedPayload = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.int().positive() });
 export type HashedPayload = z.infer<typeof HashedPayload>;
 
-export const StartRunInput = z
-  .object({
-    /** Null only for a run that spans tenants (the learning cron). */
-    tenantId: z.uuid().nullable(),
-    brandId: z.uuid().nullable(),
-    flow: FlowName,
-    input: z.record(z.string(), z.unknown()),
-    createdByUserId: z.uuid().nullish(),
-  })
-  .refine((run) => run.brandId === null || run.tenantId !== null, { message: 'a brand run needs its tenant', path: ['tenantId'] });
-export type StartRunInput = z.infer<typeof StartRunInput>;
+/** Longest a run may be given: the longest a Vercel function may run (Pro, Fluid compute). */
+export const MAX_RUN_BUDGET_MS = 800_000;
+export const RunBudgetMs = z.int().positive().max(MAX_RUN_BUDGET_MS);
+
+export const StartRunInput = z.object({
+  flow: FlowName,
+  /** The flow's input parameters, recorded on the run. */
+  input: z.record(z.string(), z.unknown()),
+  createdByUserId: z.uuid().nullish(),
+  /** Past it (plus the sweep's margin), a run still running is taken to be dead. */
+  budgetMs: RunBudgetMs.optional(),
+});
+export type StartRunInput = z.input<typeof StartRunInput>;
 
 export const RecordRunEventInput = z.object({
   runId: z.uuid(),
@@ -43,10 +45,6 @@ export const FinishRunInput = z.object({
 });
 export type FinishRunInput = z.infer<typeof FinishRunInput>;
 
-/** Longest a run may be given: the longest a Vercel function may run (Pro, Fluid compute). */
-export const MAX_RUN_BUDGET_MS = 800_000;
-export const RunBudgetMs = z.int().positive().max(MAX_RUN_BUDGET_MS);
-
 export const SweepInput = z.object({
   /** Past its budget plus this, a run still `running` is taken to be dead. */
   marginMs: z.int().nonnegative().max(MAX_RUN_BUDGET_MS),
@@ -59,6 +57,14 @@ export type SweepInput = z.infer<typeof SweepInput>;
 
 export const ListRunsInput = z.object({ limit: z.int().min(1).max(100).default(20) });
 export type ListRunsInput = z.input<typeof ListRunsInput>;
+
+/** The package's newest run; `succeededOnly` passes over failed and interrupted ones, `flow` counts only that flow. */
+export const LatestPackageRunInput = z.object({ packageId: z.uuid(), succeededOnly: z.boolean().optional(), flow: FlowName.optional() });
+export type LatestPackageRunInput = z.input<typeof LatestPackageRunInput>;
+
+/** The package builds started with one idempotency key. */
+export const BuildRunsForKeyInput = z.object({ idempotencyKey: z.string().min(1).max(200) });
+export type BuildRunsForKeyInput = z.input<typeof BuildRunsForKeyInput>;
 
 export const FlowRunEventDTO = z.object({
   id: z.uuid(),

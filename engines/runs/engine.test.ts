@@ -25,14 +25,14 @@ afterAll(() => handle.close());
 
 describe('FlowRunsEngine', () => {
   it('records a run with its input, its events in order and its outcome', async () => {
-    const runId = await runs.startRun(fx.tenantId, fx.brandId, 'f2_package_build', { channels: ['x'] }, fx.ownerUserId);
+    const runId = await runs.startRun(fx, { flow: 'f2_package_build', input: { channels: ['x'] }, createdByUserId: fx.ownerUserId });
     await runs.recordEvent(runId, 'thesis', 'llm_output', { coreArgument: 'Close faster.' });
     await runs.recordEvent(runId, 'persist', 'engine_mutation', { variantIds: ['a'] });
     const finished = await runs.finishRun(runId, 'succeeded_with_warnings', null);
     expect(finished).toMatchObject({ id: runId, status: 'succeeded_with_warnings', error: null, createdByUserId: fx.ownerUserId });
     expect(finished.finishedAt).toBeInstanceOf(Date);
 
-    const [listed] = await runs.listRuns(fx.tenantId, fx.brandId, { limit: 1 });
+    const [listed] = await runs.listRuns(fx, { limit: 1 });
     expect(listed).toMatchObject({ id: runId, flow: 'f2_package_build', input: { channels: ['x'] } });
     expect(listed!.events.map((e) => [e.seq, e.node, e.kind, e.payload])).toEqual([
       [1, 'thesis', 'llm_output', { coreArgument: 'Close faster.' }],
@@ -41,7 +41,7 @@ describe('FlowRunsEngine', () => {
   });
 
   it('stores a payload over 8 KB as its sha256 and size, and a smaller one as is', async () => {
-    const runId = await runs.startRun(fx.tenantId, fx.brandId, 'f1_summary', {});
+    const runId = await runs.startRun(fx, { flow: 'f1_summary', input: {} });
     const large = { text: 'x'.repeat(MAX_INLINE_PAYLOAD_BYTES) };
     const json = JSON.stringify(large);
     const stored = await runs.recordEvent(runId, 'summarizer', 'llm_output', large);
@@ -53,29 +53,29 @@ describe('FlowRunsEngine', () => {
   });
 
   it('numbers concurrent events of one run without gaps or repeats', async () => {
-    const runId = await runs.startRun(fx.tenantId, fx.brandId, 'f2_regenerate', {});
+    const runId = await runs.startRun(fx, { flow: 'f2_regenerate', input: {} });
     await Promise.all(['linkedin', 'x', 'newsletter', 'instagram', 'tiktok'].map((channel) => runs.recordEvent(runId, `variants:${channel}`, 'llm_output', { channel })));
-    const listed = (await runs.listRuns(fx.tenantId, fx.brandId)).find((r) => r.id === runId)!;
+    const listed = (await runs.listRuns(fx)).find((r) => r.id === runId)!;
     expect(listed.events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
   });
 
   it('refuses events and a second outcome once a run has finished', async () => {
-    const runId = await runs.startRun(fx.tenantId, fx.brandId, 'f3_learning', { windowDays: 30 });
+    const runId = await runs.startRun(fx, { flow: 'f3_learning', input: { windowDays: 30 } });
     await runs.finishRun(runId, 'failed', 'opportunities step timed out');
     await expect(runs.recordEvent(runId, 'late', 'soft_error', {})).rejects.toBeInstanceOf(InvariantViolationError);
     await expect(runs.finishRun(runId, 'succeeded')).rejects.toBeInstanceOf(InvariantViolationError);
-    const listed = (await runs.listRuns(fx.tenantId, fx.brandId)).find((r) => r.id === runId)!;
+    const listed = (await runs.listRuns(fx)).find((r) => r.id === runId)!;
     expect(listed).toMatchObject({ status: 'failed', error: 'opportunities step timed out', events: [] });
   });
 
   it('lists the newest runs first, only of the brand asked for, up to the limit', async () => {
-    const otherRun = await runs.startRun(other.tenantId, other.brandId, 'f1_today', {});
-    const globalRun = await runs.startRun(null, null, 'f3_learning', { windowDays: 30 });
-    const first = await runs.startRun(fx.tenantId, fx.brandId, 'f1_today', { n: 1 });
-    const second = await runs.startRun(fx.tenantId, fx.brandId, 'f1_today', { n: 2 });
-    const listed = await runs.listRuns(fx.tenantId, fx.brandId, { limit: 2 });
+    const otherRun = await runs.startRun(other, { flow: 'f1_today', input: {} });
+    const globalRun = await runs.startRun(null, { flow: 'f3_learning', input: { windowDays: 30 } });
+    const first = await runs.startRun(fx, { flow: 'f1_today', input: { n: 1 } });
+    const second = await runs.startRun(fx, { flow: 'f1_today', input: { n: 2 } });
+    const listed = await runs.listRuns(fx, { limit: 2 });
     expect(listed.map((r) => r.id)).toEqual([second, first]);
-    const all = await runs.listRuns(fx.tenantId, fx.brandId, { limit: 100 });
+    const all = await runs.listRuns(fx, { limit: 100 });
     expect(all.map((r) => r.id)).not.toContain(otherRun);
     expect(all.map((r) => r.id)).not.toContain(globalRun);
     expect(all.every((r) => r.brandId === fx.brandId)).toBe(true);
@@ -83,9 +83,11 @@ describe('FlowRunsEngine', () => {
   });
 
   it('answers NotFound for a brand of another tenant, as for one that does not exist', async () => {
-    await expect(runs.listRuns(other.tenantId, fx.brandId)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(runs.listRuns(fx.tenantId, randomUUID())).rejects.toBeInstanceOf(NotFoundError);
-    await expect(runs.startRun(other.tenantId, fx.brandId, 'f1_today', {})).rejects.toBeInstanceOf(NotFoundError);
+    await expect(runs.listRuns({ tenantId: other.tenantId, brandId: fx.brandId })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(runs.listRuns({ tenantId: fx.tenantId, brandId: randomUUID() })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(runs.startRun({ tenantId: other.tenantId, brandId: fx.brandId }, { flow: 'f1_today', input: {} })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 
   it('answers NotFound for an event or outcome of an unknown run', async () => {
@@ -95,37 +97,51 @@ describe('FlowRunsEngine', () => {
 
   it('finds the run linked to a package, however many runs came after it', async () => {
     const packageId = await insertContentPackage(handle.db, fx);
-    const build = await runs.startRun(fx.tenantId, fx.brandId, 'f2_package_build', { idempotencyKey: 'attempt-1' }, fx.ownerUserId);
+    const build = await runs.startRun(fx, {
+      flow: 'f2_package_build',
+      input: { idempotencyKey: 'attempt-1' },
+      createdByUserId: fx.ownerUserId,
+    });
     await runs.linkPackage(build, packageId);
     await runs.recordEvent(build, 'variant_plan:x', 'soft_error', { channel: 'x', node: 'variant_plan:x', message: 'timed out' });
     await runs.finishRun(build, 'succeeded_with_warnings');
-    for (let i = 0; i < 55; i++) await runs.startRun(fx.tenantId, fx.brandId, 'f1_today', { i });
+    for (let i = 0; i < 55; i++) await runs.startRun(fx, { flow: 'f1_today', input: { i } });
     // The 50 latest runs, which the workspace used to search, no longer include it.
-    expect(await runs.listRuns(fx.tenantId, fx.brandId, { limit: 50 })).not.toContainEqual(expect.objectContaining({ id: build }));
+    expect(await runs.listRuns(fx, { limit: 50 })).not.toContainEqual(expect.objectContaining({ id: build }));
 
-    const found = await runs.latestRunForPackage(fx.tenantId, fx.brandId, packageId, { succeededOnly: true });
+    const found = await runs.latestRunForPackage(fx, { packageId, succeededOnly: true });
     expect(found).toMatchObject({ id: build, packageId, events: [expect.objectContaining({ kind: 'soft_error' })] });
-    expect((await runs.buildRunsForKey(fx.tenantId, fx.brandId, 'attempt-1')).map((r) => r.id)).toEqual([build]);
-    expect(await runs.buildRunsForKey(fx.tenantId, fx.brandId, 'attempt-2')).toEqual([]);
+    expect((await runs.buildRunsForKey(fx, { idempotencyKey: 'attempt-1' })).map((r) => r.id)).toEqual([build]);
+    expect(await runs.buildRunsForKey(fx, { idempotencyKey: 'attempt-2' })).toEqual([]);
 
     // A later regeneration that failed is passed over when asked; another brand sees nothing.
-    const regenerate = await runs.startRun(fx.tenantId, fx.brandId, 'f2_regenerate', { packageId }, fx.ownerUserId);
+    const regenerate = await runs.startRun(fx, { flow: 'f2_regenerate', input: { packageId }, createdByUserId: fx.ownerUserId });
     await runs.linkPackage(regenerate, packageId);
     await runs.finishRun(regenerate, 'failed', 'boom');
-    expect((await runs.latestRunForPackage(fx.tenantId, fx.brandId, packageId))?.id).toBe(regenerate);
-    expect((await runs.latestRunForPackage(fx.tenantId, fx.brandId, packageId, { succeededOnly: true }))?.id).toBe(build);
-    expect(await runs.latestRunForPackage(other.tenantId, other.brandId, packageId)).toBeNull();
-    expect(await runs.buildRunsForKey(other.tenantId, other.brandId, 'attempt-1')).toEqual([]);
+    expect((await runs.latestRunForPackage(fx, { packageId }))?.id).toBe(regenerate);
+    expect((await runs.latestRunForPackage(fx, { packageId, succeededOnly: true }))?.id).toBe(build);
+    expect(await runs.latestRunForPackage(other, { packageId })).toBeNull();
+    expect(await runs.buildRunsForKey(other, { idempotencyKey: 'attempt-1' })).toEqual([]);
   });
 
   it('marks a run interrupted only past its budget plus the margin, once, within the scope asked for', async () => {
     const late = await createTenantFixture(handle.db, 'Late Co');
     const start = minute;
     // Each clock call is a minute later: the runs start at start+0…+3.
-    const slow = await runs.startRun(late.tenantId, late.brandId, 'f2_package_build', { idempotencyKey: 'sweep-1' }, late.ownerUserId, { budgetMs: 600_000 });
-    const quick = await runs.startRun(late.tenantId, late.brandId, 'f2_regenerate', {}, late.ownerUserId, { budgetMs: 60_000 });
-    const elsewhere = await runs.startRun(other.tenantId, other.brandId, 'f2_regenerate', {}, other.ownerUserId, { budgetMs: 60_000 });
-    const done = await runs.startRun(late.tenantId, late.brandId, 'f2_regenerate', {}, late.ownerUserId, { budgetMs: 60_000 });
+    const slow = await runs.startRun(late, {
+      flow: 'f2_package_build',
+      input: { idempotencyKey: 'sweep-1' },
+      createdByUserId: late.ownerUserId,
+      budgetMs: 600_000,
+    });
+    const quick = await runs.startRun(late, { flow: 'f2_regenerate', input: {}, createdByUserId: late.ownerUserId, budgetMs: 60_000 });
+    const elsewhere = await runs.startRun(other, {
+      flow: 'f2_regenerate',
+      input: {},
+      createdByUserId: other.ownerUserId,
+      budgetMs: 60_000,
+    });
+    const done = await runs.startRun(late, { flow: 'f2_regenerate', input: {}, createdByUserId: late.ownerUserId, budgetMs: 60_000 });
     await runs.recordEvent(quick, 'thesis', 'llm_output', { ok: true });
     await runs.finishRun(done, 'succeeded');
     const sweep = { marginMs: 60_000, defaultBudgetMs: 300_000, scope: { tenantId: late.tenantId, brandId: late.brandId } };
@@ -145,7 +161,7 @@ describe('FlowRunsEngine', () => {
     expect(everywhere).toEqual(expect.arrayContaining([slow, elsewhere]));
     expect(everywhere).not.toContain(quick);
     expect(everywhere).not.toContain(done);
-    const listed = new Map((await runs.listRuns(late.tenantId, late.brandId, { limit: 100 })).map((r) => [r.id, r]));
+    const listed = new Map((await runs.listRuns(late, { limit: 100 })).map((r) => [r.id, r]));
     expect(listed.get(quick)!.events.map((e) => [e.node, e.kind])).toEqual([
       ['thesis', 'llm_output'],
       ['sweep', 'hard_error'],

@@ -4,10 +4,11 @@ import { z } from 'zod';
 import { type Clock, systemClock } from '../clock';
 import type { Database } from '../db/client';
 import { flowRunEvents, flowRuns } from '../db/schema';
-import type { FlowName, FlowRunEventKind } from '../enums';
+import type { FlowRunEventKind } from '../enums';
 import { InvariantViolationError, NotFoundError } from '../errors';
 import { assertBrandLive, BrandScope, inBrand } from '../scope';
 import {
+  BuildRunsForKeyInput,
   type FinishedRunStatus,
   FinishRunInput,
   FlowRunDTO,
@@ -15,10 +16,10 @@ import {
   FlowRunSummaryDTO,
   type HashedPayload,
   InterruptedRunDTO,
+  LatestPackageRunInput,
   ListRunsInput,
   MAX_INLINE_PAYLOAD_BYTES,
   RecordRunEventInput,
-  RunBudgetMs,
   StartRunInput,
   SweepInput,
 } from './dto';
@@ -42,28 +43,22 @@ export class FlowRunsEngine {
     this.clock = deps.clock ?? systemClock;
   }
 
-  async startRun(
-    tenantId: string | null,
-    brandId: string | null,
-    flow: FlowName,
-    input: Record<string, unknown>,
-    createdByUserId?: string | null,
-    options: { budgetMs?: number } = {},
-  ): Promise<string> {
-    const run = StartRunInput.parse({ tenantId, brandId, flow, input, createdByUserId });
-    const budgetMs = RunBudgetMs.optional().parse(options.budgetMs);
-    if (run.tenantId && run.brandId) await assertBrandLive(this.db, { tenantId: run.tenantId, brandId: run.brandId });
+  /** Opens a run of the brand, or with a null scope one that spans tenants (the learning cron). */
+  async startRun(brand: BrandScope | null, input: StartRunInput): Promise<string> {
+    const scope = brand === null ? null : BrandScope.parse(brand);
+    const run = StartRunInput.parse(input);
+    if (scope) await assertBrandLive(this.db, scope);
     const [created] = await this.db
       .insert(flowRuns)
       .values({
-        tenantId: run.tenantId,
-        brandId: run.brandId,
+        tenantId: scope?.tenantId ?? null,
+        brandId: scope?.brandId ?? null,
         flow: run.flow,
         status: 'running',
         input: auditPayload(run.input) as Record<string, unknown>,
         startedAt: this.clock(),
         createdByUserId: run.createdByUserId ?? null,
-        budgetMs: budgetMs ?? null,
+        budgetMs: run.budgetMs ?? null,
       })
       .returning({ id: flowRuns.id });
     return created!.id;
@@ -148,8 +143,8 @@ export class FlowRunsEngine {
   }
 
   /** The brand's most recent runs, newest first, each with its events in order. */
-  async listRuns(tenantId: string, brandId: string, input: ListRunsInput = {}): Promise<FlowRunDTO[]> {
-    const scope = BrandScope.parse({ tenantId, brandId });
+  async listRuns(brand: BrandScope, input: ListRunsInput = {}): Promise<FlowRunDTO[]> {
+    const scope = BrandScope.parse(brand);
     const { limit } = ListRunsInput.parse(input);
     await assertBrandLive(this.db, scope);
     const runs = await this.db
@@ -162,18 +157,12 @@ export class FlowRunsEngine {
   }
 
   /**
-   * The newest run linked to the package (its build, or its latest regeneration), with its events;
-   * with `succeededOnly`, failed and interrupted runs are passed over; with `flow`, only that flow's runs count. One
+   * The newest run linked to the package (its build, or its latest regeneration), with its events. One
    * lookup through flow_runs_package_idx.
    */
-  async latestRunForPackage(
-    tenantId: string,
-    brandId: string,
-    packageId: string,
-    options: { succeededOnly?: boolean; flow?: FlowName } = {},
-  ): Promise<FlowRunDTO | null> {
-    const scope = BrandScope.parse({ tenantId, brandId });
-    const id = z.uuid().parse(packageId);
+  async latestRunForPackage(brand: BrandScope, input: LatestPackageRunInput): Promise<FlowRunDTO | null> {
+    const scope = BrandScope.parse(brand);
+    const { packageId: id, succeededOnly, flow } = LatestPackageRunInput.parse(input);
     const runs = await this.db
       .select()
       .from(flowRuns)
@@ -181,8 +170,8 @@ export class FlowRunsEngine {
         and(
           eq(flowRuns.packageId, id),
           inBrand(flowRuns, scope),
-          options.succeededOnly ? notInArray(flowRuns.status, ['failed', 'interrupted']) : undefined,
-          options.flow ? eq(flowRuns.flow, options.flow) : undefined,
+          succeededOnly ? notInArray(flowRuns.status, ['failed', 'interrupted']) : undefined,
+          flow ? eq(flowRuns.flow, flow) : undefined,
         ),
       )
       .orderBy(desc(flowRuns.startedAt), desc(flowRuns.createdAt), desc(flowRuns.id))
@@ -191,9 +180,9 @@ export class FlowRunsEngine {
   }
 
   /** The brand's package builds started with `idempotencyKey`, newest first, with their events. */
-  async buildRunsForKey(tenantId: string, brandId: string, idempotencyKey: string): Promise<FlowRunDTO[]> {
-    const scope = BrandScope.parse({ tenantId, brandId });
-    const key = z.string().min(1).max(200).parse(idempotencyKey);
+  async buildRunsForKey(brand: BrandScope, input: BuildRunsForKeyInput): Promise<FlowRunDTO[]> {
+    const scope = BrandScope.parse(brand);
+    const key = BuildRunsForKeyInput.parse(input).idempotencyKey;
     const runs = await this.db
       .select()
       .from(flowRuns)

@@ -220,13 +220,11 @@ describe('learning.summary (F3.1)', () => {
 describe('runs.list', () => {
   it("carries an F2 run's package id, for the link to its package", async () => {
     const packageId = await insertPackage(handle.db, fx);
-    const runId = await system.engines.runs.startRun(
-      fx.tenantId,
-      fx.brandId,
-      'f2_package_build',
-      { channels: ['linkedin'] },
-      fx.ownerUserId,
-    );
+    const runId = await system.engines.runs.startRun(fx, {
+      flow: 'f2_package_build',
+      input: { channels: ['linkedin'] },
+      createdByUserId: fx.ownerUserId,
+    });
     await system.engines.runs.linkPackage(runId, packageId);
     const runs = await as(member).runs.list({ brandId: fx.brandId });
     expect(runs.find((r) => r.id === runId)).toMatchObject({ flow: 'f2_package_build', packageId });

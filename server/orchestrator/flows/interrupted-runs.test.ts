@@ -161,7 +161,7 @@ describe('the sweep of interrupted runs', () => {
     const workspace = await getPackageWorkspace(offline, fx.tenantId, fx.brandId, view.package.id);
     expect(workspace.warnings).toEqual([{ channel: 'linkedin', node: 'flow', message: 'Regenerating the drafts was interrupted — try again' }]);
     expect(workspace.variantsByChannel.linkedin!.map((v) => v.id)).toEqual(view.variantsByChannel.linkedin!.map((v) => v.id));
-    const [run] = await offline.engines.runs.listRuns(fx.tenantId, fx.brandId, { limit: 1 });
+    const [run] = await offline.engines.runs.listRuns(fx, { limit: 1 });
     expect(run).toMatchObject({ flow: 'f2_regenerate', status: 'interrupted', packageId: view.package.id });
     release();
     await regenerating;

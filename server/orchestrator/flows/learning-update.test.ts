@@ -98,7 +98,7 @@ describe('LearningUpdateOrchestrator.runForBrand', () => {
   });
 
   it('records the run as a flow run with an event per step', async () => {
-    const [run] = await ctx.engines.runs.listRuns(fx.tenantId, fx.brandId, { limit: 1 });
+    const [run] = await ctx.engines.runs.listRuns(fx, { limit: 1 });
     expect(run).toMatchObject({ flow: 'f3_learning', status: 'succeeded', input: { windowDays: DAYS, trigger: 'admin' } });
     expect(run!.events.map((e) => `${e.node}:${e.kind}`)).toEqual([
       'claimWindow:input',
@@ -133,7 +133,7 @@ describe('LearningUpdateOrchestrator.runForBrand', () => {
   it('refuses a brand of another tenant with NotFound and starts no run', async () => {
     const other = await createTenantFixture(handle.db, 'Other Tenant Co');
     await expect(LearningUpdateOrchestrator.runForBrand(ctx, { tenantId: other.tenantId, brandId: fx.brandId }, { windowDays: DAYS })).rejects.toBeInstanceOf(NotFoundError);
-    expect(await ctx.engines.runs.listRuns(other.tenantId, other.brandId)).toEqual([]);
+    expect(await ctx.engines.runs.listRuns(other)).toEqual([]);
   });
 });
 
@@ -177,7 +177,7 @@ describe('concurrency and isolation', () => {
     await expect(LearningUpdateOrchestrator.runForBrand(failing, fx, { windowDays: DAYS })).rejects.toThrow('scores went away');
     // Patterns and variant summaries were written before the failing step; none of it stays.
     expect(await learnedState(fx, scenario)).toEqual(before);
-    const [run] = await ctx.engines.runs.listRuns(fx.tenantId, fx.brandId, { limit: 1 });
+    const [run] = await ctx.engines.runs.listRuns(fx, { limit: 1 });
     // A programming error's words stay in the server log: runs are shown to the tenant's members.
     expect(run).toMatchObject({ status: 'failed', error: 'Error: an internal error (details are in the server log)' });
     expect(run!.events.map((e) => e.kind)).toEqual(['hard_error']);
@@ -193,10 +193,10 @@ describe('LearningUpdateOrchestrator.runGlobal', () => {
     const first = await LearningUpdateOrchestrator.runGlobal(ctx, DAYS, { batchSize: 2 });
     expect(first).toMatchObject({ brandsProcessed: targets.length, brandsFailed: 0, complete: true, resumeAfter: null });
     expect((await learnedState(fx, scenario)).opps.map((o) => o.score).sort()).toEqual([35, 62]);
-    const runsBefore = await ctx.engines.runs.listRuns(fx.tenantId, fx.brandId, { limit: 100 });
+    const runsBefore = await ctx.engines.runs.listRuns(fx, { limit: 100 });
     const second = await LearningUpdateOrchestrator.runGlobal(ctx, DAYS, { batchSize: 2 });
     expect(second).toMatchObject({ brandsProcessed: 0, skipped: 0, learningEventsWritten: 0, complete: true, resumeAfter: null });
-    expect(await ctx.engines.runs.listRuns(fx.tenantId, fx.brandId, { limit: 100 })).toHaveLength(runsBefore.length);
+    expect(await ctx.engines.runs.listRuns(fx, { limit: 100 })).toHaveLength(runsBefore.length);
   });
 
   describe('a walk longer than one call', () => {
@@ -232,7 +232,7 @@ describe('LearningUpdateOrchestrator.runGlobal', () => {
       // Every brand was updated for the window exactly once, by the call whose turn it was.
       const updaters = await Promise.all(
         targets.map(async ({ tenantId, brandId }) => {
-          const runs = await later.engines.runs.listRuns(tenantId, brandId, { limit: 100 });
+          const runs = await later.engines.runs.listRuns({ tenantId, brandId }, { limit: 100 });
           return runs
             .filter((run) => (run.input as { windowStart?: string }).windowStart === window.windowStart.toISOString())
             .map((run) => (run.input as { parentRunId?: string }).parentRunId);
@@ -282,7 +282,7 @@ describe('LearningUpdateOrchestrator.runGlobal', () => {
       const rotated = [...targets.slice(3), ...targets.slice(0, 3)];
       const updaters = await Promise.all(
         rotated.map(async ({ tenantId, brandId }) => {
-          const runs = await next.dayCtx.engines.runs.listRuns(tenantId, brandId, { limit: 100 });
+          const runs = await next.dayCtx.engines.runs.listRuns({ tenantId, brandId }, { limit: 100 });
           return runs
             .filter((run) => (run.input as { windowStart?: string }).windowStart === window.windowStart.toISOString())
             .map((run) => (run.input as { parentRunId?: string }).parentRunId);

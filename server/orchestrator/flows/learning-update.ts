@@ -73,7 +73,9 @@ export const LearningUpdateOrchestrator = {
     const startedAt = Date.now();
     let walk = await engines.learning.walk.start(window);
     // The walk's budget is the run's: a cron call killed at its limit leaves a run the sweep recovers.
-    const runId = await engines.runs.startRun(null, null, 'f3_learning', { windowDays, ...window, scope: 'global', walk }, null, {
+    const runId = await engines.runs.startRun(null, {
+      flow: 'f3_learning',
+      input: { windowDays, ...window, scope: 'global', walk },
       budgetMs: options.timeBudgetMs,
     });
     logger.info({ flow: 'f3_learning', runId, scope: 'global', windowDays }, 'run started');
@@ -134,7 +136,10 @@ async function updateBrand(
   input: { windowDays: number; trigger: LearningTrigger; parentRunId?: string },
   userId: string | null = null,
 ): Promise<BrandOutcome> {
-  const runId = await ctx.engines.runs.startRun(tenantId, brandId, 'f3_learning', { ...input, ...window }, userId);
+  const runId = await ctx.engines.runs.startRun(
+    { tenantId, brandId },
+    { flow: 'f3_learning', input: { ...input, ...window }, createdByUserId: userId },
+  );
   logger.info({ flow: 'f3_learning', runId, tenantId, brandId, ...input }, 'run started');
   let state: LearningState;
   try {

@@ -54,7 +54,7 @@ describe('F2 through the @ai-sdk/openai provider', () => {
     expect(linkedin.length).toBeGreaterThanOrEqual(1);
     expect(linkedin[0]!.generatedByModel).toMatch(/kairo-test-model$/);
     expect(linkedin[0]!.generatedByModel).not.toMatch(/^kairo-offline/);
-    const [run] = await ctx.engines.runs.listRuns(fx.tenantId, fx.brandId, { limit: 1 });
+    const [run] = await ctx.engines.runs.listRuns(fx, { limit: 1 });
     expect(run!.events.find((e) => e.node === 'thesis')?.payload).toMatchObject({ usage: { inputTokens: 111, outputTokens: 22 } });
   });
 

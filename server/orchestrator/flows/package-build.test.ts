@@ -50,7 +50,7 @@ describe('PackageBuildOrchestrator with the offline model', () => {
         expect(v.rationale).toMatch(/^Offline draft/);
       }
     }
-    const [run] = await ctx.engines.runs.listRuns(fx.tenantId, fx.brandId, { limit: 1 });
+    const [run] = await ctx.engines.runs.listRuns(fx, { limit: 1 });
     expect(run).toMatchObject({ flow: 'f2_package_build', status: 'succeeded' });
     const kinds = new Set(run!.events.map((e) => e.kind));
     expect([...kinds].sort()).toEqual(['engine_mutation', 'input', 'llm_output', 'output']);
@@ -60,7 +60,7 @@ describe('PackageBuildOrchestrator with the offline model', () => {
 
   it('refuses a missing opportunity before anything is written, not even a run', async () => {
     const missing = randomUUID();
-    const runsBefore = await ctx.engines.runs.listRuns(fx.tenantId, fx.brandId, { limit: 100 });
+    const runsBefore = await ctx.engines.runs.listRuns(fx, { limit: 100 });
     await expect(
       PackageBuildOrchestrator.createPackageFromOpportunity(ctx, fx, {
         opportunityId: missing,
@@ -69,6 +69,6 @@ describe('PackageBuildOrchestrator with the offline model', () => {
       }),
     ).rejects.toBeInstanceOf(NotFoundError);
     expect(await packageRows(missing)).toEqual([]);
-    expect(await ctx.engines.runs.listRuns(fx.tenantId, fx.brandId, { limit: 100 })).toEqual(runsBefore);
+    expect(await ctx.engines.runs.listRuns(fx, { limit: 100 })).toEqual(runsBefore);
   });
 });

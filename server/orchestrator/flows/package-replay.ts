@@ -53,7 +53,7 @@ export async function replayEarlierBuild(
   for (;;) {
     // Refuses (CONFLICT) the key reused for another opportunity or channel set.
     const pkg = await ctx.engines.content.findPackageForKey(tenantId, brandId, request);
-    const runs = await ctx.engines.runs.buildRunsForKey(tenantId, brandId, request.idempotencyKey);
+    const runs = await ctx.engines.runs.buildRunsForKey(scope, request);
     const live = runs.find((r) => r.status === 'running');
     if (pkg) {
       const build = runs.find((r) => r.packageId === pkg.id);

@@ -14,8 +14,8 @@ export async function getPackageWorkspace(ctx: SystemContext, tenantId: string, 
   await sweepInterruptedRuns(ctx, { scope: { tenantId, brandId } });
   const view = await ctx.engines.content.getPackageWorkspaceView(tenantId, brandId, packageId);
   const [last, latest] = await Promise.all([
-    ctx.engines.runs.latestRunForPackage(tenantId, brandId, packageId, { succeededOnly: true }),
-    ctx.engines.runs.latestRunForPackage(tenantId, brandId, packageId),
+    ctx.engines.runs.latestRunForPackage({ tenantId, brandId }, { packageId, succeededOnly: true }),
+    ctx.engines.runs.latestRunForPackage({ tenantId, brandId }, { packageId }),
   ]);
   const warnings = (last?.events ?? [])
     .filter((event) => event.kind === 'soft_error')
@@ -42,7 +42,7 @@ export async function getPackageBuildProgress(
   channels: Channel[],
 ): Promise<PackageBuildProgress> {
   await sweepInterruptedRuns(ctx, { scope: { tenantId, brandId } });
-  const runs = await ctx.engines.runs.buildRunsForKey(tenantId, brandId, idempotencyKey);
+  const runs = await ctx.engines.runs.buildRunsForKey({ tenantId, brandId }, { idempotencyKey });
   // Retries of the same attempt each record a run (newest first): a build still running is the news,
   // then the one linked to the package (it carries the drafting), then the latest outcome.
   const run =

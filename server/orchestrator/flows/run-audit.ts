@@ -30,7 +30,7 @@ export class FlowRunAudit {
     userId: string | null,
     budgetMs?: number,
   ): Promise<Audit> {
-    const runId = await runs.startRun(scope.tenantId, scope.brandId, flow, input, userId, { budgetMs });
+    const runId = await runs.startRun(scope, { flow, input, createdByUserId: userId, budgetMs });
     const audit = new this(runs, runId);
     // The run's id on the request's log line ties the log (and its SQL) to the Runs page.
     logger.info({ flow, runId, ...scope }, 'run started');

@@ -191,7 +191,7 @@ describe('TodaySummaryOrchestrator.summarizeTodayFocus', () => {
     const context = JSON.stringify(model.doGenerateCalls[0]!.prompt);
     expect(context).toContain('Ledgerline');
     expect(context).not.toContain('angle');
-    const [run] = await system.engines.runs.listRuns(tenantId, ledgerline, { limit: 1 });
+    const [run] = await system.engines.runs.listRuns({ tenantId, brandId: ledgerline }, { limit: 1 });
     expect(run).toMatchObject({ flow: 'f1_summary', status: 'succeeded', createdByUserId: DEMO_OWNER.userId });
     expect(run!.events.map((e) => [e.node, e.kind])).toEqual([['input', 'input'], ['summarize', 'llm_output'], ['flow', 'output']]);
     expect(run!.events[1]!.payload).toMatchObject({
@@ -212,7 +212,7 @@ describe('TodaySummaryOrchestrator.summarizeTodayFocus', () => {
     expect(summary.source).toBe('fallback');
     expect(summary.model).toBeNull();
     expect(summary.summary).toMatch(/^Focus Ledgerline on .+ today; \d+ high-scoring ideas? (is|are) waiting on the board\.$/);
-    const [run] = await system.engines.runs.listRuns(tenantId, ledgerline, { limit: 1 });
+    const [run] = await system.engines.runs.listRuns({ tenantId, brandId: ledgerline }, { limit: 1 });
     expect(run).toMatchObject({ flow: 'f1_summary', status: 'succeeded_with_warnings' });
     expect(run!.events[1]!.payload).toMatchObject({ error: expect.stringContaining('upstream 503') });
   });

@@ -50,7 +50,7 @@ function workspaceOf(answer: PackageBuildAnswer): PackageWorkspaceView {
 }
 
 async function lastRun(ctx: SystemContext) {
-  const [run] = await ctx.engines.runs.listRuns(fx.tenantId, fx.brandId, { limit: 1 });
+  const [run] = await ctx.engines.runs.listRuns(fx, { limit: 1 });
   return run!;
 }
 
@@ -106,7 +106,7 @@ describe('package graph with a mock model', () => {
     // The failure stays visible when the workspace is opened later, also after many newer runs.
     const reopened = await getPackageWorkspace(ctx, fx.tenantId, fx.brandId, view.package.id);
     expect(reopened.warnings).toEqual(view.warnings);
-    for (let i = 0; i < 55; i++) await ctx.engines.runs.startRun(fx.tenantId, fx.brandId, 'f1_today', { i });
+    for (let i = 0; i < 55; i++) await ctx.engines.runs.startRun(fx, { flow: 'f1_today', input: { i } });
     expect((await getPackageWorkspace(ctx, fx.tenantId, fx.brandId, view.package.id)).warnings).toEqual(view.warnings);
   });
 

@@ -30,7 +30,7 @@ describe('GET /api/cron/learning', () => {
     expect((await call(`Bearer ${SECRET}x`)).status).toBe(401);
     expect((await call(SECRET)).status).toBe(401);
     const [target] = await system.engines.learning.walk.listTargets({ limit: 1 });
-    expect(await system.engines.runs.listRuns(target!.tenantId, target!.brandId)).toEqual([]);
+    expect(await system.engines.runs.listRuns({ tenantId: target!.tenantId, brandId: target!.brandId })).toEqual([]);
   });
 
   it('refuses everyone when CRON_SECRET is not configured', async () => {
@@ -46,7 +46,7 @@ describe('GET /api/cron/learning', () => {
     const body = await response.json();
     const brands = await system.engines.learning.walk.listTargets({ limit: 500 });
     expect(body).toMatchObject({ brandsProcessed: brands.length, brandsFailed: 0, complete: true, windowStart: '2026-02-14T00:00:00.000Z' });
-    const [run] = await system.engines.runs.listRuns(brands[0]!.tenantId, brands[0]!.brandId, { limit: 1 });
+    const [run] = await system.engines.runs.listRuns({ tenantId: brands[0]!.tenantId, brandId: brands[0]!.brandId }, { limit: 1 });
     expect(run).toMatchObject({ flow: 'f3_learning', status: 'succeeded', input: { trigger: 'cron', windowDays: 30 } });
   });
 });
