@@ -71,6 +71,32 @@ export const CreateVariantInput = z.object({
 });
 export type CreateVariantInput = z.input<typeof CreateVariantInput>;
 
+/** One package of the brand. */
+export const PackageRef = z.object({ packageId: z.uuid() });
+export type PackageRef = z.input<typeof PackageRef>;
+
+export const UpdatePackageStatusInput = PackageRef.extend({ status: PackageStatus });
+export type UpdatePackageStatusInput = z.input<typeof UpdatePackageStatusInput>;
+
+/** One variant of the brand. */
+export const VariantRef = z.object({ variantId: z.uuid() });
+export type VariantRef = z.input<typeof VariantRef>;
+
+/** A person's edit: it becomes the active text unless an approved text overrides it. */
+export const UpdateVariantTextInput = VariantRef.extend({ text: VariantText });
+export type UpdateVariantTextInput = z.input<typeof UpdateVariantTextInput>;
+
+export const ScheduleVariantInput = VariantRef.extend({ scheduledPublishAt: z.date() });
+export type ScheduleVariantInput = z.input<typeof ScheduleVariantInput>;
+
+/** The variant went out as the platform's post `externalPostId`, at `publishedAt` (default: now). */
+export const MarkVariantPublishedInput = VariantRef.extend({ externalPostId: Text(200), publishedAt: z.date().optional() });
+export type MarkVariantPublishedInput = z.input<typeof MarkVariantPublishedInput>;
+
+/** Regeneration's replacement of a channel's untouched drafts made before `createdBefore`, all but `keep`. */
+export const RetireDraftsInput = PackageRef.extend({ channel: Channel, keep: z.array(z.uuid()), createdBefore: z.date() });
+export type RetireDraftsInput = z.input<typeof RetireDraftsInput>;
+
 export const WorkspaceWarning = z.object({
   channel: Channel.optional(),
   node: z.string().min(1).max(120),

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { type Clock, systemClock } from '../clock';
 import type { Database } from '../db/client';
 import { contentPackages } from '../db/schema';
-import { type Channel, PackageStatus } from '../enums';
 import { ConflictError, InvariantViolationError, NotFoundError } from '../errors';
 import type { OpportunityDTO } from '../opportunities/dto';
 import {
@@ -11,10 +10,17 @@ import {
   type CreatePackageResult,
   CreateVariantInput,
   ListPackagesInput,
+  MarkVariantPublishedInput,
   type PackageDTO,
+  PackageRef,
   type PackageWorkspaceView,
+  RetireDraftsInput,
+  ScheduleVariantInput,
+  UpdatePackageStatusInput,
   UpdatePackageThesisInput,
+  UpdateVariantTextInput,
   type VariantDTO,
+  VariantRef,
   type WorkspaceViewOptions,
 } from './dto';
 import { discardUntouchedPackage, retireUntouchedDrafts } from './package-cleanup';
@@ -24,8 +30,6 @@ import { BrandScope, inBrand } from '../scope';
 import { loadBrand, loadPackage, loadVariantDTO, selectPackageVariants, toPackageDTO, toVariantDTO } from './queries';
 import { buildWorkspaceView } from './workspace';
 import { VariantWrites } from './variant-writes';
-
-const RowId = z.uuid();
 
 /**
  * Content packages (the thesis and channels made from one opportunity) and their per-channel
@@ -45,8 +49,8 @@ export class ContentEngine {
   }
 
   /** The brand's packages, newest first. */
-  async listPackagesForBrand(tenantId: string, brandId: string, input: ListPackagesInput = {}): Promise<PackageDTO[]> {
-    const scope = BrandScope.parse({ tenantId, brandId });
+  async listPackagesForBrand(brand: BrandScope, input: ListPackagesInput = {}): Promise<PackageDTO[]> {
+    const scope = BrandScope.parse(brand);
     const { status, limit, offset } = ListPackagesInput.parse(input);
     await loadBrand(this.db, scope);
     const rows = await this.db
@@ -61,8 +65,8 @@ export class ContentEngine {
     return rows.map(toPackageDTO);
   }
 
-  async getPackage(tenantId: string, brandId: string, packageId: string): Promise<PackageDTO> {
-    return toPackageDTO(await loadPackage(this.db, BrandScope.parse({ tenantId, brandId }), RowId.parse(packageId)));
+  async getPackage(brand: BrandScope, input: PackageRef): Promise<PackageDTO> {
+    return toPackageDTO(await loadPackage(this.db, BrandScope.parse(brand), PackageRef.parse(input).packageId));
   }
 
   /**
@@ -71,12 +75,8 @@ export class ContentEngine {
    * (brand_id, idempotency_key) index rather than on a read-then-insert, so exactly one row is made;
    * a key reused for a different opportunity or channel set is refused, never mapped to the first.
    */
-  async createPackageFromOpportunity(
-    tenantId: string,
-    brandId: string,
-    input: CreatePackageFromOpportunityInput,
-  ): Promise<CreatePackageResult> {
-    const scope = BrandScope.parse({ tenantId, brandId });
+  async createPackageFromOpportunity(brand: BrandScope, input: CreatePackageFromOpportunityInput): Promise<CreatePackageResult> {
+    const scope = BrandScope.parse(brand);
     const request = CreatePackageFromOpportunityInput.parse(input);
     if (request.idempotencyKey) {
       const earlier = await this.packageForKey(scope, request.idempotencyKey);
@@ -115,16 +115,16 @@ export class ContentEngine {
    * retry is answered before any drafting starts. The key used for another opportunity or channel
    * set is refused (CONFLICT), as in `createPackageFromOpportunity`.
    */
-  async findPackageForKey(tenantId: string, brandId: string, input: CreatePackageFromOpportunityInput): Promise<PackageDTO | null> {
-    const scope = BrandScope.parse({ tenantId, brandId });
+  async findPackageForKey(brand: BrandScope, input: CreatePackageFromOpportunityInput): Promise<PackageDTO | null> {
+    const scope = BrandScope.parse(brand);
     const request = CreatePackageFromOpportunityInput.parse(input);
     if (!request.idempotencyKey) return null;
     const earlier = await this.packageForKey(scope, request.idempotencyKey);
     return earlier ? sameRequestOrConflict(earlier, request) : null;
   }
 
-  async updatePackageThesis(tenantId: string, brandId: string, input: UpdatePackageThesisInput): Promise<PackageDTO> {
-    const scope = BrandScope.parse({ tenantId, brandId });
+  async updatePackageThesis(brand: BrandScope, input: UpdatePackageThesisInput): Promise<PackageDTO> {
+    const scope = BrandScope.parse(brand);
     const thesis = UpdatePackageThesisInput.parse(input);
     const [updated] = await this.db
       .update(contentPackages)
@@ -146,10 +146,9 @@ export class ContentEngine {
    * Moves the package along draft ⇄ in_review → scheduled → published, or archives it from anywhere.
    * The package row is locked while its variants are checked, so the check and the move agree.
    */
-  async updatePackageStatus(tenantId: string, brandId: string, packageId: string, status: PackageStatus): Promise<PackageDTO> {
-    const scope = BrandScope.parse({ tenantId, brandId });
-    const id = RowId.parse(packageId);
-    const to = PackageStatus.parse(status);
+  async updatePackageStatus(brand: BrandScope, input: UpdatePackageStatusInput): Promise<PackageDTO> {
+    const scope = BrandScope.parse(brand);
+    const { packageId: id, status: to } = UpdatePackageStatusInput.parse(input);
     return this.db.transaction(async (tx) => {
       const current = await loadPackage(tx, scope, id, true);
       const from = current.status;
@@ -172,64 +171,47 @@ export class ContentEngine {
     });
   }
 
-  createVariant(tenantId: string, brandId: string, input: CreateVariantInput): Promise<VariantDTO> {
-    return this.variantWrites.create(BrandScope.parse({ tenantId, brandId }), input);
+  async createVariant(brand: BrandScope, input: CreateVariantInput): Promise<VariantDTO> {
+    return this.variantWrites.create(BrandScope.parse(brand), input);
   }
 
-  /** A person's edit: it becomes the active text unless an approved text overrides it. */
-  updateVariantText(tenantId: string, brandId: string, variantId: string, text: string): Promise<VariantDTO> {
-    return this.variantWrites.updateText(BrandScope.parse({ tenantId, brandId }), variantId, text);
+  async updateVariantText(brand: BrandScope, input: UpdateVariantTextInput): Promise<VariantDTO> {
+    return this.variantWrites.updateText(BrandScope.parse(brand), UpdateVariantTextInput.parse(input));
   }
 
-  markVariantPublished(
-    tenantId: string,
-    brandId: string,
-    variantId: string,
-    externalPostId: string,
-    publishedAt?: Date,
-  ): Promise<VariantDTO> {
-    return this.variantWrites.markPublished(BrandScope.parse({ tenantId, brandId }), variantId, externalPostId, publishedAt);
+  async markVariantPublished(brand: BrandScope, input: MarkVariantPublishedInput): Promise<VariantDTO> {
+    return this.variantWrites.markPublished(BrandScope.parse(brand), MarkVariantPublishedInput.parse(input));
   }
 
-  scheduleVariant(tenantId: string, brandId: string, variantId: string, scheduledPublishAt: Date): Promise<VariantDTO> {
-    return this.variantWrites.schedule(BrandScope.parse({ tenantId, brandId }), variantId, scheduledPublishAt);
+  async scheduleVariant(brand: BrandScope, input: ScheduleVariantInput): Promise<VariantDTO> {
+    return this.variantWrites.schedule(BrandScope.parse(brand), ScheduleVariantInput.parse(input));
   }
 
   /** The package's variants, oldest first. */
-  async listVariantsForPackage(tenantId: string, brandId: string, packageId: string): Promise<VariantDTO[]> {
-    const scope = BrandScope.parse({ tenantId, brandId });
-    const pkg = await loadPackage(this.db, scope, RowId.parse(packageId));
+  async listVariantsForPackage(brand: BrandScope, input: PackageRef): Promise<VariantDTO[]> {
+    const scope = BrandScope.parse(brand);
+    const pkg = await loadPackage(this.db, scope, PackageRef.parse(input).packageId);
     return (await selectPackageVariants(this.db, scope, pkg.id)).map(toVariantDTO);
   }
 
-  async getVariant(tenantId: string, brandId: string, variantId: string): Promise<VariantDTO> {
-    return loadVariantDTO(this.db, BrandScope.parse({ tenantId, brandId }), RowId.parse(variantId));
+  async getVariant(brand: BrandScope, input: VariantRef): Promise<VariantDTO> {
+    return loadVariantDTO(this.db, BrandScope.parse(brand), VariantRef.parse(input).variantId);
   }
 
   /** Undoes a build that failed half-way: the untouched package and its drafts are removed. */
-  discardUntouchedPackage(tenantId: string, brandId: string, packageId: string): Promise<void> {
-    return discardUntouchedPackage(this.db, BrandScope.parse({ tenantId, brandId }), packageId);
+  async discardUntouchedPackage(brand: BrandScope, input: PackageRef): Promise<void> {
+    return discardUntouchedPackage(this.db, BrandScope.parse(brand), PackageRef.parse(input).packageId);
   }
 
   /** Regeneration replaces a channel's untouched drafts made before `createdBefore` (all but `keep`); edited work stays. */
-  retireUntouchedDrafts(
-    tenantId: string,
-    brandId: string,
-    packageId: string,
-    channel: Channel,
-    keep: readonly string[],
-    createdBefore: Date,
-  ): Promise<string[]> {
-    return retireUntouchedDrafts(this.db, BrandScope.parse({ tenantId, brandId }), packageId, channel, keep, createdBefore);
+  async retireUntouchedDrafts(brand: BrandScope, input: RetireDraftsInput): Promise<string[]> {
+    const { packageId, channel, keep, createdBefore } = RetireDraftsInput.parse(input);
+    return retireUntouchedDrafts(this.db, BrandScope.parse(brand), packageId, channel, keep, createdBefore);
   }
 
-  getPackageWorkspaceView(
-    tenantId: string,
-    brandId: string,
-    packageId: string,
-    options: WorkspaceViewOptions = {},
-  ): Promise<PackageWorkspaceView> {
-    return buildWorkspaceView(this.db, this.deps, BrandScope.parse({ tenantId, brandId }), RowId.parse(packageId), options);
+  /** The package's workspace; `warnings` are the soft errors of the run that built it. */
+  async getPackageWorkspaceView(brand: BrandScope, input: PackageRef & WorkspaceViewOptions): Promise<PackageWorkspaceView> {
+    return buildWorkspaceView(this.db, this.deps, BrandScope.parse(brand), PackageRef.parse(input).packageId, input);
   }
 
   private async packageForKey(scope: BrandScope, idempotencyKey: string) {

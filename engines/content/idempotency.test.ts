@@ -32,9 +32,9 @@ describe('createPackageFromOpportunity with an idempotency key', () => {
   it('returns the same package for a repeated key, reporting it as not created', async () => {
     const opportunityId = await insertContentOpportunity(handle.db, fx);
     const request = { opportunityId, channels: ['linkedin' as const, 'x' as const], createdByUserId: fx.ownerUserId, idempotencyKey: randomUUID() };
-    const first = await content.createPackageFromOpportunity(fx.tenantId, fx.brandId, request);
-    const again = await content.createPackageFromOpportunity(fx.tenantId, fx.brandId, request);
-    const reordered = await content.createPackageFromOpportunity(fx.tenantId, fx.brandId, { ...request, channels: ['x', 'linkedin'] });
+    const first = await content.createPackageFromOpportunity(fx, request);
+    const again = await content.createPackageFromOpportunity(fx, request);
+    const reordered = await content.createPackageFromOpportunity(fx, { ...request, channels: ['x', 'linkedin'] });
     expect(first.created).toBe(true);
     expect(again).toEqual({ package: first.package, created: false });
     expect(reordered).toEqual({ package: first.package, created: false });
@@ -44,20 +44,25 @@ describe('createPackageFromOpportunity with an idempotency key', () => {
   it('finds the package of a used key before anything is made, refusing a mismatched request', async () => {
     const opportunityId = await insertContentOpportunity(handle.db, fx);
     const request = { opportunityId, channels: ['linkedin' as const], createdByUserId: fx.ownerUserId, idempotencyKey: randomUUID() };
-    expect(await content.findPackageForKey(fx.tenantId, fx.brandId, request)).toBeNull();
-    expect(await content.findPackageForKey(fx.tenantId, fx.brandId, { ...request, idempotencyKey: undefined })).toBeNull();
-    const { package: pkg } = await content.createPackageFromOpportunity(fx.tenantId, fx.brandId, request);
-    expect(await content.findPackageForKey(fx.tenantId, fx.brandId, request)).toEqual(pkg);
-    await expect(content.findPackageForKey(fx.tenantId, fx.brandId, { ...request, channels: ['x'] })).rejects.toBeInstanceOf(ConflictError);
+    expect(await content.findPackageForKey(fx, request)).toBeNull();
+    expect(await content.findPackageForKey(fx, { ...request, idempotencyKey: undefined })).toBeNull();
+    const { package: pkg } = await content.createPackageFromOpportunity(fx, request);
+    expect(await content.findPackageForKey(fx, request)).toEqual(pkg);
+    await expect(content.findPackageForKey(fx, { ...request, channels: ['x'] })).rejects.toBeInstanceOf(ConflictError);
   });
 
   it('refuses the key reused for a different opportunity', async () => {
     const first = await insertContentOpportunity(handle.db, fx);
     const second = await insertContentOpportunity(handle.db, fx);
     const idempotencyKey = randomUUID();
-    await content.createPackageFromOpportunity(fx.tenantId, fx.brandId, { opportunityId: first, channels: ['x'], createdByUserId: fx.ownerUserId, idempotencyKey });
+    await content.createPackageFromOpportunity(fx, {
+      opportunityId: first,
+      channels: ['x'],
+      createdByUserId: fx.ownerUserId,
+      idempotencyKey,
+    });
     await expect(
-      content.createPackageFromOpportunity(fx.tenantId, fx.brandId, { opportunityId: second, channels: ['x'], createdByUserId: fx.ownerUserId, idempotencyKey }),
+      content.createPackageFromOpportunity(fx, { opportunityId: second, channels: ['x'], createdByUserId: fx.ownerUserId, idempotencyKey }),
     ).rejects.toBeInstanceOf(ConflictError);
     expect(await packagesWithKey(idempotencyKey)).toHaveLength(1);
   });
@@ -65,10 +70,15 @@ describe('createPackageFromOpportunity with an idempotency key', () => {
   it('refuses the key reused for a different channel set', async () => {
     const opportunityId = await insertContentOpportunity(handle.db, fx);
     const idempotencyKey = randomUUID();
-    await content.createPackageFromOpportunity(fx.tenantId, fx.brandId, { opportunityId, channels: ['x'], createdByUserId: fx.ownerUserId, idempotencyKey });
+    await content.createPackageFromOpportunity(fx, { opportunityId, channels: ['x'], createdByUserId: fx.ownerUserId, idempotencyKey });
     for (const channels of [['linkedin'], ['x', 'linkedin']] as const) {
       await expect(
-        content.createPackageFromOpportunity(fx.tenantId, fx.brandId, { opportunityId, channels: [...channels], createdByUserId: fx.ownerUserId, idempotencyKey }),
+        content.createPackageFromOpportunity(fx, {
+          opportunityId,
+          channels: [...channels],
+          createdByUserId: fx.ownerUserId,
+          idempotencyKey,
+        }),
       ).rejects.toBeInstanceOf(ConflictError);
     }
   });
@@ -76,30 +86,30 @@ describe('createPackageFromOpportunity with an idempotency key', () => {
   it('replays a key even after its opportunity stopped being live', async () => {
     const opportunityId = await insertContentOpportunity(handle.db, fx);
     const request = { opportunityId, channels: ['x' as const], createdByUserId: fx.ownerUserId, idempotencyKey: randomUUID() };
-    const first = await content.createPackageFromOpportunity(fx.tenantId, fx.brandId, request);
+    const first = await content.createPackageFromOpportunity(fx, request);
     await handle.db.update(opportunities).set({ snoozedUntil: addDays(FIXED_NOW, 7) }).where(eq(opportunities.id, opportunityId));
-    expect(await content.createPackageFromOpportunity(fx.tenantId, fx.brandId, request)).toEqual({ package: first.package, created: false });
+    expect(await content.createPackageFromOpportunity(fx, request)).toEqual({ package: first.package, created: false });
   });
 
   it('refuses a key whose package has been deleted, rather than making a second one', async () => {
     const opportunityId = await insertContentOpportunity(handle.db, fx);
     const request = { opportunityId, channels: ['x' as const], createdByUserId: fx.ownerUserId, idempotencyKey: randomUUID() };
-    const first = await content.createPackageFromOpportunity(fx.tenantId, fx.brandId, request);
+    const first = await content.createPackageFromOpportunity(fx, request);
     await handle.db.update(contentPackages).set({ deletedAt: FIXED_NOW }).where(eq(contentPackages.id, first.package.id));
-    await expect(content.createPackageFromOpportunity(fx.tenantId, fx.brandId, request)).rejects.toBeInstanceOf(ConflictError);
+    await expect(content.createPackageFromOpportunity(fx, request)).rejects.toBeInstanceOf(ConflictError);
     expect(await packagesWithKey(request.idempotencyKey)).toHaveLength(1);
   });
 
   it('keeps keys apart per brand', async () => {
     const otherBrand = await createTenantFixture(handle.db, 'Other Idempotent Co');
     const idempotencyKey = randomUUID();
-    const mine = await content.createPackageFromOpportunity(fx.tenantId, fx.brandId, {
+    const mine = await content.createPackageFromOpportunity(fx, {
       opportunityId: await insertContentOpportunity(handle.db, fx),
       channels: ['x'],
       createdByUserId: fx.ownerUserId,
       idempotencyKey,
     });
-    const theirs = await content.createPackageFromOpportunity(otherBrand.tenantId, otherBrand.brandId, {
+    const theirs = await content.createPackageFromOpportunity(otherBrand, {
       opportunityId: await insertContentOpportunity(handle.db, otherBrand),
       channels: ['x'],
       createdByUserId: otherBrand.ownerUserId,
@@ -121,7 +131,12 @@ describe('createPackageFromOpportunity with an idempotency key', () => {
       const engines = sessions.length ? sessions.map((s) => createContentEngine(s.db)) : Array.from({ length: 10 }, () => content);
       const results = await Promise.all(
         engines.map((engine) =>
-          engine.createPackageFromOpportunity(fx.tenantId, fx.brandId, { opportunityId, channels: ['linkedin'], createdByUserId: fx.ownerUserId, idempotencyKey }),
+          engine.createPackageFromOpportunity(fx, {
+            opportunityId,
+            channels: ['linkedin'],
+            createdByUserId: fx.ownerUserId,
+            idempotencyKey,
+          }),
         ),
       );
       expect(new Set(results.map((r) => r.package.id)).size).toBe(1);

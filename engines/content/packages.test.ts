@@ -28,7 +28,7 @@ afterAll(() => handle.close());
 describe('createPackageFromOpportunity', () => {
   it('makes a draft package titled after the opportunity, with its persona and pillar', async () => {
     const opportunityId = await insertContentOpportunity(handle.db, fx, { title: 'Continuous close is here', pillarId: fx.pillarIds[1] });
-    const { package: pkg, created } = await content.createPackageFromOpportunity(fx.tenantId, fx.brandId, {
+    const { package: pkg, created } = await content.createPackageFromOpportunity(fx, {
       opportunityId,
       channels: ['x', 'linkedin'],
       createdByUserId: fx.ownerUserId,
@@ -50,7 +50,7 @@ describe('createPackageFromOpportunity', () => {
       coreArgument: null,
     });
     expect(pkg).not.toHaveProperty('tenantId');
-    expect(await content.getPackage(fx.tenantId, fx.brandId, pkg.id)).toEqual(pkg);
+    expect(await content.getPackage(fx, { packageId: pkg.id })).toEqual(pkg);
   });
 
   it.each([
@@ -60,13 +60,13 @@ describe('createPackageFromOpportunity', () => {
   ])('refuses an opportunity that is %s as not found', async (_, state) => {
     const opportunityId = await insertContentOpportunity(handle.db, fx, state);
     await expect(
-      content.createPackageFromOpportunity(fx.tenantId, fx.brandId, { opportunityId, channels: ['x'], createdByUserId: fx.ownerUserId }),
+      content.createPackageFromOpportunity(fx, { opportunityId, channels: ['x'], createdByUserId: fx.ownerUserId }),
     ).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('accepts an opportunity whose snooze has passed', async () => {
     const opportunityId = await insertContentOpportunity(handle.db, fx, { snoozedUntil: addDays(FIXED_NOW, -1), expiresAt: addDays(FIXED_NOW, 2) });
-    const { created } = await content.createPackageFromOpportunity(fx.tenantId, fx.brandId, {
+    const { created } = await content.createPackageFromOpportunity(fx, {
       opportunityId,
       channels: ['x'],
       createdByUserId: fx.ownerUserId,
@@ -81,7 +81,7 @@ describe('createPackageFromOpportunity', () => {
   ])('rejects %s', async (_, channels) => {
     const opportunityId = await insertContentOpportunity(handle.db, fx);
     await expect(
-      content.createPackageFromOpportunity(fx.tenantId, fx.brandId, {
+      content.createPackageFromOpportunity(fx, {
         opportunityId,
         channels: channels as never,
         createdByUserId: fx.ownerUserId,
@@ -92,7 +92,7 @@ describe('createPackageFromOpportunity', () => {
   it('accepts all six channels', async () => {
     const opportunityId = await insertContentOpportunity(handle.db, fx);
     const channels = ['linkedin', 'x', 'newsletter', 'instagram', 'youtube', 'tiktok'] as const;
-    const { package: pkg } = await content.createPackageFromOpportunity(fx.tenantId, fx.brandId, {
+    const { package: pkg } = await content.createPackageFromOpportunity(fx, {
       opportunityId,
       channels: [...channels],
       createdByUserId: fx.ownerUserId,
@@ -108,11 +108,11 @@ describe('listPackagesForBrand', () => {
     for (const status of ['draft', 'in_review', 'draft', 'archived'] as const) {
       ids.push(await insertContentPackage(handle.db, brand, { status }));
     }
-    const all = await content.listPackagesForBrand(brand.tenantId, brand.brandId, { limit: 10, offset: 0 });
+    const all = await content.listPackagesForBrand(brand, { limit: 10, offset: 0 });
     expect(all.map((p) => p.id)).toEqual([...ids].reverse());
-    const drafts = await content.listPackagesForBrand(brand.tenantId, brand.brandId, { status: 'draft', limit: 10, offset: 0 });
+    const drafts = await content.listPackagesForBrand(brand, { status: 'draft', limit: 10, offset: 0 });
     expect(drafts.map((p) => p.id)).toEqual([ids[2], ids[0]]);
-    const page = await content.listPackagesForBrand(brand.tenantId, brand.brandId, { limit: 2, offset: 1 });
+    const page = await content.listPackagesForBrand(brand, { limit: 2, offset: 1 });
     expect(page.map((p) => p.id)).toEqual([ids[2], ids[1]]);
   });
 });
@@ -120,7 +120,7 @@ describe('listPackagesForBrand', () => {
 describe('updatePackageThesis', () => {
   it('stores the core argument, key points and risks', async () => {
     const packageId = await insertContentPackage(handle.db, fx);
-    const pkg = await content.updatePackageThesis(fx.tenantId, fx.brandId, {
+    const pkg = await content.updatePackageThesis(fx, {
       packageId,
       coreArgument: 'Evidence beats heroics at month end.',
       keyPoints: ['Reconcile daily', 'Automate tie-outs'],
@@ -131,7 +131,7 @@ describe('updatePackageThesis', () => {
       keyPoints: ['Reconcile daily', 'Automate tie-outs'],
       risksToAvoid: ['Promising a zero-day close'],
     });
-    expect(await content.getPackage(fx.tenantId, fx.brandId, packageId)).toEqual(pkg);
+    expect(await content.getPackage(fx, { packageId })).toEqual(pkg);
   });
 
   it.each([
@@ -142,9 +142,9 @@ describe('updatePackageThesis', () => {
   ])('rejects %s', async (_, change) => {
     const packageId = await insertContentPackage(handle.db, fx);
     await expect(
-      content.updatePackageThesis(fx.tenantId, fx.brandId, { packageId, coreArgument: 'Fine.', keyPoints: [], risksToAvoid: [], ...change }),
+      content.updatePackageThesis(fx, { packageId, coreArgument: 'Fine.', keyPoints: [], risksToAvoid: [], ...change }),
     ).rejects.toBeInstanceOf(ZodError);
-    expect((await content.getPackage(fx.tenantId, fx.brandId, packageId)).coreArgument).toBeNull();
+    expect((await content.getPackage(fx, { packageId })).coreArgument).toBeNull();
   });
 });
 
@@ -166,8 +166,8 @@ describe('updatePackageStatus', () => {
     ['published', 'archived', ['published']],
   ])('moves %s → %s', async (from, to, variantStatuses) => {
     const packageId = await packageIn(from, variantStatuses);
-    expect((await content.updatePackageStatus(fx.tenantId, fx.brandId, packageId, to)).status).toBe(to);
-    expect((await content.getPackage(fx.tenantId, fx.brandId, packageId)).status).toBe(to);
+    expect((await content.updatePackageStatus(fx, { packageId, status: to })).status).toBe(to);
+    expect((await content.getPackage(fx, { packageId })).status).toBe(to);
   });
 
   it.each<[PackageStatus, PackageStatus, VariantStatus[]]>([
@@ -184,21 +184,21 @@ describe('updatePackageStatus', () => {
     ['archived', 'in_review', []],
   ])('refuses %s → %s as a state violation', async (from, to, variantStatuses) => {
     const packageId = await packageIn(from, variantStatuses);
-    const error = await content.updatePackageStatus(fx.tenantId, fx.brandId, packageId, to).catch((e: unknown) => e);
+    const error = await content.updatePackageStatus(fx, { packageId, status: to }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvariantViolationError);
     expect((error as InvariantViolationError).kind).toBe('state');
-    expect((await content.getPackage(fx.tenantId, fx.brandId, packageId)).status).toBe(from);
+    expect((await content.getPackage(fx, { packageId })).status).toBe(from);
   });
 
   it('does not count a deleted scheduled variant towards scheduling the package', async () => {
     const packageId = await packageIn('in_review');
     await insertContentVariant(handle.db, fx, packageId, { status: 'scheduled', deletedAt: FIXED_NOW });
-    await expect(content.updatePackageStatus(fx.tenantId, fx.brandId, packageId, 'scheduled')).rejects.toBeInstanceOf(InvariantViolationError);
+    await expect(content.updatePackageStatus(fx, { packageId, status: 'scheduled' })).rejects.toBeInstanceOf(InvariantViolationError);
   });
 
   it('returns the package unchanged when the status is the same', async () => {
     const packageId = await packageIn('published');
-    const before = await content.getPackage(fx.tenantId, fx.brandId, packageId);
-    expect(await content.updatePackageStatus(fx.tenantId, fx.brandId, packageId, 'published')).toEqual(before);
+    const before = await content.getPackage(fx, { packageId });
+    expect(await content.updatePackageStatus(fx, { packageId, status: 'published' })).toEqual(before);
   });
 });

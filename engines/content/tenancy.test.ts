@@ -40,23 +40,23 @@ afterAll(() => handle.close());
 type Call = (c: ContentEngine, fx: TenantFixture) => Promise<unknown>;
 
 const calls: [string, Call][] = [
-  ['getPackage', (c, fx) => c.getPackage(fx.tenantId, fx.brandId, packageId)],
+  ['getPackage', (c, fx) => c.getPackage(fx, { packageId })],
   [
     'createPackageFromOpportunity',
-    (c, fx) => c.createPackageFromOpportunity(fx.tenantId, fx.brandId, { opportunityId, channels: ['x'], createdByUserId: fx.ownerUserId }),
+    (c, fx) => c.createPackageFromOpportunity(fx, { opportunityId, channels: ['x'], createdByUserId: fx.ownerUserId }),
   ],
   [
     'updatePackageThesis',
-    (c, fx) => c.updatePackageThesis(fx.tenantId, fx.brandId, { packageId, coreArgument: 'Taken over.', keyPoints: [], risksToAvoid: [] }),
+    (c, fx) => c.updatePackageThesis(fx, { packageId, coreArgument: 'Taken over.', keyPoints: [], risksToAvoid: [] }),
   ],
-  ['updatePackageStatus', (c, fx) => c.updatePackageStatus(fx.tenantId, fx.brandId, packageId, 'archived')],
-  ['createVariant', (c, fx) => c.createVariant(fx.tenantId, fx.brandId, { packageId, channel: 'linkedin', draftText: 'Injected.' })],
-  ['updateVariantText', (c, fx) => c.updateVariantText(fx.tenantId, fx.brandId, variantId, 'Injected.')],
-  ['markVariantPublished', (c, fx) => c.markVariantPublished(fx.tenantId, fx.brandId, variantId, 'stolen-post')],
-  ['scheduleVariant', (c, fx) => c.scheduleVariant(fx.tenantId, fx.brandId, variantId, addDays(FIXED_NOW, 3))],
-  ['listVariantsForPackage', (c, fx) => c.listVariantsForPackage(fx.tenantId, fx.brandId, packageId)],
-  ['getVariant', (c, fx) => c.getVariant(fx.tenantId, fx.brandId, variantId)],
-  ['getPackageWorkspaceView', (c, fx) => c.getPackageWorkspaceView(fx.tenantId, fx.brandId, packageId)],
+  ['updatePackageStatus', (c, fx) => c.updatePackageStatus(fx, { packageId, status: 'archived' })],
+  ['createVariant', (c, fx) => c.createVariant(fx, { packageId, channel: 'linkedin', draftText: 'Injected.' })],
+  ['updateVariantText', (c, fx) => c.updateVariantText(fx, { variantId, text: 'Injected.' })],
+  ['markVariantPublished', (c, fx) => c.markVariantPublished(fx, { variantId, externalPostId: 'stolen-post' })],
+  ['scheduleVariant', (c, fx) => c.scheduleVariant(fx, { variantId, scheduledPublishAt: addDays(FIXED_NOW, 3) })],
+  ['listVariantsForPackage', (c, fx) => c.listVariantsForPackage(fx, { packageId })],
+  ['getVariant', (c, fx) => c.getVariant(fx, { variantId })],
+  ['getPackageWorkspaceView', (c, fx) => c.getPackageWorkspaceView(fx, { packageId })],
 ];
 
 describe('ContentEngine tenancy', () => {
@@ -70,16 +70,16 @@ describe('ContentEngine tenancy', () => {
 
   it('listPackagesForBrand answers not found for a brand outside the tenant, and lists only the brand asked for', async () => {
     const mismatched = strangers[2]![1];
-    await expect(content.listPackagesForBrand(mismatched.tenantId, mismatched.brandId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(content.listPackagesForBrand(mismatched)).rejects.toBeInstanceOf(NotFoundError);
     for (const [, stranger] of strangers.slice(0, 2)) {
-      expect(await content.listPackagesForBrand(stranger.tenantId, stranger.brandId)).toEqual([]);
+      expect(await content.listPackagesForBrand(stranger)).toEqual([]);
     }
   });
 
   it('left the owner rows untouched', async () => {
-    expect(await content.getPackage(owner.tenantId, owner.brandId, packageId)).toMatchObject({ status: 'in_review', coreArgument: null });
-    expect(await content.getVariant(owner.tenantId, owner.brandId, variantId)).toMatchObject({ status: 'scheduled', editedText: null, externalPostId: null });
-    expect(await content.listVariantsForPackage(owner.tenantId, owner.brandId, packageId)).toHaveLength(1);
-    expect(await content.listPackagesForBrand(owner.tenantId, owner.brandId)).toHaveLength(1);
+    expect(await content.getPackage(owner, { packageId })).toMatchObject({ status: 'in_review', coreArgument: null });
+    expect(await content.getVariant(owner, { variantId })).toMatchObject({ status: 'scheduled', editedText: null, externalPostId: null });
+    expect(await content.listVariantsForPackage(owner, { packageId })).toHaveLength(1);
+    expect(await content.listPackagesForBrand(owner)).toHaveLength(1);
   });
 });

@@ -5,14 +5,22 @@ import type { Database } from '../db/client';
 import { variants } from '../db/schema';
 import type { VariantStatus } from '../enums';
 import { ConflictError, InvariantViolationError } from '../errors';
-import { Text } from '../text';
-import { CreateVariantInput, EARLIEST_PUBLICATION, VariantText, type VariantDTO } from './dto';
+import {
+  CreateVariantInput,
+  EARLIEST_PUBLICATION,
+  type MarkVariantPublishedInput,
+  type ScheduleVariantInput,
+  type UpdateVariantTextInput,
+  type VariantDTO,
+} from './dto';
 import type { ContentEngineDeps } from './deps';
 import { type BrandScope, inBrand, isUniqueViolation, type Tx } from '../scope';
 import { loadPackage, loadVariant, loadVariantDTO, type VariantRow } from './queries';
 
-const RowId = z.uuid();
-const ExternalPostId = Text(200);
+// The engine parses each request with its DTO schema before it reaches here.
+type UpdateVariantTextRequest = z.output<typeof UpdateVariantTextInput>;
+type ScheduleVariantRequest = z.output<typeof ScheduleVariantInput>;
+type MarkPublishedRequest = z.output<typeof MarkVariantPublishedInput>;
 
 /** Statuses after which a variant's text and schedule are final. */
 const FINAL: readonly VariantStatus[] = ['published', 'rejected'];
@@ -55,9 +63,7 @@ export class VariantWrites {
   }
 
   /** Sets the edited text; a draft becomes `edited`, later statuses keep theirs. */
-  async updateText(scope: BrandScope, variantId: string, text: string): Promise<VariantDTO> {
-    const id = RowId.parse(variantId);
-    const editedText = VariantText.parse(text);
+  async updateText(scope: BrandScope, { variantId: id, text: editedText }: UpdateVariantTextRequest): Promise<VariantDTO> {
     return this.db.transaction(async (tx) => {
       const current = await loadVariant(tx, scope, id, true);
       refuseFinal(current, 'edited');
@@ -66,9 +72,7 @@ export class VariantWrites {
     });
   }
 
-  async schedule(scope: BrandScope, variantId: string, scheduledPublishAt: Date): Promise<VariantDTO> {
-    const id = RowId.parse(variantId);
-    const at = z.date().parse(scheduledPublishAt);
+  async schedule(scope: BrandScope, { variantId: id, scheduledPublishAt: at }: ScheduleVariantRequest): Promise<VariantDTO> {
     if (at <= this.clock()) throw new InvariantViolationError('A variant can only be scheduled for a time in the future', 'input');
     return this.db.transaction(async (tx) => {
       refuseFinal(await loadVariant(tx, scope, id, true), 'scheduled');
@@ -80,11 +84,10 @@ export class VariantWrites {
    * Records that the variant went out as `externalPostId`. One platform post belongs to one variant
    * per brand and channel; the unique index decides between two concurrent claims.
    */
-  async markPublished(scope: BrandScope, variantId: string, externalPostId: string, publishedAt?: Date): Promise<VariantDTO> {
-    const id = RowId.parse(variantId);
-    const postId = ExternalPostId.parse(externalPostId);
+  async markPublished(scope: BrandScope, request: MarkPublishedRequest): Promise<VariantDTO> {
+    const { variantId: id, externalPostId: postId } = request;
     const now = this.clock();
-    const at = z.date().optional().parse(publishedAt) ?? now;
+    const at = request.publishedAt ?? now;
     if (at > now) throw new InvariantViolationError('publishedAt cannot lie in the future', 'input');
     if (at < EARLIEST_PUBLICATION) throw new InvariantViolationError('publishedAt cannot lie before 2000-01-01', 'input');
     try {

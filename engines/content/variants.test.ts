@@ -37,7 +37,7 @@ async function violation(promise: Promise<unknown>): Promise<InvariantViolationE
 describe('createVariant', () => {
   it('creates a draft proposed now, with its pattern, and hides the prompt context', async () => {
     const patternTemplateId = await insertContentPattern(handle.db, fx, { supportedChannels: ['x'] });
-    const variant = await content.createVariant(fx.tenantId, fx.brandId, {
+    const variant = await content.createVariant(fx, {
       packageId,
       channel: 'x',
       patternTemplateId,
@@ -64,46 +64,44 @@ describe('createVariant', () => {
     });
     expect(variant).not.toHaveProperty('rawPromptContext');
     expect(variant).not.toHaveProperty('tenantId');
-    expect(await content.getVariant(fx.tenantId, fx.brandId, variant.id)).toEqual(variant);
+    expect(await content.getVariant(fx, { variantId: variant.id })).toEqual(variant);
   });
 
   it('refuses a channel the package does not have, as bad input', async () => {
-    const error = await violation(content.createVariant(fx.tenantId, fx.brandId, { packageId, channel: 'newsletter', draftText: 'Hi' }));
+    const error = await violation(content.createVariant(fx, { packageId, channel: 'newsletter', draftText: 'Hi' }));
     expect(error.kind).toBe('input');
   });
 
   it('accepts a pattern shared by the tenant', async () => {
     const patternTemplateId = await insertContentPattern(handle.db, fx, { shared: true, supportedChannels: ['linkedin'] });
-    const variant = await content.createVariant(fx.tenantId, fx.brandId, { packageId, channel: 'linkedin', patternTemplateId, draftText: 'Hi' });
+    const variant = await content.createVariant(fx, { packageId, channel: 'linkedin', patternTemplateId, draftText: 'Hi' });
     expect(variant.patternTemplateId).toBe(patternTemplateId);
   });
 
   it('refuses a pattern that does not support the channel', async () => {
     const patternTemplateId = await insertContentPattern(handle.db, fx, { supportedChannels: ['newsletter'] });
-    await violation(content.createVariant(fx.tenantId, fx.brandId, { packageId, channel: 'x', patternTemplateId, draftText: 'Hi' }));
-    expect(await content.listVariantsForPackage(fx.tenantId, fx.brandId, packageId)).not.toContainEqual(
-      expect.objectContaining({ patternTemplateId }),
-    );
+    await violation(content.createVariant(fx, { packageId, channel: 'x', patternTemplateId, draftText: 'Hi' }));
+    expect(await content.listVariantsForPackage(fx, { packageId })).not.toContainEqual(expect.objectContaining({ patternTemplateId }));
   });
 
   it('refuses a pattern of another brand as not found', async () => {
     const other = await createTenantFixture(handle.db, 'Pattern Owner Co');
     const patternTemplateId = await insertContentPattern(handle.db, other, { supportedChannels: ['x'] });
-    await expect(
-      content.createVariant(fx.tenantId, fx.brandId, { packageId, channel: 'x', patternTemplateId, draftText: 'Hi' }),
-    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(content.createVariant(fx, { packageId, channel: 'x', patternTemplateId, draftText: 'Hi' })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 
   it('rejects a draft over 20,000 characters', async () => {
-    await expect(
-      content.createVariant(fx.tenantId, fx.brandId, { packageId, channel: 'linkedin', draftText: 'a'.repeat(20_001) }),
-    ).rejects.toBeInstanceOf(ZodError);
+    await expect(content.createVariant(fx, { packageId, channel: 'linkedin', draftText: 'a'.repeat(20_001) })).rejects.toBeInstanceOf(
+      ZodError,
+    );
   });
 
   it('flags a text over the channel limit', async () => {
-    const variant = await content.createVariant(fx.tenantId, fx.brandId, { packageId, channel: 'x', draftText: 'a'.repeat(281) });
+    const variant = await content.createVariant(fx, { packageId, channel: 'x', draftText: 'a'.repeat(281) });
     expect(variant.withinChannelLimit).toBe(false);
-    const fits = await content.createVariant(fx.tenantId, fx.brandId, { packageId, channel: 'x', draftText: 'a'.repeat(280) });
+    const fits = await content.createVariant(fx, { packageId, channel: 'x', draftText: 'a'.repeat(280) });
     expect(fits.withinChannelLimit).toBe(true);
   });
 });
@@ -111,28 +109,28 @@ describe('createVariant', () => {
 describe('updateVariantText', () => {
   it('moves a draft to edited and makes the edit the active text', async () => {
     const variantId = await insertContentVariant(handle.db, fx, packageId, { status: 'draft', draftText: 'First go.' });
-    const edited = await content.updateVariantText(fx.tenantId, fx.brandId, variantId, 'Second go.');
+    const edited = await content.updateVariantText(fx, { variantId, text: 'Second go.' });
     expect(edited).toMatchObject({ status: 'edited', draftText: 'First go.', editedText: 'Second go.', text: 'Second go.' });
-    const again = await content.updateVariantText(fx.tenantId, fx.brandId, variantId, 'Third go.');
+    const again = await content.updateVariantText(fx, { variantId, text: 'Third go.' });
     expect(again).toMatchObject({ status: 'edited', editedText: 'Third go.' });
   });
 
   it.each<VariantStatus>(['approved', 'scheduled'])('keeps a %s variant in its status', async (status) => {
     const variantId = await insertContentVariant(handle.db, fx, packageId, { status });
-    const edited = await content.updateVariantText(fx.tenantId, fx.brandId, variantId, 'Tweaked.');
+    const edited = await content.updateVariantText(fx, { variantId, text: 'Tweaked.' });
     expect(edited).toMatchObject({ status, editedText: 'Tweaked.' });
   });
 
   it.each<VariantStatus>(['published', 'rejected'])('refuses to edit a %s variant', async (status) => {
     const variantId = await insertContentVariant(handle.db, fx, packageId, { status });
-    expect((await violation(content.updateVariantText(fx.tenantId, fx.brandId, variantId, 'Too late.'))).kind).toBe('state');
-    expect((await content.getVariant(fx.tenantId, fx.brandId, variantId)).editedText).toBeNull();
+    expect((await violation(content.updateVariantText(fx, { variantId, text: 'Too late.' }))).kind).toBe('state');
+    expect((await content.getVariant(fx, { variantId })).editedText).toBeNull();
   });
 
   it('rejects an edit over 20,000 characters or empty', async () => {
     const variantId = await insertContentVariant(handle.db, fx, packageId);
-    await expect(content.updateVariantText(fx.tenantId, fx.brandId, variantId, 'a'.repeat(20_001))).rejects.toBeInstanceOf(ZodError);
-    await expect(content.updateVariantText(fx.tenantId, fx.brandId, variantId, '')).rejects.toBeInstanceOf(ZodError);
+    await expect(content.updateVariantText(fx, { variantId, text: 'a'.repeat(20_001) })).rejects.toBeInstanceOf(ZodError);
+    await expect(content.updateVariantText(fx, { variantId, text: '' })).rejects.toBeInstanceOf(ZodError);
   });
 });
 
@@ -140,18 +138,21 @@ describe('scheduleVariant', () => {
   it('schedules a variant for a future time', async () => {
     const variantId = await insertContentVariant(handle.db, fx, packageId, { status: 'edited' });
     const at = addDays(FIXED_NOW, 2);
-    expect(await content.scheduleVariant(fx.tenantId, fx.brandId, variantId, at)).toMatchObject({ status: 'scheduled', scheduledPublishAt: at });
+    expect(await content.scheduleVariant(fx, { variantId, scheduledPublishAt: at })).toMatchObject({
+      status: 'scheduled',
+      scheduledPublishAt: at,
+    });
   });
 
   it('refuses a time that is not in the future, as bad input', async () => {
     const variantId = await insertContentVariant(handle.db, fx, packageId);
-    expect((await violation(content.scheduleVariant(fx.tenantId, fx.brandId, variantId, FIXED_NOW))).kind).toBe('input');
-    expect((await content.getVariant(fx.tenantId, fx.brandId, variantId)).status).toBe('draft');
+    expect((await violation(content.scheduleVariant(fx, { variantId, scheduledPublishAt: FIXED_NOW }))).kind).toBe('input');
+    expect((await content.getVariant(fx, { variantId })).status).toBe('draft');
   });
 
   it.each<VariantStatus>(['published', 'rejected'])('refuses to schedule a %s variant', async (status) => {
     const variantId = await insertContentVariant(handle.db, fx, packageId, { status });
-    expect((await violation(content.scheduleVariant(fx.tenantId, fx.brandId, variantId, addDays(FIXED_NOW, 1)))).kind).toBe('state');
+    expect((await violation(content.scheduleVariant(fx, { variantId, scheduledPublishAt: addDays(FIXED_NOW, 1) }))).kind).toBe('state');
   });
 });
 
@@ -159,20 +160,22 @@ describe('markVariantPublished', () => {
   it('publishes at the given time with the platform post id', async () => {
     const variantId = await insertContentVariant(handle.db, fx, packageId, { status: 'scheduled' });
     const at = addDays(FIXED_NOW, -1);
-    const published = await content.markVariantPublished(fx.tenantId, fx.brandId, variantId, 'li-post-1', at);
+    const published = await content.markVariantPublished(fx, { variantId, externalPostId: 'li-post-1', publishedAt: at });
     expect(published).toMatchObject({ status: 'published', publishedAt: at, externalPostId: 'li-post-1' });
   });
 
   it('publishes now when no time is given, and repeats harmlessly for the same post', async () => {
     const variantId = await insertContentVariant(handle.db, fx, packageId, { status: 'approved' });
-    const published = await content.markVariantPublished(fx.tenantId, fx.brandId, variantId, 'li-post-2');
+    const published = await content.markVariantPublished(fx, { variantId, externalPostId: 'li-post-2' });
     expect(published).toMatchObject({ status: 'published', publishedAt: FIXED_NOW });
-    expect(await content.markVariantPublished(fx.tenantId, fx.brandId, variantId, 'li-post-2')).toEqual(published);
+    expect(await content.markVariantPublished(fx, { variantId, externalPostId: 'li-post-2' })).toEqual(published);
   });
 
   it('refuses a publication time in the future', async () => {
     const variantId = await insertContentVariant(handle.db, fx, packageId);
-    const error = await violation(content.markVariantPublished(fx.tenantId, fx.brandId, variantId, 'li-post-3', new Date(FIXED_NOW.getTime() + 1)));
+    const error = await violation(
+      content.markVariantPublished(fx, { variantId, externalPostId: 'li-post-3', publishedAt: new Date(FIXED_NOW.getTime() + 1) }),
+    );
     expect(error.kind).toBe('input');
   });
 
@@ -181,30 +184,36 @@ describe('markVariantPublished', () => {
     ['so early that PostgreSQL cannot store it', new Date(-8e15)],
   ])('refuses a publication time %s, leaving the variant as it was', async (_, at) => {
     const variantId = await insertContentVariant(handle.db, fx, packageId, { status: 'approved' });
-    const error = await violation(content.markVariantPublished(fx.tenantId, fx.brandId, variantId, `li-old-${variantId}`, at));
+    const error = await violation(content.markVariantPublished(fx, { variantId, externalPostId: `li-old-${variantId}`, publishedAt: at }));
     expect({ kind: error.kind, message: error.message }).toEqual({ kind: 'input', message: 'publishedAt cannot lie before 2000-01-01' });
-    expect(await content.getVariant(fx.tenantId, fx.brandId, variantId)).toMatchObject({ status: 'approved', publishedAt: null });
+    expect(await content.getVariant(fx, { variantId })).toMatchObject({ status: 'approved', publishedAt: null });
   });
 
   it('accepts a publication time of exactly 2000-01-01', async () => {
     const variantId = await insertContentVariant(handle.db, fx, packageId, { status: 'approved' });
-    const published = await content.markVariantPublished(fx.tenantId, fx.brandId, variantId, `li-y2k-${variantId}`, EARLIEST_PUBLICATION);
+    const published = await content.markVariantPublished(fx, {
+      variantId,
+      externalPostId: `li-y2k-${variantId}`,
+      publishedAt: EARLIEST_PUBLICATION,
+    });
     expect(published.publishedAt).toEqual(EARLIEST_PUBLICATION);
   });
 
   it('refuses a post id already recorded for another variant of the same channel', async () => {
     await insertContentVariant(handle.db, fx, packageId, { channel: 'x', status: 'published', externalPostId: 'x-post-9' });
     const variantId = await insertContentVariant(handle.db, fx, packageId, { channel: 'x' });
-    await expect(content.markVariantPublished(fx.tenantId, fx.brandId, variantId, 'x-post-9')).rejects.toBeInstanceOf(ConflictError);
-    expect((await content.getVariant(fx.tenantId, fx.brandId, variantId)).status).toBe('draft');
+    await expect(content.markVariantPublished(fx, { variantId, externalPostId: 'x-post-9' })).rejects.toBeInstanceOf(ConflictError);
+    expect((await content.getVariant(fx, { variantId })).status).toBe('draft');
     const onLinkedin = await insertContentVariant(handle.db, fx, packageId, { channel: 'linkedin' });
-    expect((await content.markVariantPublished(fx.tenantId, fx.brandId, onLinkedin, 'x-post-9')).externalPostId).toBe('x-post-9');
+    expect((await content.markVariantPublished(fx, { variantId: onLinkedin, externalPostId: 'x-post-9' })).externalPostId).toBe('x-post-9');
   });
 
   it('lets only one of two concurrent claims of a post id through', async () => {
     const first = await insertContentVariant(handle.db, fx, packageId, { channel: 'x' });
     const second = await insertContentVariant(handle.db, fx, packageId, { channel: 'x' });
-    const results = await Promise.allSettled([first, second].map((id) => content.markVariantPublished(fx.tenantId, fx.brandId, id, 'x-post-race')));
+    const results = await Promise.allSettled(
+      [first, second].map((id) => content.markVariantPublished(fx, { variantId: id, externalPostId: 'x-post-race' })),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const [refused] = results.filter((r) => r.status === 'rejected');
     expect(refused!.reason).toBeInstanceOf(ConflictError);
@@ -212,7 +221,7 @@ describe('markVariantPublished', () => {
 
   it.each<VariantStatus>(['rejected', 'published'])('refuses to publish a %s variant again', async (status) => {
     const variantId = await insertContentVariant(handle.db, fx, packageId, { status, externalPostId: status === 'published' ? 'old-post' : null });
-    expect((await violation(content.markVariantPublished(fx.tenantId, fx.brandId, variantId, 'new-post'))).kind).toBe('state');
+    expect((await violation(content.markVariantPublished(fx, { variantId, externalPostId: 'new-post' }))).kind).toBe('state');
   });
 });
 
@@ -226,8 +235,8 @@ describe('variant text', () => {
 
   it('lists the package variants oldest first', async () => {
     const pkg = await insertContentPackage(handle.db, fx, { channels: ['newsletter'] });
-    const first = await content.createVariant(fx.tenantId, fx.brandId, { packageId: pkg, channel: 'newsletter', draftText: 'One' });
-    const second = await content.createVariant(fx.tenantId, fx.brandId, { packageId: pkg, channel: 'newsletter', draftText: 'Two' });
-    expect((await content.listVariantsForPackage(fx.tenantId, fx.brandId, pkg)).map((v) => v.id)).toEqual([first.id, second.id]);
+    const first = await content.createVariant(fx, { packageId: pkg, channel: 'newsletter', draftText: 'One' });
+    const second = await content.createVariant(fx, { packageId: pkg, channel: 'newsletter', draftText: 'Two' });
+    expect((await content.listVariantsForPackage(fx, { packageId: pkg })).map((v) => v.id)).toEqual([first.id, second.id]);
   });
 });

@@ -31,17 +31,17 @@ describe('getPackageWorkspaceView', () => {
     const opportunityId = await insertContentOpportunity(handle.db, fx, { title: 'Audit season starts early' });
     const socialPattern = await insertContentPattern(handle.db, fx, { supportedChannels: ['linkedin', 'x'], avgEngagementScore: 80 });
     await insertContentPattern(handle.db, fx, { supportedChannels: ['linkedin', 'x'], status: 'deprecated' });
-    const { package: pkg } = await content.createPackageFromOpportunity(fx.tenantId, fx.brandId, {
+    const { package: pkg } = await content.createPackageFromOpportunity(fx, {
       opportunityId,
       channels: ['linkedin', 'x', 'newsletter'],
       createdByUserId: fx.ownerUserId,
     });
-    const long = await content.createVariant(fx.tenantId, fx.brandId, { packageId: pkg.id, channel: 'linkedin', draftText: 'Long form.' });
-    const short = await content.createVariant(fx.tenantId, fx.brandId, { packageId: pkg.id, channel: 'linkedin', draftText: 'Short form.' });
-    const tweet = await content.createVariant(fx.tenantId, fx.brandId, { packageId: pkg.id, channel: 'x', draftText: 'a'.repeat(300) });
+    const long = await content.createVariant(fx, { packageId: pkg.id, channel: 'linkedin', draftText: 'Long form.' });
+    const short = await content.createVariant(fx, { packageId: pkg.id, channel: 'linkedin', draftText: 'Short form.' });
+    const tweet = await content.createVariant(fx, { packageId: pkg.id, channel: 'x', draftText: 'a'.repeat(300) });
     const warnings = [{ channel: 'newsletter' as const, node: 'variants:newsletter', message: 'The model timed out.' }];
 
-    const view = await content.getPackageWorkspaceView(fx.tenantId, fx.brandId, pkg.id, { warnings });
+    const view = await content.getPackageWorkspaceView(fx, { packageId: pkg.id, warnings });
 
     expect(PackageWorkspaceView.parse(view)).toEqual(view);
     expect(view.package).toEqual(pkg);
@@ -60,7 +60,7 @@ describe('getPackageWorkspaceView', () => {
 
   it('has no opportunity for a package made without one, and no warnings unless given', async () => {
     const packageId = await insertContentPackage(handle.db, fx, { channels: ['x'] });
-    const view = await content.getPackageWorkspaceView(fx.tenantId, fx.brandId, packageId);
+    const view = await content.getPackageWorkspaceView(fx, { packageId });
     expect(view.opportunity).toBeNull();
     expect(view.warnings).toEqual([]);
     expect(view.variantsByChannel).toEqual({ x: [] });
@@ -71,7 +71,7 @@ describe('getPackageWorkspaceView', () => {
     const packageId = await insertContentPackage(handle.db, fx, { originOpportunityId: opportunityId });
     await insertContentVariant(handle.db, fx, packageId, { channel: 'x', status: 'published', externalPostId: 'x-1' });
     await handle.db.update(opportunities).set({ deletedAt: FIXED_NOW }).where(eq(opportunities.id, opportunityId));
-    const view = await content.getPackageWorkspaceView(fx.tenantId, fx.brandId, packageId);
+    const view = await content.getPackageWorkspaceView(fx, { packageId });
     expect(view.opportunity).toBeNull();
     expect(view.variantsByChannel.x).toEqual([expect.objectContaining({ status: 'published', externalPostId: 'x-1' })]);
   });
@@ -82,7 +82,7 @@ describe('getPackageWorkspaceView', () => {
     const packageId = await insertContentPackage(handle.db, brand, { channels: ['x'] });
     await handle.db.update(contentPillars).set({ deletedAt: FIXED_NOW }).where(eq(contentPillars.id, brand.pillarIds[0]));
     await handle.db.update(personas).set({ deletedAt: FIXED_NOW }).where(eq(personas.id, brand.personaIds[0]));
-    const view = await content.getPackageWorkspaceView(brand.tenantId, brand.brandId, packageId);
+    const view = await content.getPackageWorkspaceView(brand, { packageId });
     expect(view.package).toMatchObject({ pillarId: brand.pillarIds[0], personaId: brand.personaIds[0] });
     expect(view.recommendedPatterns.x!.map((r) => r.pattern.id)).toEqual([patternId]);
   });
@@ -92,29 +92,34 @@ describe('getPackageWorkspaceView', () => {
     const patternId = await insertContentPattern(handle.db, brand, { supportedChannels: ['linkedin'], avgEngagementScore: 10 });
     await handle.db.update(patternTemplates).set({ name: 'Myth then fact' }).where(eq(patternTemplates.id, patternId));
     const packageId = await insertContentPackage(handle.db, brand, { channels: ['linkedin'] });
-    const patterned = await content.createVariant(brand.tenantId, brand.brandId, { packageId, channel: 'linkedin', patternTemplateId: patternId, draftText: 'Myth: closing takes weeks.' });
-    const plain = await content.createVariant(brand.tenantId, brand.brandId, { packageId, channel: 'linkedin', draftText: 'No pattern here.' });
+    const patterned = await content.createVariant(brand, {
+      packageId,
+      channel: 'linkedin',
+      patternTemplateId: patternId,
+      draftText: 'Myth: closing takes weeks.',
+    });
+    const plain = await content.createVariant(brand, { packageId, channel: 'linkedin', draftText: 'No pattern here.' });
     expect(patterned.patternName).toBe('Myth then fact');
     expect(plain.patternName).toBeNull();
     // Three better patterns push it out of the top three, and then it is deprecated.
     for (const score of [50, 60, 70]) await insertContentPattern(handle.db, brand, { supportedChannels: ['linkedin'], avgEngagementScore: score });
     await handle.db.update(patternTemplates).set({ status: 'deprecated' }).where(eq(patternTemplates.id, patternId));
 
-    const view = await content.getPackageWorkspaceView(brand.tenantId, brand.brandId, packageId);
+    const view = await content.getPackageWorkspaceView(brand, { packageId });
     expect(view.recommendedPatterns.linkedin!.map((r) => r.pattern.id)).not.toContain(patternId);
     expect(view.variantsByChannel.linkedin!.map((v) => [v.id, v.patternName])).toEqual([
       [patterned.id, 'Myth then fact'],
       [plain.id, null],
     ]);
-    const edited = await content.updateVariantText(brand.tenantId, brand.brandId, patterned.id, 'Myth: it takes weeks. Fact: days.');
+    const edited = await content.updateVariantText(brand, { variantId: patterned.id, text: 'Myth: it takes weeks. Fact: days.' });
     expect(edited.patternName).toBe('Myth then fact');
-    expect((await content.getVariant(brand.tenantId, brand.brandId, plain.id)).patternName).toBeNull();
+    expect((await content.getVariant(brand, { variantId: plain.id })).patternName).toBeNull();
   });
 
   it('rejects a malformed warning', async () => {
     const packageId = await insertContentPackage(handle.db, fx);
-    await expect(
-      content.getPackageWorkspaceView(fx.tenantId, fx.brandId, packageId, { warnings: [{ node: '', message: 'x' }] }),
-    ).rejects.toBeInstanceOf(ZodError);
+    await expect(content.getPackageWorkspaceView(fx, { packageId, warnings: [{ node: '', message: 'x' }] })).rejects.toBeInstanceOf(
+      ZodError,
+    );
   });
 });

@@ -45,10 +45,12 @@ async function cleanUp(ctx: SystemContext, run: InterruptedRunDTO): Promise<Swep
     await ctx.engines.runs.recordInterruptionCleanup(run.id, { removedPackageId: null });
     return { runId: run.id, flow: run.flow, packageId: null, packageRemoved: null };
   }
-  const undoError = await ctx.engines.content.discardUntouchedPackage(run.tenantId, run.brandId, createdPackageId).then(
-    () => null,
-    (error: unknown) => error,
-  );
+  const undoError = await ctx.engines.content
+    .discardUntouchedPackage({ tenantId: run.tenantId, brandId: run.brandId }, { packageId: createdPackageId })
+    .then(
+      () => null,
+      (error: unknown) => error,
+    );
   // Already gone (another cleanup, or a person deleted it) is as good as removed.
   const removed = undoError === null || errorCode(undoError) === 'not_found';
   await ctx.engines.runs.recordInterruptionCleanup(run.id, {

@@ -102,9 +102,9 @@ describe('F2 through the @ai-sdk/openai provider', () => {
 
   it('refuses the whole build when the thesis writer answers garbage twice, leaving no package', async () => {
     model.script((call) => (call.schemaName === 'PackageThesis' ? { kind: 'garbage', what: 'off-schema' } : { kind: 'answer' }));
-    const before = await ctx.engines.content.listPackagesForBrand(fx.tenantId, fx.brandId);
+    const before = await ctx.engines.content.listPackagesForBrand(fx);
     await expect(build(['linkedin'])).rejects.toMatchObject({ name: 'ModelUnavailableError' });
     expect(model.calls.map((c) => c.schemaName)).toEqual(['PackageThesis', 'PackageThesis']);
-    expect(await ctx.engines.content.listPackagesForBrand(fx.tenantId, fx.brandId)).toEqual(before);
+    expect(await ctx.engines.content.listPackagesForBrand(fx)).toEqual(before);
   });
 });

@@ -94,7 +94,7 @@ async function regenerateVariants(
   const scope = BrandScope.parse(brand);
   const { requestedByUserId, ...request } = RegenerateVariantsInput.parse(input);
   // Refuse a package of another brand before a run is recorded for it.
-  await ctx.engines.content.getPackage(scope.tenantId, scope.brandId, request.packageId);
+  await ctx.engines.content.getPackage(scope, { packageId: request.packageId });
   const budgetMs = (options.budgets ?? flowBudgetsFromEnv()).regenerateMs;
   const audit = await PackageRunAudit.start(ctx.engines.runs, scope, 'f2_regenerate', request, requestedByUserId, budgetMs);
   const deadline = new Deadline(budgetMs);
@@ -120,7 +120,7 @@ async function runAudited<T extends { view: PackageWorkspaceView; warnings: Pack
   } catch (error) {
     const packageId = audit.createdPackageId;
     const undo = packageId
-      ? await retryWhileDatabaseUnavailable(() => ctx.engines.content.discardUntouchedPackage(scope.tenantId, scope.brandId, packageId)).then(
+      ? await retryWhileDatabaseUnavailable(() => ctx.engines.content.discardUntouchedPackage(scope, { packageId })).then(
           () => null,
           (undoError: unknown) => undoError,
         )

@@ -52,7 +52,7 @@ export async function replayEarlierBuild(
   const deadline = Date.now() + (options.waitMs ?? DEFAULT_WAIT_MS);
   for (;;) {
     // Refuses (CONFLICT) the key reused for another opportunity or channel set.
-    const pkg = await ctx.engines.content.findPackageForKey(tenantId, brandId, request);
+    const pkg = await ctx.engines.content.findPackageForKey(scope, request);
     const runs = await ctx.engines.runs.buildRunsForKey(scope, request);
     const live = runs.find((r) => r.status === 'running');
     if (pkg) {
@@ -77,7 +77,7 @@ export async function replayEarlierBuild(
 }
 
 async function discarded(ctx: SystemContext, scope: { tenantId: string; brandId: string }, packageId: string): Promise<boolean> {
-  return ctx.engines.content.discardUntouchedPackage(scope.tenantId, scope.brandId, packageId).then(
+  return ctx.engines.content.discardUntouchedPackage(scope, { packageId }).then(
     () => true,
     (error: unknown) => {
       // A package a person has edited since is theirs now: it stays (conflict), anything else is a fault.

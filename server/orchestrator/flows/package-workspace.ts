@@ -12,7 +12,7 @@ import { notStartedProgress, type PackageBuildProgress, packageBuildProgress } f
  */
 export async function getPackageWorkspace(ctx: SystemContext, tenantId: string, brandId: string, packageId: string): Promise<PackageWorkspaceView> {
   await sweepInterruptedRuns(ctx, { scope: { tenantId, brandId } });
-  const view = await ctx.engines.content.getPackageWorkspaceView(tenantId, brandId, packageId);
+  const view = await ctx.engines.content.getPackageWorkspaceView({ tenantId, brandId }, { packageId });
   const [last, latest] = await Promise.all([
     ctx.engines.runs.latestRunForPackage({ tenantId, brandId }, { packageId, succeededOnly: true }),
     ctx.engines.runs.latestRunForPackage({ tenantId, brandId }, { packageId }),

@@ -91,7 +91,9 @@ describe('TodayBoardOrchestrator.buildTodayView on the demo data', () => {
     const { focus } = view;
     expect(focus.highScoreOpportunityIds).toEqual(view.opportunities.filter((o) => o.score >= HIGH_SCORE).map((o) => o.id));
 
-    const recent = (await system.engines.content.listPackagesForBrand(tenantId, ledgerline, { limit: 10, offset: 0 })).map((p) => p.pillarId);
+    const recent = (await system.engines.content.listPackagesForBrand({ tenantId, brandId: ledgerline }, { limit: 10, offset: 0 })).map(
+      (p) => p.pillarId,
+    );
     const totalHigh = focus.metrics.byPillar.reduce((sum, p) => sum + p.highScoreCount, 0);
     const weights = view.strategy.pillars.map((pillar) => {
       const counts = focus.metrics.byPillar.find((m) => m.id === pillar.id);

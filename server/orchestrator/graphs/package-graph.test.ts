@@ -315,7 +315,7 @@ describe('regenerating one channel', () => {
     });
     const { view } = await build(ctx, ['linkedin', 'x']);
     const [first, second] = view.variantsByChannel.linkedin!;
-    const edited = await ctx.engines.content.updateVariantText(fx.tenantId, fx.brandId, first!.id, 'My own words.\n\nWhat would you add?');
+    const edited = await ctx.engines.content.updateVariantText(fx, { variantId: first!.id, text: 'My own words.\n\nWhat would you add?' });
     const xBefore = view.variantsByChannel.x!.map((v) => v.id);
 
     const after = await PackageBuildOrchestrator.regenerateVariants(ctx, fx, {

@@ -59,7 +59,7 @@ async function writeThesis(state: PackageState, config: Config) {
 async function createPackage(state: PackageState, config: Config) {
   const { ctx, audit } = runDeps(config);
   const { engines } = ctx;
-  const { package: pkg, created } = await engines.content.createPackageFromOpportunity(state.tenantId, state.brandId, state.request);
+  const { package: pkg, created } = await engines.content.createPackageFromOpportunity(state, state.request);
   if (!created) {
     await audit.mutation('createPackage', { packageId: pkg.id, created: false, reason: 'idempotency key matched an earlier package' });
     return { pkg, created };
@@ -67,7 +67,7 @@ async function createPackage(state: PackageState, config: Config) {
   audit.createdPackageId = pkg.id;
   await audit.linkPackage(pkg.id);
   await audit.mutation('createPackage', { packageId: pkg.id, created: true });
-  const withThesis = await engines.content.updatePackageThesis(state.tenantId, state.brandId, {
+  const withThesis = await engines.content.updatePackageThesis(state, {
     packageId: pkg.id,
     coreArgument: state.thesis.coreArgument,
     keyPoints: state.thesis.supportingPoints,
@@ -104,7 +104,7 @@ async function persistVariants(state: PackageState, config: Config) {
 
 async function assembleView(state: PackageState, config: Config) {
   const { engines } = runDeps(config).ctx;
-  return { view: await engines.content.getPackageWorkspaceView(state.tenantId, state.brandId, state.pkg.id, { warnings: state.warnings }) };
+  return { view: await engines.content.getPackageWorkspaceView(state, { packageId: state.pkg.id, warnings: state.warnings }) };
 }
 
 /** Plans in the package's channel order, so variants are stored (and listed) in a stable order. */

@@ -42,12 +42,8 @@ async function replaceDrafts(state: RegenerateState, config: Config) {
   // Only drafts older than this run's first new one go: a concurrent regeneration's drafts stay.
   const firstCreated = new Date(Math.min(...created.map((v) => v.createdAt.getTime())));
   const retired = await deps.ctx.engines.content.retireUntouchedDrafts(
-    tenantId,
-    brandId,
-    request.packageId,
-    request.channel,
-    created.map((v) => v.id),
-    firstCreated,
+    { tenantId, brandId },
+    { packageId: request.packageId, channel: request.channel, keep: created.map((v) => v.id), createdBefore: firstCreated },
   );
   await deps.audit.mutation('retireUntouchedDrafts', { packageId: request.packageId, channel: request.channel, variantIds: retired });
   return {};
@@ -56,9 +52,7 @@ async function replaceDrafts(state: RegenerateState, config: Config) {
 async function assembleView(state: RegenerateState, config: Config) {
   const { engines } = runDeps(config).ctx;
   return {
-    view: await engines.content.getPackageWorkspaceView(state.tenantId, state.brandId, state.request.packageId, {
-      warnings: state.warnings,
-    }),
+    view: await engines.content.getPackageWorkspaceView(state, { packageId: state.request.packageId, warnings: state.warnings }),
   };
 }
 
@@ -82,7 +76,7 @@ export const regenerateGraph = new StateGraph(RegenerateState, DraftingDeps)
 async function regenerateTask(ctx: SystemContext, tenantId: string, brandId: string, request: RegenerateRequest): Promise<ChannelTask> {
   const { engines } = ctx;
   const [workspace, strategy] = await Promise.all([
-    engines.content.getPackageWorkspaceView(tenantId, brandId, request.packageId),
+    engines.content.getPackageWorkspaceView({ tenantId, brandId }, { packageId: request.packageId }),
     engines.brandBrain.getBrandStrategyView({ tenantId, brandId }),
   ]);
   const { package: pkg, opportunity } = workspace;

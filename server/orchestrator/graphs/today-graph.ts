@@ -57,7 +57,7 @@ async function loadStrategy(state: TodayState, config: BoardConfig) {
 
 async function loadRecentPackages(state: TodayState, config: BoardConfig) {
   const { engines } = runDeps(config).ctx;
-  const packages = await engines.content.listPackagesForBrand(state.tenantId, state.brandId, { limit: RECENT_PACKAGES, offset: 0 });
+  const packages = await engines.content.listPackagesForBrand(state, { limit: RECENT_PACKAGES, offset: 0 });
   return { recentPackagePillarIds: packages.map((p) => p.pillarId) };
 }
 

@@ -1,6 +1,10 @@
 import { z } from 'zod';
-import { CreatePackageFromOpportunityInput, PackageChannels, RegenerateVariantsInput } from '../../../engines/content/dto';
-import { PackageStatus } from '../../../engines/enums';
+import {
+  CreatePackageFromOpportunityInput,
+  PackageChannels,
+  RegenerateVariantsInput,
+  UpdatePackageStatusInput,
+} from '../../../engines/content/dto';
 import { Text } from '../../../engines/text';
 import { PackageBuildOrchestrator } from '../../orchestrator/flows/package-build';
 import { getPackageBuildProgress, getPackageWorkspace } from '../../orchestrator/flows/package-workspace';
@@ -36,11 +40,8 @@ export const packagesRouter = createTRPCRouter({
       PackageBuildOrchestrator.regenerateVariants(ctx.system, ctx.scope, { ...input, requestedByUserId: ctx.viewer.userId }),
     ),
 
-  setStatus: brandProcedure
-    .input(z.object({ packageId: z.uuid(), status: PackageStatus }))
-    .mutation(async ({ ctx, input }) => {
-      const { tenantId, brandId } = ctx.scope;
-      await ctx.system.engines.content.updatePackageStatus(tenantId, brandId, input.packageId, input.status);
-      return getPackageWorkspace(ctx.system, tenantId, brandId, input.packageId);
-    }),
+  setStatus: brandProcedure.input(UpdatePackageStatusInput).mutation(async ({ ctx, input }) => {
+    await ctx.system.engines.content.updatePackageStatus(ctx.scope, input);
+    return getPackageWorkspace(ctx.system, ctx.scope.tenantId, ctx.scope.brandId, input.packageId);
+  }),
 });

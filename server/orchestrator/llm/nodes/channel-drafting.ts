@@ -166,16 +166,19 @@ export async function persistPlans(
   const created: VariantDTO[] = [];
   for (const plan of plans) {
     for (const draft of plan.variants) {
-      const variant = await deps.ctx.engines.content.createVariant(tenantId, brandId, {
-        packageId,
-        channel: plan.channel,
-        patternTemplateId: plan.patternId,
-        draftText: draft.rawText,
-        rationale: draft.rationale,
-        safetyFlags: draft.safetyFlags,
-        generatedByModel: draft.generatedByModel,
-        rawPromptContext: plan.promptContext,
-      });
+      const variant = await deps.ctx.engines.content.createVariant(
+        { tenantId, brandId },
+        {
+          packageId,
+          channel: plan.channel,
+          patternTemplateId: plan.patternId,
+          draftText: draft.rawText,
+          rationale: draft.rationale,
+          safetyFlags: draft.safetyFlags,
+          generatedByModel: draft.generatedByModel,
+          rawPromptContext: plan.promptContext,
+        },
+      );
       created.push(variant);
       await deps.audit.mutation(`createVariant:${plan.channel}`, { variantId: variant.id, packageId, channel: plan.channel });
     }
