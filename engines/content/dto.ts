@@ -40,6 +40,10 @@ export const CreatePackageFromOpportunityInput = z.object({
 });
 export type CreatePackageFromOpportunityInput = z.input<typeof CreatePackageFromOpportunityInput>;
 
+/** The progress of the build started with `idempotencyKey` for `channels`. */
+export const PackageBuildProgressInput = CreatePackageFromOpportunityInput.pick({ idempotencyKey: true, channels: true }).required();
+export type PackageBuildProgressInput = z.input<typeof PackageBuildProgressInput>;
+
 /** New drafts for one channel of a package (F2 regeneration), asked for by `requestedByUserId`. */
 export const RegenerateVariantsInput = z.object({ packageId: z.uuid(), channel: Channel, requestedByUserId: z.uuid() });
 export type RegenerateVariantsInput = z.input<typeof RegenerateVariantsInput>;

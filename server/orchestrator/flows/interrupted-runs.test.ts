@@ -76,7 +76,7 @@ describe('the sweep of interrupted runs', () => {
     const build = await stalledBuild();
     now += BUDGETS.packageBuildMs + BUDGETS.sweepMarginMs - 1_000;
     expect(await sweepInterruptedRuns(build.ctx, { budgets: BUDGETS })).toEqual([]);
-    const progress = await getPackageBuildProgress(build.ctx, fx.tenantId, fx.brandId, build.key, build.channels);
+    const progress = await getPackageBuildProgress(build.ctx, fx, { idempotencyKey: build.key, channels: build.channels });
     expect(progress).toMatchObject({ status: 'running', packageId: build.pkg.id });
     build.release();
     await build.building;
@@ -106,7 +106,7 @@ describe('the sweep of interrupted runs', () => {
 
     // A third sweep finds nothing more to do; the progress says interrupted.
     expect(await sweepInterruptedRuns(build.ctx, { budgets: BUDGETS })).toEqual([]);
-    expect(await getPackageBuildProgress(build.ctx, fx.tenantId, fx.brandId, build.key, build.channels)).toMatchObject({
+    expect(await getPackageBuildProgress(build.ctx, fx, { idempotencyKey: build.key, channels: build.channels })).toMatchObject({
       status: 'interrupted',
       packageId: null,
     });
@@ -130,7 +130,7 @@ describe('the sweep of interrupted runs', () => {
     const [old] = await handle.db.select().from(flowRuns).where(eq(flowRuns.id, build.runId));
     expect(old!.status).toBe('interrupted');
     expect((await handle.db.select().from(contentPackages).where(eq(contentPackages.idempotencyKey, build.key))).map((p) => p.id)).toEqual([retry.package.id]);
-    expect(await getPackageBuildProgress(build.ctx, fx.tenantId, fx.brandId, build.key, ['linkedin'])).toMatchObject({
+    expect(await getPackageBuildProgress(build.ctx, fx, { idempotencyKey: build.key, channels: ['linkedin'] })).toMatchObject({
       status: 'succeeded',
       packageId: retry.package.id,
     });
@@ -158,7 +158,7 @@ describe('the sweep of interrupted runs', () => {
     // A page's sweep takes its margin from the environment (the default here).
     now += BUDGETS.regenerateMs + DEFAULT_FLOW_BUDGETS.sweepMarginMs + 1_000;
 
-    const workspace = await getPackageWorkspace(offline, fx.tenantId, fx.brandId, view.package.id);
+    const workspace = await getPackageWorkspace(offline, fx, { packageId: view.package.id });
     expect(workspace.warnings).toEqual([{ channel: 'linkedin', node: 'flow', message: 'Regenerating the drafts was interrupted — try again' }]);
     expect(workspace.variantsByChannel.linkedin!.map((v) => v.id)).toEqual(view.variantsByChannel.linkedin!.map((v) => v.id));
     const [run] = await offline.engines.runs.listRuns(fx, { limit: 1 });

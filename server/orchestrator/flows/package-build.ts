@@ -76,7 +76,7 @@ async function createPackageFromOpportunity(
   if (built.created || !key) return built.view;
   // A concurrent duplicate won the insert (the unique index decided); its run drafts the package.
   const answer = await replayEarlierBuild(ctx, scope, { ...request, idempotencyKey: key }, options.replay);
-  return answer ?? { building: await getPackageBuildProgress(ctx, scope.tenantId, scope.brandId, key, request.channels) };
+  return answer ?? { building: await getPackageBuildProgress(ctx, scope, { idempotencyKey: key, channels: request.channels }) };
 }
 
 /**

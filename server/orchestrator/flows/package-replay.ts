@@ -1,6 +1,7 @@
 import type { PackageWorkspaceView } from '../../../engines/content/dto';
 import type { Channel } from '../../../engines/enums';
 import { errorCode } from '../../../engines/errors';
+import type { BrandScope } from '../../../engines/scope';
 import type { SystemContext } from '../context';
 import { type PackageBuildProgress, packageBuildProgress } from '../views/package-build-progress';
 import { getPackageWorkspace } from './package-workspace';
@@ -44,11 +45,10 @@ interface ReplayRequest {
  */
 export async function replayEarlierBuild(
   ctx: SystemContext,
-  scope: { tenantId: string; brandId: string },
+  scope: BrandScope,
   request: ReplayRequest,
   options: ReplayOptions = {},
 ): Promise<PackageBuildAnswer | null> {
-  const { tenantId, brandId } = scope;
   const deadline = Date.now() + (options.waitMs ?? DEFAULT_WAIT_MS);
   for (;;) {
     // Refuses (CONFLICT) the key reused for another opportunity or channel set.
@@ -58,11 +58,11 @@ export async function replayEarlierBuild(
     if (pkg) {
       const build = runs.find((r) => r.packageId === pkg.id);
       // No build of it is running: it finished, or the package was made outside F2.
-      if (!build && !live) return getPackageWorkspace(ctx, tenantId, brandId, pkg.id);
+      if (!build && !live) return getPackageWorkspace(ctx, scope, { packageId: pkg.id });
       if (build && build.status !== 'running') {
-        if (build.status !== 'failed' && build.status !== 'interrupted') return getPackageWorkspace(ctx, tenantId, brandId, pkg.id);
+        if (build.status !== 'failed' && build.status !== 'interrupted') return getPackageWorkspace(ctx, scope, { packageId: pkg.id });
         // Its cleanup could not take the package back: try once more, or keep what a person touched.
-        if (!(await discarded(ctx, scope, pkg.id))) return getPackageWorkspace(ctx, tenantId, brandId, pkg.id);
+        if (!(await discarded(ctx, scope, pkg.id))) return getPackageWorkspace(ctx, scope, { packageId: pkg.id });
         return null;
       }
     } else if (!live) {
@@ -76,7 +76,7 @@ export async function replayEarlierBuild(
   }
 }
 
-async function discarded(ctx: SystemContext, scope: { tenantId: string; brandId: string }, packageId: string): Promise<boolean> {
+async function discarded(ctx: SystemContext, scope: BrandScope, packageId: string): Promise<boolean> {
   return ctx.engines.content.discardUntouchedPackage(scope, { packageId }).then(
     () => true,
     (error: unknown) => {

@@ -1,6 +1,7 @@
-import { type PackageWorkspaceView, WorkspaceWarning } from '../../../engines/content/dto';
+import { PackageBuildProgressInput, PackageRef, type PackageWorkspaceView, WorkspaceWarning } from '../../../engines/content/dto';
 import type { Channel } from '../../../engines/enums';
 import type { FlowRunDTO } from '../../../engines/runs/dto';
+import { BrandScope } from '../../../engines/scope';
 import type { SystemContext } from '../context';
 import { sweepInterruptedRuns } from './interrupted-runs';
 import { notStartedProgress, type PackageBuildProgress, packageBuildProgress } from '../views/package-build-progress';
@@ -10,12 +11,14 @@ import { notStartedProgress, type PackageBuildProgress, packageBuildProgress } f
  * so a channel that failed stays visible after a reload, however many runs the brand has had since;
  * and, when its latest run was interrupted (swept here first), a warning saying to try again.
  */
-export async function getPackageWorkspace(ctx: SystemContext, tenantId: string, brandId: string, packageId: string): Promise<PackageWorkspaceView> {
-  await sweepInterruptedRuns(ctx, { scope: { tenantId, brandId } });
-  const view = await ctx.engines.content.getPackageWorkspaceView({ tenantId, brandId }, { packageId });
+export async function getPackageWorkspace(ctx: SystemContext, brand: BrandScope, input: PackageRef): Promise<PackageWorkspaceView> {
+  const scope = BrandScope.parse(brand);
+  const { packageId } = PackageRef.parse(input);
+  await sweepInterruptedRuns(ctx, { scope });
+  const view = await ctx.engines.content.getPackageWorkspaceView(scope, { packageId });
   const [last, latest] = await Promise.all([
-    ctx.engines.runs.latestRunForPackage({ tenantId, brandId }, { packageId, succeededOnly: true }),
-    ctx.engines.runs.latestRunForPackage({ tenantId, brandId }, { packageId }),
+    ctx.engines.runs.latestRunForPackage(scope, { packageId, succeededOnly: true }),
+    ctx.engines.runs.latestRunForPackage(scope, { packageId }),
   ]);
   const warnings = (last?.events ?? [])
     .filter((event) => event.kind === 'soft_error')
@@ -36,13 +39,13 @@ function interruptedWarning(run: FlowRunDTO): WorkspaceWarning {
 /** Progress of the F2 run started with `idempotencyKey` (the "Create package" button polls it). */
 export async function getPackageBuildProgress(
   ctx: SystemContext,
-  tenantId: string,
-  brandId: string,
-  idempotencyKey: string,
-  channels: Channel[],
+  brand: BrandScope,
+  input: PackageBuildProgressInput,
 ): Promise<PackageBuildProgress> {
-  await sweepInterruptedRuns(ctx, { scope: { tenantId, brandId } });
-  const runs = await ctx.engines.runs.buildRunsForKey({ tenantId, brandId }, { idempotencyKey });
+  const scope = BrandScope.parse(brand);
+  const { idempotencyKey, channels } = PackageBuildProgressInput.parse(input);
+  await sweepInterruptedRuns(ctx, { scope });
+  const runs = await ctx.engines.runs.buildRunsForKey(scope, { idempotencyKey });
   // Retries of the same attempt each record a run (newest first): a build still running is the news,
   // then the one linked to the package (it carries the drafting), then the latest outcome.
   const run =

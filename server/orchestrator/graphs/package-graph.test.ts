@@ -104,10 +104,10 @@ describe('package graph with a mock model', () => {
     expect(run.status).toBe('succeeded_with_warnings');
     expect(run.events.filter((e) => e.kind === 'soft_error')).toHaveLength(1);
     // The failure stays visible when the workspace is opened later, also after many newer runs.
-    const reopened = await getPackageWorkspace(ctx, fx.tenantId, fx.brandId, view.package.id);
+    const reopened = await getPackageWorkspace(ctx, fx, { packageId: view.package.id });
     expect(reopened.warnings).toEqual(view.warnings);
     for (let i = 0; i < 55; i++) await ctx.engines.runs.startRun(fx, { flow: 'f1_today', input: { i } });
-    expect((await getPackageWorkspace(ctx, fx.tenantId, fx.brandId, view.package.id)).warnings).toEqual(view.warnings);
+    expect((await getPackageWorkspace(ctx, fx, { packageId: view.package.id })).warnings).toEqual(view.warnings);
   });
 
   it('is a hard error with nothing written when the thesis model fails', async () => {
@@ -381,7 +381,7 @@ describe('regenerating one channel', () => {
         }),
       ),
     );
-    const final = await getPackageWorkspace(base, fx.tenantId, fx.brandId, view.package.id);
+    const final = await getPackageWorkspace(base, fx, { packageId: view.package.id });
     expect(final.variantsByChannel.linkedin!.length).toBeGreaterThanOrEqual(1);
     const originals = view.variantsByChannel.linkedin!.map((v) => v.id);
     expect(final.variantsByChannel.linkedin!.some((v) => originals.includes(v.id))).toBe(false);

@@ -1,17 +1,14 @@
-import { z } from 'zod';
 import {
   CreatePackageFromOpportunityInput,
-  PackageChannels,
+  PackageBuildProgressInput,
+  PackageRef,
   RegenerateVariantsInput,
   UpdatePackageStatusInput,
 } from '../../../engines/content/dto';
-import { Text } from '../../../engines/text';
 import { PackageBuildOrchestrator } from '../../orchestrator/flows/package-build';
 import { getPackageBuildProgress, getPackageWorkspace } from '../../orchestrator/flows/package-workspace';
 import { brandProcedure, createTRPCRouter } from '../init';
 import { perUserLimit } from '../rate-limit';
-
-const IdempotencyKey = Text(200);
 
 export const packagesRouter = createTRPCRouter({
   /** F2: a package with a thesis and drafts per channel; a retry with the same key returns the same package. */
@@ -24,14 +21,10 @@ export const packagesRouter = createTRPCRouter({
 
   /** Per-channel progress of the build started with `idempotencyKey` (polled while it runs). */
   buildProgress: brandProcedure
-    .input(z.object({ idempotencyKey: IdempotencyKey, channels: PackageChannels }))
-    .query(({ ctx, input }) =>
-      getPackageBuildProgress(ctx.system, ctx.scope.tenantId, ctx.scope.brandId, input.idempotencyKey, input.channels),
-    ),
+    .input(PackageBuildProgressInput)
+    .query(({ ctx, input }) => getPackageBuildProgress(ctx.system, ctx.scope, input)),
 
-  workspace: brandProcedure
-    .input(z.object({ packageId: z.uuid() }))
-    .query(({ ctx, input }) => getPackageWorkspace(ctx.system, ctx.scope.tenantId, ctx.scope.brandId, input.packageId)),
+  workspace: brandProcedure.input(PackageRef).query(({ ctx, input }) => getPackageWorkspace(ctx.system, ctx.scope, input)),
 
   regenerateVariants: brandProcedure
     .input(RegenerateVariantsInput.omit({ requestedByUserId: true }))
@@ -42,6 +35,6 @@ export const packagesRouter = createTRPCRouter({
 
   setStatus: brandProcedure.input(UpdatePackageStatusInput).mutation(async ({ ctx, input }) => {
     await ctx.system.engines.content.updatePackageStatus(ctx.scope, input);
-    return getPackageWorkspace(ctx.system, ctx.scope.tenantId, ctx.scope.brandId, input.packageId);
+    return getPackageWorkspace(ctx.system, ctx.scope, input);
   }),
 });
