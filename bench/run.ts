@@ -52,7 +52,7 @@ try {
   const system = createSystemContext(handle);
   results.push(
     await measure('F1 TodayBoardOrchestrator.buildTodayView, limit 50 (after ANALYZE)', OPPORTUNITIES, () =>
-      TodayBoardOrchestrator.buildTodayView(system, board.tenantId, board.brandId),
+      TodayBoardOrchestrator.buildTodayView(system, board),
     ),
   );
 

@@ -59,7 +59,7 @@ async function databaseFingerprint(): Promise<unknown> {
 
 describe('TodayBoardOrchestrator.buildTodayView on the demo data', () => {
   it('returns the live opportunities in board order with the brand, its summary and counts', async () => {
-    const view = await TodayBoardOrchestrator.buildTodayView(system, tenantId, ledgerline);
+    const view = await TodayBoardOrchestrator.buildTodayView(system, { tenantId, brandId: ledgerline });
     const now = new Date();
 
     expect(view.brand).toMatchObject({ id: ledgerline, name: 'Ledgerline' });
@@ -87,7 +87,7 @@ describe('TodayBoardOrchestrator.buildTodayView on the demo data', () => {
   });
 
   it('lists the high-score ids of the page and chooses the pillar with the greatest focus weight', async () => {
-    const view = await TodayBoardOrchestrator.buildTodayView(system, tenantId, ledgerline);
+    const view = await TodayBoardOrchestrator.buildTodayView(system, { tenantId, brandId: ledgerline });
     const { focus } = view;
     expect(focus.highScoreOpportunityIds).toEqual(view.opportunities.filter((o) => o.score >= HIGH_SCORE).map((o) => o.id));
 
@@ -110,14 +110,18 @@ describe('TodayBoardOrchestrator.buildTodayView on the demo data', () => {
 
   it('writes nothing', async () => {
     const before = await databaseFingerprint();
-    await TodayBoardOrchestrator.buildTodayView(system, tenantId, emberAndOak);
+    await TodayBoardOrchestrator.buildTodayView(system, { tenantId, brandId: emberAndOak });
     expect(await databaseFingerprint()).toEqual(before);
   });
 
   it('narrows the list by pillar, persona and channel without moving the focus', async () => {
-    const whole = await TodayBoardOrchestrator.buildTodayView(system, tenantId, ledgerline);
+    const whole = await TodayBoardOrchestrator.buildTodayView(system, { tenantId, brandId: ledgerline });
     const pillar = whole.strategy.pillars[1]!;
-    const byPillar = await TodayBoardOrchestrator.buildTodayView(system, tenantId, ledgerline, { filter: { pillarId: pillar.id } });
+    const byPillar = await TodayBoardOrchestrator.buildTodayView(
+      system,
+      { tenantId, brandId: ledgerline },
+      { filter: { pillarId: pillar.id } },
+    );
     expect(byPillar.opportunities.length).toBeGreaterThan(0);
     expect(byPillar.opportunities.every((o) => o.pillarId === pillar.id)).toBe(true);
     expect(byPillar.opportunities.length).toBe(whole.focus.metrics.byPillar.find((m) => m.id === pillar.id)?.count);
@@ -126,14 +130,18 @@ describe('TodayBoardOrchestrator.buildTodayView on the demo data', () => {
     assertBoardOrder(byPillar.opportunities);
 
     const persona = whole.strategy.personas[0]!;
-    const narrow = await TodayBoardOrchestrator.buildTodayView(system, tenantId, ledgerline, {
-      filter: { personaId: persona.id, channel: 'linkedin' },
-    });
+    const narrow = await TodayBoardOrchestrator.buildTodayView(
+      system,
+      { tenantId, brandId: ledgerline },
+      {
+        filter: { personaId: persona.id, channel: 'linkedin' },
+      },
+    );
     expect(narrow.opportunities.every((o) => o.personaId === persona.id && o.primaryChannel === 'linkedin')).toBe(true);
   });
 
   it('shows a pin at the top and drops a snoozed card until its time has passed', async () => {
-    const before = await TodayBoardOrchestrator.buildTodayView(system, tenantId, emberAndOak);
+    const before = await TodayBoardOrchestrator.buildTodayView(system, { tenantId, brandId: emberAndOak });
     const last = before.opportunities.at(-1)!;
     const second = before.opportunities[1]!;
     await system.engines.opportunities.pinOpportunity({ tenantId, brandId: emberAndOak }, { opportunityId: last.id });
@@ -143,7 +151,7 @@ describe('TodayBoardOrchestrator.buildTodayView on the demo data', () => {
     );
 
     expect(before.opportunities.filter((o) => o.isPinned).length).toBeLessThan(5);
-    const after = await TodayBoardOrchestrator.buildTodayView(system, tenantId, emberAndOak);
+    const after = await TodayBoardOrchestrator.buildTodayView(system, { tenantId, brandId: emberAndOak });
     const pinnedBlock = after.opportunities.slice(0, after.opportunities.findIndex((o) => !o.isPinned));
     expect(pinnedBlock.map((o) => o.id)).toContain(last.id);
     expect(after.opportunities.map((o) => o.id)).not.toContain(second.id);
@@ -152,18 +160,18 @@ describe('TodayBoardOrchestrator.buildTodayView on the demo data', () => {
   });
 
   it('answers NotFound for a brand of another tenant, and for a filter naming another brand\'s pillar', async () => {
-    await expect(TodayBoardOrchestrator.buildTodayView(system, tenantId, climateDesk)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(TodayBoardOrchestrator.buildTodayView(system, { tenantId, brandId: climateDesk })).rejects.toBeInstanceOf(NotFoundError);
     const ember = await system.engines.brandBrain.getBrandStrategyView({ tenantId, brandId: emberAndOak });
     await expect(
-      TodayBoardOrchestrator.buildTodayView(system, tenantId, ledgerline, { filter: { pillarId: ember.pillars[0]!.id } }),
+      TodayBoardOrchestrator.buildTodayView(system, { tenantId, brandId: ledgerline }, { filter: { pillarId: ember.pillars[0]!.id } }),
     ).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 
 describe('TodaySummaryOrchestrator.summarizeTodayFocus', () => {
   it('has the offline model write a sentence naming the focus, labelled as offline', async () => {
-    const view = await TodayBoardOrchestrator.buildTodayView(system, tenantId, ledgerline);
-    const summary = await TodaySummaryOrchestrator.summarizeTodayFocus(system, tenantId, ledgerline);
+    const view = await TodayBoardOrchestrator.buildTodayView(system, { tenantId, brandId: ledgerline });
+    const summary = await TodaySummaryOrchestrator.summarizeTodayFocus(system, { tenantId, brandId: ledgerline });
     expect(summary.source).toBe('model');
     expect(isOfflineModelLabel(summary.model)).toBe(true);
     expect(summary.summary).toContain('Ledgerline');
@@ -184,7 +192,11 @@ describe('TodaySummaryOrchestrator.summarizeTodayFocus', () => {
       },
     });
     const withModel = createSystemContext(handle, { models: { modelFor: () => model, offline: false } });
-    const summary = await TodaySummaryOrchestrator.summarizeTodayFocus(withModel, tenantId, ledgerline, DEMO_OWNER.userId);
+    const summary = await TodaySummaryOrchestrator.summarizeTodayFocus(
+      withModel,
+      { tenantId, brandId: ledgerline },
+      { requestedByUserId: DEMO_OWNER.userId },
+    );
     expect(summary).toEqual({
       summary: 'Lead with cash-flow stories for finance leads on LinkedIn today.',
       source: 'model',
@@ -210,7 +222,7 @@ describe('TodaySummaryOrchestrator.summarizeTodayFocus', () => {
       },
     });
     const failing = createSystemContext(handle, { models: { modelFor: () => model, offline: false } });
-    const summary = await TodaySummaryOrchestrator.summarizeTodayFocus(failing, tenantId, ledgerline);
+    const summary = await TodaySummaryOrchestrator.summarizeTodayFocus(failing, { tenantId, brandId: ledgerline });
     expect(summary.source).toBe('fallback');
     expect(summary.model).toBeNull();
     expect(summary.summary).toMatch(/^Focus Ledgerline on .+ today; \d+ high-scoring ideas? (is|are) waiting on the board\.$/);

@@ -1,4 +1,5 @@
-import type { BoardFilter } from '../../../engines/opportunities/dto';
+import type { TodayBoardInput } from '../../../engines/opportunities/dto';
+import type { BrandScope } from '../../../engines/scope';
 import { logger } from '../../logging/logger';
 import type { SystemContext } from '../context';
 import { todayGraph, todaySummaryGraph } from '../graphs/today-graph';
@@ -7,17 +8,12 @@ import { FlowRunAudit } from './run-audit';
 
 export const DEFAULT_TODAY_LIMIT = 50;
 
-export interface TodayViewOptions {
-  limit?: number;
-  filter?: BoardFilter;
-}
-
 /**
  * F1 — "what should I work on today?": the ranked board, its focus slice and the brand summary. It
  * writes nothing and runs on every page view, so its audit is a log line (inputs and timing), not a run.
  */
 export const TodayBoardOrchestrator = {
-  async buildTodayView(ctx: SystemContext, tenantId: string, brandId: string, options: TodayViewOptions = {}): Promise<TodayBoardView> {
+  async buildTodayView(ctx: SystemContext, { tenantId, brandId }: BrandScope, options: TodayBoardInput = {}): Promise<TodayBoardView> {
     const input = { tenantId, brandId, limit: options.limit ?? DEFAULT_TODAY_LIMIT, filter: options.filter ?? {} };
     const startedAt = performance.now();
     const state = await todayGraph.invoke(input, { configurable: { ctx } });
@@ -33,9 +29,8 @@ export const TodayBoardOrchestrator = {
 export const TodaySummaryOrchestrator = {
   async summarizeTodayFocus(
     ctx: SystemContext,
-    tenantId: string,
-    brandId: string,
-    requestedByUserId: string | null = null,
+    { tenantId, brandId }: BrandScope,
+    { requestedByUserId = null }: { requestedByUserId?: string | null } = {},
   ): Promise<TodayFocusSummary> {
     const scope = { tenantId, brandId };
     const input = { limit: DEFAULT_TODAY_LIMIT, filter: {} };
