@@ -29,7 +29,7 @@ export const RecordRunEventInput = z.object({
   kind: FlowRunEventKind,
   payload: z.unknown(),
 });
-export type RecordRunEventInput = z.infer<typeof RecordRunEventInput>;
+export type RecordRunEventInput = z.input<typeof RecordRunEventInput>;
 
 /**
  * A flow ends its own run in one of these; `running` is only ever its first status, and only the
@@ -43,7 +43,11 @@ export const FinishRunInput = z.object({
   status: FinishedRunStatus,
   error: z.string().max(4_000).nullish(),
 });
-export type FinishRunInput = z.infer<typeof FinishRunInput>;
+export type FinishRunInput = z.input<typeof FinishRunInput>;
+
+/** The package the run built or regenerated (F2). */
+export const LinkPackageInput = z.object({ runId: z.uuid(), packageId: z.uuid() });
+export type LinkPackageInput = z.input<typeof LinkPackageInput>;
 
 export const SweepInput = z.object({
   /** Past its budget plus this, a run still `running` is taken to be dead. */

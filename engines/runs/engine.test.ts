@@ -26,9 +26,9 @@ afterAll(() => handle.close());
 describe('FlowRunsEngine', () => {
   it('records a run with its input, its events in order and its outcome', async () => {
     const runId = await runs.startRun(fx, { flow: 'f2_package_build', input: { channels: ['x'] }, createdByUserId: fx.ownerUserId });
-    await runs.recordEvent(runId, 'thesis', 'llm_output', { coreArgument: 'Close faster.' });
-    await runs.recordEvent(runId, 'persist', 'engine_mutation', { variantIds: ['a'] });
-    const finished = await runs.finishRun(runId, 'succeeded_with_warnings', null);
+    await runs.recordEvent({ runId, node: 'thesis', kind: 'llm_output', payload: { coreArgument: 'Close faster.' } });
+    await runs.recordEvent({ runId, node: 'persist', kind: 'engine_mutation', payload: { variantIds: ['a'] } });
+    const finished = await runs.finishRun({ runId, status: 'succeeded_with_warnings', error: null });
     expect(finished).toMatchObject({ id: runId, status: 'succeeded_with_warnings', error: null, createdByUserId: fx.ownerUserId });
     expect(finished.finishedAt).toBeInstanceOf(Date);
 
@@ -44,26 +44,32 @@ describe('FlowRunsEngine', () => {
     const runId = await runs.startRun(fx, { flow: 'f1_summary', input: {} });
     const large = { text: 'x'.repeat(MAX_INLINE_PAYLOAD_BYTES) };
     const json = JSON.stringify(large);
-    const stored = await runs.recordEvent(runId, 'summarizer', 'llm_output', large);
+    const stored = await runs.recordEvent({ runId, node: 'summarizer', kind: 'llm_output', payload: large });
     expect(stored.payload).toEqual({ sha256: createHash('sha256').update(json).digest('hex'), bytes: Buffer.byteLength(json) });
 
     const fits = { text: 'x'.repeat(MAX_INLINE_PAYLOAD_BYTES - 20) };
     expect(JSON.stringify(fits).length).toBeLessThanOrEqual(MAX_INLINE_PAYLOAD_BYTES);
-    expect((await runs.recordEvent(runId, 'summarizer', 'output', fits)).payload).toEqual(fits);
+    expect((await runs.recordEvent({ runId, node: 'summarizer', kind: 'output', payload: fits })).payload).toEqual(fits);
   });
 
   it('numbers concurrent events of one run without gaps or repeats', async () => {
     const runId = await runs.startRun(fx, { flow: 'f2_regenerate', input: {} });
-    await Promise.all(['linkedin', 'x', 'newsletter', 'instagram', 'tiktok'].map((channel) => runs.recordEvent(runId, `variants:${channel}`, 'llm_output', { channel })));
+    await Promise.all(
+      ['linkedin', 'x', 'newsletter', 'instagram', 'tiktok'].map((channel) =>
+        runs.recordEvent({ runId, node: `variants:${channel}`, kind: 'llm_output', payload: { channel } }),
+      ),
+    );
     const listed = (await runs.listRuns(fx)).find((r) => r.id === runId)!;
     expect(listed.events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
   });
 
   it('refuses events and a second outcome once a run has finished', async () => {
     const runId = await runs.startRun(fx, { flow: 'f3_learning', input: { windowDays: 30 } });
-    await runs.finishRun(runId, 'failed', 'opportunities step timed out');
-    await expect(runs.recordEvent(runId, 'late', 'soft_error', {})).rejects.toBeInstanceOf(InvariantViolationError);
-    await expect(runs.finishRun(runId, 'succeeded')).rejects.toBeInstanceOf(InvariantViolationError);
+    await runs.finishRun({ runId, status: 'failed', error: 'opportunities step timed out' });
+    await expect(runs.recordEvent({ runId, node: 'late', kind: 'soft_error', payload: {} })).rejects.toBeInstanceOf(
+      InvariantViolationError,
+    );
+    await expect(runs.finishRun({ runId, status: 'succeeded' })).rejects.toBeInstanceOf(InvariantViolationError);
     const listed = (await runs.listRuns(fx)).find((r) => r.id === runId)!;
     expect(listed).toMatchObject({ status: 'failed', error: 'opportunities step timed out', events: [] });
   });
@@ -91,8 +97,10 @@ describe('FlowRunsEngine', () => {
   });
 
   it('answers NotFound for an event or outcome of an unknown run', async () => {
-    await expect(runs.recordEvent(randomUUID(), 'node', 'output', {})).rejects.toBeInstanceOf(NotFoundError);
-    await expect(runs.finishRun(randomUUID(), 'succeeded')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(runs.recordEvent({ runId: randomUUID(), node: 'node', kind: 'output', payload: {} })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(runs.finishRun({ runId: randomUUID(), status: 'succeeded' })).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('finds the run linked to a package, however many runs came after it', async () => {
@@ -102,9 +110,14 @@ describe('FlowRunsEngine', () => {
       input: { idempotencyKey: 'attempt-1' },
       createdByUserId: fx.ownerUserId,
     });
-    await runs.linkPackage(build, packageId);
-    await runs.recordEvent(build, 'variant_plan:x', 'soft_error', { channel: 'x', node: 'variant_plan:x', message: 'timed out' });
-    await runs.finishRun(build, 'succeeded_with_warnings');
+    await runs.linkPackage({ runId: build, packageId });
+    await runs.recordEvent({
+      runId: build,
+      node: 'variant_plan:x',
+      kind: 'soft_error',
+      payload: { channel: 'x', node: 'variant_plan:x', message: 'timed out' },
+    });
+    await runs.finishRun({ runId: build, status: 'succeeded_with_warnings' });
     for (let i = 0; i < 55; i++) await runs.startRun(fx, { flow: 'f1_today', input: { i } });
     // The 50 latest runs, which the workspace used to search, no longer include it.
     expect(await runs.listRuns(fx, { limit: 50 })).not.toContainEqual(expect.objectContaining({ id: build }));
@@ -116,8 +129,8 @@ describe('FlowRunsEngine', () => {
 
     // A later regeneration that failed is passed over when asked; another brand sees nothing.
     const regenerate = await runs.startRun(fx, { flow: 'f2_regenerate', input: { packageId }, createdByUserId: fx.ownerUserId });
-    await runs.linkPackage(regenerate, packageId);
-    await runs.finishRun(regenerate, 'failed', 'boom');
+    await runs.linkPackage({ runId: regenerate, packageId });
+    await runs.finishRun({ runId: regenerate, status: 'failed', error: 'boom' });
     expect((await runs.latestRunForPackage(fx, { packageId }))?.id).toBe(regenerate);
     expect((await runs.latestRunForPackage(fx, { packageId, succeededOnly: true }))?.id).toBe(build);
     expect(await runs.latestRunForPackage(other, { packageId })).toBeNull();
@@ -142,16 +155,18 @@ describe('FlowRunsEngine', () => {
       budgetMs: 60_000,
     });
     const done = await runs.startRun(late, { flow: 'f2_regenerate', input: {}, createdByUserId: late.ownerUserId, budgetMs: 60_000 });
-    await runs.recordEvent(quick, 'thesis', 'llm_output', { ok: true });
-    await runs.finishRun(done, 'succeeded');
+    await runs.recordEvent({ runId: quick, node: 'thesis', kind: 'llm_output', payload: { ok: true } });
+    await runs.finishRun({ runId: done, status: 'succeeded' });
     const sweep = { marginMs: 60_000, defaultBudgetMs: 300_000, scope: { tenantId: late.tenantId, brandId: late.brandId } };
     // At start+6: `quick` (started +1, 1 min budget, 1 min margin) is overdue; `slow` (10 min budget) is not.
     minute = start + 6;
     const claimed = await runs.claimInterruptedRuns(sweep);
     expect(claimed.map((r) => [r.id, r.status, r.budgetMs, r.lastEvent?.node])).toEqual([[quick, 'interrupted', 60_000, 'thesis']]);
     expect(await runs.claimInterruptedRuns(sweep)).toEqual([]);
-    await expect(runs.recordEvent(quick, 'late', 'output', {})).rejects.toBeInstanceOf(InvariantViolationError);
-    await expect(runs.finishRun(quick, 'succeeded')).rejects.toBeInstanceOf(InvariantViolationError);
+    await expect(runs.recordEvent({ runId: quick, node: 'late', kind: 'output', payload: {} })).rejects.toBeInstanceOf(
+      InvariantViolationError,
+    );
+    await expect(runs.finishRun({ runId: quick, status: 'succeeded' })).rejects.toBeInstanceOf(InvariantViolationError);
     expect(await runs.recordInterruptionCleanup(quick, { removedPackageId: null })).toBe(true);
     expect(await runs.recordInterruptionCleanup(slow, { removedPackageId: null })).toBe(false);
 

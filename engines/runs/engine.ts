@@ -4,12 +4,10 @@ import { z } from 'zod';
 import { type Clock, systemClock } from '../clock';
 import type { Database } from '../db/client';
 import { flowRunEvents, flowRuns } from '../db/schema';
-import type { FlowRunEventKind } from '../enums';
 import { InvariantViolationError, NotFoundError } from '../errors';
 import { assertBrandLive, BrandScope, inBrand } from '../scope';
 import {
   BuildRunsForKeyInput,
-  type FinishedRunStatus,
   FinishRunInput,
   FlowRunDTO,
   FlowRunEventDTO,
@@ -17,6 +15,7 @@ import {
   type HashedPayload,
   InterruptedRunDTO,
   LatestPackageRunInput,
+  LinkPackageInput,
   ListRunsInput,
   MAX_INLINE_PAYLOAD_BYTES,
   RecordRunEventInput,
@@ -68,8 +67,8 @@ export class FlowRunsEngine {
    * Appends an event to a running run. The run row is locked first, so parallel nodes of one flow
    * (the per-channel fan-out) still get distinct, increasing `seq` numbers.
    */
-  async recordEvent(runId: string, node: string, kind: FlowRunEventKind, payload: unknown): Promise<FlowRunEventDTO> {
-    const event = RecordRunEventInput.parse({ runId, node, kind, payload });
+  async recordEvent(input: RecordRunEventInput): Promise<FlowRunEventDTO> {
+    const event = RecordRunEventInput.parse(input);
     return this.db.transaction(async (tx) => {
       const [run] = await tx
         .select({ tenantId: flowRuns.tenantId, brandId: flowRuns.brandId, status: flowRuns.status })
@@ -99,8 +98,8 @@ export class FlowRunsEngine {
     });
   }
 
-  async finishRun(runId: string, status: FinishedRunStatus, error?: string | null): Promise<FlowRunSummaryDTO> {
-    const finish = FinishRunInput.parse({ runId, status, error });
+  async finishRun(input: FinishRunInput): Promise<FlowRunSummaryDTO> {
+    const finish = FinishRunInput.parse(input);
     const [updated] = await this.db
       .update(flowRuns)
       .set({ status: finish.status, error: finish.error ?? null, finishedAt: this.clock(), updatedAt: sql`now()` })
@@ -132,8 +131,8 @@ export class FlowRunsEngine {
   }
 
   /** Names the package the run built or regenerated (F2), so the package finds its run directly. */
-  async linkPackage(runId: string, packageId: string): Promise<void> {
-    const link = z.object({ runId: z.uuid(), packageId: z.uuid() }).parse({ runId, packageId });
+  async linkPackage(input: LinkPackageInput): Promise<void> {
+    const link = LinkPackageInput.parse(input);
     const [updated] = await this.db
       .update(flowRuns)
       .set({ packageId: link.packageId, updatedAt: sql`now()` })

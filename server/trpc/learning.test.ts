@@ -225,7 +225,7 @@ describe('runs.list', () => {
       input: { channels: ['linkedin'] },
       createdByUserId: fx.ownerUserId,
     });
-    await system.engines.runs.linkPackage(runId, packageId);
+    await system.engines.runs.linkPackage({ runId, packageId });
     const runs = await as(member).runs.list({ brandId: fx.brandId });
     expect(runs.find((r) => r.id === runId)).toMatchObject({ flow: 'f2_package_build', packageId });
     expect(runs.filter((r) => r.flow === 'f3_learning').every((r) => r.packageId === null)).toBe(true);

@@ -105,12 +105,17 @@ export const LearningUpdateOrchestrator = {
             totals.patternsUpdated += outcome.patternsUpdated;
             totals.opportunitiesRescored += outcome.opportunitiesRescored;
             totals.learningEventsWritten += outcome.learningEventsWritten;
-            await engines.runs.recordEvent(runId, 'updateBrand', 'output', { ...target, ...outcome });
+            await engines.runs.recordEvent({ runId, node: 'updateBrand', kind: 'output', payload: { ...target, ...outcome } });
           } catch (error) {
             totals.brandsFailed += 1;
-            await engines.runs.recordEvent(runId, 'updateBrand', 'soft_error', {
-              ...target,
-              message: describeFailure(error, `learning update of brand ${target.brandId}`),
+            await engines.runs.recordEvent({
+              runId,
+              node: 'updateBrand',
+              kind: 'soft_error',
+              payload: {
+                ...target,
+                message: describeFailure(error, `learning update of brand ${target.brandId}`),
+              },
             });
           }
           walk = await engines.learning.walk.advance(window, target.brandId);
@@ -122,8 +127,8 @@ export const LearningUpdateOrchestrator = {
     }
     const complete = walk.completedAt !== null;
     const result = LearningRunResult.parse({ runId, ...window, ...totals, complete, resumeAfter: complete ? null : walk.lastBrandId });
-    await engines.runs.recordEvent(runId, 'runGlobal', 'output', result);
-    await engines.runs.finishRun(runId, totals.brandsFailed > 0 ? 'succeeded_with_warnings' : 'succeeded');
+    await engines.runs.recordEvent({ runId, node: 'runGlobal', kind: 'output', payload: result });
+    await engines.runs.finishRun({ runId, status: totals.brandsFailed > 0 ? 'succeeded_with_warnings' : 'succeeded' });
     return result;
   },
 };
@@ -159,8 +164,8 @@ async function updateBrand(
       (state.patterns?.learningEventsWritten ?? 0) +
       (state.opportunities?.learningEventsWritten ?? 0),
   };
-  await ctx.engines.runs.recordEvent(runId, 'learningUpdate', 'output', outcome);
-  await ctx.engines.runs.finishRun(runId, 'succeeded');
+  await ctx.engines.runs.recordEvent({ runId, node: 'learningUpdate', kind: 'output', payload: outcome });
+  await ctx.engines.runs.finishRun({ runId, status: 'succeeded' });
   return outcome;
 }
 
@@ -168,7 +173,7 @@ async function updateBrand(
 async function failRun(ctx: SystemContext, runId: string, error: unknown): Promise<void> {
   const message = describeFailure(error, `learning run ${runId}`);
   await retryWhileDatabaseUnavailable(async () => {
-    await ctx.engines.runs.recordEvent(runId, 'learningUpdate', 'hard_error', { message });
-    await ctx.engines.runs.finishRun(runId, 'failed', message);
+    await ctx.engines.runs.recordEvent({ runId, node: 'learningUpdate', kind: 'hard_error', payload: { message } });
+    await ctx.engines.runs.finishRun({ runId, status: 'failed', error: message });
   });
 }

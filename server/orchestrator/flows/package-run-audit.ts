@@ -11,7 +11,7 @@ export class PackageRunAudit extends FlowRunAudit {
 
   /** The package this run builds or regenerates; its workspace and progress find the run by it. */
   linkPackage(packageId: string): Promise<void> {
-    return this.runs.linkPackage(this.runId, packageId);
+    return this.runs.linkPackage({ runId: this.runId, packageId });
   }
 
   softError(warning: WorkspaceWarning): Promise<void> {

@@ -1,11 +1,9 @@
-import type { FlowName } from '../../../engines/enums';
+import type { FlowName, FlowRunEventKind } from '../../../engines/enums';
 import type { FlowRunsEngine } from '../../../engines/runs/engine';
 import { logger } from '../../logging/logger';
 import type { LlmNodeResult } from '../llm/llm-node';
 import { retryWhileDatabaseUnavailable } from './cleanup-retry';
 import { describeFailure } from './failure-description';
-
-type EventKind = Parameters<FlowRunsEngine['recordEvent']>[2];
 
 /**
  * The audit trail of one flow run (flow_runs + flow_run_events): its input, engine mutations, LLM node
@@ -55,7 +53,7 @@ export class FlowRunAudit {
   async finish(output: unknown, withWarnings: boolean): Promise<void> {
     await this.event('flow', 'output', output);
     const status = withWarnings ? 'succeeded_with_warnings' : 'succeeded';
-    await this.runs.finishRun(this.runId, status);
+    await this.runs.finishRun({ runId: this.runId, status });
     logger.info({ runId: this.runId, status }, 'run finished');
   }
 
@@ -75,11 +73,11 @@ export class FlowRunAudit {
 
   protected async recordFailure(message: string, details: Record<string, unknown>): Promise<void> {
     await this.event('flow', 'hard_error', { message: message.slice(0, 2_000), ...details });
-    await this.runs.finishRun(this.runId, 'failed', message.slice(0, 4_000));
+    await this.runs.finishRun({ runId: this.runId, status: 'failed', error: message.slice(0, 4_000) });
     logger.info({ runId: this.runId, status: 'failed' }, 'run finished');
   }
 
-  protected async event(node: string, kind: EventKind, payload: unknown): Promise<void> {
-    await this.runs.recordEvent(this.runId, node, kind, payload);
+  protected async event(node: string, kind: FlowRunEventKind, payload: unknown): Promise<void> {
+    await this.runs.recordEvent({ runId: this.runId, node, kind, payload });
   }
 }

@@ -28,16 +28,21 @@ type Config = RunConfig<typeof LearningDeps.State>;
 async function claimWindow(state: LearningState, config: Config) {
   const { learning, runs } = runDeps(config).engines;
   const claim = await learning.update.claimWindow(state, state.window);
-  await runs.recordEvent(state.runId, 'claimWindow', 'input', claim);
+  await runs.recordEvent({ runId: state.runId, node: 'claimWindow', kind: 'input', payload: claim });
   return { claim };
 }
 
 async function scoreVariants(state: LearningState, config: Config) {
   const { learning, runs } = runDeps(config).engines;
   const variants = await learning.update.recordVariantPerformanceSummaries(state, state.window);
-  await runs.recordEvent(state.runId, 'scoreVariants', 'engine_mutation', {
-    learningEventsWritten: variants.learningEventsWritten,
-    summaries: variants.summaries.map((v) => ({ variantId: v.variantId, channel: v.channel, engagementScore: v.engagementScore })),
+  await runs.recordEvent({
+    runId: state.runId,
+    node: 'scoreVariants',
+    kind: 'engine_mutation',
+    payload: {
+      learningEventsWritten: variants.learningEventsWritten,
+      summaries: variants.summaries.map((v) => ({ variantId: v.variantId, channel: v.channel, engagementScore: v.engagementScore })),
+    },
   });
   return { variants };
 }
@@ -45,21 +50,26 @@ async function scoreVariants(state: LearningState, config: Config) {
 async function updatePatterns(state: LearningState, config: Config) {
   const { learning, runs } = runDeps(config).engines;
   const patterns = await learning.update.updatePatternPerformanceFromEvents(state, state.window);
-  await runs.recordEvent(state.runId, 'updatePatterns', 'engine_mutation', patterns);
+  await runs.recordEvent({ runId: state.runId, node: 'updatePatterns', kind: 'engine_mutation', payload: patterns });
   return { patterns };
 }
 
 async function rescoreOpportunities(state: LearningState, config: Config) {
   const { learning, runs } = runDeps(config).engines;
   const opportunities = await learning.update.updateOpportunityScoresFromEvents(state, state.window);
-  await runs.recordEvent(state.runId, 'rescoreOpportunities', 'engine_mutation', opportunities);
+  await runs.recordEvent({ runId: state.runId, node: 'rescoreOpportunities', kind: 'engine_mutation', payload: opportunities });
   return { opportunities };
 }
 
 async function completeWindow(state: LearningState, config: Config) {
   const { learning, runs } = runDeps(config).engines;
   await learning.update.completeWindow(state, { window: state.window, fingerprint: state.claim.fingerprint, runId: state.runId });
-  await runs.recordEvent(state.runId, 'completeWindow', 'engine_mutation', { fingerprint: state.claim.fingerprint });
+  await runs.recordEvent({
+    runId: state.runId,
+    node: 'completeWindow',
+    kind: 'engine_mutation',
+    payload: { fingerprint: state.claim.fingerprint },
+  });
   return {};
 }
 
