@@ -88,7 +88,7 @@ export function buildExecutionEvents(seed: BrandSeed, published: readonly Varian
   const latest = new Date(now.getTime() - 5 * MINUTE_MS);
 
   for (const variant of published) {
-    const channel = variant.channel as Channel;
+    const { channel } = variant;
     const publishedAt = variant.publishedAt;
     if (!publishedAt) continue;
     const profile = PROFILES[channel];

@@ -14,7 +14,7 @@ import {
   tenants,
   variants,
 } from '../../engines/db/schema';
-import { CHANNEL_LIMITS, type Channel } from '../../engines/enums';
+import { CHANNEL_LIMITS } from '../../engines/enums';
 import { opportunityDedupeKey } from '../../engines/opportunities/dedupe';
 import { DAY_MS } from '../../lib/dates';
 import { createTestDatabase, type TestDatabase } from '../../test/database';
@@ -157,7 +157,7 @@ describe('demo patterns, packages and variants', () => {
     for (const { variant, packageChannels, taboos } of list) {
       const text = variant.approvedText ?? variant.editedText ?? variant.draftText ?? '';
       expect(text.length).toBeGreaterThan(0);
-      expect(text.length).toBeLessThanOrEqual(CHANNEL_LIMITS[variant.channel as Channel]);
+      expect(text.length).toBeLessThanOrEqual(CHANNEL_LIMITS[variant.channel]);
       expect(packageChannels).toContain(variant.channel);
       for (const taboo of taboos) expect(text.toLowerCase()).not.toContain(taboo.toLowerCase());
     }
