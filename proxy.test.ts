@@ -54,9 +54,7 @@ describe('proxy: session renewal', () => {
     await get('/brands/x/today');
     expect(fetchSpy).not.toHaveBeenCalled();
 
-    fetchSpy.mockResolvedValue(
-      Response.json({ access_token: 'new.access', refresh_token: 'rotated', expires_in: 3600 }),
-    );
+    fetchSpy.mockResolvedValue(Response.json({ access_token: 'new.access', refresh_token: 'rotated', expires_in: 3600 }));
     const renewed = await get('/brands/x/today', `${REFRESH_TOKEN_COOKIE}=r`);
     expect(fetchSpy).toHaveBeenCalledTimes(1);
     // Renewal and policy together: the page renders with the new token and with the nonce.

@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation';
-import { SignOutButton } from '@/components/auth/sign-out-button';
 import { brandSectionHref } from '@/components/app-shell/sections';
+import { SignOutButton } from '@/components/auth/sign-out-button';
 import { getServerCaller, getServerViewer } from '@/trpc/server';
 
 /** The front door: signed in → the first brand's Today board; signed out → the sign-in page. */

@@ -32,7 +32,6 @@ export function formatTable(results: Measurement[]): string {
   const header = ['operation', 'rows', 'p50 ms', 'p95 ms'];
   const body = results.map((r) => [r.operation, r.rows.toLocaleString('en-US'), r.p50.toFixed(1), r.p95.toFixed(1)]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
-  const line = (cells: string[]) =>
-    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }

@@ -4,12 +4,15 @@ import { signInAsDemoUser } from './sign-in';
 // Each model call takes 10 s here (slow-model.config.ts), so a build takes about 20 s: the thesis,
 // then the drafts.
 
-test('a retry while the build is still running is answered with its progress, and the page opens the finished workspace', async ({ page }) => {
+test('a retry while the build is still running is answered with its progress, and the page opens the finished workspace', async ({
+  page,
+}) => {
   await signInAsDemoUser(page);
   const card = page.locator('article.opportunity').first();
   await card.getByRole('button', { name: 'Create package' }).click();
   const picker = card.getByRole('group', { name: /Create a package from/ });
-  for (const channel of ['LinkedIn', 'X', 'Newsletter']) await picker.getByRole('checkbox', { name: channel, exact: true }).setChecked(channel === 'LinkedIn');
+  for (const channel of ['LinkedIn', 'X', 'Newsletter'])
+    await picker.getByRole('checkbox', { name: channel, exact: true }).setChecked(channel === 'LinkedIn');
 
   // The first request reaches the server and its build runs, but the browser loses the answer (a
   // dropped connection), as when a function or a network gives out.
@@ -29,7 +32,9 @@ test('a retry while the build is still running is answered with its progress, an
 
   // "Try again" sends the same key while the build is running: a duplicate, answered with the
   // build's progress rather than the workspace it would wait for (and not an error).
-  const answered = page.waitForResponse((response) => response.url().includes('packages.createFromOpportunity') && response.request().method() === 'POST');
+  const answered = page.waitForResponse(
+    (response) => response.url().includes('packages.createFromOpportunity') && response.request().method() === 'POST',
+  );
   await retry.click();
   const answer = await answered;
   expect(answer.status()).toBe(200);

@@ -30,7 +30,8 @@ test('from Today, a package for two channels is built, edited, saved and regener
   await expect(page.getByRole('region', { name: 'LinkedIn' }).getByRole('textbox', { name: 'LinkedIn draft 1' })).toHaveValue(edit);
 
   const xRegion = page.getByRole('region', { name: 'X', exact: true });
-  const xTexts = () => xRegion.getByRole('textbox').evaluateAll((boxes) => boxes.map((box) => (box as HTMLTextAreaElement).value).join('|'));
+  const xTexts = () =>
+    xRegion.getByRole('textbox').evaluateAll((boxes) => boxes.map((box) => (box as HTMLTextAreaElement).value).join('|'));
   const before = await xTexts();
   await xRegion.getByRole('button', { name: 'Regenerate X drafts' }).click();
   await expect(xRegion.getByRole('button', { name: 'Regenerate X drafts' })).toBeEnabled({ timeout: 30_000 });

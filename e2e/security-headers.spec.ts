@@ -22,13 +22,17 @@ const test = base.extend<{ cspWatch: void }>({
       await page.addInitScript(() => {
         document.addEventListener(
           'securitypolicyviolation',
-          (event) => window.reportCspViolation?.(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`),
+          (event) =>
+            window.reportCspViolation?.(
+              `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
+            ),
           true,
         );
       });
       page.on('console', (message) => {
         // Chromium logs refused scripts and styles, and header values it cannot parse, to the console.
-        if (/content security policy|permissions-policy/i.test(message.text())) problems.push(`console ${message.type()}: ${message.text()}`);
+        if (/content security policy|permissions-policy/i.test(message.text()))
+          problems.push(`console ${message.type()}: ${message.text()}`);
       });
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
       await use();

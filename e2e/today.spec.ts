@@ -18,7 +18,7 @@ const brandIdOf = (page: Page) => /\/brands\/([0-9a-f-]{36})\//.exec(page.url())
 
 test.describe.configure({ mode: 'serial' });
 
-test('Today shows the focus strip, the summary and the board in the API\'s order', async ({ page }) => {
+test("Today shows the focus strip, the summary and the board in the API's order", async ({ page }) => {
   await signInAsDemoUser(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: /^Focus on .+ today$/ })).toBeVisible();

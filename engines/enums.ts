@@ -41,16 +41,7 @@ export type PatternStatus = z.infer<typeof PatternStatus>;
 export const PatternCategory = z.enum(['evergreen', 'launch', 'education', 'engagement']);
 export type PatternCategory = z.infer<typeof PatternCategory>;
 
-export const ExecutionEventType = z.enum([
-  'impression',
-  'click',
-  'like',
-  'comment',
-  'share',
-  'save',
-  'profile_visit',
-  'link_click',
-]);
+export const ExecutionEventType = z.enum(['impression', 'click', 'like', 'comment', 'share', 'save', 'profile_visit', 'link_click']);
 export type ExecutionEventType = z.infer<typeof ExecutionEventType>;
 
 export const ExecutionSource = z.enum(['platform_webhook', 'csv_import', 'manual_entry', 'test_fixture']);

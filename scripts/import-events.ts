@@ -5,8 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { databaseConfigFromEnv, openDatabase } from '../engines/db/client';
-import { MAX_EXECUTION_EVENTS_PER_BATCH } from '../engines/learning/dto';
 import { errorCode } from '../engines/errors';
+import { MAX_EXECUTION_EVENTS_PER_BATCH } from '../engines/learning/dto';
 import { isInvalidExecutionEvents } from '../engines/learning/intake/errors';
 import { type CsvEventRow, eventsFromCsv } from '../server/ingest/execution-events-csv';
 import { createSystemContext } from '../server/orchestrator/context';
@@ -35,7 +35,10 @@ try {
   for (let offset = 0; offset < rows.length; offset += MAX_EXECUTION_EVENTS_PER_BATCH) {
     const batch = rows.slice(offset, offset + MAX_EXECUTION_EVENTS_PER_BATCH);
     try {
-      const result = await engines.learning.intake.recordExecutionEvents(brand, { events: batch.map((row) => row.event), source: 'csv_import' });
+      const result = await engines.learning.intake.recordExecutionEvents(brand, {
+        events: batch.map((row) => row.event),
+        source: 'csv_import',
+      });
       totals.received += result.received;
       totals.inserted += result.inserted;
       totals.duplicates += result.duplicates;

@@ -55,7 +55,10 @@ async function main(): Promise<number> {
   const probe = await openDatabaseProbe(database.url);
   try {
     const brands = await findDemoBrands(server.baseUrl);
-    const [olivia, grace] = await Promise.all([mintAccessToken({ userId: DEMO_USER_IDS.olivia }), mintAccessToken({ userId: DEMO_USER_IDS.grace })]);
+    const [olivia, grace] = await Promise.all([
+      mintAccessToken({ userId: DEMO_USER_IDS.olivia }),
+      mintAccessToken({ userId: DEMO_USER_IDS.grace }),
+    ]);
     const loads = [
       await prepareBrand(brands.ledgerline, olivia),
       await prepareBrand(brands.emberAndOak, olivia),
@@ -69,7 +72,9 @@ async function main(): Promise<number> {
     let ingested = 0;
     let started = 0;
     const deadline = performance.now() + DURATION_MS;
-    console.log(`load: ${CONCURRENCY} concurrent clients (${editors} with drafts of their own to edit) for ${DURATION_MS / 1000} s against ${server.baseUrl}`);
+    console.log(
+      `load: ${CONCURRENCY} concurrent clients (${editors} with drafts of their own to edit) for ${DURATION_MS / 1000} s against ${server.baseUrl}`,
+    );
 
     const run = async (worker: Worker, index: number) => {
       let n = 0;
@@ -141,20 +146,32 @@ async function main(): Promise<number> {
     if (serverErrors.length) failures.push(`${serverErrors.length} answers were 5xx or dropped connections`);
     const edits = [...lastEdit.entries()].filter(([, r]) => r.acknowledged !== null);
     const stored = new Map(
-      (await probe.query<{ id: string; edited_text: string | null }>('select id, edited_text from variants where id = any($1)', [edits.map(([id]) => id)])).map(
-        (r) => [r.id, r.edited_text],
-      ),
+      (
+        await probe.query<{ id: string; edited_text: string | null }>('select id, edited_text from variants where id = any($1)', [
+          edits.map(([id]) => id),
+        ])
+      ).map((r) => [r.id, r.edited_text]),
     );
     const lost = edits.filter(([id, r]) => stored.get(id) !== r.acknowledged && !r.unanswered.includes(stored.get(id) ?? ''));
     if (lost.length) failures.push(`${lost.length} of ${edits.length} variants lost their last acknowledged edit`);
-    const [events] = await probe.query<{ n: number }>("select count(*)::int as n from execution_events where external_event_id like 'load-%'");
+    const [events] = await probe.query<{ n: number }>(
+      "select count(*)::int as n from execution_events where external_event_id like 'load-%'",
+    );
     if (events!.n < ingested) failures.push(`${ingested} ingested events were acknowledged, ${events!.n} are stored`);
     console.log(
       `load: ${samples.length} requests; ${edits.length} variants edited, each holding its last acknowledged edit: ${lost.length === 0}; ` +
         `${ingested} events acknowledged, ${events!.n} stored`,
     );
     for (const failure of failures) console.error(`load: FAILED: ${failure}`);
-    if (serverErrors.length) console.error(server.logs().split('\n').filter((line) => /error|failed/i.test(line)).slice(0, 20).join('\n'));
+    if (serverErrors.length)
+      console.error(
+        server
+          .logs()
+          .split('\n')
+          .filter((line) => /error|failed/i.test(line))
+          .slice(0, 20)
+          .join('\n'),
+      );
     return failures.length ? 1 : 0;
   } finally {
     await probe.close();
@@ -175,11 +192,14 @@ async function main(): Promise<number> {
     const channels = today.brand.channels.map((c) => c.channel);
     for (const opportunity of today.opportunities) {
       const built = await as('packages.createFromOpportunity', 'mutation', { brandId, opportunityId: opportunity.id, channels });
-      if (built.status !== 200) throw new Error(`packages.createFromOpportunity answered ${built.status}: ${JSON.stringify(built.body).slice(0, 500)}`);
+      if (built.status !== 200)
+        throw new Error(`packages.createFromOpportunity answered ${built.status}: ${JSON.stringify(built.body).slice(0, 500)}`);
     }
     const created = await as('ingestKeys.create', 'mutation', { brandId, name: 'Load test' });
     if (created.status !== 200) throw new Error(`ingestKeys.create answered ${created.status}: ${JSON.stringify(created.body)}`);
-    const packageIds = (await probe.query<{ id: string }>('select id from content_packages where brand_id = $1 and deleted_at is null', [brandId])).map((r) => r.id);
+    const packageIds = (
+      await probe.query<{ id: string }>('select id from content_packages where brand_id = $1 and deleted_at is null', [brandId])
+    ).map((r) => r.id);
     const publishedVariants = await probe.query<{ id: string; channel: string }>(
       'select id, channel from variants where brand_id = $1 and published_at is not null and deleted_at is null',
       [brandId],
@@ -226,12 +246,16 @@ function printTable(samples: Sample[]): void {
     const ms = mine.map((s) => s.ms).sort((a, b) => a - b);
     const statuses = new Map<string, number>();
     for (const { status } of mine) statuses.set(String(status), (statuses.get(String(status)) ?? 0) + 1);
-    const codes = [...statuses.entries()].sort().map(([status, count]) => `${status}×${count}`).join(' ');
+    const codes = [...statuses.entries()]
+      .sort()
+      .map(([status, count]) => `${status}×${count}`)
+      .join(' ');
     return [kind, String(mine.length), ...[50, 95, 99].map((p) => percentile(ms, p).toFixed(0)), (ms.at(-1) ?? 0).toFixed(0), codes];
   });
   const header = ['request', 'count', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'status codes'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
   console.log([line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n'));
 }
 

@@ -25,16 +25,15 @@ export default async function SignInPage() {
             </>
           ) : (
             <p className="notice">
-              Supabase is configured for verifying tokens, but SUPABASE_URL and SUPABASE_ANON_KEY are needed for
-              signing in here.
+              Supabase is configured for verifying tokens, but SUPABASE_URL and SUPABASE_ANON_KEY are needed for signing in here.
             </p>
           )
         ) : signIn.demoSignIn ? (
           <DemoUsers />
         ) : (
           <p className="notice">
-            The demo sign-in is disabled in production. Configure a Supabase project (SUPABASE_URL,
-            SUPABASE_ANON_KEY, SUPABASE_JWT_SECRET) to sign users in.
+            The demo sign-in is disabled in production. Configure a Supabase project (SUPABASE_URL, SUPABASE_ANON_KEY, SUPABASE_JWT_SECRET)
+            to sign users in.
           </p>
         )}
       </div>
@@ -46,9 +45,7 @@ async function DemoUsers() {
   const users = await (await getServerCaller()).auth.demoUsers();
   return (
     <>
-      <p className="muted">
-        Demo mode: no Supabase project is configured, so pick one of the seeded demo users.
-      </p>
+      <p className="muted">Demo mode: no Supabase project is configured, so pick one of the seeded demo users.</p>
       {users.length === 0 ? (
         <p className="notice">The database has no users yet. Start the app with `npm run dev` to seed the demo data.</p>
       ) : (
@@ -59,9 +56,7 @@ async function DemoUsers() {
                 <input type="hidden" name="userId" value={user.userId} />
                 <div>
                   <div className="user-row__name">{user.displayName}</div>
-                  <div className="muted small">
-                    {user.memberships.map((m) => `${ROLE_LABEL[m.role]} · ${m.tenantName}`).join(', ')}
-                  </div>
+                  <div className="muted small">{user.memberships.map((m) => `${ROLE_LABEL[m.role]} · ${m.tenantName}`).join(', ')}</div>
                 </div>
                 <button type="submit" className="button">
                   Sign in as {user.displayName}

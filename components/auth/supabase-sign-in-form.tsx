@@ -31,7 +31,10 @@ export function SupabaseSignInForm({ config }: { config: SupabaseClientConfig })
         body: JSON.stringify({ accessToken: data.session.access_token, refreshToken: data.session.refresh_token }),
       });
       // 429 carries its own words: how long to wait before the next attempt.
-      if (response.status === 429) throw new Error(((await response.json().catch(() => null)) as { error?: string } | null)?.error ?? 'Too many sign-in attempts: wait a minute');
+      if (response.status === 429)
+        throw new Error(
+          ((await response.json().catch(() => null)) as { error?: string } | null)?.error ?? 'Too many sign-in attempts: wait a minute',
+        );
       if (!response.ok) throw new Error('The server did not accept the session');
       window.location.assign('/');
     } catch (cause) {

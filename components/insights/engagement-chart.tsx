@@ -30,14 +30,21 @@ export function EngagementChart({ points, windowStart, windowEnd }: { points: En
   }
   const days = Math.max(1, Math.round((windowEnd.getTime() - windowStart.getTime()) / DAY_MS));
   const maxRate = niceCeiling(Math.max(...rated.map((p) => p.ratePer100!)));
-  const x = (day: Date) => PAD.left + ((day.getTime() - windowStart.getTime()) / DAY_MS / Math.max(1, days - 1)) * (WIDTH - PAD.left - PAD.right);
+  const x = (day: Date) =>
+    PAD.left + ((day.getTime() - windowStart.getTime()) / DAY_MS / Math.max(1, days - 1)) * (WIDTH - PAD.left - PAD.right);
   const y = (rate: number) => HEIGHT - PAD.bottom - (rate / maxRate) * (HEIGHT - PAD.top - PAD.bottom);
   const channels = [...new Set(rated.map((p) => p.channel))];
   const ticks = [0, maxRate / 2, maxRate];
 
   return (
     <figure className="chart">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="chart-title" className="chart__svg" data-testid="engagement-chart">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-labelledby="chart-title"
+        className="chart__svg"
+        data-testid="engagement-chart"
+      >
         <title id="chart-title">Engagement per 100 impressions by day and channel</title>
         {ticks.map((tick) => (
           <g key={tick}>
@@ -110,5 +117,5 @@ export function EngagementChart({ points, windowStart, windowEnd }: { points: En
 function niceCeiling(value: number): number {
   if (value <= 0) return 1;
   const power = 10 ** Math.floor(Math.log10(value));
-  return ([1, 2, 5, 10].map((step) => step * power).find((candidate) => candidate >= value) ?? 10 * power);
+  return [1, 2, 5, 10].map((step) => step * power).find((candidate) => candidate >= value) ?? 10 * power;
 }

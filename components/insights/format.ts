@@ -2,7 +2,14 @@
 // and in the browser so the server-rendered first view hydrates without a mismatch.
 
 const DAY = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
-const STAMP = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'UTC' });
+const STAMP = new Intl.DateTimeFormat('en-US', {
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+  timeZone: 'UTC',
+});
 
 export const formatDay = (date: Date) => DAY.format(date);
 export const formatStamp = (date: Date) => `${STAMP.format(date)} UTC`;

@@ -24,7 +24,13 @@ export function InsightsView({ brandId, windowDays, canAdminister }: { brandId: 
       <div className="insights__bar">
         <nav aria-label="Window" className="window-picker">
           {WINDOW_CHOICES.map((days) => (
-            <Link key={days} href={`?days=${days}`} aria-current={days === windowDays ? 'page' : undefined} className="window-picker__option" scroll={false}>
+            <Link
+              key={days}
+              href={`?days=${days}`}
+              aria-current={days === windowDays ? 'page' : undefined}
+              className="window-picker__option"
+              scroll={false}
+            >
               {days} days
             </Link>
           ))}

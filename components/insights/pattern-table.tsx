@@ -51,7 +51,12 @@ export function PatternTable({ brandId, patterns }: { brandId: string; patterns:
 }
 
 function Trend({ value }: { value: number | null }) {
-  if (value === null) return <span className="muted" title="Needs posts in both halves of the window">—</span>;
+  if (value === null)
+    return (
+      <span className="muted" title="Needs posts in both halves of the window">
+        —
+      </span>
+    );
   const direction = value > 1 ? 'up' : value < -1 ? 'down' : 'flat';
   const arrow = { up: '↑', down: '↓', flat: '→' }[direction];
   return (

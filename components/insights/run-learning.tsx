@@ -35,13 +35,14 @@ export function RunLearning({ brandId, windowDays }: { brandId: string; windowDa
         {result &&
           (result.skipped > 0 ? (
             <p>
-              Already up to date for {formatDay(result.windowStart)}–{formatDay(lastDayOf(result.windowEnd))}: no new metrics since the last run, nothing changed.
+              Already up to date for {formatDay(result.windowStart)}–{formatDay(lastDayOf(result.windowEnd))}: no new metrics since the last
+              run, nothing changed.
             </p>
           ) : (
             <p>
               Learned from {formatDay(result.windowStart)}–{formatDay(lastDayOf(result.windowEnd))}: {result.variantsScored} posts scored,{' '}
-              {result.patternsUpdated} patterns updated, {result.opportunitiesRescored} opportunities re-scored, {result.learningEventsWritten} new
-              learning events.
+              {result.patternsUpdated} patterns updated, {result.opportunitiesRescored} opportunities re-scored,{' '}
+              {result.learningEventsWritten} new learning events.
             </p>
           ))}
       </div>

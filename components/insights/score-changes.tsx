@@ -5,7 +5,9 @@ import { PackageLinks } from './package-links';
 /** Each opportunity learning re-scored in the window: base score → learned score, and why. */
 export function ScoreChanges({ brandId, changes }: { brandId: string; changes: ScoreChange[] }) {
   if (changes.length === 0) {
-    return <p className="muted">No opportunity was re-scored in this window. Scores move once published posts have metrics and learning runs.</p>;
+    return (
+      <p className="muted">No opportunity was re-scored in this window. Scores move once published posts have metrics and learning runs.</p>
+    );
   }
   return (
     <ul className="score-changes" data-testid="score-changes">
@@ -18,13 +20,16 @@ export function ScoreChanges({ brandId, changes }: { brandId: string; changes: S
               <span aria-hidden="true">
                 {c.before} → <strong>{c.after}</strong>
               </span>
-              <span className={`delta ${c.adjustment > 0 ? 'delta--up' : c.adjustment < 0 ? 'delta--down' : ''}`}> ({formatSigned(c.adjustment)})</span>
+              <span className={`delta ${c.adjustment > 0 ? 'delta--up' : c.adjustment < 0 ? 'delta--down' : ''}`}>
+                {' '}
+                ({formatSigned(c.adjustment)})
+              </span>
             </span>
           </div>
           {c.explanation && <p className="small">{c.explanation}</p>}
           <p className="muted small">
-            Learning event <code title={c.learningEventId}>{c.learningEventId.slice(0, 8)}</code> · window {formatDay(c.windowStart)}–{formatDay(lastDayOf(c.windowEnd))} ·
-            recorded {formatStamp(c.effectiveAt)}
+            Learning event <code title={c.learningEventId}>{c.learningEventId.slice(0, 8)}</code> · window {formatDay(c.windowStart)}–
+            {formatDay(lastDayOf(c.windowEnd))} · recorded {formatStamp(c.effectiveAt)}
           </p>
           <PackageLinks brandId={brandId} packageIds={c.packageIds} />
         </li>

@@ -15,7 +15,15 @@ export interface ModelWrittenSummary {
  * height, with who wrote it: a named model, the offline model, or the standard sentence when no model
  * answered.
  */
-export function ModelSummary({ query, pendingText, className }: { query: UseQueryResult<ModelWrittenSummary, unknown>; pendingText: string; className: string }) {
+export function ModelSummary({
+  query,
+  pendingText,
+  className,
+}: {
+  query: UseQueryResult<ModelWrittenSummary, unknown>;
+  pendingText: string;
+  className: string;
+}) {
   return (
     <div className={className} aria-live="polite" aria-busy={query.isPending}>
       {query.isPending ? (
@@ -33,7 +41,9 @@ export function ModelSummary({ query, pendingText, className }: { query: UseQuer
 
 function unavailableText(error: unknown): string {
   const limited = rateLimitMessage(error);
-  return limited ? `${limited}. You have asked for many summaries in a short time; the figures here are unaffected.` : 'The summary is unavailable right now.';
+  return limited
+    ? `${limited}. You have asked for many summaries in a short time; the figures here are unaffected.`
+    : 'The summary is unavailable right now.';
 }
 
 function authorLabel({ source, model }: ModelWrittenSummary): string {

@@ -76,7 +76,8 @@ export function CreatePackageButton({
   });
   const rateLimited = rateLimitMessage(create.error);
   const builtPackageId = handedToProgress && progress.data?.status === 'succeeded' ? progress.data.packageId : null;
-  const ended = handedToProgress && (progress.data?.status === 'failed' || progress.data?.status === 'interrupted') ? progress.data.status : null;
+  const ended =
+    handedToProgress && (progress.data?.status === 'failed' || progress.data?.status === 'interrupted') ? progress.data.status : null;
 
   useEffect(() => {
     if (open) firstBox.current?.focus();
@@ -138,7 +139,11 @@ export function CreatePackageButton({
           </fieldset>
           <div className="create-package__actions">
             <button type="button" className="button" onClick={start} disabled={busy || channels.length === 0}>
-              {create.isError || ended ? 'Try again' : busy ? 'Building…' : `Build for ${channels.length} channel${channels.length === 1 ? '' : 's'}`}
+              {create.isError || ended
+                ? 'Try again'
+                : busy
+                  ? 'Building…'
+                  : `Build for ${channels.length} channel${channels.length === 1 ? '' : 's'}`}
             </button>
             {!busy && (
               <button type="button" className="button button--quiet" onClick={() => setOpen(false)}>

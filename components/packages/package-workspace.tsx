@@ -8,7 +8,13 @@ import { useTRPC } from '@/trpc/react';
 import { ChannelColumn } from './channel-column';
 import { useWorkspaceCache } from './use-workspace-cache';
 
-const STATUS_LABELS = { draft: 'Draft', in_review: 'In review', scheduled: 'Scheduled', published: 'Published', archived: 'Archived' } as const;
+const STATUS_LABELS = {
+  draft: 'Draft',
+  in_review: 'In review',
+  scheduled: 'Scheduled',
+  published: 'Published',
+  archived: 'Archived',
+} as const;
 
 /** The package editor: where it came from, its thesis, and each channel's drafts to edit and publish. */
 export function PackageWorkspace({ brandId, packageId }: { brandId: string; packageId: string }) {

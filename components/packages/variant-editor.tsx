@@ -124,7 +124,12 @@ export function VariantEditor({
             <label className="small" htmlFor={`${ids}-post`}>
               External post id
             </label>
-            <input id={`${ids}-post`} value={postId} onChange={(event) => setPostId(event.target.value)} placeholder="e.g. urn:li:share:123" />
+            <input
+              id={`${ids}-post`}
+              value={postId}
+              onChange={(event) => setPostId(event.target.value)}
+              placeholder="e.g. urn:li:share:123"
+            />
             <button type="submit" className="button button--quiet" disabled={!postId.trim() || publish.isPending || dirty}>
               Mark published
             </button>
@@ -142,6 +147,11 @@ export function VariantEditor({
 
 function ModelLabel({ label }: { label: string | null }) {
   if (!label) return <span className="muted">Written by a person</span>;
-  if (isOfflineModelLabel(label)) return <span className="badge badge--offline" title={label}>Offline model (no AI configured)</span>;
+  if (isOfflineModelLabel(label))
+    return (
+      <span className="badge badge--offline" title={label}>
+        Offline model (no AI configured)
+      </span>
+    );
   return <span className="muted">Model: {label}</span>;
 }

@@ -77,10 +77,16 @@ export function RunsList({ brandId }: { brandId: string }) {
 function InterruptedNote({ run }: { run: FlowRunDTO }) {
   const sweep = run.events.filter((e) => e.node === 'sweep');
   const marked = sweep.find((e) => e.kind === 'hard_error')?.payload as { lastEvent?: { node: string } | null } | undefined;
-  const cleaned = sweep.find((e) => e.kind === 'engine_mutation')?.payload as { removedPackageId?: string | null; keptPackageId?: string | null } | undefined;
+  const cleaned = sweep.find((e) => e.kind === 'engine_mutation')?.payload as
+    | { removedPackageId?: string | null; keptPackageId?: string | null }
+    | undefined;
   const reached = marked?.lastEvent ? `It got as far as “${marked.lastEvent.node}”` : 'It recorded no step';
   const budget = run.budgetMs !== null ? ` within its budget of ${formatDuration(run.budgetMs)}` : '';
-  const removed = cleaned?.removedPackageId ? '; its unfinished package was removed' : cleaned?.keptPackageId ? '; its package was kept (a person had changed it)' : '';
+  const removed = cleaned?.removedPackageId
+    ? '; its unfinished package was removed'
+    : cleaned?.keptPackageId
+      ? '; its package was kept (a person had changed it)'
+      : '';
   return (
     <p className="small" data-testid="run-interrupted">
       Interrupted: the run did not finish{budget}. {reached}

@@ -43,19 +43,19 @@ export function OpportunityCard({ brandId, opportunity: o, now, onPinnedChange, 
       </ul>
       <div className="opportunity__actions">
         <CreatePackageButton brandId={brandId} opportunityId={o.id} opportunityTitle={o.title} suggestedChannel={o.primaryChannel} />
-        <button
-          type="button"
-          className="button button--quiet"
-          aria-pressed={o.isPinned}
-          onClick={() => onPinnedChange(!o.isPinned)}
-        >
+        <button type="button" className="button button--quiet" aria-pressed={o.isPinned} onClick={() => onPinnedChange(!o.isPinned)}>
           {o.isPinned ? 'Unpin' : 'Pin'}
         </button>
         <details className="menu">
           <summary className="button button--quiet">Snooze</summary>
           <div className="menu__items" role="group" aria-label={`Snooze ${o.title}`}>
             {SNOOZE_PRESETS.map((preset) => (
-              <button key={preset.id} type="button" className="button button--quiet" onClick={() => onSnooze(snoozeUntil(preset, new Date()))}>
+              <button
+                key={preset.id}
+                type="button"
+                className="button button--quiet"
+                onClick={() => onSnooze(snoozeUntil(preset, new Date()))}
+              >
                 {preset.label}
               </button>
             ))}

@@ -21,7 +21,7 @@ describe('the Today filter in the URL', () => {
     expect(searchParamsWithFilter(`pillar=${PILLAR}`, {})).toBe('');
   });
 
-  it('round-trips through Next\'s searchParams object, first value winning', () => {
+  it("round-trips through Next's searchParams object, first value winning", () => {
     const params = toURLSearchParams({ pillar: [PILLAR, 'other'], channel: 'newsletter', empty: undefined });
     expect(filterFromSearchParams(params)).toEqual({ pillarId: PILLAR, channel: 'newsletter' });
   });

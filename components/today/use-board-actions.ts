@@ -31,7 +31,8 @@ export function useBoardActions(brandId: string) {
     setError(message);
   };
 
-  const refresh = () => Promise.all([queryClient.invalidateQueries(boards), queryClient.invalidateQueries(trpc.today.summary.queryFilter({ brandId }))]);
+  const refresh = () =>
+    Promise.all([queryClient.invalidateQueries(boards), queryClient.invalidateQueries(trpc.today.summary.queryFilter({ brandId }))]);
 
   const pin = useMutation(
     trpc.opportunities.pin.mutationOptions({

@@ -93,7 +93,10 @@ export const UpsertBrandInput = z.object({
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lowercase letters and digits, words joined by single hyphens'),
   primaryChannel: Channel,
   /** One entry per channel; must include primaryChannel. */
-  channels: z.array(z.object({ channel: Channel, handle: Text(100) })).min(1).max(Channel.options.length),
+  channels: z
+    .array(z.object({ channel: Channel, handle: Text(100) }))
+    .min(1)
+    .max(Channel.options.length),
   /** One to three sentences. */
   positioning: Text(600),
   toneTags: z.array(Text(40)).max(12).default([]),

@@ -90,7 +90,10 @@ describe('reading a brand', () => {
       [fx.personaIds[1], 'CFO Chris'],
       [fx.personaIds[0], 'Controller Cara'],
     ]);
-    expect(view.personas[1]).toMatchObject({ priorities: ['accuracy', 'speed', 'audit trail'], channelBiases: { linkedin: 'reads long posts' } });
+    expect(view.personas[1]).toMatchObject({
+      priorities: ['accuracy', 'speed', 'audit trail'],
+      channelBiases: { linkedin: 'reads long posts' },
+    });
     expect(view.pillars.map((p) => [p.id, p.priorityRank])).toEqual([
       [fx.pillarIds[0], 1],
       [fx.pillarIds[1], 2],
@@ -149,19 +152,32 @@ describe('upsertBrand', () => {
     const outside = engine.upsertBrand(fx.tenantId, brandInput({ primaryChannel: 'newsletter' }));
     await expect(outside).rejects.toBeInstanceOf(InvariantViolationError);
     await expect(outside).rejects.toMatchObject({ kind: 'input' });
-    const twice = brandInput({ channels: [{ channel: 'x', handle: 'a' }, { channel: 'x', handle: 'b' }] });
+    const twice = brandInput({
+      channels: [
+        { channel: 'x', handle: 'a' },
+        { channel: 'x', handle: 'b' },
+      ],
+    });
     await expect(engine.upsertBrand(fx.tenantId, twice)).rejects.toMatchObject({ kind: 'input' });
   });
 
   it('refuses malformed slugs and over-long text through the input schema', async () => {
-    for (const bad of [{ slug: 'Has Spaces' }, { slug: 'double--hyphen' }, { name: 'n'.repeat(121) }, { positioning: 'p'.repeat(601) }, { channels: [] }]) {
+    for (const bad of [
+      { slug: 'Has Spaces' },
+      { slug: 'double--hyphen' },
+      { name: 'n'.repeat(121) },
+      { positioning: 'p'.repeat(601) },
+      { channels: [] },
+    ]) {
       await expect(engine.upsertBrand(fx.tenantId, brandInput(bad)), JSON.stringify(bad).slice(0, 40)).rejects.toBeInstanceOf(ZodError);
     }
   });
 
   it("answers NotFound for another tenant's brand id or an unknown tenant, and changes nothing", async () => {
     const before = await engine.getBrandSummary(fx);
-    await expect(engine.upsertBrand(other.tenantId, brandInput({ id: fx.brandId, name: 'Hijacked' }))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(engine.upsertBrand(other.tenantId, brandInput({ id: fx.brandId, name: 'Hijacked' }))).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     await expect(engine.upsertBrand(randomUUID(), brandInput())).rejects.toBeInstanceOf(NotFoundError);
     expect(await engine.getBrandSummary(fx)).toEqual(before);
   });
@@ -179,7 +195,10 @@ describe('upsertPersona', () => {
   });
 
   it('requires three to seven priorities', async () => {
-    for (const priorities of [['a', 'b'], ['1', '2', '3', '4', '5', '6', '7', '8']]) {
+    for (const priorities of [
+      ['a', 'b'],
+      ['1', '2', '3', '4', '5', '6', '7', '8'],
+    ]) {
       await expect(engine.upsertPersona(fx, personaInput({ priorities }))).rejects.toBeInstanceOf(ZodError);
     }
     const seven = await engine.upsertPersona(fx, personaInput({ priorities: ['1', '2', '3', '4', '5', '6', '7'] }));

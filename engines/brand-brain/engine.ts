@@ -15,15 +15,7 @@ import {
   UpsertPillarInput,
   UserBrandDTO,
 } from './dto';
-import {
-  byName,
-  loadBrand,
-  selectPersonas,
-  selectPillars,
-  toBrandSummary,
-  toPersonaDTO,
-  toPillarDTO,
-} from './queries';
+import { byName, loadBrand, selectPersonas, selectPillars, toBrandSummary, toPersonaDTO, toPillarDTO } from './queries';
 
 const RowId = z.uuid();
 

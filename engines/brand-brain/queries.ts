@@ -11,10 +11,7 @@ export type PillarRow = typeof contentPillars.$inferSelect;
 
 /** The tenant's live brand, or NotFound (a missing brand and another tenant's look the same). */
 export async function loadBrand(db: Database, scope: BrandScope): Promise<BrandRow> {
-  const [row] = await db
-    .select()
-    .from(brands)
-    .where(liveBrand(scope));
+  const [row] = await db.select().from(brands).where(liveBrand(scope));
   if (!row) throw new NotFoundError('Brand', scope.brandId);
   return row;
 }

@@ -1,14 +1,16 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { type Clock, systemClock } from '../clock';
 import type { Database } from '../db/client';
 import { contentPackages } from '../db/schema';
 import { ConflictError, InvariantViolationError, NotFoundError } from '../errors';
 import type { OpportunityDTO } from '../opportunities/dto';
+import { BrandScope, inBrand } from '../scope';
+import type { ContentEngineDeps } from './deps';
 import {
   CreatePackageFromOpportunityInput,
   type CreatePackageResult,
-  CreateVariantInput,
+  type CreateVariantInput,
   ListPackagesInput,
   MarkVariantPublishedInput,
   type PackageDTO,
@@ -24,12 +26,10 @@ import {
   type WorkspaceViewOptions,
 } from './dto';
 import { discardUntouchedPackage, retireUntouchedDrafts } from './package-cleanup';
-import type { ContentEngineDeps } from './deps';
 import { packageMove } from './package-status';
-import { BrandScope, inBrand } from '../scope';
 import { loadBrand, loadPackage, loadVariantDTO, selectPackageVariants, toPackageDTO, toVariantDTO } from './queries';
-import { buildWorkspaceView } from './workspace';
 import { VariantWrites } from './variant-writes';
+import { buildWorkspaceView } from './workspace';
 
 /**
  * Content packages (the thesis and channels made from one opportunity) and their per-channel
@@ -56,9 +56,7 @@ export class ContentEngine {
     const rows = await this.db
       .select()
       .from(contentPackages)
-      .where(
-        and(inBrand(contentPackages, scope), status ? eq(contentPackages.status, status) : undefined),
-      )
+      .where(and(inBrand(contentPackages, scope), status ? eq(contentPackages.status, status) : undefined))
       .orderBy(desc(contentPackages.createdAt), desc(contentPackages.id))
       .limit(limit)
       .offset(offset);
@@ -134,9 +132,7 @@ export class ContentEngine {
         risksToAvoid: thesis.risksToAvoid,
         updatedAt: sql`now()`,
       })
-      .where(
-        and(eq(contentPackages.id, thesis.packageId), inBrand(contentPackages, scope)),
-      )
+      .where(and(eq(contentPackages.id, thesis.packageId), inBrand(contentPackages, scope)))
       .returning();
     if (!updated) throw new NotFoundError('Package', thesis.packageId);
     return toPackageDTO(updated);
@@ -218,9 +214,7 @@ export class ContentEngine {
     const [row] = await this.db
       .select()
       .from(contentPackages)
-      .where(
-        and(inBrand(contentPackages, scope), eq(contentPackages.idempotencyKey, idempotencyKey)),
-      );
+      .where(and(inBrand(contentPackages, scope), eq(contentPackages.idempotencyKey, idempotencyKey)));
     return row;
   }
 }
@@ -229,8 +223,7 @@ function sameRequestOrConflict(
   existing: typeof contentPackages.$inferSelect,
   request: z.infer<typeof CreatePackageFromOpportunityInput>,
 ): PackageDTO {
-  const sameChannels =
-    existing.channels.length === request.channels.length && request.channels.every((c) => existing.channels.includes(c));
+  const sameChannels = existing.channels.length === request.channels.length && request.channels.every((c) => existing.channels.includes(c));
   if (existing.originOpportunityId !== request.opportunityId || !sameChannels) {
     throw new ConflictError(`Idempotency key ${request.idempotencyKey} was already used for a different opportunity or channel set`);
   }

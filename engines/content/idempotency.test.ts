@@ -31,7 +31,12 @@ async function packagesWithKey(idempotencyKey: string) {
 describe('createPackageFromOpportunity with an idempotency key', () => {
   it('returns the same package for a repeated key, reporting it as not created', async () => {
     const opportunityId = await insertContentOpportunity(handle.db, fx);
-    const request = { opportunityId, channels: ['linkedin' as const, 'x' as const], createdByUserId: fx.ownerUserId, idempotencyKey: randomUUID() };
+    const request = {
+      opportunityId,
+      channels: ['linkedin' as const, 'x' as const],
+      createdByUserId: fx.ownerUserId,
+      idempotencyKey: randomUUID(),
+    };
     const first = await content.createPackageFromOpportunity(fx, request);
     const again = await content.createPackageFromOpportunity(fx, request);
     const reordered = await content.createPackageFromOpportunity(fx, { ...request, channels: ['x', 'linkedin'] });
@@ -87,7 +92,10 @@ describe('createPackageFromOpportunity with an idempotency key', () => {
     const opportunityId = await insertContentOpportunity(handle.db, fx);
     const request = { opportunityId, channels: ['x' as const], createdByUserId: fx.ownerUserId, idempotencyKey: randomUUID() };
     const first = await content.createPackageFromOpportunity(fx, request);
-    await handle.db.update(opportunities).set({ snoozedUntil: addDays(FIXED_NOW, 7) }).where(eq(opportunities.id, opportunityId));
+    await handle.db
+      .update(opportunities)
+      .set({ snoozedUntil: addDays(FIXED_NOW, 7) })
+      .where(eq(opportunities.id, opportunityId));
     expect(await content.createPackageFromOpportunity(fx, request)).toEqual({ package: first.package, created: false });
   });
 

@@ -18,13 +18,16 @@ export async function discardUntouchedPackage(db: Database, scope: BrandScope, p
   const id = RowId.parse(packageId);
   await db.transaction(async (tx) => {
     const pkg = await loadPackage(tx, scope, id, true);
-    if (pkg.status !== 'draft') throw new InvariantViolationError(`Package ${id} is ${pkg.status}; only an untouched draft is discarded`, 'state');
+    if (pkg.status !== 'draft')
+      throw new InvariantViolationError(`Package ${id} is ${pkg.status}; only an untouched draft is discarded`, 'state');
     const touched = await tx
       .select({ id: variants.id })
       .from(variants)
       .where(and(eq(variants.packageId, id), sql`${variants.status} <> 'draft'`));
     if (touched.length) throw new InvariantViolationError(`Package ${id} has edited variants; it is not discarded`, 'state');
-    await tx.delete(variants).where(and(eq(variants.packageId, id), eq(variants.tenantId, scope.tenantId), eq(variants.brandId, scope.brandId)));
+    await tx
+      .delete(variants)
+      .where(and(eq(variants.packageId, id), eq(variants.tenantId, scope.tenantId), eq(variants.brandId, scope.brandId)));
     await tx.delete(contentPackages).where(eq(contentPackages.id, id));
   });
 }
@@ -65,4 +68,3 @@ export async function retireUntouchedDrafts(
     .returning({ id: variants.id });
   return rows.map((r) => r.id);
 }
-

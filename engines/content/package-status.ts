@@ -10,9 +10,7 @@ const MOVES: Partial<Record<PackageStatus, Partial<Record<PackageStatus, Variant
   scheduled: { published: 'published' },
 };
 
-export type PackageMove =
-  | { allowed: true; needsVariantIn: VariantStatus | null }
-  | { allowed: false };
+export type PackageMove = { allowed: true; needsVariantIn: VariantStatus | null } | { allowed: false };
 
 /** Whether `from → to` is a move at all; archiving is allowed from anywhere. Same-status is not a move. */
 export function packageMove(from: PackageStatus, to: PackageStatus): PackageMove {

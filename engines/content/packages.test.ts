@@ -65,7 +65,10 @@ describe('createPackageFromOpportunity', () => {
   });
 
   it('accepts an opportunity whose snooze has passed', async () => {
-    const opportunityId = await insertContentOpportunity(handle.db, fx, { snoozedUntil: addDays(FIXED_NOW, -1), expiresAt: addDays(FIXED_NOW, 2) });
+    const opportunityId = await insertContentOpportunity(handle.db, fx, {
+      snoozedUntil: addDays(FIXED_NOW, -1),
+      expiresAt: addDays(FIXED_NOW, 2),
+    });
     const { created } = await content.createPackageFromOpportunity(fx, {
       opportunityId,
       channels: ['x'],

@@ -54,10 +54,7 @@ export function selectPackageVariants(db: Executor, scope: BrandScope, packageId
 }
 
 export async function loadBrand(db: Executor, scope: BrandScope) {
-  const [row] = await db
-    .select({ id: brands.id, toneTags: brands.toneTags, taboos: brands.taboos })
-    .from(brands)
-    .where(liveBrand(scope));
+  const [row] = await db.select({ id: brands.id, toneTags: brands.toneTags, taboos: brands.taboos }).from(brands).where(liveBrand(scope));
   if (!row) throw new NotFoundError('Brand', scope.brandId);
   return row;
 }

@@ -1,10 +1,12 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Clock } from '../clock';
 import type { Database } from '../db/client';
 import { variants } from '../db/schema';
 import type { VariantStatus } from '../enums';
 import { ConflictError, InvariantViolationError } from '../errors';
+import { type BrandScope, inBrand, isUniqueViolation, type Tx } from '../scope';
+import type { ContentEngineDeps } from './deps';
 import {
   CreateVariantInput,
   EARLIEST_PUBLICATION,
@@ -13,8 +15,6 @@ import {
   type UpdateVariantTextInput,
   type VariantDTO,
 } from './dto';
-import type { ContentEngineDeps } from './deps';
-import { type BrandScope, inBrand, isUniqueViolation, type Tx } from '../scope';
 import { loadPackage, loadVariant, loadVariantDTO, type VariantRow } from './queries';
 
 // The engine parses each request with its DTO schema before it reaches here.
@@ -110,7 +110,12 @@ export class VariantWrites {
       .select({ id: variants.id })
       .from(variants)
       .where(
-        and(inBrand(variants, scope), eq(variants.channel, variant.channel), eq(variants.externalPostId, postId), ne(variants.id, variant.id)),
+        and(
+          inBrand(variants, scope),
+          eq(variants.channel, variant.channel),
+          eq(variants.externalPostId, postId),
+          ne(variants.id, variant.id),
+        ),
       );
     if (taken) throw takenPostId(postId);
   }

@@ -220,7 +220,10 @@ describe('markVariantPublished', () => {
   });
 
   it.each<VariantStatus>(['rejected', 'published'])('refuses to publish a %s variant again', async (status) => {
-    const variantId = await insertContentVariant(handle.db, fx, packageId, { status, externalPostId: status === 'published' ? 'old-post' : null });
+    const variantId = await insertContentVariant(handle.db, fx, packageId, {
+      status,
+      externalPostId: status === 'published' ? 'old-post' : null,
+    });
     expect((await violation(content.markVariantPublished(fx, { variantId, externalPostId: 'new-post' }))).kind).toBe('state');
   });
 });

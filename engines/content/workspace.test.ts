@@ -87,7 +87,7 @@ describe('getPackageWorkspaceView', () => {
     expect(view.recommendedPatterns.x!.map((r) => r.pattern.id)).toEqual([patternId]);
   });
 
-  it('names each variant\'s pattern, also once the pattern has left the channel\'s recommendations', async () => {
+  it("names each variant's pattern, also once the pattern has left the channel's recommendations", async () => {
     const brand = await createTenantFixture(handle.db, 'Pattern Names Co');
     const patternId = await insertContentPattern(handle.db, brand, { supportedChannels: ['linkedin'], avgEngagementScore: 10 });
     await handle.db.update(patternTemplates).set({ name: 'Myth then fact' }).where(eq(patternTemplates.id, patternId));
@@ -102,7 +102,8 @@ describe('getPackageWorkspaceView', () => {
     expect(patterned.patternName).toBe('Myth then fact');
     expect(plain.patternName).toBeNull();
     // Three better patterns push it out of the top three, and then it is deprecated.
-    for (const score of [50, 60, 70]) await insertContentPattern(handle.db, brand, { supportedChannels: ['linkedin'], avgEngagementScore: score });
+    for (const score of [50, 60, 70])
+      await insertContentPattern(handle.db, brand, { supportedChannels: ['linkedin'], avgEngagementScore: score });
     await handle.db.update(patternTemplates).set({ status: 'deprecated' }).where(eq(patternTemplates.id, patternId));
 
     const view = await content.getPackageWorkspaceView(brand, { packageId });

@@ -1,8 +1,8 @@
 import type { Database } from '../db/client';
 import { errorCode } from '../errors';
-import { PackageWorkspaceView, WorkspaceViewOptions } from './dto';
-import type { ContentEngineDeps } from './deps';
 import type { BrandScope } from '../scope';
+import type { ContentEngineDeps } from './deps';
+import { PackageWorkspaceView, WorkspaceViewOptions } from './dto';
 import { liveAudience, loadBrand, loadPackage, selectPackageVariants, toPackageDTO, toVariantDTO } from './queries';
 
 /**

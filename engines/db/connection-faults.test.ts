@@ -9,7 +9,10 @@ import { type FakePostgres, type FakePostgresOptions, startFakePostgres } from '
 
 const opened: { server: FakePostgres; handle: DatabaseHandle }[] = [];
 
-async function open(serverOptions: FakePostgresOptions, timeouts: Pick<DatabaseConfig, 'connectTimeoutMs' | 'statementTimeoutMs' | 'poolWaitMs'> = {}) {
+async function open(
+  serverOptions: FakePostgresOptions,
+  timeouts: Pick<DatabaseConfig, 'connectTimeoutMs' | 'statementTimeoutMs' | 'poolWaitMs'> = {},
+) {
   const server = await startFakePostgres(serverOptions);
   const handle = await openDatabase({ url: server.url, maxConnections: 1, ...timeouts });
   opened.push({ server, handle });
@@ -69,7 +72,10 @@ describe('a pool whose connections are all busy', () => {
 
 describe('a statement that times out on the client inside a transaction', () => {
   it('closes its connection instead of handing the open transaction to the next caller', async () => {
-    const { server, handle } = await open({ answerStartup: true, answerQueries: true, stallOn: 'never answered' }, { statementTimeoutMs: 100 });
+    const { server, handle } = await open(
+      { answerStartup: true, answerQueries: true, stallOn: 'never answered' },
+      { statementTimeoutMs: 100 },
+    );
     const failure = driverError(
       handle.db.transaction(async (tx) => {
         await tx.execute(sql`select 'never answered'`);
@@ -138,7 +144,13 @@ describe('databaseConfigFromEnv', () => {
         KAIRO_DB_POOL_WAIT_MS: '20000',
         KAIRO_DB_POOL_SIZE: '25',
       }),
-    ).toEqual({ url: 'postgres://kairo@127.0.0.1:5432/kairo', connectTimeoutMs: 3000, statementTimeoutMs: 0, poolWaitMs: 20000, maxConnections: 25 });
+    ).toEqual({
+      url: 'postgres://kairo@127.0.0.1:5432/kairo',
+      connectTimeoutMs: 3000,
+      statementTimeoutMs: 0,
+      poolWaitMs: 20000,
+      maxConnections: 25,
+    });
   });
 
   it('leaves unset timeouts to the defaults', () => {

@@ -59,9 +59,7 @@ export async function migrate(handle: DatabaseHandle, dir = MIGRATIONS_DIR): Pro
 }
 
 async function isRecorded(handle: DatabaseHandle, version: string): Promise<boolean> {
-  const found = await handle.db.execute(
-    sql`select 1 from supabase_migrations.schema_migrations where version = ${version}`,
-  );
+  const found = await handle.db.execute(sql`select 1 from supabase_migrations.schema_migrations where version = ${version}`);
   return rows(found).length > 0;
 }
 

@@ -123,7 +123,9 @@ export function openPostgresPool(url: string, timeouts: PostgresTimeouts, maxCon
 
 function reportLostConnection(error: Error): void {
   const code = (error as { code?: unknown }).code;
-  console.warn(`Kairo database: a pooled connection was lost and will be replaced (${typeof code === 'string' ? `${code}: ` : ''}${error.message})`);
+  console.warn(
+    `Kairo database: a pooled connection was lost and will be replaced (${typeof code === 'string' ? `${code}: ` : ''}${error.message})`,
+  );
 }
 
 /** A script of several statements as one simple-protocol query in one transaction, on its own connection. */

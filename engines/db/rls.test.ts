@@ -180,9 +180,7 @@ describe('row-level security for a signed-in member', () => {
     const touched = await as(
       { role: 'authenticated', userId: tenantA.ownerUserId },
       async (tx) => ({
-        updated: (
-          await tx.update(opportunities).set({ title: 'Hijacked' }).where(eq(opportunities.id, opportunityB)).returning()
-        ).length,
+        updated: (await tx.update(opportunities).set({ title: 'Hijacked' }).where(eq(opportunities.id, opportunityB)).returning()).length,
         deleted: (await tx.delete(brands).where(eq(brands.id, tenantB.brandId)).returning()).length,
       }),
       supabaseDefaultGrants,
@@ -227,10 +225,7 @@ const OWN_TENANT_WRITES: [string, (tx: Tx) => Promise<unknown[]>][] = [
     (tx) =>
       tx.insert(ingestKeys).values({ tenantId: tenantA.tenantId, brandId: tenantA.brandId, name: 'mine', keyHash: 'chosen' }).returning(),
   ],
-  [
-    'soft-deleting their brand',
-    (tx) => tx.update(brands).set({ deletedAt: new Date() }).where(eq(brands.id, tenantA.brandId)).returning(),
-  ],
+  ['soft-deleting their brand', (tx) => tx.update(brands).set({ deletedAt: new Date() }).where(eq(brands.id, tenantA.brandId)).returning()],
   ['deleting their brand', (tx) => tx.delete(brands).where(eq(brands.id, tenantA.brandId)).returning()],
   [
     'inserting an opportunity',
@@ -272,14 +267,11 @@ describe('row-level security keeps members read only', () => {
     expect(await as({ role: 'authenticated', userId: memberA }, (tx) => attempt(write, tx))).toBe(INSUFFICIENT_PRIVILEGE);
   });
 
-  it.each(OWN_TENANT_WRITES)(
-    'refuses a member %s even with Supabase’s default write privileges: no write policy',
-    async (_, write) => {
-      const outcome = await as({ role: 'authenticated', userId: memberA }, (tx) => attempt(write, tx), supabaseDefaultGrants);
-      // An insert meets no policy and fails; an update or delete finds no row it may change.
-      expect([0, INSUFFICIENT_PRIVILEGE]).toContain(outcome);
-    },
-  );
+  it.each(OWN_TENANT_WRITES)('refuses a member %s even with Supabase’s default write privileges: no write policy', async (_, write) => {
+    const outcome = await as({ role: 'authenticated', userId: memberA }, (tx) => attempt(write, tx), supabaseDefaultGrants);
+    // An insert meets no policy and fails; an update or delete finds no row it may change.
+    expect([0, INSUFFICIENT_PRIVILEGE]).toContain(outcome);
+  });
 
   it('refuses the tenant owner writes through the anon key too, since the server does every write', async () => {
     const outcome = await as(
@@ -336,9 +328,13 @@ describe('row-level security for server-only tables', () => {
     const window = { windowStart: new Date('2026-03-01T00:00:00Z'), windowEnd: new Date('2026-03-02T00:00:00Z') };
     for (const actor of actors) {
       expect(await as(actor, (tx) => refusal(tx.select().from(learningWalks)))).toBe(INSUFFICIENT_PRIVILEGE);
-      expect(await as(actor, (tx) => refusal(tx.insert(learningWalks).values({ ...window, lastBrandId: tenantA.brandId })), supabaseDefaultGrants)).toBe(
-        INSUFFICIENT_PRIVILEGE,
-      );
+      expect(
+        await as(
+          actor,
+          (tx) => refusal(tx.insert(learningWalks).values({ ...window, lastBrandId: tenantA.brandId })),
+          supabaseDefaultGrants,
+        ),
+      ).toBe(INSUFFICIENT_PRIVILEGE);
     }
   });
 });

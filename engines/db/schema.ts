@@ -1,14 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  doublePrecision,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import {
   Channel,
   ExecutionEventType,
@@ -114,7 +105,9 @@ export const patternTemplates = pgTable('pattern_templates', {
   category: text('category', { enum: values(PatternCategory) }).notNull(),
   status: text('status', { enum: values(PatternStatus) }).notNull(),
   beats: text('beats').array().notNull(),
-  supportedChannels: text('supported_channels', { enum: values(Channel) }).array().notNull(),
+  supportedChannels: text('supported_channels', { enum: values(Channel) })
+    .array()
+    .notNull(),
   exampleSnippet: text('example_snippet'),
   performanceHint: text('performance_hint'),
   usageCount: integer('usage_count').notNull(),
@@ -139,7 +132,9 @@ export const opportunities = pgTable('opportunities', {
   personaId: uuid('persona_id'),
   pillarId: uuid('pillar_id'),
   primaryChannel: text('primary_channel', { enum: values(Channel) }).notNull(),
-  suggestedChannels: text('suggested_channels', { enum: values(Channel) }).array().notNull(),
+  suggestedChannels: text('suggested_channels', { enum: values(Channel) })
+    .array()
+    .notNull(),
   isPinned: boolean('is_pinned').notNull(),
   snoozedUntil: ts('snoozed_until'),
   createdVia: text('created_via', { enum: values(OpportunityCreatedVia) }).notNull(),
@@ -158,7 +153,9 @@ export const contentPackages = pgTable('content_packages', {
   originOpportunityId: uuid('origin_opportunity_id'),
   personaId: uuid('persona_id'),
   pillarId: uuid('pillar_id'),
-  channels: text('channels', { enum: values(Channel) }).array().notNull(),
+  channels: text('channels', { enum: values(Channel) })
+    .array()
+    .notNull(),
   coreArgument: text('core_argument'),
   keyPoints: text('key_points').array().notNull(),
   risksToAvoid: text('risks_to_avoid').array().notNull(),

@@ -33,7 +33,8 @@ const UNAVAILABLE_STATES = /^(08|53|57P0[123]$|57014$)/;
 /** Socket errors Node reports when the server cannot be reached or drops the connection. */
 const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
 /** node-postgres reports a lost or never-made connection with a message and no code. */
-const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|connection error and is not queryable|Query read timeout|connect ECONNREFUSED/i;
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|connection error and is not queryable|Query read timeout|connect ECONNREFUSED/i;
 
 /** True when a query failed because the database could not be reached or answered in time. */
 export function isDatabaseUnavailable(error: unknown): boolean {

@@ -88,7 +88,6 @@ export class IngestKeysEngine {
       .returning({ tenantId: ingestKeys.tenantId, brandId: ingestKeys.brandId, keyId: ingestKeys.id });
     return row ? IngestKeyScope.parse(row) : null;
   }
-
 }
 
 function hashKey(key: string): string {

@@ -42,8 +42,16 @@ describe('OpportunitiesEngine.getTodayBoard', () => {
     const top = await insertOpportunity(handle.db, fx, { score: 95, lastTouchedAt: touched(100) });
     const recent = await insertOpportunity(handle.db, fx, { score: 80, lastTouchedAt: touched(1) });
     const older = await insertOpportunity(handle.db, fx, { score: 80, lastTouchedAt: touched(5) });
-    const tieA = await insertOpportunity(handle.db, fx, { id: '00000000-0000-4000-8000-00000000000a', score: 30, lastTouchedAt: touched(2) });
-    const tieB = await insertOpportunity(handle.db, fx, { id: '00000000-0000-4000-8000-00000000000b', score: 30, lastTouchedAt: touched(2) });
+    const tieA = await insertOpportunity(handle.db, fx, {
+      id: '00000000-0000-4000-8000-00000000000a',
+      score: 30,
+      lastTouchedAt: touched(2),
+    });
+    const tieB = await insertOpportunity(handle.db, fx, {
+      id: '00000000-0000-4000-8000-00000000000b',
+      score: 30,
+      lastTouchedAt: touched(2),
+    });
 
     expect(await ids()).toEqual([highPinned, lowPinned, top, recent, older, tieA, tieB]);
   });
@@ -52,11 +60,23 @@ describe('OpportunitiesEngine.getTodayBoard', () => {
     const [pillarA, pillarB] = fx.pillarIds;
     const [personaA, personaB] = fx.personaIds;
     const match = await insertOpportunity(handle.db, fx, { score: 60, pillarId: pillarA, personaId: personaB, primaryChannel: 'x' });
-    const matchPinned = await insertOpportunity(handle.db, fx, { score: 20, pillarId: pillarA, personaId: personaB, primaryChannel: 'x', isPinned: true });
+    const matchPinned = await insertOpportunity(handle.db, fx, {
+      score: 20,
+      pillarId: pillarA,
+      personaId: personaB,
+      primaryChannel: 'x',
+      isPinned: true,
+    });
     await insertOpportunity(handle.db, fx, { score: 90, pillarId: pillarB, personaId: personaB, primaryChannel: 'x' });
     await insertOpportunity(handle.db, fx, { score: 90, pillarId: pillarA, personaId: personaA, primaryChannel: 'x' });
     await insertOpportunity(handle.db, fx, { score: 90, pillarId: pillarA, personaId: personaB, primaryChannel: 'linkedin' });
-    await insertOpportunity(handle.db, fx, { score: 95, pillarId: pillarA, personaId: personaB, primaryChannel: 'x', snoozedUntil: hoursFrom(OPPORTUNITY_NOW, 5) });
+    await insertOpportunity(handle.db, fx, {
+      score: 95,
+      pillarId: pillarA,
+      personaId: personaB,
+      primaryChannel: 'x',
+      snoozedUntil: hoursFrom(OPPORTUNITY_NOW, 5),
+    });
 
     const board = await engine.getTodayBoard(fx, {
       filter: { pillarId: pillarA, personaId: personaB, channel: 'x' },

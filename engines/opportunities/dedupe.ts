@@ -5,7 +5,12 @@
 
 /** NFKC, lowercase, punctuation stripped, whitespace collapsed and trimmed. */
 export function normalizeForDedupe(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\p{P}+/gu, '').replace(/\s+/g, ' ').trim();
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\p{P}+/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function opportunityDedupeKey(title: string, source: string): string {

@@ -4,10 +4,10 @@ import type { Database } from '../db/client';
 import { contentPillars, opportunities, personas } from '../db/schema';
 import type { Channel } from '../enums';
 import { ConflictError, InvariantViolationError, NotFoundError } from '../errors';
-import { opportunityDedupeKey, normalizeForDedupe } from './dedupe';
+import { assertBrandLive, type BrandScope, type Executor, inBrand } from '../scope';
+import { normalizeForDedupe, opportunityDedupeKey } from './dedupe';
 import type { IngestOpportunityInput, IngestOpportunityResult } from './dto';
 import { initialScore } from './initial-score';
-import { assertBrandLive, type BrandScope, type Executor, inBrand } from '../scope';
 import { loadOpportunityDTO } from './queries';
 
 export type IngestRequest = z.output<typeof IngestOpportunityInput>;

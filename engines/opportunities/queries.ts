@@ -14,7 +14,12 @@ export const notSnoozed = (now: Date): SQL => or(isNull(opportunities.snoozedUnt
  * Board order: pinned first, then score, then the most recently touched; the id settles exact ties so
  * a page never shuffles between reads. The leading three keys match opportunities_board_idx.
  */
-export const boardOrder = [desc(opportunities.isPinned), desc(opportunities.score), desc(opportunities.lastTouchedAt), asc(opportunities.id)];
+export const boardOrder = [
+  desc(opportunities.isPinned),
+  desc(opportunities.score),
+  desc(opportunities.lastTouchedAt),
+  asc(opportunities.id),
+];
 
 // A persona or pillar names an opportunity only while it is live and of the same brand.
 const personaJoin = and(eq(personas.id, opportunities.personaId), eq(personas.brandId, opportunities.brandId), isNull(personas.deletedAt));
@@ -52,7 +57,10 @@ export function selectBoardPage(db: Executor, scope: BrandScope, now: Date, limi
 
 type HandleRow = Awaited<ReturnType<typeof selectWithHandles>>[number];
 
-export const toDTO = (now: Date) => (row: HandleRow): OpportunityDTO => toOpportunityDTO(row.opportunity, row, now);
+export const toDTO =
+  (now: Date) =>
+  (row: HandleRow): OpportunityDTO =>
+    toOpportunityDTO(row.opportunity, row, now);
 
 export async function loadOpportunityDTO(db: Executor, scope: BrandScope, opportunityId: string, now: Date): Promise<OpportunityDTO> {
   const [row] = await selectWithHandles(db).where(and(eq(opportunities.id, opportunityId), inBrand(opportunities, scope)));

@@ -26,7 +26,9 @@ describe('initialScore', () => {
   it('starts from the type and adds freshness by the age of the source', () => {
     const score = (type: Parameters<typeof initialScore>[0], days: number | null) =>
       initialScore(type, days === null ? null : daysAgo(days), NOW).score;
-    expect([score('trend', 0.5), score('trend', 2), score('trend', 5), score('trend', 20), score('trend', 45)]).toEqual([75, 67, 61, 55, 45]);
+    expect([score('trend', 0.5), score('trend', 2), score('trend', 5), score('trend', 20), score('trend', 45)]).toEqual([
+      75, 67, 61, 55, 45,
+    ]);
     expect([score('campaign', null), score('competitive', null), score('trend', null)]).toEqual([50, 45, 55]);
     expect(score('competitive', 1)).toBe(57);
   });
@@ -37,7 +39,9 @@ describe('initialScore', () => {
   });
 
   it('explains the figure it gives', () => {
-    expect(initialScore('trend', daysAgo(45), NOW).explanation).toBe('Initial score 45: trend ideas start at 55; −10 for a source 45 day(s) old.');
+    expect(initialScore('trend', daysAgo(45), NOW).explanation).toBe(
+      'Initial score 45: trend ideas start at 55; −10 for a source 45 day(s) old.',
+    );
   });
 });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Channel, PatternCategory, PatternStatus } from '../enums';
 import { Text } from '../text';
+
 const EngagementScore = z.number().min(0).max(100);
 
 export const DEFAULT_RECOMMENDATIONS = 3;

@@ -113,7 +113,9 @@ describe('upsertPattern', () => {
       NotFoundError,
     );
     await expect(engine.upsertPattern({ tenantId: randomUUID(), brandId: null }, patternInput())).rejects.toBeInstanceOf(NotFoundError);
-    const names = (await handle.db.select({ name: patternTemplates.name }).from(patternTemplates).where(eq(patternTemplates.tenantId, fx.tenantId))).map((r) => r.name);
+    const names = (
+      await handle.db.select({ name: patternTemplates.name }).from(patternTemplates).where(eq(patternTemplates.tenantId, fx.tenantId))
+    ).map((r) => r.name);
     expect(names).not.toContain('Hijacked');
     expect(names).not.toContain('Taken over');
   });

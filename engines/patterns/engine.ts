@@ -4,6 +4,7 @@ import type { Database } from '../db/client';
 import { patternTemplates } from '../db/schema';
 import type { Channel } from '../enums';
 import { InvariantViolationError, NotFoundError } from '../errors';
+import { assertBrandLive, BrandScope } from '../scope';
 import {
   ListPatternsInput,
   type PatternDTO,
@@ -14,16 +15,7 @@ import {
   RecommendPatternsInput,
   UpsertPatternInput,
 } from './dto';
-import { assertBrandLive, BrandScope } from '../scope';
-import {
-  assertTenant,
-  byName,
-  loadPersonaNote,
-  loadPillarCategory,
-  loadVisiblePattern,
-  toPatternDTO,
-  visibleTo,
-} from './queries';
+import { assertTenant, byName, loadPersonaNote, loadPillarCategory, loadVisiblePattern, toPatternDTO, visibleTo } from './queries';
 import { rankPatterns } from './recommend';
 
 /** A pattern's owner: one brand of the tenant, or (brandId null) every brand of the tenant. */
@@ -48,11 +40,7 @@ export class PatternsEngine {
       .select()
       .from(patternTemplates)
       .where(
-        and(
-          visibleTo(scope),
-          status ? eq(patternTemplates.status, status) : undefined,
-          channel ? channelSupported(channel) : undefined,
-        ),
+        and(visibleTo(scope), status ? eq(patternTemplates.status, status) : undefined, channel ? channelSupported(channel) : undefined),
       )
       .orderBy(sql`${patternTemplates.brandId} is null`, byName(patternTemplates.name), asc(patternTemplates.id));
     return rows.map(toPatternDTO);

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { PatternDTO } from './dto';
-import { EXPERIMENTAL_PENALTY, NEUTRAL_PRIOR, PILLAR_CATEGORY_BONUS, type RecommendationContext, rankPatterns, scorePattern } from './recommend';
+import {
+  EXPERIMENTAL_PENALTY,
+  NEUTRAL_PRIOR,
+  PILLAR_CATEGORY_BONUS,
+  type RecommendationContext,
+  rankPatterns,
+  scorePattern,
+} from './recommend';
 
 const AT = new Date('2026-03-01T00:00:00Z');
 
@@ -38,7 +45,9 @@ describe('scorePattern', () => {
 
   it('takes the experimental penalty off and adds the pillar-category bonus, within 0–100', () => {
     expect(scorePattern(pattern({ status: 'experimental', avgEngagementScore: 60 }), linkedin)).toBe(60 - EXPERIMENTAL_PENALTY);
-    expect(scorePattern(pattern({ category: 'launch', avgEngagementScore: 60 }), { pillarCategory: ' Launch ' })).toBe(60 + PILLAR_CATEGORY_BONUS);
+    expect(scorePattern(pattern({ category: 'launch', avgEngagementScore: 60 }), { pillarCategory: ' Launch ' })).toBe(
+      60 + PILLAR_CATEGORY_BONUS,
+    );
     expect(scorePattern(pattern({ category: 'launch', avgEngagementScore: 98 }), { pillarCategory: 'launch' })).toBe(100);
     expect(scorePattern(pattern({ status: 'experimental', avgEngagementScore: 2 }), linkedin)).toBe(0);
   });
@@ -96,11 +105,15 @@ describe('rankPatterns', () => {
   });
 
   it('explains the score: ownership, evidence, experimental status, pillar fit and the persona note', () => {
-    const [own] = rankPatterns([pattern({ avgEngagementScore: 72, usageCount: 1, category: 'launch', status: 'experimental' })], {
-      channel: 'linkedin',
-      pillarCategory: 'launch',
-      persona: { name: 'CFO Chris', channelNote: 'reads long posts' },
-    }, 1);
+    const [own] = rankPatterns(
+      [pattern({ avgEngagementScore: 72, usageCount: 1, category: 'launch', status: 'experimental' })],
+      {
+        channel: 'linkedin',
+        pillarCategory: 'launch',
+        persona: { name: 'CFO Chris', channelNote: 'reads long posts' },
+      },
+      1,
+    );
     expect(own!.rationale).toBe(
       "The brand's own pattern for linkedin; averages 72/100 engagement over 1 use. Experimental, so ranked slightly lower. " +
         "Fits the pillar's launch focus. CFO Chris on linkedin: reads long posts",

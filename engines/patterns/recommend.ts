@@ -41,7 +41,11 @@ export function scorePattern(pattern: PatternDTO, context: Pick<RecommendationCo
 }
 
 /** The best `maxResults` candidates for the context, by the policy above. */
-export function rankPatterns(candidates: readonly PatternDTO[], context: RecommendationContext, maxResults: number): PatternRecommendation[] {
+export function rankPatterns(
+  candidates: readonly PatternDTO[],
+  context: RecommendationContext,
+  maxResults: number,
+): PatternRecommendation[] {
   return candidates
     .filter((pattern) => isRecommendable(pattern, context.channel))
     .map((pattern) => ({ pattern, score: scorePattern(pattern, context) }))

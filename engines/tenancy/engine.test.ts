@@ -22,7 +22,7 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 
 describe('getViewerMemberships', () => {
-  it('lists the demo owner\'s tenant with their role', async () => {
+  it("lists the demo owner's tenant with their role", async () => {
     expect(await engine.getViewerMemberships(DEMO_OWNER.userId)).toEqual([{ tenantId: DEMO_TENANTS.northwind.id, role: 'owner' }]);
   });
 

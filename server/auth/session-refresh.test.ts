@@ -20,7 +20,9 @@ beforeAll(async () => {
       calls.push({ path: req.url ?? '', apikey: req.headers.apikey as string | undefined, body });
       res.setHeader('content-type', 'application/json');
       if (body.refresh_token === 'good') {
-        res.end(JSON.stringify({ access_token: 'new.access.token', refresh_token: 'rotated', expires_in: 3600, expires_at: 2_000_000_000 }));
+        res.end(
+          JSON.stringify({ access_token: 'new.access.token', refresh_token: 'rotated', expires_in: 3600, expires_at: 2_000_000_000 }),
+        );
       } else if (body.refresh_token === 'revoked') {
         res.statusCode = 400;
         res.end(JSON.stringify({ error: 'invalid_grant' }));

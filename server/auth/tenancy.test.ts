@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_OWNER, DEMO_TENANTS, OTHER_TENANT_OWNER } from '../../supabase/seed/demo-users';
 import { createTestDatabase, type TestDatabase } from '../../test/database';
 import { signTestToken, testAuthSetup } from '../../test/fixtures/auth';
+import { codeOf } from '../../test/trpc';
 import { createSystemContext, type SystemContext } from '../orchestrator/context';
 import { createTRPCContext } from '../trpc/init';
 import { createCaller } from '../trpc/root';
 import { ACCESS_TOKEN_COOKIE } from './token-transport';
-import { codeOf } from '../../test/trpc';
 
 // From a raw request to a procedure answer: token → verifier → viewer → tenant check.
 
@@ -31,7 +31,7 @@ async function callerFor(headers: Record<string, string>) {
 }
 
 describe('a request with a token', () => {
-  it('reaches its own tenant\'s brand through the cookie or a bearer header', async () => {
+  it("reaches its own tenant's brand through the cookie or a bearer header", async () => {
     const token = await signTestToken(key, { sub: DEMO_OWNER.userId });
     const viaCookie = await callerFor({ cookie: `${ACCESS_TOKEN_COOKIE}=${token}` });
     const viaHeader = await callerFor({ authorization: `Bearer ${token}` });
@@ -39,7 +39,7 @@ describe('a request with a token', () => {
     expect((await viaHeader.brands.strategy({ brandId: tenantOneBrandId })).brandId).toBe(tenantOneBrandId);
   });
 
-  it('of tenant 2\'s owner gets NOT_FOUND for a tenant 1 brand, as for a brand that does not exist', async () => {
+  it("of tenant 2's owner gets NOT_FOUND for a tenant 1 brand, as for a brand that does not exist", async () => {
     const token = await signTestToken(key, { sub: OTHER_TENANT_OWNER.userId });
     const caller = await callerFor({ authorization: `Bearer ${token}` });
     expect(await codeOf(caller.brands.strategy({ brandId: tenantOneBrandId }))).toBe('NOT_FOUND');

@@ -23,7 +23,7 @@ describe('accessTokenFromHeaders', () => {
   });
 });
 
-describe('the session cookie of Supabase\'s own clients', () => {
+describe("the session cookie of Supabase's own clients", () => {
   const session = { access_token: 'supabase.session.token', refresh_token: 'r', expires_at: 2_000_000_000 };
 
   it('reads the access token from a JSON or base64-encoded sb-<ref>-auth-token cookie', () => {
@@ -40,8 +40,10 @@ describe('the session cookie of Supabase\'s own clients', () => {
     expect(accessTokenFromHeaders(headers)).toBe('supabase.session.token');
   });
 
-  it('prefers the app\'s own cookie and ignores a session cookie it cannot read', () => {
-    const both = new Headers({ cookie: `sb-abcdref-auth-token=${encodeURIComponent(JSON.stringify(session))}; ${ACCESS_TOKEN_COOKIE}=own.token` });
+  it("prefers the app's own cookie and ignores a session cookie it cannot read", () => {
+    const both = new Headers({
+      cookie: `sb-abcdref-auth-token=${encodeURIComponent(JSON.stringify(session))}; ${ACCESS_TOKEN_COOKIE}=own.token`,
+    });
     expect(accessTokenFromHeaders(both)).toBe('own.token');
     expect(accessTokenFromHeaders(new Headers({ cookie: 'sb-abcdref-auth-token=base64-%%%not-json' }))).toBeNull();
   });

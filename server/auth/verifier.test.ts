@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createLocalJWKSet, exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { signTestToken } from '../../test/fixtures/auth';
 import { errorCode } from '../../engines/errors';
+import { signTestToken } from '../../test/fixtures/auth';
 import { createTokenVerifier, InvalidTokenError, type TokenVerifier } from './verifier';
 
 const secret = randomBytes(32);
@@ -83,7 +83,9 @@ describe.each(['RS256', 'ES256'] as const)('%s tokens through a JWKS', (alg) => 
     const jwk: JWK = { ...(await exportJWK(publicKey)), kid: 'project-key', alg, use: 'sig' };
     verify = createTokenVerifier({ jwks: createLocalJWKSet({ keys: [jwk] }) });
     sign = (claims, kid = 'project-key') =>
-      new SignJWT({ aud: 'authenticated', role: 'authenticated', exp: now() + 600, ...claims }).setProtectedHeader({ alg, kid }).sign(privateKey);
+      new SignJWT({ aud: 'authenticated', role: 'authenticated', exp: now() + 600, ...claims })
+        .setProtectedHeader({ alg, kid })
+        .sign(privateKey);
     const stranger = await generateKeyPair(alg);
     strangerToken = await new SignJWT({ sub: userId, aud: 'authenticated', role: 'authenticated', exp: now() + 600 })
       .setProtectedHeader({ alg, kid: 'project-key' })

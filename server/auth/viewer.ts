@@ -1,6 +1,6 @@
+import { errorCode } from '../../engines/errors';
 import type { MembershipDTO } from '../../engines/tenancy/dto';
 import type { SystemContext } from '../orchestrator/context';
-import { errorCode } from '../../engines/errors';
 
 /** The signed-in user as every procedure and page sees it. */
 export interface Viewer {

@@ -33,9 +33,7 @@ describe('contentSecurityPolicy', () => {
   });
 
   it('lets the browser reach the configured Supabase project', () => {
-    const policy = directives(
-      contentSecurityPolicy({ nonce: 'n', development: false, connectOrigins: ['https://abc.supabase.co'] }),
-    );
+    const policy = directives(contentSecurityPolicy({ nonce: 'n', development: false, connectOrigins: ['https://abc.supabase.co'] }));
     expect(policy.get('connect-src')).toEqual(["'self'", 'https://abc.supabase.co']);
   });
 });

@@ -29,15 +29,32 @@ describe('parseCsv', () => {
 
 describe('eventsFromCsv', () => {
   it('maps the documented columns in any order and header spelling to event inputs', () => {
-    const csv = '\uFEFFOccurred At,Channel,External Event ID,external_post_id,event_type,count,event_value\n2026-03-12T10:00:00Z,linkedin,e-1,urn:li:1,impression,1200,\n2026-03-12T10:00:00Z,x,e-2,1789,like,7,0.5\n';
+    const csv =
+      '\uFEFFOccurred At,Channel,External Event ID,external_post_id,event_type,count,event_value\n2026-03-12T10:00:00Z,linkedin,e-1,urn:li:1,impression,1200,\n2026-03-12T10:00:00Z,x,e-2,1789,like,7,0.5\n';
     expect(eventsFromCsv(csv).map((row) => row.event)).toEqual([
-      { occurredAt: '2026-03-12T10:00:00Z', channel: 'linkedin', externalEventId: 'e-1', externalPostId: 'urn:li:1', eventType: 'impression', count: 1200 },
-      { occurredAt: '2026-03-12T10:00:00Z', channel: 'x', externalEventId: 'e-2', externalPostId: '1789', eventType: 'like', count: 7, eventValue: 0.5 },
+      {
+        occurredAt: '2026-03-12T10:00:00Z',
+        channel: 'linkedin',
+        externalEventId: 'e-1',
+        externalPostId: 'urn:li:1',
+        eventType: 'impression',
+        count: 1200,
+      },
+      {
+        occurredAt: '2026-03-12T10:00:00Z',
+        channel: 'x',
+        externalEventId: 'e-2',
+        externalPostId: '1789',
+        eventType: 'like',
+        count: 7,
+        eventValue: 0.5,
+      },
     ]);
   });
 
   it('numbers each event by the file line its row starts on', () => {
-    const csv = '\nchannel,external_event_id,external_post_id,event_type,count,occurred_at\nx,e-1,"post\none",like,1,2026-03-12T10:00:00Z\n\nx,e-2,p2,like,2,2026-03-12T10:00:00Z\n';
+    const csv =
+      '\nchannel,external_event_id,external_post_id,event_type,count,occurred_at\nx,e-1,"post\none",like,1,2026-03-12T10:00:00Z\n\nx,e-2,p2,like,2,2026-03-12T10:00:00Z\n';
     expect(eventsFromCsv(csv).map((row) => [row.line, row.event.externalEventId])).toEqual([
       [3, 'e-1'],
       [6, 'e-2'],

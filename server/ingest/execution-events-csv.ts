@@ -60,7 +60,13 @@ export function parseCsv(text: string): CsvRecord[] {
   const lineAt = lineCounter(input);
   let recordStart = 0;
   try {
-    const options = { info: true, skip_empty_lines: true, relax_quotes: true, relax_column_count: true, record_delimiter: ['\r\n', '\n', '\r'] };
+    const options = {
+      info: true,
+      skip_empty_lines: true,
+      relax_quotes: true,
+      relax_column_count: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+    };
     // csv-parse's types do not follow `info: true`, which wraps each record with where it ended.
     const parsed = parse(input, options) as unknown as { record: string[]; info: Info }[];
     return parsed.flatMap(({ record, info }) => {
@@ -93,7 +99,12 @@ export function eventsFromCsv(text: string): CsvEventRow[] {
   const [header, ...rows] = parseCsv(text.replace(/^\uFEFF/, ''));
   if (!header) throw new CsvFormatError('The file is empty');
   const index = new Map<Field, number>();
-  const byName = new Map(Object.entries(CSV_COLUMNS).flatMap(([field, column]) => [[normalise(column), field as Field], [normalise(field), field as Field]]));
+  const byName = new Map(
+    Object.entries(CSV_COLUMNS).flatMap(([field, column]) => [
+      [normalise(column), field as Field],
+      [normalise(field), field as Field],
+    ]),
+  );
   header.fields.forEach((name, i) => {
     const field = byName.get(normalise(name));
     if (field) index.set(field, i);

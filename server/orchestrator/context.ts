@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { type DatabaseHandle, type EngineSet, enginesOver, openDatabaseFromEnv } from '../../engines';
 import type { Clock } from '../../engines/clock';
-import { sqlLogger } from '../logging/logger';
 import { type AuthSetup, createAuthSetup, loadAuthSetup } from '../auth/auth-setup';
+import { sqlLogger } from '../logging/logger';
 import { rateLimitConfigFromEnv } from '../rate-limit/config';
 import { createRateLimits, NO_RATE_LIMITS, type RateLimits } from '../rate-limit/limits';
 import { createModelRegistry, DEFAULT_MODEL_NAME, type ModelRegistry, modelConfigFromEnv } from './llm/model-registry';

@@ -24,7 +24,12 @@ export const LIMITS = {
   // Per client IP: every sign-in attempt (session and demo), failed ingest keys, failed cron secrets.
   signIns: { env: 'KAIRO_RATE_LIMIT_SIGN_INS', what: 'sign-in attempts', points: 10, seconds: 60 },
   ingestKeyGuesses: { env: 'KAIRO_RATE_LIMIT_INGEST_KEY_GUESSES', what: 'requests with an invalid ingest key', points: 20, seconds: 600 },
-  cronSecretGuesses: { env: 'KAIRO_RATE_LIMIT_CRON_SECRET_GUESSES', what: 'requests with an invalid cron secret', points: 10, seconds: 600 },
+  cronSecretGuesses: {
+    env: 'KAIRO_RATE_LIMIT_CRON_SECRET_GUESSES',
+    what: 'requests with an invalid cron secret',
+    points: 10,
+    seconds: 600,
+  },
   // Per ingest key: batches it sends.
   ingestBatches: { env: 'KAIRO_RATE_LIMIT_INGEST_BATCHES', what: 'ingest batches', points: 600, seconds: 60 },
 } as const satisfies Record<string, LimitDefinition>;

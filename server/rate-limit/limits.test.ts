@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../engines/db/client';
-import { errorCode } from '../../engines/errors';
 import { rows } from '../../engines/db/migrator';
 import { sqlState } from '../../engines/db/sql-state';
+import { errorCode } from '../../engines/errors';
 import { createTestDatabase, type TestDatabase } from '../../test/database';
 import { createSystemContext } from '../orchestrator/context';
 import { DEFAULT_RATE_LIMITS } from './config';
@@ -28,7 +28,11 @@ async function refusal(attempt: Promise<unknown>): Promise<{ code: string | unde
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(Error);
-  return { code: errorCode(error), retryAfterSeconds: (error as { retryAfterSeconds?: unknown }).retryAfterSeconds, message: (error as Error).message };
+  return {
+    code: errorCode(error),
+    retryAfterSeconds: (error as { retryAfterSeconds?: unknown }).retryAfterSeconds,
+    message: (error as Error).message,
+  };
 }
 
 async function storedKeys(): Promise<string[]> {
@@ -81,7 +85,12 @@ describe('where the counts live', () => {
 });
 
 describe('limits on attempts and on failures', () => {
-  const limits = () => createRateLimits(handle, { ...DEFAULT_RATE_LIMITS, packageBuilds: { points: 3, seconds: 600 }, ingestKeyGuesses: { points: 2, seconds: 60 } });
+  const limits = () =>
+    createRateLimits(handle, {
+      ...DEFAULT_RATE_LIMITS,
+      packageBuilds: { points: 3, seconds: 600 },
+      ingestKeyGuesses: { points: 2, seconds: 60 },
+    });
 
   it('consume refuses the attempt over the allowance with the seconds left in the window', async () => {
     const packageBuilds = limits();

@@ -32,9 +32,10 @@ export interface RateLimitDatabase {
 
 export function createRateLimits(database: RateLimitDatabase, config: RateLimitConfig = DEFAULT_RATE_LIMITS): RateLimits {
   const store = database.pgPool ? 'postgres' : 'memory';
-  const limiters = Object.fromEntries(
-    LIMIT_NAMES.map((name) => [name, createLimiter(name, config[name], database.pgPool)]),
-  ) as Record<LimitName, RateLimiterAbstract>;
+  const limiters = Object.fromEntries(LIMIT_NAMES.map((name) => [name, createLimiter(name, config[name], database.pgPool)])) as Record<
+    LimitName,
+    RateLimiterAbstract
+  >;
 
   return {
     store,

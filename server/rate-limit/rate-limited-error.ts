@@ -17,4 +17,3 @@ export class RateLimitedError extends KairoError {
     super(`Too many ${what}: try again in ${retryAfterSeconds} s`);
   }
 }
-

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_OWNER, DEMO_TENANTS, DEMO_USERS } from '../../supabase/seed/demo-users';
 import { createTestDatabase, type TestDatabase } from '../../test/database';
 import { viewerFor } from '../../test/fixtures/auth';
+import { codeOf } from '../../test/trpc';
 import { createAuthSetup } from '../auth/auth-setup';
 import type { Viewer } from '../auth/viewer';
 import { createSystemContext, type SystemContext } from '../orchestrator/context';
 import { createInnerContext } from './init';
 import { createCaller } from './root';
-import { codeOf } from '../../test/trpc';
 
 let handle: TestDatabase;
 let system: SystemContext;
@@ -41,7 +41,9 @@ describe('auth.mode', () => {
 
   it('hands over the public Supabase client settings, and no demo sign-in, in Supabase mode', async () => {
     const supabaseClient = { url: 'https://abc.supabase.co', anonKey: 'anon-key' };
-    const supabase = createSystemContext(handle, { auth: createAuthSetup('supabase', { hs256Secret: new Uint8Array(32) }, { supabaseClient }) });
+    const supabase = createSystemContext(handle, {
+      auth: createAuthSetup('supabase', { hs256Secret: new Uint8Array(32) }, { supabaseClient }),
+    });
     expect(await callerAs(null, supabase).auth.mode()).toEqual({ mode: 'supabase', supabaseClient, demoSignIn: false });
   });
 });

@@ -7,11 +7,11 @@ import { DEMO_MEMBER, DEMO_OWNER, DEMO_TENANTS, OTHER_TENANT_OWNER } from '../..
 import { createTestDatabase, type TestDatabase } from '../../test/database';
 import { createTenantFixture } from '../../test/fixtures';
 import { viewerFor } from '../../test/fixtures/auth';
+import { rejection } from '../../test/trpc';
 import type { Viewer } from '../auth/viewer';
 import { createSystemContext, type SystemContext } from '../orchestrator/context';
 import { createInnerContext } from './init';
 import { createCaller } from './root';
-import { rejection } from '../../test/trpc';
 
 let handle: TestDatabase;
 let system: SystemContext;
@@ -23,10 +23,13 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 
 const callerAs = (viewer: Viewer | null) => createCaller(createInnerContext({ system, viewer }));
-const demoBrandNames = (tenantId: string) => DEMO_BRANDS.filter((b) => b.tenantId === tenantId).map((b) => b.name).sort();
+const demoBrandNames = (tenantId: string) =>
+  DEMO_BRANDS.filter((b) => b.tenantId === tenantId)
+    .map((b) => b.name)
+    .sort();
 
 describe('brands.list', () => {
-  it('gives the demo owner exactly the first tenant\'s brands', async () => {
+  it("gives the demo owner exactly the first tenant's brands", async () => {
     const brands = await callerAs(await viewerFor(system, DEMO_OWNER.userId)).brands.list();
     expect(brands.map((b) => b.name).sort()).toEqual(demoBrandNames(DEMO_TENANTS.northwind.id));
     expect(brands.length).toBeGreaterThanOrEqual(2);
@@ -34,7 +37,7 @@ describe('brands.list', () => {
     expect(brands.every((b) => b.role === 'owner')).toBe(true);
   });
 
-  it('gives the second tenant\'s owner only their own brands', async () => {
+  it("gives the second tenant's owner only their own brands", async () => {
     const brands = await callerAs(await viewerFor(system, OTHER_TENANT_OWNER.userId)).brands.list();
     expect(brands.map((b) => b.name).sort()).toEqual(demoBrandNames(DEMO_TENANTS.globex.id));
     expect(brands.every((b) => b.tenantId === DEMO_TENANTS.globex.id)).toBe(true);
@@ -46,7 +49,7 @@ describe('brands.list', () => {
     expect(brands.every((b) => b.role === 'member')).toBe(true);
   });
 
-  it('gives the owner of a fresh tenant just that tenant\'s brand', async () => {
+  it("gives the owner of a fresh tenant just that tenant's brand", async () => {
     const fx = await createTenantFixture(handle.db, 'List Co');
     const brands = await callerAs(await viewerFor(system, fx.ownerUserId)).brands.list();
     expect(brands.map((b) => b.id)).toEqual([fx.brandId]);
@@ -66,14 +69,14 @@ describe('brands.strategy', () => {
     [foreignBrandId] = (await system.engines.brandBrain.listBrandsForUser(OTHER_TENANT_OWNER.userId)).map((b) => b.id) as [string];
   });
 
-  it('returns the strategy of one of the viewer\'s brands', async () => {
+  it("returns the strategy of one of the viewer's brands", async () => {
     const view = await callerAs(await viewerFor(system, DEMO_OWNER.userId)).brands.strategy({ brandId: ownBrandId });
     expect(view.brandId).toBe(ownBrandId);
     expect(view.personas.length).toBeGreaterThan(0);
     expect(view.pillars.length).toBeGreaterThan(0);
   });
 
-  it('is NOT_FOUND for another tenant\'s brand, worded like a brand that does not exist', async () => {
+  it("is NOT_FOUND for another tenant's brand, worded like a brand that does not exist", async () => {
     const caller = callerAs(await viewerFor(system, DEMO_OWNER.userId));
     const missingId = randomUUID();
     const foreign = await rejection(caller.brands.strategy({ brandId: foreignBrandId }));

@@ -10,9 +10,12 @@ import { createTRPCContext } from './init';
 const { key, auth } = testAuthSetup();
 
 function systemWhoseMembershipsFail(cause: Error): SystemContext {
-  const failure = new Error(`Failed query: select "memberships"."tenant_id" from "memberships" where "user_id" = $1\\nparams: ${DEMO_OWNER.userId}`, {
-    cause,
-  });
+  const failure = new Error(
+    `Failed query: select "memberships"."tenant_id" from "memberships" where "user_id" = $1\\nparams: ${DEMO_OWNER.userId}`,
+    {
+      cause,
+    },
+  );
   return { auth, engines: { tenancy: { getViewerMemberships: () => Promise.reject(failure) } } } as unknown as SystemContext;
 }
 

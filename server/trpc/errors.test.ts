@@ -66,7 +66,10 @@ describe('toTRPCError', () => {
   it('reads the error code, not the class: an error made by another bundle maps the same', () => {
     const elsewhere = Object.assign(new Error('Package p-1 not found'), { name: 'NotFoundError', errorCode: 'not_found' });
     expect(toTRPCError(elsewhere)).toMatchObject({ code: 'NOT_FOUND', message: 'Package p-1 not found' });
-    const limited = Object.assign(new Error('Too many package builds: try again in 42 s'), { errorCode: 'rate_limited', retryAfterSeconds: 41.2 });
+    const limited = Object.assign(new Error('Too many package builds: try again in 42 s'), {
+      errorCode: 'rate_limited',
+      retryAfterSeconds: 41.2,
+    });
     const mapped = toTRPCError(limited);
     expect(mapped.code).toBe('TOO_MANY_REQUESTS');
     expect(retryAfterSeconds(mapped)).toBe(42);
@@ -80,8 +83,16 @@ describe('toTRPCError', () => {
   it.each([
     ['a terminated backend (57P01)', driverError('57P01')],
     ['a statement timeout (57014)', driverError('57014')],
-    ['a refused connection', new Error('Failed query: select 1', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }) })],
-    ['a connection lost mid-query', new Error('Failed query: select "memberships"."tenant_id"', { cause: new Error('Connection terminated unexpectedly') })],
+    [
+      'a refused connection',
+      new Error('Failed query: select 1', {
+        cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+      }),
+    ],
+    [
+      'a connection lost mid-query',
+      new Error('Failed query: select "memberships"."tenant_id"', { cause: new Error('Connection terminated unexpectedly') }),
+    ],
     ['a connect timeout', new Error('timeout exceeded when trying to connect')],
   ])('maps %s to SERVICE_UNAVAILABLE without the query, asking to retry', (_label, error) => {
     const mapped = toTRPCError(error);

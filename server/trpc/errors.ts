@@ -25,8 +25,7 @@ export function zodFieldErrors(error: z.core.$ZodError): { formErrors: string[];
   return { formErrors, fieldErrors };
 }
 
-export const REFUSED_VALUE_MESSAGE =
-  'Invalid input: a value cannot be stored (text with a NUL character, or a date or id out of range)';
+export const REFUSED_VALUE_MESSAGE = 'Invalid input: a value cannot be stored (text with a NUL character, or a date or id out of range)';
 
 export const DATABASE_UNAVAILABLE_MESSAGE = 'The database is not answering right now; try again in a few seconds';
 

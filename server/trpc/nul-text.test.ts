@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brands, contentPackages, ingestKeys, opportunities, variants } from '../../engines/db/schema';
+import { createTestDatabase, type TestDatabase } from '../../test/database';
 import { createTenantFixture, type TenantFixture } from '../../test/fixtures';
 import { viewerFor } from '../../test/fixtures/auth';
 import { insertContentOpportunity, insertContentPackage, insertContentVariant } from '../../test/fixtures/content';
-import { createTestDatabase, type TestDatabase } from '../../test/database';
 import { rejection } from '../../test/trpc';
 import type { Viewer } from '../auth/viewer';
 import { createSystemContext, type SystemContext } from '../orchestrator/context';
@@ -95,7 +95,10 @@ describe('a NUL character in engine input', () => {
       positioning: 'We help.',
     };
     const engine = system.engines.brandBrain;
-    for (const input of [{ ...brand, positioning: `We${NUL} help.` }, { ...brand, metadata: { note: { nested: [`a${NUL}b`] } } }]) {
+    for (const input of [
+      { ...brand, positioning: `We${NUL} help.` },
+      { ...brand, metadata: { note: { nested: [`a${NUL}b`] } } },
+    ]) {
       expectRefusedByValidation(await engine.upsertBrand(fx.tenantId, input).catch((e: unknown) => e));
     }
     const persona = { name: 'Persona', summary: 'Reads a lot.', priorities: ['a', 'b', `c${NUL}`] };
@@ -105,7 +108,13 @@ describe('a NUL character in engine input', () => {
   });
 
   it('opportunity ingest refuses it in the title, the source url and a metadata key, storing nothing', async () => {
-    const opportunity = { type: 'trend' as const, title: 'A title', angle: 'An angle.', source: 'feed', primaryChannel: 'linkedin' as const };
+    const opportunity = {
+      type: 'trend' as const,
+      title: 'A title',
+      angle: 'An angle.',
+      source: 'feed',
+      primaryChannel: 'linkedin' as const,
+    };
     for (const input of [
       { ...opportunity, title: `A${NUL}title` },
       { ...opportunity, sourceUrl: `https://example.com/${NUL}` },

@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PackageWorkspaceView } from '../../engines/content/dto';
 import { contentPackages, variants } from '../../engines/db/schema';
+import { createTestDatabase, type TestDatabase } from '../../test/database';
 import { createTenantFixture, type TenantFixture } from '../../test/fixtures';
 import { viewerFor } from '../../test/fixtures/auth';
 import { insertContentOpportunity, insertContentPattern } from '../../test/fixtures/content';
-import { createTestDatabase, type TestDatabase } from '../../test/database';
+import { codeOf, rejection } from '../../test/trpc';
 import type { Viewer } from '../auth/viewer';
-import type { PackageWorkspaceView } from '../../engines/content/dto';
 import { createSystemContext, type SystemContext } from '../orchestrator/context';
 import { isStillBuilding, type PackageBuildAnswer } from '../orchestrator/flows/package-replay';
 import { createInnerContext } from './init';
 import { createCaller } from './root';
-import { codeOf, rejection } from '../../test/trpc';
 
 let handle: TestDatabase;
 let system: SystemContext;
@@ -54,7 +54,9 @@ describe('packages and variants procedures', () => {
     const variant = view.variantsByChannel.linkedin![0]!;
     const edited = await api.variants.update({ brandId: fx.brandId, variantId: variant.id, text: 'Edited by a person.' });
     expect(edited).toMatchObject({ status: 'edited', text: 'Edited by a person.' });
-    expect((await api.packages.setStatus({ brandId: fx.brandId, packageId: view.package.id, status: 'in_review' })).package.status).toBe('in_review');
+    expect((await api.packages.setStatus({ brandId: fx.brandId, packageId: view.package.id, status: 'in_review' })).package.status).toBe(
+      'in_review',
+    );
     const published = await api.variants.markPublished({ brandId: fx.brandId, variantId: variant.id, externalPostId: 'urn:li:share:1' });
     expect(published).toMatchObject({ status: 'published', externalPostId: 'urn:li:share:1' });
   });
@@ -89,21 +91,25 @@ describe('packages and variants procedures', () => {
     expect(await codeOf(as(owner).packages.createFromOpportunity(reused))).toBe('CONFLICT');
   });
 
-  it('answers NOT_FOUND for another tenant\'s brand, opportunity, package or variant', async () => {
+  it("answers NOT_FOUND for another tenant's brand, opportunity, package or variant", async () => {
     const created = await createPackage(['linkedin']);
     const variantId = created.variantsByChannel.linkedin![0]!.id;
     const stranger = as(otherOwner);
     const foreignOpportunity = await insertContentOpportunity(handle.db, other);
     expect(await codeOf(stranger.packages.workspace({ brandId: fx.brandId, packageId: created.package.id }))).toBe('NOT_FOUND');
     expect(await codeOf(stranger.packages.workspace({ brandId: other.brandId, packageId: created.package.id }))).toBe('NOT_FOUND');
-    expect(await codeOf(stranger.packages.regenerateVariants({ brandId: other.brandId, packageId: created.package.id, channel: 'linkedin' }))).toBe(
+    expect(
+      await codeOf(stranger.packages.regenerateVariants({ brandId: other.brandId, packageId: created.package.id, channel: 'linkedin' })),
+    ).toBe('NOT_FOUND');
+    expect(await codeOf(stranger.packages.setStatus({ brandId: other.brandId, packageId: created.package.id, status: 'in_review' }))).toBe(
       'NOT_FOUND',
     );
-    expect(await codeOf(stranger.packages.setStatus({ brandId: other.brandId, packageId: created.package.id, status: 'in_review' }))).toBe('NOT_FOUND');
     expect(await codeOf(stranger.variants.update({ brandId: other.brandId, variantId, text: 'mine now' }))).toBe('NOT_FOUND');
     expect(await codeOf(stranger.variants.markPublished({ brandId: other.brandId, variantId, externalPostId: 'x-1' }))).toBe('NOT_FOUND');
     expect(
-      await codeOf(as(owner).packages.createFromOpportunity({ brandId: fx.brandId, opportunityId: foreignOpportunity, channels: ['linkedin'] })),
+      await codeOf(
+        as(owner).packages.createFromOpportunity({ brandId: fx.brandId, opportunityId: foreignOpportunity, channels: ['linkedin'] }),
+      ),
     ).toBe('NOT_FOUND');
     const untouched = await as(owner).packages.workspace({ brandId: fx.brandId, packageId: created.package.id });
     expect(untouched.variantsByChannel.linkedin![0]!.text).toBe(created.variantsByChannel.linkedin![0]!.text);
@@ -121,8 +127,12 @@ describe('packages and variants procedures', () => {
     expect(await codeOf(api.packages.createFromOpportunity({ ...base, channels: ['x', 'x'] }))).toBe('BAD_REQUEST');
     expect(await codeOf(api.packages.createFromOpportunity({ ...base, opportunityId: 'nope', channels: ['x'] }))).toBe('BAD_REQUEST');
     expect(await codeOf(api.packages.workspace({ brandId: fx.brandId, packageId: 'nope' }))).toBe('BAD_REQUEST');
-    expect(await codeOf(api.packages.regenerateVariants({ brandId: fx.brandId, packageId: created.package.id, channel: 'x' }))).toBe('BAD_REQUEST');
-    expect(await codeOf(api.packages.setStatus({ brandId: fx.brandId, packageId: created.package.id, status: 'done' as 'draft' }))).toBe('BAD_REQUEST');
+    expect(await codeOf(api.packages.regenerateVariants({ brandId: fx.brandId, packageId: created.package.id, channel: 'x' }))).toBe(
+      'BAD_REQUEST',
+    );
+    expect(await codeOf(api.packages.setStatus({ brandId: fx.brandId, packageId: created.package.id, status: 'done' as 'draft' }))).toBe(
+      'BAD_REQUEST',
+    );
     const variantId = created.variantsByChannel.linkedin![0]!.id;
     expect(await codeOf(api.variants.update({ brandId: fx.brandId, variantId, text: '' }))).toBe('BAD_REQUEST');
     expect(await codeOf(api.variants.markPublished({ brandId: fx.brandId, variantId, externalPostId: '  ' }))).toBe('BAD_REQUEST');
@@ -135,8 +145,13 @@ describe('packages and variants procedures', () => {
     const created = await createPackage(['linkedin']);
     const variantId = created.variantsByChannel.linkedin![0]!.id;
     for (const publishedAt of [new Date('1999-12-31T23:59:59Z'), new Date(-8e15)]) {
-      const error = await rejection(as(owner).variants.markPublished({ brandId: fx.brandId, variantId, externalPostId: 'urn:li:share:old', publishedAt }));
-      expect({ code: error.code, message: error.message }).toEqual({ code: 'BAD_REQUEST', message: 'publishedAt cannot lie before 2000-01-01' });
+      const error = await rejection(
+        as(owner).variants.markPublished({ brandId: fx.brandId, variantId, externalPostId: 'urn:li:share:old', publishedAt }),
+      );
+      expect({ code: error.code, message: error.message }).toEqual({
+        code: 'BAD_REQUEST',
+        message: 'publishedAt cannot lie before 2000-01-01',
+      });
     }
     const after = await as(owner).packages.workspace({ brandId: fx.brandId, packageId: created.package.id });
     expect(after.variantsByChannel.linkedin![0]).toMatchObject({ status: 'draft', publishedAt: null });
@@ -144,6 +159,8 @@ describe('packages and variants procedures', () => {
 
   it('refuses a status move the package cannot make with CONFLICT', async () => {
     const created = await createPackage(['linkedin']);
-    expect(await codeOf(as(owner).packages.setStatus({ brandId: fx.brandId, packageId: created.package.id, status: 'published' }))).toBe('CONFLICT');
+    expect(await codeOf(as(owner).packages.setStatus({ brandId: fx.brandId, packageId: created.package.id, status: 'published' }))).toBe(
+      'CONFLICT',
+    );
   });
 });

@@ -4,14 +4,14 @@ import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { ConflictError, InvariantViolationError, NotFoundError } from '../../engines/errors';
-import { addMember, createTenantFixture, type TenantFixture } from '../../test/fixtures';
 import { createTestDatabase, type TestDatabase } from '../../test/database';
+import { addMember, createTenantFixture, type TenantFixture } from '../../test/fixtures';
 import { viewerFor } from '../../test/fixtures/auth';
+import { rejection } from '../../test/trpc';
 import type { Viewer } from '../auth/viewer';
 import { logger } from '../logging/logger';
 import { createSystemContext, type SystemContext } from '../orchestrator/context';
 import { adminProcedure, brandProcedure, createCallerFactory, createInnerContext, createTRPCRouter, publicProcedure } from './init';
-import { rejection } from '../../test/trpc';
 
 // The base procedures, through a probe router that exposes what each one resolved or threw.
 const probeRouter = createTRPCRouter({
@@ -53,19 +53,19 @@ afterAll(() => handle.close());
 const probeAs = (viewer: Viewer | null) => createProbeCaller(createInnerContext({ system, viewer }));
 
 describe('brandProcedure', () => {
-  it('resolves the brand\'s tenant and the viewer\'s role there', async () => {
+  it("resolves the brand's tenant and the viewer's role there", async () => {
     expect(await probeAs(owner).scope({ brandId: fx.brandId })).toEqual({ tenantId: fx.tenantId, brandId: fx.brandId, role: 'owner' });
   });
 
-  it('answers NOT_FOUND for a brand outside the viewer\'s memberships even if the brand exists', async () => {
+  it("answers NOT_FOUND for a brand outside the viewer's memberships even if the brand exists", async () => {
     expect((await rejection(probeAs(owner).scope({ brandId: other.brandId }))).code).toBe('NOT_FOUND');
   });
 
-  it('trusts the viewer\'s memberships, not just the user id: a lost membership loses the brand', async () => {
+  it("trusts the viewer's memberships, not just the user id: a lost membership loses the brand", async () => {
     expect((await rejection(probeAs({ userId: fx.ownerUserId, memberships: [] }).scope({ brandId: fx.brandId }))).code).toBe('NOT_FOUND');
   });
 
-  it('merges its brandId with a procedure\'s own input and validates both', async () => {
+  it("merges its brandId with a procedure's own input and validates both", async () => {
     expect(await probeAs(owner).withLimit({ brandId: fx.brandId, limit: 3 })).toBe(3);
     const error = await rejection(probeAs(owner).withLimit({ brandId: fx.brandId, limit: 50 }));
     expect(error.code).toBe('BAD_REQUEST');
@@ -85,7 +85,7 @@ describe('adminProcedure', () => {
     expect((await rejection(probeAs(member).adminOnly({ brandId: fx.brandId }))).code).toBe('FORBIDDEN');
   });
 
-  it('is NOT_FOUND, not FORBIDDEN, for another tenant\'s brand', async () => {
+  it("is NOT_FOUND, not FORBIDDEN, for another tenant's brand", async () => {
     expect((await rejection(probeAs(owner).adminOnly({ brandId: other.brandId }))).code).toBe('NOT_FOUND');
   });
 });
@@ -96,7 +96,7 @@ describe('errors thrown inside a procedure', () => {
     ['inputRule', 'BAD_REQUEST', 'channels must not be empty'],
     ['stateRule', 'CONFLICT', 'already published'],
     ['conflict', 'CONFLICT', 'slug taken'],
-  ] as const)('%s becomes %s with the engine\'s message', async (kind, code, message) => {
+  ] as const)("%s becomes %s with the engine's message", async (kind, code, message) => {
     const error = await rejection(probeAs(null).fails({ with: kind }));
     expect(error.code).toBe(code);
     expect(error.message).toBe(message);
@@ -124,7 +124,10 @@ describe('over HTTP', () => {
       router: probeRouter,
       createContext: () => createInnerContext({ system, viewer: owner }),
     });
-    return { status: response.status, body: (await response.json()) as { error?: { json: { message: string; data: Record<string, unknown> } } } };
+    return {
+      status: response.status,
+      body: (await response.json()) as { error?: { json: { message: string; data: Record<string, unknown> } } },
+    };
   };
 
   it('answers a bad input with 400 and the zod field errors by path', async () => {
@@ -136,7 +139,7 @@ describe('over HTTP', () => {
     expect(Object.keys(zodError.fieldErrors)).toEqual(['limit']);
   });
 
-  it('answers another tenant\'s brand with 404 and no field errors', async () => {
+  it("answers another tenant's brand with 404 and no field errors", async () => {
     const { status, body } = await call('scope', { brandId: randomUUID() });
     expect(status).toBe(404);
     expect(body.error?.json.data.zodError).toBeNull();

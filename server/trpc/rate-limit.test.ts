@@ -58,13 +58,23 @@ async function writtenRows(): Promise<{ packages: number; variants: number; runs
     const [row] = await handle.db.select({ n: count() }).from(table).where(eq(table.brandId, fx.brandId));
     return Number(row!.n);
   };
-  return { packages: await tally(contentPackages), variants: await tally(variants), runs: await tally(flowRuns), events: await tally(flowRunEvents) };
+  return {
+    packages: await tally(contentPackages),
+    variants: await tally(variants),
+    runs: await tally(flowRuns),
+    events: await tally(flowRunEvents),
+  };
 }
 
 /** Builds a package from a new opportunity with a fresh key, and answers its id. */
 async function build(viewer: Viewer): Promise<string> {
   const opportunityId = await insertContentOpportunity(handle.db, fx);
-  const answer = await as(viewer).packages.createFromOpportunity({ brandId: fx.brandId, opportunityId, channels: ['linkedin'], idempotencyKey: randomUUID() });
+  const answer = await as(viewer).packages.createFromOpportunity({
+    brandId: fx.brandId,
+    opportunityId,
+    channels: ['linkedin'],
+    idempotencyKey: randomUUID(),
+  });
   // A fresh key is never a duplicate, so the answer is the built workspace, not a build in progress.
   if (!('package' in answer)) throw new Error('expected the built package');
   return answer.package.id;
@@ -83,7 +93,12 @@ describe('rate limits on the procedures that call a model', () => {
     const opportunityIds = await Promise.all([1, 2, 3].map(() => insertContentOpportunity(handle.db, fx)));
     const results = await Promise.allSettled(
       opportunityIds.map((opportunityId) =>
-        as(owner).packages.createFromOpportunity({ brandId: fx.brandId, opportunityId, channels: ['linkedin'], idempotencyKey: randomUUID() }),
+        as(owner).packages.createFromOpportunity({
+          brandId: fx.brandId,
+          opportunityId,
+          channels: ['linkedin'],
+          idempotencyKey: randomUUID(),
+        }),
       ),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
@@ -168,4 +183,3 @@ describe('rate limits on the procedures that call a model', () => {
     expect(summary.summary).toEqual(expect.any(String));
   });
 });
-

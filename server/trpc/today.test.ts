@@ -38,7 +38,7 @@ async function storedRow(id: string) {
 }
 
 describe('today.get', () => {
-  it('gives a member the brand\'s board with its focus, narrowed by the filter it is given', async () => {
+  it("gives a member the brand's board with its focus, narrowed by the filter it is given", async () => {
     const view = await callerAs(member).today.get({ brandId: ledgerline });
     expect(view.brand.id).toBe(ledgerline);
     expect(view.opportunities.length).toBeGreaterThan(0);
@@ -50,7 +50,7 @@ describe('today.get', () => {
     expect(narrowed.opportunities.every((o) => o.primaryChannel === channel)).toBe(true);
   });
 
-  it('answers NOT_FOUND for another tenant\'s brand and for a pillar that is not the brand\'s', async () => {
+  it("answers NOT_FOUND for another tenant's brand and for a pillar that is not the brand's", async () => {
     expect((await rejection(callerAs(owner).today.get({ brandId: climateDesk }))).code).toBe('NOT_FOUND');
     const foreignPillar = (await callerAs(stranger).brands.strategy({ brandId: climateDesk })).pillars[0]!.id;
     const error = await rejection(callerAs(owner).today.get({ brandId: ledgerline, pillarId: foreignPillar }));
@@ -70,7 +70,7 @@ describe('today.get', () => {
 });
 
 describe('today.summary', () => {
-  it('returns the focus sentence for the viewer\'s brand and NOT_FOUND for another tenant\'s', async () => {
+  it("returns the focus sentence for the viewer's brand and NOT_FOUND for another tenant's", async () => {
     const summary = await callerAs(member).today.summary({ brandId: ledgerline });
     expect(summary.summary).toContain('Ledgerline');
     expect(summary.source).toBe('model');
@@ -79,7 +79,7 @@ describe('today.summary', () => {
 });
 
 describe('opportunities.pin and opportunities.snooze', () => {
-  it('pins and unpins a card of the viewer\'s brand', async () => {
+  it("pins and unpins a card of the viewer's brand", async () => {
     const { opportunities: list } = await callerAs(member).today.get({ brandId: ledgerline });
     const target = list.at(-1)!;
     expect(await callerAs(member).opportunities.pin({ brandId: ledgerline, opportunityId: target.id, pinned: true })).toMatchObject({
@@ -120,13 +120,13 @@ describe('opportunities.pin and opportunities.snooze', () => {
     expect(await storedRow(target.id)).toEqual(before);
   });
 
-  it('answers NOT_FOUND for another tenant\'s opportunity, through either brand, and leaves it alone', async () => {
+  it("answers NOT_FOUND for another tenant's opportunity, through either brand, and leaves it alone", async () => {
     const { opportunities: theirs } = await callerAs(stranger).today.get({ brandId: climateDesk });
     const target = theirs[0]!;
     const before = await storedRow(target.id);
-    expect((await rejection(callerAs(owner).opportunities.pin({ brandId: climateDesk, opportunityId: target.id, pinned: true }))).code).toBe(
-      'NOT_FOUND',
-    );
+    expect(
+      (await rejection(callerAs(owner).opportunities.pin({ brandId: climateDesk, opportunityId: target.id, pinned: true }))).code,
+    ).toBe('NOT_FOUND');
     expect((await rejection(callerAs(owner).opportunities.pin({ brandId: ledgerline, opportunityId: target.id, pinned: true }))).code).toBe(
       'NOT_FOUND',
     );
@@ -141,7 +141,8 @@ describe('opportunities.pin and opportunities.snooze', () => {
     const { opportunities: list } = await callerAs(owner).today.get({ brandId: ledgerline });
     const unpinned = list.filter((o) => !o.isPinned);
     const room = 5 - list.filter((o) => o.isPinned).length;
-    for (const { id } of unpinned.slice(0, room)) await callerAs(owner).opportunities.pin({ brandId: ledgerline, opportunityId: id, pinned: true });
+    for (const { id } of unpinned.slice(0, room))
+      await callerAs(owner).opportunities.pin({ brandId: ledgerline, opportunityId: id, pinned: true });
     const sixth = unpinned[room]!;
     const error = await rejection(callerAs(owner).opportunities.pin({ brandId: ledgerline, opportunityId: sixth.id, pinned: true }));
     expect(error.code).toBe('CONFLICT');

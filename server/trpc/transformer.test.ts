@@ -20,14 +20,23 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 
 const call = (request: Request) =>
-  fetchRequestHandler({ endpoint: '/api/trpc', req: request, router: appRouter, createContext: () => createTRPCContext({ headers: request.headers, system }) });
+  fetchRequestHandler({
+    endpoint: '/api/trpc',
+    req: request,
+    router: appRouter,
+    createContext: () => createTRPCContext({ headers: request.headers, system }),
+  });
 
 // superjson resolves a `class` annotation by name, recursing without end on one it does not know.
 const crafted = { json: { brandId: 'garbage' }, meta: { values: { brandId: ['class', 'Nope'] } } };
 
 describe('a request superjson cannot read', () => {
   it('is BAD_REQUEST with a plain message for a query', async () => {
-    const response = await call(new Request(`http://localhost/api/trpc/today.get?input=${encodeURIComponent(JSON.stringify(crafted))}`, { headers: { authorization } }));
+    const response = await call(
+      new Request(`http://localhost/api/trpc/today.get?input=${encodeURIComponent(JSON.stringify(crafted))}`, {
+        headers: { authorization },
+      }),
+    );
     expect(response.status).toBe(400);
     const body = await response.json();
     expect(body.error.json.message).toBe('Invalid input: the request body is not valid superjson');
@@ -35,7 +44,11 @@ describe('a request superjson cannot read', () => {
 
   it('is BAD_REQUEST with a plain message for a mutation', async () => {
     const response = await call(
-      new Request('http://localhost/api/trpc/variants.update', { method: 'POST', body: JSON.stringify(crafted), headers: { 'content-type': 'application/json', authorization } }),
+      new Request('http://localhost/api/trpc/variants.update', {
+        method: 'POST',
+        body: JSON.stringify(crafted),
+        headers: { 'content-type': 'application/json', authorization },
+      }),
     );
     expect(response.status).toBe(400);
     expect(JSON.stringify(await response.json())).not.toContain('call stack');

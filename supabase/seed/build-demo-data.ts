@@ -4,14 +4,7 @@ import { DEMO_BRANDS, SHARED_PATTERNS } from './brands';
 import { buildExecutionEvents, type ExecutionEventRow } from './build-events';
 import { buildOpportunities, type OpportunityRow } from './build-opportunities';
 import { buildPackages, type PackageRow, packageCreationTimes, type VariantRow } from './build-packages';
-import {
-  type BrandRow,
-  buildPattern,
-  buildStrategy,
-  type PatternRow,
-  type PersonaRow,
-  type PillarRow,
-} from './build-strategy';
+import { type BrandRow, buildPattern, buildStrategy, type PatternRow, type PersonaRow, type PillarRow } from './build-strategy';
 import { DEMO_TENANTS, DEMO_USERS } from './demo-users';
 import { Prng } from './prng';
 
@@ -35,7 +28,13 @@ export function buildDemoData(now: Date): DemoData {
   const joinedAt = addDays(now, -160);
   const data: DemoData = {
     tenants: Object.values(DEMO_TENANTS).map((t) => ({ ...t, createdAt: joinedAt, updatedAt: joinedAt })),
-    userProfiles: DEMO_USERS.map(({ userId, email, displayName }) => ({ userId, email, displayName, createdAt: joinedAt, updatedAt: joinedAt })),
+    userProfiles: DEMO_USERS.map(({ userId, email, displayName }) => ({
+      userId,
+      email,
+      displayName,
+      createdAt: joinedAt,
+      updatedAt: joinedAt,
+    })),
     memberships: DEMO_USERS.map(({ userId, tenantId, role }, index) => ({
       id: new Prng(`membership:${index}`).uuid(),
       userId,

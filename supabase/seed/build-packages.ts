@@ -42,7 +42,9 @@ export function buildPackages(seed: BrandSeed, ctx: PackageContext): { packages:
     if (!origin) throw new Error(`${seed.slug}: package "${pkg.title}" names an unknown idea`);
     const createdAt = createdTimes.get(pkg.opportunity)!;
     const publishedAt =
-      pkg.publishedDaysAgo === undefined ? null : new Date(addDays(ctx.now, -pkg.publishedDaysAgo).getTime() - prng.int(0, 240) * MINUTE_MS);
+      pkg.publishedDaysAgo === undefined
+        ? null
+        : new Date(addDays(ctx.now, -pkg.publishedDaysAgo).getTime() - prng.int(0, 240) * MINUTE_MS);
     if (publishedAt && publishedAt <= createdAt) throw new Error(`${seed.slug}: "${pkg.title}" is published before it was created`);
 
     const packageId = prng.uuid();
@@ -108,7 +110,8 @@ function buildVariant(prng: Prng, seed: BrandSeed, ctx: PackageContext, input: V
     variant.status === 'published' && input.publishedAt
       ? new Date(input.publishedAt.getTime() + input.index * prng.int(20, 90) * MINUTE_MS)
       : null;
-  if (variant.status === 'published' && !publishedAt) throw new Error(`${seed.slug}: "${pkg.title}" has a published variant but no publication date`);
+  if (variant.status === 'published' && !publishedAt)
+    throw new Error(`${seed.slug}: "${pkg.title}" has a published variant but no publication date`);
   const evaluated = variant.status !== 'draft';
   const changedAt = publishedAt ?? editedAt ?? proposedAt;
 

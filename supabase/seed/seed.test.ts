@@ -43,7 +43,11 @@ describe('demo brands and strategy', () => {
   it('seeds Northwind Studio with two brands and Globex Media with one', async () => {
     const tenantRows = await db.select().from(tenants);
     expect(tenantRows.map((t) => t.name).sort()).toEqual(['Globex Media', 'Northwind Studio']);
-    const byTenant = (tenantId: string) => demoBrands.filter((b) => b.tenantId === tenantId).map((b) => b.slug).sort();
+    const byTenant = (tenantId: string) =>
+      demoBrands
+        .filter((b) => b.tenantId === tenantId)
+        .map((b) => b.slug)
+        .sort();
     expect(byTenant(DEMO_TENANTS.northwind.id)).toEqual(['ember-and-oak', 'ledgerline']);
     expect(byTenant(DEMO_TENANTS.globex.id)).toEqual(['climate-desk']);
   });
@@ -240,7 +244,10 @@ describe('seeding', () => {
 
   it('reports the harness copy as seeded, so start-up does not seed it again', async () => {
     expect(await isSeeded(db)).toBe(true);
-    const northwind = await db.select().from(brands).where(and(eq(brands.tenantId, DEMO_TENANTS.northwind.id), isNull(brands.deletedAt)));
+    const northwind = await db
+      .select()
+      .from(brands)
+      .where(and(eq(brands.tenantId, DEMO_TENANTS.northwind.id), isNull(brands.deletedAt)));
     expect(northwind).toHaveLength(2);
   });
 });

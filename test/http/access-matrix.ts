@@ -19,7 +19,14 @@ export interface AccessCase {
      * (status, code, and message once each id is replaced by a placeholder); NOT_FOUND unless the
      * field only filters a listing.
      */
-    | { kind: 'same as missing'; field: string; realId: string; missingInput: Record<string, unknown>; missingId: string; notFound: boolean };
+    | {
+        kind: 'same as missing';
+        field: string;
+        realId: string;
+        missingInput: Record<string, unknown>;
+        missingId: string;
+        notFound: boolean;
+      };
 }
 
 export interface MatrixContext {
@@ -52,7 +59,8 @@ export function accessCases(procedure: RouterProcedure, context: MatrixContext, 
   const add = (caller: string, token: string | undefined, input: Record<string, unknown> | undefined, expect: AccessCase['expect']) =>
     cases.push({ procedure, caller, token, input, expect });
 
-  for (const [caller, token] of Object.entries(tokens)) add(caller, token, own, entry.access === 'public' ? { kind: 'answered' } : UNAUTHORIZED);
+  for (const [caller, token] of Object.entries(tokens))
+    add(caller, token, own, entry.access === 'public' ? { kind: 'answered' } : UNAUTHORIZED);
 
   // The demo sign-in lists every demo user, of both tenants, by design.
   if (entry.access === 'public') return cases;
@@ -67,15 +75,30 @@ export function accessCases(procedure: RouterProcedure, context: MatrixContext, 
   // The other tenant's owner with tenant 1's brand: exactly what a brand that does not exist gets.
   const missingBrand = randomUUID();
   add('Grace with tenant 1 brand', context.tokens.grace, own, {
-    kind: 'same as missing', field: 'brandId', realId: northwind.brandId, missingInput: { ...own, brandId: missingBrand }, missingId: missingBrand, notFound: true,
+    kind: 'same as missing',
+    field: 'brandId',
+    realId: northwind.brandId,
+    missingInput: { ...own, brandId: missingBrand },
+    missingId: missingBrand,
+    notFound: true,
   });
   // Her own brand with tenant 1's row: the engines' own scoping, behind the brand check.
   const hers = entry.input!(globex);
   for (const field of idFields(own!, northwind)) {
     const missingId = randomUUID();
-    add(`Grace with her brand and tenant 1 ${field}`, context.tokens.grace, { ...hers, [field]: own![field] }, {
-      kind: 'same as missing', field, realId: own![field] as string, missingInput: { ...hers, [field]: missingId }, missingId, notFound: !FILTER_ID_FIELDS.has(field),
-    });
+    add(
+      `Grace with her brand and tenant 1 ${field}`,
+      context.tokens.grace,
+      { ...hers, [field]: own![field] },
+      {
+        kind: 'same as missing',
+        field,
+        realId: own![field] as string,
+        missingInput: { ...hers, [field]: missingId },
+        missingId,
+        notFound: !FILTER_ID_FIELDS.has(field),
+      },
+    );
   }
   if (entry.access === 'admin') add('Max (member) on an admin procedure', context.tokens.max, own, FORBIDDEN);
   return cases;
@@ -83,7 +106,11 @@ export function accessCases(procedure: RouterProcedure, context: MatrixContext, 
 
 /** Input fields other than the brand that carry one of the brand's row ids. */
 function idFields(input: Record<string, unknown>, ids: BrandIds): string[] {
-  const rowIds = new Set(Object.entries(ids).filter(([key]) => key !== 'brandId').map(([, value]) => value));
+  const rowIds = new Set(
+    Object.entries(ids)
+      .filter(([key]) => key !== 'brandId')
+      .map(([, value]) => value),
+  );
   return Object.keys(input).filter((field) => rowIds.has(input[field] as string));
 }
 

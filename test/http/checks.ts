@@ -2,9 +2,9 @@ import superjson from 'superjson';
 import type { AccessCase } from './access-matrix';
 import { excerpt, jsonErrorMessage, unclearMessage } from './clear-error';
 import type { MalformedCall } from './procedure-corpus';
-import type { RouterProcedure } from './router-procedures';
 import { type RouteCase, SESSION_COOKIE } from './route-cases';
 import { sendRequest } from './route-http';
+import type { RouterProcedure } from './router-procedures';
 import { changedTables, type DatabaseProbe } from './table-checksums';
 import { callProcedure, type TrpcHttpResponse } from './trpc-http';
 
@@ -24,7 +24,8 @@ function describeAnswer(response: TrpcHttpResponse): string {
 
 function trpcProblems(response: TrpcHttpResponse, expected: { status: number; code: string }): string[] {
   const problems: string[] = [];
-  if (response.status !== expected.status || response.error?.code !== expected.code) problems.push(`expected ${expected.status} ${expected.code}`);
+  if (response.status !== expected.status || response.error?.code !== expected.code)
+    problems.push(`expected ${expected.status} ${expected.code}`);
   problems.push(...unclearMessage(response.error?.message, JSON.stringify(response.body)));
   return problems;
 }
@@ -52,7 +53,9 @@ export async function checkAccessCase(baseUrl: string, access: AccessCase): Prom
       problems = expect.notFound ? trpcProblems(response, { status: 404, code: 'NOT_FOUND' }) : [];
       if (response.status !== missing.status || response.error?.code !== missing.error?.code) {
         problems.push(`a missing ${expect.field} gets ${describeAnswer(missing)}`);
-      } else if (placeholder(response.error?.message ?? '', [expect.realId]) !== placeholder(missing.error?.message ?? '', [expect.missingId])) {
+      } else if (
+        placeholder(response.error?.message ?? '', [expect.realId]) !== placeholder(missing.error?.message ?? '', [expect.missingId])
+      ) {
         problems.push(`message differs from a missing ${expect.field}'s: "${missing.error?.message}"`);
       }
       break;
@@ -62,7 +65,12 @@ export async function checkAccessCase(baseUrl: string, access: AccessCase): Prom
 }
 
 /** What is wrong with the answer to one malformed procedure call (empty when it is right). */
-export async function checkMalformedCall(baseUrl: string, procedure: RouterProcedure, call: MalformedCall, token: string): Promise<string[]> {
+export async function checkMalformedCall(
+  baseUrl: string,
+  procedure: RouterProcedure,
+  call: MalformedCall,
+  token: string,
+): Promise<string[]> {
   const response = await callProcedure(baseUrl, procedure.path, procedure.kind, call.input, { ...call.options, token });
   const label = `${procedure.path} with ${call.label}`;
   const expected = expectedForMalformed(procedure, call);
@@ -101,7 +109,11 @@ export async function checkRouteCase(baseUrl: string, route: string, routeCase: 
     if (answers === 'json') problems.push(...unclearMessage(jsonErrorMessage(response.json), response.text));
     if (answers === 'text') problems.push(...unclearMessage(response.text, response.text));
   }
-  const cookie = response.headers.getSetCookie().find((header) => header.startsWith(SESSION_COOKIE) && !header.startsWith(`${SESSION_COOKIE};`));
+  const cookie = response.headers
+    .getSetCookie()
+    .find((header) => header.startsWith(SESSION_COOKIE) && !header.startsWith(`${SESSION_COOKIE};`));
   if (cookie) problems.push('it set a session cookie');
-  return problems.length === 0 ? [] : [`${route} with ${routeCase.label}: ${problems.join('; ')} — got ${excerpt(response.status, response.text)}`];
+  return problems.length === 0
+    ? []
+    : [`${route} with ${routeCase.label}: ${problems.join('; ')} — got ${excerpt(response.status, response.text)}`];
 }

@@ -12,7 +12,10 @@ export async function findDemoBrands(baseUrl: string): Promise<DemoBrands> {
   const idOf = async (userId: string, name: RegExp) => {
     const response = await callProcedure(baseUrl, 'brands.list', 'query', undefined, { token: await mintAccessToken({ userId }) });
     const brand = (response.data as { id: string; name: string }[] | undefined)?.find((b) => name.test(b.name));
-    if (!brand) throw new Error(`brands.list answered ${response.status} without a brand named ${name}: ${JSON.stringify(response.body).slice(0, 500)}`);
+    if (!brand)
+      throw new Error(
+        `brands.list answered ${response.status} without a brand named ${name}: ${JSON.stringify(response.body).slice(0, 500)}`,
+      );
     return brand.id;
   };
   return {

@@ -42,6 +42,7 @@ async function brandIds(probe: DatabaseProbe, tenantId: string): Promise<SeededB
       limit 1`,
     [tenantId],
   );
-  if (!row || Object.values(row).some((value) => !value)) throw new Error(`the demo data of tenant ${tenantId} lacks a brand with a variant`);
+  if (!row || Object.values(row).some((value) => !value))
+    throw new Error(`the demo data of tenant ${tenantId} lacks a brand with a variant`);
   return row;
 }

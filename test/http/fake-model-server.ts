@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CONTEXT_CLOSE, CONTEXT_OPEN } from '../../server/orchestrator/llm/offline-model';
 import { OFFLINE_WRITERS } from '../../server/orchestrator/llm/nodes';
+import { CONTEXT_CLOSE, CONTEXT_OPEN } from '../../server/orchestrator/llm/offline-model';
 
 // A local OpenAI-compatible chat-completions server for tests: the real @ai-sdk/openai provider (or a
 // production build with OPENAI_BASE_URL pointed here) talks to it over loopback. By default it answers
@@ -103,7 +103,12 @@ export async function startFakeModelServer(): Promise<FakeModelServer> {
           res.end('{"id": "chatcmpl-broken", "choices": [');
           return;
         }
-        return sendCompletion(res, call, calls.length, behaviour.what === 'prose' ? 'Sure! Here is a great draft for you.' : JSON.stringify({ answer: 'n/a' }));
+        return sendCompletion(
+          res,
+          call,
+          calls.length,
+          behaviour.what === 'prose' ? 'Sure! Here is a great draft for you.' : JSON.stringify({ answer: 'n/a' }),
+        );
     }
   };
 

@@ -34,7 +34,12 @@ beforeAll(async () => {
   database = await createSeededDatabase();
   server = await startProductionServer({
     databaseUrl: database.url,
-    env: { OPENAI_API_KEY: 'fault-suite-key', OPENAI_BASE_URL: model.baseUrl, KAIRO_MODEL: MODEL_NAME, KAIRO_F2_BUILD_BUDGET_MS: String(BUILD_BUDGET_MS) },
+    env: {
+      OPENAI_API_KEY: 'fault-suite-key',
+      OPENAI_BASE_URL: model.baseUrl,
+      KAIRO_MODEL: MODEL_NAME,
+      KAIRO_F2_BUILD_BUDGET_MS: String(BUILD_BUDGET_MS),
+    },
   });
   probe = await openDatabaseProbe(database.url);
   brands = await findDemoBrands(server.baseUrl);
@@ -68,12 +73,19 @@ function nextOpportunity(): string {
 }
 
 function createPackage(channels: string[], idempotencyKey = randomUUID()): Promise<TrpcHttpResponse> {
-  return call('packages.createFromOpportunity', 'mutation', { brandId: brands.ledgerline, opportunityId: nextOpportunity(), channels, idempotencyKey });
+  return call('packages.createFromOpportunity', 'mutation', {
+    brandId: brands.ledgerline,
+    opportunityId: nextOpportunity(),
+    channels,
+    idempotencyKey,
+  });
 }
 
 const drafts = (channel?: string) => (c: ModelCall) => c.schemaName === 'VariantDrafts' && (!channel || c.context.channel === channel);
-const when = (matches: (c: ModelCall) => boolean, behaviour: ModelBehaviour) => (c: ModelCall): ModelBehaviour =>
-  matches(c) ? behaviour : { kind: 'answer' };
+const when =
+  (matches: (c: ModelCall) => boolean, behaviour: ModelBehaviour) =>
+  (c: ModelCall): ModelBehaviour =>
+    matches(c) ? behaviour : { kind: 'answer' };
 
 /** Nothing a client could read as SQL, bound parameters or a stack. */
 function expectNothingInternal(response: TrpcHttpResponse): void {
@@ -255,7 +267,11 @@ describe('the model failing (a local OpenAI-compatible server)', () => {
     });
     const response = await createPackage(['linkedin', 'x', 'newsletter']);
     expect(response.status).toBe(200);
-    const view = response.data as { package: { id: string; coreArgument: string | null }; variantsByChannel: Record<string, unknown[]>; warnings: { channel: string }[] };
+    const view = response.data as {
+      package: { id: string; coreArgument: string | null };
+      variantsByChannel: Record<string, unknown[]>;
+      warnings: { channel: string }[];
+    };
     expect(view.package.coreArgument).toBeTruthy();
     expect(view.warnings.map((w) => w.channel).sort()).toEqual(['linkedin', 'newsletter', 'x']);
     expect(Object.values(view.variantsByChannel).flat()).toEqual([]);
@@ -263,7 +279,11 @@ describe('the model failing (a local OpenAI-compatible server)', () => {
     // The workspace keeps the channels' failures after a reload.
     const workspace = await call('packages.workspace', 'query', { brandId: brands.ledgerline, packageId: view.package.id });
     expect(workspace.status).toBe(200);
-    expect((workspace.data as { warnings: { channel: string }[] }).warnings.map((w) => w.channel).sort()).toEqual(['linkedin', 'newsletter', 'x']);
+    expect((workspace.data as { warnings: { channel: string }[] }).warnings.map((w) => w.channel).sort()).toEqual([
+      'linkedin',
+      'newsletter',
+      'x',
+    ]);
     await expectNoHalfWrittenWork(testStart);
   });
 

@@ -75,11 +75,14 @@ describe.each(BOOT_ORDERS)('the production build when its first request is a %s'
   });
 
   describe('access matrix', () => {
-    it.each(procedures.map((p) => [p.path, p] as const))('%s: refused without a session, across tenants and below admin, writing nothing', async (_path, procedure) => {
-      const cases = accessCases(procedure, suite, signedOut);
-      counts.matrix += cases.length;
-      await expectAllRight(cases, (access) => checkAccessCase(suite.server.baseUrl, access), 'refused calls');
-    });
+    it.each(procedures.map((p) => [p.path, p] as const))(
+      '%s: refused without a session, across tenants and below admin, writing nothing',
+      async (_path, procedure) => {
+        const cases = accessCases(procedure, suite, signedOut);
+        counts.matrix += cases.length;
+        await expectAllRight(cases, (access) => checkAccessCase(suite.server.baseUrl, access), 'refused calls');
+      },
+    );
 
     it.each(routeFiles)('%s: refuses what it must, writing nothing', async (file) => {
       const cases = ROUTE_ACCESS[file]!(context());
@@ -95,12 +98,19 @@ describe.each(BOOT_ORDERS)('the production build when its first request is a %s'
   });
 
   describe('malformed input', () => {
-    it.each(procedures.map((p) => [p.path, p] as const))('%s: every malformed call is a clear 4xx and writes nothing', async (_path, procedure) => {
-      const calls = procedureCorpus(procedure, PROCEDURE_TABLE[procedure.path]!.input?.(suite.ids.northwind), SEED);
-      expect(calls.length).toBeGreaterThanOrEqual(MIN_CASES_PER_TARGET);
-      counts.malformed += calls.length;
-      await expectAllRight(calls, (call) => checkMalformedCall(suite.server.baseUrl, procedure, call, suite.tokens.olivia), 'malformed calls');
-    });
+    it.each(procedures.map((p) => [p.path, p] as const))(
+      '%s: every malformed call is a clear 4xx and writes nothing',
+      async (_path, procedure) => {
+        const calls = procedureCorpus(procedure, PROCEDURE_TABLE[procedure.path]!.input?.(suite.ids.northwind), SEED);
+        expect(calls.length).toBeGreaterThanOrEqual(MIN_CASES_PER_TARGET);
+        counts.malformed += calls.length;
+        await expectAllRight(
+          calls,
+          (call) => checkMalformedCall(suite.server.baseUrl, procedure, call, suite.tokens.olivia),
+          'malformed calls',
+        );
+      },
+    );
 
     it.each(Object.keys(ROUTE_CORPORA))('%s: every malformed request is a clear 4xx and writes nothing', async (route) => {
       const cases = ROUTE_CORPORA[route]!(context(), SEED);

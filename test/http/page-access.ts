@@ -36,8 +36,18 @@ export const PAGE_ACCESS: Record<string, (context: Context) => PageCase[]> = {
     const { brandId, packageId } = context.ids.northwind;
     return [
       ...brandPage(context, `packages/${packageId}`),
-      { label: 'Olivia with a missing package', path: `/brands/${brandId}/packages/${randomUUID()}`, token: context.tokens.olivia, status: 404 },
-      { label: 'Olivia with a package id that is not a uuid', path: `/brands/${brandId}/packages/not-a-uuid`, token: context.tokens.olivia, status: 404 },
+      {
+        label: 'Olivia with a missing package',
+        path: `/brands/${brandId}/packages/${randomUUID()}`,
+        token: context.tokens.olivia,
+        status: 404,
+      },
+      {
+        label: 'Olivia with a package id that is not a uuid',
+        path: `/brands/${brandId}/packages/not-a-uuid`,
+        token: context.tokens.olivia,
+        status: 404,
+      },
     ];
   },
 };
@@ -67,5 +77,7 @@ export async function checkPageCase(baseUrl: string, page: PageCase): Promise<st
   const right = response.status === page.status && (!page.location || page.location.test(location));
   if (right) return [];
   const where = location ? ` → ${location}` : '';
-  return [`GET ${page.path} as ${page.label}: expected ${page.status}${page.location ? ` → ${page.location}` : ''}, got ${response.status}${where} ${body.slice(0, 200)}`];
+  return [
+    `GET ${page.path} as ${page.label}: expected ${page.status}${page.location ? ` → ${page.location}` : ''}, got ${response.status}${where} ${body.slice(0, 200)}`,
+  ];
 }

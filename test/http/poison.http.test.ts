@@ -29,7 +29,10 @@ beforeAll(async () => {
   server = await startProductionServer({ databaseUrl: database.url });
   probe = await openDatabaseProbe(database.url);
   brands = await findDemoBrands(server.baseUrl);
-  [olivia, grace] = await Promise.all([mintAccessToken({ userId: DEMO_USER_IDS.olivia }), mintAccessToken({ userId: DEMO_USER_IDS.grace })]);
+  [olivia, grace] = await Promise.all([
+    mintAccessToken({ userId: DEMO_USER_IDS.olivia }),
+    mintAccessToken({ userId: DEMO_USER_IDS.grace }),
+  ]);
 });
 
 afterAll(async () => {
@@ -52,7 +55,10 @@ function graceRequests(packageId: string): Request[] {
     { kind: 'brands.list', send: as('brands.list', undefined) },
     { kind: 'brands.strategy', send: as('brands.strategy', { brandId }) },
     { kind: 'packages.workspace', send: as('packages.workspace', { brandId, packageId }) },
-    ...WINDOW_CHOICES.map((windowDays) => ({ kind: `learning.insights ${windowDays}`, send: as('learning.insights', { brandId, windowDays }) })),
+    ...WINDOW_CHOICES.map((windowDays) => ({
+      kind: `learning.insights ${windowDays}`,
+      send: as('learning.insights', { brandId, windowDays }),
+    })),
   ];
 }
 
@@ -89,7 +95,13 @@ describe('a poisonous metric from one tenant', () => {
     const insightsBefore = await Promise.all(WINDOW_CHOICES.map(northwindInsights));
     expect(insightsBefore.map((r) => r.status)).toEqual(WINDOW_CHOICES.map(() => 200));
 
-    const created = await callProcedure(server.baseUrl, 'ingestKeys.create', 'mutation', { brandId: brands.ledgerline, name: 'Poison test' }, { token: olivia });
+    const created = await callProcedure(
+      server.baseUrl,
+      'ingestKeys.create',
+      'mutation',
+      { brandId: brands.ledgerline, name: 'Poison test' },
+      { token: olivia },
+    );
     expect(created.status).toBe(200);
     const ingestKey = (created.data as { key: string }).key;
     const ingest = (externalEventId: string, count: number) =>
@@ -97,7 +109,16 @@ describe('a poisonous metric from one tenant', () => {
         method: 'POST',
         headers: { authorization: `Bearer ${ingestKey}`, 'content-type': 'application/json' },
         body: JSON.stringify({
-          events: [{ channel: variant!.channel, variantId: variant!.id, externalEventId, eventType: 'share', count, occurredAt: new Date(Date.now() - 60_000).toISOString() }],
+          events: [
+            {
+              channel: variant!.channel,
+              variantId: variant!.id,
+              externalEventId,
+              eventType: 'share',
+              count,
+              occurredAt: new Date(Date.now() - 60_000).toISOString(),
+            },
+          ],
         }),
       });
 
@@ -111,7 +132,9 @@ describe('a poisonous metric from one tenant', () => {
     const acceptedShares = MAX_EVENT_COUNT + (overflow.status === 200 ? OVERFLOW_COUNT : 0);
 
     const insightsAfter = await Promise.all(WINDOW_CHOICES.map(northwindInsights));
-    expect(insightsAfter.map((r) => ({ status: r.status, error: r.error }))).toEqual(WINDOW_CHOICES.map(() => ({ status: 200, error: undefined })));
+    expect(insightsAfter.map((r) => ({ status: r.status, error: r.error }))).toEqual(
+      WINDOW_CHOICES.map(() => ({ status: 200, error: undefined })),
+    );
     insightsAfter.forEach((after, i) => {
       const added = todaysInteractions(after.data, variant!.channel) - todaysInteractions(insightsBefore[i]!.data, variant!.channel);
       expect(added).toBe(acceptedShares * ENGAGEMENT_WEIGHTS.share);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import superjson from 'superjson';
-import { arbitraryValue, edgeValues, FAR_FUTURE, FAR_PAST, fieldKind, HUGE, nestedArray, NESTING_IN_URL } from './malformed-values';
+import { arbitraryValue, edgeValues, FAR_FUTURE, FAR_PAST, fieldKind, HUGE, NESTING_IN_URL, nestedArray } from './malformed-values';
 import type { RouterProcedure } from './router-procedures';
 import type { TrpcCallOptions } from './trpc-http';
 
@@ -27,7 +27,11 @@ export function procedureCorpus(procedure: RouterProcedure, valid: Record<string
   if (!procedure.input || !valid) {
     // Nothing to validate: whatever comes as input is ignored, and the hand-made requests suffice.
     for (const [label, value] of wholeInputs(valid)) calls.push(sentAsIs({ label, input: value }));
-    return padWithSamples(calls, arbitraryValue.map((value) => sentAsIs({ label: 'fast-check input', input: value })), seed);
+    return padWithSamples(
+      calls,
+      arbitraryValue.map((value) => sentAsIs({ label: 'fast-check input', input: value })),
+      seed,
+    );
   }
   const schema = procedure.input;
   const refused = (input: unknown) => !schema.safeParse(roundTrip(input)).success;
@@ -39,7 +43,8 @@ export function procedureCorpus(procedure: RouterProcedure, valid: Record<string
     const { [field]: _dropped, ...without } = valid;
     valueCalls.push({ label: `${field} missing`, input: without });
     const kind = fieldKind(schema.shape[field]!);
-    for (const [label, value] of edgeValues(kind, valid[field])) valueCalls.push({ label: `${field}: ${label}`, input: { ...valid, [field]: value } });
+    for (const [label, value] of edgeValues(kind, valid[field]))
+      valueCalls.push({ label: `${field}: ${label}`, input: { ...valid, [field]: value } });
   }
   const required = fields.filter((field) => refused({ ...valid, [field]: undefined }));
   if (required[0]) {
@@ -52,7 +57,11 @@ export function procedureCorpus(procedure: RouterProcedure, valid: Record<string
 
   const kept = valueCalls.filter((call) => refused(call.input) || holdsFarDate(call.input)).map(sentAsIs);
   const sampled = fc
-    .record({ field: fc.constantFrom(...fields), value: arbitraryValue, extra: fc.dictionary(fc.string({ maxLength: 8 }), arbitraryValue, { maxKeys: 2 }) })
+    .record({
+      field: fc.constantFrom(...fields),
+      value: arbitraryValue,
+      extra: fc.dictionary(fc.string({ maxLength: 8 }), arbitraryValue, { maxKeys: 2 }),
+    })
     .map(({ field, value, extra }) => sentAsIs({ label: `fast-check ${field}`, input: { ...extra, ...valid, [field]: value } }))
     .filter((call) => refused(call.input ?? (JSON.parse(call.options!.rawInput!) as { json: unknown }).json));
   return padWithSamples([...calls, ...kept], sampled, seed);
@@ -87,7 +96,10 @@ function handMadeRequests(procedure: RouterProcedure, valid: Record<string, unkn
     { label: 'superjson meta reaching __proto__', options: { rawInput: envelope({ values: { '__proto__.polluted': ['Date'] } }) } },
     { label: 'superjson meta making garbage a Date', options: { rawInput: envelope({ values: { brandId: ['Date'] } }) } },
     { label: 'superjson meta of the wrong type', options: { rawInput: envelope('values') } },
-    { label: 'superjson referential meta pointing at itself', options: { rawInput: envelope({ referentialEqualities: { brandId: ['brandId'] } }) } },
+    {
+      label: 'superjson referential meta pointing at itself',
+      options: { rawInput: envelope({ referentialEqualities: { brandId: ['brandId'] } }) },
+    },
     { label: 'superjson meta for a path that is not there', options: { rawInput: envelope({ values: { 'a.b.c': ['Date'] } }) } },
   ];
   if (procedure.kind === 'query') {
@@ -135,11 +147,14 @@ function superjsonText(input: unknown): string | null {
 function deeplyNested(value: unknown, depth = 0): boolean {
   if (depth > 100) return true;
   if (Array.isArray(value)) return value.some((item) => deeplyNested(item, depth + 1));
-  if (value && typeof value === 'object' && !(value instanceof Date)) return Object.values(value).some((item) => deeplyNested(item, depth + 1));
+  if (value && typeof value === 'object' && !(value instanceof Date))
+    return Object.values(value).some((item) => deeplyNested(item, depth + 1));
   return false;
 }
 
 function holdsFarDate(input: unknown): boolean {
   if (!input || typeof input !== 'object') return false;
-  return Object.values(input).some((value) => value instanceof Date && (value.getTime() === FAR_FUTURE.getTime() || value.getTime() === FAR_PAST.getTime()));
+  return Object.values(input).some(
+    (value) => value instanceof Date && (value.getTime() === FAR_FUTURE.getTime() || value.getTime() === FAR_PAST.getTime()),
+  );
 }

@@ -54,7 +54,12 @@ export const PROCEDURE_TABLE: Record<string, ProcedureEntry> = {
   'variants.update': { access: 'brand', input: ({ brandId, variantId }) => ({ brandId, variantId, text: 'Edited by the HTTP suite.' }) },
   'variants.markPublished': {
     access: 'brand',
-    input: ({ brandId, variantId }) => ({ brandId, variantId, externalPostId: 'http-suite-post', publishedAt: new Date(Date.now() - DAY_MS) }),
+    input: ({ brandId, variantId }) => ({
+      brandId,
+      variantId,
+      externalPostId: 'http-suite-post',
+      publishedAt: new Date(Date.now() - DAY_MS),
+    }),
   },
 };
 

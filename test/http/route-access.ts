@@ -28,7 +28,16 @@ export const ROUTE_ACCESS: Record<string, (context: Context) => RouteCase[]> = {
   'app/api/ingest/execution-events/route.ts': ({ ids, ingestKeys, tokens }) => {
     const batch = (variantId: string) =>
       JSON.stringify({
-        events: [{ channel: 'linkedin', externalEventId: `access-${randomUUID()}`, variantId, eventType: 'impression', count: 5, occurredAt: new Date().toISOString() }],
+        events: [
+          {
+            channel: 'linkedin',
+            externalEventId: `access-${randomUUID()}`,
+            variantId,
+            eventType: 'impression',
+            count: 5,
+            occurredAt: new Date().toISOString(),
+          },
+        ],
       });
     const post = (authorization: string | undefined, body = batch(ids.northwind.variantId)) => ({
       method: 'POST',
@@ -42,18 +51,32 @@ export const ROUTE_ACCESS: Record<string, (context: Context) => RouteCase[]> = {
       { label: 'a revoked key', request: post(`Bearer ${ingestKeys.revoked}`), status: 401, answers: 'json' },
       { label: "a user's access token", request: post(`Bearer ${tokens.olivia}`), status: 401, answers: 'json' },
       { label: 'the key without the Bearer scheme', request: post(ingestKeys.northwind), status: 401, answers: 'json' },
-      { label: "the other tenant's key with tenant 1's variant", request: post(`Bearer ${ingestKeys.globex}`), status: 400, answers: 'json' },
+      {
+        label: "the other tenant's key with tenant 1's variant",
+        request: post(`Bearer ${ingestKeys.globex}`),
+        status: 400,
+        answers: 'json',
+      },
     ];
   },
 
   'app/api/cron/learning/route.ts': ({ tokens }) => {
-    const get = (authorization?: string, method = 'GET'): RouteRequest => ({ method, path: CRON, headers: authorization ? { authorization } : {} });
+    const get = (authorization?: string, method = 'GET'): RouteRequest => ({
+      method,
+      path: CRON,
+      headers: authorization ? { authorization } : {},
+    });
     return [
       { label: 'no secret', request: get(), status: 401, answers: 'json' },
       { label: 'a wrong secret', request: get('Bearer not-the-cron-secret'), status: 401, answers: 'json' },
       { label: 'the secret with one character more', request: get(`Bearer ${TEST_CRON_SECRET}x`), status: 401, answers: 'json' },
       { label: "a user's access token", request: get(`Bearer ${tokens.olivia}`), status: 401, answers: 'json' },
-      { label: 'the secret as Basic credentials', request: get(`Basic ${Buffer.from(`cron:${TEST_CRON_SECRET}`).toString('base64')}`), status: 401, answers: 'json' },
+      {
+        label: 'the secret as Basic credentials',
+        request: get(`Basic ${Buffer.from(`cron:${TEST_CRON_SECRET}`).toString('base64')}`),
+        status: 401,
+        answers: 'json',
+      },
       { label: 'HEAD with the secret (runs nothing)', request: get(`Bearer ${TEST_CRON_SECRET}`, 'HEAD'), status: 405, answers: 'empty' },
       { label: 'POST with the secret', request: get(`Bearer ${TEST_CRON_SECRET}`, 'POST'), status: 405, answers: 'empty' },
     ];
@@ -70,9 +93,24 @@ export const ROUTE_ACCESS: Record<string, (context: Context) => RouteCase[]> = {
       ...Object.entries(invalidTokens)
         .filter((entry): entry is [string, string] => entry[1] !== undefined)
         .map(([label, token]): RouteCase => ({ label, request: post(token), status: 401, answers: 'json' })),
-      { label: 'a valid token from another site', request: post(tokens.olivia, { origin: 'https://attacker.example' }), status: 403, answers: 'json' },
-      { label: 'a valid token with no Origin', request: { ...post(tokens.olivia), headers: { 'content-type': 'application/json' } }, status: 403, answers: 'json' },
-      { label: 'a valid token as text/plain (a cross-site form)', request: post(tokens.olivia, { 'content-type': 'text/plain' }), status: 415, answers: 'json' },
+      {
+        label: 'a valid token from another site',
+        request: post(tokens.olivia, { origin: 'https://attacker.example' }),
+        status: 403,
+        answers: 'json',
+      },
+      {
+        label: 'a valid token with no Origin',
+        request: { ...post(tokens.olivia), headers: { 'content-type': 'application/json' } },
+        status: 403,
+        answers: 'json',
+      },
+      {
+        label: 'a valid token as text/plain (a cross-site form)',
+        request: post(tokens.olivia, { 'content-type': 'text/plain' }),
+        status: 415,
+        answers: 'json',
+      },
     ];
   },
 
@@ -82,6 +120,11 @@ export const ROUTE_ACCESS: Record<string, (context: Context) => RouteCase[]> = {
   },
 
   'app/api/auth/sign-out/route.ts': () => [
-    { label: 'sign-out without a session (clears cookies, writes nothing)', request: { method: 'POST', path: '/api/auth/sign-out' }, status: 303, answers: 'empty' },
+    {
+      label: 'sign-out without a session (clears cookies, writes nothing)',
+      request: { method: 'POST', path: '/api/auth/sign-out' },
+      status: 303,
+      answers: 'empty',
+    },
   ],
 };

@@ -22,7 +22,11 @@ export const ROUTE_CORPORA: Record<string, (context: Context, seed: number) => R
 
 const jsonRoundTrip = (value: unknown): unknown => JSON.parse(JSON.stringify(value) ?? 'null');
 
-function refusedCases(build: (label: string, body: string) => RouteCase, entries: [string, unknown][], refused: (value: unknown) => boolean): RouteCase[] {
+function refusedCases(
+  build: (label: string, body: string) => RouteCase,
+  entries: [string, unknown][],
+  refused: (value: unknown) => boolean,
+): RouteCase[] {
   return entries.filter(([, value]) => refused(value)).map(([label, value]) => build(label, JSON.stringify(value)));
 }
 
@@ -49,7 +53,8 @@ function ingestCorpus({ ids, ingestKeys }: Context, seed: number): RouteCase[] {
     const { [field as keyof typeof valid]: _dropped, ...without } = valid;
     events.push([`${field} missing`, without]);
     const kind = fieldKind(ExecutionEventInput.shape[field as keyof typeof ExecutionEventInput.shape]);
-    for (const [label, value] of edgeValues(kind, valid[field as keyof typeof valid])) events.push([`${field}: ${label}`, { ...valid, [field]: value }]);
+    for (const [label, value] of edgeValues(kind, valid[field as keyof typeof valid]))
+      events.push([`${field}: ${label}`, { ...valid, [field]: value }]);
   }
   const { variantId: _variant, ...unaddressed } = valid;
   events.push(['neither variantId nor externalPostId', unaddressed]);
@@ -71,13 +76,31 @@ function ingestCorpus({ ids, ingestKeys }: Context, seed: number): RouteCase[] {
     body('a null event', '{"events":[null]}'),
     body(`arrays nested ${HUGE} deep`, `{"events":${'['.repeat(HUGE)}${']'.repeat(HUGE)}}`),
     body('a count of 1e999 (Infinity once parsed)', JSON.stringify({ events: [valid] }).replace('"count":10', '"count":1e999')),
-    { label: '5,001 events', request: request(JSON.stringify({ events: Array.from({ length: 5_001 }, (_, i) => ({ ...valid, externalEventId: `bulk-${i}` })) })), status: 413, answers: 'json' },
-    { label: 'a body over 2 MiB', request: request(JSON.stringify({ events: [valid], padding: 'x'.repeat(2 * 1024 * 1024) })), status: 413, answers: 'json' },
-    { label: 'a text/plain body', request: request(JSON.stringify({ events: [{ ...valid, count: -1 }] }), 'text/plain'), status: 'client error', answers: 'json' },
+    {
+      label: '5,001 events',
+      request: request(JSON.stringify({ events: Array.from({ length: 5_001 }, (_, i) => ({ ...valid, externalEventId: `bulk-${i}` })) })),
+      status: 413,
+      answers: 'json',
+    },
+    {
+      label: 'a body over 2 MiB',
+      request: request(JSON.stringify({ events: [valid], padding: 'x'.repeat(2 * 1024 * 1024) })),
+      status: 413,
+      answers: 'json',
+    },
+    {
+      label: 'a text/plain body',
+      request: request(JSON.stringify({ events: [{ ...valid, count: -1 }] }), 'text/plain'),
+      status: 'client error',
+      answers: 'json',
+    },
     ...refusedCases((label, text) => body(`one event, ${label}`, `{"events":[${text}]}`), events, eventRefused),
     ...farDates.map(([label, event]) => body(label, JSON.stringify({ events: [event] }))),
     // One bad event refuses the whole batch, the good one included.
-    body('a good event beside a bad one', JSON.stringify({ events: [valid, { ...valid, externalEventId: `bad-${randomUUID()}`, count: 0 }] })),
+    body(
+      'a good event beside a bad one',
+      JSON.stringify({ events: [valid, { ...valid, externalEventId: `bad-${randomUUID()}`, count: 0 }] }),
+    ),
   ];
   const sampled = fc
     .record({ field: fc.constantFrom(...Object.keys(valid)), value: arbitraryValue })
@@ -90,7 +113,12 @@ function ingestCorpus({ ids, ingestKeys }: Context, seed: number): RouteCase[] {
 function sessionCorpus({ baseUrl, invalidTokens }: Context, seed: number): RouteCase[] {
   const post = (label: string, text: string, headers: Record<string, string> = {}): RouteCase => ({
     label,
-    request: { method: 'POST', path: '/api/auth/session', headers: { 'content-type': 'application/json', origin: baseUrl, ...headers }, body: text },
+    request: {
+      method: 'POST',
+      path: '/api/auth/session',
+      headers: { 'content-type': 'application/json', origin: baseUrl, ...headers },
+      body: text,
+    },
     status: 'client error',
     answers: 'json',
   });
@@ -103,14 +131,19 @@ function sessionCorpus({ baseUrl, invalidTokens }: Context, seed: number): Route
     post('a refresh token alone', JSON.stringify({ refreshToken: 'r' })),
     post(`arrays nested ${HUGE} deep`, `${'['.repeat(HUGE)}${']'.repeat(HUGE)}`),
     post('a token over 8,192 characters', JSON.stringify({ accessToken: 'x'.repeat(8_193) })),
-    post('a forged token with a refresh token over 1,024 characters', JSON.stringify({ accessToken: invalidTokens['a forged token (wrong secret)'], refreshToken: 'r'.repeat(1_025) })),
+    post(
+      'a forged token with a refresh token over 1,024 characters',
+      JSON.stringify({ accessToken: invalidTokens['a forged token (wrong secret)'], refreshToken: 'r'.repeat(1_025) }),
+    ),
     post('a JWT-shaped token of three dots', JSON.stringify({ accessToken: '...' })),
     post('a form content type', 'accessToken=x', { 'content-type': 'application/x-www-form-urlencoded' }),
     ...Object.entries(invalidTokens)
       .filter((entry): entry is [string, string] => entry[1] !== undefined)
       .map(([label, token]) => post(label, JSON.stringify({ accessToken: token, refreshToken: 'refresh' }))),
     ...edgeValues('string', 'token').map(([label, value]) => post(`accessToken: ${label}`, JSON.stringify({ accessToken: value }))),
-    ...edgeValues('string', 'refresh').map(([label, value]) => post(`refreshToken: ${label}`, JSON.stringify({ accessToken: 'token', refreshToken: value }))),
+    ...edgeValues('string', 'refresh').map(([label, value]) =>
+      post(`refreshToken: ${label}`, JSON.stringify({ accessToken: 'token', refreshToken: value })),
+    ),
   ];
   const sampled = fc
     .record({ accessToken: arbitraryValue, refreshToken: fc.option(arbitraryValue, { nil: undefined }) })
@@ -142,7 +175,9 @@ function demoSignInCorpus(_context: Context, seed: number): RouteCase[] {
     form('a text body', 'userId=11111111-1111-4111-8111-111111111111', { 'content-type': 'text/plain' }),
     form('the user id as an uploaded file', multipart),
     form('a form cut off mid-escape', 'userId=%E0%A4%A', { 'content-type': 'application/x-www-form-urlencoded' }),
-    form('a bad userId before a good one', 'userId=nope&userId=11111111-1111-4111-8111-111111111111', { 'content-type': 'application/x-www-form-urlencoded' }),
+    form('a bad userId before a good one', 'userId=nope&userId=11111111-1111-4111-8111-111111111111', {
+      'content-type': 'application/x-www-form-urlencoded',
+    }),
     ...userIds.map(([label, userId]) => form(`userId: ${label}`, new URLSearchParams({ userId }))),
   ];
   const sampled = fc.string({ unit: 'binary', maxLength: 80 }).map((userId) => form('fast-check userId', new URLSearchParams({ userId })));

@@ -50,13 +50,23 @@ async function prepare(order: BootOrder, database: SeededDatabase, server: Produ
   };
   const seeded = await readSeededIds(probe);
 
-  const firstRequest = order === 'page' ? await firstPage(server, seeded.northwind.brandId, tokens.olivia) : await firstCall(server, seeded.northwind.brandId, tokens.olivia);
+  const firstRequest =
+    order === 'page'
+      ? await firstPage(server, seeded.northwind.brandId, tokens.olivia)
+      : await firstCall(server, seeded.northwind.brandId, tokens.olivia);
 
   const northwindKey = await createIngestKey(server, seeded.northwind.brandId, tokens.olivia);
   const globexKey = await createIngestKey(server, seeded.globex.brandId, tokens.grace);
   const revokedKey = await createIngestKey(server, seeded.northwind.brandId, tokens.olivia);
-  const revoked = await callProcedure(server.baseUrl, 'ingestKeys.revoke', 'mutation', { brandId: seeded.northwind.brandId, id: revokedKey.id }, { token: tokens.olivia });
-  if (revoked.status !== 200) throw new Error(`ingestKeys.revoke answered ${revoked.status}: ${JSON.stringify(revoked.body).slice(0, 500)}`);
+  const revoked = await callProcedure(
+    server.baseUrl,
+    'ingestKeys.revoke',
+    'mutation',
+    { brandId: seeded.northwind.brandId, id: revokedKey.id },
+    { token: tokens.olivia },
+  );
+  if (revoked.status !== 200)
+    throw new Error(`ingestKeys.revoke answered ${revoked.status}: ${JSON.stringify(revoked.body).slice(0, 500)}`);
   return {
     server,
     database,
@@ -88,7 +98,9 @@ async function createIngestKey(server: ProductionServer, brandId: string, token:
   const response = await callProcedure(server.baseUrl, 'ingestKeys.create', 'mutation', { brandId, name: 'HTTP suite' }, { token });
   const created = response.data as { id?: string; key?: string } | undefined;
   if (response.status !== 200 || !created?.id || !created.key) {
-    throw new Error(`ingestKeys.create answered ${response.status}: ${JSON.stringify(response.body).slice(0, 500)}\n${server.logs().slice(-3_000)}`);
+    throw new Error(
+      `ingestKeys.create answered ${response.status}: ${JSON.stringify(response.body).slice(0, 500)}\n${server.logs().slice(-3_000)}`,
+    );
   }
   return { id: created.id, key: created.key };
 }

@@ -35,9 +35,10 @@ export class DatabaseProbe {
     for (const { name } of tables) {
       if (WRITTEN_BY_DESIGN.has(name)) continue;
       const rowText = `(to_jsonb(t) - $1::text[])::text`;
-      const [row] = await this.query<{ sum: string }>(`select md5(coalesce(string_agg(${rowText}, '|' order by ${rowText}), '')) as sum from ${name} t`, [
-        COLUMNS_WRITTEN_BY_DESIGN[name] ?? [],
-      ]);
+      const [row] = await this.query<{ sum: string }>(
+        `select md5(coalesce(string_agg(${rowText}, '|' order by ${rowText}), '')) as sum from ${name} t`,
+        [COLUMNS_WRITTEN_BY_DESIGN[name] ?? []],
+      );
       sums[name] = row!.sum;
     }
     return sums;

@@ -71,7 +71,11 @@ function unpack(body: unknown): Pick<TrpcHttpResponse, 'data' | 'error'> {
   if (!body || typeof body !== 'object') return {};
   const envelope = body as { result?: { data?: unknown }; error?: unknown };
   if (envelope.error !== undefined) {
-    const shape = deserialize(envelope.error) as { message?: unknown; code?: unknown; data?: { code?: unknown; httpStatus?: unknown } } | null;
+    const shape = deserialize(envelope.error) as {
+      message?: unknown;
+      code?: unknown;
+      data?: { code?: unknown; httpStatus?: unknown };
+    } | null;
     return {
       error: {
         message: typeof shape?.message === 'string' ? shape.message : '',

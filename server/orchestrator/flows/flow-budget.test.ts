@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { contentPackages, flowRuns } from '../../../engines/db/schema';
+import { createTestDatabase, type TestDatabase } from '../../../test/database';
 import { createTenantFixture, type TenantFixture } from '../../../test/fixtures';
 import { insertContentOpportunity, insertContentPattern } from '../../../test/fixtures/content';
-import { createTestDatabase, type TestDatabase } from '../../../test/database';
 import { type FakeModelServer, type ModelCall, startFakeModelServer } from '../../../test/http/fake-model-server';
 import { createSystemContext, type SystemContext } from '../context';
 import { createModelRegistry } from '../llm/model-registry';
@@ -41,7 +41,10 @@ beforeEach(() => model.reset());
 const drafts = (channel: string) => (call: ModelCall) => call.schemaName === 'VariantDrafts' && call.context.channel === channel;
 
 async function runsOf(opportunityId: string) {
-  const rows = await db.db.select().from(flowRuns).where(and(eq(flowRuns.brandId, fx.brandId), eq(flowRuns.flow, 'f2_package_build')));
+  const rows = await db.db
+    .select()
+    .from(flowRuns)
+    .where(and(eq(flowRuns.brandId, fx.brandId), eq(flowRuns.flow, 'f2_package_build')));
   return rows.filter((r) => (r.input as { opportunityId?: string }).opportunityId === opportunityId);
 }
 
@@ -81,7 +84,9 @@ describe('F2 within its time budget, against a model that stalls', () => {
 describe('flow budgets from the environment', () => {
   it('reads each budget and the sweep margin, and keeps a budget below the route limit', () => {
     expect(flowBudgetsFromEnv({})).toEqual(DEFAULT_FLOW_BUDGETS);
-    expect(flowBudgetsFromEnv({ KAIRO_F2_BUILD_BUDGET_MS: '4000', KAIRO_F2_REGENERATE_BUDGET_MS: '3000', KAIRO_RUN_SWEEP_MARGIN_MS: '500' })).toEqual({
+    expect(
+      flowBudgetsFromEnv({ KAIRO_F2_BUILD_BUDGET_MS: '4000', KAIRO_F2_REGENERATE_BUDGET_MS: '3000', KAIRO_RUN_SWEEP_MARGIN_MS: '500' }),
+    ).toEqual({
       packageBuildMs: 4_000,
       regenerateMs: 3_000,
       sweepMarginMs: 500,

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentPackages, flowRunEvents, flowRuns, variants } from '../../../engines/db/schema';
+import { createTestDatabase, type TestDatabase } from '../../../test/database';
 import { createTenantFixture, type TenantFixture } from '../../../test/fixtures';
 import { insertContentOpportunity, insertContentPattern } from '../../../test/fixtures/content';
 import { hangUntilAborted, scriptedRegistry } from '../../../test/fixtures/package-models';
-import { createTestDatabase, type TestDatabase } from '../../../test/database';
 import { createSystemContext, type SystemContext } from '../context';
 import { DEFAULT_FLOW_BUDGETS, type FlowBudgets } from './flow-budget';
 import { sweepInterruptedRuns } from './interrupted-runs';
@@ -129,7 +129,9 @@ describe('the sweep of interrupted runs', () => {
     expect(retry.variantsByChannel.linkedin!.length).toBeGreaterThan(0);
     const [old] = await handle.db.select().from(flowRuns).where(eq(flowRuns.id, build.runId));
     expect(old!.status).toBe('interrupted');
-    expect((await handle.db.select().from(contentPackages).where(eq(contentPackages.idempotencyKey, build.key))).map((p) => p.id)).toEqual([retry.package.id]);
+    expect((await handle.db.select().from(contentPackages).where(eq(contentPackages.idempotencyKey, build.key))).map((p) => p.id)).toEqual([
+      retry.package.id,
+    ]);
     expect(await getPackageBuildProgress(build.ctx, fx, { idempotencyKey: build.key, channels: ['linkedin'] })).toMatchObject({
       status: 'succeeded',
       packageId: retry.package.id,
@@ -159,7 +161,9 @@ describe('the sweep of interrupted runs', () => {
     now += BUDGETS.regenerateMs + DEFAULT_FLOW_BUDGETS.sweepMarginMs + 1_000;
 
     const workspace = await getPackageWorkspace(offline, fx, { packageId: view.package.id });
-    expect(workspace.warnings).toEqual([{ channel: 'linkedin', node: 'flow', message: 'Regenerating the drafts was interrupted — try again' }]);
+    expect(workspace.warnings).toEqual([
+      { channel: 'linkedin', node: 'flow', message: 'Regenerating the drafts was interrupted — try again' },
+    ]);
     expect(workspace.variantsByChannel.linkedin!.map((v) => v.id)).toEqual(view.variantsByChannel.linkedin!.map((v) => v.id));
     const [run] = await offline.engines.runs.listRuns(fx, { limit: 1 });
     expect(run).toMatchObject({ flow: 'f2_regenerate', status: 'interrupted', packageId: view.package.id });

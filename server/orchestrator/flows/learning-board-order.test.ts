@@ -36,7 +36,13 @@ beforeAll(async () => {
   });
   // The underdog's post drew 95 likes per 1 000 impressions, the leader's 5: against twice the
   // channel's median rate they score 95 and 5, moving the opportunities by +18 and −18.
-  await ctx.engines.learning.intake.recordExecutionEvents(fx, { events: [...metricEvents(underdogPost, { impression: 1000, like: 95 }, POSTED), ...metricEvents(leaderPost, { impression: 1000, like: 5 }, POSTED)], source: 'test_fixture' });
+  await ctx.engines.learning.intake.recordExecutionEvents(fx, {
+    events: [
+      ...metricEvents(underdogPost, { impression: 1000, like: 95 }, POSTED),
+      ...metricEvents(leaderPost, { impression: 1000, like: 5 }, POSTED),
+    ],
+    source: 'test_fixture',
+  });
 });
 afterAll(() => handle.close());
 

@@ -38,17 +38,33 @@ async function scenarioFor(name: string): Promise<{ fx: TenantFixture; scenario:
 async function learnedState(fx: TenantFixture, scenario: LearningScenario) {
   const [opps, patterns, events] = await Promise.all([
     handle.db
-      .select({ id: opportunities.id, score: opportunities.score, base: opportunities.baseScore, learned: opportunities.learnedAdjustment, why: opportunities.scoreExplanation })
+      .select({
+        id: opportunities.id,
+        score: opportunities.score,
+        base: opportunities.baseScore,
+        learned: opportunities.learnedAdjustment,
+        why: opportunities.scoreExplanation,
+      })
       .from(opportunities)
       .where(eq(opportunities.brandId, fx.brandId))
       .orderBy(asc(opportunities.id)),
     handle.db
-      .select({ id: patternTemplates.id, usage: patternTemplates.usageCount, last: patternTemplates.lastUsedAt, avg: patternTemplates.avgEngagementScore })
+      .select({
+        id: patternTemplates.id,
+        usage: patternTemplates.usageCount,
+        last: patternTemplates.lastUsedAt,
+        avg: patternTemplates.avgEngagementScore,
+      })
       .from(patternTemplates)
       .where(inArray(patternTemplates.id, [scenario.patternId, scenario.sharedPatternId]))
       .orderBy(asc(patternTemplates.id)),
     handle.db
-      .select({ id: learningEvents.id, signal: learningEvents.signalType, subject: learningEvents.subjectId, payload: learningEvents.payload })
+      .select({
+        id: learningEvents.id,
+        signal: learningEvents.signalType,
+        subject: learningEvents.subjectId,
+        payload: learningEvents.payload,
+      })
       .from(learningEvents)
       .where(eq(learningEvents.brandId, fx.brandId))
       .orderBy(asc(learningEvents.signalType), asc(learningEvents.subjectId)),
@@ -119,7 +135,10 @@ describe('LearningUpdateOrchestrator.runForBrand', () => {
 
   it('redoes the window when new evidence arrives, still without duplicate learning events', async () => {
     const before = await learnedState(fx, scenario);
-    await ingest.engines.learning.intake.recordExecutionEvents(fx, { events: metricEvents(scenario.variants.L3, { comment: 40 }, new Date('2026-03-13T09:00:00Z')), source: 'test_fixture' });
+    await ingest.engines.learning.intake.recordExecutionEvents(fx, {
+      events: metricEvents(scenario.variants.L3, { comment: 40 }, new Date('2026-03-13T09:00:00Z')),
+      source: 'test_fixture',
+    });
     const result = await LearningUpdateOrchestrator.runForBrand(ctx, fx, { windowDays: DAYS });
     expect(result).toMatchObject({ skipped: 0, learningEventsWritten: 0, variantsScored: 5 });
     const after = await learnedState(fx, scenario);
@@ -132,7 +151,9 @@ describe('LearningUpdateOrchestrator.runForBrand', () => {
 
   it('refuses a brand of another tenant with NotFound and starts no run', async () => {
     const other = await createTenantFixture(handle.db, 'Other Tenant Co');
-    await expect(LearningUpdateOrchestrator.runForBrand(ctx, { tenantId: other.tenantId, brandId: fx.brandId }, { windowDays: DAYS })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      LearningUpdateOrchestrator.runForBrand(ctx, { tenantId: other.tenantId, brandId: fx.brandId }, { windowDays: DAYS }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect(await ctx.engines.runs.listRuns(other)).toEqual([]);
   });
 });
@@ -182,7 +203,10 @@ describe('concurrency and isolation', () => {
     expect(run).toMatchObject({ status: 'failed', error: 'Error: an internal error (details are in the server log)' });
     expect(run!.events.map((e) => e.kind)).toEqual(['hard_error']);
     // The next run does the whole window.
-    expect(await LearningUpdateOrchestrator.runForBrand(ctx, fx, { windowDays: DAYS })).toMatchObject({ skipped: 0, learningEventsWritten: 10 });
+    expect(await LearningUpdateOrchestrator.runForBrand(ctx, fx, { windowDays: DAYS })).toMatchObject({
+      skipped: 0,
+      learningEventsWritten: 10,
+    });
   });
 });
 
@@ -241,8 +265,14 @@ describe('LearningUpdateOrchestrator.runGlobal', () => {
       expect(updaters).toEqual(targets.map((_, i) => [calls[Math.floor(i / 3)]!.runId]));
 
       // The walk is done for the window: another call starts no brand.
-      expect(await LearningUpdateOrchestrator.runGlobal(slow, DAYS, { timeBudgetMs: 25_000 })).toMatchObject({ brandsProcessed: 0, complete: true });
-      expect(await later.engines.learning.walk.start(window)).toMatchObject({ lastBrandId: targets.at(-1)!.brandId, completedAt: expect.any(Date) });
+      expect(await LearningUpdateOrchestrator.runGlobal(slow, DAYS, { timeBudgetMs: 25_000 })).toMatchObject({
+        brandsProcessed: 0,
+        complete: true,
+      });
+      expect(await later.engines.learning.walk.start(window)).toMatchObject({
+        lastBrandId: targets.at(-1)!.brandId,
+        completedAt: expect.any(Date),
+      });
     });
 
     it("begins a new window's walk where the previous window's unfinished walk stopped, and comes round to the first brand", async () => {

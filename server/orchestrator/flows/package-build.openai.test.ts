@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../test/database';
 import { createTenantFixture, type TenantFixture } from '../../../test/fixtures';
 import { insertContentOpportunity, insertContentPattern } from '../../../test/fixtures/content';
-import { createTestDatabase, type TestDatabase } from '../../../test/database';
 import { type FakeModelServer, type ModelCall, startFakeModelServer } from '../../../test/http/fake-model-server';
 import { createSystemContext, type SystemContext } from '../context';
 import { createModelRegistry } from '../llm/model-registry';
@@ -75,14 +75,17 @@ describe('F2 through the @ai-sdk/openai provider', () => {
     expect(view.warnings).toEqual([expect.objectContaining({ channel: 'x', node: 'variant_plan:x' })]);
   });
 
-  it.each(['prose', 'off-schema'] as const)('asks once more after an answer that is %s, then makes the channel a soft error', async (what) => {
-    model.script((call) => (xDrafts(call) ? { kind: 'garbage', what } : { kind: 'answer' }));
-    const view = await build(['linkedin', 'x']);
-    expect(model.calls.filter(xDrafts)).toHaveLength(2);
-    expect(view.variantsByChannel.linkedin!.length).toBeGreaterThanOrEqual(1);
-    expect(view.variantsByChannel.x).toEqual([]);
-    expect(view.warnings).toEqual([expect.objectContaining({ channel: 'x', node: 'variant_plan:x' })]);
-  });
+  it.each(['prose', 'off-schema'] as const)(
+    'asks once more after an answer that is %s, then makes the channel a soft error',
+    async (what) => {
+      model.script((call) => (xDrafts(call) ? { kind: 'garbage', what } : { kind: 'answer' }));
+      const view = await build(['linkedin', 'x']);
+      expect(model.calls.filter(xDrafts)).toHaveLength(2);
+      expect(view.variantsByChannel.linkedin!.length).toBeGreaterThanOrEqual(1);
+      expect(view.variantsByChannel.x).toEqual([]);
+      expect(view.warnings).toEqual([expect.objectContaining({ channel: 'x', node: 'variant_plan:x' })]);
+    },
+  );
 
   it('turns a channel whose server sends a body that is not JSON into a soft error', async () => {
     model.script((call) => (xDrafts(call) ? { kind: 'garbage', what: 'broken-body' } : { kind: 'answer' }));

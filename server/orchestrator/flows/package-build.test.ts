@@ -25,7 +25,10 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 
 const packageRows = (opportunityId: string) =>
-  handle.db.select().from(contentPackages).where(and(eq(contentPackages.brandId, fx.brandId), eq(contentPackages.originOpportunityId, opportunityId)));
+  handle.db
+    .select()
+    .from(contentPackages)
+    .where(and(eq(contentPackages.brandId, fx.brandId), eq(contentPackages.originOpportunityId, opportunityId)));
 
 describe('PackageBuildOrchestrator with the offline model', () => {
   it('builds a thesis and 1–3 labelled, in-limit drafts per channel, and records the run', async () => {

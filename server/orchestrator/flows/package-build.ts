@@ -70,7 +70,10 @@ async function createPackageFromOpportunity(
   );
   const deadline = new Deadline(budgetMs);
   const built = await runAudited(ctx, scope, audit, async () => {
-    const state = await packageGraph.invoke({ ...scope, request }, { configurable: { ctx, audit, llmTimeoutMs: options.llmTimeoutMs, deadline } });
+    const state = await packageGraph.invoke(
+      { ...scope, request },
+      { configurable: { ctx, audit, llmTimeoutMs: options.llmTimeoutMs, deadline } },
+    );
     return { view: state.view, warnings: state.warnings, created: state.created };
   });
   if (built.created || !key) return built.view;
@@ -100,7 +103,10 @@ async function regenerateVariants(
   const deadline = new Deadline(budgetMs);
   await audit.linkPackage(request.packageId);
   const regenerated = await runAudited(ctx, scope, audit, async () => {
-    const state = await regenerateGraph.invoke({ ...scope, request }, { configurable: { ctx, audit, llmTimeoutMs: options.llmTimeoutMs, deadline } });
+    const state = await regenerateGraph.invoke(
+      { ...scope, request },
+      { configurable: { ctx, audit, llmTimeoutMs: options.llmTimeoutMs, deadline } },
+    );
     return { view: state.view, warnings: state.warnings };
   });
   return regenerated.view;

@@ -87,4 +87,3 @@ async function discarded(ctx: SystemContext, scope: BrandScope, packageId: strin
     },
   );
 }
-

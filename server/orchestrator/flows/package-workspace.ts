@@ -3,8 +3,8 @@ import type { Channel } from '../../../engines/enums';
 import type { FlowRunDTO } from '../../../engines/runs/dto';
 import { BrandScope } from '../../../engines/scope';
 import type { SystemContext } from '../context';
-import { sweepInterruptedRuns } from './interrupted-runs';
 import { notStartedProgress, type PackageBuildProgress, packageBuildProgress } from '../views/package-build-progress';
+import { sweepInterruptedRuns } from './interrupted-runs';
 
 /**
  * The workspace view of a package with the soft errors of the run that built or last regenerated it,

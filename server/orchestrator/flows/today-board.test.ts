@@ -97,7 +97,13 @@ describe('TodayBoardOrchestrator.buildTodayView on the demo data', () => {
     const totalHigh = focus.metrics.byPillar.reduce((sum, p) => sum + p.highScoreCount, 0);
     const weights = view.strategy.pillars.map((pillar) => {
       const counts = focus.metrics.byPillar.find((m) => m.id === pillar.id);
-      const live = { id: pillar.id, name: pillar.name, priorityRank: pillar.priorityRank, liveCount: counts?.count ?? 0, highScoreCount: counts?.highScoreCount ?? 0 };
+      const live = {
+        id: pillar.id,
+        name: pillar.name,
+        priorityRank: pillar.priorityRank,
+        liveCount: counts?.count ?? 0,
+        highScoreCount: counts?.highScoreCount ?? 0,
+      };
       return { id: pillar.id, live: live.liveCount, weight: pillarFocusWeight(live, totalHigh, recent) };
     });
     const best = Math.max(...weights.filter((w) => w.live > 0).map((w) => w.weight));
@@ -152,14 +158,17 @@ describe('TodayBoardOrchestrator.buildTodayView on the demo data', () => {
 
     expect(before.opportunities.filter((o) => o.isPinned).length).toBeLessThan(5);
     const after = await TodayBoardOrchestrator.buildTodayView(system, { tenantId, brandId: emberAndOak });
-    const pinnedBlock = after.opportunities.slice(0, after.opportunities.findIndex((o) => !o.isPinned));
+    const pinnedBlock = after.opportunities.slice(
+      0,
+      after.opportunities.findIndex((o) => !o.isPinned),
+    );
     expect(pinnedBlock.map((o) => o.id)).toContain(last.id);
     expect(after.opportunities.map((o) => o.id)).not.toContain(second.id);
     expect(after.focus.metrics.total).toBe(before.focus.metrics.total - 1);
     assertBoardOrder(after.opportunities);
   });
 
-  it('answers NotFound for a brand of another tenant, and for a filter naming another brand\'s pillar', async () => {
+  it("answers NotFound for a brand of another tenant, and for a filter naming another brand's pillar", async () => {
     await expect(TodayBoardOrchestrator.buildTodayView(system, { tenantId, brandId: climateDesk })).rejects.toBeInstanceOf(NotFoundError);
     const ember = await system.engines.brandBrain.getBrandStrategyView({ tenantId, brandId: emberAndOak });
     await expect(
@@ -178,7 +187,7 @@ describe('TodaySummaryOrchestrator.summarizeTodayFocus', () => {
     expect(summary.summary).toContain(view.focusLabels.pillarName!);
   });
 
-  it('uses the model\'s answer when a model is configured', async () => {
+  it("uses the model's answer when a model is configured", async () => {
     const text = '{"summary":"Lead with cash-flow stories for finance leads on LinkedIn today."}';
     const model = new MockLanguageModelV4({
       doGenerate: {
@@ -207,7 +216,11 @@ describe('TodaySummaryOrchestrator.summarizeTodayFocus', () => {
     expect(context).not.toContain('angle');
     const [run] = await system.engines.runs.listRuns({ tenantId, brandId: ledgerline }, { limit: 1 });
     expect(run).toMatchObject({ flow: 'f1_summary', status: 'succeeded', createdByUserId: DEMO_OWNER.userId });
-    expect(run!.events.map((e) => [e.node, e.kind])).toEqual([['input', 'input'], ['summarize', 'llm_output'], ['flow', 'output']]);
+    expect(run!.events.map((e) => [e.node, e.kind])).toEqual([
+      ['input', 'input'],
+      ['summarize', 'llm_output'],
+      ['flow', 'output'],
+    ]);
     expect(run!.events[1]!.payload).toMatchObject({
       model: 'mock-provider/mock-model-id',
       usage: { inputTokens: 40, outputTokens: 12 },

@@ -65,8 +65,7 @@ describe('defineLlmNode', () => {
 
   it('fails as a timeout when the model does not answer in time', async () => {
     const model = new MockLanguageModelV4({
-      doGenerate: ({ abortSignal }) =>
-        new Promise((_, reject) => abortSignal?.addEventListener('abort', () => reject(abortSignal.reason))),
+      doGenerate: ({ abortSignal }) => new Promise((_, reject) => abortSignal?.addEventListener('abort', () => reject(abortSignal.reason))),
     });
     const result = await node.run(registry(model), { topic: 'x' });
     expect(result).toMatchObject({ ok: false, error: 'the model did not answer in time' });
@@ -79,7 +78,7 @@ describe('defineLlmNode', () => {
     expect(model.doGenerateCalls).toHaveLength(0);
   });
 
-  it('cuts a call to what is left of the budget, not the node\'s own timeout', async () => {
+  it("cuts a call to what is left of the budget, not the node's own timeout", async () => {
     let calls = 0;
     const model = new MockLanguageModelV4({
       doGenerate: ({ abortSignal }) => {
@@ -96,7 +95,12 @@ describe('defineLlmNode', () => {
   it('fails a soft node by its policy, without a model call, when its input is outside the schema', async () => {
     const model = new MockLanguageModelV4({ doGenerate: answer('{"line":"hello"}') });
     const result = await node.run(registry(model), { topic: 'y'.repeat(51) });
-    expect(result).toMatchObject({ ok: false, failure: 'soft', attempts: 0, error: expect.stringMatching(/^the prompt could not be built: .*topic/) });
+    expect(result).toMatchObject({
+      ok: false,
+      failure: 'soft',
+      attempts: 0,
+      error: expect.stringMatching(/^the prompt could not be built: .*topic/),
+    });
     expect(model.doGenerateCalls).toHaveLength(0);
   });
 

@@ -71,7 +71,13 @@ export function defineLlmNode<I extends z.ZodType, O extends z.ZodType>(definiti
         // A prompt that cannot be built is the node's failure like any other: soft nodes report it,
         // hard ones abort the flow with a typed error instead of an anonymous 500.
         if (definition.failure === 'hard') throw new PromptBuildError(definition.name, built.error);
-        return { ok: false, error: `the prompt could not be built: ${built.error}`, failure: definition.failure, model: label, attempts: 0 };
+        return {
+          ok: false,
+          error: `the prompt could not be built: ${built.error}`,
+          failure: definition.failure,
+          model: label,
+          attempts: 0,
+        };
       }
       const { prompt } = built;
       let lastError = 'no attempt made';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createModelRegistry } from './model-registry';
 import { OFFLINE_WRITERS } from './nodes';
-import { type ThesisContext } from './nodes/package-context';
+import type { ThesisContext } from './nodes/package-context';
 import { packageThesisNode } from './nodes/package-thesis';
 import { fallbackTodaySummary, todaySummaryNode } from './nodes/today-summary';
 
@@ -34,13 +34,27 @@ describe('offline model', () => {
       positioning: 'Close the books faster.',
       toneTags: ['plain'],
       taboos: ['<context>{"taboo":1}</context>', '</context>'],
-      opportunity: { title: 'Why <context> tags break naive parsers', angle: 'Audit season starts early this year.', type: 'trend', source: 'manual' },
+      opportunity: {
+        title: 'Why <context> tags break naive parsers',
+        angle: 'Audit season starts early this year.',
+        type: 'trend',
+        source: 'manual',
+      },
       pillar: { name: 'Faster close', description: 'Close in days, not <context> weeks.' },
-      persona: { name: 'Controller Cara', role: null, summary: 'Runs the close.', priorities: ['accuracy', 'speed'], pains: ['manual work'] },
+      persona: {
+        name: 'Controller Cara',
+        role: null,
+        summary: 'Runs the close.',
+        priorities: ['accuracy', 'speed'],
+        pains: ['manual work'],
+      },
       channels: ['linkedin'],
     };
     const result = await packageThesisNode.run(offline, context);
-    expect(result).toMatchObject({ ok: true, output: { coreArgument: expect.stringContaining('Why <context> tags break naive parsers.') } });
+    expect(result).toMatchObject({
+      ok: true,
+      output: { coreArgument: expect.stringContaining('Why <context> tags break naive parsers.') },
+    });
     expect(result.ok && result.output.risksToAvoid).toEqual(expect.arrayContaining(['Steer clear of "<context>{"taboo":1}</context>"']));
   });
 

@@ -9,7 +9,13 @@ const pillar = (id: string, liveCount: number, highScoreCount: number, priorityR
   highScoreCount,
 });
 
-const opp = (id: string, score: number, pillarId: string | null, personaId: string | null, primaryChannel: FocusOpportunity['primaryChannel'] = 'linkedin'): FocusOpportunity => ({
+const opp = (
+  id: string,
+  score: number,
+  pillarId: string | null,
+  personaId: string | null,
+  primaryChannel: FocusOpportunity['primaryChannel'] = 'linkedin',
+): FocusOpportunity => ({
   id,
   score,
   pillarId,

@@ -7,8 +7,13 @@ export const CLIMATE_DESK_PACKAGES: PackageSeed[] = [
     status: 'published',
     ageDays: 56,
     publishedDaysAgo: 54,
-    coreArgument: 'Negative prices are a symptom of inflexible supply meeting midday solar; whoever can shift demand or store energy gets paid.',
-    keyPoints: ['Why prices go below zero', 'Batteries and flexible loads earn the spread', 'Negative hours are a signal for where to build'],
+    coreArgument:
+      'Negative prices are a symptom of inflexible supply meeting midday solar; whoever can shift demand or store energy gets paid.',
+    keyPoints: [
+      'Why prices go below zero',
+      'Batteries and flexible loads earn the spread',
+      'Negative hours are a signal for where to build',
+    ],
     risksToAvoid: ['Implying anyone should trade on it', 'Overstating how often it happens outside solar-heavy grids'],
     variants: [
       {
@@ -77,8 +82,13 @@ Our explainer ↓`,
     status: 'published',
     ageDays: 9,
     publishedDaysAgo: 7,
-    coreArgument: 'Scope 3 is every emission in a company’s value chain; for most manufacturers three of the fifteen categories make up most of it.',
-    keyPoints: ['Scopes 1, 2 and 3 in one sentence each', 'Purchased goods, use of sold products and transport dominate', 'Start with spend data, refine with suppliers'],
+    coreArgument:
+      'Scope 3 is every emission in a company’s value chain; for most manufacturers three of the fifteen categories make up most of it.',
+    keyPoints: [
+      'Scopes 1, 2 and 3 in one sentence each',
+      'Purchased goods, use of sold products and transport dominate',
+      'Start with spend data, refine with suppliers',
+    ],
     risksToAvoid: ['Presenting estimates as precise', 'Legal guidance on disclosure obligations'],
     notes: 'Answers the most common question in the reader mailbag this quarter.',
     variants: [
@@ -149,7 +159,8 @@ Start with estimates. Label them.`,
     title: 'Climate-tech funding: fewer rounds, bigger cheques',
     status: 'in_review',
     ageDays: 2,
-    coreArgument: 'Capital is concentrating in later-stage rounds while early-stage deal count falls, widening the gap before first projects.',
+    coreArgument:
+      'Capital is concentrating in later-stage rounds while early-stage deal count falls, widening the gap before first projects.',
     keyPoints: ['Deal count down, median round size up', 'Growth rounds for proven technologies', 'Seed and Series A feel the squeeze'],
     risksToAvoid: ['Naming companies as good or bad bets', 'Treating one quarter as a trend'],
     notes: 'Waiting on the final quarter numbers from the deal database before approval.',
@@ -195,7 +206,11 @@ One quarter isn't a trend, but watch this gap.`,
     status: 'draft',
     ageDays: 1,
     coreArgument: 'Solar, storage and wind make up the vast majority of new capacity, but capacity is not generation.',
-    keyPoints: ['Additions by source in one stacked bar', 'Capacity factors differ by technology', 'Storage shifts energy, it does not generate it'],
+    keyPoints: [
+      'Additions by source in one stacked bar',
+      'Capacity factors differ by technology',
+      'Storage shifts energy, it does not generate it',
+    ],
     risksToAvoid: ['Comparing capacity with generation', 'Projecting this year’s mix onto the next decade'],
     variants: [
       {

@@ -62,7 +62,12 @@ export const CLIMATE_DESK: BrandSeed = {
       name: 'Ines the Climate-tech Investor',
       role: 'Principal at a climate venture fund',
       summary: 'Screens forty companies a month and needs market context she can quote in an investment memo.',
-      priorities: ['deal flow context', 'market sizing she can trust', 'policy risk to portfolio companies', 'early signals of new categories'],
+      priorities: [
+        'deal flow context',
+        'market sizing she can trust',
+        'policy risk to portfolio companies',
+        'early signals of new categories',
+      ],
       pains: ['press releases dressed up as news', 'stale market data'],
       successMetrics: ['memos written faster', 'fewer missed categories'],
       channelBiases: {
@@ -75,7 +80,13 @@ export const CLIMATE_DESK: BrandSeed = {
       name: 'Tom the Sustainability Lead',
       role: 'Head of Sustainability at a manufacturer',
       summary: 'Owns the company’s emissions reporting and has to explain new rules to a sceptical leadership team.',
-      priorities: ['disclosure compliance', 'credible decarbonisation plans', 'board-ready explanations', 'supplier engagement', 'budget for energy projects'],
+      priorities: [
+        'disclosure compliance',
+        'credible decarbonisation plans',
+        'board-ready explanations',
+        'supplier engagement',
+        'budget for energy projects',
+      ],
       pains: ['rules that change mid-year', 'jargon he has to translate for the board'],
       successMetrics: ['reports filed on time', 'projects approved by the board'],
       channelBiases: {

@@ -8,7 +8,11 @@ export const EMBER_AND_OAK_PACKAGES: PackageSeed[] = [
     ageDays: 50,
     publishedDaysAgo: 47,
     coreArgument: 'A sour pour-over is almost always under-extracted; grind finer first, then slow the pour, then check the water.',
-    keyPoints: ['Sour means under-extracted, bitter means over-extracted', 'Change one thing at a time, starting with grind', 'Water just off the boil, around 94 °C'],
+    keyPoints: [
+      'Sour means under-extracted, bitter means over-extracted',
+      'Change one thing at a time, starting with grind',
+      'Water just off the boil, around 94 °C',
+    ],
     risksToAvoid: ['Blaming the customer’s gear', 'Health claims about acidity'],
     variants: [
       {
@@ -78,7 +82,11 @@ Change one thing at a time. Sour turns juicy faster than you'd think.`,
     ageDays: 23,
     publishedDaysAgo: 20,
     coreArgument: 'Coffee is a small share of a flat white’s cost; waste, milk and labour are where cafés win back margin.',
-    keyPoints: ['Coffee is roughly 40 cents of a $4.50 cup', 'Milk waste and dialling-in waste add up fast', 'Training cuts waste more than cheaper beans'],
+    keyPoints: [
+      'Coffee is roughly 40 cents of a $4.50 cup',
+      'Milk waste and dialling-in waste add up fast',
+      'Training cuts waste more than cheaper beans',
+    ],
     risksToAvoid: ['Presenting illustrative costs as our partners’ real figures', 'Ranking options by price alone'],
     notes: 'Numbers are illustrative for a café in a mid-size US city; say so in every variant.',
     variants: [
@@ -152,7 +160,11 @@ The Ember & Oak team`,
     status: 'in_review',
     ageDays: 3,
     coreArgument: 'Long Night is built like a recipe: three origins, each with a job, for a cup that works black or with milk.',
-    keyPoints: ['Colombia for body, Ethiopia for aroma, Guatemala for chocolate', 'Roasted medium for milk drinks', 'Gift box ships from next week'],
+    keyPoints: [
+      'Colombia for body, Ethiopia for aroma, Guatemala for chocolate',
+      'Roasted medium for milk drinks',
+      'Gift box ships from next week',
+    ],
     risksToAvoid: ['Superlatives about the blend', 'Promising delivery dates before the shipping calendar is final'],
     variants: [
       {
@@ -215,7 +227,11 @@ Medium roast, built for flat whites and long evenings.`,
     status: 'draft',
     ageDays: 1,
     coreArgument: 'Publishing the prices we pay lets customers and cafés judge direct trade for themselves.',
-    keyPoints: ['Farm-gate and FOB prices for every lot', 'Each price next to the market reference', 'One number we want to improve next year'],
+    keyPoints: [
+      'Farm-gate and FOB prices for every lot',
+      'Each price next to the market reference',
+      'One number we want to improve next year',
+    ],
     risksToAvoid: ['Implying certification we do not have', 'Comparing our prices with named roasters'],
     variants: [
       {

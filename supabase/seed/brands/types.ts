@@ -1,10 +1,4 @@
-import type {
-  Channel,
-  OpportunityCreatedVia,
-  OpportunityType,
-  PatternCategory,
-  PatternStatus,
-} from '../../../engines/enums';
+import type { Channel, OpportunityCreatedVia, OpportunityType, PatternCategory, PatternStatus } from '../../../engines/enums';
 
 // The hand-written content of one demo brand. seed.ts turns it into rows; everything random
 // (scores, dates, ids, which ideas are pinned or snoozed) is decided there, from the seeded PRNG.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_OWNER } from '@/supabase/seed/demo-users';
 import { ACCESS_TOKEN_COOKIE } from '@/server/auth/token-transport';
 import { createSystemContext, setSystemContext } from '@/server/orchestrator/context';
+import { DEMO_OWNER } from '@/supabase/seed/demo-users';
 import { createTestDatabase, type TestDatabase } from '@/test/database';
 import { POST } from './route';
 

@@ -13,7 +13,10 @@ export const POST = answeringErrors('demo sign-in', async (request) => {
   if (!system.auth.demoSigningKey) return new Response('The demo sign-in is disabled here.', { status: 403 });
   await system.limits.consume('signIns', clientIp(request.headers));
   const form = await readForm(request);
-  if (!form) return new Response('The body must be a form (application/x-www-form-urlencoded or multipart/form-data) with a userId.', { status: 400 });
+  if (!form)
+    return new Response('The body must be a form (application/x-www-form-urlencoded or multipart/form-data) with a userId.', {
+      status: 400,
+    });
   const userId = z.uuid().safeParse(form.get('userId'));
   if (!userId.success) return new Response('userId must be a user id.', { status: 400 });
   let issued: IssuedToken;

@@ -12,7 +12,9 @@ let accessToken: string;
 
 beforeAll(async () => {
   handle = await createTestDatabase();
-  const system = createSystemContext(handle, { limits: createRateLimits(handle, { ...DEFAULT_RATE_LIMITS, signIns: { points: 2, seconds: 60 } }) });
+  const system = createSystemContext(handle, {
+    limits: createRateLimits(handle, { ...DEFAULT_RATE_LIMITS, signIns: { points: 2, seconds: 60 } }),
+  });
   setSystemContext(system);
   ({ token: accessToken } = await signInAsDemoUser(system, (await createTenantFixture(handle.db)).ownerUserId));
 });

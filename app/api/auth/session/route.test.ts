@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInAsDemoUser } from '@/server/auth/demo-sign-in';
 import { ACCESS_TOKEN_COOKIE } from '@/server/auth/token-transport';
-import { createSystemContext, setSystemContext, type SystemContext } from '@/server/orchestrator/context';
+import { createSystemContext, type SystemContext, setSystemContext } from '@/server/orchestrator/context';
 import { createTestDatabase, type TestDatabase } from '@/test/database';
 import { createTenantFixture } from '@/test/fixtures';
 import { POST } from './route';
@@ -54,7 +54,9 @@ describe('POST /api/auth/session', () => {
     for (const origin of ['https://attacker.example', 'http://127.0.0.1:3001', 'https://127.0.0.1:3000', 'null', 'not a url', undefined]) {
       const response = await post({ 'content-type': 'application/json', ...(origin === undefined ? {} : { origin }) });
       expect(response.status, `origin ${origin}`).toBe(403);
-      expect(await response.json()).toEqual({ error: "Sessions are accepted only from Kairo's own pages (the Origin header must be this site)" });
+      expect(await response.json()).toEqual({
+        error: "Sessions are accepted only from Kairo's own pages (the Origin header must be this site)",
+      });
       expect(sessionCookie(response)).toBeUndefined();
     }
   });
@@ -65,12 +67,19 @@ describe('POST /api/auth/session', () => {
     expect((await post({ ...forwarded, origin: 'http://127.0.0.1:3000' })).status).toBe(403);
     expect((await post({ ...forwarded, origin: 'http://kairo.example' })).status).toBe(403);
     // Several proxies in a row: the first entry is the one the browser addressed.
-    const chained = { 'content-type': 'application/json', 'x-forwarded-host': 'kairo.example, edge.internal', 'x-forwarded-proto': 'https, http' };
+    const chained = {
+      'content-type': 'application/json',
+      'x-forwarded-host': 'kairo.example, edge.internal',
+      'x-forwarded-proto': 'https, http',
+    };
     expect((await post({ ...chained, origin: 'https://kairo.example' })).status).toBe(204);
   });
 
   it('still refuses a token it cannot verify once the request itself is acceptable', async () => {
-    const response = await post({ 'content-type': 'application/json', origin: 'http://127.0.0.1:3000' }, JSON.stringify({ accessToken: 'forged' }));
+    const response = await post(
+      { 'content-type': 'application/json', origin: 'http://127.0.0.1:3000' },
+      JSON.stringify({ accessToken: 'forged' }),
+    );
     expect(response.status).toBe(401);
   });
 });

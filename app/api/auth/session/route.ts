@@ -22,7 +22,10 @@ export const POST = answeringErrors('session', async (request) => {
     return NextResponse.json({ error: 'The body must be JSON, sent with Content-Type: application/json' }, { status: 415 });
   }
   if (!sentFromSameOrigin(request)) {
-    return NextResponse.json({ error: "Sessions are accepted only from Kairo's own pages (the Origin header must be this site)" }, { status: 403 });
+    return NextResponse.json(
+      { error: "Sessions are accepted only from Kairo's own pages (the Origin header must be this site)" },
+      { status: 403 },
+    );
   }
   const body = Body.safeParse(await request.json().catch(() => null));
   if (!body.success) return NextResponse.json({ error: 'accessToken is required' }, { status: 400 });

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createSystemContext, setSystemContext, type SystemContext } from '@/server/orchestrator/context';
+import { createSystemContext, type SystemContext, setSystemContext } from '@/server/orchestrator/context';
 import { createTestDatabase, type TestDatabase } from '@/test/database';
 import { GET } from './route';
 
@@ -45,7 +45,12 @@ describe('GET /api/cron/learning', () => {
     expect(response.status).toBe(200);
     const body = await response.json();
     const brands = await system.engines.learning.walk.listTargets({ limit: 500 });
-    expect(body).toMatchObject({ brandsProcessed: brands.length, brandsFailed: 0, complete: true, windowStart: '2026-02-14T00:00:00.000Z' });
+    expect(body).toMatchObject({
+      brandsProcessed: brands.length,
+      brandsFailed: 0,
+      complete: true,
+      windowStart: '2026-02-14T00:00:00.000Z',
+    });
     const [run] = await system.engines.runs.listRuns({ tenantId: brands[0]!.tenantId, brandId: brands[0]!.brandId }, { limit: 1 });
     expect(run).toMatchObject({ flow: 'f3_learning', status: 'succeeded', input: { trigger: 'cron', windowDays: 30 } });
   });

@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executionEvents, ingestKeys } from '@/engines/db/schema';
-import { createSystemContext, setSystemContext, type SystemContext } from '@/server/orchestrator/context';
+import { createSystemContext, type SystemContext, setSystemContext } from '@/server/orchestrator/context';
 import { DEFAULT_RATE_LIMITS } from '@/server/rate-limit/config';
 import { createRateLimits } from '@/server/rate-limit/limits';
 import { createTestDatabase, type TestDatabase } from '@/test/database';
@@ -79,7 +79,8 @@ describe('POST /api/ingest/execution-events: rate limits', () => {
     expect((await post(key, '198.51.100.20')).status).toBe(200);
     expect((await post(key, '198.51.100.21')).status).toBe(200);
     const before = await storedEvents();
-    const lastUse = async () => (await handle.db.select({ at: ingestKeys.lastUsedAt }).from(ingestKeys).where(eq(ingestKeys.id, id)))[0]!.at;
+    const lastUse = async () =>
+      (await handle.db.select({ at: ingestKeys.lastUsedAt }).from(ingestKeys).where(eq(ingestKeys.id, id)))[0]!.at;
     const usedAt = await lastUse();
 
     await expectTooMany(await post(key, '198.51.100.22'), /^Too many ingest batches: try again in \d+ s$/);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executionEvents } from '@/engines/db/schema';
-import { createSystemContext, setSystemContext, type SystemContext } from '@/server/orchestrator/context';
+import { createSystemContext, type SystemContext, setSystemContext } from '@/server/orchestrator/context';
 import { createTestDatabase, type TestDatabase } from '@/test/database';
 import { createTenantFixture, type TenantFixture } from '@/test/fixtures';
 import { insertPackage, insertVariant, metricEvents, type VariantFixture } from '@/test/fixtures/learning';
@@ -34,7 +34,13 @@ function post(body: unknown, options: { key?: string | null; headers?: Record<st
   const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
   const bearer = options.key === undefined ? key : options.key;
   if (bearer) headers.authorization = `Bearer ${bearer}`;
-  return POST(new Request('http://localhost/api/ingest/execution-events', { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) }));
+  return POST(
+    new Request('http://localhost/api/ingest/execution-events', {
+      method: 'POST',
+      headers,
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    }),
+  );
 }
 
 async function storedEvents(): Promise<number> {
@@ -43,7 +49,7 @@ async function storedEvents(): Promise<number> {
 }
 
 describe('POST /api/ingest/execution-events', () => {
-  it('stores a batch for the key\'s brand and answers how many were new', async () => {
+  it("stores a batch for the key's brand and answers how many were new", async () => {
     const events = metricEvents(variant, { impression: 500, like: 12, comment: 2 }, OCCURRED, BATCH);
     const response = await post({ events });
     expect(response.status).toBe(200);
@@ -69,7 +75,11 @@ describe('POST /api/ingest/execution-events', () => {
     const before = await storedEvents();
     const good = metricEvents(variant, { like: 1 }, OCCURRED, randomUUID());
     const response = await post({
-      events: [...good, { ...good[0], externalEventId: 'bad-type', eventType: 'retweet' }, { ...good[0], externalEventId: 'bad-count', count: 0 }],
+      events: [
+        ...good,
+        { ...good[0], externalEventId: 'bad-type', eventType: 'retweet' },
+        { ...good[0], externalEventId: 'bad-count', count: 0 },
+      ],
     });
     expect(response.status).toBe(400);
     const body = await response.json();
@@ -85,7 +95,10 @@ describe('POST /api/ingest/execution-events', () => {
     const { variantId: _, ...byPost } = event!;
     // JSON.stringify writes the NUL as \u0000, as a platform's JSON would.
     const response = await post({
-      events: [{ ...event, externalEventId: `evt-\u0000` }, { ...byPost, externalPostId: `${variant.externalPostId}\u0000` }],
+      events: [
+        { ...event, externalEventId: `evt-\u0000` },
+        { ...byPost, externalPostId: `${variant.externalPostId}\u0000` },
+      ],
     });
     expect(response.status).toBe(400);
     const body = await response.json();
@@ -119,7 +132,10 @@ describe('POST /api/ingest/execution-events', () => {
   });
 
   it('answers 413 when Content-Length declares too much, before reading', async () => {
-    const response = await post({ events: metricEvents(variant, { like: 1 }, OCCURRED) }, { headers: { 'content-length': String(MAX_INGEST_BODY_BYTES + 1) } });
+    const response = await post(
+      { events: metricEvents(variant, { like: 1 }, OCCURRED) },
+      { headers: { 'content-length': String(MAX_INGEST_BODY_BYTES + 1) } },
+    );
     expect(response.status).toBe(413);
   });
 
@@ -143,7 +159,10 @@ describe('POST /api/ingest/execution-events', () => {
   });
 
   it('answers 413 for more events than one batch may hold', async () => {
-    const events = Array.from({ length: 5_001 }, (_, i) => ({ ...metricEvents(variant, { like: 1 }, OCCURRED)[0], externalEventId: `many-${i}` }));
+    const events = Array.from({ length: 5_001 }, (_, i) => ({
+      ...metricEvents(variant, { like: 1 }, OCCURRED)[0],
+      externalEventId: `many-${i}`,
+    }));
     expect((await post({ events })).status).toBe(413);
   });
 });

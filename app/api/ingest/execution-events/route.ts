@@ -44,7 +44,10 @@ export const POST = answeringErrors('ingest', async (request) => {
   }
 
   try {
-    const result = await system.engines.learning.intake.recordExecutionEvents(scope, { events: batch.data.events, source: 'platform_webhook' });
+    const result = await system.engines.learning.intake.recordExecutionEvents(scope, {
+      events: batch.data.events,
+      source: 'platform_webhook',
+    });
     return NextResponse.json(result);
   } catch (error) {
     return errorResponse('ingest', error, isInvalidExecutionEvents(error) ? { issues: error.issues } : {});

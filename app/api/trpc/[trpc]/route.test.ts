@@ -13,7 +13,9 @@ let token: string;
 
 beforeAll(async () => {
   handle = await createTestDatabase();
-  const system = createSystemContext(handle, { limits: createRateLimits(handle, { ...DEFAULT_RATE_LIMITS, summaries: { points: 1, seconds: 600 } }) });
+  const system = createSystemContext(handle, {
+    limits: createRateLimits(handle, { ...DEFAULT_RATE_LIMITS, summaries: { points: 1, seconds: 600 } }),
+  });
   setSystemContext(system);
   fx = await createTenantFixture(handle.db);
   ({ token } = await signInAsDemoUser(system, fx.ownerUserId));
@@ -37,7 +39,10 @@ describe('/api/trpc: a refused call', () => {
     expect(wait).toBeGreaterThanOrEqual(1);
     expect(wait).toBeLessThanOrEqual(600);
     const [body] = await refused.json();
-    expect(body.error.json).toMatchObject({ message: `Too many summaries: try again in ${wait} s`, data: { code: 'TOO_MANY_REQUESTS', httpStatus: 429 } });
+    expect(body.error.json).toMatchObject({
+      message: `Too many summaries: try again in ${wait} s`,
+      data: { code: 'TOO_MANY_REQUESTS', httpStatus: 429 },
+    });
 
     const mixed = await query(['brands.strategy', 'today.summary']);
     expect(Number(mixed.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
-import { RunsList } from '@/components/runs/runs-list';
 import { RUNS_SHOWN } from '@/components/runs/runs-limit';
+import { RunsList } from '@/components/runs/runs-list';
 import { HydrateClient, prefetch, trpc } from '@/trpc/server';
 
 export const metadata: Metadata = { title: 'Runs · Kairo' };

@@ -37,7 +37,12 @@ export function writeOfflineRepair(input: CopyRepairInput): CopyRepair {
   for (const taboo of removed) text = text.replace(termPattern(taboo), '');
   text = text
     .split('\n')
-    .map((line) => line.replace(/[ \t]{2,}/g, ' ').replace(/ ([,.;:!?])/g, '$1').trim())
+    .map((line) =>
+      line
+        .replace(/[ \t]{2,}/g, ' ')
+        .replace(/ ([,.;:!?])/g, '$1')
+        .trim(),
+    )
     .join('\n');
   const shortened = text.length > input.charLimit;
   if (shortened) text = clip(text, input.charLimit);

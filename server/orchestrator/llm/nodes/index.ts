@@ -6,4 +6,10 @@ import { todaySummaryNode } from './today-summary';
 import { variantPlanNode } from './variant-plan';
 
 /** Every LLM node of the app; the offline model answers exactly these. */
-export const OFFLINE_WRITERS = offlineWritersOf([todaySummaryNode, packageThesisNode, variantPlanNode, copyRepairNode, learningSummaryNode]);
+export const OFFLINE_WRITERS = offlineWritersOf([
+  todaySummaryNode,
+  packageThesisNode,
+  variantPlanNode,
+  copyRepairNode,
+  learningSummaryNode,
+]);

@@ -20,7 +20,9 @@ const base: LearningSummaryInput = {
 
 describe('fallbackLearningSummary', () => {
   it('names the best and the weakest pattern of the window with their scores', () => {
-    expect(fallbackLearningSummary(base)).toMatch(/^In the last 30 days, "Data-backed insight" worked best \(77\/100 over 3 posts\) and "Myth buster" did least \(41\/100\)\./);
+    expect(fallbackLearningSummary(base)).toMatch(
+      /^In the last 30 days, "Data-backed insight" worked best \(77\/100 over 3 posts\) and "Myth buster" did least \(41\/100\)\./,
+    );
   });
 
   it('calls the biggest pillar that engages below average over-invested and a strong small one under-invested', () => {
@@ -30,11 +32,17 @@ describe('fallbackLearningSummary', () => {
   });
 
   it('says there is nothing to learn from yet when no post has metrics', () => {
-    expect(fallbackLearningSummary({ ...base, variantsScored: 0, patterns: [], pillars: [] })).toMatch(/No published variants of Ledgerline have metrics from the last 30 days yet/);
+    expect(fallbackLearningSummary({ ...base, variantsScored: 0, patterns: [], pillars: [] })).toMatch(
+      /No published variants of Ledgerline have metrics from the last 30 days yet/,
+    );
   });
 
   it('always fits the output schema, whatever the figures', () => {
-    const long = { ...base, patterns: base.patterns.map((p) => ({ ...p, name: 'x'.repeat(80) })), pillars: base.pillars.map((p) => ({ ...p, name: 'y'.repeat(80) })) };
+    const long = {
+      ...base,
+      patterns: base.patterns.map((p) => ({ ...p, name: 'x'.repeat(80) })),
+      pillars: base.pillars.map((p) => ({ ...p, name: 'y'.repeat(80) })),
+    };
     for (const input of [base, long, { ...base, windowDays: 1, pillars: [] }]) {
       expect(LearningSummaryOutput.safeParse({ summary: fallbackLearningSummary(input) }).success).toBe(true);
     }

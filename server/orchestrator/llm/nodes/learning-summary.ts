@@ -49,14 +49,22 @@ export function fallbackLearningSummary(input: LearningSummaryInput): string {
   }
   const scored = input.pillars.filter((p) => p.avgEngagementScore !== null);
   if (input.pillars.length > 1 && scored.length > 0) {
-    const average = scored.reduce((sum, p) => sum + p.avgEngagementScore! * p.sharePercent, 0) / Math.max(1, scored.reduce((sum, p) => sum + p.sharePercent, 0));
+    const average =
+      scored.reduce((sum, p) => sum + p.avgEngagementScore! * p.sharePercent, 0) /
+      Math.max(
+        1,
+        scored.reduce((sum, p) => sum + p.sharePercent, 0),
+      );
     const even = 100 / input.pillars.length;
     const over = [...scored].sort((a, b) => b.sharePercent - a.sharePercent).find((p) => p.avgEngagementScore! < average);
     const under =
       [...scored].sort((a, b) => b.avgEngagementScore! - a.avgEngagementScore!).find((p) => p.sharePercent < even && p !== over) ??
       input.pillars.find((p) => p.sharePercent === 0);
     if (over) sentences.push(`${over.name} took ${over.sharePercent.toFixed(0)}% of the posts but engaged below average: over-invested.`);
-    if (under) sentences.push(`${under.name} got ${under.sharePercent.toFixed(0)}% of the posts${under.avgEngagementScore !== null ? ` yet engaged at ${under.avgEngagementScore.toFixed(0)}/100` : ''}: under-invested.`);
+    if (under)
+      sentences.push(
+        `${under.name} got ${under.sharePercent.toFixed(0)}% of the posts${under.avgEngagementScore !== null ? ` yet engaged at ${under.avgEngagementScore.toFixed(0)}/100` : ''}: under-invested.`,
+      );
   }
   return sentences.join(' ').slice(0, 600);
 }

@@ -19,7 +19,10 @@ export function writeOfflineVariants(input: VariantPlanInput): VariantDrafts {
   const drafts: Draft[] = [
     {
       rawText: fit(patternDraft(input, close), close, budget, input.channel === 'x'),
-      rationale: rationale(input, input.pattern ? `follows "${input.pattern.name}" (${input.pattern.beats.join(' → ')})` : 'hook, argument, points, close'),
+      rationale: rationale(
+        input,
+        input.pattern ? `follows "${input.pattern.name}" (${input.pattern.beats.join(' → ')})` : 'hook, argument, points, close',
+      ),
       safetyFlags: [],
     },
     {
@@ -62,7 +65,11 @@ function freshOpening(input: VariantPlanInput, candidates: string[]): string {
 }
 
 function closingLine(input: VariantPlanInput): string {
-  const edited = input.styleReference?.trim().split('\n').filter((line) => line.trim()).at(-1);
+  const edited = input.styleReference
+    ?.trim()
+    .split('\n')
+    .filter((line) => line.trim())
+    .at(-1);
   if (edited) return edited.trim();
   const who = input.persona?.name ? ` ${input.persona.name}-style teams` : ' your team';
   return `How do${who} handle this today?`;

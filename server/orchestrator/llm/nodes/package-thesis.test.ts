@@ -6,7 +6,12 @@ const bare = {
   positioning: '',
   toneTags: [],
   taboos: [],
-  opportunity: { title: 'Quarter-end close in five days', angle: 'Teams that close fast share three habits.', type: 'trend', source: 'Feed' },
+  opportunity: {
+    title: 'Quarter-end close in five days',
+    angle: 'Teams that close fast share three habits.',
+    type: 'trend',
+    source: 'Feed',
+  },
   pillar: null,
   persona: null,
   channels: ['linkedin' as const],
