@@ -98,15 +98,15 @@ describe('pinning', () => {
       : [];
     try {
       const [first, second] = sessions.length
-        ? sessions.map((s) => new OpportunitiesEngine(s.db, { clock: time.clock }))
+        ? sessions.map((session) => new OpportunitiesEngine(session.db, { clock: time.clock }))
         : [engine, engine];
       await insertPinned(MAX_PINNED_PER_BRAND - 1);
       for (let round = 0; round < 5; round++) {
-        const a = await insertOpportunity(handle.db, fx);
-        const b = await insertOpportunity(handle.db, fx);
+        const firstCandidate = await insertOpportunity(handle.db, fx);
+        const secondCandidate = await insertOpportunity(handle.db, fx);
         const results = await Promise.allSettled([
-          first!.pinOpportunity(fx, { opportunityId: a }),
-          second!.pinOpportunity(fx, { opportunityId: b }),
+          first!.pinOpportunity(fx, { opportunityId: firstCandidate }),
+          second!.pinOpportunity(fx, { opportunityId: secondCandidate }),
         ]);
         const fulfilled = results.filter((r) => r.status === 'fulfilled');
         const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -117,7 +117,7 @@ describe('pinning', () => {
         await engine.unpinOpportunity(fx, { opportunityId: winner });
       }
     } finally {
-      await Promise.all(sessions.map((s) => s.close()));
+      await Promise.all(sessions.map((session) => session.close()));
     }
   });
 });

@@ -1,13 +1,9 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contentPackages, flowRuns } from '../../../engines/db/schema';
-import { createTestDatabase, type TestDatabase } from '../../../test/database';
-import { createTenantFixture, type TenantFixture } from '../../../test/fixtures';
-import { insertContentOpportunity, insertContentPattern } from '../../../test/fixtures/content';
-import { type FakeModelServer, type ModelCall, startFakeModelServer } from '../../../test/http/fake-model-server';
-import { createSystemContext, type SystemContext } from '../context';
-import { createModelRegistry } from '../llm/model-registry';
-import { OFFLINE_WRITERS } from '../llm/nodes';
+import { insertContentOpportunity } from '../../../test/fixtures/content';
+import { fakeModelSystemPerFile } from '../../../test/fixtures/fake-model-system';
+import type { ModelCall } from '../../../test/http/fake-model-server';
 import { DEFAULT_FLOW_BUDGETS, FLOW_ROUTE_MAX_DURATION_MS, flowBudgetsFromEnv } from './flow-budget';
 import { PackageBuildOrchestrator } from './package-build';
 
@@ -18,59 +14,41 @@ const BUDGETS = { packageBuildMs: 1_500, regenerateMs: 1_500, sweepMarginMs: 1_0
 // Room for the channel that does answer to land even on a loaded machine: the stalled one waits it out.
 const ROOMY_BUDGETS = { ...BUDGETS, packageBuildMs: 6_000 };
 
-let model: FakeModelServer;
-let db: TestDatabase;
-let ctx: SystemContext;
-let fx: TenantFixture;
-
-beforeAll(async () => {
-  model = await startFakeModelServer();
-  db = await createTestDatabase();
-  fx = await createTenantFixture(db.db, 'Budget Co');
-  await insertContentPattern(db.db, fx, { supportedChannels: ['linkedin', 'x'] });
-  ctx = createSystemContext(db, {
-    models: createModelRegistry({ apiKey: 'test-key', baseUrl: model.baseUrl, modelName: 'kairo-test-model' }, OFFLINE_WRITERS),
-  });
-});
-afterAll(async () => {
-  await db.close();
-  await model.close();
-});
-beforeEach(() => model.reset());
+const system = fakeModelSystemPerFile('Budget Co');
 
 const drafts = (channel: string) => (call: ModelCall) => call.schemaName === 'VariantDrafts' && call.context.channel === channel;
 
 async function runsOf(opportunityId: string) {
-  const rows = await db.db
+  const rows = await system.db.db
     .select()
     .from(flowRuns)
-    .where(and(eq(flowRuns.brandId, fx.brandId), eq(flowRuns.flow, 'f2_package_build')));
+    .where(and(eq(flowRuns.brandId, system.fx.brandId), eq(flowRuns.flow, 'f2_package_build')));
   return rows.filter((r) => (r.input as { opportunityId?: string }).opportunityId === opportunityId);
 }
 
 describe('F2 within its time budget, against a model that stalls', () => {
   it('a stalled thesis: the build fails by itself when its budget runs out, recorded, and no package is left', async () => {
-    model.script((call) => (call.schemaName === 'PackageThesis' ? { kind: 'stall' } : { kind: 'answer' }));
-    const opportunityId = await insertContentOpportunity(db.db, fx);
+    system.model.script((call) => (call.schemaName === 'PackageThesis' ? { kind: 'stall' } : { kind: 'answer' }));
+    const opportunityId = await insertContentOpportunity(system.db.db, system.fx);
     const outcome = await PackageBuildOrchestrator.createPackageFromOpportunity(
-      ctx,
-      fx,
-      { opportunityId, channels: ['linkedin'], createdByUserId: fx.ownerUserId },
+      system.ctx,
+      system.fx,
+      { opportunityId, channels: ['linkedin'], createdByUserId: system.fx.ownerUserId },
       { budgets: BUDGETS },
     ).catch((error: unknown) => error);
     expect(outcome).toMatchObject({ errorCode: 'model_unavailable', message: expect.stringMatching(/time budget ran out/) });
     const [run] = await runsOf(opportunityId);
     expect(run).toMatchObject({ status: 'failed', budgetMs: 1_500, packageId: null });
-    expect(await db.db.select().from(contentPackages).where(eq(contentPackages.originOpportunityId, opportunityId))).toEqual([]);
+    expect(await system.db.db.select().from(contentPackages).where(eq(contentPackages.originOpportunityId, opportunityId))).toEqual([]);
   });
 
   it('a stalled channel: the package lands partly done by itself, the stalled channel a warning that the budget ran out', async () => {
-    model.script((call) => (drafts('x')(call) ? { kind: 'stall' } : { kind: 'answer' }));
-    const opportunityId = await insertContentOpportunity(db.db, fx);
+    system.model.script((call) => (drafts('x')(call) ? { kind: 'stall' } : { kind: 'answer' }));
+    const opportunityId = await insertContentOpportunity(system.db.db, system.fx);
     const view = await PackageBuildOrchestrator.createPackageFromOpportunity(
-      ctx,
-      fx,
-      { opportunityId, channels: ['linkedin', 'x'], createdByUserId: fx.ownerUserId },
+      system.ctx,
+      system.fx,
+      { opportunityId, channels: ['linkedin', 'x'], createdByUserId: system.fx.ownerUserId },
       { budgets: ROOMY_BUDGETS },
     );
     expect(view.variantsByChannel.linkedin!.length).toBeGreaterThan(0);

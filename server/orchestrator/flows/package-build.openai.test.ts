@@ -1,43 +1,21 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/database';
-import { createTenantFixture, type TenantFixture } from '../../../test/fixtures';
-import { insertContentOpportunity, insertContentPattern } from '../../../test/fixtures/content';
-import { type FakeModelServer, type ModelCall, startFakeModelServer } from '../../../test/http/fake-model-server';
-import { createSystemContext, type SystemContext } from '../context';
-import { createModelRegistry } from '../llm/model-registry';
-import { OFFLINE_WRITERS } from '../llm/nodes';
+import { describe, expect, it } from 'vitest';
+import { insertContentOpportunity } from '../../../test/fixtures/content';
+import { fakeModelSystemPerFile } from '../../../test/fixtures/fake-model-system';
+import type { ModelCall } from '../../../test/http/fake-model-server';
 import { type PackageBuildOptions, PackageBuildOrchestrator } from './package-build';
 
 // The real @ai-sdk/openai provider against the tests' OpenAI-compatible chat-completions server
 // (test/http/fake-model-server.ts), which answers as the offline writers do unless a test scripts a
 // failure.
 
-let model: FakeModelServer;
-let db: TestDatabase;
-let ctx: SystemContext;
-let fx: TenantFixture;
-
-beforeAll(async () => {
-  model = await startFakeModelServer();
-  db = await createTestDatabase();
-  fx = await createTenantFixture(db.db, 'OpenAI Co');
-  await insertContentPattern(db.db, fx, { supportedChannels: ['linkedin', 'x'] });
-  ctx = createSystemContext(db, {
-    models: createModelRegistry({ apiKey: 'test-key', baseUrl: model.baseUrl, modelName: 'kairo-test-model' }, OFFLINE_WRITERS),
-  });
-});
-afterAll(async () => {
-  await db.close();
-  await model.close();
-});
-beforeEach(() => model.reset());
+const system = fakeModelSystemPerFile('OpenAI Co');
 
 async function build(channels: ('linkedin' | 'x')[], options: PackageBuildOptions = {}) {
-  const opportunityId = await insertContentOpportunity(db.db, fx);
+  const opportunityId = await insertContentOpportunity(system.db.db, system.fx);
   return PackageBuildOrchestrator.createPackageFromOpportunity(
-    ctx,
-    fx,
-    { opportunityId, channels, createdByUserId: fx.ownerUserId },
+    system.ctx,
+    system.fx,
+    { opportunityId, channels, createdByUserId: system.fx.ownerUserId },
     options,
   );
 }
@@ -47,20 +25,22 @@ const xDrafts = (call: ModelCall) => call.schemaName === 'VariantDrafts' && call
 describe('F2 through the @ai-sdk/openai provider', () => {
   it('round-trips structured output and records the model and token usage', async () => {
     const view = await build(['linkedin', 'x']);
-    expect(model.calls.map((c) => c.schemaName).sort()).toEqual(['PackageThesis', 'VariantDrafts', 'VariantDrafts']);
-    expect(model.calls[0]!.request).toMatchObject({ model: 'kairo-test-model', response_format: { type: 'json_schema' } });
+    expect(system.model.calls.map((c) => c.schemaName).sort()).toEqual(['PackageThesis', 'VariantDrafts', 'VariantDrafts']);
+    expect(system.model.calls[0]!.request).toMatchObject({ model: 'kairo-test-model', response_format: { type: 'json_schema' } });
     expect(view.package.keyPoints.length).toBeGreaterThanOrEqual(3);
     const linkedin = view.variantsByChannel.linkedin!;
     expect(linkedin.length).toBeGreaterThanOrEqual(1);
     expect(linkedin[0]!.generatedByModel).toMatch(/kairo-test-model$/);
     expect(linkedin[0]!.generatedByModel).not.toMatch(/^kairo-offline/);
-    const [run] = await ctx.engines.runs.listRuns(fx, { limit: 1 });
+    const [run] = await system.ctx.engines.runs.listRuns(system.fx, { limit: 1 });
     expect(run!.events.find((e) => e.node === 'thesis')?.payload).toMatchObject({ usage: { inputTokens: 111, outputTokens: 22 } });
   });
 
   it('retries after a 429 and succeeds', async () => {
     let limited = 0;
-    model.script((call) => (call.schemaName === 'PackageThesis' && limited++ === 0 ? { kind: 'status', status: 429 } : { kind: 'answer' }));
+    system.model.script((call) =>
+      call.schemaName === 'PackageThesis' && limited++ === 0 ? { kind: 'status', status: 429 } : { kind: 'answer' },
+    );
     const view = await build(['linkedin']);
     expect(limited).toBe(2);
     expect(view.package.coreArgument).toBeTruthy();
@@ -68,7 +48,7 @@ describe('F2 through the @ai-sdk/openai provider', () => {
   });
 
   it('turns a channel whose server keeps answering 500 into a soft error', async () => {
-    model.script((call) => (xDrafts(call) ? { kind: 'status', status: 500 } : { kind: 'answer' }));
+    system.model.script((call) => (xDrafts(call) ? { kind: 'status', status: 500 } : { kind: 'answer' }));
     const view = await build(['linkedin', 'x']);
     expect(view.variantsByChannel.linkedin!.length).toBeGreaterThanOrEqual(1);
     expect(view.variantsByChannel.x).toEqual([]);
@@ -78,9 +58,9 @@ describe('F2 through the @ai-sdk/openai provider', () => {
   it.each(['prose', 'off-schema'] as const)(
     'asks once more after an answer that is %s, then makes the channel a soft error',
     async (what) => {
-      model.script((call) => (xDrafts(call) ? { kind: 'garbage', what } : { kind: 'answer' }));
+      system.model.script((call) => (xDrafts(call) ? { kind: 'garbage', what } : { kind: 'answer' }));
       const view = await build(['linkedin', 'x']);
-      expect(model.calls.filter(xDrafts)).toHaveLength(2);
+      expect(system.model.calls.filter(xDrafts)).toHaveLength(2);
       expect(view.variantsByChannel.linkedin!.length).toBeGreaterThanOrEqual(1);
       expect(view.variantsByChannel.x).toEqual([]);
       expect(view.warnings).toEqual([expect.objectContaining({ channel: 'x', node: 'variant_plan:x' })]);
@@ -88,14 +68,14 @@ describe('F2 through the @ai-sdk/openai provider', () => {
   );
 
   it('turns a channel whose server sends a body that is not JSON into a soft error', async () => {
-    model.script((call) => (xDrafts(call) ? { kind: 'garbage', what: 'broken-body' } : { kind: 'answer' }));
+    system.model.script((call) => (xDrafts(call) ? { kind: 'garbage', what: 'broken-body' } : { kind: 'answer' }));
     const view = await build(['linkedin', 'x']);
     expect(view.variantsByChannel.x).toEqual([]);
     expect(view.warnings).toEqual([expect.objectContaining({ channel: 'x', node: 'variant_plan:x' })]);
   });
 
   it('gives up on a stalled channel at the timeout and keeps the other channel', async () => {
-    model.script((call) => (xDrafts(call) ? { kind: 'stall' } : { kind: 'answer' }));
+    system.model.script((call) => (xDrafts(call) ? { kind: 'stall' } : { kind: 'answer' }));
     const view = await build(['linkedin', 'x'], { llmTimeoutMs: 300 });
     expect(view.variantsByChannel.linkedin!.length).toBeGreaterThanOrEqual(1);
     expect(view.warnings).toEqual([
@@ -104,10 +84,10 @@ describe('F2 through the @ai-sdk/openai provider', () => {
   });
 
   it('refuses the whole build when the thesis writer answers garbage twice, leaving no package', async () => {
-    model.script((call) => (call.schemaName === 'PackageThesis' ? { kind: 'garbage', what: 'off-schema' } : { kind: 'answer' }));
-    const before = await ctx.engines.content.listPackagesForBrand(fx);
+    system.model.script((call) => (call.schemaName === 'PackageThesis' ? { kind: 'garbage', what: 'off-schema' } : { kind: 'answer' }));
+    const before = await system.ctx.engines.content.listPackagesForBrand(system.fx);
     await expect(build(['linkedin'])).rejects.toMatchObject({ name: 'ModelUnavailableError' });
-    expect(model.calls.map((c) => c.schemaName)).toEqual(['PackageThesis', 'PackageThesis']);
-    expect(await ctx.engines.content.listPackagesForBrand(fx)).toEqual(before);
+    expect(system.model.calls.map((c) => c.schemaName)).toEqual(['PackageThesis', 'PackageThesis']);
+    expect(await system.ctx.engines.content.listPackagesForBrand(system.fx)).toEqual(before);
   });
 });
