@@ -10,6 +10,8 @@ export interface AccessCase {
   caller: string;
   token?: string;
   input: Record<string, unknown> | undefined;
+  /** The owner's own call, sent before the refused ones and outside their checksum: it may write its audit run. */
+  control?: true;
   expect:
     | { kind: 'refused'; status: number; code: string }
     /** Answered successfully, and nothing of tenant 1 in the answer. */
@@ -65,8 +67,17 @@ export function accessCases(procedure: RouterProcedure, context: MatrixContext, 
   // The demo sign-in lists every demo user, of both tenants, by design.
   if (entry.access === 'public') return cases;
   // The control: the same input from its owner is answered, so each refusal below is the caller's
-  // doing, not a stale id in the table. Only for queries, which write nothing.
-  if (procedure.kind === 'query') add('Olivia (owner of tenant 1)', context.tokens.olivia, own, { kind: 'answered' });
+  // doing, not a stale id in the table. Only for queries, which change nothing (a summary records its
+  // model call as a run, which is why controls stay outside the refused calls' checksum).
+  if (procedure.kind === 'query')
+    cases.push({
+      procedure,
+      caller: 'Olivia (owner of tenant 1)',
+      token: context.tokens.olivia,
+      input: own,
+      control: true,
+      expect: { kind: 'answered' },
+    });
   if (entry.access === 'signed-in') {
     add('Grace (the other tenant)', context.tokens.grace, own, { kind: 'answered', foreignIds: northwindIds(northwind) });
     return cases;
