@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ACCESS_TOKEN_COOKIE } from '../../server/auth/token-transport';
 import type { SuiteServer } from './suite-server';
 
 /** One page request and the answer it must get: a status, and where a redirect must lead. */
@@ -68,7 +69,7 @@ function brandPage(context: Context, section: string): PageCase[] {
 /** What is wrong with a page's answer (empty when it is right). */
 export async function checkPageCase(baseUrl: string, page: PageCase): Promise<string[]> {
   const response = await fetch(baseUrl + page.path, {
-    headers: page.token ? { cookie: `sb-access-token=${page.token}` } : {},
+    headers: page.token ? { cookie: `${ACCESS_TOKEN_COOKIE}=${page.token}` } : {},
     redirect: 'manual',
     signal: AbortSignal.timeout(60_000),
   });

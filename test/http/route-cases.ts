@@ -1,3 +1,4 @@
+import { ACCESS_TOKEN_COOKIE } from '../../server/auth/token-transport';
 import type { RouteRequest } from './route-http';
 
 /** How a route handler answers a refusal: JSON `{ error }`, a text message (the browser form), or no body (405). */
@@ -12,4 +13,4 @@ export interface RouteCase {
 }
 
 /** The session cookie a refused sign-in must not set. */
-export const SESSION_COOKIE = 'sb-access-token=';
+export const SESSION_COOKIE = `${ACCESS_TOKEN_COOKIE}=`;

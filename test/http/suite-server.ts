@@ -1,3 +1,4 @@
+import { ACCESS_TOKEN_COOKIE } from '../../server/auth/token-transport';
 import { type BrandIds, readSeededIds } from './demo-ids';
 import { createSeededDatabase, type ProductionServer, type SeededDatabase, startProductionServer } from './prod-server';
 import { DatabaseProbe } from './table-checksums';
@@ -85,7 +86,7 @@ async function prepare(order: BootOrder, database: SeededDatabase, server: Produ
 
 async function firstPage(server: ProductionServer, brandId: string, token: string): Promise<SuiteServer['firstRequest']> {
   const path = `/brands/${brandId}/today`;
-  const response = await fetch(server.baseUrl + path, { headers: { cookie: `sb-access-token=${token}` }, redirect: 'manual' });
+  const response = await fetch(server.baseUrl + path, { headers: { cookie: `${ACCESS_TOKEN_COOKIE}=${token}` }, redirect: 'manual' });
   return { description: `GET ${path}`, status: response.status, body: await response.text() };
 }
 

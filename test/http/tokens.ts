@@ -1,13 +1,9 @@
-import { SignJWT } from 'jose';
-import { DEMO_TENANTS } from '../../supabase/seed/demo-users';
+import { DEMO_MEMBER, DEMO_OWNER, DEMO_TENANTS, OTHER_TENANT_OWNER } from '../../supabase/seed/demo-users';
+import { signTestToken } from '../fixtures/auth';
 import { TEST_JWT_SECRET } from './prod-server';
 
 /** The demo users of README's table. */
-export const DEMO_USER_IDS = {
-  olivia: '11111111-1111-4111-8111-111111111111',
-  max: '22222222-2222-4222-8222-222222222222',
-  grace: '33333333-3333-4333-8333-333333333333',
-} as const;
+export const DEMO_USER_IDS = { olivia: DEMO_OWNER.userId, max: DEMO_MEMBER.userId, grace: OTHER_TENANT_OWNER.userId } as const;
 
 export const TENANT_IDS = { northwind: DEMO_TENANTS.northwind.id, globex: DEMO_TENANTS.globex.id } as const;
 
@@ -38,5 +34,5 @@ export async function mintAccessToken({
     const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
     return `${part({ alg: 'none', typ: 'JWT' })}.${part(claims)}.`;
   }
-  return new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(new TextEncoder().encode(secret));
+  return signTestToken(new TextEncoder().encode(secret), claims);
 }

@@ -1,5 +1,3 @@
-import type { FlowName } from '../../../engines/enums';
-
 /**
  * The `maxDuration` (seconds) of the routes that run flows in a request (app/api/trpc/[trpc]/route.ts):
  * 300 s is what every Vercel plan allows with Fluid compute (Hobby's maximum, Pro's default). The
@@ -39,13 +37,6 @@ export function flowBudgetsFromEnv(env: Record<string, string | undefined> = pro
     regenerateMs: Math.min(ceiling, positiveMs(env.KAIRO_F2_REGENERATE_BUDGET_MS) ?? DEFAULT_FLOW_BUDGETS.regenerateMs),
     sweepMarginMs: Math.min(FLOW_ROUTE_MAX_DURATION_MS, positiveMs(env.KAIRO_RUN_SWEEP_MARGIN_MS) ?? DEFAULT_FLOW_BUDGETS.sweepMarginMs),
   };
-}
-
-/** The budget a run of `flow` is started with; flows without one of their own get the route's limit. */
-export function budgetFor(flow: FlowName, budgets: FlowBudgets): number {
-  if (flow === 'f2_package_build') return budgets.packageBuildMs;
-  if (flow === 'f2_regenerate') return budgets.regenerateMs;
-  return FLOW_ROUTE_MAX_DURATION_MS;
 }
 
 function positiveMs(value: string | undefined): number | undefined {
