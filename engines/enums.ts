@@ -35,7 +35,7 @@ export type PackageCreatedVia = z.infer<typeof PackageCreatedVia>;
 export const VariantStatus = z.enum(['draft', 'edited', 'approved', 'scheduled', 'published', 'rejected']);
 export type VariantStatus = z.infer<typeof VariantStatus>;
 
-export const PatternStatus = z.enum(['active', 'experimental', 'deprecated']);
+export const PatternStatus = z.enum(['active', 'experimental', 'retired']);
 export type PatternStatus = z.infer<typeof PatternStatus>;
 
 export const PatternCategory = z.enum(['evergreen', 'launch', 'education', 'engagement']);
@@ -58,7 +58,11 @@ export type LearningSignalType = z.infer<typeof LearningSignalType>;
 export const MembershipRole = z.enum(['owner', 'admin', 'member']);
 export type MembershipRole = z.infer<typeof MembershipRole>;
 
-export const FlowName = z.enum(['f1_today', 'f1_summary', 'f2_package_build', 'f2_regenerate', 'f3_learning', 'f3_summary']);
+/** An invite never makes an owner: ownership is handed over by an owner changing a member's role. */
+export const InviteRole = z.enum(['admin', 'member']);
+export type InviteRole = z.infer<typeof InviteRole>;
+
+export const FlowName = z.enum(['f0_strategy', 'f1_today', 'f1_summary', 'f2_package_build', 'f2_regenerate', 'f3_learning', 'f3_summary']);
 export type FlowName = z.infer<typeof FlowName>;
 
 /** `interrupted`: the run's process died before it finished; the sweep marked it past its budget. */

@@ -31,7 +31,7 @@ export async function loadVariant(db: Executor, scope: BrandScope, variantId: st
 
 /**
  * Variants with their pattern's name, joined by id: the name shows even once the pattern has left
- * the channel's recommendations or been deprecated, since it is what the draft was written from.
+ * the channel's recommendations or been retired, since it is what the draft was written from.
  */
 const selectVariantsWithPattern = (db: Executor) =>
   db

@@ -30,7 +30,7 @@ describe('getPackageWorkspaceView', () => {
   it('assembles the package, its opportunity, variants by channel, strategy, patterns and warnings', async () => {
     const opportunityId = await insertContentOpportunity(handle.db, fx, { title: 'Audit season starts early' });
     const socialPattern = await insertContentPattern(handle.db, fx, { supportedChannels: ['linkedin', 'x'], avgEngagementScore: 80 });
-    await insertContentPattern(handle.db, fx, { supportedChannels: ['linkedin', 'x'], status: 'deprecated' });
+    await insertContentPattern(handle.db, fx, { supportedChannels: ['linkedin', 'x'], status: 'retired' });
     const { package: pkg } = await content.createPackageFromOpportunity(fx, {
       opportunityId,
       channels: ['linkedin', 'x', 'newsletter'],
@@ -101,10 +101,10 @@ describe('getPackageWorkspaceView', () => {
     const plain = await content.createVariant(brand, { packageId, channel: 'linkedin', draftText: 'No pattern here.' });
     expect(patterned.patternName).toBe('Myth then fact');
     expect(plain.patternName).toBeNull();
-    // Three better patterns push it out of the top three, and then it is deprecated.
+    // Three better patterns push it out of the top three, and then it is retired.
     for (const score of [50, 60, 70])
       await insertContentPattern(handle.db, brand, { supportedChannels: ['linkedin'], avgEngagementScore: score });
-    await handle.db.update(patternTemplates).set({ status: 'deprecated' }).where(eq(patternTemplates.id, patternId));
+    await handle.db.update(patternTemplates).set({ status: 'retired' }).where(eq(patternTemplates.id, patternId));
 
     const view = await content.getPackageWorkspaceView(brand, { packageId });
     expect(view.recommendedPatterns.linkedin!.map((r) => r.pattern.id)).not.toContain(patternId);

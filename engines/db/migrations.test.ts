@@ -41,6 +41,7 @@ describe('enums', () => {
     ['execution_events', 'source', enums.ExecutionSource.options],
     ['learning_events', 'signal_type', enums.LearningSignalType.options],
     ['memberships', 'role', enums.MembershipRole.options],
+    ['workspace_invites', 'role', enums.InviteRole.options],
     ['flow_runs', 'flow', enums.FlowName.options],
     ['flow_runs', 'status', enums.FlowRunStatus.options],
     ['flow_run_events', 'kind', enums.FlowRunEventKind.options],

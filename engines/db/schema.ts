@@ -7,6 +7,7 @@ import {
   FlowName,
   FlowRunEventKind,
   FlowRunStatus,
+  InviteRole,
   LearningSignalType,
   MembershipRole,
   OpportunityCreatedVia,
@@ -59,6 +60,18 @@ export const memberships = pgTable('memberships', {
   ...timestamps,
 });
 
+export const workspaceInvites = pgTable('workspace_invites', {
+  id: id(),
+  tenantId: uuid('tenant_id').notNull(),
+  email: text('email').notNull(),
+  role: text('role', { enum: values(InviteRole) }).notNull(),
+  invitedByUserId: uuid('invited_by_user_id').notNull(),
+  acceptedByUserId: uuid('accepted_by_user_id'),
+  acceptedAt: ts('accepted_at'),
+  revokedAt: ts('revoked_at'),
+  ...timestamps,
+});
+
 export const brands = pgTable('brands', {
   id: id(),
   tenantId: uuid('tenant_id').notNull(),
@@ -70,6 +83,7 @@ export const brands = pgTable('brands', {
   toneTags: text('tone_tags').array().notNull(),
   taboos: text('taboos').array().notNull(),
   metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull(),
+  archivedAt: ts('archived_at'),
   ...timestamps,
 });
 

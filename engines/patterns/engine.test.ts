@@ -81,14 +81,11 @@ describe('upsertPattern', () => {
     const fx = await createTenantFixture(handle.db, 'Update Co');
     const created = await engine.upsertPattern(fx, patternInput());
     await engine.recordPatternPerformance(fx, { patternId: created.id, ...performance(64, 7) });
-    const updated = await engine.upsertPattern(
-      fx,
-      patternInput({ id: created.id, name: 'Renamed', status: 'deprecated', beats: ['Hook'] }),
-    );
+    const updated = await engine.upsertPattern(fx, patternInput({ id: created.id, name: 'Renamed', status: 'retired', beats: ['Hook'] }));
     expect(updated).toMatchObject({
       id: created.id,
       name: 'Renamed',
-      status: 'deprecated',
+      status: 'retired',
       beats: ['Hook'],
       usageCount: 7,
       avgEngagementScore: 64,
@@ -133,7 +130,7 @@ describe('listPatterns and getPattern', () => {
     const { fx, own, shared } = await library();
     const more = await engine.upsertPattern(
       fx,
-      patternInput({ name: 'another own', status: 'deprecated', supportedChannels: ['newsletter'] }),
+      patternInput({ name: 'another own', status: 'retired', supportedChannels: ['newsletter'] }),
     );
     const gone = await engine.upsertPattern({ tenantId: fx.tenantId, brandId: null }, patternInput({ name: 'Deleted shared' }));
     await handle.db.update(patternTemplates).set({ deletedAt: new Date() }).where(eq(patternTemplates.id, gone.id));
@@ -145,8 +142,8 @@ describe('listPatterns and getPattern', () => {
 
   it('filters by status and by supported channel', async () => {
     const { fx, own, shared } = await library();
-    const deprecated = await engine.upsertPattern(fx, patternInput({ status: 'deprecated', supportedChannels: ['newsletter'] }));
-    expect((await engine.listPatterns(fx, { status: 'deprecated' })).map((p) => p.id)).toEqual([deprecated.id]);
+    const retired = await engine.upsertPattern(fx, patternInput({ status: 'retired', supportedChannels: ['newsletter'] }));
+    expect((await engine.listPatterns(fx, { status: 'retired' })).map((p) => p.id)).toEqual([retired.id]);
     expect((await engine.listPatterns(fx, { channel: 'x' })).map((p) => p.id)).toEqual([own.id, shared.id]);
     expect((await engine.listPatterns(fx, { channel: 'linkedin', status: 'active' })).map((p) => p.id)).toEqual([shared.id]);
   });
@@ -236,9 +233,9 @@ describe('recommendPatternsForContext', () => {
     return engine.recordPatternPerformance(fx, { patternId: created.id, ...performance(score, uses ?? 5) });
   }
 
-  it('recommends active and experimental patterns for the channel by engagement, never a deprecated or incompatible one', async () => {
+  it('recommends active and experimental patterns for the channel by engagement, never a retired or incompatible one', async () => {
     const fx = await emptyBrand();
-    await add(fx, { name: 'Deprecated star', status: 'deprecated', score: 99 });
+    await add(fx, { name: 'Retired star', status: 'retired', score: 99 });
     await add(fx, { name: 'Newsletter only', supportedChannels: ['newsletter'], score: 95 });
     await add(fx, { name: 'Middling', score: 60 });
     await add(fx, { name: 'Unmeasured' });

@@ -54,10 +54,10 @@ describe('scorePattern', () => {
 });
 
 describe('rankPatterns', () => {
-  it('never offers a deprecated pattern or one that does not support the channel, however well it did', () => {
+  it('never offers a retired pattern or one that does not support the channel, however well it did', () => {
     const ranked = rankPatterns(
       [
-        pattern({ name: 'Deprecated star', status: 'deprecated', avgEngagementScore: 99 }),
+        pattern({ name: 'Retired star', status: 'retired', avgEngagementScore: 99 }),
         pattern({ name: 'X only', supportedChannels: ['x'], avgEngagementScore: 95 }),
         pattern({ name: 'Plain', avgEngagementScore: 10 }),
       ],

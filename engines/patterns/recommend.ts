@@ -13,7 +13,7 @@ import type { PatternDTO, PatternRecommendation } from './dto';
  *   a fit with what the content is about, worth less than a real gap in engagement.
  * - The result is clamped to 0–100.
  *
- * Only active and experimental patterns that support the channel are candidates; deprecated ones
+ * Only active and experimental patterns that support the channel are candidates; retired ones
  * never are. Order: score, highest first; at equal score the brand's own pattern before a shared one
  * (it was written for this voice); then the more used; then name and id, so the order never flips.
  */
@@ -30,7 +30,7 @@ export interface RecommendationContext {
 }
 
 export function isRecommendable(pattern: PatternDTO, channel: Channel): boolean {
-  return pattern.status !== 'deprecated' && pattern.supportedChannels.includes(channel);
+  return pattern.status !== 'retired' && pattern.supportedChannels.includes(channel);
 }
 
 export function scorePattern(pattern: PatternDTO, context: Pick<RecommendationContext, 'pillarCategory'>): number {

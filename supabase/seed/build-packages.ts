@@ -154,7 +154,7 @@ function buildVariant(prng: Prng, seed: BrandSeed, ctx: PackageContext, input: V
 function findPattern(seed: BrandSeed, patterns: readonly PatternRow[], variant: VariantSeed): PatternRow {
   const pattern = patterns.find((p) => p.name === variant.pattern);
   if (!pattern) throw new Error(`${seed.slug}: unknown pattern "${variant.pattern}"`);
-  if (pattern.status === 'deprecated' || !pattern.supportedChannels.includes(variant.channel)) {
+  if (pattern.status === 'retired' || !pattern.supportedChannels.includes(variant.channel)) {
     throw new Error(`${seed.slug}: pattern "${pattern.name}" cannot be used on ${variant.channel}`);
   }
   return pattern;

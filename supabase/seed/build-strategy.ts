@@ -86,7 +86,7 @@ export function buildStrategy(seed: BrandSeed, now: Date): StrategyRows {
 
 /**
  * One pattern with a usage history that matches its status: active ones used recently with an
- * engagement score, experimental ones barely tried and not yet scored, deprecated ones long unused.
+ * engagement score, experimental ones barely tried and not yet scored, retired ones long unused.
  */
 export function buildPattern(prng: Prng, pattern: PatternSeed, tenantId: string, brandId: string | null, now: Date): PatternRow {
   const id = prng.uuid();
@@ -94,9 +94,9 @@ export function buildPattern(prng: Prng, pattern: PatternSeed, tenantId: string,
   const history = {
     active: () => ({ usageCount: prng.int(4, 30), lastUsedAt: daysSince(1, 20), avgEngagementScore: round1(prng.between(38, 82)) }),
     experimental: () => ({ usageCount: prng.int(1, 3), lastUsedAt: daysSince(2, 12), avgEngagementScore: null }),
-    deprecated: () => ({ usageCount: prng.int(10, 40), lastUsedAt: daysSince(90, 160), avgEngagementScore: round1(prng.between(12, 30)) }),
+    retired: () => ({ usageCount: prng.int(10, 40), lastUsedAt: daysSince(90, 160), avgEngagementScore: round1(prng.between(12, 30)) }),
   }[pattern.status]();
-  const createdAt = daysSince(pattern.status === 'deprecated' ? 200 : 60, pattern.status === 'deprecated' ? 300 : 140);
+  const createdAt = daysSince(pattern.status === 'retired' ? 200 : 60, pattern.status === 'retired' ? 300 : 140);
   return {
     id,
     tenantId,

@@ -123,13 +123,13 @@ describe('demo opportunities', () => {
 });
 
 describe('demo patterns, packages and variants', () => {
-  it('seeds at least 8 patterns, shared and brand-specific, including experimental and deprecated ones', async () => {
+  it('seeds at least 8 patterns, shared and brand-specific, including experimental and retired ones', async () => {
     const patterns = await db.select().from(patternTemplates);
     expect(patterns.length).toBeGreaterThanOrEqual(8);
     expect(patterns.some((p) => p.brandId === null)).toBe(true);
     expect(patterns.some((p) => p.brandId !== null)).toBe(true);
     expect(patterns.some((p) => p.status === 'experimental')).toBe(true);
-    expect(patterns.some((p) => p.status === 'deprecated')).toBe(true);
+    expect(patterns.some((p) => p.status === 'retired')).toBe(true);
     for (const pattern of patterns) {
       expect(pattern.beats[0]).toBe('Hook');
       expect(pattern.supportedChannels.length).toBeGreaterThan(0);

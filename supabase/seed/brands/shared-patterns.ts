@@ -61,11 +61,11 @@ export const SHARED_PATTERNS: Record<string, PatternSeed[]> = {
     {
       name: 'Engagement bait question',
       category: 'engagement',
-      status: 'deprecated',
+      status: 'retired',
       beats: ['Hook', 'Question', 'CTA'],
       supportedChannels: ['linkedin', 'x'],
       exampleSnippet: 'Agree or disagree? Comment below!',
-      performanceHint: 'Deprecated: comments came from outside the audience and reach dropped afterwards. Use Contrarian take.',
+      performanceHint: 'Retired: comments came from outside the audience and reach dropped afterwards. Use Contrarian take.',
     },
   ],
   [DEMO_TENANTS.globex.id]: [
@@ -99,11 +99,11 @@ export const SHARED_PATTERNS: Record<string, PatternSeed[]> = {
     {
       name: 'Hot-take listicle',
       category: 'engagement',
-      status: 'deprecated',
+      status: 'retired',
       beats: ['Hook', 'List', 'CTA'],
       supportedChannels: ['x', 'linkedin'],
       exampleSnippet: '7 climate myths you still believe.',
-      performanceHint: 'Deprecated: off-tone for the desk and unsubscribes rose after each one.',
+      performanceHint: 'Retired: off-tone for the desk and unsubscribes rose after each one.',
     },
   ],
 };
