@@ -9,6 +9,7 @@ import type { FlowRunDTO } from '@/trpc/types';
 import { RUNS_SHOWN } from './runs-limit';
 
 const FLOW_LABELS: Record<FlowName, string> = {
+  f0_strategy: 'Brand strategy draft',
   f1_today: 'Today board',
   f1_summary: 'Today summary',
   f2_package_build: 'Package build',
