@@ -1,5 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import type { MembershipRole } from '../../engines/enums';
 import { accessTokenFromHeaders } from '../auth/token-transport';
 import { resolveViewer, type Viewer } from '../auth/viewer';
 import { logger, requestIdFrom, withRequestId } from '../logging/logger';
@@ -102,10 +103,27 @@ export const brandProcedure = authedProcedure.input(z.object({ brandId: z.uuid()
   return next({ ctx: { scope: { tenantId, brandId: input.brandId }, role: membership.role } });
 });
 
-/** A brand procedure for owners and admins of the brand's tenant. */
-export const adminProcedure = brandProcedure.use(({ ctx, next }) => {
-  if (ctx.role !== 'owner' && ctx.role !== 'admin') {
+/** Owners and admins only; the role is the viewer's in the tenant the procedure resolved. */
+const requireAdmin = t.middleware(({ ctx, next }) => {
+  const { role } = ctx as typeof ctx & { role: MembershipRole };
+  if (role !== 'owner' && role !== 'admin') {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'Only owners and admins may do this' });
   }
   return next();
 });
+
+/** A brand procedure for owners and admins of the brand's tenant. */
+export const adminProcedure = brandProcedure.use(requireAdmin);
+
+/**
+ * The input names a workspace (a tenant) the viewer belongs to. Any other workspace is NOT_FOUND exactly
+ * like a missing one. Procedures read the resolved `tenantId` and the viewer's `role` there.
+ */
+export const workspaceProcedure = authedProcedure.input(z.object({ workspaceId: z.uuid() })).use(({ ctx, input, next }) => {
+  const membership = ctx.viewer.memberships.find((m) => m.tenantId === input.workspaceId);
+  if (!membership) throw new TRPCError({ code: 'NOT_FOUND', message: `Workspace ${input.workspaceId} not found` });
+  return next({ ctx: { tenantId: membership.tenantId, role: membership.role } });
+});
+
+/** A workspace procedure for its owners and admins. */
+export const workspaceAdminProcedure = workspaceProcedure.use(requireAdmin);
