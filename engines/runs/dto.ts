@@ -67,6 +67,10 @@ export const LatestPackageRunInput = z.object({ packageId: z.uuid(), succeededOn
 export type LatestPackageRunInput = z.input<typeof LatestPackageRunInput>;
 
 /** The package builds started with one idempotency key. */
+/** A finished run's output is reused when a run of the same flow had exactly this input at most `maxAgeMs` ago. */
+export const RecallOutputInput = z.object({ flow: FlowName, input: z.record(z.string(), z.unknown()), maxAgeMs: z.int().positive() });
+export type RecallOutputInput = z.input<typeof RecallOutputInput>;
+
 export const BuildRunsForKeyInput = z.object({ idempotencyKey: z.string().min(1).max(200) });
 export type BuildRunsForKeyInput = z.input<typeof BuildRunsForKeyInput>;
 

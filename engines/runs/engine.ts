@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNull, max, notInArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, max, notInArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Clock, systemClock } from '../clock';
 import type { Database } from '../db/client';
@@ -18,6 +18,7 @@ import {
   LinkPackageInput,
   ListRunsInput,
   MAX_INLINE_PAYLOAD_BYTES,
+  RecallOutputInput,
   RecordRunEventInput,
   StartRunInput,
   SweepInput,
@@ -176,6 +177,35 @@ export class FlowRunsEngine {
       .orderBy(desc(flowRuns.startedAt), desc(flowRuns.createdAt), desc(flowRuns.id))
       .limit(1);
     return (await this.withEvents(scope, runs))[0] ?? null;
+  }
+
+  /**
+   * The recorded output of the brand's newest run of `flow` that succeeded without warnings on exactly
+   * `input` within the last `maxAgeMs`; null when there is none. Through flow_runs_brand_idx (brand, started_at).
+   */
+  async recallOutput(brand: BrandScope, request: RecallOutputInput): Promise<unknown> {
+    const scope = BrandScope.parse(brand);
+    const { flow, input, maxAgeMs } = RecallOutputInput.parse(request);
+    const since = new Date(this.clock().getTime() - maxAgeMs);
+    const [row] = await this.db
+      .select({ payload: flowRunEvents.payload })
+      .from(flowRuns)
+      .innerJoin(
+        flowRunEvents,
+        and(eq(flowRunEvents.runId, flowRuns.id), eq(flowRunEvents.kind, 'output'), isNull(flowRunEvents.deletedAt)),
+      )
+      .where(
+        and(
+          inBrand(flowRuns, scope),
+          eq(flowRuns.flow, flow),
+          eq(flowRuns.status, 'succeeded'),
+          gte(flowRuns.startedAt, since),
+          sql`${flowRuns.input} = ${JSON.stringify(input)}::jsonb`,
+        ),
+      )
+      .orderBy(desc(flowRuns.startedAt))
+      .limit(1);
+    return row?.payload ?? null;
   }
 
   /** The brand's package builds started with `idempotencyKey`, newest first, with their events. */

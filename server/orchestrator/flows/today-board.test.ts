@@ -230,6 +230,7 @@ describe('TodaySummaryOrchestrator.summarizeTodayFocus', () => {
 
   it('falls back to the deterministic sentence when the model fails, instead of failing', async () => {
     const model = new MockLanguageModelV4({
+      modelId: 'failing-model',
       doGenerate: async () => {
         throw new Error('upstream 503');
       },
@@ -242,5 +243,43 @@ describe('TodaySummaryOrchestrator.summarizeTodayFocus', () => {
     const [run] = await system.engines.runs.listRuns({ tenantId, brandId: ledgerline }, { limit: 1 });
     expect(run).toMatchObject({ flow: 'f1_summary', status: 'succeeded_with_warnings' });
     expect(run!.events[1]!.payload).toMatchObject({ error: expect.stringContaining('upstream 503') });
+  });
+
+  it('reuses the summary this model wrote for the same focus: a repeat view calls no model and records no run', async () => {
+    const scope = { tenantId, brandId: emberAndOak };
+    let calls = 0;
+    const model = new MockLanguageModelV4({
+      modelId: 'counting-model',
+      doGenerate: async () => {
+        calls += 1;
+        return {
+          content: [{ type: 'text', text: `{"summary":"Focus call number ${calls} for Ember & Oak today."}` }],
+          finishReason: { unified: 'stop', raw: 'stop' },
+          usage: {
+            inputTokens: { total: 40, noCache: undefined, cacheRead: undefined, cacheWrite: undefined },
+            outputTokens: { total: 12, text: undefined, reasoning: undefined },
+          },
+          warnings: [],
+        };
+      },
+    });
+    const counting = createSystemContext(handle, { models: { modelFor: () => model, offline: false } });
+    const summaryRuns = async () => (await system.engines.runs.listRuns(scope, { limit: 100 })).filter((r) => r.flow === 'f1_summary');
+    const before = (await summaryRuns()).length;
+
+    const first = await TodaySummaryOrchestrator.summarizeTodayFocus(counting, scope);
+    const again = await TodaySummaryOrchestrator.summarizeTodayFocus(counting, scope);
+    expect(again).toEqual(first);
+    expect(calls).toBe(1);
+    expect((await summaryRuns()).length).toBe(before + 1);
+
+    // Another model writes its own; a changed board (one idea snoozed) is a new focus.
+    const offline = await TodaySummaryOrchestrator.summarizeTodayFocus(system, scope);
+    expect(isOfflineModelLabel(offline.model)).toBe(true);
+    const [live] = (await TodayBoardOrchestrator.buildTodayView(system, scope)).opportunities;
+    await system.engines.opportunities.snoozeOpportunity(scope, { opportunityId: live!.id, until: addDays(new Date(), 3) });
+    const changed = await TodaySummaryOrchestrator.summarizeTodayFocus(counting, scope);
+    expect(changed.summary).toBe('Focus call number 2 for Ember & Oak today.');
+    expect((await summaryRuns()).length).toBe(before + 3);
   });
 });

@@ -4,7 +4,6 @@ import { logger } from '../../logging/logger';
 import type { SystemContext } from '../context';
 import { todayGraph, todaySummaryGraph } from '../graphs/today-graph';
 import type { TodayBoardView, TodayFocusSummary } from '../views/today-board-view';
-import { FlowRunAudit } from './run-audit';
 
 export const DEFAULT_TODAY_LIMIT = 50;
 
@@ -25,18 +24,18 @@ export const TodayBoardOrchestrator = {
   },
 };
 
-/** F1.1 — one sentence on today's focus from the summarizer node over the F1 view; recorded as an `f1_summary` run. */
+/**
+ * F1.1 — one sentence on today's focus from the summarizer node over the F1 view; recorded as an
+ * `f1_summary` run, or reused from this morning's run when the board's focus has not changed.
+ */
 export const TodaySummaryOrchestrator = {
   async summarizeTodayFocus(
     ctx: SystemContext,
     { tenantId, brandId }: BrandScope,
     { requestedByUserId = null }: { requestedByUserId?: string | null } = {},
   ): Promise<TodayFocusSummary> {
-    const scope = { tenantId, brandId };
-    const input = { limit: DEFAULT_TODAY_LIMIT, filter: {} };
-    const audit = await FlowRunAudit.start(ctx.engines.runs, scope, 'f1_summary', input, requestedByUserId);
-    const state = await audit.failOnError(() => todaySummaryGraph.invoke({ ...scope, ...input }, { configurable: { ctx, audit } }));
-    await audit.finish(state.summary, state.summary.source === 'fallback');
+    const input = { tenantId, brandId, limit: DEFAULT_TODAY_LIMIT, filter: {} };
+    const state = await todaySummaryGraph.invoke(input, { configurable: { ctx, requestedByUserId } });
     return state.summary;
   },
 };

@@ -2,11 +2,12 @@ import { Annotation, END, START, StateGraph } from '@langchain/langgraph';
 import type { BrandStrategyView, BrandSummary } from '../../../engines/brand-brain/dto';
 import { NotFoundError } from '../../../engines/errors';
 import type { BoardFilter, OpportunityDTO, TodayBoard } from '../../../engines/opportunities/dto';
+import { modelLabel } from '../../../lib/labels';
 import type { SystemContext } from '../context';
-import type { FlowRunAudit } from '../flows/run-audit';
+import { FlowRunAudit } from '../flows/run-audit';
 import { fallbackTodaySummary, type TodaySummaryInput, todaySummaryNode } from '../llm/nodes/today-summary';
 import { chooseTodayFocus } from '../policies/today-focus';
-import type { TodayBoardView, TodayFocusSummary } from '../views/today-board-view';
+import { type TodayBoardView, TodayFocusSummary } from '../views/today-board-view';
 import { type RunConfig, runDeps } from './run-config';
 
 /** How many recent packages the focus policy looks at to tell which pillar was neglected. */
@@ -32,8 +33,8 @@ const hasFilter = (filter: BoardFilter) => !!(filter.pillarId || filter.personaI
 
 /** What F1 hands its graph as `configurable`. */
 const BoardDeps = Annotation.Root({ ctx: Annotation<SystemContext>() });
-/** F1.1 also records its model output on its run. */
-const SummaryDeps = Annotation.Root({ ctx: Annotation<SystemContext>(), audit: Annotation<FlowRunAudit>() });
+/** F1.1 records its run for the user who asked. */
+const SummaryDeps = Annotation.Root({ ctx: Annotation<SystemContext>(), requestedByUserId: Annotation<string | null>() });
 type BoardConfig = RunConfig<typeof BoardDeps.State>;
 type SummaryConfig = RunConfig<typeof SummaryDeps.State>;
 
@@ -65,16 +66,41 @@ function assembleView(state: TodayState) {
   return { view: assembleTodayView(state) };
 }
 
+/** A summary written for exactly this context in the last few hours is still today's: no new model call, no new run. */
+const SUMMARY_REUSE_MS = 6 * 60 * 60 * 1000;
+
+/** The run's input: the summarizer's context and the model that would write it (another model writes anew). */
+function summaryRunInput(state: TodayState, ctx: SystemContext) {
+  return { ...todaySummaryInput(state.view), model: modelLabel(ctx.models.modelFor(todaySummaryNode.definition.role)) };
+}
+
+async function recallSummary(state: TodayState, config: SummaryConfig) {
+  const { ctx } = runDeps(config);
+  const recalled = await ctx.engines.runs.recallOutput(state, {
+    flow: 'f1_summary',
+    input: summaryRunInput(state, ctx),
+    maxAgeMs: SUMMARY_REUSE_MS,
+  });
+  const parsed = TodayFocusSummary.safeParse(recalled);
+  return parsed.success ? { summary: parsed.data } : {};
+}
+
+/** Recorded as an `f1_summary` run over the summarizer's context (names and counts). */
 async function summarize(state: TodayState, config: SummaryConfig) {
-  const { ctx, audit } = runDeps(config);
+  const { ctx, requestedByUserId } = runDeps(config);
   const input = todaySummaryInput(state.view);
-  const result = await todaySummaryNode.run(ctx.models, input);
-  await audit.llm('summarize', result);
-  // The summary is a nicety over a board that is already correct: a model failure degrades to the
-  // deterministic sentence instead of failing the request.
-  const summary: TodayFocusSummary = result.ok
-    ? { summary: result.output.summary, source: 'model', model: result.model }
-    : { summary: fallbackTodaySummary(input), source: 'fallback', model: null };
+  const audit = await FlowRunAudit.start(ctx.engines.runs, state, 'f1_summary', summaryRunInput(state, ctx), requestedByUserId);
+  const summary = await audit.failOnError(async () => {
+    const result = await todaySummaryNode.run(ctx.models, input);
+    await audit.llm('summarize', result);
+    // The summary is a nicety over a board that is already correct: a model failure degrades to the
+    // deterministic sentence instead of failing the request.
+    const written: TodayFocusSummary = result.ok
+      ? { summary: result.output.summary, source: 'model', model: result.model }
+      : { summary: fallbackTodaySummary(input), source: 'fallback', model: null };
+    await audit.finish(written, written.source === 'fallback');
+    return written;
+  });
   return { summary };
 }
 
@@ -96,12 +122,17 @@ export const todayGraph = new StateGraph(TodayState, BoardDeps)
   .addEdge('assembleView', END)
   .compile();
 
-/** F1.1: the F1 graph as a subgraph, then the one summarizer node over its view. */
+/**
+ * F1.1: the F1 graph as a subgraph, then the summary already written for this context today, else the
+ * one summarizer node over the view. Every Today page view asks, so a repeat view costs no model call.
+ */
 export const todaySummaryGraph = new StateGraph(TodayState, SummaryDeps)
   .addNode('buildBoard', todayGraph)
+  .addNode('recallSummary', recallSummary)
   .addNode('summarize', summarize)
   .addEdge(START, 'buildBoard')
-  .addEdge('buildBoard', 'summarize')
+  .addEdge('buildBoard', 'recallSummary')
+  .addConditionalEdges('recallSummary', (state) => (state.summary ? END : 'summarize'), ['summarize', END])
   .addEdge('summarize', END)
   .compile();
 
