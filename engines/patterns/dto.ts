@@ -14,6 +14,8 @@ export const PatternDTO = z.object({
   /** null = shared by every brand of the tenant. */
   brandId: z.uuid().nullable(),
   isShared: z.boolean(),
+  /** Where the pattern lives, for the library page: the tenant's shared library or the brand's own. */
+  scope: z.enum(['shared', 'brand']),
   name: z.string(),
   category: PatternCategory,
   status: PatternStatus,
@@ -41,11 +43,12 @@ export type PatternRecommendation = z.infer<typeof PatternRecommendation>;
 
 // ----- inputs -----
 
-export const ListPatternsInput = z.object({
+/** The brand's library: its own patterns and its tenant's shared ones, optionally narrowed. */
+export const ListLibraryInput = z.object({
   status: PatternStatus.optional(),
   channel: Channel.optional(),
 });
-export type ListPatternsInput = z.input<typeof ListPatternsInput>;
+export type ListLibraryInput = z.input<typeof ListLibraryInput>;
 
 export const RecommendPatternsInput = z.object({
   channel: Channel,
@@ -75,9 +78,64 @@ export const UpsertPatternInput = z.object({
 });
 export type UpsertPatternInput = z.input<typeof UpsertPatternInput>;
 
+// ----- the library page's writes (a brand's own patterns; shared ones are read-only there) -----
+
+export const MAX_BEATS = 8;
+
+/** One channel or several; repeated ones are dropped. */
+const PatternChannels = z
+  .union([
+    Channel.transform((channel) => [channel]),
+    z
+      .array(Channel)
+      .min(1)
+      .max(Channel.options.length * 2),
+  ])
+  .transform((channels) => [...new Set(channels)]);
+
+/** The beats in order, one short non-empty line each. */
+const PatternStructure = z.array(Text(80)).min(1).max(MAX_BEATS);
+
+/** A person sets a pattern active or experimental; retiring has its own operation (retirePattern). */
+export const EditablePatternStatus = PatternStatus.exclude(['retired']);
+
+export const CreatePatternInput = z.object({
+  name: Text(120),
+  channel: PatternChannels,
+  structure: PatternStructure,
+  category: PatternCategory.default('evergreen'),
+  status: EditablePatternStatus.default('active'),
+  exampleSnippet: Text(2_000).nullish(),
+});
+export type CreatePatternInput = z.input<typeof CreatePatternInput>;
+
+/**
+ * The fields given replace the stored ones; the rest stay. Setting a status restores a retired
+ * pattern. Learned figures are not here: learning owns them.
+ */
+export const UpdatePatternInput = z.object({
+  patternId: z.uuid(),
+  name: Text(120).optional(),
+  channel: PatternChannels.optional(),
+  structure: PatternStructure.optional(),
+  category: PatternCategory.optional(),
+  status: EditablePatternStatus.optional(),
+  /** null clears it. */
+  exampleSnippet: Text(2_000).nullish(),
+});
+export type UpdatePatternInput = z.input<typeof UpdatePatternInput>;
+
 /** One pattern the brand can see (its own or a shared one). */
 export const PatternRef = z.object({ patternId: z.uuid() });
 export type PatternRef = z.input<typeof PatternRef>;
+
+/** The brand's own pattern to retire: never recommended again, kept with its figures. */
+export const RetirePatternInput = PatternRef;
+export type RetirePatternInput = PatternRef;
+
+/** A shared pattern to copy into the brand, where it can be edited. */
+export const CopySharedPatternInput = PatternRef;
+export type CopySharedPatternInput = PatternRef;
 
 export const PatternForChannelInput = PatternRef.extend({ channel: Channel });
 export type PatternForChannelInput = z.input<typeof PatternForChannelInput>;

@@ -38,12 +38,11 @@ const performance = (avgEngagementScore: number, usageCount = 5): Omit<PatternPe
 
 /** A second brand of the fixture's tenant. */
 async function siblingOf(fx: TenantFixture): Promise<string> {
-  const brand = await brandBrain.upsertBrand(fx.tenantId, {
+  const brand = await brandBrain.createBrand(fx.tenantId, {
     name: 'Sibling',
     slug: `sibling-${randomUUID().slice(0, 8)}`,
     primaryChannel: 'x',
     channels: [{ channel: 'x', handle: '@sibling' }],
-    positioning: 'A second brand of the same tenant.',
   });
   return brand.id;
 }
@@ -125,7 +124,7 @@ describe('upsertPattern', () => {
   });
 });
 
-describe('listPatterns and getPattern', () => {
+describe('listLibrary and getPattern', () => {
   it("lists the brand's own patterns then the tenant's shared ones, never a sibling brand's or another tenant's", async () => {
     const { fx, own, shared } = await library();
     const more = await engine.upsertPattern(
@@ -135,7 +134,7 @@ describe('listPatterns and getPattern', () => {
     const gone = await engine.upsertPattern({ tenantId: fx.tenantId, brandId: null }, patternInput({ name: 'Deleted shared' }));
     await handle.db.update(patternTemplates).set({ deletedAt: new Date() }).where(eq(patternTemplates.id, gone.id));
 
-    const listed = await engine.listPatterns(fx);
+    const listed = await engine.listLibrary(fx);
     expect(listed.map((p) => p.id)).toEqual([more.id, own.id, shared.id]);
     expect(listed[0]).not.toHaveProperty('tenantId');
   });
@@ -143,9 +142,9 @@ describe('listPatterns and getPattern', () => {
   it('filters by status and by supported channel', async () => {
     const { fx, own, shared } = await library();
     const retired = await engine.upsertPattern(fx, patternInput({ status: 'retired', supportedChannels: ['newsletter'] }));
-    expect((await engine.listPatterns(fx, { status: 'retired' })).map((p) => p.id)).toEqual([retired.id]);
-    expect((await engine.listPatterns(fx, { channel: 'x' })).map((p) => p.id)).toEqual([own.id, shared.id]);
-    expect((await engine.listPatterns(fx, { channel: 'linkedin', status: 'active' })).map((p) => p.id)).toEqual([shared.id]);
+    expect((await engine.listLibrary(fx, { status: 'retired' })).map((p) => p.id)).toEqual([retired.id]);
+    expect((await engine.listLibrary(fx, { channel: 'x' })).map((p) => p.id)).toEqual([own.id, shared.id]);
+    expect((await engine.listLibrary(fx, { channel: 'linkedin', status: 'active' })).map((p) => p.id)).toEqual([shared.id]);
   });
 
   it("gets the brand's own and the tenant's shared patterns, and answers NotFound for a sibling brand's or another tenant's", async () => {
@@ -198,7 +197,7 @@ describe('tenancy', () => {
     };
     for (const [label, { tenantId, brandId }] of Object.entries(scopes)) {
       const calls = {
-        listPatterns: () => engine.listPatterns({ tenantId, brandId }),
+        listLibrary: () => engine.listLibrary({ tenantId, brandId }),
         getPattern: () => engine.getPattern({ tenantId, brandId }, { patternId: own.id }),
         assertPatternSupportsChannel: () => engine.assertPatternSupportsChannel({ tenantId, brandId }, { patternId: own.id, channel: 'x' }),
         recommendPatternsForContext: () => engine.recommendPatternsForContext({ tenantId, brandId }, { channel: 'x' }),

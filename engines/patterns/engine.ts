@@ -3,19 +3,32 @@ import { z } from 'zod';
 import type { Database } from '../db/client';
 import { patternTemplates } from '../db/schema';
 import type { Channel } from '../enums';
-import { InvariantViolationError, NotFoundError } from '../errors';
-import { assertBrandLive, BrandScope } from '../scope';
+import { ConflictError, ForbiddenError, InvariantViolationError, NotFoundError } from '../errors';
+import { assertBrandLive, BrandScope, inBrand, isUniqueViolation } from '../scope';
 import {
-  ListPatternsInput,
+  CopySharedPatternInput,
+  CreatePatternInput,
+  ListLibraryInput,
   type PatternDTO,
   PatternForChannelInput,
   PatternPerformanceInput,
   type PatternRecommendation,
   PatternRef,
   RecommendPatternsInput,
+  RetirePatternInput,
+  UpdatePatternInput,
   UpsertPatternInput,
 } from './dto';
-import { assertTenant, byName, loadPersonaNote, loadPillarCategory, loadVisiblePattern, toPatternDTO, visibleTo } from './queries';
+import {
+  assertTenant,
+  byName,
+  loadPersonaNote,
+  loadPillarCategory,
+  loadVisiblePattern,
+  type PatternRow,
+  toPatternDTO,
+  visibleTo,
+} from './queries';
 import { rankPatterns } from './recommend';
 
 /** A pattern's owner: one brand of the tenant, or (brandId null) every brand of the tenant. */
@@ -24,6 +37,11 @@ type PatternOwner = z.infer<typeof PatternOwner>;
 
 const channelSupported = (channel: Channel) => sql`${channel} = any(${patternTemplates.supportedChannels})`;
 
+/** A brand's pattern names are unique ignoring case (migration 20261203000500_pattern_names.sql). */
+const PATTERN_NAME_UNIQUE = 'pattern_templates_brand_name_uq';
+const nameTaken = (name: string) =>
+  new ConflictError(`The brand already has a pattern named "${name}" (names are unique within a brand, retired patterns included)`);
+
 /**
  * The library of reusable post structures. A pattern belongs to one brand, or (brand_id null) is
  * shared by every brand of its tenant; a brand sees its own and the shared ones, never a sibling's.
@@ -31,10 +49,10 @@ const channelSupported = (channel: Channel) => sql`${channel} = any(${patternTem
 export class PatternsEngine {
   constructor(private readonly db: Database) {}
 
-  /** The brand's own patterns first, then the shared ones; each group by name. */
-  async listPatterns(brand: BrandScope, input: ListPatternsInput = {}): Promise<PatternDTO[]> {
+  /** The brand's library: its own patterns first, then the tenant's shared ones; each group by name. */
+  async listLibrary(brand: BrandScope, input: ListLibraryInput = {}): Promise<PatternDTO[]> {
     const scope = BrandScope.parse(brand);
-    const { status, channel } = ListPatternsInput.parse(input);
+    const { status, channel } = ListLibraryInput.parse(input);
     await assertBrandLive(this.db, scope);
     const rows = await this.db
       .select()
@@ -98,19 +116,102 @@ export class PatternsEngine {
     else await assertTenant(this.db, scope.tenantId);
     if (id) {
       await this.assertInScope(scope, id);
-      const [row] = await this.db
-        .update(patternTemplates)
-        .set({ ...values, updatedAt: sql`now()` })
-        .where(and(eq(patternTemplates.id, id), eq(patternTemplates.tenantId, scope.tenantId), isNull(patternTemplates.deletedAt)))
-        .returning();
-      if (!row) throw new NotFoundError('Pattern', id);
-      return toPatternDTO(row);
+      return this.saveNamed(id, values.name, () =>
+        this.db
+          .update(patternTemplates)
+          .set({ ...values, updatedAt: sql`now()` })
+          .where(and(eq(patternTemplates.id, id), eq(patternTemplates.tenantId, scope.tenantId), isNull(patternTemplates.deletedAt)))
+          .returning(),
+      );
     }
-    const [row] = await this.db
-      .insert(patternTemplates)
-      .values({ ...values, tenantId: scope.tenantId, brandId: scope.brandId, usageCount: 0 })
-      .returning();
-    return toPatternDTO(row!);
+    return this.saveNamed(null, values.name, () =>
+      this.db
+        .insert(patternTemplates)
+        .values({ ...values, tenantId: scope.tenantId, brandId: scope.brandId, usageCount: 0 })
+        .returning(),
+    );
+  }
+
+  // ----- the library page: a brand's own patterns; shared ones are read-only through each of these -----
+
+  /** A new pattern of the brand, with no usage yet. */
+  async createPattern(brand: BrandScope, input: CreatePatternInput): Promise<PatternDTO> {
+    const scope = BrandScope.parse(brand);
+    const { channel, structure, exampleSnippet, ...fields } = CreatePatternInput.parse(input);
+    await assertBrandLive(this.db, scope);
+    return this.saveNamed(null, fields.name, () =>
+      this.db
+        .insert(patternTemplates)
+        .values({
+          ...fields,
+          ...scope,
+          beats: structure,
+          supportedChannels: channel,
+          exampleSnippet: exampleSnippet ?? null,
+          usageCount: 0,
+        })
+        .returning(),
+    );
+  }
+
+  /** Replaces the fields given; a status restores a retired pattern. The learned figures stay. */
+  async updatePattern(brand: BrandScope, input: UpdatePatternInput): Promise<PatternDTO> {
+    const scope = BrandScope.parse(brand);
+    const { patternId, channel, structure, ...fields } = UpdatePatternInput.parse(input);
+    const current = await this.loadOwnPattern(scope, patternId);
+    // Undefined means "keep": Drizzle leaves such keys out of the update.
+    const changes = { ...fields, beats: structure, supportedChannels: channel };
+    if (Object.values(changes).every((value) => value === undefined)) return toPatternDTO(current);
+    return this.saveNamed(patternId, changes.name ?? current.name, () =>
+      this.db
+        .update(patternTemplates)
+        .set({ ...changes, updatedAt: sql`now()` })
+        .where(and(eq(patternTemplates.id, patternId), inBrand(patternTemplates, scope)))
+        .returning(),
+    );
+  }
+
+  /**
+   * Takes the pattern out of recommendations for good (until a person sets a status again); the row,
+   * its figures and the variants written with it stay. Retiring a retired pattern changes nothing.
+   */
+  async retirePattern(brand: BrandScope, input: RetirePatternInput): Promise<PatternDTO> {
+    const scope = BrandScope.parse(brand);
+    const { patternId } = RetirePatternInput.parse(input);
+    const current = await this.loadOwnPattern(scope, patternId);
+    if (current.status === 'retired') return toPatternDTO(current);
+    return this.saveNamed(patternId, current.name, () =>
+      this.db
+        .update(patternTemplates)
+        .set({ status: 'retired', updatedAt: sql`now()` })
+        .where(and(eq(patternTemplates.id, patternId), inBrand(patternTemplates, scope)))
+        .returning(),
+    );
+  }
+
+  /**
+   * A brand copy of a shared pattern, under the same name, to edit freely. A name the brand already
+   * uses is a ConflictError rather than a "(copy)" suffix: the usual cause is a second click on a
+   * pattern already copied, and a silent duplicate would leave two look-alikes in the library. The copy
+   * starts with no usage: the shared pattern's figures came from its own posts.
+   */
+  async copySharedPattern(brand: BrandScope, input: CopySharedPatternInput): Promise<PatternDTO> {
+    const scope = BrandScope.parse(brand);
+    const { patternId } = CopySharedPatternInput.parse(input);
+    const shared = await loadVisiblePattern(this.db, scope, patternId);
+    if (shared.brandId !== null) {
+      throw new InvariantViolationError(`Pattern "${shared.name}" is already the brand's own; only shared patterns are copied`, 'input');
+    }
+    if (shared.status === 'retired') {
+      throw new InvariantViolationError(`Shared pattern "${shared.name}" is retired; only active or experimental patterns are copied`);
+    }
+    const { name, category, status, beats, supportedChannels, exampleSnippet, performanceHint } = shared;
+    return this.saveNamed(null, name, () =>
+      this.db
+        .insert(patternTemplates)
+        .values({ ...scope, name, category, status, beats, supportedChannels, exampleSnippet, performanceHint, usageCount: 0 })
+        .returning(),
+    );
   }
 
   /**
@@ -128,6 +229,33 @@ export class PatternsEngine {
       .returning();
     if (!row) throw new NotFoundError('Pattern', id);
     return toPatternDTO(row);
+  }
+
+  /**
+   * The brand's own pattern, for a write. A shared one is visible to the brand, so refusing it as
+   * missing would contradict the page that lists it: it is Forbidden, with the way out named.
+   */
+  private async loadOwnPattern(scope: BrandScope, patternId: string): Promise<PatternRow> {
+    const row = await loadVisiblePattern(this.db, scope, patternId);
+    if (row.brandId === null) {
+      throw new ForbiddenError(
+        `Pattern "${row.name}" is in the shared library, which is read-only here; copy it to the brand to change it`,
+      );
+    }
+    return row;
+  }
+
+  /** Runs one write of a pattern named `name`, answering a name the brand already uses as a ConflictError. */
+  private async saveNamed(patternId: string | null, name: string, write: () => Promise<PatternRow[]>): Promise<PatternDTO> {
+    let rows: PatternRow[];
+    try {
+      rows = await write();
+    } catch (error) {
+      if (isUniqueViolation(error, PATTERN_NAME_UNIQUE)) throw nameTaken(name);
+      throw error;
+    }
+    if (!rows[0]) throw new NotFoundError('Pattern', patternId ?? undefined);
+    return toPatternDTO(rows[0]);
   }
 
   /** Refuses an update of a pattern outside `scope`: NotFound unless the caller can see it at all. */

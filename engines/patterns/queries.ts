@@ -8,7 +8,8 @@ import { PatternDTO } from './dto';
 
 export type PatternRow = typeof patternTemplates.$inferSelect;
 
-export const toPatternDTO = (row: PatternRow): PatternDTO => PatternDTO.parse({ ...row, isShared: row.brandId === null });
+export const toPatternDTO = (row: PatternRow): PatternDTO =>
+  PatternDTO.parse({ ...row, isShared: row.brandId === null, scope: row.brandId === null ? 'shared' : 'brand' });
 
 /** Case-insensitive name order, spelled in the "C" collation so PGlite and PostgreSQL agree. */
 export const byName = (column: Column): SQL => sql`lower(${column}) collate "C"`;

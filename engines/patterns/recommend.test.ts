@@ -31,6 +31,7 @@ function pattern(values: Partial<PatternDTO> = {}): PatternDTO {
     ...values,
     brandId,
     isShared: brandId === null,
+    scope: brandId === null ? 'shared' : 'brand',
   };
 }
 

@@ -5,9 +5,12 @@ import { ingestKeysRouter } from './routers/ingest-keys';
 import { learningRouter } from './routers/learning';
 import { opportunitiesRouter } from './routers/opportunities';
 import { packagesRouter } from './routers/packages';
+import { patternsRouter } from './routers/patterns';
 import { runsRouter } from './routers/runs';
+import { teamRouter } from './routers/team';
 import { todayRouter } from './routers/today';
 import { variantsRouter } from './routers/variants';
+import { workspacesRouter } from './routers/workspaces';
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -18,7 +21,10 @@ export const appRouter = createTRPCRouter({
   today: todayRouter,
   opportunities: opportunitiesRouter,
   packages: packagesRouter,
+  patterns: patternsRouter,
   variants: variantsRouter,
+  workspaces: workspacesRouter,
+  team: teamRouter,
 });
 
 export type AppRouter = typeof appRouter;
