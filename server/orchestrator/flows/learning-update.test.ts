@@ -117,12 +117,13 @@ describe('LearningUpdateOrchestrator.runForBrand', () => {
     const [run] = await ctx.engines.runs.listRuns(fx, { limit: 1 });
     expect(run).toMatchObject({ flow: 'f3_learning', status: 'succeeded', input: { windowDays: DAYS, trigger: 'admin' } });
     expect(run!.events.map((e) => `${e.node}:${e.kind}`)).toEqual([
-      'claimWindow:input',
+      'input:input',
+      'claimWindow:engine_mutation',
       'scoreVariants:engine_mutation',
       'updatePatterns:engine_mutation',
       'rescoreOpportunities:engine_mutation',
       'completeWindow:engine_mutation',
-      'learningUpdate:output',
+      'flow:output',
     ]);
   });
 
@@ -201,7 +202,8 @@ describe('concurrency and isolation', () => {
     const [run] = await ctx.engines.runs.listRuns(fx, { limit: 1 });
     // A programming error's words stay in the server log: runs are shown to the tenant's members.
     expect(run).toMatchObject({ status: 'failed', error: 'Error: an internal error (details are in the server log)' });
-    expect(run!.events.map((e) => e.kind)).toEqual(['hard_error']);
+    // The input event was recorded before the transaction; the step events went with it.
+    expect(run!.events.map((e) => e.kind)).toEqual(['input', 'hard_error']);
     // The next run does the whole window.
     expect(await LearningUpdateOrchestrator.runForBrand(ctx, fx, { windowDays: DAYS })).toMatchObject({
       skipped: 0,

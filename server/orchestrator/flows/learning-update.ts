@@ -1,11 +1,10 @@
 import type { LearningWindow } from '../../../engines/learning/window';
 import type { BrandScope } from '../../../engines/scope';
-import { logger } from '../../logging/logger';
 import type { SystemContext } from '../context';
-import { type LearningState, learningGraph } from '../graphs/learning-graph';
+import { learningGraph } from '../graphs/learning-graph';
 import { LearningRunResult, type LearningTrigger } from '../views/learning-run-result';
-import { retryWhileDatabaseUnavailable } from './cleanup-retry';
 import { describeFailure } from './failure-description';
+import { FlowRunAudit } from './run-audit';
 
 export const DEFAULT_LEARNING_WINDOW_DAYS = 30;
 /** Brands read per page of the global walk. */
@@ -73,12 +72,14 @@ export const LearningUpdateOrchestrator = {
     const startedAt = Date.now();
     let walk = await engines.learning.walk.start(window);
     // The walk's budget is the run's: a cron call killed at its limit leaves a run the sweep recovers.
-    const runId = await engines.runs.startRun(null, {
-      flow: 'f3_learning',
-      input: { windowDays, ...window, scope: 'global', walk },
-      budgetMs: options.timeBudgetMs,
-    });
-    logger.info({ flow: 'f3_learning', runId, scope: 'global', windowDays }, 'run started');
+    const audit = await FlowRunAudit.start(
+      engines.runs,
+      null,
+      'f3_learning',
+      { windowDays, ...window, scope: 'global', walk },
+      null,
+      options.timeBudgetMs,
+    );
     const totals = {
       brandsProcessed: 0,
       skipped: 0,
@@ -88,7 +89,7 @@ export const LearningUpdateOrchestrator = {
       opportunitiesRescored: 0,
       learningEventsWritten: 0,
     };
-    try {
+    await audit.failOnError(async () => {
       brands: while (walk.completedAt === null) {
         const targets = await engines.learning.walk.nextTargets(walk, options.batchSize ?? BRANDS_PER_BATCH);
         if (targets.length === 0) {
@@ -98,37 +99,34 @@ export const LearningUpdateOrchestrator = {
         for (const target of targets) {
           if (options.timeBudgetMs !== undefined && Date.now() - startedAt >= options.timeBudgetMs) break brands;
           try {
-            const outcome = await updateBrand(ctx, target, window, { windowDays, trigger: 'cron', parentRunId: runId });
+            const outcome = await updateBrand(ctx, target, window, { windowDays, trigger: 'cron', parentRunId: audit.runId });
             totals.brandsProcessed += 1;
             if (outcome.skipped) totals.skipped += 1;
             totals.variantsScored += outcome.variantsScored;
             totals.patternsUpdated += outcome.patternsUpdated;
             totals.opportunitiesRescored += outcome.opportunitiesRescored;
             totals.learningEventsWritten += outcome.learningEventsWritten;
-            await engines.runs.recordEvent({ runId, node: 'updateBrand', kind: 'output', payload: { ...target, ...outcome } });
+            await audit.step('updateBrand', { ...target, ...outcome });
           } catch (error) {
             totals.brandsFailed += 1;
-            await engines.runs.recordEvent({
-              runId,
-              node: 'updateBrand',
-              kind: 'soft_error',
-              payload: {
-                ...target,
-                message: describeFailure(error, `learning update of brand ${target.brandId}`),
-              },
+            await audit.softError('updateBrand', {
+              ...target,
+              message: describeFailure(error, `learning update of brand ${target.brandId}`),
             });
           }
           walk = await engines.learning.walk.advance(window, target.brandId);
         }
       }
-    } catch (error) {
-      await failRun(ctx, runId, error);
-      throw error;
-    }
+    });
     const complete = walk.completedAt !== null;
-    const result = LearningRunResult.parse({ runId, ...window, ...totals, complete, resumeAfter: complete ? null : walk.lastBrandId });
-    await engines.runs.recordEvent({ runId, node: 'runGlobal', kind: 'output', payload: result });
-    await engines.runs.finishRun({ runId, status: totals.brandsFailed > 0 ? 'succeeded_with_warnings' : 'succeeded' });
+    const result = LearningRunResult.parse({
+      runId: audit.runId,
+      ...window,
+      ...totals,
+      complete,
+      resumeAfter: complete ? null : walk.lastBrandId,
+    });
+    await audit.finish(result, totals.brandsFailed > 0);
     return result;
   },
 };
@@ -141,20 +139,14 @@ async function updateBrand(
   input: { windowDays: number; trigger: LearningTrigger; parentRunId?: string },
   userId: string | null = null,
 ): Promise<BrandOutcome> {
-  const runId = await ctx.engines.runs.startRun(
-    { tenantId, brandId },
-    { flow: 'f3_learning', input: { ...input, ...window }, createdByUserId: userId },
+  const scope = { tenantId, brandId };
+  const audit = await FlowRunAudit.start(ctx.engines.runs, scope, 'f3_learning', { ...input, ...window }, userId);
+  // The transaction rolls back with its step events on a failure; the run keeps why.
+  const state = await audit.failOnError(() =>
+    ctx.transaction((engines) => learningGraph.invoke({ ...scope, window, runId: audit.runId }, { configurable: { engines } })),
   );
-  logger.info({ flow: 'f3_learning', runId, tenantId, brandId, ...input }, 'run started');
-  let state: LearningState;
-  try {
-    state = await ctx.transaction((engines) => learningGraph.invoke({ tenantId, brandId, window, runId }, { configurable: { engines } }));
-  } catch (error) {
-    await failRun(ctx, runId, error);
-    throw error;
-  }
   const outcome: BrandOutcome = {
-    runId,
+    runId: audit.runId,
     skipped: state.claim.alreadyDone,
     variantsScored: state.variants?.summaries.filter((s) => s.engagementRate !== null).length ?? 0,
     patternsUpdated: state.patterns?.updates.length ?? 0,
@@ -164,16 +156,6 @@ async function updateBrand(
       (state.patterns?.learningEventsWritten ?? 0) +
       (state.opportunities?.learningEventsWritten ?? 0),
   };
-  await ctx.engines.runs.recordEvent({ runId, node: 'learningUpdate', kind: 'output', payload: outcome });
-  await ctx.engines.runs.finishRun({ runId, status: 'succeeded' });
+  await audit.finish(outcome, false);
   return outcome;
-}
-
-/** The transaction rolled back, taking its step events with it; the run keeps why. */
-async function failRun(ctx: SystemContext, runId: string, error: unknown): Promise<void> {
-  const message = describeFailure(error, `learning run ${runId}`);
-  await retryWhileDatabaseUnavailable(async () => {
-    await ctx.engines.runs.recordEvent({ runId, node: 'learningUpdate', kind: 'hard_error', payload: { message } });
-    await ctx.engines.runs.finishRun({ runId, status: 'failed', error: message });
-  });
 }

@@ -14,10 +14,6 @@ export class PackageRunAudit extends FlowRunAudit {
     return this.runs.linkPackage({ runId: this.runId, packageId });
   }
 
-  softError(warning: WorkspaceWarning): Promise<void> {
-    return this.event(warning.node, 'soft_error', warning);
-  }
-
   /** Records the hard error and whether the package this run created was taken back (`undoError` null). */
   override async fail(error: unknown, undoError: unknown = null): Promise<void> {
     await this.recordFailure(describeFailure(error, `run ${this.runId}`), {

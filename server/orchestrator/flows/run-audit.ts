@@ -22,7 +22,8 @@ export class FlowRunAudit {
       runId: string,
     ) => Audit,
     runs: FlowRunsEngine,
-    scope: { tenantId: string; brandId: string },
+    /** Null for a run that spans tenants (the learning cron's walk). */
+    scope: { tenantId: string; brandId: string } | null,
     flow: FlowName,
     input: Record<string, unknown>,
     userId: string | null,
@@ -34,6 +35,16 @@ export class FlowRunAudit {
     logger.info({ flow, runId, ...scope }, 'run started');
     await audit.event('input', 'input', input);
     return audit;
+  }
+
+  /** One step's result, for a flow made of many (the cron walk's brands). */
+  step(node: string, payload: unknown): Promise<void> {
+    return this.event(node, 'output', payload);
+  }
+
+  /** A failure the flow recorded and went on past. */
+  softError(node: string, payload: unknown): Promise<void> {
+    return this.event(node, 'soft_error', payload);
   }
 
   mutation(node: string, payload: unknown): Promise<void> {

@@ -28,7 +28,7 @@ type Config = RunConfig<typeof LearningDeps.State>;
 async function claimWindow(state: LearningState, config: Config) {
   const { learning, runs } = runDeps(config).engines;
   const claim = await learning.update.claimWindow(state, state.window);
-  await runs.recordEvent({ runId: state.runId, node: 'claimWindow', kind: 'input', payload: claim });
+  await runs.recordEvent({ runId: state.runId, node: 'claimWindow', kind: 'engine_mutation', payload: claim });
   return { claim };
 }
 

@@ -73,7 +73,7 @@ export async function draftChannel(deps: DraftingDeps, task: ChannelTask): Promi
   await audit.llm(node, result);
   if (!result.ok) {
     const warning = { channel, node, message: `No drafts for ${channel}: ${result.error}` };
-    await audit.softError(warning);
+    await audit.softError(warning.node, warning);
     return { plan: null, warnings: [warning] };
   }
 
@@ -87,7 +87,7 @@ export async function draftChannel(deps: DraftingDeps, task: ChannelTask): Promi
   if (kept.length === 0 && warnings.length === 0) {
     warnings.push({ channel, node, message: `The ${channel} writer returned no usable draft` });
   }
-  for (const warning of warnings) await audit.softError(warning);
+  for (const warning of warnings) await audit.softError(warning.node, warning);
   return {
     plan: { channel, patternId: pattern?.pattern.id ?? null, variants: kept, promptContext: input as unknown as Record<string, unknown> },
     warnings,
