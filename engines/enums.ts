@@ -62,6 +62,10 @@ export type MembershipRole = z.infer<typeof MembershipRole>;
 export const InviteRole = z.enum(['admin', 'member']);
 export type InviteRole = z.infer<typeof InviteRole>;
 
+/** How much a persona matters to the brand's strategy; at most three are 'high' in a calibrated brand. */
+export const PersonaPriority = z.enum(['high', 'medium', 'low']);
+export type PersonaPriority = z.infer<typeof PersonaPriority>;
+
 export const FlowName = z.enum(['f0_strategy', 'f1_today', 'f1_summary', 'f2_package_build', 'f2_regenerate', 'f3_learning', 'f3_summary']);
 export type FlowName = z.infer<typeof FlowName>;
 

@@ -1,4 +1,5 @@
 import { BrandBrainEngine } from './brand-brain/engine';
+import { StrategyEngine } from './brand-brain/strategy';
 import type { Clock } from './clock';
 import { ContentEngine } from './content/engine';
 import { type Database, type DatabaseConfig, type DatabaseHandle, databaseConfigFromEnv, openDatabase } from './db/client';
@@ -17,6 +18,7 @@ export type { DatabaseHandle } from './db/client';
 export interface Engines {
   tenancy: TenancyEngine;
   brandBrain: BrandBrainEngine;
+  strategy: StrategyEngine;
   opportunities: OpportunitiesEngine;
   patterns: PatternsEngine;
   content: ContentEngine;
@@ -53,6 +55,7 @@ function buildEngines(db: Database, clock: Clock | undefined): Engines {
   return {
     tenancy: new TenancyEngine(db),
     brandBrain: new BrandBrainEngine(db),
+    strategy: new StrategyEngine(db),
     opportunities,
     patterns,
     content: new ContentEngine(db, { opportunities, patterns, clock }),

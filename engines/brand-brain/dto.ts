@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Channel, MembershipRole } from '../enums';
+import { Channel, MembershipRole, PersonaPriority } from '../enums';
 import { StorableRecord, Text } from '../text';
 
 /** Persona priorities: fewer than three says nothing, more than seven is no longer a priority list. */
@@ -34,6 +34,7 @@ export const PersonaDTO = z.object({
   pains: z.array(z.string()),
   successMetrics: z.array(z.string()),
   channelBiases: z.partialRecord(Channel, z.string()),
+  priority: PersonaPriority,
   createdAt: z.date(),
   updatedAt: z.date(),
 });
@@ -115,6 +116,8 @@ export const UpsertPersonaInput = z.object({
   pains: z.array(Text(200)).max(20).default([]),
   successMetrics: z.array(Text(200)).max(20).default([]),
   channelBiases: z.partialRecord(Channel, Text(500)).default({}),
+  /** At most three of a brand's personas are 'high'. */
+  priority: PersonaPriority.default('medium'),
 });
 export type UpsertPersonaInput = z.input<typeof UpsertPersonaInput>;
 

@@ -16,6 +16,7 @@ import {
   PackageStatus,
   PatternCategory,
   PatternStatus,
+  PersonaPriority,
   VariantStatus,
 } from '../enums';
 
@@ -97,6 +98,9 @@ export const personas = pgTable('personas', {
   pains: text('pains').array().notNull(),
   successMetrics: text('success_metrics').array().notNull(),
   channelBiases: jsonb('channel_biases').$type<Partial<Record<Channel, string>>>().notNull(),
+  priority: text('priority', { enum: values(PersonaPriority) })
+    .notNull()
+    .default('medium'),
   ...timestamps,
 });
 
