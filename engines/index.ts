@@ -9,6 +9,8 @@ import { OpportunitiesEngine } from './opportunities/engine';
 import { PatternsEngine } from './patterns/engine';
 import { FlowRunsEngine } from './runs/engine';
 import { TenancyEngine } from './tenancy/engine';
+import { TeamEngine } from './tenancy/team';
+import { WorkspacesEngine } from './tenancy/workspaces';
 
 // The composition root's way in: the server opens the database and builds the engines here, and so
 // never imports engines/db itself.
@@ -17,6 +19,8 @@ export type { DatabaseHandle } from './db/client';
 
 export interface Engines {
   tenancy: TenancyEngine;
+  workspaces: WorkspacesEngine;
+  team: TeamEngine;
   brandBrain: BrandBrainEngine;
   strategy: StrategyEngine;
   opportunities: OpportunitiesEngine;
@@ -54,6 +58,8 @@ function buildEngines(db: Database, clock: Clock | undefined): Engines {
   const opportunities = new OpportunitiesEngine(db, { clock });
   return {
     tenancy: new TenancyEngine(db),
+    workspaces: new WorkspacesEngine(db),
+    team: new TeamEngine(db),
     brandBrain: new BrandBrainEngine(db),
     strategy: new StrategyEngine(db),
     opportunities,
