@@ -26,9 +26,15 @@ interface BrandOwnedTable {
 export const inBrand = (table: BrandOwnedTable, scope: BrandScope): SQL =>
   and(eq(table.tenantId, scope.tenantId), eq(table.brandId, scope.brandId), isNull(table.deletedAt))!;
 
+/**
+ * A brand row in use: neither deleted nor archived. An archived brand keeps all its rows, but leaves
+ * every list, the learning cron's walk and every brand-scoped call (which answer NotFound, exactly as
+ * for a brand that does not exist).
+ */
+export const brandIsLive = (): SQL => and(isNull(brands.deletedAt), isNull(brands.archivedAt))!;
+
 /** The scope's brand row while it is live and the tenant's. */
-export const liveBrand = (scope: BrandScope): SQL =>
-  and(eq(brands.id, scope.brandId), eq(brands.tenantId, scope.tenantId), isNull(brands.deletedAt))!;
+export const liveBrand = (scope: BrandScope): SQL => and(eq(brands.id, scope.brandId), eq(brands.tenantId, scope.tenantId), brandIsLive())!;
 
 /**
  * Throws NotFound unless the brand is live and the tenant's (a missing brand and another tenant's look

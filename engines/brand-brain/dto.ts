@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { SLUG_MAX_LENGTH, SLUG_PATTERN } from '../../lib/slug';
 import { Channel, MembershipRole, PersonaPriority } from '../enums';
-import { StorableRecord, Text } from '../text';
+import { storableString, Text } from '../text';
 
 /** Persona priorities: fewer than three says nothing, more than seven is no longer a priority list. */
 export const MIN_PERSONA_PRIORITIES = 3;
@@ -82,30 +83,34 @@ export type UserBrandDTO = z.infer<typeof UserBrandDTO>;
 
 // ----- inputs -----
 
-export const UpsertBrandInput = z.object({
-  /** Set → update that brand of the tenant; unset → create one. */
-  id: z.uuid().optional(),
+/** Lowercase words joined by single hyphens (the brands table's own check); unique within the tenant. */
+const Slug = z.string().trim().max(SLUG_MAX_LENGTH).regex(SLUG_PATTERN, 'lowercase letters and digits, words joined by single hyphens');
+
+/** A handle may stay empty: a person often sets up the brand before they know every account name. */
+const BrandChannelInput = z.object({ channel: Channel, handle: storableString().trim().max(100).default('') });
+
+/** One entry per channel (the engine refuses a channel listed twice). */
+const BrandChannels = z.array(BrandChannelInput).max(Channel.options.length);
+
+export const CreateBrandInput = z.object({
   name: Text(120),
-  /** Lowercase words joined by single hyphens; unique within the tenant. */
-  slug: z
-    .string()
-    .trim()
-    .max(60)
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lowercase letters and digits, words joined by single hyphens'),
+  /** Omitted → derived from the name (lib/slug.ts). */
+  slug: Slug.optional(),
+  /** Added to the channels when they do not list it. */
   primaryChannel: Channel,
-  /** One entry per channel; must include primaryChannel. */
-  channels: z
-    .array(z.object({ channel: Channel, handle: Text(100) }))
-    .min(1)
-    .max(Channel.options.length),
-  /** One to three sentences. */
-  positioning: Text(600),
-  toneTags: z.array(Text(40)).max(12).default([]),
-  taboos: z.array(Text(120)).max(30).default([]),
-  /** Omitted on an update → the stored metadata is kept. */
-  metadata: StorableRecord().optional(),
+  channels: BrandChannels.default([]),
 });
-export type UpsertBrandInput = z.input<typeof UpsertBrandInput>;
+export type CreateBrandInput = z.input<typeof CreateBrandInput>;
+
+/** Only the fields given change. A primary channel the channels lack is added to them, as on create. */
+export const UpdateBrandInput = z.object({
+  name: Text(120).optional(),
+  slug: Slug.optional(),
+  primaryChannel: Channel.optional(),
+  /** Replaces the whole list. */
+  channels: BrandChannels.optional(),
+});
+export type UpdateBrandInput = z.input<typeof UpdateBrandInput>;
 
 export const UpsertPersonaInput = z.object({
   id: z.uuid().optional(),

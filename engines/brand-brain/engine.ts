@@ -3,14 +3,16 @@ import { z } from 'zod';
 import type { Database } from '../db/client';
 import { brands, contentPillars, memberships, personas, tenants } from '../db/schema';
 import { ConflictError, InvariantViolationError, NotFoundError } from '../errors';
-import { BrandScope, inBrand, isUniqueViolation, liveBrand } from '../scope';
+import { BrandScope, brandIsLive, inBrand, isUniqueViolation, liveBrand } from '../scope';
+import { brandSlug, channelsWithPrimary } from './brand-fields';
 import {
   BrandStrategyView,
   type BrandSummary,
+  CreateBrandInput,
   ListPillarsInput,
   type PersonaDTO,
   type PillarDTO,
-  UpsertBrandInput,
+  UpdateBrandInput,
   UpsertPersonaInput,
   UpsertPillarInput,
   UserBrandDTO,
@@ -64,39 +66,64 @@ export class BrandBrainEngine {
     return (await selectPillars(this.db, scope, includeInactive)).map(toPillarDTO);
   }
 
-  /** Creates a brand of the tenant, or with `id` replaces that brand's fields. */
-  async upsertBrand(tenantId: string, input: UpsertBrandInput): Promise<BrandSummary> {
-    const tenant = z.uuid().parse(tenantId);
-    const { id, metadata, ...fields } = UpsertBrandInput.parse(input);
-    const channels = fields.channels.map((c) => c.channel);
-    if (new Set(channels).size !== channels.length) {
-      throw new InvariantViolationError('A brand lists each channel at most once', 'input');
+  /**
+   * A new brand of the tenant. Its strategy (positioning, tone, taboos, pillars, personas) starts empty:
+   * the F0 flow writes it once the person has answered its questions.
+   */
+  async createBrand(tenantId: string, input: CreateBrandInput): Promise<BrandSummary> {
+    const tenant = RowId.parse(tenantId);
+    const { name, slug: givenSlug, primaryChannel, channels } = CreateBrandInput.parse(input);
+    const slug = brandSlug(name, givenSlug);
+    const values = { name, slug, primaryChannel, channels: channelsWithPrimary(channels, primaryChannel) };
+    await this.assertTenant(tenant);
+    const [row] = await this.db
+      .insert(brands)
+      .values({ ...values, tenantId: tenant, positioning: '', toneTags: [], taboos: [], metadata: {} })
+      .returning()
+      .catch((error: unknown) => this.refuseSlugClash(error, tenant, slug));
+    return toBrandSummary(row!);
+  }
+
+  /** Changes the fields given; the brand's strategy is the strategy editor's. */
+  async updateBrand(brand: BrandScope, input: UpdateBrandInput): Promise<BrandSummary> {
+    const scope = BrandScope.parse(brand);
+    const fields = UpdateBrandInput.parse(input);
+    const current = await loadBrand(this.db, scope);
+    const channelChange = fields.primaryChannel !== undefined || fields.channels !== undefined;
+    const primaryChannel = fields.primaryChannel ?? current.primaryChannel;
+    // A new list without the primary channel, and no new primary channel: the person dropped it from
+    // the list, so adding it back (as a new primary channel is added) would undo what they did.
+    if (fields.channels && !fields.primaryChannel && !fields.channels.some((entry) => entry.channel === primaryChannel)) {
+      throw new InvariantViolationError(
+        `channels: must keep the primary channel ${primaryChannel}; choose another primary channel first`,
+        'input',
+      );
     }
-    if (!channels.includes(fields.primaryChannel)) {
-      throw new InvariantViolationError(`The primary channel ${fields.primaryChannel} must be one of the brand's channels`, 'input');
-    }
-    try {
-      if (id) {
-        const [row] = await this.db
-          .update(brands)
-          .set({ ...fields, ...(metadata ? { metadata } : {}), updatedAt: sql`now()` })
-          .where(liveBrand({ tenantId: tenant, brandId: id }))
-          .returning();
-        if (!row) throw new NotFoundError('Brand', id);
-        return toBrandSummary(row);
-      }
-      await this.assertTenant(tenant);
-      const [row] = await this.db
-        .insert(brands)
-        .values({ ...fields, tenantId: tenant, metadata: metadata ?? {} })
-        .returning();
-      return toBrandSummary(row!);
-    } catch (error) {
-      if (isUniqueViolation(error, BRAND_SLUG_UNIQUE)) {
-        throw new ConflictError(`The tenant already has a brand with the slug "${fields.slug}"`);
-      }
-      throw error;
-    }
+    const [row] = await this.db
+      .update(brands)
+      .set({
+        ...(fields.name !== undefined ? { name: fields.name } : {}),
+        ...(fields.slug !== undefined ? { slug: fields.slug } : {}),
+        ...(channelChange ? { primaryChannel, channels: channelsWithPrimary(fields.channels ?? current.channels, primaryChannel) } : {}),
+        updatedAt: sql`now()`,
+      })
+      .where(liveBrand(scope))
+      .returning()
+      .catch((error: unknown) => this.refuseSlugClash(error, scope.tenantId, fields.slug ?? current.slug));
+    // Archived or deleted between the read and the write.
+    if (!row) throw new NotFoundError('Brand', scope.brandId);
+    return toBrandSummary(row);
+  }
+
+  /**
+   * Takes the brand out of use: from then on it is in no list, not in the learning cron's walk, and
+   * every brand-scoped call answers NotFound for it (liveBrand). Its rows all stay.
+   */
+  async archiveBrand(brand: BrandScope): Promise<BrandSummary> {
+    const scope = BrandScope.parse(brand);
+    const [row] = await this.db.update(brands).set({ archivedAt: sql`now()`, updatedAt: sql`now()` }).where(liveBrand(scope)).returning();
+    if (!row) throw new NotFoundError('Brand', scope.brandId);
+    return toBrandSummary(row);
   }
 
   /** Creates a persona of the brand, or with `id` replaces that persona's fields. */
@@ -158,7 +185,7 @@ export class BrandBrainEngine {
   }
 
   /**
-   * The brands of every live tenant the user is a member of, with the user's role there; by tenant
+   * The live (not archived) brands of every live tenant the user is a member of, with the user's role there; by tenant
    * name, then brand name (ids settle ties so the order never flips).
    */
   async listBrandsForUser(userId: string): Promise<UserBrandDTO[]> {
@@ -174,10 +201,27 @@ export class BrandBrainEngine {
       })
       .from(memberships)
       .innerJoin(tenants, and(eq(tenants.id, memberships.tenantId), isNull(tenants.deletedAt)))
-      .innerJoin(brands, and(eq(brands.tenantId, tenants.id), isNull(brands.deletedAt)))
+      .innerJoin(brands, and(eq(brands.tenantId, tenants.id), brandIsLive()))
       .where(and(eq(memberships.userId, user), isNull(memberships.deletedAt)))
       .orderBy(byName(tenants.name), asc(tenants.id), byName(brands.name), asc(brands.id));
     return rows.map((row) => UserBrandDTO.parse(row));
+  }
+
+  /**
+   * A clash on the tenant's slugs becomes a ConflictError naming the slug. An archived brand keeps its
+   * slug (its data stays, and it may come back), and the person cannot see it, so the message says so.
+   */
+  private async refuseSlugClash(error: unknown, tenantId: string, slug: string): Promise<never> {
+    if (!isUniqueViolation(error, BRAND_SLUG_UNIQUE)) throw error;
+    const [holder] = await this.db
+      .select({ archivedAt: brands.archivedAt })
+      .from(brands)
+      .where(and(eq(brands.tenantId, tenantId), eq(brands.slug, slug)));
+    throw new ConflictError(
+      holder?.archivedAt
+        ? `slug: "${slug}" belongs to an archived brand of this workspace; choose another slug`
+        : `slug: the workspace already has a brand with the slug "${slug}"`,
+    );
   }
 
   private async assertTenant(tenantId: string): Promise<void> {

@@ -4,7 +4,7 @@ import { type Clock, systemClock } from '../clock';
 import type { Database } from '../db/client';
 import { brands, ingestKeys } from '../db/schema';
 import { NotFoundError } from '../errors';
-import { assertBrandLive, BrandScope, inBrand } from '../scope';
+import { assertBrandLive, BrandScope, brandIsLive, inBrand } from '../scope';
 import { CreatedIngestKey, CreateIngestKeyInput, IngestKeyDTO, IngestKeyScope, RevokedIngestKey, RevokeIngestKeyInput } from './dto';
 
 /** Recognisable in logs and secret scanners; the rest is 32 random bytes. */
@@ -70,7 +70,7 @@ export class IngestKeysEngine {
 
   /**
    * The brand a presented key speaks for, or null when the key is unknown, revoked, or its brand is
-   * gone: the caller answers all of these alike (401), so none of them is revealed. Marks it used.
+   * gone (deleted or archived): the caller answers all of these alike (401), so none of them is revealed. Marks it used.
    */
   async verifyKey(presented: string): Promise<IngestKeyScope | null> {
     if (!presented.startsWith(KEY_PREFIX) || presented.length > 200) return null;
@@ -82,7 +82,7 @@ export class IngestKeysEngine {
           eq(ingestKeys.keyHash, hashKey(presented)),
           isNull(ingestKeys.revokedAt),
           isNull(ingestKeys.deletedAt),
-          sql`exists (select 1 from ${brands} b where b.id = ${ingestKeys.brandId} and b.tenant_id = ${ingestKeys.tenantId} and b.deleted_at is null)`,
+          sql`exists (select 1 from ${brands} where ${brands.id} = ${ingestKeys.brandId} and ${brands.tenantId} = ${ingestKeys.tenantId} and ${brandIsLive()})`,
         ),
       )
       .returning({ tenantId: ingestKeys.tenantId, brandId: ingestKeys.brandId, keyId: ingestKeys.id });

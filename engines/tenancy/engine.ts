@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../db/client';
 import { brands, memberships, tenants, userProfiles } from '../db/schema';
 import { NotFoundError } from '../errors';
+import { brandIsLive } from '../scope';
 import { BrandTenantInput, MembershipDTO, SignInUserDTO, ViewerProfileDTO } from './dto';
 
 const UserId = z.uuid();
@@ -78,7 +79,7 @@ export class TenancyEngine {
   }
 
   /**
-   * Which of `tenantIds` owns the live brand. A brand of any other tenant is NotFound, exactly like a
+   * Which of `tenantIds` owns the live (not archived) brand. A brand of any other tenant is NotFound, exactly like a
    * brand that does not exist, so a caller cannot probe for other tenants' brand ids.
    */
   async findBrandTenant(input: BrandTenantInput): Promise<string> {
@@ -88,7 +89,7 @@ export class TenancyEngine {
       .select({ tenantId: brands.tenantId })
       .from(brands)
       .innerJoin(tenants, and(eq(tenants.id, brands.tenantId), isNull(tenants.deletedAt)))
-      .where(and(eq(brands.id, brandId), inArray(brands.tenantId, tenantIds), isNull(brands.deletedAt)));
+      .where(and(eq(brands.id, brandId), inArray(brands.tenantId, tenantIds), brandIsLive()));
     if (!row) throw new NotFoundError('Brand', brandId);
     return row.tenantId;
   }

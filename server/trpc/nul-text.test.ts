@@ -86,21 +86,21 @@ function expectRefusedByValidation(error: unknown): void {
 }
 
 describe('a NUL character in engine input', () => {
-  it('brand-brain upserts refuse it in text and in metadata, storing nothing', async () => {
+  it('brand-brain writes refuse it in a brand name or handle, a persona and a pillar, storing nothing', async () => {
     const brand = {
       name: 'Nul brand',
       slug: 'nul-brand',
       primaryChannel: 'linkedin' as const,
       channels: [{ channel: 'linkedin' as const, handle: 'nul' }],
-      positioning: 'We help.',
     };
     const engine = system.engines.brandBrain;
     for (const input of [
-      { ...brand, positioning: `We${NUL} help.` },
-      { ...brand, metadata: { note: { nested: [`a${NUL}b`] } } },
+      { ...brand, name: `Nul${NUL} brand` },
+      { ...brand, channels: [{ channel: 'linkedin' as const, handle: `n${NUL}ul` }] },
     ]) {
-      expectRefusedByValidation(await engine.upsertBrand(fx.tenantId, input).catch((e: unknown) => e));
+      expectRefusedByValidation(await engine.createBrand(fx.tenantId, input).catch((e: unknown) => e));
     }
+    expectRefusedByValidation(await engine.updateBrand(fx, { name: `Nul${NUL}` }).catch((e: unknown) => e));
     const persona = { name: 'Persona', summary: 'Reads a lot.', priorities: ['a', 'b', `c${NUL}`] };
     expectRefusedByValidation(await engine.upsertPersona(fx, persona).catch((e: unknown) => e));
     expectRefusedByValidation(await engine.upsertPillar(fx, { name: `P${NUL}`, description: 'd' }).catch((e: unknown) => e));

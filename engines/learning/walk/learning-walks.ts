@@ -4,7 +4,7 @@ import type { Clock } from '../../clock';
 import type { Database } from '../../db/client';
 import { brands, learningWalks, tenants } from '../../db/schema';
 import { NotFoundError } from '../../errors';
-import { BrandScope } from '../../scope';
+import { BrandScope, brandIsLive } from '../../scope';
 import { LearningWalk, ListLearningTargetsInput } from '../dto';
 import { timestamptz } from '../sql-time';
 import { LearningWindow } from '../window';
@@ -100,7 +100,7 @@ export class LearningWalks {
     return LearningWalk.parse(walk);
   }
 
-  /** Every live brand of every tenant, by id after `after`, a page at a time so a cut-short run resumes from a cursor. */
+  /** Every live (not archived) brand of every tenant, by id after `after`, a page at a time so a cut-short run resumes from a cursor. */
   async listTargets(input: ListLearningTargetsInput = {}): Promise<BrandScope[]> {
     const { after, through, limit } = ListLearningTargetsInput.parse(input);
     const found = await this.liveBrands(and(after ? gt(brands.id, after) : undefined, through ? lte(brands.id, through) : undefined))
@@ -122,7 +122,7 @@ export class LearningWalks {
       .select({ tenantId: brands.tenantId, brandId: brands.id })
       .from(brands)
       .innerJoin(tenants, and(eq(tenants.id, brands.tenantId), isNull(tenants.deletedAt)))
-      .where(and(isNull(brands.deletedAt), where));
+      .where(and(brandIsLive(), where));
   }
 
   private async find(window: LearningWindow): Promise<LearningWalk | null> {
