@@ -6,6 +6,7 @@ import { drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import type { Pool } from 'pg';
+import { type Environment, wholeNumberFromEnv } from '../../lib/env';
 import { openPostgresPool, runPostgresScript } from './postgres-pool';
 import * as schema from './schema';
 
@@ -45,8 +46,6 @@ export interface DatabaseConfig {
 
 export const DEFAULT_DATA_DIR = '.data/pglite';
 
-type Environment = Readonly<Record<string, string | undefined>>;
-
 export function databaseConfigFromEnv(env: Environment = process.env): DatabaseConfig {
   return env.DATABASE_URL
     ? {
@@ -61,14 +60,7 @@ export function databaseConfigFromEnv(env: Environment = process.env): DatabaseC
 }
 
 function millisecondsFromEnv(env: Environment, name: string): number | undefined {
-  return wholeNumberFromEnv(env, name, 'milliseconds');
-}
-
-function wholeNumberFromEnv(env: Environment, name: string, unit = ''): number | undefined {
-  const value = env[name]?.trim();
-  if (!value) return undefined;
-  if (!/^\d+$/.test(value)) throw new Error(`${name} must be a whole number${unit ? ` of ${unit}` : ''}, got "${value}"`);
-  return Number(value);
+  return wholeNumberFromEnv(env, name, { unit: 'milliseconds' });
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {

@@ -71,6 +71,11 @@ describe('flow budgets from the environment', () => {
     });
     const tooLong = flowBudgetsFromEnv({ KAIRO_F2_BUILD_BUDGET_MS: '900000' });
     expect(tooLong.packageBuildMs).toBeLessThan(FLOW_ROUTE_MAX_DURATION_MS);
-    expect(flowBudgetsFromEnv({ KAIRO_F2_BUILD_BUDGET_MS: 'soon', KAIRO_RUN_SWEEP_MARGIN_MS: '-5' })).toEqual(DEFAULT_FLOW_BUDGETS);
+    // A typo is an error naming the variable, never silently the default.
+    expect(() => flowBudgetsFromEnv({ KAIRO_F2_BUILD_BUDGET_MS: 'soon' })).toThrow(
+      'KAIRO_F2_BUILD_BUDGET_MS must be a whole number of milliseconds of at least 1, got "soon"',
+    );
+    expect(() => flowBudgetsFromEnv({ KAIRO_RUN_SWEEP_MARGIN_MS: '0' })).toThrow('KAIRO_RUN_SWEEP_MARGIN_MS');
+    expect(flowBudgetsFromEnv({ KAIRO_RUN_SWEEP_MARGIN_MS: ' ' })).toEqual(DEFAULT_FLOW_BUDGETS);
   });
 });

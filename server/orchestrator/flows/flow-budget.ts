@@ -1,3 +1,5 @@
+import { type Environment, wholeNumberFromEnv } from '../../../lib/env';
+
 /**
  * The `maxDuration` (seconds) of the routes that run flows in a request (app/api/trpc/[trpc]/route.ts):
  * 300 s is what every Vercel plan allows with Fluid compute (Hobby's maximum, Pro's default). The
@@ -28,19 +30,17 @@ export const DEFAULT_FLOW_BUDGETS: FlowBudgets = {
 /**
  * Budgets from KAIRO_F2_BUILD_BUDGET_MS, KAIRO_F2_REGENERATE_BUDGET_MS and KAIRO_RUN_SWEEP_MARGIN_MS
  * (milliseconds). A budget is held below the route's `maxDuration` minus headroom, so a flow always
- * ends by itself before the platform would kill it; an unreadable value keeps the default.
+ * ends by itself before the platform would kill it; a value that is not a positive whole number throws.
  */
-export function flowBudgetsFromEnv(env: Record<string, string | undefined> = process.env): FlowBudgets {
+export function flowBudgetsFromEnv(env: Environment = process.env): FlowBudgets {
   const ceiling = FLOW_ROUTE_MAX_DURATION_MS - ROUTE_HEADROOM_MS;
   return {
-    packageBuildMs: Math.min(ceiling, positiveMs(env.KAIRO_F2_BUILD_BUDGET_MS) ?? DEFAULT_FLOW_BUDGETS.packageBuildMs),
-    regenerateMs: Math.min(ceiling, positiveMs(env.KAIRO_F2_REGENERATE_BUDGET_MS) ?? DEFAULT_FLOW_BUDGETS.regenerateMs),
-    sweepMarginMs: Math.min(FLOW_ROUTE_MAX_DURATION_MS, positiveMs(env.KAIRO_RUN_SWEEP_MARGIN_MS) ?? DEFAULT_FLOW_BUDGETS.sweepMarginMs),
+    packageBuildMs: Math.min(ceiling, positiveMs(env, 'KAIRO_F2_BUILD_BUDGET_MS') ?? DEFAULT_FLOW_BUDGETS.packageBuildMs),
+    regenerateMs: Math.min(ceiling, positiveMs(env, 'KAIRO_F2_REGENERATE_BUDGET_MS') ?? DEFAULT_FLOW_BUDGETS.regenerateMs),
+    sweepMarginMs: Math.min(FLOW_ROUTE_MAX_DURATION_MS, positiveMs(env, 'KAIRO_RUN_SWEEP_MARGIN_MS') ?? DEFAULT_FLOW_BUDGETS.sweepMarginMs),
   };
 }
 
-function positiveMs(value: string | undefined): number | undefined {
-  if (!value || !/^\d+$/.test(value.trim())) return undefined;
-  const ms = Number(value.trim());
-  return ms > 0 ? ms : undefined;
+function positiveMs(env: Environment, name: string): number | undefined {
+  return wholeNumberFromEnv(env, name, { unit: 'milliseconds', min: 1 });
 }

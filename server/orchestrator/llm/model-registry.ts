@@ -1,8 +1,9 @@
 import { createOpenAI } from '@ai-sdk/openai';
 import type { LanguageModelV4, LanguageModelV4CallOptions } from '@ai-sdk/provider';
+import { type Environment, wholeNumberFromEnv } from '../../../lib/env';
 import { OfflineLanguageModel, type OfflineWriter } from './offline-model';
 
-export type ModelRole = 'thesis_writer' | 'variant_writer' | 'copy_editor' | 'summarizer';
+export type ModelRole = 'strategist' | 'thesis_writer' | 'variant_writer' | 'copy_editor' | 'summarizer';
 
 export interface ModelRegistry {
   modelFor(role: ModelRole): LanguageModelV4;
@@ -20,12 +21,12 @@ export interface ModelConfig {
 
 export const DEFAULT_MODEL_NAME = 'gpt-4o-mini';
 
-export function modelConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ModelConfig {
+export function modelConfigFromEnv(env: Environment = process.env): ModelConfig {
   return {
     apiKey: env.OPENAI_API_KEY || undefined,
     baseUrl: env.OPENAI_BASE_URL || undefined,
     modelName: env.KAIRO_MODEL || DEFAULT_MODEL_NAME,
-    offlineLatencyMs: /^\d+$/.test(env.KAIRO_OFFLINE_MODEL_LATENCY_MS ?? '') ? Number(env.KAIRO_OFFLINE_MODEL_LATENCY_MS) : undefined,
+    offlineLatencyMs: wholeNumberFromEnv(env, 'KAIRO_OFFLINE_MODEL_LATENCY_MS', { unit: 'milliseconds' }),
   };
 }
 
