@@ -82,10 +82,10 @@ describe('patterns procedures', () => {
 
   it('keep the shared library read-only: FORBIDDEN with the reason, not NOT_FOUND', async () => {
     for (const call of [
-      as(owner).patterns.update({ brandId: fx.brandId, patternId: sharedId, name: 'Ours now' }),
-      as(owner).patterns.retire({ brandId: fx.brandId, patternId: sharedId }),
+      () => as(owner).patterns.update({ brandId: fx.brandId, patternId: sharedId, name: 'Ours now' }),
+      () => as(owner).patterns.retire({ brandId: fx.brandId, patternId: sharedId }),
     ]) {
-      const refused = await rejection(call);
+      const refused = await rejection(call());
       expect(refused.code).toBe('FORBIDDEN');
       expect(refused.message).toMatch(/shared library/);
     }
@@ -109,11 +109,11 @@ describe('patterns procedures', () => {
     expect(await codeOf(as(otherOwner).patterns.create({ ...newPattern('Intruder') }))).toBe('NOT_FOUND');
     for (const patternId of [mine.id, sharedId, randomUUID()]) {
       for (const call of [
-        as(otherOwner).patterns.update({ brandId: other.brandId, patternId, name: 'Hijacked' }),
-        as(otherOwner).patterns.retire({ brandId: other.brandId, patternId }),
-        as(otherOwner).patterns.copyShared({ brandId: other.brandId, patternId }),
+        () => as(otherOwner).patterns.update({ brandId: other.brandId, patternId, name: 'Hijacked' }),
+        () => as(otherOwner).patterns.retire({ brandId: other.brandId, patternId }),
+        () => as(otherOwner).patterns.copyShared({ brandId: other.brandId, patternId }),
       ]) {
-        expect(await codeOf(call)).toBe('NOT_FOUND');
+        expect(await codeOf(call())).toBe('NOT_FOUND');
       }
     }
     expect(await codeOf(as(owner).patterns.retire({ brandId: fx.brandId, patternId: theirs.id }))).toBe('NOT_FOUND');
