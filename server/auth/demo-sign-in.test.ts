@@ -5,11 +5,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ForbiddenError, NotFoundError } from '../../engines/errors';
-import { DEMO_OWNER, DEMO_TENANTS } from '../../supabase/seed/demo-users';
+import { DEMO_OWNER, DEMO_TENANTS, OTHER_TENANT_OWNER } from '../../supabase/seed/demo-users';
 import { createTestDatabase, type TestDatabase } from '../../test/database';
+import { signTestToken, testAuthSetup } from '../../test/fixtures/auth';
 import { createSystemContext } from '../orchestrator/context';
 import { loadAuthSetup } from './auth-setup';
-import { signInAsDemoUser } from './demo-sign-in';
+import { demoUserIdFor, signInAsDemoUser, signInByDemoEmail } from './demo-sign-in';
 import { resolveViewer } from './viewer';
 
 let handle: TestDatabase;
@@ -91,5 +92,74 @@ describe('the demo secret', () => {
     const auth = await loadAuthSetup({ NODE_ENV: 'development', KAIRO_DEMO_JWT_SECRET: configured }, { dataDir });
     expect(auth.demoSigningKey).toEqual(new TextEncoder().encode(configured));
     await expect(loadAuthSetup({ NODE_ENV: 'development', KAIRO_DEMO_JWT_SECRET: 'short' }, { dataDir })).rejects.toThrow(/at least 32/);
+  });
+});
+
+describe('demo sign-in by email (a new user)', () => {
+  it('signs a new person in as a verified email: a profile named after it, no workspace yet, the same user next time', async () => {
+    const system = await systemWith({ NODE_ENV: 'development' });
+    const email = `New.Person.${randomUUID().slice(0, 8)}@Example.com`;
+    const { token } = await signInByDemoEmail(system, email);
+    const viewer = await resolveViewer(system, token);
+    expect(viewer).toEqual({ userId: demoUserIdFor(email), memberships: [] });
+    expect(await system.engines.tenancy.getViewerProfile(viewer!.userId)).toMatchObject({
+      email: email.toLowerCase(),
+      displayName: email.toLowerCase().split('@')[0],
+    });
+    const again = await resolveViewer(system, (await signInByDemoEmail(system, ` ${email.toUpperCase()} `)).token);
+    expect(again?.userId).toBe(viewer!.userId);
+  });
+
+  it('derives a stable uuid v5 per email', () => {
+    expect(demoUserIdFor('a@example.com')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(demoUserIdFor('A@Example.com')).toBe(demoUserIdFor('a@example.com'));
+    expect(demoUserIdFor('b@example.com')).not.toBe(demoUserIdFor('a@example.com'));
+  });
+
+  it("signs in as the existing user who has that email (a seeded one's included)", async () => {
+    const system = await systemWith({ NODE_ENV: 'development' });
+    const { token } = await signInByDemoEmail(system, DEMO_OWNER.email);
+    expect((await resolveViewer(system, token))?.userId).toBe(DEMO_OWNER.userId);
+  });
+
+  it('accepts pending invites for the email on sign-in, so the person lands in the workspace', async () => {
+    const system = await systemWith({ NODE_ENV: 'development' });
+    const email = `invitee-${randomUUID().slice(0, 8)}@example.com`;
+    await system.engines.team.invite(DEMO_TENANTS.northwind.id, DEMO_OWNER.userId, { email, role: 'member' });
+    const viewer = await resolveViewer(system, (await signInByDemoEmail(system, email)).token);
+    expect(viewer?.memberships).toEqual([{ tenantId: DEMO_TENANTS.northwind.id, role: 'member' }]);
+  });
+
+  it('refuses an address that is not an email', async () => {
+    const system = await systemWith({ NODE_ENV: 'development' });
+    await expect(signInByDemoEmail(system, 'not-an-email')).rejects.toThrow(/valid email/);
+  });
+
+  it('is refused in production exactly like the demo sign-in, and its tokens are not honoured there', async () => {
+    const prodDir = await mkdtemp(path.join(tmpdir(), 'kairo-auth-prod-'));
+    const prodSystem = createSystemContext(handle, { auth: await loadAuthSetup({ NODE_ENV: 'production' }, { dataDir: prodDir }) });
+    await expect(signInByDemoEmail(prodSystem, 'someone@example.com')).rejects.toThrow(ForbiddenError);
+    const { token } = await signInByDemoEmail(await systemWith({ NODE_ENV: 'development' }), 'someone@example.com');
+    expect(await resolveViewer(prodSystem, token)).toBeNull();
+    await rm(prodDir, { recursive: true, force: true });
+  });
+});
+
+describe('resolveViewer with a Supabase-shaped token', () => {
+  it('gives a first-time user a profile and accepts invites only when the email is verified', async () => {
+    const { key, auth } = testAuthSetup();
+    const system = createSystemContext(handle, { auth });
+    const email = `supa-${randomUUID().slice(0, 8)}@example.com`;
+    await system.engines.team.invite(DEMO_TENANTS.globex.id, OTHER_TENANT_OWNER.userId, { email, role: 'admin' });
+    const userId = randomUUID();
+
+    const unconfirmed = await signTestToken(key, { sub: userId, email, user_metadata: { email_verified: false, full_name: 'Supa User' } });
+    expect(await resolveViewer(system, unconfirmed)).toEqual({ userId, memberships: [] });
+    expect(await system.engines.tenancy.getViewerProfile(userId)).toMatchObject({ email, displayName: 'Supa User' });
+
+    const confirmed = await signTestToken(key, { sub: userId, email, user_metadata: { email_verified: true } });
+    expect(await resolveViewer(system, confirmed)).toEqual({ userId, memberships: [{ tenantId: DEMO_TENANTS.globex.id, role: 'admin' }] });
+    // Accepted once: signing in again changes nothing.
+    expect(await resolveViewer(system, confirmed)).toEqual({ userId, memberships: [{ tenantId: DEMO_TENANTS.globex.id, role: 'admin' }] });
   });
 });

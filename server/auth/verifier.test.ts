@@ -121,3 +121,36 @@ it('rejects asymmetric tokens when only an HS256 secret is configured', async ()
 it('accepts nothing when no key is configured', async () => {
   await expect(createTokenVerifier({})(await signTestToken(secret, { sub: userId }))).rejects.toThrow(InvalidTokenError);
 });
+
+describe('the email a token vouches for', () => {
+  const verify = createTokenVerifier({ hs256Secret: secret });
+  const claimsOf = async (claims: Record<string, unknown>) => verify(await signTestToken(secret, { sub: userId, ...claims }));
+
+  it("takes Supabase's email, lower-cased, as verified when user_metadata says so, with the account's name", async () => {
+    const claims = await claimsOf({ email: 'Ada@Example.com', user_metadata: { email_verified: true, full_name: ' Ada Lovelace ' } });
+    expect(claims).toMatchObject({ email: 'ada@example.com', emailVerified: true, name: 'Ada Lovelace' });
+  });
+
+  it('takes the top-level email_verified of the demo tokens', async () => {
+    expect(await claimsOf({ email: 'demo@example.com', email_verified: true })).toMatchObject({
+      email: 'demo@example.com',
+      emailVerified: true,
+    });
+  });
+
+  it('does not count an email nobody confirmed, or an anonymous user', async () => {
+    expect(await claimsOf({ email: 'new@example.com', user_metadata: { email_verified: false } })).toMatchObject({ emailVerified: false });
+    expect(await claimsOf({ email: 'new@example.com' })).toMatchObject({ emailVerified: false });
+    expect(await claimsOf({ email: 'anon@example.com', email_verified: true, is_anonymous: true })).toMatchObject({ emailVerified: false });
+  });
+
+  it('reads no email from a token without one, or an empty or odd one, and still signs the person in', async () => {
+    expect(await claimsOf({})).toMatchObject({ userId, email: null, emailVerified: false, name: null });
+    expect(await claimsOf({ email: '', user_metadata: { email_verified: true } })).toMatchObject({ email: null, emailVerified: false });
+    expect(await claimsOf({ email: 42, email_verified: 'yes', user_metadata: 'x' })).toMatchObject({
+      userId,
+      email: null,
+      emailVerified: false,
+    });
+  });
+});

@@ -18,6 +18,12 @@ export interface VerificationKeys {
 export interface AccessTokenClaims {
   userId: string;
   expiresAt: Date;
+  /** The account's email, lower-cased; null when the token carries none (a phone or anonymous user). */
+  email: string | null;
+  /** Whether the email is confirmed as the person's own: only then do invites to it count. */
+  emailVerified: boolean;
+  /** A name the person gave their account (Supabase's `user_metadata.full_name` / `name`), if any. */
+  name: string | null;
 }
 
 export type TokenVerifier = (token: string) => Promise<AccessTokenClaims>;
@@ -44,7 +50,36 @@ const Claims = z.object({
   exp: z.number(),
   aud: z.union([z.string(), z.array(z.string())]).optional(),
   role: z.string().optional(),
+  // The identity claims are read leniently: a token whose signature verifies is the issuer's word, and a
+  // field of an unexpected shape only means "no email" or "no name", never a failed sign-in.
+  email: z.string().optional().catch(undefined),
+  email_verified: z.boolean().optional().catch(undefined),
+  is_anonymous: z.boolean().optional().catch(undefined),
+  user_metadata: z
+    .object({
+      email_verified: z.boolean().optional().catch(undefined),
+      full_name: z.string().optional().catch(undefined),
+      name: z.string().optional().catch(undefined),
+    })
+    .optional()
+    .catch(undefined),
 });
+type Claims = z.infer<typeof Claims>;
+
+/**
+ * Whether the token vouches for its email. Supabase access tokens always carry `email` (empty for phone
+ * and anonymous users) but not `email_confirmed_at`, which lives only on the user record; what they do
+ * carry is `user_metadata`, where Supabase Auth keeps the identity's `email_verified` (set once the
+ * person confirms the address, and copied from the provider for OAuth sign-ins). An invite hands over a
+ * workspace, so an email counts only with that flag: a project that lets people sign up without
+ * confirming could otherwise hand anyone's invite to whoever typed the address. The demo sign-in's own
+ * tokens say `email_verified` at the top level, as OpenID Connect names it. Anonymous users never count.
+ */
+function emailOf(claims: Claims): Pick<AccessTokenClaims, 'email' | 'emailVerified'> {
+  const email = claims.email?.trim().toLowerCase() || null;
+  if (!email || claims.is_anonymous === true) return { email, emailVerified: false };
+  return { email, emailVerified: claims.email_verified === true || claims.user_metadata?.email_verified === true };
+}
 
 /**
  * The one token verifier: a signature by one of the configured keys, an `exp` in the future, the
@@ -79,6 +114,7 @@ export function createTokenVerifier(keys: VerificationKeys): TokenVerifier {
     if (aud !== undefined && !(Array.isArray(aud) ? aud : [aud]).includes(AUTHENTICATED_AUDIENCE)) {
       throw new InvalidTokenError(`audience is not "${AUTHENTICATED_AUDIENCE}"`);
     }
-    return { userId: sub, expiresAt: new Date(exp * 1000) };
+    const name = claims.data.user_metadata?.full_name?.trim() || claims.data.user_metadata?.name?.trim() || null;
+    return { userId: sub, expiresAt: new Date(exp * 1000), ...emailOf(claims.data), name };
   };
 }

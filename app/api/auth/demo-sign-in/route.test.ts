@@ -43,6 +43,20 @@ describe('POST /api/auth/demo-sign-in', () => {
   it('answers 400 for a form whose userId is not a user id', async () => {
     const response = await post(new URLSearchParams({ userId: 'nope' }));
     expect(response.status).toBe(400);
-    expect(await response.text()).toBe('userId must be a user id.');
+    expect(await response.text()).toBe('userId must be a user id (or send an email instead).');
+  });
+
+  it('signs a new person in by email: a token cookie and a redirect to the app', async () => {
+    const response = await post(new URLSearchParams({ email: 'first.timer@example.com' }));
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/');
+    expect(response.headers.get('set-cookie')).toContain(`${ACCESS_TOKEN_COOKIE}=`);
+  });
+
+  it('answers 400, and no cookie, for an email that is not one', async () => {
+    const response = await post(new URLSearchParams({ email: 'first.timer' }));
+    expect(response.status).toBe(400);
+    expect(await response.text()).toBe('email must be a valid email address.');
+    expect(response.headers.get('set-cookie')).toBeNull();
   });
 });

@@ -1,30 +1,40 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { errorCode } from '@/engines/errors';
-import { type IssuedToken, signInAsDemoUser } from '@/server/auth/demo-sign-in';
+import { NormalizedEmail } from '@/engines/tenancy/dto';
+import { type IssuedToken, signInAsDemoUser, signInByDemoEmail } from '@/server/auth/demo-sign-in';
 import { ACCESS_TOKEN_COOKIE, accessTokenCookieOptions } from '@/server/auth/token-transport';
 import { answeringErrors } from '@/server/http/errors';
 import { getSystemContext } from '@/server/orchestrator/context';
 import { clientIp } from '@/server/rate-limit/client-ip';
 
-/** The demo sign-in form: `userId` → a demo token in the access-token cookie → the app. */
+/**
+ * The demo sign-in form: `userId` (a seeded user) or `email` (anyone, a new user included) → a demo
+ * token in the access-token cookie → the app.
+ */
 export const POST = answeringErrors('demo sign-in', async (request) => {
   const system = await getSystemContext();
   if (!system.auth.demoSigningKey) return new Response('The demo sign-in is disabled here.', { status: 403 });
   await system.limits.consume('signIns', clientIp(request.headers));
   const form = await readForm(request);
   if (!form)
-    return new Response('The body must be a form (application/x-www-form-urlencoded or multipart/form-data) with a userId.', {
+    return new Response('The body must be a form (application/x-www-form-urlencoded or multipart/form-data) with a userId or an email.', {
       status: 400,
     });
-  const userId = z.uuid().safeParse(form.get('userId'));
-  if (!userId.success) return new Response('userId must be a user id.', { status: 400 });
   let issued: IssuedToken;
-  try {
-    issued = await signInAsDemoUser(system, userId.data);
-  } catch (error) {
-    if (errorCode(error) === 'not_found') return new Response('No such demo user.', { status: 404 });
-    throw error;
+  if (form.has('email')) {
+    const email = NormalizedEmail.safeParse(form.get('email'));
+    if (!email.success) return new Response('email must be a valid email address.', { status: 400 });
+    issued = await signInByDemoEmail(system, email.data);
+  } else {
+    const userId = z.uuid().safeParse(form.get('userId'));
+    if (!userId.success) return new Response('userId must be a user id (or send an email instead).', { status: 400 });
+    try {
+      issued = await signInAsDemoUser(system, userId.data);
+    } catch (error) {
+      if (errorCode(error) === 'not_found') return new Response('No such demo user.', { status: 404 });
+      throw error;
+    }
   }
   const response = new NextResponse(null, { status: 303, headers: { Location: '/' } });
   response.cookies.set(ACCESS_TOKEN_COOKIE, issued.token, accessTokenCookieOptions(issued.expiresAt, request.url));
