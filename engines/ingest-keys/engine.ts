@@ -3,6 +3,7 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { type Clock, systemClock } from '../clock';
 import type { Database } from '../db/client';
 import { brands, ingestKeys } from '../db/schema';
+import { timestamptz } from '../db/sql-time';
 import { NotFoundError } from '../errors';
 import { assertBrandLive, BrandScope, brandIsLive, inBrand } from '../scope';
 import { CreatedIngestKey, CreateIngestKeyInput, IngestKeyDTO, IngestKeyScope, RevokedIngestKey, RevokeIngestKeyInput } from './dto';
@@ -43,7 +44,7 @@ export class IngestKeysEngine {
     const { id } = RevokeIngestKeyInput.parse(input);
     const [row] = await this.db
       .update(ingestKeys)
-      .set({ revokedAt: sql`coalesce(${ingestKeys.revokedAt}, ${this.clock().toISOString()}::timestamptz)`, updatedAt: sql`now()` })
+      .set({ revokedAt: sql`coalesce(${ingestKeys.revokedAt}, ${timestamptz(this.clock())})`, updatedAt: sql`now()` })
       .where(and(eq(ingestKeys.id, id), inBrand(ingestKeys, scope)))
       .returning({ id: ingestKeys.id, revokedAt: ingestKeys.revokedAt });
     if (!row) throw new NotFoundError('Ingest key', id);

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { brands, contentPackages, executionEvents, variants } from '../db/schema';
+import { timestamptz } from '../db/sql-time';
 import { ENGAGEMENT_WEIGHTS, type METRIC_FIELDS } from './engagement';
-import { timestamptz } from './sql-time';
 import type { LearningWindow } from './window';
 
 // Everything built on this runs in the database as one statement: a brand may hold a million execution

@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, lt, max, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { flowRunEvents, flowRuns } from '../db/schema';
+import { timestamptz } from '../db/sql-time';
 import type { FlowRunEventKind } from '../enums';
 import { inBrand, type Tx } from '../scope';
 import type { InterruptedRunDTO, SweepInput } from './dto';
@@ -32,7 +33,7 @@ export async function claimOverdueRuns(
         and(
           eq(flowRuns.status, 'running'),
           isNull(flowRuns.deletedAt),
-          lt(overdueAt, sql`${now.toISOString()}::timestamptz`),
+          lt(overdueAt, timestamptz(now)),
           sweep.scope ? inBrand(flowRuns, sweep.scope) : undefined,
         ),
       )

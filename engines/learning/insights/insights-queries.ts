@@ -2,6 +2,7 @@ import { and, desc, eq, gte, lt, lte, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { rows } from '../../db/migrator';
 import { contentPackages, contentPillars, executionEvents, learningEvents, opportunities, patternTemplates } from '../../db/schema';
+import { epochMs, timestamptz } from '../../db/sql-time';
 import type { Channel } from '../../enums';
 import { type BrandScope, inBrand } from '../../scope';
 import {
@@ -14,7 +15,6 @@ import {
 } from '../dto';
 import { ENGAGEMENT_WEIGHTS } from '../engagement';
 import { scoredVariants } from '../scored-variants';
-import { epochMs, timestamptz } from '../sql-time';
 import type { LearningWindow } from '../window';
 
 // The read side of learning for the insights page and the F3.1 summary: aggregates only, computed in

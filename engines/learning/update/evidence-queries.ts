@@ -2,11 +2,11 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { rows } from '../../db/migrator';
 import { opportunities, patternTemplates, variants } from '../../db/schema';
+import { epochMs, timestamptz } from '../../db/sql-time';
 import type { Channel } from '../../enums';
 import { type BrandScope, inBrand } from '../../scope';
 import type { PerformanceSummary } from '../dto';
 import { scoredVariants } from '../scored-variants';
-import { epochMs, timestamptz } from '../sql-time';
 import type { LearningWindow } from '../window';
 
 // The evidence a window's learning update reads, each one statement over scored-variants.ts.

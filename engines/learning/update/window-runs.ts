@@ -3,9 +3,9 @@ import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client';
 import { rows } from '../../db/migrator';
 import { brands, executionEvents, learningWindowRuns, opportunities, variants } from '../../db/schema';
+import { timestamptz } from '../../db/sql-time';
 import { InvariantViolationError } from '../../errors';
 import { type BrandScope, inBrand } from '../../scope';
-import { timestamptz } from '../sql-time';
 import type { LearningWindow } from '../window';
 
 /**

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/client';
 import { brands, learningWalks, tenants } from '../../db/schema';
+import { timestamptz } from '../../db/sql-time';
 import { NotFoundError } from '../../errors';
 import { BrandScope, brandIsLive } from '../../scope';
 import { LearningWalk, ListLearningTargetsInput } from '../dto';
-import { timestamptz } from '../sql-time';
 import { LearningWindow } from '../window';
 
 // The learning cron's progress through every brand for one window (learning_walks). Brands are
