@@ -40,7 +40,7 @@ async function workspaceOf(name = 'Team Co'): Promise<{ tenantId: string; owner:
 }
 
 /** A person invited with `role` who then signs in with that verified email: the way people join. */
-async function joined(tenantId: string, invitedBy: string, role: InviteRole, name = role): Promise<Person> {
+async function joined(tenantId: string, invitedBy: string, role: InviteRole, name: string = role): Promise<Person> {
   const person = await signedIn(name);
   await team.invite(tenantId, invitedBy, { email: person.email, role });
   await team.acceptInvitesFor(person.userId, person.email);
