@@ -1,6 +1,6 @@
 // Labels shown in the UI and written by the server, in one module the browser bundle can read: only a
 // type import, so no server or engine code comes along.
-import type { Channel } from '../engines/enums';
+import type { Channel, PatternCategory, PatternStatus } from '../engines/enums';
 
 export const CHANNEL_LABELS: Record<Channel, string> = {
   linkedin: 'LinkedIn',
@@ -9,6 +9,19 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
   instagram: 'Instagram',
   youtube: 'YouTube',
   tiktok: 'TikTok',
+};
+
+export const PATTERN_STATUS_LABELS: Record<PatternStatus, string> = {
+  active: 'Active',
+  experimental: 'Experimental',
+  retired: 'Retired',
+};
+
+export const PATTERN_CATEGORY_LABELS: Record<PatternCategory, string> = {
+  evergreen: 'Evergreen',
+  launch: 'Launch',
+  education: 'Education',
+  engagement: 'Engagement',
 };
 
 /** The provider name of the offline model; a label that starts with it marks offline output. */

@@ -13,6 +13,7 @@ export type OpportunityDTO = TodayBoardView['opportunities'][number];
 export type PackageWorkspaceView = RouterOutputs['packages']['workspace'];
 export type VariantDTO = RouterOutputs['variants']['update'];
 export type FlowRunDTO = RouterOutputs['runs']['list'][number];
+export type PatternDTO = RouterOutputs['patterns']['list'][number];
 
 type LearningInsights = RouterOutputs['learning']['insights'];
 export type EngagementPoint = LearningInsights['engagement'][number];

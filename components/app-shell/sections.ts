@@ -2,7 +2,9 @@
 export const BRAND_SECTIONS = [
   { segment: 'today', label: 'Today' },
   { segment: 'insights', label: 'Insights' },
+  { segment: 'patterns', label: 'Patterns' },
   { segment: 'runs', label: 'Runs' },
+  { segment: 'settings', label: 'Settings' },
 ] as const;
 
 export type BrandSection = (typeof BRAND_SECTIONS)[number]['segment'];

@@ -10,6 +10,10 @@ export interface BrandIds {
   variantId: string;
   pillarId: string;
   personaId: string;
+  /** One of the brand's own patterns. */
+  patternId: string;
+  /** An active or experimental pattern of the tenant's shared library. */
+  sharedPatternId: string;
   /** A key made through `ingestKeys.create` by the suite (the demo data has none). */
   ingestKeyId: string;
 }
@@ -34,7 +38,11 @@ async function brandIds(probe: DatabaseProbe, tenantId: string): Promise<SeededB
             v.package_id as "packageId",
             v.id as "variantId",
             (select id from content_pillars p where p.brand_id = b.id order by p.id limit 1) as "pillarId",
-            (select id from personas p where p.brand_id = b.id order by p.id limit 1) as "personaId"
+            (select id from personas p where p.brand_id = b.id order by p.id limit 1) as "personaId",
+            (select id from pattern_templates t where t.brand_id = b.id and t.deleted_at is null order by t.id limit 1) as "patternId",
+            (select id from pattern_templates t
+              where t.tenant_id = b.tenant_id and t.brand_id is null and t.status <> 'retired' and t.deleted_at is null
+              order by t.id limit 1) as "sharedPatternId"
        from brands b
        join variants v on v.brand_id = b.id
       where b.tenant_id = $1

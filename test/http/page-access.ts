@@ -33,6 +33,11 @@ export const PAGE_ACCESS: Record<string, (context: Context) => PageCase[]> = {
   'app/brands/[brandId]/today/page.tsx': (context) => brandPage(context, 'today'),
   'app/brands/[brandId]/insights/page.tsx': (context) => brandPage(context, 'insights'),
   'app/brands/[brandId]/runs/page.tsx': (context) => brandPage(context, 'runs'),
+  // Members read the library (the page says why they cannot change it), so Max gets the page too.
+  'app/brands/[brandId]/patterns/page.tsx': (context) => [
+    ...brandPage(context, 'patterns'),
+    { label: 'Max (member, read-only)', path: `/brands/${context.ids.northwind.brandId}/patterns`, token: context.tokens.max, status: 200 },
+  ],
   'app/brands/[brandId]/packages/[packageId]/page.tsx': (context) => {
     const { brandId, packageId } = context.ids.northwind;
     return [

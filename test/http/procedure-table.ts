@@ -13,6 +13,27 @@ export interface ProcedureEntry {
   input?: (ids: BrandIds) => Record<string, unknown>;
 }
 
+/** The F0 answers and a draft that meets every strategy invariant, for the strategy procedures. */
+const HTTP_SUITE_ANSWERS = {
+  oneLiner: 'A brand the HTTP suite describes.',
+  audience: 'Testers',
+  goals: 'Coverage; clarity',
+  antiVoice: 'vague',
+  taboos: 'flaky tests',
+};
+const HTTP_SUITE_DRAFT = {
+  positioning: 'A brand the HTTP suite describes.',
+  pillars: [
+    { name: 'HTTP suite coverage', description: 'Every procedure, every caller.', priority: 1 },
+    { name: 'HTTP suite clarity', description: 'Errors that name the field.', priority: 2 },
+  ],
+  personas: [
+    { name: 'HTTP suite tester', role: 'Tester', summary: 'Runs the suite.', priorities: ['a', 'b', 'c'], pains: [], priority: 'high' },
+  ],
+  toneTags: ['plain', 'exact', 'calm'],
+  taboos: ['flaky tests'],
+};
+
 /**
  * Every procedure of the router with its access level and a valid input. The suite checks this table
  * against the router in both directions, so a new procedure fails the suite until it is listed here.
@@ -45,7 +66,46 @@ export const PROCEDURE_TABLE: Record<string, ProcedureEntry> = {
   'packages.regenerateVariants': { access: 'brand', input: ({ brandId, packageId }) => ({ brandId, packageId, channel: 'linkedin' }) },
   'packages.setStatus': { access: 'brand', input: ({ brandId, packageId }) => ({ brandId, packageId, status: 'in_review' }) },
   'packages.workspace': { access: 'brand', input: ({ brandId, packageId }) => ({ brandId, packageId }) },
+  'patterns.list': { access: 'brand', input: ({ brandId }) => ({ brandId, status: 'active', channel: 'linkedin' }) },
+  'patterns.create': {
+    access: 'admin',
+    input: ({ brandId }) => ({ brandId, name: 'HTTP suite pattern', channel: ['linkedin', 'x'], structure: ['Hook', 'Proof', 'CTA'] }),
+  },
+  'patterns.update': {
+    access: 'admin',
+    input: ({ brandId, patternId }) => ({
+      brandId,
+      patternId,
+      name: 'Edited by the HTTP suite',
+      structure: ['Hook', 'CTA'],
+      status: 'active',
+    }),
+  },
+  // Retiring keeps the row (only its status changes) and update accepts a retired pattern, so a
+  // retire before the other calls on this pattern leaves them valid.
+  'patterns.retire': { access: 'admin', input: ({ brandId, patternId }) => ({ brandId, patternId }) },
+  'patterns.copyShared': { access: 'admin', input: ({ brandId, sharedPatternId }) => ({ brandId, patternId: sharedPatternId }) },
   'runs.list': { access: 'brand', input: ({ brandId }) => ({ brandId, limit: 10 }) },
+  'strategy.acceptDraft': { access: 'admin', input: ({ brandId }) => ({ brandId, draft: HTTP_SUITE_DRAFT }) },
+  'strategy.calibration': { access: 'brand', input: ({ brandId }) => ({ brandId }) },
+  'strategy.pillars': { access: 'brand', input: ({ brandId }) => ({ brandId }) },
+  'strategy.proposeDraft': { access: 'admin', input: ({ brandId }) => ({ brandId, answers: HTTP_SUITE_ANSWERS }) },
+  'strategy.reorderPillars': { access: 'admin', input: ({ brandId, pillarId }) => ({ brandId, pillarIds: [pillarId] }) },
+  'strategy.update': { access: 'admin', input: ({ brandId }) => ({ brandId, positioning: 'Positioning written by the HTTP suite.' }) },
+  'strategy.upsertPersona': {
+    access: 'admin',
+    input: ({ brandId, personaId }) => ({
+      brandId,
+      id: personaId,
+      name: 'HTTP suite persona',
+      summary: 'Edited by the HTTP suite.',
+      priorities: ['speed', 'accuracy', 'trust'],
+    }),
+  },
+  'strategy.upsertPillar': {
+    access: 'admin',
+    input: ({ brandId, pillarId }) => ({ brandId, id: pillarId, name: 'HTTP suite pillar', description: 'Edited by the HTTP suite.' }),
+  },
   'today.get': {
     access: 'brand',
     input: ({ brandId, pillarId, personaId }) => ({ brandId, pillarId, personaId, channel: 'linkedin', limit: 20 }),
