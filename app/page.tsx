@@ -1,18 +1,71 @@
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { brandSectionHref } from '@/components/app-shell/sections';
 import { SignOutButton } from '@/components/auth/sign-out-button';
+import { CreateWorkspaceForm } from '@/components/workspaces/create-workspace-form';
+import { canManage, ROLE_LABELS } from '@/components/workspaces/roles';
 import { getServerCaller, getServerViewer } from '@/trpc/server';
 
-/** The front door: signed in → the first brand's Today board; signed out → the sign-in page. */
+/**
+ * The front door: signed in with a brand → its Today board; signed out → the sign-in page. A person in
+ * no workspace yet creates one; a workspace without brands offers its first brand (or, to a member,
+ * says who can add one).
+ */
 export default async function HomePage() {
   if (!(await getServerViewer())) redirect('/sign-in');
-  const [first] = await (await getServerCaller()).brands.list();
+  const caller = await getServerCaller();
+  const [first] = await caller.brands.list();
   if (first) redirect(brandSectionHref(first.id, 'today'));
+  const workspaces = await caller.workspaces.list();
+
+  if (workspaces.length === 0) {
+    return (
+      <main className="centered">
+        <div className="card stack">
+          <div>
+            <p className="wordmark">Kairo</p>
+            <h1>Create your workspace</h1>
+          </div>
+          <p>
+            A workspace holds your brands and the people who work on them. Name it after your company or team; next you add its first brand.
+            Waiting for an invite instead? It is accepted when you sign in with the invited email.
+          </p>
+          <CreateWorkspaceForm />
+          <SignOutButton />
+        </div>
+      </main>
+    );
+  }
+
+  const managed = workspaces.filter((w) => canManage(w.role));
   return (
     <main className="centered">
       <div className="card stack">
-        <h1>No brands yet</h1>
-        <p>Your account does not belong to a team with a brand. Ask an owner of your team to add you.</p>
+        <div>
+          <p className="wordmark">Kairo</p>
+          <h1>No brands yet</h1>
+        </div>
+        {managed.length > 0 ? (
+          <>
+            <p>Your workspace has no brand yet. Add one: five short questions then set up its strategy.</p>
+            <Link href={`/brands/new?workspaceId=${managed[0]!.id}`} className="button">
+              Add a brand
+            </Link>
+          </>
+        ) : (
+          <p>Your workspace has no brand yet, and only its owners and admins can add one. Ask one of them.</p>
+        )}
+        <ul className="user-list">
+          {workspaces.map((workspace) => (
+            <li key={workspace.id} className="user-row">
+              <div>
+                <div className="user-row__name">{workspace.name}</div>
+                <div className="muted small">{ROLE_LABELS[workspace.role]}</div>
+              </div>
+              <Link href={`/workspaces/${workspace.id}/team`}>Team</Link>
+            </li>
+          ))}
+        </ul>
         <SignOutButton />
       </div>
     </main>

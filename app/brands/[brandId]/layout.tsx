@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { BrandNav } from '@/components/app-shell/brand-nav';
 import { BrandSwitcher } from '@/components/app-shell/brand-switcher';
 import { SignOutButton } from '@/components/auth/sign-out-button';
+import type { MembershipRole } from '@/engines/enums';
 import { getQueryClient, getServerCaller, getServerViewer, HydrateClient, trpc } from '@/trpc/server';
 
 const ROLE_LABEL = { owner: 'Owner', admin: 'Admin', member: 'Member' } as const;
@@ -31,11 +32,12 @@ export default async function BrandLayout({ children, params }: { children: Reac
             Kairo
           </Link>
           <HydrateClient>
-            <BrandSwitcher brandId={brand.id} />
+            <BrandSwitcher brandId={brand.id} newBrandHref={newBrandHref(brand, me.memberships)} />
           </HydrateClient>
           <div className="viewer">
             <span className="viewer__name">{me.displayName ?? me.email ?? 'Signed in'}</span>
             <span className="muted small">{ROLE_LABEL[brand.role]}</span>
+            <Link href={`/workspaces/${brand.tenantId}/team`}>Team</Link>
             <SignOutButton />
           </div>
         </div>
@@ -44,4 +46,12 @@ export default async function BrandLayout({ children, params }: { children: Reac
       <main className="shell-main">{children}</main>
     </div>
   );
+}
+
+const administers = (role: MembershipRole) => role === 'owner' || role === 'admin';
+
+/** "New brand" opens in this brand's workspace when the viewer may add brands there, else in their first such one. */
+function newBrandHref(brand: { tenantId: string; role: MembershipRole }, memberships: { role: MembershipRole }[]): string | null {
+  if (administers(brand.role)) return `/brands/new?workspaceId=${brand.tenantId}`;
+  return memberships.some((m) => administers(m.role)) ? '/brands/new' : null;
 }

@@ -1,0 +1,61 @@
+'use client';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { type FormEvent, useState } from 'react';
+import { useTRPC } from '@/trpc/react';
+import { fieldError } from './field-error';
+
+/** The first step of a new user: a workspace named by them, with them as its owner; next, its first brand. */
+export function CreateWorkspaceForm() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const [name, setName] = useState('');
+  const create = useMutation(
+    trpc.workspaces.create.mutationOptions({
+      onSuccess: async (workspace) => {
+        await queryClient.invalidateQueries({ queryKey: trpc.workspaces.list.queryKey() });
+        router.push(`/brands/new?workspaceId=${workspace.id}`);
+      },
+    }),
+  );
+  // Navigation starts on success; the form stays locked until the next page replaces it.
+  const busy = create.isPending || create.isSuccess;
+  const error = fieldError(create.error, 'name');
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate({ name });
+  };
+
+  return (
+    <form className="stack" onSubmit={submit} noValidate>
+      <label className="field">
+        <span>Workspace name</span>
+        <input
+          value={name}
+          maxLength={200}
+          required
+          disabled={busy}
+          autoComplete="organization"
+          placeholder="Your company or team"
+          aria-invalid={error ? true : undefined}
+          aria-describedby="workspace-name-hint"
+          onChange={(event) => setName(event.target.value)}
+        />
+        <span id="workspace-name-hint" className="muted small">
+          You become its owner and can invite your team; you can rename it later.
+        </span>
+        {error && (
+          <span className="form-error small" role="alert">
+            {error}
+          </span>
+        )}
+      </label>
+      <button type="submit" className="button" disabled={busy || !name.trim()}>
+        {busy ? 'Creating…' : 'Create workspace'}
+      </button>
+    </form>
+  );
+}
