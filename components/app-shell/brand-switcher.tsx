@@ -1,6 +1,7 @@
 'use client';
 
 import { useSuspenseQuery } from '@tanstack/react-query';
+import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useTransition } from 'react';
 import { useTRPC } from '@/trpc/react';
@@ -18,8 +19,17 @@ function byTenant(brands: UserBrandDTO[]): { tenantId: string; tenantName: strin
   return [...groups.values()];
 }
 
-/** The brands the viewer can see (prefetched by the shell); choosing one opens the same section of it. */
-export function BrandSwitcher({ brandId }: { brandId: string }) {
+interface BrandSwitcherProps {
+  brandId: string;
+  /** Where "New brand" leads; null for a person who owns or administers no workspace (they cannot add one). */
+  newBrandHref: string | null;
+}
+
+/**
+ * The brands the viewer can see (prefetched by the shell); choosing one opens the same section of it.
+ * Owners and admins also get the way to a new brand.
+ */
+export function BrandSwitcher({ brandId, newBrandHref }: BrandSwitcherProps) {
   const trpc = useTRPC();
   const { data: brands } = useSuspenseQuery(trpc.brands.list.queryOptions());
   const router = useRouter();
@@ -35,24 +45,31 @@ export function BrandSwitcher({ brandId }: { brandId: string }) {
     ));
 
   return (
-    <label className="brand-switcher">
-      <span className="brand-switcher__label">Brand</span>
-      <select
-        value={brandId}
-        aria-busy={pending}
-        onChange={(event) => {
-          const next = event.target.value;
-          startTransition(() => router.push(switchBrandHref(pathname, next)));
-        }}
-      >
-        {groups.length === 1
-          ? options(brands)
-          : groups.map((group) => (
-              <optgroup key={group.tenantId} label={group.tenantName}>
-                {options(group.brands)}
-              </optgroup>
-            ))}
-      </select>
-    </label>
+    <div className="brand-switcher__wrap">
+      <label className="brand-switcher">
+        <span className="brand-switcher__label">Brand</span>
+        <select
+          value={brandId}
+          aria-busy={pending}
+          onChange={(event) => {
+            const next = event.target.value;
+            startTransition(() => router.push(switchBrandHref(pathname, next)));
+          }}
+        >
+          {groups.length === 1
+            ? options(brands)
+            : groups.map((group) => (
+                <optgroup key={group.tenantId} label={group.tenantName}>
+                  {options(group.brands)}
+                </optgroup>
+              ))}
+        </select>
+      </label>
+      {newBrandHref && (
+        <Link href={newBrandHref} className="button button--quiet brand-switcher__new">
+          New brand
+        </Link>
+      )}
+    </div>
   );
 }

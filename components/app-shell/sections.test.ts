@@ -8,6 +8,7 @@ describe('switchBrandHref', () => {
   it('keeps the section when switching brand', () => {
     expect(switchBrandHref(`/brands/${CURRENT_BRAND}/insights`, OTHER_BRAND)).toBe(`/brands/${OTHER_BRAND}/insights`);
     expect(switchBrandHref(`/brands/${CURRENT_BRAND}/runs`, OTHER_BRAND)).toBe(`/brands/${OTHER_BRAND}/runs`);
+    expect(switchBrandHref(`/brands/${CURRENT_BRAND}/settings`, OTHER_BRAND)).toBe(`/brands/${OTHER_BRAND}/settings`);
   });
 
   it('drops a page of the old brand and lands on Today for a page outside the sections', () => {

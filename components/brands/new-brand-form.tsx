@@ -1,0 +1,145 @@
+'use client';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { type FormEvent, useState } from 'react';
+import type { Channel } from '@/engines/enums';
+import { slugFromName } from '@/lib/slug';
+import { useTRPC } from '@/trpc/react';
+import { channelDrafts, errorsByField, selectedChannels } from './brand-fields';
+import { ChannelFields } from './channel-fields';
+
+interface NewBrandFormProps {
+  /** The workspaces where the viewer is an owner or admin (never empty here). */
+  workspaces: { id: string; name: string }[];
+  initialWorkspaceId: string;
+}
+
+/** Creates a brand, then opens its strategy setup (the F0 questions). */
+export function NewBrandForm({ workspaces, initialWorkspaceId }: NewBrandFormProps) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const [workspaceId, setWorkspaceId] = useState(initialWorkspaceId);
+  const [name, setName] = useState('');
+  const [slug, setSlug] = useState('');
+  const [primaryChannel, setPrimaryChannel] = useState<Channel>('linkedin');
+  const [drafts, setDrafts] = useState(() => channelDrafts([]));
+  const create = useMutation(
+    trpc.brands.create.mutationOptions({
+      onSuccess: async (brand) => {
+        await queryClient.invalidateQueries({ queryKey: trpc.brands.list.queryKey() });
+        router.push(`/brands/${brand.id}/strategy/setup`);
+      },
+    }),
+  );
+  const errors = errorsByField(create.error);
+  const derivedSlug = slugFromName(name);
+  // Navigation starts on success; the form stays locked until the next page replaces it.
+  const busy = create.isPending || create.isSuccess;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate({
+      workspaceId,
+      name,
+      ...(slug.trim() ? { slug: slug.trim() } : {}),
+      primaryChannel,
+      channels: selectedChannels(drafts, primaryChannel),
+    });
+  };
+
+  return (
+    <form className="brand-form stack" onSubmit={submit} noValidate>
+      <label className="field">
+        <span>Workspace</span>
+        <select
+          value={workspaceId}
+          disabled={busy}
+          onChange={(event) => setWorkspaceId(event.target.value)}
+          aria-invalid={errors.fields.workspaceId ? true : undefined}
+        >
+          {workspaces.map((workspace) => (
+            <option key={workspace.id} value={workspace.id}>
+              {workspace.name}
+            </option>
+          ))}
+        </select>
+        {errors.fields.workspaceId && (
+          <span className="form-error small" role="alert">
+            {errors.fields.workspaceId}
+          </span>
+        )}
+      </label>
+
+      <label className="field">
+        <span>Brand name</span>
+        <input
+          value={name}
+          maxLength={120}
+          required
+          disabled={busy}
+          autoComplete="off"
+          aria-invalid={errors.fields.name ? true : undefined}
+          onChange={(event) => setName(event.target.value)}
+        />
+        {errors.fields.name && (
+          <span className="form-error small" role="alert">
+            {errors.fields.name}
+          </span>
+        )}
+      </label>
+
+      <label className="field">
+        <span>Slug (optional)</span>
+        <input
+          value={slug}
+          maxLength={60}
+          disabled={busy}
+          autoComplete="off"
+          placeholder={derivedSlug ?? ''}
+          aria-invalid={errors.fields.slug ? true : undefined}
+          aria-describedby="new-brand-slug-hint"
+          onChange={(event) => setSlug(event.target.value)}
+        />
+        <span id="new-brand-slug-hint" className="muted small">
+          {slug.trim()
+            ? 'Lowercase letters, digits and single hyphens; unique in the workspace.'
+            : derivedSlug
+              ? `Leave empty to use “${derivedSlug}”, made from the name.`
+              : name.trim()
+                ? 'The name has no letters a–z or digits to make a slug from: give one here.'
+                : 'Made from the name unless you give one.'}
+        </span>
+        {errors.fields.slug && (
+          <span className="form-error small" role="alert">
+            {errors.fields.slug}
+          </span>
+        )}
+      </label>
+
+      <ChannelFields
+        idPrefix="new-brand"
+        primaryChannel={primaryChannel}
+        drafts={drafts}
+        onPrimaryChange={setPrimaryChannel}
+        onDraftsChange={setDrafts}
+        disabled={busy}
+        primaryError={errors.fields.primaryChannel}
+        channelsError={errors.fields.channels}
+      />
+
+      {errors.form && (
+        <p className="form-error" role="alert">
+          {errors.form}
+        </p>
+      )}
+      <div className="brand-form__actions">
+        <button type="submit" className="button" disabled={busy || !name.trim()}>
+          {busy ? 'Creating…' : 'Create brand'}
+        </button>
+        <span className="muted small">Next: five short questions that set up the brand’s strategy.</span>
+      </div>
+    </form>
+  );
+}
