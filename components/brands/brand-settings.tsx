@@ -6,6 +6,7 @@ import { type FormEvent, useState } from 'react';
 import type { Channel } from '@/engines/enums';
 import { useTRPC } from '@/trpc/react';
 import type { UserBrandDTO } from '@/trpc/types';
+import { canManage } from '../workspaces/roles';
 import { channelDrafts, errorsByField, selectedChannels } from './brand-fields';
 import { ChannelFields } from './channel-fields';
 
@@ -17,7 +18,7 @@ interface BrandSettingsProps {
 export function BrandSettings({ brand }: BrandSettingsProps) {
   const trpc = useTRPC();
   const { data: strategy } = useSuspenseQuery(trpc.brands.strategy.queryOptions({ brandId: brand.id }));
-  const canEdit = brand.role === 'owner' || brand.role === 'admin';
+  const canEdit = canManage(brand.role);
   return (
     <div className="brand-settings stack">
       {!canEdit && (

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { BrandNav } from '@/components/app-shell/brand-nav';
 import { BrandSwitcher } from '@/components/app-shell/brand-switcher';
 import { SignOutButton } from '@/components/auth/sign-out-button';
+import { canManage } from '@/components/workspaces/roles';
 import type { MembershipRole } from '@/engines/enums';
 import { getQueryClient, getServerCaller, getServerViewer, HydrateClient, trpc } from '@/trpc/server';
 
@@ -48,10 +49,8 @@ export default async function BrandLayout({ children, params }: { children: Reac
   );
 }
 
-const administers = (role: MembershipRole) => role === 'owner' || role === 'admin';
-
 /** "New brand" opens in this brand's workspace when the viewer may add brands there, else in their first such one. */
 function newBrandHref(brand: { tenantId: string; role: MembershipRole }, memberships: { role: MembershipRole }[]): string | null {
-  if (administers(brand.role)) return `/brands/new?workspaceId=${brand.tenantId}`;
-  return memberships.some((m) => administers(m.role)) ? '/brands/new' : null;
+  if (canManage(brand.role)) return `/brands/new?workspaceId=${brand.tenantId}`;
+  return memberships.some((m) => canManage(m.role)) ? '/brands/new' : null;
 }

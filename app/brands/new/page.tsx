@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { NewBrandForm } from '@/components/brands/new-brand-form';
+import { canManage } from '@/components/workspaces/roles';
 import { getServerCaller, getServerViewer } from '@/trpc/server';
 
 export const metadata: Metadata = { title: 'New brand · Kairo' };
@@ -17,7 +18,7 @@ interface NewBrandPageProps {
 export default async function NewBrandPage({ searchParams }: NewBrandPageProps) {
   if (!(await getServerViewer())) redirect('/sign-in');
   const memberOf = await (await getServerCaller()).workspaces.list();
-  const workspaces = memberOf.filter((w) => w.role === 'owner' || w.role === 'admin');
+  const workspaces = memberOf.filter((w) => canManage(w.role));
   const asked = (await searchParams).workspaceId;
   const initial = workspaces.find((w) => w.id === asked) ?? workspaces[0];
 
