@@ -118,6 +118,36 @@ export function strategyDraftProblems(draft: StrategyDraft): StrategyProblem[] {
 
 // ----- inputs -----
 
+/** The five questions of the F0 flow, each a short answer in the person's own words. */
+export const StrategyAnswers = z.object({
+  /** What the brand does, in one line. */
+  oneLiner: Text(500),
+  /** Who it is for. */
+  audience: Text(500),
+  /** What its content should achieve. */
+  goals: Text(500),
+  /** How it must never sound. */
+  antiVoice: Text(500),
+  /** Topics it must never touch (a list: commas or lines). */
+  taboos: Text(500),
+});
+export type StrategyAnswers = z.infer<typeof StrategyAnswers>;
+
+export const StrategyExampleLabel = z.enum(['us', 'not_us']);
+export type StrategyExampleLabel = z.infer<typeof StrategyExampleLabel>;
+
+/** A post the person pasted: "this is us" or "this is not us". */
+export const StrategyExample = z.object({ text: Text(2_000), label: StrategyExampleLabel });
+export type StrategyExample = z.infer<typeof StrategyExample>;
+
+export const MAX_STRATEGY_EXAMPLES = 10;
+
+export const ProposeStrategyDraftInput = z.object({
+  answers: StrategyAnswers,
+  examples: z.array(StrategyExample).max(MAX_STRATEGY_EXAMPLES).default([]),
+});
+export type ProposeStrategyDraftInput = z.input<typeof ProposeStrategyDraftInput>;
+
 export const AcceptStrategyDraftInput = z.object({ draft: StrategyDraft });
 export type AcceptStrategyDraftInput = z.input<typeof AcceptStrategyDraftInput>;
 

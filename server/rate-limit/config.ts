@@ -21,6 +21,7 @@ export const LIMITS = {
   packageBuilds: { env: 'KAIRO_RATE_LIMIT_PACKAGE_BUILDS', what: 'package builds', points: 10, seconds: 600 },
   regenerations: { env: 'KAIRO_RATE_LIMIT_REGENERATIONS', what: 'draft regenerations', points: 20, seconds: 600 },
   summaries: { env: 'KAIRO_RATE_LIMIT_SUMMARIES', what: 'summaries', points: 30, seconds: 600 },
+  strategyDrafts: { env: 'KAIRO_RATE_LIMIT_STRATEGY_DRAFTS', what: 'strategy drafts', points: 10, seconds: 600 },
   // Per signed-in user: each workspace is a new tenant; a person makes one or two, a script thousands.
   workspaceCreations: { env: 'KAIRO_RATE_LIMIT_WORKSPACE_CREATIONS', what: 'new workspaces', points: 10, seconds: 3600 },
   // Per client IP: every sign-in attempt (session and demo), failed ingest keys, failed cron secrets.

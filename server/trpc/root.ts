@@ -7,6 +7,7 @@ import { opportunitiesRouter } from './routers/opportunities';
 import { packagesRouter } from './routers/packages';
 import { patternsRouter } from './routers/patterns';
 import { runsRouter } from './routers/runs';
+import { strategyRouter } from './routers/strategy';
 import { teamRouter } from './routers/team';
 import { todayRouter } from './routers/today';
 import { variantsRouter } from './routers/variants';
@@ -18,6 +19,7 @@ export const appRouter = createTRPCRouter({
   ingestKeys: ingestKeysRouter,
   learning: learningRouter,
   runs: runsRouter,
+  strategy: strategyRouter,
   today: todayRouter,
   opportunities: opportunitiesRouter,
   packages: packagesRouter,

@@ -4,6 +4,7 @@ import { buildPrompt, type LlmNode } from './llm-node';
 import { copyRepairNode } from './nodes/copy-repair';
 import { learningSummaryNode } from './nodes/learning-summary';
 import { packageThesisNode } from './nodes/package-thesis';
+import { strategyDraftNode } from './nodes/strategy-draft';
 import { todaySummaryNode } from './nodes/today-summary';
 import { variantPlanNode } from './nodes/variant-plan';
 
@@ -47,10 +48,14 @@ function maximal(schema: z.ZodType): unknown {
   throw new Error(`maximal: no rule for ${schema.constructor.name}`);
 }
 
-const NODES = [todaySummaryNode, packageThesisNode, variantPlanNode, copyRepairNode, learningSummaryNode] as unknown as LlmNode<
-  z.ZodType,
-  z.ZodType
->[];
+const NODES = [
+  todaySummaryNode,
+  packageThesisNode,
+  variantPlanNode,
+  copyRepairNode,
+  learningSummaryNode,
+  strategyDraftNode,
+] as unknown as LlmNode<z.ZodType, z.ZodType>[];
 
 describe('LLM node prompt caps', () => {
   it.each(NODES.map((node) => [node.definition.name, node] as const))('%s: the largest valid input fits the prompt cap', (_, node) => {

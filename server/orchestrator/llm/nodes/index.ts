@@ -2,6 +2,7 @@ import { offlineWritersOf } from '../llm-node';
 import { copyRepairNode } from './copy-repair';
 import { learningSummaryNode } from './learning-summary';
 import { packageThesisNode } from './package-thesis';
+import { strategyDraftNode } from './strategy-draft';
 import { todaySummaryNode } from './today-summary';
 import { variantPlanNode } from './variant-plan';
 
@@ -12,4 +13,5 @@ export const OFFLINE_WRITERS = offlineWritersOf([
   variantPlanNode,
   copyRepairNode,
   learningSummaryNode,
+  strategyDraftNode,
 ]);
