@@ -38,6 +38,24 @@ export const PAGE_ACCESS: Record<string, (context: Context) => PageCase[]> = {
     ...brandPage(context, 'patterns'),
     { label: 'Max (member, read-only)', path: `/brands/${context.ids.northwind.brandId}/patterns`, token: context.tokens.max, status: 200 },
   ],
+  // Members see their settings read-only (the page says why), so Max gets the page too.
+  'app/brands/[brandId]/settings/page.tsx': (context) => [
+    ...brandPage(context, 'settings'),
+    { label: 'Max (member, read-only)', path: `/brands/${context.ids.northwind.brandId}/settings`, token: context.tokens.max, status: 200 },
+  ],
+  // A static segment beside [brandId]: never the brand layout's 404 for a brand called "new". Max, a
+  // member only, gets the page with the reason he cannot add a brand.
+  'app/brands/new/page.tsx': (context) => [
+    ...signedOut(context, '/brands/new', 307, TO_SIGN_IN),
+    { label: 'Olivia (owner)', path: '/brands/new', token: context.tokens.olivia, status: 200 },
+    {
+      label: 'Olivia with a workspace not hers in ?workspaceId=',
+      path: `/brands/new?workspaceId=${randomUUID()}`,
+      token: context.tokens.olivia,
+      status: 200,
+    },
+    { label: 'Max (member only)', path: '/brands/new', token: context.tokens.max, status: 200 },
+  ],
   'app/brands/[brandId]/packages/[packageId]/page.tsx': (context) => {
     const { brandId, packageId } = context.ids.northwind;
     return [
