@@ -2,10 +2,11 @@ import { DAY_MS } from '../../lib/dates';
 import type { BrandIds } from './demo-ids';
 
 /**
- * Who may call a procedure: anyone; any signed-in user (no brand in the input); a member of the
- * brand's tenant; an owner or admin of it.
+ * Who may call a procedure: anyone; any signed-in user (no brand or workspace in the input); a member of
+ * the brand's tenant; an owner or admin of it; a member of the workspace (a tenant) the input names by
+ * `workspaceId`; an owner or admin of it; an owner of it.
  */
-export type Access = 'public' | 'signed-in' | 'brand' | 'admin';
+export type Access = 'public' | 'signed-in' | 'brand' | 'admin' | 'workspace' | 'workspace-admin' | 'workspace-owner';
 
 export interface ProcedureEntry {
   access: Access;
@@ -44,6 +45,10 @@ export const PROCEDURE_TABLE: Record<string, ProcedureEntry> = {
   'auth.mode': { access: 'public' },
   'brands.list': { access: 'signed-in' },
   'brands.strategy': { access: 'brand', input: ({ brandId }) => ({ brandId }) },
+  'brands.update': { access: 'admin', input: ({ brandId }) => ({ brandId, name: 'Renamed by the HTTP suite' }) },
+  // Only ever refused in the matrix (signed out, the other tenant, a member): the demo brand that every
+  // other entry uses is never archived. A call that succeeds needs a throwaway brand (brands.create).
+  'brands.archive': { access: 'admin', input: ({ brandId }) => ({ brandId }) },
   'ingestKeys.list': { access: 'admin', input: ({ brandId }) => ({ brandId }) },
   'ingestKeys.create': { access: 'admin', input: ({ brandId }) => ({ brandId, name: 'HTTP suite key' }) },
   'ingestKeys.revoke': { access: 'admin', input: ({ brandId, ingestKeyId }) => ({ brandId, id: ingestKeyId }) },
@@ -106,11 +111,26 @@ export const PROCEDURE_TABLE: Record<string, ProcedureEntry> = {
     access: 'admin',
     input: ({ brandId, pillarId }) => ({ brandId, id: pillarId, name: 'HTTP suite pillar', description: 'Edited by the HTTP suite.' }),
   },
+  'team.invite': {
+    access: 'workspace-admin',
+    input: ({ workspaceId }) => ({ workspaceId, email: 'http-suite-new-member@example.com', role: 'admin' }),
+  },
+  'team.list': { access: 'workspace', input: ({ workspaceId }) => ({ workspaceId }) },
+  // Max's membership: only ever refused here (a member, another tenant), so the owner stays and so does he.
+  'team.remove': { access: 'workspace-owner', input: ({ workspaceId, memberUserId }) => ({ workspaceId, userId: memberUserId }) },
+  'team.revokeInvite': { access: 'workspace-admin', input: ({ workspaceId, inviteId }) => ({ workspaceId, inviteId }) },
+  'team.setRole': {
+    access: 'workspace-owner',
+    input: ({ workspaceId, memberUserId }) => ({ workspaceId, userId: memberUserId, role: 'admin' }),
+  },
   'today.get': {
     access: 'brand',
     input: ({ brandId, pillarId, personaId }) => ({ brandId, pillarId, personaId, channel: 'linkedin', limit: 20 }),
   },
   'today.summary': { access: 'brand', input: ({ brandId }) => ({ brandId }) },
+  'workspaces.create': { access: 'signed-in', input: () => ({ name: 'HTTP suite workspace' }) },
+  'workspaces.list': { access: 'signed-in' },
+  'workspaces.rename': { access: 'workspace-admin', input: ({ workspaceId }) => ({ workspaceId, name: 'Renamed by the HTTP suite' }) },
   'variants.update': { access: 'brand', input: ({ brandId, variantId }) => ({ brandId, variantId, text: 'Edited by the HTTP suite.' }) },
   'variants.markPublished': {
     access: 'brand',
