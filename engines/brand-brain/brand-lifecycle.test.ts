@@ -175,6 +175,7 @@ describe('archiveBrand', () => {
     const kept = await engines.brandBrain.createBrand(tenant.tenantId, brandInput());
     const scope = { tenantId: tenant.tenantId, brandId: tenant.brandId };
     expect((await engines.learning.walk.listTargets({ limit: 500 })).map((t) => t.brandId)).toContain(tenant.brandId);
+    const { key } = await engines.ingestKeys.createKey(scope, { name: 'Metrics webhook' });
 
     const archived = await engines.brandBrain.archiveBrand(scope);
     expect(archived.id).toBe(tenant.brandId);
@@ -183,6 +184,8 @@ describe('archiveBrand', () => {
     expect((await engines.brandBrain.listBrandsForUser(tenant.ownerUserId)).map((b) => b.id)).toEqual([kept.id]);
     expect((await engines.learning.walk.listTargets({ limit: 500 })).map((t) => t.brandId)).not.toContain(tenant.brandId);
     await expect(engines.learning.walk.findTarget(tenant.brandId)).rejects.toBeInstanceOf(NotFoundError);
+    // Its ingest key speaks for no brand any more: the route answers it like an unknown key.
+    expect(await engines.ingestKeys.verifyKey(key)).toBeNull();
     await expect(engines.tenancy.findBrandTenant({ brandId: tenant.brandId, tenantIds: [tenant.tenantId] })).rejects.toBeInstanceOf(
       NotFoundError,
     );
