@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { BrandIds } from './demo-ids';
-import { FILTER_ID_FIELDS, PROCEDURE_TABLE } from './procedure-table';
+import { type Access, FILTER_ID_FIELDS, PROCEDURE_TABLE } from './procedure-table';
 import type { RouterProcedure } from './router-procedures';
 import { DEMO_USER_IDS, mintAccessToken, TENANT_IDS } from './tokens';
 
@@ -79,26 +79,30 @@ export function accessCases(procedure: RouterProcedure, context: MatrixContext, 
       expect: { kind: 'answered' },
     });
   if (entry.access === 'signed-in') {
+    // A signed-in mutation makes something of the caller's own (workspaces.create): answered, it would
+    // write, and the matrix sends only calls that write nothing. Its procedure tests cover the answer.
+    if (procedure.kind === 'mutation') return cases;
     add('Grace (the other tenant)', context.tokens.grace, own, { kind: 'answered', foreignIds: northwindIds(northwind) });
     return cases;
   }
 
-  // The other tenant's owner with tenant 1's brand: exactly what a brand that does not exist gets.
-  const missingBrand = randomUUID();
-  add('Grace with tenant 1 brand', context.tokens.grace, own, {
+  // The other tenant's owner with tenant 1's brand or workspace: exactly what one that does not exist gets.
+  const scopeField = WORKSPACE_ACCESS.has(entry.access) ? 'workspaceId' : 'brandId';
+  const missingScope = randomUUID();
+  add(`Grace with tenant 1 ${scopeField === 'workspaceId' ? 'workspace' : 'brand'}`, context.tokens.grace, own, {
     kind: 'same as missing',
-    field: 'brandId',
-    realId: northwind.brandId,
-    missingInput: { ...own, brandId: missingBrand },
-    missingId: missingBrand,
+    field: scopeField,
+    realId: own![scopeField] as string,
+    missingInput: { ...own, [scopeField]: missingScope },
+    missingId: missingScope,
     notFound: true,
   });
-  // Her own brand with tenant 1's row: the engines' own scoping, behind the brand check.
+  // Her own brand or workspace with tenant 1's row: the engines' own scoping, behind the scope check.
   const hers = entry.input!(globex);
-  for (const field of idFields(own!, northwind)) {
+  for (const field of idFields(own!, northwind, scopeField)) {
     const missingId = randomUUID();
     add(
-      `Grace with her brand and tenant 1 ${field}`,
+      `Grace with her ${scopeField === 'workspaceId' ? 'workspace' : 'brand'} and tenant 1 ${field}`,
       context.tokens.grace,
       { ...hers, [field]: own![field] },
       {
@@ -111,15 +115,20 @@ export function accessCases(procedure: RouterProcedure, context: MatrixContext, 
       },
     );
   }
-  if (entry.access === 'admin') add('Max (member) on an admin procedure', context.tokens.max, own, FORBIDDEN);
+  if (entry.access === 'admin' || entry.access === 'workspace-admin')
+    add('Max (member) on an admin procedure', context.tokens.max, own, FORBIDDEN);
+  if (entry.access === 'workspace-owner') add('Max (member) on an owner procedure', context.tokens.max, own, FORBIDDEN);
   return cases;
 }
 
-/** Input fields other than the brand that carry one of the brand's row ids. */
-function idFields(input: Record<string, unknown>, ids: BrandIds): string[] {
+/** Levels whose input names a workspace (`workspaceId`) rather than a brand. */
+const WORKSPACE_ACCESS: ReadonlySet<Access> = new Set(['workspace', 'workspace-admin', 'workspace-owner']);
+
+/** Input fields other than the scope (the brand or the workspace) that carry one of the brand's row ids. */
+function idFields(input: Record<string, unknown>, ids: BrandIds, scopeField: 'brandId' | 'workspaceId'): string[] {
   const rowIds = new Set(
     Object.entries(ids)
-      .filter(([key]) => key !== 'brandId')
+      .filter(([key]) => key !== scopeField)
       .map(([, value]) => value),
   );
   return Object.keys(input).filter((field) => rowIds.has(input[field] as string));

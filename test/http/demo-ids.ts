@@ -16,9 +16,15 @@ export interface BrandIds {
   sharedPatternId: string;
   /** A key made through `ingestKeys.create` by the suite (the demo data has none). */
   ingestKeyId: string;
+  /** The brand's tenant: the workspace that workspace-scoped procedures name. */
+  workspaceId: string;
+  /** A member of the workspace who is not an owner where there is one (Max in tenant 1). */
+  memberUserId: string;
+  /** A pending invite of the workspace, made through `team.invite` by the suite (the demo data has none). */
+  inviteId: string;
 }
 
-type SeededBrandIds = Omit<BrandIds, 'ingestKeyId'>;
+type SeededBrandIds = Omit<BrandIds, 'ingestKeyId' | 'inviteId'>;
 
 export interface SeededIds {
   /** Tenant 1 (Northwind Studio)'s first brand: the one the other tenant must never reach. */
@@ -42,7 +48,10 @@ async function brandIds(probe: DatabaseProbe, tenantId: string): Promise<SeededB
             (select id from pattern_templates t where t.brand_id = b.id and t.deleted_at is null order by t.id limit 1) as "patternId",
             (select id from pattern_templates t
               where t.tenant_id = b.tenant_id and t.brand_id is null and t.status <> 'retired' and t.deleted_at is null
-              order by t.id limit 1) as "sharedPatternId"
+              order by t.id limit 1) as "sharedPatternId",
+            b.tenant_id as "workspaceId",
+            (select user_id from memberships m where m.tenant_id = b.tenant_id and m.deleted_at is null
+              order by m.role = 'owner', m.user_id limit 1) as "memberUserId"
        from brands b
        join variants v on v.brand_id = b.id
       where b.tenant_id = $1

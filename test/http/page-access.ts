@@ -25,6 +25,7 @@ export const PAGE_ACCESS: Record<string, (context: Context) => PageCase[]> = {
   'app/page.tsx': (context) => [
     ...signedOut(context, '/', 307, TO_SIGN_IN),
     { label: 'Olivia', path: '/', token: context.tokens.olivia, status: 307, location: /^\/brands\/[0-9a-f-]{36}\/today$/ },
+    { label: 'a newcomer in no workspace (create your workspace)', path: '/', token: context.tokens.newcomer, status: 200 },
   ],
   'app/sign-in/page.tsx': (context) => [
     ...signedOut(context, '/sign-in', 200),
@@ -69,6 +70,22 @@ export const PAGE_ACCESS: Record<string, (context: Context) => PageCase[]> = {
       {
         label: 'Olivia with a package id that is not a uuid',
         path: `/brands/${brandId}/packages/not-a-uuid`,
+        token: context.tokens.olivia,
+        status: 404,
+      },
+    ];
+  },
+  'app/workspaces/[workspaceId]/team/page.tsx': (context) => {
+    const path = `/workspaces/${context.ids.northwind.workspaceId}/team`;
+    return [
+      ...signedOut(context, path, 307, TO_SIGN_IN),
+      { label: 'Olivia (owner)', path, token: context.tokens.olivia, status: 200 },
+      { label: 'Max (member, read-only)', path, token: context.tokens.max, status: 200 },
+      { label: 'Grace (the other tenant)', path, token: context.tokens.grace, status: 404 },
+      { label: 'Olivia with a missing workspace', path: `/workspaces/${randomUUID()}/team`, token: context.tokens.olivia, status: 404 },
+      {
+        label: 'Olivia with a workspace id that is not a uuid',
+        path: '/workspaces/not-a-uuid/team',
         token: context.tokens.olivia,
         status: 404,
       },

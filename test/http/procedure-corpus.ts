@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import superjson from 'superjson';
+import { z } from 'zod';
 import { arbitraryValue, edgeValues, FAR_FUTURE, FAR_PAST, fieldKind, HUGE, NESTING_IN_URL, nestedArray } from './malformed-values';
 import type { RouterProcedure } from './router-procedures';
 import type { TrpcCallOptions } from './trpc-http';
@@ -85,8 +86,8 @@ function wholeInputs(valid: Record<string, unknown> | undefined): [string, unkno
 
 /** Requests superjson would never produce: broken JSON and envelopes, the wrong method or body type. */
 function handMadeRequests(procedure: RouterProcedure, valid: Record<string, unknown> | undefined): MalformedCall[] {
-  // Each envelope's payload is itself invalid (brandId 'garbage'), so whatever the meta does, the call must be refused.
-  const garbage = { ...valid, brandId: 'garbage' };
+  // Each envelope's payload is itself invalid, so whatever the meta does, the call must be refused.
+  const garbage = invalidPayload(procedure, valid);
   const envelope = (meta: unknown) => JSON.stringify({ json: garbage, meta });
   const calls: MalformedCall[] = [
     { label: 'JSON cut short', options: { rawInput: '{"json":{' } },
@@ -118,6 +119,20 @@ function handMadeRequests(procedure: RouterProcedure, valid: Record<string, unkn
     );
   }
   return calls;
+}
+
+/**
+ * The valid input with every id (and a `brandId`, present or not) made 'garbage'; when the procedure
+ * names nothing by id (workspaces.create), every field null instead, so the payload is never valid.
+ */
+function invalidPayload(procedure: RouterProcedure, valid: Record<string, unknown> | undefined): Record<string, unknown> {
+  const isId = (value: unknown) => z.uuid().safeParse(value).success;
+  const ids = {
+    ...Object.fromEntries(Object.entries(valid ?? {}).map(([key, value]) => [key, isId(value) ? 'garbage' : value])),
+    brandId: 'garbage',
+  };
+  if (!procedure.input?.safeParse(ids).success) return ids;
+  return Object.fromEntries(Object.keys(valid ?? {}).map((key) => [key, null]));
 }
 
 /** What the server's superjson sees of a value the client sends. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ACCESS_TOKEN_COOKIE } from '../../server/auth/token-transport';
 import { type BrandIds, readSeededIds } from './demo-ids';
 import { createSeededDatabase, type ProductionServer, type SeededDatabase, startProductionServer } from './prod-server';
@@ -18,7 +19,8 @@ export interface SuiteServer {
   ids: { northwind: BrandIds; globex: BrandIds };
   /** The raw ingest keys behind `ids.*.ingestKeyId`, and one Northwind key its owner revoked. */
   ingestKeys: { northwind: string; globex: string; revoked: string };
-  tokens: { olivia: string; max: string; grace: string };
+  /** The demo users' tokens, and a newcomer's: a signed-in user in no workspace yet. */
+  tokens: { olivia: string; max: string; grace: string; newcomer: string };
   stop(): Promise<void>;
 }
 
@@ -48,6 +50,7 @@ async function prepare(order: BootOrder, database: SeededDatabase, server: Produ
     olivia: await mintAccessToken({ userId: DEMO_USER_IDS.olivia }),
     max: await mintAccessToken({ userId: DEMO_USER_IDS.max }),
     grace: await mintAccessToken({ userId: DEMO_USER_IDS.grace }),
+    newcomer: await mintAccessToken({ userId: randomUUID() }),
   };
   const seeded = await readSeededIds(probe);
 
@@ -68,12 +71,17 @@ async function prepare(order: BootOrder, database: SeededDatabase, server: Produ
   );
   if (revoked.status !== 200)
     throw new Error(`ingestKeys.revoke answered ${revoked.status}: ${JSON.stringify(revoked.body).slice(0, 500)}`);
+  const northwindInvite = await createInvite(server, seeded.northwind.workspaceId, tokens.olivia);
+  const globexInvite = await createInvite(server, seeded.globex.workspaceId, tokens.grace);
   return {
     server,
     database,
     probe,
     firstRequest,
-    ids: { northwind: { ...seeded.northwind, ingestKeyId: northwindKey.id }, globex: { ...seeded.globex, ingestKeyId: globexKey.id } },
+    ids: {
+      northwind: { ...seeded.northwind, ingestKeyId: northwindKey.id, inviteId: northwindInvite },
+      globex: { ...seeded.globex, ingestKeyId: globexKey.id, inviteId: globexInvite },
+    },
     ingestKeys: { northwind: northwindKey.key, globex: globexKey.key, revoked: revokedKey.key },
     tokens,
     stop: async () => {
@@ -104,4 +112,17 @@ async function createIngestKey(server: ProductionServer, brandId: string, token:
     );
   }
   return { id: created.id, key: created.key };
+}
+
+/** A pending invite of the workspace, sent by its owner through the API; its id. */
+async function createInvite(server: ProductionServer, workspaceId: string, token: string): Promise<string> {
+  const input = { workspaceId, email: 'http-suite-invitee@example.com', role: 'member' };
+  const response = await callProcedure(server.baseUrl, 'team.invite', 'mutation', input, { token });
+  const invite = response.data as { id?: string } | undefined;
+  if (response.status !== 200 || !invite?.id) {
+    throw new Error(
+      `team.invite answered ${response.status}: ${JSON.stringify(response.body).slice(0, 500)}\n${server.logs().slice(-3_000)}`,
+    );
+  }
+  return invite.id;
 }
