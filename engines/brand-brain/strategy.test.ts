@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ZodError } from 'zod';
+import { strategyDraftProblems } from '../../lib/strategy-rules';
 import { createTestDatabase, type TestDatabase } from '../../test/database';
 import { createTenantFixture, insertBareSiblingBrand, type TenantFixture } from '../../test/fixtures';
 import type { Database } from '../db/client';
@@ -8,7 +9,7 @@ import { personas } from '../db/schema';
 import { InvariantViolationError, NotFoundError } from '../errors';
 import { BrandBrainEngine } from './engine';
 import { StrategyEngine } from './strategy';
-import { StrategyDraft, strategyDraftProblems } from './strategy-dto';
+import { StrategyDraft } from './strategy-dto';
 
 let handle: TestDatabase;
 let fx: TenantFixture;

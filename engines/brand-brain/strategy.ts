@@ -1,4 +1,5 @@
 import { and, count, eq, ne, sql } from 'drizzle-orm';
+import { missingForCalibration, STRATEGY_BOUNDS, strategyDraftProblems } from '../../lib/strategy-rules';
 import type { Database } from '../db/client';
 import { brands, contentPillars, personas } from '../db/schema';
 import { InvariantViolationError, NotFoundError } from '../errors';
@@ -9,10 +10,8 @@ import { selectPersonas, selectPillars } from './queries';
 import {
   AcceptStrategyDraftInput,
   ReorderPillarsInput,
-  STRATEGY_BOUNDS,
   type StrategyCalibration,
   type StrategyDraft,
-  strategyDraftProblems,
   UpdateStrategyInput,
 } from './strategy-dto';
 
@@ -152,35 +151,6 @@ export class StrategyEngine {
 function assertDraft(draft: StrategyDraft): void {
   const problems = strategyDraftProblems(draft);
   if (problems.length) throw new InvariantViolationError(problems.map((p) => p.message).join('; '), 'input');
-}
-
-interface StrategyCounts {
-  positioning: string;
-  activePillars: number;
-  personas: number;
-  highPriorityPersonas: number;
-  toneTags: number;
-  taboos: number;
-}
-
-/** The calibration rules in plain words, as the strategy page lists them. */
-export function missingForCalibration(counts: StrategyCounts): string[] {
-  const { pillars, personas: personaBounds, highPriorityPersonas, toneTags, taboos } = STRATEGY_BOUNDS;
-  const outside = (n: number, bounds: { min: number; max: number }) => n < bounds.min || n > bounds.max;
-  const missing: string[] = [];
-  if (!counts.positioning.trim()) missing.push('A positioning: what the brand does, in a line or two');
-  if (outside(counts.activePillars, pillars)) {
-    missing.push(`${pillars.min}–${pillars.max} active pillars (the brand has ${counts.activePillars})`);
-  }
-  if (outside(counts.personas, personaBounds)) {
-    missing.push(`${personaBounds.min}–${personaBounds.max} personas (the brand has ${counts.personas})`);
-  }
-  if (counts.highPriorityPersonas > highPriorityPersonas.max) {
-    missing.push(`At most ${highPriorityPersonas.max} high-priority personas (the brand has ${counts.highPriorityPersonas})`);
-  }
-  if (outside(counts.toneTags, toneTags)) missing.push(`${toneTags.min}–${toneTags.max} tone tags (the brand has ${counts.toneTags})`);
-  if (counts.taboos < taboos.min) missing.push('At least one taboo: a topic the brand never touches');
-  return missing;
 }
 
 async function storeDraftPillars(tx: Executor, scope: BrandScope, draftPillars: StrategyDraft['pillars']): Promise<void> {

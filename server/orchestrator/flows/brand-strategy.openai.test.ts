@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { strategyDraftProblems } from '../../../engines/brand-brain/strategy-dto';
+import { strategyDraftProblems } from '../../../lib/strategy-rules';
 import { fakeModelSystemPerFile } from '../../../test/fixtures/fake-model-system';
 import { BrandStrategyOrchestrator } from './brand-strategy';
 

@@ -1,11 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type ProposeStrategyDraftInput,
-  StrategyAnswers,
-  StrategyDraft,
-  strategyDraftProblems,
-} from '../../../engines/brand-brain/strategy-dto';
+import { type ProposeStrategyDraftInput, StrategyAnswers, StrategyDraft } from '../../../engines/brand-brain/strategy-dto';
+import { strategyDraftProblems } from '../../../lib/strategy-rules';
 import { createTestDatabase, type TestDatabase } from '../../../test/database';
 import { createTenantFixture, type TenantFixture } from '../../../test/fixtures';
 import { createSystemContext, type SystemContext } from '../context';

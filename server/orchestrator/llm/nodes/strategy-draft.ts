@@ -1,4 +1,5 @@
-import { ProposeStrategyDraftInput, StrategyDraft, strategyDraftProblems } from '../../../../engines/brand-brain/strategy-dto';
+import { ProposeStrategyDraftInput, StrategyDraft } from '../../../../engines/brand-brain/strategy-dto';
+import { strategyDraftProblems } from '../../../../lib/strategy-rules';
 import { defineLlmNode } from '../llm-node';
 import { writeOfflineStrategy } from './offline-strategy';
 
