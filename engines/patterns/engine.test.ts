@@ -7,7 +7,7 @@ import { createTenantFixture, type TenantFixture } from '../../test/fixtures';
 import { BrandBrainEngine } from '../brand-brain/engine';
 import { patternTemplates } from '../db/schema';
 import { InvariantViolationError, NotFoundError } from '../errors';
-import type { PatternPerformanceInput, UpsertPatternInput } from './dto';
+import type { PatternDTO, PatternPerformanceInput, UpsertPatternInput } from './dto';
 import { PatternsEngine } from './engine';
 import { EXPERIMENTAL_PENALTY, NEUTRAL_PRIOR, PILLAR_CATEGORY_BONUS } from './recommend';
 
@@ -36,6 +36,30 @@ const performance = (avgEngagementScore: number, usageCount = 5): Omit<PatternPe
   avgEngagementScore,
 });
 
+/**
+ * A pattern made the way the app makes it: a brand's through the library methods (a retired one is
+ * created, then retired), a shared one (brandId null) through the shared library's writer.
+ */
+async function addPattern(
+  owner: { tenantId: string; brandId: string | null },
+  values: Partial<UpsertPatternInput> = {},
+): Promise<PatternDTO> {
+  const { name, category, status, beats, supportedChannels, exampleSnippet, performanceHint } = patternInput(values);
+  if (owner.brandId === null) {
+    return engine.upsertSharedPattern(owner, { name, category, status, beats, supportedChannels, exampleSnippet, performanceHint });
+  }
+  const brand = { tenantId: owner.tenantId, brandId: owner.brandId };
+  const created = await engine.createPattern(brand, {
+    name,
+    category,
+    channel: supportedChannels,
+    structure: beats,
+    status: status === 'retired' ? 'active' : status,
+    exampleSnippet,
+  });
+  return status === 'retired' ? engine.retirePattern(brand, { patternId: created.id }) : created;
+}
+
 /** A second brand of the fixture's tenant. */
 async function siblingOf(fx: TenantFixture): Promise<string> {
   const brand = await brandBrain.createBrand(fx.tenantId, {
@@ -52,35 +76,45 @@ async function library() {
   const fx = await createTenantFixture(handle.db, 'Patterns Co');
   const other = await createTenantFixture(handle.db, 'Other Patterns Co');
   const siblingBrandId = await siblingOf(fx);
-  const own = await engine.upsertPattern(fx, patternInput({ name: 'Own thread', supportedChannels: ['x'] }));
-  const shared = await engine.upsertPattern(
-    { tenantId: fx.tenantId, brandId: null },
-    patternInput({ name: 'Shared story', category: 'engagement' }),
-  );
-  const siblings = await engine.upsertPattern({ tenantId: fx.tenantId, brandId: siblingBrandId }, patternInput({ name: "Sibling's" }));
-  const foreign = await engine.upsertPattern(other, patternInput({ name: 'Foreign' }));
-  const foreignShared = await engine.upsertPattern({ tenantId: other.tenantId, brandId: null }, patternInput({ name: 'Foreign shared' }));
+  const own = await addPattern(fx, { name: 'Own thread', supportedChannels: ['x'] });
+  const shared = await addPattern({ tenantId: fx.tenantId, brandId: null }, { name: 'Shared story', category: 'engagement' });
+  const siblings = await addPattern({ tenantId: fx.tenantId, brandId: siblingBrandId }, { name: "Sibling's" });
+  const foreign = await addPattern(other, { name: 'Foreign' });
+  const foreignShared = await addPattern({ tenantId: other.tenantId, brandId: null }, { name: 'Foreign shared' });
   return { fx, other, siblingBrandId, own, shared, siblings, foreign, foreignShared };
 }
 
-describe('upsertPattern', () => {
-  it('creates a brand pattern or a shared one with no usage yet, dropping repeated channels', async () => {
+describe('upsertSharedPattern', () => {
+  it("creates a pattern of the tenant's shared library with no usage yet, dropping repeated channels", async () => {
     const fx = await createTenantFixture(handle.db, 'Upsert Co');
-    const own = await engine.upsertPattern(fx, patternInput({ supportedChannels: ['x', 'linkedin', 'x'] }));
-    expect(own).toMatchObject({ brandId: fx.brandId, isShared: false, status: 'active', supportedChannels: ['x', 'linkedin'] });
-    expect(own).toMatchObject({ usageCount: 0, lastUsedAt: null, avgEngagementScore: null, exampleSnippet: null });
-    const shared = await engine.upsertPattern(
-      { tenantId: fx.tenantId, brandId: null },
-      patternInput({ status: 'experimental', performanceHint: 'Works on Mondays.' }),
+    const shared = await engine.upsertSharedPattern(
+      fx,
+      patternInput({ status: 'experimental', performanceHint: 'Works on Mondays.', supportedChannels: ['x', 'linkedin', 'x'] }),
     );
-    expect(shared).toMatchObject({ brandId: null, isShared: true, status: 'experimental', performanceHint: 'Works on Mondays.' });
+    expect(shared).toMatchObject({
+      brandId: null,
+      isShared: true,
+      scope: 'shared',
+      status: 'experimental',
+      supportedChannels: ['x', 'linkedin'],
+    });
+    expect(shared).toMatchObject({
+      usageCount: 0,
+      lastUsedAt: null,
+      avgEngagementScore: null,
+      exampleSnippet: null,
+      performanceHint: 'Works on Mondays.',
+    });
   });
 
   it('replaces the fields on update and keeps the performance figures', async () => {
     const fx = await createTenantFixture(handle.db, 'Update Co');
-    const created = await engine.upsertPattern(fx, patternInput());
+    const created = await engine.upsertSharedPattern(fx, patternInput());
     await engine.recordPatternPerformance(fx, { patternId: created.id, ...performance(64, 7) });
-    const updated = await engine.upsertPattern(fx, patternInput({ id: created.id, name: 'Renamed', status: 'retired', beats: ['Hook'] }));
+    const updated = await engine.upsertSharedPattern(
+      fx,
+      patternInput({ id: created.id, name: 'Renamed', status: 'retired', beats: ['Hook'] }),
+    );
     expect(updated).toMatchObject({
       id: created.id,
       name: 'Renamed',
@@ -91,35 +125,22 @@ describe('upsertPattern', () => {
     });
   });
 
-  it("refuses to edit a shared pattern through a brand, and a sibling brand's or another tenant's pattern at all", async () => {
-    const { fx, other, shared, siblings, foreign } = await library();
-    const throughBrand = engine.upsertPattern(fx, patternInput({ id: shared.id, name: 'Taken over' }));
-    await expect(throughBrand).rejects.toBeInstanceOf(InvariantViolationError);
-    await expect(throughBrand).rejects.toMatchObject({ kind: 'input' });
-    for (const [scope, id] of [
-      [fx.brandId, siblings.id],
-      [null, siblings.id],
-      [fx.brandId, foreign.id],
-    ] as const) {
-      await expect(
-        engine.upsertPattern({ tenantId: fx.tenantId, brandId: scope }, patternInput({ id, name: 'Hijacked' })),
-      ).rejects.toBeInstanceOf(NotFoundError);
+  it("answers NotFound for a brand's own pattern, another tenant's shared pattern and an unknown tenant, changing nothing", async () => {
+    const { fx, own, siblings, foreignShared } = await library();
+    for (const id of [own.id, siblings.id, foreignShared.id, randomUUID()]) {
+      await expect(engine.upsertSharedPattern(fx, patternInput({ id, name: 'Hijacked' }))).rejects.toBeInstanceOf(NotFoundError);
     }
-    await expect(engine.upsertPattern({ tenantId: other.tenantId, brandId: fx.brandId }, patternInput())).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
-    await expect(engine.upsertPattern({ tenantId: randomUUID(), brandId: null }, patternInput())).rejects.toBeInstanceOf(NotFoundError);
+    await expect(engine.upsertSharedPattern({ tenantId: randomUUID() }, patternInput())).rejects.toBeInstanceOf(NotFoundError);
     const names = (
       await handle.db.select({ name: patternTemplates.name }).from(patternTemplates).where(eq(patternTemplates.tenantId, fx.tenantId))
     ).map((r) => r.name);
     expect(names).not.toContain('Hijacked');
-    expect(names).not.toContain('Taken over');
   });
 
   it('refuses empty beats, no channels and over-long text through the input schema', async () => {
     const fx = await createTenantFixture(handle.db, 'Schema Co');
     for (const bad of [{ beats: [] }, { supportedChannels: [] }, { name: 'n'.repeat(121) }, { exampleSnippet: 'e'.repeat(2_001) }]) {
-      await expect(engine.upsertPattern(fx, patternInput(bad))).rejects.toBeInstanceOf(ZodError);
+      await expect(engine.upsertSharedPattern(fx, patternInput(bad))).rejects.toBeInstanceOf(ZodError);
     }
   });
 });
@@ -127,11 +148,8 @@ describe('upsertPattern', () => {
 describe('listLibrary and getPattern', () => {
   it("lists the brand's own patterns then the tenant's shared ones, never a sibling brand's or another tenant's", async () => {
     const { fx, own, shared } = await library();
-    const more = await engine.upsertPattern(
-      fx,
-      patternInput({ name: 'another own', status: 'retired', supportedChannels: ['newsletter'] }),
-    );
-    const gone = await engine.upsertPattern({ tenantId: fx.tenantId, brandId: null }, patternInput({ name: 'Deleted shared' }));
+    const more = await addPattern(fx, { name: 'another own', status: 'retired', supportedChannels: ['newsletter'] });
+    const gone = await addPattern({ tenantId: fx.tenantId, brandId: null }, { name: 'Deleted shared' });
     await handle.db.update(patternTemplates).set({ deletedAt: new Date() }).where(eq(patternTemplates.id, gone.id));
 
     const listed = await engine.listLibrary(fx);
@@ -141,7 +159,7 @@ describe('listLibrary and getPattern', () => {
 
   it('filters by status and by supported channel', async () => {
     const { fx, own, shared } = await library();
-    const retired = await engine.upsertPattern(fx, patternInput({ status: 'retired', supportedChannels: ['newsletter'] }));
+    const retired = await addPattern(fx, { status: 'retired', supportedChannels: ['newsletter'] });
     expect((await engine.listLibrary(fx, { status: 'retired' })).map((p) => p.id)).toEqual([retired.id]);
     expect((await engine.listLibrary(fx, { channel: 'x' })).map((p) => p.id)).toEqual([own.id, shared.id]);
     expect((await engine.listLibrary(fx, { channel: 'linkedin', status: 'active' })).map((p) => p.id)).toEqual([shared.id]);
@@ -201,7 +219,10 @@ describe('tenancy', () => {
         getPattern: () => engine.getPattern({ tenantId, brandId }, { patternId: own.id }),
         assertPatternSupportsChannel: () => engine.assertPatternSupportsChannel({ tenantId, brandId }, { patternId: own.id, channel: 'x' }),
         recommendPatternsForContext: () => engine.recommendPatternsForContext({ tenantId, brandId }, { channel: 'x' }),
-        upsertPattern: () => engine.upsertPattern({ tenantId, brandId }, patternInput({ id: own.id, name: 'Hijacked' })),
+        createPattern: () => engine.createPattern({ tenantId, brandId }, { name: 'Hijacked', channel: 'x', structure: ['Hook'] }),
+        updatePattern: () => engine.updatePattern({ tenantId, brandId }, { patternId: own.id, name: 'Hijacked' }),
+        retirePattern: () => engine.retirePattern({ tenantId, brandId }, { patternId: own.id }),
+        copySharedPattern: () => engine.copySharedPattern({ tenantId, brandId }, { patternId: own.id }),
         recordPatternPerformance: () => engine.recordPatternPerformance({ tenantId, brandId }, { patternId: own.id, ...performance(99) }),
       };
       for (const [method, call] of Object.entries(calls)) {
@@ -227,7 +248,7 @@ describe('recommendPatternsForContext', () => {
 
   async function add(fx: TenantFixture, values: Partial<UpsertPatternInput> & { shared?: boolean; score?: number | null; uses?: number }) {
     const { shared, score, uses, ...input } = values;
-    const created = await engine.upsertPattern({ tenantId: fx.tenantId, brandId: shared ? null : fx.brandId }, patternInput(input));
+    const created = await addPattern({ tenantId: fx.tenantId, brandId: shared ? null : fx.brandId }, input);
     if (score === undefined || score === null) return created;
     return engine.recordPatternPerformance(fx, { patternId: created.id, ...performance(score, uses ?? 5) });
   }
@@ -257,7 +278,7 @@ describe('recommendPatternsForContext', () => {
   it("puts the brand's own pattern before a shared one of equal score, and leaves out sibling brands' patterns", async () => {
     const fx = await emptyBrand();
     const sibling = await siblingOf(fx);
-    await engine.upsertPattern({ tenantId: fx.tenantId, brandId: sibling }, patternInput({ name: 'Sibling best' }));
+    await addPattern({ tenantId: fx.tenantId, brandId: sibling }, { name: 'Sibling best' });
     await add(fx, { name: 'A shared', shared: true, score: 70, uses: 40 });
     await add(fx, { name: 'Z own', score: 70, uses: 2 });
     await add(fx, { name: 'Shared better', shared: true, score: 71 });

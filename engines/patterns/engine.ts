@@ -31,9 +31,9 @@ import {
 } from './queries';
 import { rankPatterns } from './recommend';
 
-/** A pattern's owner: one brand of the tenant, or (brandId null) every brand of the tenant. */
-const PatternOwner = z.object({ tenantId: z.uuid(), brandId: z.uuid().nullable() });
-type PatternOwner = z.infer<typeof PatternOwner>;
+/** The tenant whose shared library (patterns with brand_id null, seen by every brand of it) is written. */
+const SharedLibraryOwner = z.object({ tenantId: z.uuid() });
+type SharedLibraryOwner = z.infer<typeof SharedLibraryOwner>;
 
 const channelSupported = (channel: Channel) => sql`${channel} = any(${patternTemplates.supportedChannels})`;
 
@@ -104,30 +104,30 @@ export class PatternsEngine {
   }
 
   /**
-   * Creates a pattern of the brand (or, with brandId null, one shared by the tenant's brands), or with
-   * `id` replaces the fields of that pattern. An update stays in its scope: a brand cannot take over
-   * a shared pattern, and performance figures are left to recordPatternPerformance.
+   * Creates a pattern of the tenant's shared library, or with `id` replaces the fields of one. The
+   * app's pages never call this (they show the shared library read-only); the seed's data and support
+   * tooling do. A brand's own patterns are written by the library methods below, and performance
+   * figures by recordPatternPerformance.
    */
-  async upsertPattern(owner: PatternOwner, input: UpsertPatternInput): Promise<PatternDTO> {
-    const scope = PatternOwner.parse(owner);
+  async upsertSharedPattern(owner: SharedLibraryOwner, input: UpsertPatternInput): Promise<PatternDTO> {
+    const { tenantId } = SharedLibraryOwner.parse(owner);
     const { id, ...fields } = UpsertPatternInput.parse(input);
     const values = { ...fields, exampleSnippet: fields.exampleSnippet ?? null, performanceHint: fields.performanceHint ?? null };
-    if (scope.brandId) await assertBrandLive(this.db, { tenantId: scope.tenantId, brandId: scope.brandId });
-    else await assertTenant(this.db, scope.tenantId);
+    await assertTenant(this.db, tenantId);
+    const shared = and(eq(patternTemplates.tenantId, tenantId), isNull(patternTemplates.brandId), isNull(patternTemplates.deletedAt));
     if (id) {
-      await this.assertInScope(scope, id);
       return this.saveNamed(id, values.name, () =>
         this.db
           .update(patternTemplates)
           .set({ ...values, updatedAt: sql`now()` })
-          .where(and(eq(patternTemplates.id, id), eq(patternTemplates.tenantId, scope.tenantId), isNull(patternTemplates.deletedAt)))
+          .where(and(eq(patternTemplates.id, id), shared))
           .returning(),
       );
     }
     return this.saveNamed(null, values.name, () =>
       this.db
         .insert(patternTemplates)
-        .values({ ...values, tenantId: scope.tenantId, brandId: scope.brandId, usageCount: 0 })
+        .values({ ...values, tenantId, brandId: null, usageCount: 0 })
         .returning(),
     );
   }
@@ -256,19 +256,5 @@ export class PatternsEngine {
     }
     if (!rows[0]) throw new NotFoundError('Pattern', patternId ?? undefined);
     return toPatternDTO(rows[0]);
-  }
-
-  /** Refuses an update of a pattern outside `scope`: NotFound unless the caller can see it at all. */
-  private async assertInScope(scope: PatternOwner, patternId: string): Promise<void> {
-    const [row] = await this.db
-      .select({ brandId: patternTemplates.brandId })
-      .from(patternTemplates)
-      .where(and(eq(patternTemplates.id, patternId), eq(patternTemplates.tenantId, scope.tenantId), isNull(patternTemplates.deletedAt)));
-    if (!row) throw new NotFoundError('Pattern', patternId);
-    if (row.brandId === scope.brandId) return;
-    if (row.brandId === null) {
-      throw new InvariantViolationError(`Pattern ${patternId} is shared by the tenant's brands; edit it without a brand`, 'input');
-    }
-    throw new NotFoundError('Pattern', patternId);
   }
 }

@@ -38,7 +38,7 @@ async function library() {
   const fx = await createTenantFixture(handle.db, 'Library Co');
   const other = await createTenantFixture(handle.db, 'Other Library Co');
   const sibling = await insertBareSiblingBrand(handle.db, fx);
-  const shared = await engine.upsertPattern({ tenantId: fx.tenantId, brandId: null }, sharedInput());
+  const shared = await engine.upsertSharedPattern(fx, sharedInput());
   const siblings = await engine.createPattern(sibling, created({ name: "Sibling's" }));
   const foreign = await engine.createPattern(other, created({ name: 'Foreign' }));
   return { fx, other, sibling, shared, siblings, foreign };
@@ -228,7 +228,7 @@ describe('copySharedPattern', () => {
 
   it('refuses a second copy with a ConflictError naming the clash, a brand pattern as bad input, and a retired shared one', async () => {
     const { fx, sibling } = await library();
-    const shared = await engine.upsertPattern({ tenantId: fx.tenantId, brandId: null }, sharedInput({ name: 'Copied twice' }));
+    const shared = await engine.upsertSharedPattern(fx, sharedInput({ name: 'Copied twice' }));
     await engine.copySharedPattern(fx, { patternId: shared.id });
     const again = engine.copySharedPattern(fx, { patternId: shared.id });
     await expect(again).rejects.toBeInstanceOf(ConflictError);
@@ -241,10 +241,7 @@ describe('copySharedPattern', () => {
     await expect(notShared).rejects.toBeInstanceOf(InvariantViolationError);
     await expect(notShared).rejects.toMatchObject({ kind: 'input' });
 
-    const retired = await engine.upsertPattern(
-      { tenantId: fx.tenantId, brandId: null },
-      sharedInput({ name: 'Old shared', status: 'retired' }),
-    );
+    const retired = await engine.upsertSharedPattern(fx, sharedInput({ name: 'Old shared', status: 'retired' }));
     const refused = engine.copySharedPattern(fx, { patternId: retired.id });
     await expect(refused).rejects.toBeInstanceOf(InvariantViolationError);
     await expect(refused).rejects.toMatchObject({ kind: 'state' });

@@ -29,10 +29,12 @@ beforeAll(async () => {
   member = await viewerFor(system, await addMember(handle.db, fx.tenantId, 'member'));
   otherOwner = await viewerFor(system, other.ownerUserId);
   // The tenant's shared library is written outside the app (seed, support); the engine is how.
-  const shared = await system.engines.patterns.upsertPattern(
-    { tenantId: fx.tenantId, brandId: null },
-    { name: 'Contrarian take', category: 'engagement', beats: ['Hook', 'Claim', 'Proof', 'CTA'], supportedChannels: ['linkedin', 'x'] },
-  );
+  const shared = await system.engines.patterns.upsertSharedPattern(fx, {
+    name: 'Contrarian take',
+    category: 'engagement',
+    beats: ['Hook', 'Claim', 'Proof', 'CTA'],
+    supportedChannels: ['linkedin', 'x'],
+  });
   sharedId = shared.id;
 });
 afterAll(() => handle.close());
