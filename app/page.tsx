@@ -47,7 +47,7 @@ export default async function HomePage() {
         </div>
         {managed.length > 0 ? (
           <>
-            <p>Your workspace has no brand yet. Add one: five short questions then set up its strategy.</p>
+            <p>Your workspace has no brand yet. Add one, then answer five short questions to set up its strategy.</p>
             <Link href={`/brands/new?workspaceId=${managed[0]!.id}`} className="button">
               Add a brand
             </Link>

@@ -45,7 +45,9 @@ async function DemoUsers() {
   const users = await (await getServerCaller()).auth.demoUsers();
   return (
     <>
-      <p className="muted">Demo mode: no Supabase project is configured, so pick one of the seeded demo users.</p>
+      <p className="muted">
+        Demo mode: no Supabase project is configured, so pick one of the seeded demo users, or sign in as anyone by email.
+      </p>
       {users.length === 0 ? (
         <p className="notice">The database has no users yet. Start the app with `npm run dev` to seed the demo data.</p>
       ) : (
@@ -66,6 +68,27 @@ async function DemoUsers() {
           ))}
         </ul>
       )}
+      <NewUserSignIn />
     </>
+  );
+}
+
+/**
+ * Any email signs in: the same address is always the same local user, a new one starts with no
+ * workspace, and invites to that address are accepted. Demo mode only, like the list above.
+ */
+function NewUserSignIn() {
+  return (
+    <form action="/api/auth/demo-sign-in" method="post" className="stack">
+      <h2>New here?</h2>
+      <label className="field">
+        <span>Email</span>
+        <input type="email" name="email" required maxLength={320} autoComplete="email" placeholder="you@company.com" />
+        <span className="muted small">Signs you in as that person (no password in demo mode). You can create your workspace next.</span>
+      </label>
+      <button type="submit" className="button">
+        Sign in with this email
+      </button>
+    </form>
   );
 }
