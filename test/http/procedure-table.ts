@@ -45,6 +45,15 @@ export const PROCEDURE_TABLE: Record<string, ProcedureEntry> = {
   'auth.mode': { access: 'public' },
   'brands.list': { access: 'signed-in' },
   'brands.strategy': { access: 'brand', input: ({ brandId }) => ({ brandId }) },
+  'brands.create': {
+    access: 'workspace-admin',
+    input: ({ workspaceId }) => ({
+      workspaceId,
+      name: 'HTTP suite brand',
+      primaryChannel: 'linkedin',
+      channels: [{ channel: 'x', handle: '@suite' }],
+    }),
+  },
   'brands.update': { access: 'admin', input: ({ brandId }) => ({ brandId, name: 'Renamed by the HTTP suite' }) },
   // Only ever refused in the matrix (signed out, the other tenant, a member): the demo brand that every
   // other entry uses is never archived. A call that succeeds needs a throwaway brand (brands.create).
