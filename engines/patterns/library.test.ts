@@ -248,6 +248,21 @@ describe('copySharedPattern', () => {
   });
 });
 
+describe('two writes racing for one name', () => {
+  it('lets exactly one of two simultaneous copies of a shared pattern land; the other is a ConflictError', async () => {
+    const { fx } = await library();
+    const shared = await engine.upsertSharedPattern(fx, sharedInput({ name: 'Raced' }));
+    const results = await Promise.allSettled([
+      engine.copySharedPattern(fx, { patternId: shared.id }),
+      engine.copySharedPattern(fx, { patternId: shared.id }),
+    ]);
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    const [refused] = results.filter((result) => result.status === 'rejected');
+    expect(refused!.reason).toBeInstanceOf(ConflictError);
+    expect((await engine.listLibrary(fx)).filter((p) => p.name === 'Raced').map((p) => p.scope)).toEqual(['brand', 'shared']);
+  });
+});
+
 describe('listLibrary', () => {
   it("lists the brand's own patterns, then the shared ones, each with its scope and figures, never a sibling's or another tenant's", async () => {
     const { fx, shared } = await library();
