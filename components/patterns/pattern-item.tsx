@@ -149,7 +149,7 @@ export function PatternItem({
         </div>
       )}
       {confirmingRetire && (
-        <div className="notice pattern__confirm" role="alertdialog" aria-label={`Retire ${pattern.name}`}>
+        <div className="notice pattern__confirm" role="group" aria-label={`Retire ${pattern.name}?`}>
           <p>
             Retire "{pattern.name}"? It will no longer be recommended for new drafts. Its figures and the posts written with it stay, and
             you can restore it later.
