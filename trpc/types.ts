@@ -20,3 +20,9 @@ export type EngagementPoint = LearningInsights['engagement'][number];
 export type PatternInsight = LearningInsights['patterns'][number];
 export type ScoreChange = LearningInsights['scoreChanges'][number];
 export type LearningEventDTO = LearningInsights['learningEvents'][number];
+
+export type BrandStrategyView = RouterOutputs['brands']['strategy'];
+export type PersonaDTO = BrandStrategyView['personas'][number];
+export type PillarDTO = RouterOutputs['strategy']['pillars'][number];
+export type ProposedStrategyDraft = RouterOutputs['strategy']['proposeDraft'];
+export type StrategyCalibration = RouterOutputs['strategy']['calibration'];

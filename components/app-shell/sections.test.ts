@@ -9,6 +9,8 @@ describe('switchBrandHref', () => {
     expect(switchBrandHref(`/brands/${CURRENT_BRAND}/insights`, OTHER_BRAND)).toBe(`/brands/${OTHER_BRAND}/insights`);
     expect(switchBrandHref(`/brands/${CURRENT_BRAND}/runs`, OTHER_BRAND)).toBe(`/brands/${OTHER_BRAND}/runs`);
     expect(switchBrandHref(`/brands/${CURRENT_BRAND}/settings`, OTHER_BRAND)).toBe(`/brands/${OTHER_BRAND}/settings`);
+    // The strategy setup questions belong to the old brand's flow; the other brand opens on its strategy.
+    expect(switchBrandHref(`/brands/${CURRENT_BRAND}/strategy/setup`, OTHER_BRAND)).toBe(`/brands/${OTHER_BRAND}/strategy`);
   });
 
   it('drops a page of the old brand and lands on Today for a page outside the sections', () => {

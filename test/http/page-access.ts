@@ -44,6 +44,21 @@ export const PAGE_ACCESS: Record<string, (context: Context) => PageCase[]> = {
     ...brandPage(context, 'settings'),
     { label: 'Max (member, read-only)', path: `/brands/${context.ids.northwind.brandId}/settings`, token: context.tokens.max, status: 200 },
   ],
+  // Members read the strategy (the page says why they cannot change it), so Max gets the page too.
+  'app/brands/[brandId]/strategy/page.tsx': (context) => [
+    ...brandPage(context, 'strategy'),
+    { label: 'Max (member, read-only)', path: `/brands/${context.ids.northwind.brandId}/strategy`, token: context.tokens.max, status: 200 },
+  ],
+  // Members get the page with the reason they cannot set the strategy up, and a link to read it.
+  'app/brands/[brandId]/strategy/setup/page.tsx': (context) => [
+    ...brandPage(context, 'strategy/setup'),
+    {
+      label: 'Max (member, told why)',
+      path: `/brands/${context.ids.northwind.brandId}/strategy/setup`,
+      token: context.tokens.max,
+      status: 200,
+    },
+  ],
   // A static segment beside [brandId]: never the brand layout's 404 for a brand called "new". Max, a
   // member only, gets the page with the reason he cannot add a brand.
   'app/brands/new/page.tsx': (context) => [

@@ -2,10 +2,11 @@ import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { Suspense } from 'react';
 import { brandSectionHref } from '@/components/app-shell/sections';
+import { EmptyBoardHint, StrategyNotice } from '@/components/strategy/strategy-notice';
 import { TodayBoard } from '@/components/today/today-board';
 import { filterFromSearchParams, isFiltered, toURLSearchParams } from '@/components/today/today-filter';
 import { trpcErrorCode } from '@/server/trpc/errors';
-import { getQueryClient, HydrateClient, trpc } from '@/trpc/server';
+import { getQueryClient, HydrateClient, prefetch, trpc } from '@/trpc/server';
 
 export const metadata: Metadata = { title: 'Today · Kairo' };
 
@@ -20,6 +21,8 @@ export default async function TodayPage({ params, searchParams }: TodayPageProps
   const filter = filterFromSearchParams(toURLSearchParams(await searchParams));
   try {
     await getQueryClient().fetchQuery(trpc.today.get.queryOptions({ brandId, ...filter }));
+    // The calibration notice above the board renders on the server too, instead of popping in.
+    prefetch(trpc.strategy.calibration.queryOptions({ brandId }));
   } catch (error) {
     if (trpcErrorCode(error) !== 'NOT_FOUND') throw error;
     // A bookmarked filter naming a pillar or persona the brand no longer has: show the whole board
@@ -30,8 +33,10 @@ export default async function TodayPage({ params, searchParams }: TodayPageProps
   return (
     <HydrateClient>
       <h1 className="page-title">Today</h1>
+      <StrategyNotice brandId={brandId} />
       <Suspense fallback={<p className="muted">Loading the board…</p>}>
         <TodayBoard brandId={brandId} />
+        {!isFiltered(filter) && <EmptyBoardHint brandId={brandId} />}
       </Suspense>
     </HydrateClient>
   );
