@@ -6,7 +6,7 @@ import { EmptyBoardHint, StrategyNotice } from '@/components/strategy/strategy-n
 import { TodayBoard } from '@/components/today/today-board';
 import { filterFromSearchParams, isFiltered, toURLSearchParams } from '@/components/today/today-filter';
 import { trpcErrorCode } from '@/server/trpc/errors';
-import { getQueryClient, HydrateClient, prefetch, trpc } from '@/trpc/server';
+import { getQueryClient, HydrateClient, trpc } from '@/trpc/server';
 
 export const metadata: Metadata = { title: 'Today · Kairo' };
 
@@ -20,9 +20,12 @@ export default async function TodayPage({ params, searchParams }: TodayPageProps
   const { brandId } = await params;
   const filter = filterFromSearchParams(toURLSearchParams(await searchParams));
   try {
-    await getQueryClient().fetchQuery(trpc.today.get.queryOptions({ brandId, ...filter }));
+    const queryClient = getQueryClient();
     // The calibration notice above the board renders on the server too, instead of popping in.
-    prefetch(trpc.strategy.calibration.queryOptions({ brandId }));
+    await Promise.all([
+      queryClient.fetchQuery(trpc.today.get.queryOptions({ brandId, ...filter })),
+      queryClient.fetchQuery(trpc.strategy.calibration.queryOptions({ brandId })),
+    ]);
   } catch (error) {
     if (trpcErrorCode(error) !== 'NOT_FOUND') throw error;
     // A bookmarked filter naming a pillar or persona the brand no longer has: show the whole board

@@ -76,17 +76,14 @@ function pillarsFrom(answers: Answers): StrategyDraft['pillars'] {
 }
 
 function personasFrom(answers: Answers): StrategyDraft['personas'] {
-  const goals = phrases(answers.goals);
-  const priorities = [...goals.map((g) => clip(g, 200)), 'Advice they can use this week', 'Evidence they can trust', 'Time saved'].slice(
-    0,
-    3,
-  );
+  // Generic on purpose: the answers say what the brand wants, not what its readers want; the person edits these.
+  const priorities = ['Advice they can use this week', 'Evidence they can trust', 'Less time spent on the problem'];
   const people = distinctNames(phrases(answers.audience).map((who) => ({ name: clip(capitalized(who), 80), who })));
   const chosen = people.length ? people.slice(0, MAX_PERSONAS) : [{ name: 'Our reader', who: answers.audience }];
   return chosen.map((person, index) => ({
     name: person.name,
     role: clip(person.who, 120),
-    summary: clip(`${capitalized(person.who)}: the people ${clip(answers.oneLiner, 300)} is for.`, 1_000),
+    summary: clip(`${capitalized(person.who)}, whom the brand writes for. What it offers them: ${clip(answers.oneLiner, 400)}`, 1_000),
     priorities,
     pains: [clip(`Content that sounds ${phrases(answers.antiVoice)[0] ?? 'generic'}`, 200)],
     // The first audience named is the one the brand writes for first.
