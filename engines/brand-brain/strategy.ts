@@ -2,8 +2,8 @@ import { and, count, eq, ne, sql } from 'drizzle-orm';
 import { missingForCalibration, STRATEGY_BOUNDS, strategyDraftProblems } from '../../lib/strategy-rules';
 import type { Database } from '../db/client';
 import { brands, contentPillars, personas } from '../db/schema';
-import { InvariantViolationError, NotFoundError } from '../errors';
-import { assertBrandLive, BrandScope, type Executor, inBrand, liveBrand } from '../scope';
+import { ConflictError, InvariantViolationError, NotFoundError } from '../errors';
+import { assertBrandLive, BrandScope, type Executor, inBrand, isUniqueViolation, liveBrand } from '../scope';
 import { type BrandStrategyView, type PersonaDTO, type PillarDTO, UpsertPersonaInput } from './dto';
 import { BrandBrainEngine } from './engine';
 import { selectPersonas, selectPillars } from './queries';
@@ -16,6 +16,9 @@ import {
 } from './strategy-dto';
 
 const sameName = (name: string) => name.trim().toLowerCase();
+
+/** content_pillars_name_uq in supabase/migrations: a brand's pillar names, ignoring case. */
+const PILLAR_NAME_UNIQUE = 'content_pillars_name_uq';
 
 /**
  * The brand's strategy as a whole: accepting an F0 draft, editing the voice, ordering pillars, keeping
@@ -36,15 +39,24 @@ export class StrategyEngine {
     const scope = BrandScope.parse(brand);
     const { draft } = AcceptStrategyDraftInput.parse(input);
     assertDraft(draft);
-    await this.db.transaction(async (tx) => {
-      await assertBrandLive(tx, scope, { lock: true });
-      await tx
-        .update(brands)
-        .set({ positioning: draft.positioning, toneTags: draft.toneTags, taboos: draft.taboos, updatedAt: sql`now()` })
-        .where(liveBrand(scope));
-      await storeDraftPillars(tx, scope, draft.pillars);
-      await storeDraftPersonas(tx, scope, draft.personas);
-    });
+    await this.db
+      .transaction(async (tx) => {
+        await assertBrandLive(tx, scope, { lock: true });
+        await tx
+          .update(brands)
+          .set({ positioning: draft.positioning, toneTags: draft.toneTags, taboos: draft.taboos, updatedAt: sql`now()` })
+          .where(liveBrand(scope));
+        await storeDraftPillars(tx, scope, draft.pillars);
+        await storeDraftPersonas(tx, scope, draft.personas);
+      })
+      .catch((error: unknown) => {
+        // Names are matched ignoring case here; a name the database's lower() folds onto another
+        // pillar's (a letter outside ASCII) still clashes there, and is the person's to rename.
+        if (isUniqueViolation(error, PILLAR_NAME_UNIQUE)) {
+          throw new ConflictError('pillars: a pillar name clashes with another of the brand that differs only in letter case; rename it');
+        }
+        throw error;
+      });
     return new BrandBrainEngine(this.db).getBrandStrategyView(scope);
   }
 
