@@ -219,7 +219,8 @@ function PersonaRow({ index, persona, disabled, onChange, onRemove }: PersonaRow
       <label className="field">
         <span>Their pains</span>
         <textarea rows={3} value={persona.pains} disabled={disabled} onChange={(e) => onChange({ pains: e.target.value })} />
-        <span className="muted small">Optional, one per line</span>
+        <span className="muted small">Optional, at most ten, one per line</span>
+        {linesOf(persona.pains).length > 10 && <Problems messages={[`List at most ten; there are ${linesOf(persona.pains).length}`]} />}
       </label>
       <RowActions label={`persona ${index + 1}`} disabled={disabled} onRemove={onRemove} />
     </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftInput, draftProblems, editableDraft, problemsByField } from './draft-state';
+import { draftInput, draftProblems, editableDraft, problemsByField, rowsIncomplete } from './draft-state';
 
 const proposed = {
   positioning: 'Ledgerly closes the books in three days.',
@@ -33,5 +33,12 @@ describe('the draft review state', () => {
       toneTags: ['A strategy has 3–7 tone tags, this draft has 1'],
       taboos: ['A strategy names at least one taboo'],
     });
+  });
+
+  it('keeps Accept off while a row lacks what the server requires', () => {
+    const draft = editableDraft(proposed);
+    expect(rowsIncomplete(draft)).toBe(false);
+    expect(rowsIncomplete({ ...draft, pillars: [...draft.pillars, { key: 99, name: 'New', description: ' ' }] })).toBe(true);
+    expect(rowsIncomplete({ ...draft, personas: [{ ...draft.personas[0]!, priorities: 'only one' }] })).toBe(true);
   });
 });

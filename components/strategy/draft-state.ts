@@ -75,3 +75,19 @@ export function problemsByField(problems: StrategyProblem[]): Partial<Record<Str
 }
 
 export const draftProblems = (draft: EditableDraft) => strategyDraftProblems(draftInput(draft));
+
+/**
+ * Whether a row still lacks what the server requires of it (a name, a description, a role, a summary,
+ * three to seven priorities, at most ten pains). Each is shown beside its input; this only keeps
+ * "Accept" off until they are filled.
+ */
+export function rowsIncomplete(draft: EditableDraft): boolean {
+  const blank = (text: string) => !text.trim();
+  return (
+    draft.pillars.some((p) => blank(p.name) || blank(p.description)) ||
+    draft.personas.some((p) => {
+      const priorities = linesOf(p.priorities).length;
+      return blank(p.name) || blank(p.role) || blank(p.summary) || priorities < 3 || priorities > 7 || linesOf(p.pains).length > 10;
+    })
+  );
+}

@@ -9,7 +9,7 @@ import { isOfflineModelLabel } from '@/lib/labels';
 import { useTRPC } from '@/trpc/react';
 import type { ProposedStrategyDraft } from '@/trpc/types';
 import { DraftReview, Problems } from './draft-review';
-import { draftInput, draftProblems, type EditableDraft, editableDraft, problemsByField } from './draft-state';
+import { draftInput, draftProblems, type EditableDraft, editableDraft, problemsByField, rowsIncomplete } from './draft-state';
 import { useUnsavedGuard } from './use-unsaved-guard';
 
 type AnswerKey = 'oneLiner' | 'audience' | 'goals' | 'antiVoice' | 'taboos';
@@ -80,10 +80,12 @@ export function StrategySetup({ brandId, brandName }: { brandId: string; brandNa
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    // A new proposal replaces the draft under review, edits included.
+    if (draft && !window.confirm('Propose again? The draft below, with your edits, is replaced by the new one.')) return;
     propose.mutate({ brandId, answers, examples: examples.filter((e) => e.text.trim()).map(({ text, label }) => ({ text, label })) });
   };
   const problems = draft ? problemsByField(draftProblems(draft)) : {};
-  const hasProblems = Object.keys(problems).length > 0;
+  const hasProblems = Object.keys(problems).length > 0 || (draft !== null && rowsIncomplete(draft));
   const proposeError = propose.error ? (rateLimitMessage(propose.error) ?? propose.error.message) : null;
 
   return (
