@@ -55,6 +55,22 @@ export const LearningSignalType = z.enum([
 ]);
 export type LearningSignalType = z.infer<typeof LearningSignalType>;
 
+export const SourceKind = z.enum(['feed', 'note']);
+export type SourceKind = z.infer<typeof SourceKind>;
+
+/** A triage decision a person made; the learning update turns a window of them into small weights. */
+export const DecisionKind = z.enum([
+  'pinned',
+  'unpinned',
+  'snoozed',
+  'dismissed',
+  'opened_as_package',
+  'sent_to_review',
+  'variant_edited',
+  'variant_published',
+]);
+export type DecisionKind = z.infer<typeof DecisionKind>;
+
 export const MembershipRole = z.enum(['owner', 'admin', 'member']);
 export type MembershipRole = z.infer<typeof MembershipRole>;
 
@@ -66,7 +82,16 @@ export type InviteRole = z.infer<typeof InviteRole>;
 export const PersonaPriority = z.enum(['high', 'medium', 'low']);
 export type PersonaPriority = z.infer<typeof PersonaPriority>;
 
-export const FlowName = z.enum(['f0_strategy', 'f1_today', 'f1_summary', 'f2_package_build', 'f2_regenerate', 'f3_learning', 'f3_summary']);
+export const FlowName = z.enum([
+  'f0_strategy',
+  'f1_today',
+  'f1_summary',
+  'f2_package_build',
+  'f2_regenerate',
+  'f3_learning',
+  'f3_summary',
+  'opportunity_generation',
+]);
 export type FlowName = z.infer<typeof FlowName>;
 
 /** `interrupted`: the run's process died before it finished; the sweep marked it past its budget. */

@@ -16,6 +16,7 @@ const FLOW_LABELS: Record<FlowName, string> = {
   f2_regenerate: 'Regenerate variants',
   f3_learning: 'Learning update',
   f3_summary: 'Learning summary',
+  opportunity_generation: 'Idea generation',
 };
 
 const STATUS_LABELS: Record<FlowRunStatus, string> = {

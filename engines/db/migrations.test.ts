@@ -43,6 +43,9 @@ describe('enums', () => {
     ['memberships', 'role', enums.MembershipRole.options],
     ['workspace_invites', 'role', enums.InviteRole.options],
     ['flow_runs', 'flow', enums.FlowName.options],
+    ['sources', 'kind', enums.SourceKind.options],
+    ['decisions', 'kind', enums.DecisionKind.options],
+    ['decisions', 'channel', enums.Channel.options],
     ['flow_runs', 'status', enums.FlowRunStatus.options],
     ['flow_run_events', 'kind', enums.FlowRunEventKind.options],
   ];

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, doublePrecision, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import {
   Channel,
+  DecisionKind,
   ExecutionEventType,
   ExecutionSource,
   FlowName,
@@ -17,6 +18,7 @@ import {
   PatternCategory,
   PatternStatus,
   PersonaPriority,
+  SourceKind,
   VariantStatus,
 } from '../enums';
 
@@ -112,6 +114,7 @@ export const contentPillars = pgTable('content_pillars', {
   description: text('description').notNull(),
   priorityRank: integer('priority_rank'),
   isActive: boolean('is_active').notNull(),
+  isDominant: boolean('is_dominant').notNull().default(false),
   ...timestamps,
 });
 
@@ -160,6 +163,13 @@ export const opportunities = pgTable('opportunities', {
   lastTouchedAt: ts('last_touched_at').notNull().defaultNow(),
   expiresAt: ts('expires_at'),
   metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull(),
+  dismissedAt: ts('dismissed_at'),
+  dismissedReason: text('dismissed_reason'),
+  whyNow: text('why_now'),
+  /** The rubric's five sub-scores with their reasons, for a generated idea (engines/opportunities). */
+  subScores: jsonb('sub_scores').$type<Record<string, unknown>>(),
+  signalIds: uuid('signal_ids').array().notNull().default(sql`'{}'`),
+  generationRunId: uuid('generation_run_id'),
   ...timestamps,
 });
 
@@ -304,4 +314,51 @@ export const learningWalks = pgTable('learning_walks', {
   completedAt: ts('completed_at'),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const sources = pgTable('sources', {
+  id: id(),
+  ...tenantScoped,
+  kind: text('kind', { enum: values(SourceKind) }).notNull(),
+  url: text('url'),
+  title: text('title'),
+  note: text('note'),
+  etag: text('etag'),
+  lastModified: text('last_modified'),
+  lastFetchedAt: ts('last_fetched_at'),
+  itemCount: integer('item_count').notNull().default(0),
+  lastError: text('last_error'),
+  createdByUserId: uuid('created_by_user_id'),
+  ...timestamps,
+});
+
+export const signals = pgTable('signals', {
+  id: id(),
+  ...tenantScoped,
+  sourceId: uuid('source_id').notNull(),
+  externalId: text('external_id').notNull(),
+  title: text('title').notNull(),
+  summary: text('summary').notNull().default(''),
+  url: text('url'),
+  publishedAt: ts('published_at'),
+  usedAt: ts('used_at'),
+  usedByRunId: uuid('used_by_run_id'),
+  ...timestamps,
+});
+
+export const decisions = pgTable('decisions', {
+  id: id(),
+  ...tenantScoped,
+  kind: text('kind', { enum: values(DecisionKind) }).notNull(),
+  opportunityId: uuid('opportunity_id'),
+  packageId: uuid('package_id'),
+  variantId: uuid('variant_id'),
+  pillarId: uuid('pillar_id'),
+  personaId: uuid('persona_id'),
+  channel: text('channel', { enum: values(Channel) }),
+  patternId: uuid('pattern_id'),
+  reason: text('reason'),
+  userId: uuid('user_id'),
+  decidedAt: ts('decided_at').notNull().defaultNow(),
+  ...timestamps,
 });
