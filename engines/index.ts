@@ -8,6 +8,7 @@ import { LearningEngine } from './learning/engine';
 import { OpportunitiesEngine } from './opportunities/engine';
 import { PatternsEngine } from './patterns/engine';
 import { FlowRunsEngine } from './runs/engine';
+import { SourcesEngine } from './sources/engine';
 import { TenancyEngine } from './tenancy/engine';
 import { TeamEngine } from './tenancy/team';
 import { WorkspacesEngine } from './tenancy/workspaces';
@@ -29,6 +30,7 @@ export interface Engines {
   learning: LearningEngine;
   runs: FlowRunsEngine;
   ingestKeys: IngestKeysEngine;
+  sources: SourcesEngine;
 }
 
 export interface EngineSet {
@@ -68,5 +70,6 @@ function buildEngines(db: Database, clock: Clock | undefined): Engines {
     learning: new LearningEngine(db, { patterns, opportunities, clock }),
     runs: new FlowRunsEngine(db, { clock }),
     ingestKeys: new IngestKeysEngine(db, { clock }),
+    sources: new SourcesEngine(db, { clock }),
   };
 }
