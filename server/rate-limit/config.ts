@@ -22,6 +22,10 @@ export const LIMITS = {
   regenerations: { env: 'KAIRO_RATE_LIMIT_REGENERATIONS', what: 'draft regenerations', points: 20, seconds: 600 },
   summaries: { env: 'KAIRO_RATE_LIMIT_SUMMARIES', what: 'summaries', points: 30, seconds: 600 },
   strategyDrafts: { env: 'KAIRO_RATE_LIMIT_STRATEGY_DRAFTS', what: 'strategy drafts', points: 10, seconds: 600 },
+  // One run proposes up to twenty ideas; a person asks a few times a day, not every minute.
+  generations: { env: 'KAIRO_RATE_LIMIT_GENERATIONS', what: 'idea generations', points: 10, seconds: 3600 },
+  // Per signed-in user: each "Fetch now" makes the server call out to another site.
+  sourceFetches: { env: 'KAIRO_RATE_LIMIT_SOURCE_FETCHES', what: 'feed fetches', points: 30, seconds: 600 },
   // Per signed-in user: each workspace is a new tenant; a person makes one or two, a script thousands.
   workspaceCreations: { env: 'KAIRO_RATE_LIMIT_WORKSPACE_CREATIONS', what: 'new workspaces', points: 10, seconds: 3600 },
   // Per client IP: every sign-in attempt (session and demo), failed ingest keys, failed cron secrets.

@@ -7,6 +7,7 @@ import { opportunitiesRouter } from './routers/opportunities';
 import { packagesRouter } from './routers/packages';
 import { patternsRouter } from './routers/patterns';
 import { runsRouter } from './routers/runs';
+import { sourcesRouter } from './routers/sources';
 import { strategyRouter } from './routers/strategy';
 import { teamRouter } from './routers/team';
 import { todayRouter } from './routers/today';
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   variants: variantsRouter,
   workspaces: workspacesRouter,
   team: teamRouter,
+  sources: sourcesRouter,
 });
 
 export type AppRouter = typeof appRouter;
