@@ -52,6 +52,7 @@ export const LearningSignalType = z.enum([
   'opportunity_score_update',
   'variant_performance_summary',
   'guardrail_violation',
+  'decision_weight_update',
 ]);
 export type LearningSignalType = z.infer<typeof LearningSignalType>;
 
@@ -70,6 +71,10 @@ export const DecisionKind = z.enum([
   'variant_published',
 ]);
 export type DecisionKind = z.infer<typeof DecisionKind>;
+
+/** What a decision weight is about: a pillar, persona or pattern (by id) or a channel (by name). */
+export const DecisionDimension = z.enum(['pillar', 'persona', 'channel', 'pattern']);
+export type DecisionDimension = z.infer<typeof DecisionDimension>;
 
 export const MembershipRole = z.enum(['owner', 'admin', 'member']);
 export type MembershipRole = z.infer<typeof MembershipRole>;

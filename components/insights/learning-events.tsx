@@ -8,6 +8,7 @@ const SIGNAL_LABELS: Record<LearningSignalType, string> = {
   pattern_performance_update: 'Pattern performance',
   variant_performance_summary: 'Post performance',
   guardrail_violation: 'Guard rail',
+  decision_weight_update: 'Decision weight',
 };
 
 /** The latest learning events of the window, one line each: what was learned, about what, when. */
@@ -53,5 +54,12 @@ function describe(event: LearningEventDTO): string {
     }
     case 'guardrail_violation':
       return 'A draft broke a guard rail';
+    case 'decision_weight_update': {
+      const [weight, decisions] = [num('weight'), num('decisions')];
+      const name = typeof payload.name === 'string' ? payload.name : 'A choice';
+      return weight === null
+        ? `${name} weighed by decisions`
+        : `${name} weighs ${formatSigned(weight, 2)}${decisions === null ? '' : ` from ${decisions} ${decisions === 1 ? 'decision' : 'decisions'}`}`;
+    }
   }
 }

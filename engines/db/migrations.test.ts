@@ -46,6 +46,7 @@ describe('enums', () => {
     ['sources', 'kind', enums.SourceKind.options],
     ['decisions', 'kind', enums.DecisionKind.options],
     ['decisions', 'channel', enums.Channel.options],
+    ['decision_weights', 'dimension', enums.DecisionDimension.options],
     ['flow_runs', 'status', enums.FlowRunStatus.options],
     ['flow_run_events', 'kind', enums.FlowRunEventKind.options],
   ];

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, doublePrecision, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import {
   Channel,
+  DecisionDimension,
   DecisionKind,
   ExecutionEventType,
   ExecutionSource,
@@ -244,6 +245,7 @@ export const learningEvents = pgTable('learning_events', {
   patternId: uuid('pattern_id'),
   opportunityId: uuid('opportunity_id'),
   variantId: uuid('variant_id'),
+  decisionWeightId: uuid('decision_weight_id'),
   payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
   windowStart: ts('window_start').notNull(),
   windowEnd: ts('window_end').notNull(),
@@ -360,5 +362,18 @@ export const decisions = pgTable('decisions', {
   reason: text('reason'),
   userId: uuid('user_id'),
   decidedAt: ts('decided_at').notNull().defaultNow(),
+  ...timestamps,
+});
+
+/** A brand's learned weight per pillar, persona, channel or pattern from the window's decisions (F3). */
+export const decisionWeights = pgTable('decision_weights', {
+  id: id(),
+  ...tenantScoped,
+  dimension: text('dimension', { enum: values(DecisionDimension) }).notNull(),
+  key: text('key').notNull(),
+  weight: doublePrecision('weight').notNull(),
+  decisions: integer('decisions').notNull(),
+  windowStart: ts('window_start').notNull(),
+  windowEnd: ts('window_end').notNull(),
   ...timestamps,
 });

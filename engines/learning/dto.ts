@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Channel, ExecutionEventType, ExecutionSource, LearningSignalType } from '../enums';
+import { Channel, DecisionDimension, ExecutionEventType, ExecutionSource, LearningSignalType } from '../enums';
 import { Text } from '../text';
 import { LearningWindow } from './window';
 
@@ -110,6 +110,44 @@ export const OpportunityScoreUpdate = z.object({
 });
 export type OpportunityScoreUpdate = z.infer<typeof OpportunityScoreUpdate>;
 
+/** One learned weight from the window's decisions (update/decision-weights.ts has the table of values). */
+export const DecisionWeight = z.object({
+  dimension: DecisionDimension,
+  /** The pillar, persona or pattern id, or the channel. */
+  key: z.string(),
+  /** The pillar's, persona's or pattern's name or the channel's label; null when that thing is gone. */
+  name: z.string().nullable(),
+  /** −0.5 … +0.5: positive leans towards the key, negative away; 0 once its decisions left the window. */
+  weight: z.number().min(-0.5).max(0.5),
+  /** How many of the window's decisions it comes from. */
+  decisions: z.int().nonnegative(),
+});
+export type DecisionWeight = z.infer<typeof DecisionWeight>;
+
+export const DecisionWeightResult = z.object({
+  /** The window's weights, and those that faded back to 0 in this run (their decisions left the window). */
+  updates: z.array(DecisionWeight),
+  learningEventsWritten: z.int().nonnegative(),
+});
+export type DecisionWeightResult = z.infer<typeof DecisionWeightResult>;
+
+const WeightsByKey = z.record(z.string(), z.number());
+
+/**
+ * The brand's current decision weights by dimension and key (non-zero ones only), for the Today
+ * focus and the opportunity generation flow: e.g. `pillars[pillarId] = 0.25`.
+ */
+export const DecisionWeights = z.object({
+  pillars: WeightsByKey,
+  personas: WeightsByKey,
+  channels: WeightsByKey,
+  patterns: WeightsByKey,
+  /** The window the weights were learned over; null before any stored run. */
+  windowStart: z.date().nullable(),
+  windowEnd: z.date().nullable(),
+});
+export type DecisionWeights = z.infer<typeof DecisionWeights>;
+
 export const VariantPerformanceResult = z.object({
   summaries: z.array(PerformanceSummary),
   learningEventsWritten: z.int().nonnegative(),
@@ -118,12 +156,25 @@ export type VariantPerformanceResult = z.infer<typeof VariantPerformanceResult>;
 
 export const PatternPerformanceResult = z.object({
   updates: z.array(PatternPerformanceUpdate),
+  /** Patterns whose engagement figure was cleared: no scored variant used them in the window. */
+  faded: z.array(z.uuid()),
   learningEventsWritten: z.int().nonnegative(),
 });
 export type PatternPerformanceResult = z.infer<typeof PatternPerformanceResult>;
 
+/** An opportunity whose learned adjustment faded back to 0: none of its variants was scored in the window. */
+export const FadedOpportunityUpdate = z.object({
+  opportunityId: z.uuid(),
+  previousAdjustment: z.int(),
+  explanation: z.string(),
+  baseScore: z.int().min(0).max(100),
+  score: z.int().min(0).max(100),
+});
+export type FadedOpportunityUpdate = z.infer<typeof FadedOpportunityUpdate>;
+
 export const OpportunityScoreResult = z.object({
   updates: z.array(OpportunityScoreUpdate),
+  faded: z.array(FadedOpportunityUpdate),
   learningEventsWritten: z.int().nonnegative(),
 });
 export type OpportunityScoreResult = z.infer<typeof OpportunityScoreResult>;
@@ -239,6 +290,11 @@ export const LearningInsights = z.object({
   pillars: z.array(PillarInsight),
   /** The latest learning events recorded during the window (at most 20). */
   learningEvents: z.array(LearningEventDTO),
+  /**
+   * The brand's decision weights as the last stored run learned them (the cron's window), named, with
+   * how many decisions each comes from; weights that faded to 0 are left out.
+   */
+  decisionWeights: z.array(DecisionWeight.extend({ name: z.string() })),
 });
 export type LearningInsights = z.infer<typeof LearningInsights>;
 

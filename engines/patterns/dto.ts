@@ -144,6 +144,7 @@ export type PatternForChannelInput = z.input<typeof PatternForChannelInput>;
 export const PatternPerformanceInput = PatternRef.extend({
   usageCount: z.int().min(0),
   lastUsedAt: z.date().nullable(),
-  avgEngagementScore: EngagementScore,
+  /** Null once no scored post used the pattern in the learning window: its learned figure fades. */
+  avgEngagementScore: EngagementScore.nullable(),
 });
 export type PatternPerformanceInput = z.input<typeof PatternPerformanceInput>;

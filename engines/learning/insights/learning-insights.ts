@@ -1,6 +1,7 @@
 import type { Database } from '../../db/client';
 import { assertBrandLive, BrandScope } from '../../scope';
-import { type LearningEventDTO, LearningInsights, ListLearningEventsInput } from '../dto';
+import { DecisionWeights, type LearningEventDTO, LearningInsights, ListLearningEventsInput } from '../dto';
+import { selectDecisionWeights } from '../update/decision-weights';
 import { LearningWindow } from '../window';
 import {
   listLearningEvents,
@@ -25,7 +26,31 @@ export class LearningInsightsReader {
     const scoreChanges = await selectScoreChanges(this.db, scope, days);
     const { pillars, variantsScored } = await selectPillarInsights(this.db, scope, days);
     const learningEvents = await selectRecentLearningEvents(this.db, scope, days);
-    return LearningInsights.parse({ ...days, variantsScored, engagement, patterns, scoreChanges, pillars, learningEvents });
+    const decisionWeights = (await selectDecisionWeights(this.db, scope)).weights.filter(
+      (weight): weight is typeof weight & { name: string } => weight.name !== null,
+    );
+    return LearningInsights.parse({ ...days, variantsScored, engagement, patterns, scoreChanges, pillars, learningEvents, decisionWeights });
+  }
+
+  /**
+   * The brand's current decision weights by dimension and key, as the last stored learning run left
+   * them (the cron's window; an admin preview over another window stores none). For the Today focus
+   * and the opportunity generation flow; a key with no weight is left out (read it as 0).
+   */
+  async getDecisionWeights(brand: BrandScope): Promise<DecisionWeights> {
+    const scope = BrandScope.parse(brand);
+    await assertBrandLive(this.db, scope);
+    const { weights, window } = await selectDecisionWeights(this.db, scope);
+    const byDimension = { pillar: {}, persona: {}, channel: {}, pattern: {} } as Record<string, Record<string, number>>;
+    for (const weight of weights) byDimension[weight.dimension]![weight.key] = weight.weight;
+    return DecisionWeights.parse({
+      pillars: byDimension.pillar,
+      personas: byDimension.persona,
+      channels: byDimension.channel,
+      patterns: byDimension.pattern,
+      windowStart: window?.windowStart ?? null,
+      windowEnd: window?.windowEnd ?? null,
+    });
   }
 
   async listLearningEvents(brand: BrandScope, input: ListLearningEventsInput = {}): Promise<LearningEventDTO[]> {

@@ -149,6 +149,71 @@ export async function selectOpportunityEvidence(db: Database, scope: BrandScope,
   }));
 }
 
+export interface FadedOpportunity {
+  opportunityId: string;
+  previousAdjustment: number;
+}
+
+/**
+ * The brand's opportunities that still carry a learned adjustment but have no scored variant in the
+ * window: what they learned came from evidence the window no longer holds, so it fades back to 0.
+ */
+export async function selectFadedOpportunities(
+  db: Database,
+  scope: BrandScope,
+  withEvidence: readonly string[],
+): Promise<FadedOpportunity[]> {
+  const found = rows<{ opportunity_id: string; learned_adjustment: number }>(
+    await db.execute(sql`
+      select ${opportunities.id} as opportunity_id, ${opportunities.learnedAdjustment} as learned_adjustment
+      from ${opportunities}
+      where ${inBrand(opportunities, scope)} and ${opportunities.learnedAdjustment} <> 0
+        ${withEvidence.length > 0 ? sql`and ${opportunities.id}::text not in (${sql.join(
+          withEvidence.map((id) => sql`${id}`),
+          sql`, `,
+        )})` : sql``}
+      order by ${opportunities.id}`),
+  );
+  return found.map((row) => ({ opportunityId: row.opportunity_id, previousAdjustment: Number(row.learned_adjustment) }));
+}
+
+export interface FadedPattern {
+  patternId: string;
+  usageCount: number;
+  lastUsedAt: Date | null;
+  previousAvgEngagementScore: number;
+}
+
+/**
+ * Patterns visible to the brand that still carry an engagement figure though no scored variant used
+ * them in the window: the brand's own pattern by this brand's variants, a shared one by any brand's
+ * (another brand's evidence keeps a shared figure alive). Their usage stays; the figure fades.
+ */
+export async function selectFadedPatterns(db: Database, scope: BrandScope, window: LearningWindow): Promise<FadedPattern[]> {
+  const { tenantId, brandId } = scope;
+  const found = rows<{ pattern_id: string; usage_count: number; last_used_at_ms: number | null; avg_engagement_score: number }>(
+    await db.execute(sql`${scoredVariants(tenantId, null, window)}
+      select ${patternTemplates.id} as pattern_id, ${patternTemplates.usageCount} as usage_count,
+        ${epochMs(patternTemplates.lastUsedAt)} as last_used_at_ms, ${patternTemplates.avgEngagementScore} as avg_engagement_score
+      from ${patternTemplates}
+      where ${patternTemplates.tenantId} = ${tenantId} and ${patternTemplates.deletedAt} is null
+        and (${patternTemplates.brandId} = ${brandId} or ${patternTemplates.brandId} is null)
+        and ${patternTemplates.avgEngagementScore} is not null
+        and not exists (
+          select 1 from scored s
+          where s.pattern_template_id = ${patternTemplates.id} and s.rate is not null
+            and (${patternTemplates.brandId} is null or s.brand_id = ${patternTemplates.brandId})
+        )
+      order by ${patternTemplates.id}`),
+  );
+  return found.map((row) => ({
+    patternId: row.pattern_id,
+    usageCount: Number(row.usage_count),
+    lastUsedAt: row.last_used_at_ms === null ? null : new Date(Number(row.last_used_at_ms)),
+    previousAvgEngagementScore: Number(row.avg_engagement_score),
+  }));
+}
+
 function roundScore(score: number): number {
   return Math.round(score * 100) / 100;
 }

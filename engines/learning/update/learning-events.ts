@@ -8,7 +8,7 @@ import type { LearningWindow } from '../window';
 
 export interface LearningSignal {
   signalType: LearningSignalType;
-  subject: { variantId: string } | { patternId: string } | { opportunityId: string };
+  subject: { variantId: string } | { patternId: string } | { opportunityId: string } | { decisionWeightId: string };
   payload: Record<string, unknown>;
 }
 
@@ -35,14 +35,16 @@ export async function writeLearningEvents(
     const patternId = 'patternId' in subject ? subject.patternId : null;
     const opportunityId = 'opportunityId' in subject ? subject.opportunityId : null;
     const variantId = 'variantId' in subject ? subject.variantId : null;
+    const decisionWeightId = 'decisionWeightId' in subject ? subject.decisionWeightId : null;
     return {
       tenantId: scope.tenantId,
       brandId: scope.brandId,
       signalType: signal.signalType,
-      subjectId: (patternId ?? opportunityId ?? variantId)!,
+      subjectId: (patternId ?? opportunityId ?? variantId ?? decisionWeightId)!,
       patternId,
       opportunityId,
       variantId,
+      decisionWeightId,
       payload: signal.payload,
       windowStart: window.windowStart,
       windowEnd: window.windowEnd,

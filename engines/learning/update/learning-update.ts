@@ -5,6 +5,8 @@ import type { PatternsEngine } from '../../patterns/engine';
 import { assertBrandLive, BrandScope } from '../../scope';
 import {
   CompleteWindowInput,
+  type DecisionWeightResult,
+  type FadedOpportunityUpdate,
   type OpportunityScoreResult,
   type OpportunityScoreUpdate,
   type PatternPerformanceResult,
@@ -14,8 +16,15 @@ import {
 } from '../dto';
 import { learnedAdjustment } from '../engagement';
 import { LearningWindow } from '../window';
-import { selectOpportunityEvidence, selectPatternEvidence, selectPerformanceSummaries } from './evidence-queries';
-import { writeLearningEvents } from './learning-events';
+import { storeDecisionWeights } from './decision-weights';
+import {
+  selectFadedOpportunities,
+  selectFadedPatterns,
+  selectOpportunityEvidence,
+  selectPatternEvidence,
+  selectPerformanceSummaries,
+} from './evidence-queries';
+import { type LearningSignal, writeLearningEvents } from './learning-events';
 import { evidenceFingerprint, findWindowCompletion, lockBrandLearning, recordWindowCompletion } from './window-runs';
 
 export interface LearningUpdateDeps {
@@ -24,10 +33,12 @@ export interface LearningUpdateDeps {
 }
 
 /**
- * Turns a window's execution events into learning: per-variant performance, pattern performance and
- * learned opportunity score adjustments, each recorded as a learning event per window. Every step
- * derives its figures from the events of the window alone, so re-running a window sets the same state;
- * the steps are separate calls (the F3 flow records each), and a failed run is repaired by re-running it.
+ * Turns a window's execution events and decisions into learning: per-variant performance, pattern
+ * performance, learned opportunity score adjustments and decision weights, each recorded as a learning
+ * event per window. Every step derives its figures from the evidence of the window alone — what has
+ * no evidence left in the window fades back (an opportunity to its base score, a pattern's engagement
+ * figure to none, a decision weight to 0) — so re-running a window sets the same state; the steps are
+ * separate calls (the F3 flow records each), and a failed run is repaired by re-running it.
  */
 export class LearningUpdate {
   constructor(
@@ -62,7 +73,11 @@ export class LearningUpdate {
     return { summaries, learningEventsWritten };
   }
 
-  /** Writes usage and engagement to every pattern the brand's scored variants used in the window. */
+  /**
+   * Writes usage and engagement to every pattern the brand's scored variants used in the window, and
+   * clears the engagement figure of a pattern no scored variant used in it (evidence-queries.ts:
+   * `selectFadedPatterns`), keeping its usage.
+   */
   async updatePatternPerformanceFromEvents(brand: BrandScope, window: LearningWindow): Promise<PatternPerformanceResult> {
     const scope = BrandScope.parse(brand);
     await assertBrandLive(this.db, scope);
@@ -76,23 +91,34 @@ export class LearningUpdate {
         avgEngagementScore: update.avgEngagementScore,
       });
     }
-    const learningEventsWritten = await writeLearningEvents(
-      this.db,
-      scope,
-      days,
-      this.clock(),
-      updates.map(({ patternId, lastUsedAt, ...figures }) => ({
+    const faded = await selectFadedPatterns(this.db, scope, days);
+    for (const pattern of faded) {
+      await this.deps.patterns.recordPatternPerformance(scope, {
+        patternId: pattern.patternId,
+        usageCount: pattern.usageCount,
+        lastUsedAt: pattern.lastUsedAt,
+        avgEngagementScore: null,
+      });
+    }
+    const learningEventsWritten = await writeLearningEvents(this.db, scope, days, this.clock(), [
+      ...updates.map(({ patternId, lastUsedAt, ...figures }): LearningSignal => ({
         signalType: 'pattern_performance_update',
         subject: { patternId },
         payload: { ...figures, lastUsedAt: lastUsedAt?.toISOString() ?? null },
       })),
-    );
-    return { updates, learningEventsWritten };
+      ...faded.map(({ patternId, lastUsedAt, ...figures }): LearningSignal => ({
+        signalType: 'pattern_performance_update',
+        subject: { patternId },
+        payload: { ...figures, lastUsedAt: lastUsedAt?.toISOString() ?? null, avgEngagementScore: null, variantsScored: 0, faded: true },
+      })),
+    ]);
+    return { updates, faded: faded.map((pattern) => pattern.patternId), learningEventsWritten };
   }
 
   /**
    * Moves each opportunity whose packages' variants were scored in the window by a learned adjustment
-   * (engagement.ts: `learnedAdjustment`), applied to its base score by the opportunities engine.
+   * (engagement.ts: `learnedAdjustment`), applied to its base score by the opportunities engine, and
+   * returns every other opportunity that still carried one to its base score (`faded`).
    */
   async updateOpportunityScoresFromEvents(brand: BrandScope, window: LearningWindow): Promise<OpportunityScoreResult> {
     const scope = BrandScope.parse(brand);
@@ -115,18 +141,49 @@ export class LearningUpdate {
         packageIds,
       });
     }
+    const faded: FadedOpportunityUpdate[] = [];
+    for (const { opportunityId, previousAdjustment } of await selectFadedOpportunities(
+      this.db,
+      scope,
+      evidence.map((e) => e.opportunityId),
+    )) {
+      const explanation = explainFading(previousAdjustment, days);
+      const opportunity = await this.deps.opportunities.applyLearnedAdjustment(scope, { opportunityId, adjustment: 0, explanation });
+      faded.push({ opportunityId, previousAdjustment, explanation, baseScore: opportunity.baseScore, score: opportunity.score });
+    }
+    const learningEventsWritten = await writeLearningEvents(this.db, scope, days, this.clock(), [
+      ...updates.map(({ opportunityId, ...figures }): LearningSignal => ({
+        signalType: 'opportunity_score_update',
+        subject: { opportunityId },
+        payload: figures,
+      })),
+      ...faded.map(({ opportunityId, ...figures }): LearningSignal => ({
+        signalType: 'opportunity_score_update',
+        subject: { opportunityId },
+        payload: { ...figures, adjustment: 0, variantsScored: 0, packageIds: [] },
+      })),
+    ]);
+    return { updates, faded, learningEventsWritten };
+  }
+
+  /**
+   * Turns the brand's decisions in the window into its decision weights (decision-weights.ts has the
+   * table of values and the ±0.5 bound) and records one learning event per weight that changed,
+   * including those that faded to 0 because their decisions left the window.
+   */
+  async updateDecisionWeightsFromDecisions(brand: BrandScope, window: LearningWindow): Promise<DecisionWeightResult> {
+    const scope = BrandScope.parse(brand);
+    await assertBrandLive(this.db, scope);
+    const days = LearningWindow.parse(window);
+    const changes = await storeDecisionWeights(this.db, scope, days);
     const learningEventsWritten = await writeLearningEvents(
       this.db,
       scope,
       days,
       this.clock(),
-      updates.map(({ opportunityId, ...figures }) => ({
-        signalType: 'opportunity_score_update',
-        subject: { opportunityId },
-        payload: figures,
-      })),
+      changes.map(({ id, ...weight }) => ({ signalType: 'decision_weight_update', subject: { decisionWeightId: id }, payload: weight })),
     );
-    return { updates, learningEventsWritten };
+    return { updates: changes.map(({ id: _, ...weight }) => weight), learningEventsWritten };
   }
 
   /**
@@ -153,6 +210,11 @@ export class LearningUpdate {
     const { window, fingerprint, runId } = CompleteWindowInput.parse(input);
     await recordWindowCompletion(this.db, scope, window, { fingerprint, runId, completedAt: this.clock() });
   }
+}
+
+function explainFading(previousAdjustment: number, window: LearningWindow): string {
+  const signed = previousAdjustment > 0 ? `+${previousAdjustment}` : String(previousAdjustment);
+  return `Learned ${signed} faded: no published variant of it was scored from ${window.windowStart.toISOString().slice(0, 10)} on, so it is back to its base score.`;
 }
 
 function explainAdjustment(adjustment: number, avgEngagementScore: number, variantsScored: number, window: LearningWindow): string {

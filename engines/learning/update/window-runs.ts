@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client';
 import { rows } from '../../db/migrator';
-import { brands, executionEvents, learningWindowRuns, opportunities, variants } from '../../db/schema';
+import { brands, decisions, executionEvents, learningWindowRuns, opportunities, variants } from '../../db/schema';
 import { timestamptz } from '../../db/sql-time';
 import { InvariantViolationError } from '../../errors';
 import { type BrandScope, inBrand } from '../../scope';
@@ -24,7 +24,8 @@ export async function lockBrandLearning(db: Database, brandId: string): Promise<
 /**
  * A digest of everything a window's learning reads: the tenant's execution events in the window
  * (shared patterns pool every brand's), the tenant's variants (publication, pattern) and the brand's
- * opportunity base scores. Learning writes none of these, so it is the same before and after a run
+ * opportunity base scores, and the brand's decisions in the window (the decision weights' evidence:
+ * a new or withdrawn decision redoes the window). Learning writes none of these, so it is the same before and after a run
  * and changes only when new evidence arrives. Computed by aggregates, never by reading the rows out.
  */
 export async function evidenceFingerprint(db: Database, scope: BrandScope, window: LearningWindow): Promise<string> {
@@ -40,7 +41,11 @@ export async function evidenceFingerprint(db: Database, scope: BrandScope, windo
         (select concat_ws(':', count(*), coalesce(max(extract(epoch from ${variants.updatedAt})), 0))
            from ${variants} where ${variants.tenantId} = ${scope.tenantId}),
         (select concat_ws(':', count(*), coalesce(sum(${opportunities.baseScore}), 0))
-           from ${opportunities} where ${inBrand(opportunities, scope)})
+           from ${opportunities} where ${inBrand(opportunities, scope)}),
+        (select concat_ws(':', count(*), coalesce(max(extract(epoch from ${decisions.updatedAt})), 0))
+           from ${decisions}
+           where ${decisions.tenantId} = ${scope.tenantId} and ${decisions.brandId} = ${scope.brandId} and ${decisions.deletedAt} is null
+             and ${decisions.decidedAt} >= ${timestamptz(window.windowStart)} and ${decisions.decidedAt} < ${timestamptz(window.windowEnd)})
       )) as fingerprint`),
   );
   return row!.fingerprint;

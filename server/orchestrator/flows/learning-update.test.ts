@@ -115,13 +115,14 @@ describe('LearningUpdateOrchestrator.runForBrand', () => {
 
   it('records the run as a flow run with an event per step', async () => {
     const [run] = await ctx.engines.runs.listRuns(fx, { limit: 1 });
-    expect(run).toMatchObject({ flow: 'f3_learning', status: 'succeeded', input: { windowDays: DAYS, trigger: 'admin' } });
+    expect(run).toMatchObject({ flow: 'f3_learning', status: 'succeeded', input: { windowDays: DAYS, trigger: 'script', preview: false } });
     expect(run!.events.map((e) => `${e.node}:${e.kind}`)).toEqual([
       'input:input',
       'claimWindow:engine_mutation',
       'scoreVariants:engine_mutation',
       'updatePatterns:engine_mutation',
       'rescoreOpportunities:engine_mutation',
+      'weighDecisions:engine_mutation',
       'completeWindow:engine_mutation',
       'flow:output',
     ]);

@@ -1,7 +1,8 @@
+import type { DecisionWeight } from '../../../engines/learning/dto';
 import type { LearningWindow } from '../../../engines/learning/window';
 import type { BrandScope } from '../../../engines/scope';
 import type { SystemContext } from '../context';
-import { learningGraph } from '../graphs/learning-graph';
+import { type LearningState, learningGraph } from '../graphs/learning-graph';
 import { LearningRunResult, type LearningTrigger } from '../views/learning-run-result';
 import { describeFailure } from './failure-description';
 import { FlowRunAudit } from './run-audit';
@@ -25,22 +26,37 @@ export interface GlobalRunOptions {
 interface BrandOutcome {
   runId: string;
   skipped: boolean;
+  preview: boolean;
   variantsScored: number;
   patternsUpdated: number;
   opportunitiesRescored: number;
+  adjustmentsFaded: number;
+  decisionWeights: DecisionWeight[];
   learningEventsWritten: number;
 }
 
 /**
- * F3 — learning from how published posts performed. Each brand's update runs in one transaction
- * under the brand's lock (learning-graph.ts), so concurrent runs do the work once and an interrupted
- * run leaves the brand as it was; re-running a window over the same events changes nothing.
+ * F3 — learning from how published posts performed and what the team decided. Each brand's update
+ * runs in one transaction under the brand's lock (learning-graph.ts), so concurrent runs do the work
+ * once and an interrupted run leaves the brand as it was; re-running a window over the same evidence
+ * changes nothing.
+ *
+ * The cron learns over DEFAULT_LEARNING_WINDOW_DAYS. Learned adjustments come from a window's
+ * evidence alone and fade as it leaves (learning-update.ts in the engine), so an admin's stored run
+ * over another window would replace the cron's adjustments with ones the next cron run takes back.
+ * An admin run (`learning.run`) over another window is therefore a preview (`isPreview`): it
+ * computes every step exactly as a stored run would, inside a transaction that is then rolled back,
+ * records a run with what it found, and stores no learning. An admin run over the cron's window is
+ * a stored run like the cron's own. Scripts and tests (trigger `script`) name their window on purpose
+ * and store it.
  */
 export const LearningUpdateOrchestrator = {
   async runForBrand(ctx: SystemContext, scope: BrandScope, input: BrandRunInput = {}): Promise<LearningRunResult> {
     const windowDays = input.windowDays ?? DEFAULT_LEARNING_WINDOW_DAYS;
     const window = ctx.engines.learning.windowFor(windowDays);
-    const outcome = await updateBrand(ctx, scope, window, { windowDays, trigger: input.trigger ?? 'admin' }, input.userId);
+    const trigger = input.trigger ?? 'script';
+    const preview = isPreview(trigger, windowDays);
+    const outcome = await updateBrand(ctx, scope, window, { windowDays, trigger, preview }, input.userId);
     return LearningRunResult.parse({
       ...window,
       ...outcome,
@@ -87,6 +103,7 @@ export const LearningUpdateOrchestrator = {
       variantsScored: 0,
       patternsUpdated: 0,
       opportunitiesRescored: 0,
+      adjustmentsFaded: 0,
       learningEventsWritten: 0,
     };
     await audit.failOnError(async () => {
@@ -99,14 +116,16 @@ export const LearningUpdateOrchestrator = {
         for (const target of targets) {
           if (options.timeBudgetMs !== undefined && Date.now() - startedAt >= options.timeBudgetMs) break brands;
           try {
-            const outcome = await updateBrand(ctx, target, window, { windowDays, trigger: 'cron', parentRunId: audit.runId });
+            const outcome = await updateBrand(ctx, target, window, { windowDays, trigger: 'cron', preview: false, parentRunId: audit.runId });
             totals.brandsProcessed += 1;
             if (outcome.skipped) totals.skipped += 1;
             totals.variantsScored += outcome.variantsScored;
             totals.patternsUpdated += outcome.patternsUpdated;
             totals.opportunitiesRescored += outcome.opportunitiesRescored;
+            totals.adjustmentsFaded += outcome.adjustmentsFaded;
             totals.learningEventsWritten += outcome.learningEventsWritten;
-            await audit.step('updateBrand', { ...target, ...outcome });
+            const { decisionWeights, ...figures } = outcome;
+            await audit.step('updateBrand', { ...target, ...figures, decisionWeightsSet: decisionWeights.length });
           } catch (error) {
             totals.brandsFailed += 1;
             await audit.softError('updateBrand', {
@@ -123,6 +142,8 @@ export const LearningUpdateOrchestrator = {
       runId: audit.runId,
       ...window,
       ...totals,
+      preview: false,
+      decisionWeights: [],
       complete,
       resumeAfter: complete ? null : walk.lastBrandId,
     });
@@ -131,31 +152,66 @@ export const LearningUpdateOrchestrator = {
   },
 };
 
-/** One brand's window update: its own flow run, one transaction, the learning graph inside it. */
+/** An admin's run over another window than the cron's previews instead of storing (see above). */
+export function isPreview(trigger: LearningTrigger, windowDays: number): boolean {
+  return trigger === 'admin' && windowDays !== DEFAULT_LEARNING_WINDOW_DAYS;
+}
+
+/**
+ * One brand's window update: its own flow run, one transaction, the learning graph inside it. A
+ * preview's transaction is rolled back once the graph has run, so it stores nothing (its step events
+ * go with it; the run's output keeps what it found).
+ */
 async function updateBrand(
   ctx: SystemContext,
   { tenantId, brandId }: BrandScope,
   window: LearningWindow,
-  input: { windowDays: number; trigger: LearningTrigger; parentRunId?: string },
+  input: { windowDays: number; trigger: LearningTrigger; preview: boolean; parentRunId?: string },
   userId: string | null = null,
 ): Promise<BrandOutcome> {
   const scope = { tenantId, brandId };
   const audit = await FlowRunAudit.start(ctx.engines.runs, scope, 'f3_learning', { ...input, ...window }, userId);
   // The transaction rolls back with its step events on a failure; the run keeps why.
-  const state = await audit.failOnError(() =>
-    ctx.transaction((engines) => learningGraph.invoke({ ...scope, window, runId: audit.runId }, { configurable: { engines } })),
-  );
+  const state = await audit.failOnError(async () => {
+    const initial = { ...scope, window, runId: audit.runId, preview: input.preview };
+    if (!input.preview) {
+      return ctx.transaction((engines) => learningGraph.invoke(initial, { configurable: { engines } }));
+    }
+    let previewed: LearningState | undefined;
+    try {
+      await ctx.transaction(async (engines) => {
+        previewed = await learningGraph.invoke(initial, { configurable: { engines } });
+        throw new PreviewRollback();
+      });
+    } catch (error) {
+      // Only the rollback itself comes after the graph finished; anything else is the run's failure.
+      if (previewed === undefined) throw error;
+    }
+    return previewed!;
+  });
   const outcome: BrandOutcome = {
     runId: audit.runId,
-    skipped: state.claim.alreadyDone,
+    skipped: state.claim.alreadyDone && !input.preview,
+    preview: input.preview,
     variantsScored: state.variants?.summaries.filter((s) => s.engagementRate !== null).length ?? 0,
-    patternsUpdated: state.patterns?.updates.length ?? 0,
+    patternsUpdated: (state.patterns?.updates.length ?? 0) + (state.patterns?.faded.length ?? 0),
     opportunitiesRescored: state.opportunities?.updates.length ?? 0,
-    learningEventsWritten:
-      (state.variants?.learningEventsWritten ?? 0) +
-      (state.patterns?.learningEventsWritten ?? 0) +
-      (state.opportunities?.learningEventsWritten ?? 0),
+    adjustmentsFaded: state.opportunities?.faded.length ?? 0,
+    decisionWeights: state.decisionWeights?.updates.filter((w) => w.weight !== 0 && w.name !== null) ?? [],
+    learningEventsWritten: input.preview
+      ? 0
+      : (state.variants?.learningEventsWritten ?? 0) +
+        (state.patterns?.learningEventsWritten ?? 0) +
+        (state.opportunities?.learningEventsWritten ?? 0) +
+        (state.decisionWeights?.learningEventsWritten ?? 0),
   };
   await audit.finish(outcome, false);
   return outcome;
+}
+
+/** Thrown inside a preview's transaction to roll it back; never leaves updateBrand. */
+class PreviewRollback extends Error {
+  constructor() {
+    super('A learning preview stores nothing: its transaction is rolled back');
+  }
 }

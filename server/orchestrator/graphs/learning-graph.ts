@@ -1,6 +1,7 @@
 import { Annotation, END, START, StateGraph } from '@langchain/langgraph';
 import type { Engines } from '../../../engines';
 import type {
+  DecisionWeightResult,
   OpportunityScoreResult,
   PatternPerformanceResult,
   VariantPerformanceResult,
@@ -14,10 +15,13 @@ const LearningState = Annotation.Root({
   brandId: Annotation<string>(),
   window: Annotation<LearningWindow>(),
   runId: Annotation<string>(),
+  /** A preview computes every step even over evidence already learned from; its transaction is rolled back. */
+  preview: Annotation<boolean>(),
   claim: Annotation<WindowClaim>(),
   variants: Annotation<VariantPerformanceResult>(),
   patterns: Annotation<PatternPerformanceResult>(),
   opportunities: Annotation<OpportunityScoreResult>(),
+  decisionWeights: Annotation<DecisionWeightResult>(),
 });
 export type LearningState = typeof LearningState.State;
 
@@ -61,6 +65,13 @@ async function rescoreOpportunities(state: LearningState, config: Config) {
   return { opportunities };
 }
 
+async function weighDecisions(state: LearningState, config: Config) {
+  const { learning, runs } = runDeps(config).engines;
+  const decisionWeights = await learning.update.updateDecisionWeightsFromDecisions(state, state.window);
+  await runs.recordEvent({ runId: state.runId, node: 'weighDecisions', kind: 'engine_mutation', payload: decisionWeights });
+  return { decisionWeights };
+}
+
 async function completeWindow(state: LearningState, config: Config) {
   const { learning, runs } = runDeps(config).engines;
   await learning.update.completeWindow(state, { window: state.window, fingerprint: state.claim.fingerprint, runId: state.runId });
@@ -75,20 +86,27 @@ async function completeWindow(state: LearningState, config: Config) {
 
 /**
  * F3 for one brand and window: claim the window (the brand's lock; skip when a run already covered
- * the same evidence) → variant performance → pattern performance → opportunity scores → mark the
- * window complete. Run over engines bound to one transaction, so the brand's update lands whole.
- * Every step records what it changed on the run.
+ * the same evidence) → variant performance → pattern performance → opportunity scores → decision
+ * weights → mark the window complete. Run over engines bound to one transaction, so the brand's update
+ * lands whole. Every step records what it changed on the run. A preview (learning-update.ts) runs every
+ * step whatever the claim says and stops before marking the window, since its transaction is rolled back.
  */
 export const learningGraph = new StateGraph(LearningState, LearningDeps)
   .addNode('claimWindow', claimWindow)
   .addNode('scoreVariants', scoreVariants)
   .addNode('updatePatterns', updatePatterns)
   .addNode('rescoreOpportunities', rescoreOpportunities)
+  .addNode('weighDecisions', weighDecisions)
   .addNode('completeWindow', completeWindow)
   .addEdge(START, 'claimWindow')
-  .addConditionalEdges('claimWindow', (state: LearningState) => (state.claim.alreadyDone ? END : 'scoreVariants'), ['scoreVariants', END])
+  .addConditionalEdges(
+    'claimWindow',
+    (state: LearningState) => (state.claim.alreadyDone && !state.preview ? END : 'scoreVariants'),
+    ['scoreVariants', END],
+  )
   .addEdge('scoreVariants', 'updatePatterns')
   .addEdge('updatePatterns', 'rescoreOpportunities')
-  .addEdge('rescoreOpportunities', 'completeWindow')
+  .addEdge('rescoreOpportunities', 'weighDecisions')
+  .addConditionalEdges('weighDecisions', (state: LearningState) => (state.preview ? END : 'completeWindow'), ['completeWindow', END])
   .addEdge('completeWindow', END)
   .compile();

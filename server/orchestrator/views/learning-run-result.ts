@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DecisionWeight } from '../../../engines/learning/dto';
 
 const Count = z.int().nonnegative();
 
@@ -13,6 +14,15 @@ export const LearningRunResult = z.object({
   variantsScored: Count,
   patternsUpdated: Count,
   opportunitiesRescored: Count,
+  /** Opportunities whose learned adjustment faded back to their base score: no evidence left in the window. */
+  adjustmentsFaded: Count,
+  /**
+   * True for a run over another window than the cron's: everything was computed and nothing stored
+   * (learning-update.ts). The figures say what a stored run over that window would do.
+   */
+  preview: z.boolean(),
+  /** The brand's decision weights the run learned (a brand run; empty for the cron's walk), named. */
+  decisionWeights: z.array(DecisionWeight),
   /** New learning events; a re-run of an unchanged window writes none. */
   learningEventsWritten: Count,
   /** Brands already done for the window over the same evidence, so left as they were. */
