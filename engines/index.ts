@@ -3,6 +3,7 @@ import { StrategyEngine } from './brand-brain/strategy';
 import type { Clock } from './clock';
 import { ContentEngine } from './content/engine';
 import { type Database, type DatabaseConfig, type DatabaseHandle, databaseConfigFromEnv, openDatabase } from './db/client';
+import { DecisionsEngine } from './decisions/engine';
 import { IngestKeysEngine } from './ingest-keys/engine';
 import { LearningEngine } from './learning/engine';
 import { OpportunitiesEngine } from './opportunities/engine';
@@ -25,6 +26,7 @@ export interface Engines {
   brandBrain: BrandBrainEngine;
   strategy: StrategyEngine;
   opportunities: OpportunitiesEngine;
+  decisions: DecisionsEngine;
   patterns: PatternsEngine;
   content: ContentEngine;
   learning: LearningEngine;
@@ -57,7 +59,9 @@ export function enginesOver(handle: DatabaseHandle, clock?: Clock): EngineSet {
 
 function buildEngines(db: Database, clock: Clock | undefined): Engines {
   const patterns = new PatternsEngine(db);
-  const opportunities = new OpportunitiesEngine(db, { clock });
+  // One decision log for the engines that record into it (pins, packages, edits, publications).
+  const decisions = new DecisionsEngine(db, { clock });
+  const opportunities = new OpportunitiesEngine(db, { clock, decisions });
   return {
     tenancy: new TenancyEngine(db),
     workspaces: new WorkspacesEngine(db),
@@ -65,8 +69,9 @@ function buildEngines(db: Database, clock: Clock | undefined): Engines {
     brandBrain: new BrandBrainEngine(db),
     strategy: new StrategyEngine(db),
     opportunities,
+    decisions,
     patterns,
-    content: new ContentEngine(db, { opportunities, patterns, clock }),
+    content: new ContentEngine(db, { opportunities, patterns, decisions, clock }),
     learning: new LearningEngine(db, { patterns, opportunities, clock }),
     runs: new FlowRunsEngine(db, { clock }),
     ingestKeys: new IngestKeysEngine(db, { clock }),

@@ -13,3 +13,14 @@ export function addDays(date: Date, days: number): Date {
 export function startOfUtcDay(date: Date): Date {
   return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
 }
+
+/**
+ * An expiry given as a calendar day ("2026-12-31") means the idea lives through that UTC day: it
+ * expires at the start of the next one. Null when `day` is not a real YYYY-MM-DD date.
+ */
+export function expiryAfterDay(day: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return null;
+  const start = new Date(`${day}T00:00:00.000Z`);
+  if (Number.isNaN(start.getTime()) || start.toISOString().slice(0, 10) !== day) return null;
+  return addDays(start, 1);
+}

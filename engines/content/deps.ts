@@ -1,4 +1,5 @@
 import type { Clock } from '../clock';
+import type { DecisionsEngine } from '../decisions/engine';
 import type { OpportunitiesEngine } from '../opportunities/engine';
 import type { PatternsEngine } from '../patterns/engine';
 
@@ -7,4 +8,6 @@ export interface ContentEngineDeps {
   opportunities: Pick<OpportunitiesEngine, 'getOpportunity'>;
   patterns: Pick<PatternsEngine, 'recommendPatternsForContext' | 'assertPatternSupportsChannel'>;
   clock?: Clock;
+  /** Where opening, review, edit and publish decisions are logged (in the same transaction); one over the database by default. */
+  decisions?: Pick<DecisionsEngine, 'record'>;
 }

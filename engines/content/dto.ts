@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DecidedBy } from '../decisions/dto';
 import { Channel, PackageCreatedVia, PackageStatus, VariantStatus } from '../enums';
 import { OpportunityDTO } from '../opportunities/dto';
 import { PatternRecommendation } from '../patterns/dto';
@@ -79,7 +80,8 @@ export type CreateVariantInput = z.input<typeof CreateVariantInput>;
 export const PackageRef = z.object({ packageId: z.uuid() });
 export type PackageRef = z.input<typeof PackageRef>;
 
-export const UpdatePackageStatusInput = PackageRef.extend({ status: PackageStatus });
+/** `decidedByUserId` goes into the decision log when the move sends the package to review. */
+export const UpdatePackageStatusInput = PackageRef.extend({ status: PackageStatus, ...DecidedBy });
 export type UpdatePackageStatusInput = z.input<typeof UpdatePackageStatusInput>;
 
 /** One variant of the brand. */
@@ -87,14 +89,14 @@ export const VariantRef = z.object({ variantId: z.uuid() });
 export type VariantRef = z.input<typeof VariantRef>;
 
 /** A person's edit: it becomes the active text unless an approved text overrides it. */
-export const UpdateVariantTextInput = VariantRef.extend({ text: VariantText });
+export const UpdateVariantTextInput = VariantRef.extend({ text: VariantText, ...DecidedBy });
 export type UpdateVariantTextInput = z.input<typeof UpdateVariantTextInput>;
 
 export const ScheduleVariantInput = VariantRef.extend({ scheduledPublishAt: z.date() });
 export type ScheduleVariantInput = z.input<typeof ScheduleVariantInput>;
 
 /** The variant went out as the platform's post `externalPostId`, at `publishedAt` (default: now). */
-export const MarkVariantPublishedInput = VariantRef.extend({ externalPostId: Text(200), publishedAt: z.date().optional() });
+export const MarkVariantPublishedInput = VariantRef.extend({ externalPostId: Text(200), publishedAt: z.date().optional(), ...DecidedBy });
 export type MarkVariantPublishedInput = z.input<typeof MarkVariantPublishedInput>;
 
 /** Regeneration's replacement of a channel's untouched drafts made before `createdBefore`, all but `keep`. */

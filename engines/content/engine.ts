@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { type Clock, systemClock } from '../clock';
 import type { Database } from '../db/client';
 import { contentPackages } from '../db/schema';
+import { DecisionsEngine } from '../decisions/engine';
 import { ConflictError, InvariantViolationError, NotFoundError } from '../errors';
 import type { OpportunityDTO } from '../opportunities/dto';
 import { BrandScope, inBrand } from '../scope';
@@ -39,13 +40,15 @@ import { buildWorkspaceView } from './workspace';
 export class ContentEngine {
   private readonly clock: Clock;
   private readonly variantWrites: VariantWrites;
+  private readonly decisions: Pick<DecisionsEngine, 'record'>;
 
   constructor(
     private readonly db: Database,
     private readonly deps: ContentEngineDeps,
   ) {
     this.clock = deps.clock ?? systemClock;
-    this.variantWrites = new VariantWrites(db, deps, this.clock);
+    this.decisions = deps.decisions ?? new DecisionsEngine(db, { clock: this.clock });
+    this.variantWrites = new VariantWrites(db, { patterns: deps.patterns, decisions: this.decisions }, this.clock);
   }
 
   /** The brand's packages, newest first. */
@@ -72,6 +75,7 @@ export class ContentEngine {
    * package the first call made (`created: false`). Concurrent calls race on the unique
    * (brand_id, idempotency_key) index rather than on a read-then-insert, so exactly one row is made;
    * a key reused for a different opportunity or channel set is refused, never mapped to the first.
+   * A new package is logged as the decision `opened_as_package`, in the insert's transaction.
    */
   async createPackageFromOpportunity(brand: BrandScope, input: CreatePackageFromOpportunityInput): Promise<CreatePackageResult> {
     const scope = BrandScope.parse(brand);
@@ -82,25 +86,43 @@ export class ContentEngine {
     }
     const opportunity = await this.deps.opportunities.getOpportunity(scope, { opportunityId: request.opportunityId });
     if (!isLive(opportunity, this.clock())) throw new NotFoundError('Opportunity', request.opportunityId);
-    const [inserted] = await this.db
-      .insert(contentPackages)
-      .values({
-        tenantId: scope.tenantId,
-        brandId: scope.brandId,
-        title: opportunity.title,
-        status: 'draft',
-        originOpportunityId: opportunity.id,
-        personaId: opportunity.personaId,
-        pillarId: opportunity.pillarId,
-        channels: request.channels,
-        keyPoints: [],
-        risksToAvoid: [],
-        ownerUserId: request.createdByUserId,
-        createdVia: 'from_opportunity',
-        idempotencyKey: request.idempotencyKey ?? null,
-      })
-      .onConflictDoNothing({ target: [contentPackages.brandId, contentPackages.idempotencyKey] })
-      .returning();
+    const inserted = await this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(contentPackages)
+        .values({
+          tenantId: scope.tenantId,
+          brandId: scope.brandId,
+          title: opportunity.title,
+          status: 'draft',
+          originOpportunityId: opportunity.id,
+          personaId: opportunity.personaId,
+          pillarId: opportunity.pillarId,
+          channels: request.channels,
+          keyPoints: [],
+          risksToAvoid: [],
+          ownerUserId: request.createdByUserId,
+          createdVia: 'from_opportunity',
+          idempotencyKey: request.idempotencyKey ?? null,
+        })
+        .onConflictDoNothing({ target: [contentPackages.brandId, contentPackages.idempotencyKey] })
+        .returning();
+      if (row) {
+        await this.decisions.record(
+          scope,
+          {
+            kind: 'opened_as_package',
+            opportunityId: opportunity.id,
+            packageId: row.id,
+            pillarId: opportunity.pillarId,
+            personaId: opportunity.personaId,
+            channel: opportunity.primaryChannel,
+            userId: request.createdByUserId,
+          },
+          tx,
+        );
+      }
+      return row;
+    });
     if (inserted) return { package: toPackageDTO(inserted), created: true };
     // Lost the race to a concurrent call with the same key; its insert has committed by now.
     const winner = await this.packageForKey(scope, request.idempotencyKey!);
@@ -140,11 +162,12 @@ export class ContentEngine {
 
   /**
    * Moves the package along draft ⇄ in_review → scheduled → published, or archives it from anywhere.
-   * The package row is locked while its variants are checked, so the check and the move agree.
+   * The package row is locked while its variants are checked, so the check and the move agree. A move
+   * into review is logged as the decision `sent_to_review`.
    */
   async updatePackageStatus(brand: BrandScope, input: UpdatePackageStatusInput): Promise<PackageDTO> {
     const scope = BrandScope.parse(brand);
-    const { packageId: id, status: to } = UpdatePackageStatusInput.parse(input);
+    const { packageId: id, status: to, decidedByUserId } = UpdatePackageStatusInput.parse(input);
     return this.db.transaction(async (tx) => {
       const current = await loadPackage(tx, scope, id, true);
       const from = current.status;
@@ -163,6 +186,22 @@ export class ContentEngine {
         .set({ status: to, updatedAt: sql`now()` })
         .where(and(eq(contentPackages.id, id), eq(contentPackages.tenantId, scope.tenantId), eq(contentPackages.brandId, scope.brandId)))
         .returning();
+      if (to === 'in_review') {
+        await this.decisions.record(
+          scope,
+          {
+            kind: 'sent_to_review',
+            opportunityId: current.originOpportunityId,
+            packageId: id,
+            pillarId: current.pillarId,
+            personaId: current.personaId,
+            // A package for one channel is about that channel; one for several is about none of them alone.
+            channel: current.channels.length === 1 ? current.channels[0] : null,
+            userId: decidedByUserId ?? null,
+          },
+          tx,
+        );
+      }
       return toPackageDTO(updated!);
     });
   }
@@ -230,7 +269,7 @@ function sameRequestOrConflict(
   return toPackageDTO(existing);
 }
 
-/** Live as the Today board means it: not snoozed and not expired (a deleted one is not found at all). */
+/** Live as the Today board means it: not snoozed, not dismissed and not expired (a deleted one is not found at all). */
 function isLive(opportunity: OpportunityDTO, now: Date): boolean {
-  return !opportunity.isSnoozed && (opportunity.expiresAt === null || opportunity.expiresAt > now);
+  return !opportunity.isSnoozed && opportunity.dismissedAt === null && (opportunity.expiresAt === null || opportunity.expiresAt > now);
 }

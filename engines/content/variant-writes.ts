@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Clock } from '../clock';
 import type { Database } from '../db/client';
 import { variants } from '../db/schema';
-import type { VariantStatus } from '../enums';
+import type { DecisionKind, VariantStatus } from '../enums';
 import { ConflictError, InvariantViolationError } from '../errors';
 import { type BrandScope, inBrand, isUniqueViolation, type Tx } from '../scope';
 import type { ContentEngineDeps } from './deps';
@@ -29,7 +29,7 @@ const FINAL: readonly VariantStatus[] = ['published', 'rejected'];
 export class VariantWrites {
   constructor(
     private readonly db: Database,
-    private readonly deps: Pick<ContentEngineDeps, 'patterns'>,
+    private readonly deps: Required<Pick<ContentEngineDeps, 'patterns' | 'decisions'>>,
     private readonly clock: Clock,
   ) {}
 
@@ -62,13 +62,15 @@ export class VariantWrites {
     return loadVariantDTO(this.db, scope, created!.id);
   }
 
-  /** Sets the edited text; a draft becomes `edited`, later statuses keep theirs. */
-  async updateText(scope: BrandScope, { variantId: id, text: editedText }: UpdateVariantTextRequest): Promise<VariantDTO> {
+  /** Sets the edited text; a draft becomes `edited`, later statuses keep theirs. Each edit is a `variant_edited` decision. */
+  async updateText(scope: BrandScope, { variantId: id, text: editedText, decidedByUserId }: UpdateVariantTextRequest): Promise<VariantDTO> {
     return this.db.transaction(async (tx) => {
       const current = await loadVariant(tx, scope, id, true);
       refuseFinal(current, 'edited');
       const status = current.status === 'draft' ? 'edited' : current.status;
-      return this.save(tx, scope, id, { editedText, status });
+      const saved = await this.save(tx, scope, id, { editedText, status });
+      await this.logDecision(tx, scope, 'variant_edited', current, decidedByUserId);
+      return saved;
     });
   }
 
@@ -97,12 +99,40 @@ export class VariantWrites {
         if (current.status === 'published' && current.externalPostId === postId) return loadVariantDTO(tx, scope, id);
         refuseFinal(current, 'published');
         await this.refuseTakenPostId(tx, scope, current, postId);
-        return this.save(tx, scope, id, { status: 'published', publishedAt: at, externalPostId: postId });
+        const published = await this.save(tx, scope, id, { status: 'published', publishedAt: at, externalPostId: postId });
+        await this.logDecision(tx, scope, 'variant_published', current, request.decidedByUserId);
+        return published;
       });
     } catch (error) {
       if (isUniqueViolation(error, 'variants_external_post_uq')) throw takenPostId(postId);
       throw error;
     }
+  }
+
+  /** Logs a decision about a variant with its package's pillar and persona, its channel and pattern. */
+  private async logDecision(
+    tx: Tx,
+    scope: BrandScope,
+    kind: Extract<DecisionKind, 'variant_edited' | 'variant_published'>,
+    variant: VariantRow,
+    userId: string | null | undefined,
+  ): Promise<void> {
+    const pkg = await loadPackage(tx, scope, variant.packageId);
+    await this.deps.decisions.record(
+      scope,
+      {
+        kind,
+        opportunityId: pkg.originOpportunityId,
+        packageId: pkg.id,
+        variantId: variant.id,
+        pillarId: pkg.pillarId,
+        personaId: pkg.personaId,
+        channel: variant.channel,
+        patternId: variant.patternTemplateId,
+        userId: userId ?? null,
+      },
+      tx,
+    );
   }
 
   private async refuseTakenPostId(tx: Tx, scope: BrandScope, variant: VariantRow, postId: string): Promise<void> {

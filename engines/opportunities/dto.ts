@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { DecidedBy } from '../decisions/dto';
 import { Channel, OpportunityCreatedVia, OpportunityType } from '../enums';
+import { SubScores } from './generation/dto';
 import { StorableRecord, storableString, Text } from '../text';
 
 /** A score at or above this is "high": it counts in the board's high-score figures. */
@@ -76,12 +78,20 @@ export type IngestOpportunityInput = z.input<typeof IngestOpportunityInput>;
 export const OpportunityRef = z.object({ opportunityId: z.uuid() });
 export type OpportunityRef = z.input<typeof OpportunityRef>;
 
-export const PinOpportunityInput = OpportunityRef.extend({ pinned: z.boolean() });
+/** A person's triage of one opportunity (pin, unpin); `decidedByUserId` goes into the decision log. */
+export const OpportunityTriageInput = OpportunityRef.extend(DecidedBy);
+export type OpportunityTriageInput = z.input<typeof OpportunityTriageInput>;
+
+export const PinOpportunityInput = OpportunityTriageInput.extend({ pinned: z.boolean() });
 export type PinOpportunityInput = z.input<typeof PinOpportunityInput>;
 
 /** Hides the opportunity from the board until `until`. */
-export const SnoozeOpportunityInput = OpportunityRef.extend({ until: z.date() });
+export const SnoozeOpportunityInput = OpportunityTriageInput.extend({ until: z.date() });
 export type SnoozeOpportunityInput = z.input<typeof SnoozeOpportunityInput>;
+
+/** "Not relevant": the idea leaves the board for good, and a feed bringing the same title again does not revive it. */
+export const DismissOpportunityInput = OpportunityTriageInput.extend({ reason: Text(500).optional() });
+export type DismissOpportunityInput = z.input<typeof DismissOpportunityInput>;
 
 /** An explicit re-score: `score` becomes the base, and learning adjusts from there. */
 export const RescoreOpportunityInput = OpportunityRef.extend({ score: z.number(), explanation: Text(2_000) });
@@ -123,6 +133,17 @@ export const OpportunityDTO = z.object({
   createdAt: z.date(),
   updatedAt: z.date(),
   deletedAt: z.date().nullable(),
+  /** A generated idea's reason to post it now; null for ideas from elsewhere. */
+  whyNow: z.string().nullable(),
+  /** A generated idea's rubric sub-scores (0–4 each) with their one-line reasons; null for others. */
+  subScores: SubScores.nullable(),
+  /** The signals a generated idea rests on. */
+  signalIds: z.array(z.uuid()),
+  /** The generation run that proposed it; null for ideas from elsewhere. */
+  generationRunId: z.uuid().nullable(),
+  /** Set when a person marked the idea "not relevant"; a dismissed idea is on no board. */
+  dismissedAt: z.date().nullable(),
+  dismissedReason: z.string().nullable(),
   /** Null when unset or when the persona has since been deleted. */
   personaHandle: OpportunityHandle.nullable(),
   pillarHandle: OpportunityHandle.nullable(),

@@ -3,10 +3,12 @@ import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { addDays } from '../../lib/dates';
 import { type Clock, systemClock } from '../clock';
 import type { Database } from '../db/client';
-import { opportunities } from '../db/schema';
+import { contentPillars, opportunities } from '../db/schema';
+import { DecisionsEngine } from '../decisions/engine';
 import { InvariantViolationError, NotFoundError } from '../errors';
-import { assertBrandLive, BrandScope, type Executor, inBrand } from '../scope';
+import { assertBrandLive, BrandScope, type Executor, inBrand, type Tx } from '../scope';
 import {
+  DismissOpportunityInput,
   HIGH_SCORE,
   IngestOpportunityInput,
   type IngestOpportunityResult,
@@ -16,15 +18,21 @@ import {
   MAX_SNOOZE_DAYS,
   type OpportunityDTO,
   OpportunityRef,
+  OpportunityTriageInput,
   RescoreOpportunityInput,
   SnoozeOpportunityInput,
   TodayBoard,
   TodayBoardInput,
 } from './dto';
+import { GenerationBoard, LandCandidatesInput, type LandCandidatesResult, MAX_BOARD_TITLES } from './generation/dto';
+import { landCandidates } from './generation/land';
 import { ingestOpportunity } from './ingest';
+import { createManualOpportunity, importOpportunitiesCsv } from './manual';
+import { CreateOpportunityInput, ImportOpportunitiesCsvInput, type ImportOpportunitiesResult } from './manual-dto';
 import {
   boardOrder,
   loadOpportunityDTO,
+  notDismissed,
   notExpired,
   notSnoozed,
   selectBoardMetrics,
@@ -37,6 +45,8 @@ type OpportunityChanges = Omit<PgUpdateSetSource<typeof opportunities>, 'id' | '
 
 export interface OpportunitiesEngineDeps {
   clock?: Clock;
+  /** Where pins, snoozes and dismissals are logged (in the same transaction); one over `db` by default. */
+  decisions?: Pick<DecisionsEngine, 'record'>;
 }
 
 /**
@@ -46,12 +56,14 @@ export interface OpportunitiesEngineDeps {
  */
 export class OpportunitiesEngine {
   private readonly clock: Clock;
+  private readonly decisions: Pick<DecisionsEngine, 'record'>;
 
   constructor(
     private readonly db: Database,
     deps: OpportunitiesEngineDeps = {},
   ) {
     this.clock = deps.clock ?? systemClock;
+    this.decisions = deps.decisions ?? new DecisionsEngine(db, { clock: this.clock });
   }
 
   /**
@@ -81,14 +93,21 @@ export class OpportunitiesEngine {
     return loadOpportunityDTO(this.db, scope, OpportunityRef.parse(input).opportunityId, this.clock());
   }
 
-  /** A page of the brand's opportunities in board order; live ones only unless asked otherwise. */
+  /** A page of the brand's opportunities in board order; live ones only unless asked otherwise (dismissed ones never). */
   async listOpportunitiesForBrand(brand: BrandScope, input: ListOpportunitiesInput = {}): Promise<OpportunityDTO[]> {
     const scope = BrandScope.parse(brand);
     const { includeSnoozed, includeExpired, limit, offset } = ListOpportunitiesInput.parse(input);
     const now = this.clock();
     await assertBrandLive(this.db, scope);
     const rows = await selectWithHandles(this.db)
-      .where(and(inBrand(opportunities, scope), includeExpired ? undefined : notExpired(now), includeSnoozed ? undefined : notSnoozed(now)))
+      .where(
+        and(
+          inBrand(opportunities, scope),
+          notDismissed(),
+          includeExpired ? undefined : notExpired(now),
+          includeSnoozed ? undefined : notSnoozed(now),
+        ),
+      )
       .orderBy(...boardOrder)
       .limit(limit)
       .offset(offset);
@@ -97,52 +116,93 @@ export class OpportunitiesEngine {
 
   /**
    * Pins an opportunity (pinning a pinned one just touches it). At most MAX_PINNED_PER_BRAND
-   * unexpired opportunities of a brand are pinned: an expired card has left the board for good, so its
-   * pin no longer takes a place, and an expired card cannot be pinned.
+   * unexpired opportunities of a brand are pinned: an expired or dismissed card has left the board for
+   * good, so its pin no longer takes a place, and it cannot be pinned. A new pin is logged as a decision.
    */
-  async pinOpportunity(brand: BrandScope, input: OpportunityRef): Promise<OpportunityDTO> {
+  async pinOpportunity(brand: BrandScope, input: OpportunityTriageInput): Promise<OpportunityDTO> {
     const scope = BrandScope.parse(brand);
-    const id = OpportunityRef.parse(input).opportunityId;
+    const { opportunityId: id, decidedByUserId } = OpportunityTriageInput.parse(input);
     const now = this.clock();
     return this.db.transaction(async (tx) => {
       // Pins of one brand queue on its row: without the lock, two pins at four could both count four.
       await assertBrandLive(tx, scope, { lock: true });
       const [target] = await tx
-        .select({ isPinned: opportunities.isPinned, expiresAt: opportunities.expiresAt })
+        .select({ isPinned: opportunities.isPinned, expiresAt: opportunities.expiresAt, dismissedAt: opportunities.dismissedAt })
         .from(opportunities)
         .where(and(eq(opportunities.id, id), inBrand(opportunities, scope)));
       if (!target) throw new NotFoundError('Opportunity', id);
       if (!target.isPinned) {
+        if (target.dismissedAt) {
+          throw new InvariantViolationError(`Opportunity ${id} was dismissed as not relevant and cannot be pinned`, 'state');
+        }
         if (target.expiresAt && target.expiresAt <= now) {
           throw new InvariantViolationError(`Opportunity ${id} has expired and cannot be pinned`, 'state');
         }
         const [pins] = await tx
           .select({ count: sql<number>`count(*)::int` })
           .from(opportunities)
-          .where(and(inBrand(opportunities, scope), eq(opportunities.isPinned, true), notExpired(now)));
+          .where(and(inBrand(opportunities, scope), eq(opportunities.isPinned, true), notExpired(now), notDismissed()));
         if ((pins?.count ?? 0) >= MAX_PINNED_PER_BRAND) {
           throw new InvariantViolationError(`A brand can pin at most ${MAX_PINNED_PER_BRAND} opportunities; unpin one first`, 'state');
         }
       }
-      return this.change(tx, scope, id, { isPinned: true, lastTouchedAt: now });
+      const pinned = await this.change(tx, scope, id, { isPinned: true, lastTouchedAt: now });
+      if (!target.isPinned) await this.logDecision(tx, scope, 'pinned', pinned, decidedByUserId);
+      return pinned;
     });
   }
 
-  async unpinOpportunity(brand: BrandScope, input: OpportunityRef): Promise<OpportunityDTO> {
+  /** Unpins (unpinning an unpinned one just touches it); a pin taken away is logged as a decision. */
+  async unpinOpportunity(brand: BrandScope, input: OpportunityTriageInput): Promise<OpportunityDTO> {
     const scope = BrandScope.parse(brand);
-    return this.change(this.db, scope, OpportunityRef.parse(input).opportunityId, { isPinned: false, lastTouchedAt: this.clock() });
+    const { opportunityId: id, decidedByUserId } = OpportunityTriageInput.parse(input);
+    return this.db.transaction(async (tx) => {
+      const wasPinned = (await this.lockRow(tx, scope, id)).isPinned;
+      const unpinned = await this.change(tx, scope, id, { isPinned: false, lastTouchedAt: this.clock() });
+      if (wasPinned) await this.logDecision(tx, scope, 'unpinned', unpinned, decidedByUserId);
+      return unpinned;
+    });
   }
 
   /** Hides the opportunity from the board until `until`, which must lie within the next MAX_SNOOZE_DAYS. */
   async snoozeOpportunity(brand: BrandScope, input: SnoozeOpportunityInput): Promise<OpportunityDTO> {
     const scope = BrandScope.parse(brand);
-    const { opportunityId: id, until: snoozedUntil } = SnoozeOpportunityInput.parse(input);
+    const { opportunityId: id, until: snoozedUntil, decidedByUserId } = SnoozeOpportunityInput.parse(input);
     const now = this.clock();
     if (snoozedUntil <= now) throw new InvariantViolationError('A snooze must end in the future', 'input');
     if (snoozedUntil > addDays(now, MAX_SNOOZE_DAYS)) {
       throw new InvariantViolationError(`A snooze can last at most ${MAX_SNOOZE_DAYS} days`, 'input');
     }
-    return this.change(this.db, scope, id, { snoozedUntil, lastTouchedAt: now });
+    return this.db.transaction(async (tx) => {
+      if ((await this.lockRow(tx, scope, id)).dismissedAt) {
+        throw new InvariantViolationError(`Opportunity ${id} was dismissed as not relevant and cannot be snoozed`, 'state');
+      }
+      const snoozed = await this.change(tx, scope, id, { snoozedUntil, lastTouchedAt: now });
+      await this.logDecision(tx, scope, 'snoozed', snoozed, decidedByUserId);
+      return snoozed;
+    });
+  }
+
+  /**
+   * "Not relevant": the idea leaves the board and every count, and its pin is released. The row stays
+   * (undeleted) so dedupe still finds it and a feed cannot bring the same title back. Dismissing a
+   * dismissed idea returns it unchanged, without a second decision.
+   */
+  async dismissOpportunity(brand: BrandScope, input: DismissOpportunityInput): Promise<OpportunityDTO> {
+    const scope = BrandScope.parse(brand);
+    const { opportunityId: id, reason, decidedByUserId } = DismissOpportunityInput.parse(input);
+    const now = this.clock();
+    return this.db.transaction(async (tx) => {
+      if ((await this.lockRow(tx, scope, id)).dismissedAt) return loadOpportunityDTO(tx, scope, id, now);
+      const dismissed = await this.change(tx, scope, id, {
+        dismissedAt: now,
+        dismissedReason: reason ?? null,
+        isPinned: false,
+        lastTouchedAt: now,
+      });
+      await this.logDecision(tx, scope, 'dismissed', dismissed, decidedByUserId, reason);
+      return dismissed;
+    });
   }
 
   async unsnoozeOpportunity(brand: BrandScope, input: OpportunityRef): Promise<OpportunityDTO> {
@@ -157,6 +217,24 @@ export class OpportunitiesEngine {
   async ingestOpportunity(brand: BrandScope, input: IngestOpportunityInput): Promise<IngestOpportunityResult> {
     const scope = BrandScope.parse(brand);
     return ingestOpportunity(this.db, scope, IngestOpportunityInput.parse(input), this.clock());
+  }
+
+  /**
+   * An idea a person typed in: ingested as `manual` with its initial score. A title the brand already
+   * has (from any source, dismissed ones included) is a ConflictError naming that idea.
+   */
+  async createOpportunity(brand: BrandScope, input: CreateOpportunityInput): Promise<IngestOpportunityResult> {
+    const scope = BrandScope.parse(brand);
+    return createManualOpportunity(this.db, scope, CreateOpportunityInput.parse(input), this.clock());
+  }
+
+  /**
+   * A CSV file of ideas (columns: manual-dto.ts IDEA_CSV_COLUMNS): every row is checked first and a
+   * bad file is refused with every bad line (InvalidImportError), else all rows land in one transaction.
+   */
+  async importOpportunitiesCsv(brand: BrandScope, input: ImportOpportunitiesCsvInput): Promise<ImportOpportunitiesResult> {
+    const scope = BrandScope.parse(brand);
+    return importOpportunitiesCsv(this.db, scope, ImportOpportunitiesCsvInput.parse(input), this.clock());
   }
 
   /**
@@ -183,6 +261,65 @@ export class OpportunitiesEngine {
       learnedAdjustment: learned,
       score: sql`greatest(0, least(100, ${opportunities.baseScore} + ${learned}::int))`,
       scoreExplanation: explanation,
+    });
+  }
+
+  /** The row's triage state, locked until commit so two decisions on one card queue; NotFound when missing. */
+  private async lockRow(tx: Tx, scope: BrandScope, id: string) {
+    const [row] = await tx
+      .select({ isPinned: opportunities.isPinned, dismissedAt: opportunities.dismissedAt })
+      .from(opportunities)
+      .where(and(eq(opportunities.id, id), inBrand(opportunities, scope)))
+      .for('update');
+    if (!row) throw new NotFoundError('Opportunity', id);
+    return row;
+  }
+
+  /** Logs a triage decision with the card's pillar, persona and primary channel as they are now. */
+  private async logDecision(
+    tx: Tx,
+    scope: BrandScope,
+    kind: 'pinned' | 'unpinned' | 'snoozed' | 'dismissed',
+    opportunity: OpportunityDTO,
+    userId: string | null | undefined,
+    reason?: string,
+  ): Promise<void> {
+    await this.decisions.record(
+      scope,
+      {
+        kind,
+        opportunityId: opportunity.id,
+        pillarId: opportunity.pillarId,
+        personaId: opportunity.personaId,
+        channel: opportunity.primaryChannel,
+        reason: reason ?? null,
+        userId: userId ?? null,
+      },
+      tx,
+    );
+  }
+
+  /**
+   * The generation flow's landing: the candidates that pass the rubric's rules (known pillar and
+   * persona, no taboo, not a near-duplicate, within the portfolio cap) become `llm_proposed` ideas
+   * stamped with the run; the rest come back with their reasons, and the board is classed.
+   */
+  async landCandidates(brand: BrandScope, input: LandCandidatesInput): Promise<LandCandidatesResult> {
+    const scope = BrandScope.parse(brand);
+    return landCandidates(this.db, scope, LandCandidatesInput.parse(input), this.clock());
+  }
+
+  /** What the generation flow shows its model of the board: the top live titles and the dominant pillars. */
+  async generationBoard(brand: BrandScope): Promise<GenerationBoard> {
+    const scope = BrandScope.parse(brand);
+    const board = await this.getTodayBoard(scope, { limit: MAX_BOARD_TITLES });
+    const dominant = await this.db
+      .select({ id: contentPillars.id })
+      .from(contentPillars)
+      .where(and(inBrand(contentPillars, scope), eq(contentPillars.isActive, true), eq(contentPillars.isDominant, true)));
+    return GenerationBoard.parse({
+      items: board.opportunities.map((o) => ({ title: o.title, pillar: o.pillarHandle?.name ?? null })),
+      dominantPillarIds: dominant.map((p) => p.id),
     });
   }
 

@@ -1,6 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Database } from '../db/client';
 import { contentPillars, opportunities, personas } from '../db/schema';
 import type { Channel } from '../enums';
 import { ConflictError, InvariantViolationError, NotFoundError } from '../errors';
@@ -18,7 +17,7 @@ export type IngestRequest = z.output<typeof IngestOpportunityInput>;
  * ingests of one idea yield one row and both callers get it.
  */
 export async function ingestOpportunity(
-  db: Database,
+  db: Executor,
   scope: BrandScope,
   request: IngestRequest,
   now: Date,
@@ -30,10 +29,40 @@ export async function ingestOpportunity(
   if (request.personaId) await assertInBrand(db, scope, 'Persona', request.personaId);
   if (request.pillarId) await assertInBrand(db, scope, 'Pillar', request.pillarId);
 
+  const row = opportunityRow(scope, request, now);
+  const { dedupeKey } = row;
+
+  // The loop runs a second time only if the duplicate that blocked the insert was deleted before it
+  // could be read; the retry then inserts.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const [inserted] = await db
+      .insert(opportunities)
+      .values(row)
+      .onConflictDoNothing({ target: [opportunities.brandId, opportunities.dedupeKey], where: sql`deleted_at is null` })
+      .returning({ id: opportunities.id });
+    if (inserted) return { opportunity: await loadOpportunityDTO(db, scope, inserted.id, now), created: true };
+    const [existing] = await db
+      .select({ id: opportunities.id })
+      .from(opportunities)
+      .where(and(eq(opportunities.dedupeKey, dedupeKey), inBrand(opportunities, scope)));
+    if (existing) return { opportunity: await loadOpportunityDTO(db, scope, existing.id, now), created: false };
+  }
+  throw new ConflictError('The opportunity changed while it was being ingested; try again');
+}
+
+/**
+ * The row an ingest stores: dedupe key, initial score (unless the source sent one) and the channel
+ * list with the primary one. Callers have checked the brand, persona and pillar.
+ */
+export function opportunityRow(
+  scope: BrandScope,
+  request: IngestRequest,
+  now: Date,
+): typeof opportunities.$inferInsert & { dedupeKey: string } {
   const dedupeKey = opportunityDedupeKey(request.title, request.source);
   const initial = initialScore(request.type, request.sourcePublishedAt ?? null, now);
   const score = request.score ?? initial.score;
-  const row = {
+  return {
     tenantId: scope.tenantId,
     brandId: scope.brandId,
     type: request.type,
@@ -57,23 +86,6 @@ export async function ingestOpportunity(
     expiresAt: request.expiresAt ?? null,
     metadata: request.metadata,
   };
-
-  // The loop runs a second time only if the duplicate that blocked the insert was deleted before it
-  // could be read; the retry then inserts.
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const [inserted] = await db
-      .insert(opportunities)
-      .values(row)
-      .onConflictDoNothing({ target: [opportunities.brandId, opportunities.dedupeKey], where: sql`deleted_at is null` })
-      .returning({ id: opportunities.id });
-    if (inserted) return { opportunity: await loadOpportunityDTO(db, scope, inserted.id, now), created: true };
-    const [existing] = await db
-      .select({ id: opportunities.id })
-      .from(opportunities)
-      .where(and(eq(opportunities.dedupeKey, dedupeKey), inBrand(opportunities, scope)));
-    if (existing) return { opportunity: await loadOpportunityDTO(db, scope, existing.id, now), created: false };
-  }
-  throw new ConflictError('The opportunity changed while it was being ingested; try again');
 }
 
 /** The stored list holds each channel once and always the primary one (first when it was missing). */

@@ -11,6 +11,15 @@ export const notExpired = (now: Date): SQL => or(isNull(opportunities.expiresAt)
 export const notSnoozed = (now: Date): SQL => or(isNull(opportunities.snoozedUntil), lte(opportunities.snoozedUntil, now))!;
 
 /**
+ * Not marked "not relevant". A dismissed row is kept undeleted on purpose: the dedupe index still sees
+ * it, so a feed bringing the same title again finds it instead of creating it anew.
+ */
+export const notDismissed = (): SQL => isNull(opportunities.dismissedAt);
+
+/** On the board: not expired, not snoozed, not dismissed (deleted rows are excluded by `inBrand`). */
+export const isLiveOnBoard = (now: Date): SQL => and(notExpired(now), notSnoozed(now), notDismissed())!;
+
+/**
  * Board order: pinned first, then score, then the most recently touched; the id settles exact ties so
  * a page never shuffles between reads. The leading three keys match opportunities_board_idx.
  */
@@ -44,8 +53,7 @@ export function selectBoardPage(db: Executor, scope: BrandScope, now: Date, limi
     .where(
       and(
         inBrand(opportunities, scope),
-        notExpired(now),
-        notSnoozed(now),
+        isLiveOnBoard(now),
         filter.pillarId ? eq(opportunities.pillarId, filter.pillarId) : undefined,
         filter.personaId ? eq(opportunities.personaId, filter.personaId) : undefined,
         filter.channel ? eq(opportunities.primaryChannel, filter.channel) : undefined,
@@ -91,7 +99,7 @@ export async function selectBoardMetrics(db: Executor, scope: BrandScope, now: D
     .from(opportunities)
     .leftJoin(personas, personaJoin)
     .leftJoin(contentPillars, pillarJoin)
-    .where(and(inBrand(opportunities, scope), notExpired(now), notSnoozed(now)))
+    .where(and(inBrand(opportunities, scope), isLiveOnBoard(now)))
     .groupBy(
       sql`grouping sets ((${contentPillars.id}, ${contentPillars.name}), (${personas.id}, ${personas.name}), (${opportunities.primaryChannel}), ())`,
     );

@@ -33,8 +33,8 @@ export const packagesRouter = createTRPCRouter({
       PackageBuildOrchestrator.regenerateVariants(ctx.system, ctx.scope, { ...input, requestedByUserId: ctx.viewer.userId }),
     ),
 
-  setStatus: brandProcedure.input(UpdatePackageStatusInput).mutation(async ({ ctx, input }) => {
-    await ctx.system.engines.content.updatePackageStatus(ctx.scope, input);
+  setStatus: brandProcedure.input(UpdatePackageStatusInput.omit({ decidedByUserId: true })).mutation(async ({ ctx, input }) => {
+    await ctx.system.engines.content.updatePackageStatus(ctx.scope, { ...input, decidedByUserId: ctx.viewer.userId });
     return getPackageWorkspace(ctx.system, ctx.scope, input);
   }),
 });

@@ -4,10 +4,14 @@ import { brandProcedure, createTRPCRouter } from '../init';
 export const variantsRouter = createTRPCRouter({
   /** A person's edit of the draft; it becomes the variant's active text. */
   update: brandProcedure
-    .input(UpdateVariantTextInput)
-    .mutation(({ ctx, input }) => ctx.system.engines.content.updateVariantText(ctx.scope, input)),
+    .input(UpdateVariantTextInput.omit({ decidedByUserId: true }))
+    .mutation(({ ctx, input }) =>
+      ctx.system.engines.content.updateVariantText(ctx.scope, { ...input, decidedByUserId: ctx.viewer.userId }),
+    ),
 
   markPublished: brandProcedure
-    .input(MarkVariantPublishedInput)
-    .mutation(({ ctx, input }) => ctx.system.engines.content.markVariantPublished(ctx.scope, input)),
+    .input(MarkVariantPublishedInput.omit({ decidedByUserId: true }))
+    .mutation(({ ctx, input }) =>
+      ctx.system.engines.content.markVariantPublished(ctx.scope, { ...input, decidedByUserId: ctx.viewer.userId }),
+    ),
 });
