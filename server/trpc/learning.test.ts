@@ -10,6 +10,7 @@ import { buildLearningScenario, insertPackage, type LearningScenario } from '../
 import { codeOf } from '../../test/trpc';
 import type { Viewer } from '../auth/viewer';
 import { createSystemContext, type SystemContext } from '../orchestrator/context';
+import { DEFAULT_LEARNING_WINDOW_DAYS, LearningUpdateOrchestrator } from '../orchestrator/flows/learning-update';
 import { createInnerContext } from './init';
 import { createCaller } from './root';
 
@@ -92,23 +93,49 @@ describe('learning.run', () => {
     expect(await codeOf(as(owner).learning.insights({ brandId: fx.brandId, windowDays: -1 }))).toBe('BAD_REQUEST');
   });
 
-  it('runs F3 for an admin and answers the LearningRunResult; again, it is skipped', async () => {
-    const result = await as(admin).learning.run({ brandId: fx.brandId, windowDays: 7 });
-    expect(result).toMatchObject({
+  it("previews an admin's run over another window than the cron's: computes it, records a run, stores no learning", async () => {
+    const preview = await as(admin).learning.run({ brandId: fx.brandId, windowDays: 7 });
+    expect(preview).toMatchObject({
+      preview: true,
       brandsProcessed: 1,
       skipped: 0,
       variantsScored: 5,
       patternsUpdated: 2,
       opportunitiesRescored: 2,
-      learningEventsWritten: 10,
+      learningEventsWritten: 0,
     });
-    expect(await as(owner).learning.run({ brandId: fx.brandId, windowDays: 7 })).toMatchObject({ skipped: 1, learningEventsWritten: 0 });
+    expect(await system.engines.learning.insights.listLearningEvents(fx)).toEqual([]);
+    const opportunities = await system.engines.opportunities.listOpportunitiesForBrand(fx);
+    expect(opportunities.every((o) => o.score === o.baseScore)).toBe(true);
+    // A second preview computes again: nothing was marked done.
+    expect(await as(owner).learning.run({ brandId: fx.brandId, windowDays: 7 })).toMatchObject({ preview: true, skipped: 0 });
     const runs = await as(member).runs.list({ brandId: fx.brandId });
     expect(runs.map((r) => [r.flow, r.status])).toEqual([
       ['f3_learning', 'succeeded'],
       ['f3_learning', 'succeeded'],
     ]);
-    expect(runs.find((r) => r.id === result.runId)!.createdByUserId).toBe(admin.userId);
+    expect(runs.find((r) => r.id === preview.runId)).toMatchObject({
+      createdByUserId: admin.userId,
+      input: { windowDays: 7, trigger: 'admin', preview: true },
+    });
+    // The stored learning the insights below read: the scenario's week, as a script stores it.
+    expect(await LearningUpdateOrchestrator.runForBrand(system, fx, { windowDays: 7, trigger: 'script' })).toMatchObject({
+      preview: false,
+      skipped: 0,
+      learningEventsWritten: 10,
+    });
+  });
+
+  it("stores an admin's run over the cron's window; again, it is skipped", async () => {
+    const stored = await createTenantFixture(handle.db, 'Cron Window Co');
+    const storedOwner = await viewerFor(system, stored.ownerUserId);
+    const result = await as(storedOwner).learning.run({ brandId: stored.brandId, windowDays: DEFAULT_LEARNING_WINDOW_DAYS });
+    expect(result).toMatchObject({ preview: false, brandsProcessed: 1, skipped: 0 });
+    expect(await as(storedOwner).learning.run({ brandId: stored.brandId, windowDays: DEFAULT_LEARNING_WINDOW_DAYS })).toMatchObject({
+      preview: false,
+      skipped: 1,
+      learningEventsWritten: 0,
+    });
   });
 });
 
