@@ -28,6 +28,25 @@ export function FocusStrip({ view }: { view: TodayBoardView }) {
         <strong>{high}</strong> high-score {high === 1 ? 'opportunity' : 'opportunities'} of {focus.metrics.total} live
       </p>
       <ModelSummary query={summary} pendingText="Writing today’s summary…" className="focus-strip__summary" />
+      <PillarBalanceHints balance={view.pillarBalance} />
     </section>
+  );
+}
+
+/** "Neglected: Cash flow — none of the last 8 packages" / "Over-served: …", one plain line each when the mix is lopsided. */
+function PillarBalanceHints({ balance }: { balance: TodayBoardView['pillarBalance'] }) {
+  const lines = [
+    ...balance.neglected.map((hint) => ({ ...hint, label: 'Neglected' })),
+    ...balance.overServed.map((hint) => ({ ...hint, label: 'Over-served' })),
+  ];
+  if (lines.length === 0) return null;
+  return (
+    <ul className="focus-strip__balance small muted" data-testid="pillar-balance">
+      {lines.map((line) => (
+        <li key={`${line.label}:${line.pillarId}`}>
+          {line.label}: {line.name} — {line.detail}
+        </li>
+      ))}
+    </ul>
   );
 }

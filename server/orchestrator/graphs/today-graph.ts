@@ -1,12 +1,13 @@
 import { Annotation, END, START, StateGraph } from '@langchain/langgraph';
 import type { BrandStrategyView, BrandSummary } from '../../../engines/brand-brain/dto';
 import { NotFoundError } from '../../../engines/errors';
+import type { DecisionWeights } from '../../../engines/learning/dto';
 import type { BoardFilter, OpportunityDTO, TodayBoard } from '../../../engines/opportunities/dto';
 import { modelLabel } from '../../../lib/labels';
 import type { SystemContext } from '../context';
 import { FlowRunAudit } from '../flows/run-audit';
 import { fallbackTodaySummary, type TodaySummaryInput, todaySummaryNode } from '../llm/nodes/today-summary';
-import { chooseTodayFocus } from '../policies/today-focus';
+import { chooseTodayFocus, pillarBalance } from '../policies/today-focus';
 import { type TodayBoardView, TodayFocusSummary } from '../views/today-board-view';
 import { type RunConfig, runDeps } from './run-config';
 
@@ -24,6 +25,7 @@ const TodayState = Annotation.Root({
   strategy: Annotation<BrandStrategyView>(),
   brand: Annotation<BrandSummary>(),
   recentPackagePillarIds: Annotation<(string | null)[]>(),
+  decisionWeights: Annotation<DecisionWeights>(),
   view: Annotation<TodayBoardView>(),
   summary: Annotation<TodayFocusSummary>(),
 });
@@ -60,6 +62,12 @@ async function loadRecentPackages(state: TodayState, config: BoardConfig) {
   const { engines } = runDeps(config).ctx;
   const packages = await engines.content.listPackagesForBrand(state, { limit: RECENT_PACKAGES, offset: 0 });
   return { recentPackagePillarIds: packages.map((p) => p.pillarId) };
+}
+
+/** What the team's decisions taught (the last stored learning run): the focus leans on it. */
+async function loadDecisionWeights(state: TodayState, config: BoardConfig) {
+  const { engines } = runDeps(config).ctx;
+  return { decisionWeights: await engines.learning.insights.getDecisionWeights(state) };
 }
 
 function assembleView(state: TodayState) {
@@ -113,12 +121,14 @@ export const todayGraph = new StateGraph(TodayState, BoardDeps)
   .addNode('loadFilteredPage', loadFilteredPage)
   .addNode('loadStrategy', loadStrategy)
   .addNode('loadRecentPackages', loadRecentPackages)
+  .addNode('loadDecisionWeights', loadDecisionWeights)
   .addNode('assembleView', assembleView)
   .addEdge(START, 'loadBoard')
   .addEdge(START, 'loadFilteredPage')
   .addEdge(START, 'loadStrategy')
   .addEdge(START, 'loadRecentPackages')
-  .addEdge(['loadBoard', 'loadFilteredPage', 'loadStrategy', 'loadRecentPackages'], 'assembleView')
+  .addEdge(START, 'loadDecisionWeights')
+  .addEdge(['loadBoard', 'loadFilteredPage', 'loadStrategy', 'loadRecentPackages', 'loadDecisionWeights'], 'assembleView')
   .addEdge('assembleView', END)
   .compile();
 
@@ -164,6 +174,7 @@ function assembleTodayView(state: TodayState): TodayBoardView {
     opportunities: board.opportunities,
     recentPackagePillarIds: state.recentPackagePillarIds,
     brandPrimaryChannel: brand.primaryChannel,
+    decisionWeights: state.decisionWeights,
   });
   return {
     brand,
@@ -174,6 +185,7 @@ function assembleTodayView(state: TodayState): TodayBoardView {
       pillarName: strategy.pillars.find((p) => p.id === choice.primaryPillarId)?.name ?? null,
       personaName: strategy.personas.find((p) => p.id === choice.primaryPersonaId)?.name ?? null,
     },
+    pillarBalance: pillarBalance(pillars, state.recentPackagePillarIds),
     brandSummary: {
       positioning: strategy.positioning,
       toneTags: strategy.toneTags,

@@ -21,6 +21,8 @@ export const TodayBrandSummary = z.object({
 });
 export type TodayBrandSummary = z.infer<typeof TodayBrandSummary>;
 
+const PillarHint = z.object({ pillarId: z.uuid(), name: z.string(), detail: z.string() });
+
 export const TodayBoardView = z.object({
   brand: BrandSummary,
   /** The ranked board, narrowed by `filter` when one is set. */
@@ -36,6 +38,8 @@ export const TodayBoardView = z.object({
   }),
   /** Strategy lists the filters and channel picker offer. */
   strategy: BrandStrategyView,
+  /** Pillars the recent packages left out or crowded with (policies/today-focus.ts `pillarBalance`). */
+  pillarBalance: z.object({ neglected: z.array(PillarHint), overServed: z.array(PillarHint) }),
 });
 export type TodayBoardView = z.infer<typeof TodayBoardView>;
 
