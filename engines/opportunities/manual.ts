@@ -1,4 +1,4 @@
-import { and, isNull, like, or } from 'drizzle-orm';
+import { and, asc, isNull, like, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { expiryAfterDay } from '../../lib/dates';
 import { CsvFormatError, type CsvRecord, normaliseHeader, parseCsv } from '../csv';
@@ -270,8 +270,9 @@ async function loadStrategyNames(db: Executor, scope: BrandScope): Promise<Strat
     db
       .select({ id: contentPillars.id, name: contentPillars.name, isActive: contentPillars.isActive })
       .from(contentPillars)
-      .where(inBrand(contentPillars, scope)),
-    db.select({ id: personas.id, name: personas.name }).from(personas).where(inBrand(personas, scope)),
+      .where(inBrand(contentPillars, scope))
+      .orderBy(sql`${contentPillars.priorityRank} asc nulls last`, asc(contentPillars.name)),
+    db.select({ id: personas.id, name: personas.name }).from(personas).where(inBrand(personas, scope)).orderBy(asc(personas.name)),
   ]);
   return { pillars, personas: brandPersonas };
 }
