@@ -22,9 +22,11 @@ export interface BrandIds {
   memberUserId: string;
   /** A pending invite of the workspace, made through `team.invite` by the suite (the demo data has none). */
   inviteId: string;
+  /** A note source of the brand, made through `sources.add` by the suite (the demo data has none). */
+  sourceId: string;
 }
 
-type SeededBrandIds = Omit<BrandIds, 'ingestKeyId' | 'inviteId'>;
+type SeededBrandIds = Omit<BrandIds, 'ingestKeyId' | 'inviteId' | 'sourceId'>;
 
 export interface SeededIds {
   /** Tenant 1 (Northwind Studio)'s first brand: the one the other tenant must never reach. */

@@ -73,14 +73,16 @@ async function prepare(order: BootOrder, database: SeededDatabase, server: Produ
     throw new Error(`ingestKeys.revoke answered ${revoked.status}: ${JSON.stringify(revoked.body).slice(0, 500)}`);
   const northwindInvite = await createInvite(server, seeded.northwind.workspaceId, tokens.olivia);
   const globexInvite = await createInvite(server, seeded.globex.workspaceId, tokens.grace);
+  const northwindSource = await createNoteSource(server, seeded.northwind.brandId, tokens.olivia);
+  const globexSource = await createNoteSource(server, seeded.globex.brandId, tokens.grace);
   return {
     server,
     database,
     probe,
     firstRequest,
     ids: {
-      northwind: { ...seeded.northwind, ingestKeyId: northwindKey.id, inviteId: northwindInvite },
-      globex: { ...seeded.globex, ingestKeyId: globexKey.id, inviteId: globexInvite },
+      northwind: { ...seeded.northwind, ingestKeyId: northwindKey.id, inviteId: northwindInvite, sourceId: northwindSource },
+      globex: { ...seeded.globex, ingestKeyId: globexKey.id, inviteId: globexInvite, sourceId: globexSource },
     },
     ingestKeys: { northwind: northwindKey.key, globex: globexKey.key, revoked: revokedKey.key },
     tokens,
@@ -125,4 +127,15 @@ async function createInvite(server: ProductionServer, workspaceId: string, token
     );
   }
   return invite.id;
+}
+
+/** A note source of the brand, pasted by its owner through the API (a note is never fetched); its id. */
+async function createNoteSource(server: ProductionServer, brandId: string, token: string): Promise<string> {
+  const input = { brandId, kind: 'note', text: 'A note the HTTP suite pasted' };
+  const response = await callProcedure(server.baseUrl, 'sources.add', 'mutation', input, { token });
+  const created = response.data as { id?: string } | undefined;
+  if (response.status !== 200 || !created?.id) {
+    throw new Error(`sources.add answered ${response.status}: ${JSON.stringify(response.body).slice(0, 500)}`);
+  }
+  return created.id;
 }
