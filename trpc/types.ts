@@ -20,6 +20,7 @@ export type EngagementPoint = LearningInsights['engagement'][number];
 export type PatternInsight = LearningInsights['patterns'][number];
 export type ScoreChange = LearningInsights['scoreChanges'][number];
 export type LearningEventDTO = LearningInsights['learningEvents'][number];
+export type DecisionWeightInsight = LearningInsights['decisionWeights'][number];
 
 export type BrandStrategyView = RouterOutputs['brands']['strategy'];
 export type PersonaDTO = BrandStrategyView['personas'][number];

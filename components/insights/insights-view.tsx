@@ -4,6 +4,7 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { Suspense } from 'react';
 import { useTRPC } from '@/trpc/react';
+import { DecisionWeights } from './decision-weights';
 import { EngagementChart } from './engagement-chart';
 import { formatDay, lastDayOf } from './format';
 import { IngestKeys } from './ingest-keys';
@@ -49,6 +50,11 @@ export function InsightsView({ brandId, windowDays, canAdminister }: { brandId: 
       <section className="panel" aria-labelledby="chart-heading">
         <h2 id="chart-heading">Engagement by channel</h2>
         <EngagementChart points={insights.engagement} windowStart={insights.windowStart} windowEnd={insights.windowEnd} />
+      </section>
+
+      <section className="panel" aria-labelledby="decision-weights-heading">
+        <h2 id="decision-weights-heading">What decisions taught</h2>
+        <DecisionWeights weights={insights.decisionWeights} />
       </section>
 
       <section className="panel" aria-labelledby="patterns-heading">

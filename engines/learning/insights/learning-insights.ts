@@ -29,7 +29,16 @@ export class LearningInsightsReader {
     const decisionWeights = (await selectDecisionWeights(this.db, scope)).weights.filter(
       (weight): weight is typeof weight & { name: string } => weight.name !== null,
     );
-    return LearningInsights.parse({ ...days, variantsScored, engagement, patterns, scoreChanges, pillars, learningEvents, decisionWeights });
+    return LearningInsights.parse({
+      ...days,
+      variantsScored,
+      engagement,
+      patterns,
+      scoreChanges,
+      pillars,
+      learningEvents,
+      decisionWeights,
+    });
   }
 
   /**

@@ -153,7 +153,13 @@ export async function nameDecisionKeys(
         db
           .select({ id: contentPillars.id, name: contentPillars.name })
           .from(contentPillars)
-          .where(and(eq(contentPillars.tenantId, scope.tenantId), eq(contentPillars.brandId, scope.brandId), inIds(contentPillars.id, ids('pillar')))),
+          .where(
+            and(
+              eq(contentPillars.tenantId, scope.tenantId),
+              eq(contentPillars.brandId, scope.brandId),
+              inIds(contentPillars.id, ids('pillar')),
+            ),
+          ),
     ],
     [
       'persona',

@@ -168,10 +168,14 @@ export async function selectFadedOpportunities(
       select ${opportunities.id} as opportunity_id, ${opportunities.learnedAdjustment} as learned_adjustment
       from ${opportunities}
       where ${inBrand(opportunities, scope)} and ${opportunities.learnedAdjustment} <> 0
-        ${withEvidence.length > 0 ? sql`and ${opportunities.id}::text not in (${sql.join(
-          withEvidence.map((id) => sql`${id}`),
-          sql`, `,
-        )})` : sql``}
+        ${
+          withEvidence.length > 0
+            ? sql`and ${opportunities.id}::text not in (${sql.join(
+                withEvidence.map((id) => sql`${id}`),
+                sql`, `,
+              )})`
+            : sql``
+        }
       order by ${opportunities.id}`),
   );
   return found.map((row) => ({ opportunityId: row.opportunity_id, previousAdjustment: Number(row.learned_adjustment) }));

@@ -101,16 +101,20 @@ export class LearningUpdate {
       });
     }
     const learningEventsWritten = await writeLearningEvents(this.db, scope, days, this.clock(), [
-      ...updates.map(({ patternId, lastUsedAt, ...figures }): LearningSignal => ({
-        signalType: 'pattern_performance_update',
-        subject: { patternId },
-        payload: { ...figures, lastUsedAt: lastUsedAt?.toISOString() ?? null },
-      })),
-      ...faded.map(({ patternId, lastUsedAt, ...figures }): LearningSignal => ({
-        signalType: 'pattern_performance_update',
-        subject: { patternId },
-        payload: { ...figures, lastUsedAt: lastUsedAt?.toISOString() ?? null, avgEngagementScore: null, variantsScored: 0, faded: true },
-      })),
+      ...updates.map(
+        ({ patternId, lastUsedAt, ...figures }): LearningSignal => ({
+          signalType: 'pattern_performance_update',
+          subject: { patternId },
+          payload: { ...figures, lastUsedAt: lastUsedAt?.toISOString() ?? null },
+        }),
+      ),
+      ...faded.map(
+        ({ patternId, lastUsedAt, ...figures }): LearningSignal => ({
+          signalType: 'pattern_performance_update',
+          subject: { patternId },
+          payload: { ...figures, lastUsedAt: lastUsedAt?.toISOString() ?? null, avgEngagementScore: null, variantsScored: 0, faded: true },
+        }),
+      ),
     ]);
     return { updates, faded: faded.map((pattern) => pattern.patternId), learningEventsWritten };
   }
@@ -152,16 +156,20 @@ export class LearningUpdate {
       faded.push({ opportunityId, previousAdjustment, explanation, baseScore: opportunity.baseScore, score: opportunity.score });
     }
     const learningEventsWritten = await writeLearningEvents(this.db, scope, days, this.clock(), [
-      ...updates.map(({ opportunityId, ...figures }): LearningSignal => ({
-        signalType: 'opportunity_score_update',
-        subject: { opportunityId },
-        payload: figures,
-      })),
-      ...faded.map(({ opportunityId, ...figures }): LearningSignal => ({
-        signalType: 'opportunity_score_update',
-        subject: { opportunityId },
-        payload: { ...figures, adjustment: 0, variantsScored: 0, packageIds: [] },
-      })),
+      ...updates.map(
+        ({ opportunityId, ...figures }): LearningSignal => ({
+          signalType: 'opportunity_score_update',
+          subject: { opportunityId },
+          payload: figures,
+        }),
+      ),
+      ...faded.map(
+        ({ opportunityId, ...figures }): LearningSignal => ({
+          signalType: 'opportunity_score_update',
+          subject: { opportunityId },
+          payload: { ...figures, adjustment: 0, variantsScored: 0, packageIds: [] },
+        }),
+      ),
     ]);
     return { updates, faded, learningEventsWritten };
   }

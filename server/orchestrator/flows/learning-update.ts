@@ -1,13 +1,14 @@
 import type { DecisionWeight } from '../../../engines/learning/dto';
 import type { LearningWindow } from '../../../engines/learning/window';
 import type { BrandScope } from '../../../engines/scope';
+import { CRON_LEARNING_WINDOW_DAYS } from '../../../lib/learning-window';
 import type { SystemContext } from '../context';
 import { type LearningState, learningGraph } from '../graphs/learning-graph';
 import { LearningRunResult, type LearningTrigger } from '../views/learning-run-result';
 import { describeFailure } from './failure-description';
 import { FlowRunAudit } from './run-audit';
 
-export const DEFAULT_LEARNING_WINDOW_DAYS = 30;
+export const DEFAULT_LEARNING_WINDOW_DAYS = CRON_LEARNING_WINDOW_DAYS;
 /** Brands read per page of the global walk. */
 const BRANDS_PER_BATCH = 25;
 
@@ -116,7 +117,12 @@ export const LearningUpdateOrchestrator = {
         for (const target of targets) {
           if (options.timeBudgetMs !== undefined && Date.now() - startedAt >= options.timeBudgetMs) break brands;
           try {
-            const outcome = await updateBrand(ctx, target, window, { windowDays, trigger: 'cron', preview: false, parentRunId: audit.runId });
+            const outcome = await updateBrand(ctx, target, window, {
+              windowDays,
+              trigger: 'cron',
+              preview: false,
+              parentRunId: audit.runId,
+            });
             totals.brandsProcessed += 1;
             if (outcome.skipped) totals.skipped += 1;
             totals.variantsScored += outcome.variantsScored;

@@ -99,11 +99,10 @@ export const learningGraph = new StateGraph(LearningState, LearningDeps)
   .addNode('weighDecisions', weighDecisions)
   .addNode('completeWindow', completeWindow)
   .addEdge(START, 'claimWindow')
-  .addConditionalEdges(
-    'claimWindow',
-    (state: LearningState) => (state.claim.alreadyDone && !state.preview ? END : 'scoreVariants'),
-    ['scoreVariants', END],
-  )
+  .addConditionalEdges('claimWindow', (state: LearningState) => (state.claim.alreadyDone && !state.preview ? END : 'scoreVariants'), [
+    'scoreVariants',
+    END,
+  ])
   .addEdge('scoreVariants', 'updatePatterns')
   .addEdge('updatePatterns', 'rescoreOpportunities')
   .addEdge('rescoreOpportunities', 'weighDecisions')
