@@ -64,6 +64,24 @@ export const PROCEDURE_TABLE: Record<string, ProcedureEntry> = {
   'learning.insights': { access: 'brand', input: ({ brandId }) => ({ brandId, windowDays: 30 }) },
   'learning.run': { access: 'admin', input: ({ brandId }) => ({ brandId, windowDays: 30 }) },
   'learning.summary': { access: 'brand', input: ({ brandId }) => ({ brandId, windowDays: 30 }) },
+  'opportunities.create': {
+    access: 'brand',
+    input: ({ brandId, pillarId, personaId }) => ({
+      brandId,
+      title: 'An idea the HTTP suite typed in',
+      angle: 'Why the suite adds it.',
+      type: 'evergreen',
+      pillarId,
+      personaId,
+      primaryChannel: 'linkedin',
+      suggestedChannels: ['x'],
+    }),
+  },
+  'opportunities.dismiss': { access: 'brand', input: ({ brandId, opportunityId }) => ({ brandId, opportunityId, reason: 'HTTP suite' }) },
+  'opportunities.importCsv': {
+    access: 'brand',
+    input: ({ brandId }) => ({ brandId, csv: 'title,angle,type,primary_channel\nAn idea the HTTP suite imported,Why now,trend,x\n' }),
+  },
   'opportunities.pin': { access: 'brand', input: ({ brandId, opportunityId }) => ({ brandId, opportunityId, pinned: true }) },
   'opportunities.snooze': {
     access: 'brand',
