@@ -4,6 +4,7 @@ export const BRAND_SECTIONS = [
   { segment: 'strategy', label: 'Strategy' },
   { segment: 'insights', label: 'Insights' },
   { segment: 'patterns', label: 'Patterns' },
+  { segment: 'sources', label: 'Sources' },
   { segment: 'runs', label: 'Runs' },
   { segment: 'settings', label: 'Settings' },
 ] as const;

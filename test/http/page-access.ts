@@ -44,6 +44,11 @@ export const PAGE_ACCESS: Record<string, (context: Context) => PageCase[]> = {
     ...brandPage(context, 'settings'),
     { label: 'Max (member, read-only)', path: `/brands/${context.ids.northwind.brandId}/settings`, token: context.tokens.max, status: 200 },
   ],
+  // Members read the sources (the page says why they cannot change them), so Max gets the page too.
+  'app/brands/[brandId]/sources/page.tsx': (context) => [
+    ...brandPage(context, 'sources'),
+    { label: 'Max (member, read-only)', path: `/brands/${context.ids.northwind.brandId}/sources`, token: context.tokens.max, status: 200 },
+  ],
   // Members read the strategy (the page says why they cannot change it), so Max gets the page too.
   'app/brands/[brandId]/strategy/page.tsx': (context) => [
     ...brandPage(context, 'strategy'),

@@ -1,0 +1,129 @@
+'use client';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTRPC } from '@/trpc/react';
+import type { RouterOutputs } from '@/trpc/types';
+import { formatItemCount, formatLastFetched } from './source-format';
+
+type SourceDTO = RouterOutputs['sources']['list'][number];
+
+const KIND_LABELS: Record<SourceDTO['kind'], string> = { feed: 'Feed', note: 'Note' };
+
+/**
+ * One source: what it is, when it was last fetched, how many items it brought and its last error in
+ * plain words. Owners and admins (`canEdit`) fetch a feed now and remove a source, after confirming.
+ */
+export function SourceItem({
+  brandId,
+  source,
+  canEdit,
+  onChanged,
+}: {
+  brandId: string;
+  source: SourceDTO;
+  canEdit: boolean;
+  onChanged: (message: string) => void;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [confirmingRemove, setConfirmingRemove] = useState(false);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.sources.list.queryKey({ brandId }) });
+  const name = source.title ?? source.url ?? 'Note';
+
+  const fetchNow = useMutation(
+    trpc.sources.fetchNow.mutationOptions({
+      onSuccess: (fetched) => {
+        onChanged(
+          fetched.lastError
+            ? `Fetched “${name}”: it failed again.`
+            : `Fetched “${name}”: ${formatItemCount(fetched.itemCount).toLowerCase()}.`,
+        );
+        return refresh();
+      },
+      // A refusal is stored as the last error too: show it in the list.
+      onError: () => refresh(),
+    }),
+  );
+  const remove = useMutation(
+    trpc.sources.remove.mutationOptions({
+      onSuccess: () => {
+        setConfirmingRemove(false);
+        onChanged(`Removed “${name}”.`);
+        return refresh();
+      },
+    }),
+  );
+  const pending = fetchNow.isPending || remove.isPending;
+  const failure = fetchNow.error ?? remove.error;
+
+  return (
+    <li className="source panel" data-kind={source.kind}>
+      <div className="source__head">
+        <span className="badge">{KIND_LABELS[source.kind]}</span>
+        <h3 className="source__name">{name}</h3>
+      </div>
+      {source.url && (
+        <p className="source__url small">
+          <a href={source.url} target="_blank" rel="noopener noreferrer nofollow">
+            {source.url}
+          </a>
+        </p>
+      )}
+      {source.note && <p className="source__note small">{source.note}</p>}
+      {source.kind === 'feed' && (
+        <p className="small muted">
+          Last fetched:{' '}
+          <time dateTime={source.lastFetchedAt?.toISOString()} title={source.lastFetchedAt?.toUTCString()} suppressHydrationWarning>
+            {formatLastFetched(source.lastFetchedAt, new Date())}
+          </time>{' '}
+          · {formatItemCount(source.itemCount)}
+        </p>
+      )}
+      {source.lastError && <p className="form-error small source__error">Last fetch failed: {source.lastError}</p>}
+      {canEdit && !confirmingRemove && (
+        <div className="source__actions">
+          {source.kind === 'feed' && (
+            <button
+              type="button"
+              className="button button--quiet"
+              disabled={pending}
+              onClick={() => fetchNow.mutate({ brandId, sourceId: source.id })}
+            >
+              {fetchNow.isPending ? 'Fetching…' : 'Fetch now'}
+            </button>
+          )}
+          <button type="button" className="button button--quiet" disabled={pending} onClick={() => setConfirmingRemove(true)}>
+            Remove
+          </button>
+        </div>
+      )}
+      {confirmingRemove && (
+        <div className="notice source__confirm" role="group" aria-label={`Remove ${name}?`}>
+          <p>
+            Remove “{name}”? Its items that no idea has used yet leave with it; ideas already made from it stay.
+            {source.kind === 'feed' && ' The feed is no longer fetched.'}
+          </p>
+          <div className="source__actions">
+            <button
+              type="button"
+              className="button button--danger"
+              disabled={remove.isPending}
+              onClick={() => remove.mutate({ brandId, sourceId: source.id })}
+            >
+              {remove.isPending ? 'Removing…' : 'Remove source'}
+            </button>
+            <button type="button" className="button button--quiet" disabled={remove.isPending} onClick={() => setConfirmingRemove(false)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+      {failure && (
+        <p className="form-error small" role="alert">
+          {failure.message.replace(/^url: /, 'Refused: ')}
+        </p>
+      )}
+    </li>
+  );
+}
