@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { DecidedBy } from '../decisions/dto';
 import { Channel, OpportunityCreatedVia, OpportunityType } from '../enums';
-import { SubScores } from './generation/dto';
 import { StorableRecord, storableString, Text } from '../text';
+import { SubScores } from './generation/dto';
 
 /** A score at or above this is "high": it counts in the board's high-score figures. */
 export const HIGH_SCORE = 70;

@@ -59,7 +59,8 @@ export const SweepInput = z.object({
 });
 export type SweepInput = z.infer<typeof SweepInput>;
 
-export const ListRunsInput = z.object({ limit: z.int().min(1).max(100).default(20) });
+/** `flow` narrows the list to one flow's runs. */
+export const ListRunsInput = z.object({ limit: z.int().min(1).max(100).default(20), flow: FlowName.optional() });
 export type ListRunsInput = z.input<typeof ListRunsInput>;
 
 /** The package's newest run; `succeededOnly` passes over failed and interrupted ones, `flow` counts only that flow. */
@@ -71,7 +72,11 @@ export type LatestPackageRunInput = z.input<typeof LatestPackageRunInput>;
 export const RecallOutputInput = z.object({ flow: FlowName, input: z.record(z.string(), z.unknown()), maxAgeMs: z.int().positive() });
 export type RecallOutputInput = z.input<typeof RecallOutputInput>;
 
-export const BuildRunsForKeyInput = z.object({ idempotencyKey: z.string().min(1).max(200) });
+export const BuildRunsForKeyInput = z.object({
+  idempotencyKey: z.string().min(1).max(200),
+  /** The flow whose runs carry the key in their input (the package build unless named). */
+  flow: FlowName.default('f2_package_build'),
+});
 export type BuildRunsForKeyInput = z.input<typeof BuildRunsForKeyInput>;
 
 export const FlowRunEventDTO = z.object({

@@ -145,12 +145,12 @@ export class FlowRunsEngine {
   /** The brand's most recent runs, newest first, each with its events in order. */
   async listRuns(brand: BrandScope, input: ListRunsInput = {}): Promise<FlowRunDTO[]> {
     const scope = BrandScope.parse(brand);
-    const { limit } = ListRunsInput.parse(input);
+    const { limit, flow } = ListRunsInput.parse(input);
     await assertBrandLive(this.db, scope);
     const runs = await this.db
       .select()
       .from(flowRuns)
-      .where(inBrand(flowRuns, scope))
+      .where(and(inBrand(flowRuns, scope), flow ? eq(flowRuns.flow, flow) : undefined))
       .orderBy(desc(flowRuns.startedAt), desc(flowRuns.createdAt), desc(flowRuns.id))
       .limit(limit);
     return this.withEvents(scope, runs);
@@ -208,14 +208,14 @@ export class FlowRunsEngine {
     return row?.payload ?? null;
   }
 
-  /** The brand's package builds started with `idempotencyKey`, newest first, with their events. */
+  /** The brand's runs of a flow (package builds unless named) started with `idempotencyKey`, newest first, with their events. */
   async buildRunsForKey(brand: BrandScope, input: BuildRunsForKeyInput): Promise<FlowRunDTO[]> {
     const scope = BrandScope.parse(brand);
-    const key = BuildRunsForKeyInput.parse(input).idempotencyKey;
+    const { idempotencyKey: key, flow } = BuildRunsForKeyInput.parse(input);
     const runs = await this.db
       .select()
       .from(flowRuns)
-      .where(and(inBrand(flowRuns, scope), eq(flowRuns.flow, 'f2_package_build'), sql`${flowRuns.input} ->> 'idempotencyKey' = ${key}`))
+      .where(and(inBrand(flowRuns, scope), eq(flowRuns.flow, flow), sql`${flowRuns.input} ->> 'idempotencyKey' = ${key}`))
       .orderBy(desc(flowRuns.startedAt), desc(flowRuns.createdAt), desc(flowRuns.id))
       .limit(MAX_RUNS_PER_KEY);
     return this.withEvents(scope, runs);

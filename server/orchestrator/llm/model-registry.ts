@@ -3,7 +3,7 @@ import type { LanguageModelV4, LanguageModelV4CallOptions } from '@ai-sdk/provid
 import { type Environment, wholeNumberFromEnv } from '../../../lib/env';
 import { OfflineLanguageModel, type OfflineWriter } from './offline-model';
 
-export type ModelRole = 'strategist' | 'thesis_writer' | 'variant_writer' | 'copy_editor' | 'summarizer';
+export type ModelRole = 'strategist' | 'idea_generator' | 'thesis_writer' | 'variant_writer' | 'copy_editor' | 'summarizer';
 
 export interface ModelRegistry {
   modelFor(role: ModelRole): LanguageModelV4;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { buildPrompt, type LlmNode } from './llm-node';
 import { copyRepairNode } from './nodes/copy-repair';
 import { learningSummaryNode } from './nodes/learning-summary';
+import { opportunityCandidatesNode } from './nodes/opportunity-candidates';
 import { packageThesisNode } from './nodes/package-thesis';
 import { strategyDraftNode } from './nodes/strategy-draft';
 import { todaySummaryNode } from './nodes/today-summary';
@@ -35,6 +36,8 @@ function maximal(schema: z.ZodType): unknown {
     if (!(keys instanceof z.ZodEnum)) throw new Error('maximal: only enum-keyed records are bounded');
     return Object.fromEntries(keys.options.map((key) => [String(key), maximal(schema._zod.def.valueType as z.ZodType)]));
   }
+  // Ids (signals, pillars, personas) have one length; any valid one will do.
+  if (schema instanceof z.ZodUUID) return '0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
   if (schema instanceof z.ZodString) {
     if (schema.maxLength === null) throw new Error('maximal: an unbounded string has no maximum');
     return prose(schema.maxLength);
@@ -55,6 +58,7 @@ const NODES = [
   copyRepairNode,
   learningSummaryNode,
   strategyDraftNode,
+  opportunityCandidatesNode,
 ] as unknown as LlmNode<z.ZodType, z.ZodType>[];
 
 describe('LLM node prompt caps', () => {

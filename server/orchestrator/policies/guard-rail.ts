@@ -1,5 +1,5 @@
 import { CHANNEL_LIMITS, type Channel } from '../../../engines/enums';
-import { termPattern } from '../llm/nodes/copy-repair';
+import { termPattern } from '../../../lib/taboo-match';
 
 export interface GuardRailRules {
   channel: Channel;

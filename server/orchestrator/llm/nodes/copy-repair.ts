@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_VARIANT_TEXT } from '../../../../engines/content/dto';
 import { Channel } from '../../../../engines/enums';
+import { termPattern } from '../../../../lib/taboo-match';
 import { defineLlmNode } from '../llm-node';
 import { CONTEXT_LIMITS, clip } from './package-context';
 
@@ -22,13 +23,6 @@ export const CopyRepair = z.object({
   rationale: z.string().trim().min(1).max(600),
 });
 export type CopyRepair = z.infer<typeof CopyRepair>;
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Matches `term` as a whole word or phrase, in any case (so "crypto" does not match "cryptography"). */
-export function termPattern(term: string): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(term.trim())}(?![\\p{L}\\p{N}])`, 'giu');
-}
 
 /** The offline repair: cut the taboo terms out, then shorten to the channel limit. */
 export function writeOfflineRepair(input: CopyRepairInput): CopyRepair {

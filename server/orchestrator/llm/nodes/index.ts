@@ -1,6 +1,7 @@
 import { offlineWritersOf } from '../llm-node';
 import { copyRepairNode } from './copy-repair';
 import { learningSummaryNode } from './learning-summary';
+import { opportunityCandidatesNode } from './opportunity-candidates';
 import { packageThesisNode } from './package-thesis';
 import { strategyDraftNode } from './strategy-draft';
 import { todaySummaryNode } from './today-summary';
@@ -14,4 +15,5 @@ export const OFFLINE_WRITERS = offlineWritersOf([
   copyRepairNode,
   learningSummaryNode,
   strategyDraftNode,
+  opportunityCandidatesNode,
 ]);

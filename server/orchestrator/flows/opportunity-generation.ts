@@ -1,0 +1,120 @@
+import { ConflictError } from '../../../engines/errors';
+import { GenerateOpportunitiesInput, GenerationRunResult } from '../../../engines/opportunities/generation/dto';
+import { BrandScope } from '../../../engines/scope';
+import type { SystemContext } from '../context';
+import { generationGraph } from '../graphs/generation-graph';
+import type { LearnedWeights } from '../llm/nodes/generation-context';
+import { clip } from '../llm/nodes/package-context';
+import { Deadline } from './deadline';
+import { FlowRunAudit } from './run-audit';
+
+/** One model call and its retry against a slow model, plus the landing. */
+export const GENERATION_BUDGET_MS = 150_000;
+
+export interface GenerationOptions {
+  /** Per model call; defaults to the node's own timeout, cut to what is left of the budget. */
+  llmTimeoutMs?: number;
+  /** Who asked: a person (their id) or the daily cron (null). */
+  userId?: string | null;
+  trigger?: 'person' | 'cron';
+}
+
+/**
+ * The brand's learned decision weights for the model's context. Zero until the learning engine
+ * exposes its decision weights; this is the one place to read them from.
+ */
+export async function learnedWeightsFor(_ctx: SystemContext, _scope: BrandScope): Promise<LearnedWeights> {
+  return { pillars: {}, personas: {}, channels: {} };
+}
+
+/**
+ * Opportunity generation: the brand's strategy, board, learned weights and newest unused signals →
+ * 10–20 proposed ideas scored on the rubric → the engine lands those that pass its rules and marks
+ * the signals used → the board's class. Recorded as an `opportunity_generation` run (input, the
+ * model's output, the landed and dropped ideas with reasons, the result). A brand whose strategy is
+ * not calibrated is refused (CONFLICT): pillars, personas and taboos are what the rules check against.
+ * With no signals the model proposes evergreen ideas from the strategy, so a new brand still gets a
+ * board. The same idempotency key answers with the first successful run's result.
+ */
+export const OpportunityGenerationOrchestrator = {
+  async generate(
+    ctx: SystemContext,
+    brand: BrandScope,
+    input: GenerateOpportunitiesInput,
+    options: GenerationOptions = {},
+  ): Promise<GenerationRunResult> {
+    const scope = BrandScope.parse(brand);
+    const { idempotencyKey } = GenerateOpportunitiesInput.parse(input);
+    // Another tenant's brand is NOT_FOUND before anything is recorded for it.
+    const calibration = await ctx.engines.strategy.calibration(scope);
+    if (idempotencyKey) {
+      const earlier = await earlierResult(ctx, scope, idempotencyKey);
+      if (earlier) return earlier;
+    }
+    if (!calibration.calibrated) {
+      throw new ConflictError(`Calibrate the strategy first: ${calibration.missing.join('; ')}`);
+    }
+    const audit = await FlowRunAudit.start(
+      ctx.engines.runs,
+      scope,
+      'opportunity_generation',
+      { idempotencyKey: idempotencyKey ?? null, trigger: options.trigger ?? 'person' },
+      options.userId ?? null,
+      GENERATION_BUDGET_MS,
+    );
+    const deadline = new Deadline(GENERATION_BUDGET_MS);
+    const weights = await learnedWeightsFor(ctx, scope);
+    const state = await audit.failOnError(() =>
+      generationGraph.invoke(
+        { ...scope, runId: audit.runId },
+        { configurable: { ctx, audit, deadline, weights, llmTimeoutMs: options.llmTimeoutMs } },
+      ),
+    );
+    const { landing } = state;
+    const result = GenerationRunResult.parse({
+      runId: audit.runId,
+      proposed: state.candidates.length,
+      landed: landing.landed.length,
+      dropped: landing.dropped.length,
+      boardClass: landing.boardClass,
+      // Clipped so the recorded result stays inline (under the runs engine's 8 KB) for the key's replay.
+      droppedIdeas: landing.dropped.map((idea) => ({ ...idea, title: clip(idea.title, 80), reason: clip(idea.reason, 160) })),
+      model: state.model,
+    });
+    await audit.finish(result, false);
+    return result;
+  },
+
+  /** The class of the brand's board after its latest successful generation run; null before any. */
+  async latestResult(ctx: SystemContext, brand: BrandScope): Promise<GenerationRunResult | null> {
+    const scope = BrandScope.parse(brand);
+    const runs = await ctx.engines.runs.listRuns(scope, { flow: 'opportunity_generation', limit: 10 });
+    for (const run of runs) {
+      const result = recordedResult(run.status, run.events);
+      if (result) return result;
+    }
+    return null;
+  },
+};
+
+type RunEvents = Awaited<ReturnType<SystemContext['engines']['runs']['listRuns']>>[number]['events'];
+
+function recordedResult(status: string, events: RunEvents): GenerationRunResult | null {
+  if (status !== 'succeeded' && status !== 'succeeded_with_warnings') return null;
+  const output = events.find((event) => event.node === 'flow' && event.kind === 'output');
+  const parsed = GenerationRunResult.safeParse(output?.payload);
+  return parsed.success ? parsed.data : null;
+}
+
+/** The first successful run's result for the key; CONFLICT while a run with the key is still going. */
+async function earlierResult(ctx: SystemContext, scope: BrandScope, idempotencyKey: string): Promise<GenerationRunResult | null> {
+  const runs = await ctx.engines.runs.buildRunsForKey(scope, { idempotencyKey, flow: 'opportunity_generation' });
+  for (const run of runs) {
+    const result = recordedResult(run.status, run.events);
+    if (result) return result;
+  }
+  if (runs.some((run) => run.status === 'running')) {
+    throw new ConflictError('A generation with this idempotency key is still running: wait for it and ask again');
+  }
+  return null;
+}
