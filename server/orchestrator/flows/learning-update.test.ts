@@ -160,6 +160,36 @@ describe('LearningUpdateOrchestrator.runForBrand', () => {
   });
 });
 
+describe('fading', () => {
+  it('takes a learned adjustment and a pattern figure back once their evidence leaves the window', async () => {
+    const { fx, scenario } = await scenarioFor('Fading Co');
+    await LearningUpdateOrchestrator.runForBrand(ctx, fx, { windowDays: DAYS });
+    const learned = await learnedState(fx, scenario);
+    expect(learned.opps.map((o) => o.learned).sort()).toEqual([-5, 2]);
+    expect(learned.patterns.every((p) => p.avg !== null)).toBe(true);
+
+    // Two weeks on, the 7-day window holds none of the scenario's metrics.
+    const later = createSystemContext(handle, { clock: () => new Date('2026-03-29T12:00:00Z') });
+    const result = await LearningUpdateOrchestrator.runForBrand(later, fx, { windowDays: DAYS });
+    expect(result).toMatchObject({ skipped: 0, variantsScored: 0, opportunitiesRescored: 0, adjustmentsFaded: 2, patternsUpdated: 2 });
+    const faded = await learnedState(fx, scenario);
+    expect(faded.opps.map(({ score, base, learned: adjustment }) => ({ score, base, adjustment }))).toEqual(
+      faded.opps.map(({ base }) => ({ score: base, base, adjustment: 0 })),
+    );
+    expect(faded.opps.every((o) => o.why?.startsWith('Learned') && o.why.includes('faded'))).toBe(true);
+    // The figure goes; what happened (usage, last use) stays.
+    expect(faded.patterns.map(({ avg, usage, last }) => ({ avg, usage, last }))).toEqual(
+      learned.patterns.map(({ usage, last }) => ({ avg: null, usage, last })),
+    );
+    const window = later.engines.learning.windowFor(DAYS);
+    const changes = await later.engines.learning.insights.getInsights(fx, window);
+    expect(changes.scoreChanges.map((c) => c.adjustment)).toEqual([0, 0]);
+    // Faded once: the same window again changes nothing.
+    expect(await LearningUpdateOrchestrator.runForBrand(later, fx, { windowDays: DAYS })).toMatchObject({ skipped: 1 });
+    expect(await learnedState(fx, scenario)).toEqual(faded);
+  });
+});
+
 describe('concurrency and isolation', () => {
   it('two concurrent runs for one brand do the work once and end as one run would', async () => {
     const { fx, scenario } = await scenarioFor('Concurrent Co');
