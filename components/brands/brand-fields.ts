@@ -43,14 +43,22 @@ export type BrandField = (typeof BRAND_FIELDS)[number];
  * start with the field ("slug: …").
  */
 export function errorsByField(error: SaveError | null): { fields: Partial<Record<BrandField, string>>; form: string | null } {
+  return errorsForFields(error, BRAND_FIELDS);
+}
+
+/** `errorsByField` for any form: the same two sources of field messages, over that form's `known` fields. */
+export function errorsForFields<Field extends string>(
+  error: SaveError | null,
+  known: readonly Field[],
+): { fields: Partial<Record<Field, string>>; form: string | null } {
   if (!error) return { fields: {}, form: null };
-  const known = new Set<string>(BRAND_FIELDS);
-  const fields: Partial<Record<BrandField, string>> = {};
+  const isKnown = (name: string): name is Field => (known as readonly string[]).includes(name);
+  const fields: Partial<Record<Field, string>> = {};
   for (const [path, messages] of Object.entries(error.data?.zodError?.fieldErrors ?? {})) {
     const field = path.split('.')[0]!;
-    if (known.has(field) && messages?.[0]) fields[field as BrandField] ??= messages[0];
+    if (isKnown(field) && messages?.[0]) fields[field] ??= messages[0];
   }
   const [prefix, ...rest] = error.message.split(': ');
-  if (prefix && known.has(prefix) && rest.length > 0) fields[prefix as BrandField] ??= rest.join(': ');
+  if (prefix && isKnown(prefix) && rest.length > 0) fields[prefix] ??= rest.join(': ');
   return { fields, form: Object.keys(fields).length > 0 ? null : error.message };
 }

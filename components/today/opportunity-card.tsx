@@ -3,6 +3,7 @@
 import { CreatePackageButton } from '@/components/packages/create-package-button';
 import { CHANNEL_LABELS } from '@/lib/labels';
 import type { OpportunityDTO } from '@/trpc/types';
+import { DismissIdea } from './dismiss-idea';
 import { formatAge } from './format';
 import { SNOOZE_PRESETS, snoozeUntil } from './snooze-presets';
 
@@ -12,10 +13,11 @@ interface OpportunityCardProps {
   now: Date;
   onPinnedChange: (pinned: boolean) => void;
   onSnooze: (until: Date) => void;
+  onDismiss: (reason: string | undefined) => void;
 }
 
 /** One idea on the board: what it is, why now, and what the team can do with it. */
-export function OpportunityCard({ brandId, opportunity: o, now, onPinnedChange, onSnooze }: OpportunityCardProps) {
+export function OpportunityCard({ brandId, opportunity: o, now, onPinnedChange, onSnooze, onDismiss }: OpportunityCardProps) {
   const titleId = `opportunity-${o.id}`;
   return (
     <article className="opportunity" aria-labelledby={titleId} data-opportunity-id={o.id} data-pinned={o.isPinned}>
@@ -61,6 +63,7 @@ export function OpportunityCard({ brandId, opportunity: o, now, onPinnedChange, 
             ))}
           </div>
         </details>
+        <DismissIdea title={o.title} onDismiss={onDismiss} />
       </div>
     </article>
   );

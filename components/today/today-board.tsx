@@ -62,6 +62,7 @@ export function TodayBoard({ brandId }: { brandId: string }) {
                 now={now}
                 onPinnedChange={(pinned) => actions.setPinned(opportunity.id, pinned)}
                 onSnooze={(until) => actions.snoozeUntil(opportunity.id, until)}
+                onDismiss={(reason) => actions.dismiss(opportunity.id, reason)}
               />
             </li>
           ))}

@@ -9,7 +9,7 @@ import { compareBoardOrder } from './board-order';
 type Snapshot = [readonly unknown[], TodayBoardView | undefined][];
 
 /**
- * Pin and snooze with optimistic updates: every cached board of the brand (one per filter) changes at
+ * Pin, snooze and dismiss with optimistic updates: every cached board of the brand (one per filter) changes at
  * once, rolls back if the server refuses, and is refetched either way so counts and focus catch up.
  */
 export function useBoardActions(brandId: string) {
@@ -53,10 +53,19 @@ export function useBoardActions(brandId: string) {
     }),
   );
 
+  const dismiss = useMutation(
+    trpc.opportunities.dismiss.mutationOptions({
+      onMutate: ({ opportunityId }) => applyOptimistic((list) => list.filter((o) => o.id !== opportunityId)),
+      onError: (err, _input, snapshot) => rollBack(err.message, snapshot),
+      onSettled: refresh,
+    }),
+  );
+
   return {
     error,
     dismissError: () => setError(null),
     setPinned: (opportunityId: string, pinned: boolean) => pin.mutate({ brandId, opportunityId, pinned }),
     snoozeUntil: (opportunityId: string, until: Date) => snooze.mutate({ brandId, opportunityId, until }),
+    dismiss: (opportunityId: string, reason: string | undefined) => dismiss.mutate({ brandId, opportunityId, reason }),
   };
 }

@@ -3,6 +3,7 @@ import { notFound, redirect } from 'next/navigation';
 import { Suspense } from 'react';
 import { brandSectionHref } from '@/components/app-shell/sections';
 import { EmptyBoardHint, StrategyNotice } from '@/components/strategy/strategy-notice';
+import { AddIdea } from '@/components/today/add-idea';
 import { TodayBoard } from '@/components/today/today-board';
 import { filterFromSearchParams, isFiltered, toURLSearchParams } from '@/components/today/today-filter';
 import { trpcErrorCode } from '@/server/trpc/errors';
@@ -37,6 +38,7 @@ export default async function TodayPage({ params, searchParams }: TodayPageProps
     <HydrateClient>
       <h1 className="page-title">Today</h1>
       <StrategyNotice brandId={brandId} />
+      <AddIdea brandId={brandId} />
       <Suspense fallback={<p className="muted">Loading the board…</p>}>
         <TodayBoard brandId={brandId} />
         {!isFiltered(filter) && <EmptyBoardHint brandId={brandId} />}
