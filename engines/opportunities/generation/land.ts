@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, or, sql } from 'drizzle-orm';
 import { addDays } from '../../../lib/dates';
 import { mentionedTaboos } from '../../../lib/taboo-match';
 import type { Database } from '../../db/client';
@@ -6,7 +6,7 @@ import { brands, contentPillars, opportunities, personas, signals } from '../../
 import { NotFoundError } from '../../errors';
 import { assertBrandLive, type BrandScope, type Executor, inBrand, liveBrand } from '../../scope';
 import { ingestOpportunity } from '../ingest';
-import { notExpired, notSnoozed } from '../queries';
+import { isLiveOnBoard } from '../queries';
 import { type DroppedIdea, type GenerationCandidate, HARD_RULES, type LandCandidatesResult, type LandedIdea } from './dto';
 import {
   type BoardItem,
@@ -235,9 +235,6 @@ async function brandSignals(tx: Executor, scope: BrandScope, ids: string[]): Pro
   return new Map(rows.map((row) => [row.id, row.url]));
 }
 
-/** Live means on the board now: not deleted, expired, snoozed or dismissed. */
-const isLive = (now: Date) => and(notExpired(now), notSnoozed(now), isNull(opportunities.dismissedAt))!;
-
 /** Every live idea of the brand and every idea of the last 30 days, dismissed ones included. */
 async function existingIdeas(tx: Executor, scope: BrandScope, now: Date): Promise<ExistingIdea[]> {
   const since = addDays(now, -RECENT_DAYS);
@@ -246,13 +243,18 @@ async function existingIdeas(tx: Executor, scope: BrandScope, now: Date): Promis
       id: opportunities.id,
       title: opportunities.title,
       score: opportunities.score,
-      live: sql<boolean>`coalesce(${isLive(now)}, false)`,
+      live: sql<boolean>`coalesce(${isLiveOnBoard(now)}, false)`,
       isPinned: opportunities.isPinned,
       createdVia: opportunities.createdVia,
       dismissedAt: opportunities.dismissedAt,
     })
     .from(opportunities)
-    .where(and(inBrand(opportunities, scope), or(isLive(now), gte(opportunities.createdAt, since), gte(opportunities.dismissedAt, since))));
+    .where(
+      and(
+        inBrand(opportunities, scope),
+        or(isLiveOnBoard(now), gte(opportunities.createdAt, since), gte(opportunities.dismissedAt, since)),
+      ),
+    );
   return rows.map((row) => ({
     id: row.id,
     title: row.title,
@@ -269,7 +271,7 @@ async function livePillarCounts(tx: Executor, scope: BrandScope, now: Date, leav
   const rows = await tx
     .select({ id: opportunities.id, pillarId: opportunities.pillarId })
     .from(opportunities)
-    .where(and(inBrand(opportunities, scope), isLive(now)));
+    .where(and(inBrand(opportunities, scope), isLiveOnBoard(now)));
   const counts = new Map<string, number>();
   for (const row of rows) {
     if (!row.pillarId || leaving.has(row.id)) continue;
@@ -283,5 +285,5 @@ export async function liveBoardItems(db: Executor, scope: BrandScope, now: Date)
   return db
     .select({ score: opportunities.score, pillarId: opportunities.pillarId, personaId: opportunities.personaId })
     .from(opportunities)
-    .where(and(inBrand(opportunities, scope), isLive(now)));
+    .where(and(inBrand(opportunities, scope), isLiveOnBoard(now)));
 }

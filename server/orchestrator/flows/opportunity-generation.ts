@@ -19,12 +19,10 @@ export interface GenerationOptions {
   trigger?: 'person' | 'cron';
 }
 
-/**
- * The brand's learned decision weights for the model's context. Zero until the learning engine
- * exposes its decision weights; this is the one place to read them from.
- */
-export async function learnedWeightsFor(_ctx: SystemContext, _scope: BrandScope): Promise<LearnedWeights> {
-  return { pillars: {}, personas: {}, channels: {} };
+/** The brand's learned decision weights (pillar, persona, channel) for the model's context. */
+export async function learnedWeightsFor(ctx: SystemContext, scope: BrandScope): Promise<LearnedWeights> {
+  const { pillars, personas, channels } = await ctx.engines.learning.insights.getDecisionWeights(scope);
+  return { pillars, personas, channels };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Annotation, END, START, StateGraph } from '@langchain/langgraph';
-import type { LandCandidatesResult } from '../../../engines/opportunities/generation/dto';
+import type { GenerationCandidate, LandCandidatesResult } from '../../../engines/opportunities/generation/dto';
 import type { SystemContext } from '../context';
 import type { Deadline } from '../flows/deadline';
 import type { FlowRunAudit } from '../flows/run-audit';
@@ -44,10 +44,22 @@ async function loadContext(state: GenerationState, config: Config) {
 async function proposeCandidates(state: GenerationState, config: Config) {
   const { ctx, audit, deadline, llmTimeoutMs } = runDeps(config);
   const result = await opportunityCandidatesNode.run(ctx.models, state.context, { deadline, timeoutMs: llmTimeoutMs });
-  await audit.llm('propose_candidates', result);
+  // The full answer (twenty ideas with five reasons each) is over the runs engine's 8 KB and would be
+  // kept only as a hash; the record keeps each idea's title, placement and sub-scores instead, with
+  // the model and its token usage. The landed ideas themselves carry their full text and reasons.
+  await audit.llm(
+    'propose_candidates',
+    result.ok ? { ...result, output: { candidates: result.output.candidates.map(recordedCandidate) } } : result,
+  );
   // Without candidates there is nothing to land: the run fails and the board stays as it was.
   if (!result.ok) throw new ModelUnavailableError('idea generation', result.error);
   return { candidates: result.output.candidates, model: result.model };
+}
+
+function recordedCandidate(candidate: GenerationCandidate) {
+  const { title, type, pillar, persona, channels, signalIds, subScores } = candidate;
+  const scores = Object.fromEntries(Object.entries(subScores).map(([key, sub]) => [key, sub.score]));
+  return { title: title.slice(0, 120), type, pillar, persona, channels, signals: signalIds.length, subScores: scores };
 }
 
 /**
