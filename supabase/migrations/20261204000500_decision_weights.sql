@@ -56,4 +56,7 @@ alter table learning_events add constraint learning_events_subject_check
 alter table decision_weights enable row level security;
 create policy decision_weights_tenant_member_read on public.decision_weights
   for select to authenticated using (kairo_private.is_tenant_member(tenant_id));
+-- Readable by members through the policy (Supabase grants this by default; a plain PostgreSQL does not),
+-- never writable: only the learning update writes weights.
+grant select on public.decision_weights to authenticated;
 revoke insert, update, delete, truncate on public.decision_weights from anon, authenticated;

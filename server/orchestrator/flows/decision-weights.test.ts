@@ -1,6 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '../../../engines/db/migrator';
 import { decisionWeights, learningEvents } from '../../../engines/db/schema';
+import { sqlState } from '../../../engines/db/sql-state';
 import type { Channel } from '../../../engines/enums';
 import { addDays } from '../../../lib/dates';
 import { createTestDatabase, type TestDatabase } from '../../../test/database';
@@ -22,6 +24,27 @@ beforeAll(async () => {
   ctx = createSystemContext(handle, { clock: () => now });
 });
 afterAll(() => handle.close());
+
+/** Runs `work` as a Supabase client signed in as `userId` would reach the database, then rolls it back. */
+async function asMember<T>(
+  userId: string,
+  work: (tx: Parameters<Parameters<TestDatabase['db']['transaction']>[0]>[0]) => Promise<T>,
+): Promise<T> {
+  let result: T | undefined;
+  let finished = false;
+  try {
+    await handle.db.transaction(async (tx) => {
+      await tx.execute(sql.raw('set local role authenticated'));
+      await tx.execute(sql`select set_config('request.jwt.claims', ${JSON.stringify({ sub: userId, role: 'authenticated' })}, true)`);
+      result = await work(tx);
+      finished = true;
+      throw new Error('rolled back on purpose');
+    });
+  } catch (error) {
+    if (!finished) throw error;
+  }
+  return result as T;
+}
 
 let ideaCount = 0;
 async function idea(fx: TenantFixture, pillar: 0 | 1, channel: Channel, score = 72): Promise<string> {
@@ -107,6 +130,24 @@ describe('decision weights from the window’s decisions', () => {
     await learn(other);
     expect((await ctx.engines.learning.insights.getDecisionWeights(other)).channels).toEqual({ newsletter: 0.1 });
     expect((await ctx.engines.learning.insights.getDecisionWeights(fx)).channels).toEqual({ linkedin: 0.25, x: -0.5 });
+  });
+
+  it('lets a signed-in member read only their own tenant’s weights, and write none', async () => {
+    const { visible, tenants, refused } = await asMember(fx.ownerUserId, async (tx) => {
+      const found = rows<{ tenant_id: string }>(await tx.execute(sql`select tenant_id from decision_weights`));
+      let state: string | undefined;
+      try {
+        await tx.execute(sql`savepoint write_attempt`);
+        await tx.execute(sql`update decision_weights set weight = 0.5`);
+      } catch (error) {
+        state = sqlState(error);
+        await tx.execute(sql`rollback to savepoint write_attempt`);
+      }
+      return { visible: found.length, tenants: new Set(found.map((row) => row.tenant_id)), refused: state };
+    });
+    expect(visible).toBe(6);
+    expect(tenants).toEqual(new Set([fx.tenantId]));
+    expect(refused).toBe('42501');
   });
 
   it('changes nothing when run again over the same decisions, and redoes the window after a new one', async () => {
