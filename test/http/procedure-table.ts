@@ -77,6 +77,9 @@ export const PROCEDURE_TABLE: Record<string, ProcedureEntry> = {
       suggestedChannels: ['x'],
     }),
   },
+  // Any member may generate; the demo brand's answer (ideas, or CONFLICT before calibration) is not the matrix's concern.
+  'opportunities.generate': { access: 'brand', input: ({ brandId }) => ({ brandId, idempotencyKey: 'http-suite-generation' }) },
+  'opportunities.generationStatus': { access: 'brand', input: ({ brandId }) => ({ brandId }) },
   'opportunities.dismiss': { access: 'brand', input: ({ brandId, opportunityId }) => ({ brandId, opportunityId, reason: 'HTTP suite' }) },
   'opportunities.importCsv': {
     access: 'brand',

@@ -49,20 +49,22 @@ export function writeOfflineCandidates(context: GenerationContext): { candidates
   if (pillars.length === 0 || personas.length === 0) return { candidates: [] };
   const boardWords = words(context.board.map((item) => item.title).join(' '));
   // The model is told never to touch a taboo; the offline one passes over such signals the same way.
-  const usable = context.signals.filter((s) => mentionedTaboos(`${s.title}\n${s.summary}`, context.taboos).length === 0);
-  const fromSignals = usable
-    .slice(0, MAX_FROM_SIGNALS)
-    .map((signal, turn) =>
-      signalIdea(
-        context,
-        signal,
-        turn,
-        usable.length,
-        pillars[turn % pillars.length]!,
-        personas[(turn + Math.floor(turn / pillars.length)) % personas.length]!,
-        boardWords,
-      ),
-    );
+  const usable = context.signals
+    .filter((s) => mentionedTaboos(`${s.title}\n${s.summary}`, context.taboos).length === 0)
+    .slice(0, MAX_FROM_SIGNALS);
+  const pickPillar = fairPicker(pillars, usable.length, (pillar) => words(`${pillar.name} ${pillar.description}`));
+  const pickPersona = fairPicker(personas, usable.length, (persona) =>
+    words(`${persona.name} ${persona.role ?? ''} ${persona.summary} ${persona.priorities.join(' ')}`),
+  );
+  const batchWords = usable.map((signal) => words(signal.title));
+  const fromSignals = usable.map((signal, turn) => {
+    const signalWords = words(`${signal.title} ${signal.summary}`);
+    const pillar = pickPillar(signalWords);
+    const persona = pickPersona(signalWords);
+    // A topic two signals of the batch share is one every brand in the space will post about.
+    const common = batchWords.some((other, index) => index !== turn && shares(other, batchWords[turn]!));
+    return signalIdea(context, signal, { turn, batch: usable.length, pillar, persona, boardWords, common });
+  });
   const wanted = Math.max(MIN_CANDIDATES, fromSignals.length);
   const evergreen = evergreenIdeas(context, pillars, personas, fromSignals.length).slice(
     0,
@@ -71,38 +73,76 @@ export function writeOfflineCandidates(context: GenerationContext): { candidates
   return { candidates: [...fromSignals, ...evergreen] };
 }
 
-function signalIdea(
-  context: GenerationContext,
-  signal: Signal,
-  turn: number,
-  batch: number,
-  pillar: Pillar,
-  persona: Persona,
-  boardWords: Set<string>,
-): GenerationCandidate {
-  const signalWords = words(`${signal.title} ${signal.summary}`);
-  const fits = shares(signalWords, words(`${pillar.name} ${pillar.description}`));
+/**
+ * Picks, for each signal in turn, the item whose words it shares most, among those still under their
+ * fair share of the batch (so ideas spread over every pillar and persona); ties go to the one with
+ * fewer ideas so far, then to the higher weight (the list's order).
+ */
+function fairPicker<T>(items: readonly T[], batch: number, wordsOf: (item: T) => Set<string>) {
+  const share = Math.max(1, Math.ceil(batch / items.length));
+  const counts = items.map(() => 0);
+  const itemWords = items.map(wordsOf);
+  return (signalWords: Set<string>): { item: T; matched: boolean } => {
+    const ranked = items
+      .map((item, index) => ({ item, index, overlap: [...signalWords].filter((w) => itemWords[index]!.has(w)).length }))
+      .filter(({ index }) => counts[index]! < share)
+      .sort((a, b) => b.overlap - a.overlap || counts[a.index]! - counts[b.index]! || a.index - b.index);
+    const chosen = ranked[0]!;
+    counts[chosen.index]!++;
+    return { item: chosen.item, matched: chosen.overlap > 0 };
+  };
+}
+
+interface Placement {
+  turn: number;
+  batch: number;
+  pillar: { item: Pillar; matched: boolean };
+  persona: { item: Persona; matched: boolean };
+  boardWords: Set<string>;
+  common: boolean;
+}
+
+function signalIdea(context: GenerationContext, signal: Signal, placement: Placement): GenerationCandidate {
+  const { turn, batch, boardWords, common } = placement;
+  const pillar = placement.pillar.item;
+  const persona = placement.persona.item;
   const onBoard = shares(words(signal.title), boardWords);
-  const newest = turn < Math.ceil(batch / 3);
+  const third = Math.floor((3 * turn) / Math.max(1, batch));
   const subScores: SubScores = {
-    clarity: signal.summary
-      ? score(4, 'One signal, one argument, and the summary says what happened.')
-      : score(3, 'Only a headline to go on: the argument needs a sentence of context.'),
-    strategicFit: fits
-      ? score(4, `The signal speaks to "${pillar.name}" in its own words, for ${persona.name}.`)
-      : score(3, `Placed under "${pillar.name}" for ${persona.name}, though the signal does not name it.`),
+    clarity:
+      signal.title.length <= 70 && signal.summary
+        ? score(4, 'A short headline and a summary that says what happened: one argument.')
+        : signal.summary
+          ? score(3, 'A long headline: the idea needs cutting down to one point.')
+          : score(2, 'Only a headline to go on: the argument needs a sentence of context.'),
+    strategicFit:
+      placement.pillar.matched && placement.persona.matched
+        ? score(4, `The signal speaks to "${pillar.name}" and to what ${persona.name} cares about.`)
+        : placement.pillar.matched || placement.persona.matched
+          ? score(3, `It touches "${pillar.name}" or ${persona.name}'s concerns, not both in so many words.`)
+          : score(2, `Placed under "${pillar.name}" for ${persona.name}, though the signal names neither.`),
     timeliness: !signal.publishedOn
       ? score(2, 'The source gave no date: it may not be news any more.')
-      : newest
+      : third === 0
         ? score(4, `Among the newest signals (${signal.publishedOn}).`)
-        : score(3, `A recent signal (${signal.publishedOn}).`),
-    differentiation: onBoard
-      ? score(2, 'The board already touches this topic: the angle must set it apart.')
-      : score(3, "A topic the board does not cover yet, read through the brand's own pillar."),
+        : third === 1
+          ? score(3, `A recent signal (${signal.publishedOn}).`)
+          : score(2, `One of the older signals of the batch (${signal.publishedOn}).`),
+    differentiation:
+      onBoard || common
+        ? score(
+            2,
+            onBoard
+              ? 'The board already touches this topic: the angle must set it apart.'
+              : 'Several signals share this topic: many brands will post it.',
+          )
+        : score(3, "A topic the board does not cover yet, read through the brand's own pillar."),
     executionReadiness:
-      signal.summary.length >= 120
+      signal.summary.length >= 150
         ? score(4, 'The summary gives a writer enough to start today.')
-        : score(3, 'A writer can start, but will read the source first.'),
+        : signal.summary.length >= 60
+          ? score(3, 'A writer can start, but will read the source first.')
+          : score(2, 'Too little material: the source needs reading and a second source.'),
   };
   const summary = signal.summary ? clip(signal.summary, 300) : clip(signal.title, 200);
   return {
