@@ -10,7 +10,10 @@ import { formatItemCount } from './source-format';
 type SourceDTO = RouterOutputs['sources']['list'][number];
 
 /** The server names the field it refused ("url: that address is …"); next to that field the name is noise. */
-const withoutField = (message: string | null) => message?.replace(/^(url|text): /, '') ?? null;
+function withoutField(message: string | null): string | null {
+  const text = message?.replace(/^(url|text): /, '');
+  return text ? text.charAt(0).toUpperCase() + text.slice(1) : null;
+}
 
 /** What to tell the person once a source is added: for a feed, how its first fetch went. */
 function addedMessage(source: SourceDTO): string {

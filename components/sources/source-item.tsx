@@ -10,6 +10,20 @@ type SourceDTO = RouterOutputs['sources']['list'][number];
 
 const KIND_LABELS: Record<SourceDTO['kind'], string> = { feed: 'Feed', note: 'Note' };
 
+/** The feed's own title once fetched, a note's first line; else the address's host, not the address twice. */
+function sourceName(source: SourceDTO): string {
+  if (source.title && source.title !== source.url) return source.title;
+  if (source.url) return URL.canParse(source.url) ? new URL(source.url).host : source.url;
+  return KIND_LABELS[source.kind];
+}
+
+/** A note's text below its heading: without the first line when that line is the heading already. */
+function withoutFirstLine(note: string, heading: string): string | null {
+  const text = note.trim();
+  if (!text.startsWith(heading)) return text;
+  return text.slice(heading.length).trim() || null;
+}
+
 /**
  * One source: what it is, when it was last fetched, how many items it brought and its last error in
  * plain words. Owners and admins (`canEdit`) fetch a feed now and remove a source, after confirming.
@@ -29,7 +43,8 @@ export function SourceItem({
   const queryClient = useQueryClient();
   const [confirmingRemove, setConfirmingRemove] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.sources.list.queryKey({ brandId }) });
-  const name = source.title ?? source.url ?? 'Note';
+  const name = sourceName(source);
+  const noteBody = source.note ? withoutFirstLine(source.note, name) : null;
 
   const fetchNow = useMutation(
     trpc.sources.fetchNow.mutationOptions({
@@ -70,7 +85,7 @@ export function SourceItem({
           </a>
         </p>
       )}
-      {source.note && <p className="source__note small">{source.note}</p>}
+      {noteBody && <p className="source__note small">{noteBody}</p>}
       {source.kind === 'feed' && (
         <p className="small muted">
           Last fetched:{' '}
