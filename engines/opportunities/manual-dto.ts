@@ -6,6 +6,9 @@ import { storableString } from '../text';
 export const MAX_IMPORT_BYTES = 1_048_576;
 export const MAX_IMPORT_ROWS = 1_000;
 
+/** An idea is planned at most this far ahead: a later expiry is a typo (or a hostile date), not a plan. */
+export const MAX_EXPIRY_DAYS = 5 * 366;
+
 /** The `source` of ideas people type in or import; their `createdVia` is `manual`. */
 export const MANUAL_SOURCE = 'manual';
 

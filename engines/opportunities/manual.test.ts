@@ -112,6 +112,8 @@ describe('createOpportunity', () => {
     expect(errorCode(await failure(engine.createOpportunity({ tenantId: other.tenantId, brandId: fx.brandId }, idea())))).toBe('not_found');
     const past = await failure(engine.createOpportunity(fx, { ...idea(), expiresAt: addDays(OPPORTUNITY_NOW, -1) }));
     expect(past.message).toBe('expiresAt: must lie in the future');
+    const far = await failure(engine.createOpportunity(fx, { ...idea(), expiresAt: new Date(8.64e15) }));
+    expect(far.message).toBe('expiresAt: must lie within the next 5 years');
     expect(await storedCount()).toBe(0);
   });
 
@@ -183,6 +185,7 @@ describe('importOpportunitiesCsv', () => {
       '', // a blank line is skipped, not an error
       '"Spans\ntwo lines",Angle,trend,,,linkedin,,,', // 17: starts here, ends on 18
       'After the span,Angle,trend,,,linkedin,,,2020-01-01', // 19
+      'Far expiry,Angle,trend,,,linkedin,,,9999-12-31', // 20
     ].join('\n');
     const error = await failure(engine.importOpportunitiesCsv(fx, { csv }));
     expect(errorCode(error)).toBe('bad_input');
@@ -202,8 +205,9 @@ describe('importOpportunitiesCsv', () => {
       expect.stringMatching(/^14 title: duplicates the existing idea “Already on the board” \(on the board, id /),
       '15 -: has 10 cells; the header has 9',
       '19 expires_at: must lie in the future',
+      '20 expires_at: must lie within the next 5 years',
     ]);
-    expect(error.message.split('\n')[0]).toBe('14 problem(s) in the file; nothing was imported:');
+    expect(error.message.split('\n')[0]).toBe('15 problem(s) in the file; nothing was imported:');
     expect(error.message).toContain('line 5: type must be one of trend, evergreen, competitive, campaign');
     expect(await storedCount()).toBe(1);
   });

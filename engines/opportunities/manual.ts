@@ -1,6 +1,6 @@
 import { and, asc, isNull, like, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { expiryAfterDay } from '../../lib/dates';
+import { addDays, expiryAfterDay } from '../../lib/dates';
 import { CsvFormatError, type CsvRecord, normaliseHeader, parseCsv } from '../csv';
 import type { Database } from '../db/client';
 import { contentPillars, opportunities, personas } from '../db/schema';
@@ -17,6 +17,7 @@ import {
   type ImportOpportunitiesCsvInput,
   type ImportOpportunitiesResult,
   MANUAL_SOURCE,
+  MAX_EXPIRY_DAYS,
   MAX_IMPORT_BYTES,
   MAX_IMPORT_ROWS,
   ManualIdeaFields,
@@ -49,7 +50,8 @@ export async function createManualOpportunity(
   request: CreateRequest,
   now: Date,
 ): Promise<IngestOpportunityResult> {
-  if (request.expiresAt && request.expiresAt <= now) throw new InvariantViolationError('expiresAt: must lie in the future', 'input');
+  const expiryProblem = request.expiresAt ? problemWithExpiry(request.expiresAt, now) : null;
+  if (expiryProblem) throw new InvariantViolationError(`expiresAt: ${expiryProblem}`, 'input');
   const titleKey = normalizeForDedupe(request.title);
   if (titleKey === '') throw new InvariantViolationError('title: needs at least one letter or digit', 'input');
   await assertBrandLive(db, scope);
@@ -129,7 +131,8 @@ export async function importOpportunitiesCsv(
     const expiresCell = cell('expiresAt');
     const expiresAt = expiresCell ? parseExpiry(expiresCell) : null;
     if (expiresCell && !expiresAt) refuse('expiresAt', `must be a date (YYYY-MM-DD) or an ISO 8601 time; got “${expiresCell}”`);
-    else if (expiresAt && expiresAt <= now) refuse('expiresAt', 'must lie in the future');
+    const expiryProblem = expiresAt ? problemWithExpiry(expiresAt, now) : null;
+    if (expiryProblem) refuse('expiresAt', expiryProblem);
 
     const parsed = ManualIdeaFields.safeParse({
       title: cell('title'),
@@ -247,6 +250,13 @@ const FIELD_OF_PATH: Partial<Record<string, IdeaCsvField>> = {
   expiresAt: 'expiresAt',
 };
 const csvField = (path: PropertyKey | undefined): IdeaCsvField | null => FIELD_OF_PATH[String(path)] ?? null;
+
+/** An expiry lies in the future, and within MAX_EXPIRY_DAYS. */
+function problemWithExpiry(expiresAt: Date, now: Date): string | null {
+  if (expiresAt <= now) return 'must lie in the future';
+  if (expiresAt > addDays(now, MAX_EXPIRY_DAYS)) return 'must lie within the next 5 years';
+  return null;
+}
 
 /** A calendar day (the idea lives through it, UTC) or a full ISO 8601 time with its offset. */
 function parseExpiry(cell: string): Date | null {
