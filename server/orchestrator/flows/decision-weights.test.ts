@@ -220,6 +220,45 @@ describe('decision weights from the window’s decisions', () => {
   });
 });
 
+describe('decisions on packages and drafts', () => {
+  it('weigh the pattern a published draft used, beside its pillar, persona and channel', async () => {
+    now = START;
+    const fx = await createTenantFixture(handle.db, 'Pattern Weights Co');
+    const pattern = await ctx.engines.patterns.createPattern(fx, {
+      name: 'Before and after',
+      channel: 'linkedin',
+      structure: ['Hook', 'Turn'],
+    });
+    const opportunityId = await idea(fx, 0, 'linkedin');
+    const decidedByUserId = fx.ownerUserId;
+    // Opened as a package (+0.15), sent to review (+0.15), a draft with the pattern published (+0.20).
+    const { package: pkg } = await ctx.engines.content.createPackageFromOpportunity(fx, {
+      opportunityId,
+      channels: ['linkedin'],
+      createdByUserId: decidedByUserId,
+    });
+    const variant = await ctx.engines.content.createVariant(fx, {
+      packageId: pkg.id,
+      channel: 'linkedin',
+      patternTemplateId: pattern.id,
+      draftText: 'Closing the books in three days, not ten.',
+    });
+    await ctx.engines.content.updatePackageStatus(fx, { packageId: pkg.id, status: 'in_review', decidedByUserId });
+    await ctx.engines.content.markVariantPublished(fx, { variantId: variant.id, externalPostId: 'li-1', decidedByUserId });
+    await learn(fx);
+    const weights = await ctx.engines.learning.insights.getDecisionWeights(fx);
+    expect(weights.patterns).toEqual({ [pattern.id]: 0.2 });
+    expect(weights.pillars[fx.pillarIds[0]]).toBe(0.5);
+    expect(weights.channels.linkedin).toBe(0.5);
+    const insights = await ctx.engines.learning.insights.getInsights(fx, ctx.engines.learning.windowFor(DEFAULT_LEARNING_WINDOW_DAYS));
+    expect(insights.decisionWeights.find((w) => w.dimension === 'pattern')).toMatchObject({
+      name: 'Before and after',
+      weight: 0.2,
+      decisions: 1,
+    });
+  });
+});
+
 describe('the Today focus leans on the decision weights', () => {
   /** Two pillars with the same board (two 72s each): the better-ranked pillar 0 has the focus. */
   async function evenBoard(name: string) {
