@@ -5,6 +5,7 @@ import { CHANNEL_LABELS } from '@/lib/labels';
 import type { OpportunityDTO } from '@/trpc/types';
 import { DismissIdea } from './dismiss-idea';
 import { formatAge } from './format';
+import { ScoreReasons } from './score-reasons';
 import { SNOOZE_PRESETS, snoozeUntil } from './snooze-presets';
 
 interface OpportunityCardProps {
@@ -32,11 +33,18 @@ export function OpportunityCard({ brandId, opportunity: o, now, onPinnedChange, 
         </span>
       </div>
       <p className="opportunity__angle">{o.angle}</p>
-      {o.scoreExplanation && (
+      {o.whyNow ? (
         <p className="opportunity__why small">
-          <strong>Why now:</strong> {o.scoreExplanation}
+          <strong>Why now:</strong> {o.whyNow}
         </p>
+      ) : (
+        o.scoreExplanation && (
+          <p className="opportunity__why small">
+            <strong>Why now:</strong> {o.scoreExplanation}
+          </p>
+        )
       )}
+      {o.subScores && <ScoreReasons subScores={o.subScores} explanation={o.scoreExplanation} />}
       <ul className="chips small" aria-label="Details">
         {o.pillarHandle && <li className="chip">{o.pillarHandle.name}</li>}
         {o.personaHandle && <li className="chip">{o.personaHandle.name}</li>}

@@ -4,6 +4,7 @@ import { Suspense } from 'react';
 import { brandSectionHref } from '@/components/app-shell/sections';
 import { EmptyBoardHint, StrategyNotice } from '@/components/strategy/strategy-notice';
 import { AddIdea } from '@/components/today/add-idea';
+import { GenerateIdeas } from '@/components/today/generate-ideas';
 import { TodayBoard } from '@/components/today/today-board';
 import { filterFromSearchParams, isFiltered, toURLSearchParams } from '@/components/today/today-filter';
 import { trpcErrorCode } from '@/server/trpc/errors';
@@ -26,6 +27,8 @@ export default async function TodayPage({ params, searchParams }: TodayPageProps
     await Promise.all([
       queryClient.fetchQuery(trpc.today.get.queryOptions({ brandId, ...filter })),
       queryClient.fetchQuery(trpc.strategy.calibration.queryOptions({ brandId })),
+      // The latest generation's board class shows with the board, not after it.
+      queryClient.fetchQuery(trpc.opportunities.generationStatus.queryOptions({ brandId })),
     ]);
   } catch (error) {
     if (trpcErrorCode(error) !== 'NOT_FOUND') throw error;
@@ -38,6 +41,7 @@ export default async function TodayPage({ params, searchParams }: TodayPageProps
     <HydrateClient>
       <h1 className="page-title">Today</h1>
       <StrategyNotice brandId={brandId} />
+      <GenerateIdeas brandId={brandId} />
       <AddIdea brandId={brandId} />
       <Suspense fallback={<p className="muted">Loading the board…</p>}>
         <TodayBoard brandId={brandId} />
