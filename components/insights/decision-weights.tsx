@@ -1,4 +1,5 @@
 import type { DecisionDimension } from '@/engines/enums';
+import { CRON_LEARNING_WINDOW_DAYS } from '@/lib/learning-window';
 import type { DecisionWeightInsight } from '@/trpc/types';
 import { formatSigned } from './format';
 
@@ -49,7 +50,9 @@ export function DecisionWeights({ weights }: { weights: DecisionWeightInsight[] 
         </tbody>
       </table>
       <p className="muted small">
-        Pins, packages, reviews and published posts push a weight up; snoozes, unpins and dismissals pull it down, by at most ±0.5.
+        From the decisions of the daily learning's last {CRON_LEARNING_WINDOW_DAYS} days, whichever window is shown above. Pins, packages,
+        reviews and published posts push a weight up; snoozes, unpins and dismissals pull it down, by at most ±0.5; a weight fades once its
+        decisions are older.
       </p>
     </div>
   );
