@@ -124,7 +124,16 @@ function IdeaForm({ brandId, onAdded }: { brandId: string; onAdded: (message: st
     trpc.opportunities.create.mutationOptions({
       onSuccess: async ({ opportunity }) => {
         await refreshBoard();
-        onAdded(`Added “${opportunity.title}” to the board with a score of ${opportunity.score}.`);
+        const added = `Added “${opportunity.title}” with a score of ${opportunity.score}`;
+        // The refetched board shows its best cards only (and the filter's): say so when the new one is not among them.
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        const card = document.querySelector<HTMLElement>(`[data-opportunity-id="${opportunity.id}"]`);
+        if (card) {
+          card.scrollIntoView({ block: 'center' });
+          onAdded(`${added}; it is on the board below.`);
+        } else {
+          onAdded(`${added}; it ranks below the cards shown here (or outside the current filters).`);
+        }
       },
     }),
   );
