@@ -42,8 +42,9 @@ export class InvalidImportError extends InvariantViolationError {
   }
 }
 
-export const issueText = (issue: ImportIssue) => `line ${issue.line}: ${issue.column ? `${issue.column} ` : ''}${issue.message}`;
+const issueText = (issue: ImportIssue) => `line ${issue.line}: ${issue.column ? `${issue.column} ` : ''}${issue.message}`;
 
+/** One typed-in idea: checked against the brand's strategy and ideas, then ingested. */
 export async function createManualOpportunity(
   db: Database,
   scope: BrandScope,
