@@ -338,3 +338,36 @@ describe('row-level security for server-only tables', () => {
     }
   });
 });
+
+describe('row-level security on every tenant-owned table', () => {
+  // A catalog check, so a table a later migration adds is held to the same rule without a fixture row.
+  it('has RLS enabled, select-only policies, and no write privilege for a client role', async () => {
+    const tables = rows<{ table_name: string }>(
+      await handle.db.execute(sql`
+        select c.table_name from information_schema.columns c
+        join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+        where c.table_schema = 'public' and c.column_name = 'tenant_id' and t.table_type = 'BASE TABLE'
+        order by 1`),
+    ).map((row) => row.table_name);
+    expect(tables).toEqual(expect.arrayContaining(['workspace_invites', 'sources', 'signals', 'decisions', 'decision_weights']));
+    for (const table of tables) {
+      const [security] = rows<{ enabled: boolean }>(
+        await handle.db.execute(sql`select relrowsecurity as enabled from pg_class where oid = ${`public.${table}`}::regclass`),
+      );
+      expect({ table, enabled: security!.enabled }).toEqual({ table, enabled: true });
+      const commands = rows<{ cmd: string }>(
+        await handle.db.execute(sql`select cmd from pg_policies where schemaname = 'public' and tablename = ${table}`),
+      );
+      expect({ table, commands: [...new Set(commands.map((p) => p.cmd))] }).toEqual({
+        table,
+        commands: table === 'learning_walks' ? [] : ['SELECT'],
+      });
+      for (const role of ['anon', 'authenticated']) {
+        const [privileges] = rows<{ writes: boolean }>(
+          await handle.db.execute(sql`select has_table_privilege(${role}, ${`public.${table}`}, 'INSERT, UPDATE, DELETE') as writes`),
+        );
+        expect({ table, role, writes: privileges!.writes }).toEqual({ table, role, writes: false });
+      }
+    }
+  });
+});
