@@ -25,6 +25,7 @@ import {
   TodayBoardInput,
 } from './dto';
 import { GenerationBoard, LandCandidatesInput, type LandCandidatesResult, MAX_BOARD_TITLES } from './generation/dto';
+import { brandsDueForGeneration, type DueForGenerationInput } from './generation/due-brands';
 import { landCandidates } from './generation/land';
 import { ingestOpportunity } from './ingest';
 import { createManualOpportunity, importOpportunitiesCsv } from './manual';
@@ -307,6 +308,11 @@ export class OpportunitiesEngine {
   async landCandidates(brand: BrandScope, input: LandCandidatesInput): Promise<LandCandidatesResult> {
     const scope = BrandScope.parse(brand);
     return landCandidates(this.db, scope, LandCandidatesInput.parse(input), this.clock());
+  }
+
+  /** Brands of every tenant the daily generation is due for (they follow a feed; see due-brands.ts). */
+  async brandsDueForGeneration(input: DueForGenerationInput): Promise<BrandScope[]> {
+    return brandsDueForGeneration(this.db, input);
   }
 
   /** What the generation flow shows its model of the board: the top live titles and the dominant pillars. */

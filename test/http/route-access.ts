@@ -8,6 +8,7 @@ type Context = Pick<SuiteServer, 'ids' | 'ingestKeys' | 'tokens'> & { baseUrl: s
 
 const INGEST = '/api/ingest/execution-events';
 const CRON = '/api/cron/learning';
+const CRON_OPPORTUNITIES = '/api/cron/opportunities';
 const SESSION = '/api/auth/session';
 
 /**
@@ -60,27 +61,8 @@ export const ROUTE_ACCESS: Record<string, (context: Context) => RouteCase[]> = {
     ];
   },
 
-  'app/api/cron/learning/route.ts': ({ tokens }) => {
-    const get = (authorization?: string, method = 'GET'): RouteRequest => ({
-      method,
-      path: CRON,
-      headers: authorization ? { authorization } : {},
-    });
-    return [
-      { label: 'no secret', request: get(), status: 401, answers: 'json' },
-      { label: 'a wrong secret', request: get('Bearer not-the-cron-secret'), status: 401, answers: 'json' },
-      { label: 'the secret with one character more', request: get(`Bearer ${TEST_CRON_SECRET}x`), status: 401, answers: 'json' },
-      { label: "a user's access token", request: get(`Bearer ${tokens.olivia}`), status: 401, answers: 'json' },
-      {
-        label: 'the secret as Basic credentials',
-        request: get(`Basic ${Buffer.from(`cron:${TEST_CRON_SECRET}`).toString('base64')}`),
-        status: 401,
-        answers: 'json',
-      },
-      { label: 'HEAD with the secret (runs nothing)', request: get(`Bearer ${TEST_CRON_SECRET}`, 'HEAD'), status: 405, answers: 'empty' },
-      { label: 'POST with the secret', request: get(`Bearer ${TEST_CRON_SECRET}`, 'POST'), status: 405, answers: 'empty' },
-    ];
-  },
+  'app/api/cron/learning/route.ts': ({ tokens }) => cronCases(CRON, tokens.olivia),
+  'app/api/cron/opportunities/route.ts': ({ tokens }) => cronCases(CRON_OPPORTUNITIES, tokens.olivia),
 
   'app/api/auth/session/route.ts': ({ baseUrl, invalidTokens, tokens }) => {
     const post = (accessToken: string, headers: Record<string, string> = {}) => ({
@@ -128,3 +110,26 @@ export const ROUTE_ACCESS: Record<string, (context: Context) => RouteCase[]> = {
     },
   ],
 };
+
+/** What every cron route refuses (Bearer CRON_SECRET only, GET only), checked the same way for each. */
+function cronCases(path: string, userToken: string): RouteCase[] {
+  const get = (authorization?: string, method = 'GET'): RouteRequest => ({
+    method,
+    path,
+    headers: authorization ? { authorization } : {},
+  });
+  return [
+    { label: 'no secret', request: get(), status: 401, answers: 'json' },
+    { label: 'a wrong secret', request: get('Bearer not-the-cron-secret'), status: 401, answers: 'json' },
+    { label: 'the secret with one character more', request: get(`Bearer ${TEST_CRON_SECRET}x`), status: 401, answers: 'json' },
+    { label: "a user's access token", request: get(`Bearer ${userToken}`), status: 401, answers: 'json' },
+    {
+      label: 'the secret as Basic credentials',
+      request: get(`Basic ${Buffer.from(`cron:${TEST_CRON_SECRET}`).toString('base64')}`),
+      status: 401,
+      answers: 'json',
+    },
+    { label: 'HEAD with the secret (runs nothing)', request: get(`Bearer ${TEST_CRON_SECRET}`, 'HEAD'), status: 405, answers: 'empty' },
+    { label: 'POST with the secret', request: get(`Bearer ${TEST_CRON_SECRET}`, 'POST'), status: 405, answers: 'empty' },
+  ];
+}

@@ -17,7 +17,8 @@ export const ROUTE_CORPORA: Record<string, (context: Context, seed: number) => R
   'POST /api/ingest/execution-events': ingestCorpus,
   'POST /api/auth/session': sessionCorpus,
   'POST /api/auth/demo-sign-in': demoSignInCorpus,
-  'GET /api/cron/learning': cronCorpus,
+  'GET /api/cron/learning': (context, seed) => cronCorpus(context, seed, '/api/cron/learning'),
+  'GET /api/cron/opportunities': (context, seed) => cronCorpus(context, seed, '/api/cron/opportunities'),
 };
 
 const jsonRoundTrip = (value: unknown): unknown => JSON.parse(JSON.stringify(value) ?? 'null');
@@ -184,8 +185,8 @@ function demoSignInCorpus(_context: Context, seed: number): RouteCase[] {
   return pad(cases, sampled, seed);
 }
 
-function cronCorpus(_context: Context, seed: number): RouteCase[] {
-  const get = (label: string, authorization: string | undefined, path = '/api/cron/learning', method = 'GET'): RouteCase => ({
+function cronCorpus(_context: Context, seed: number, cronPath: string): RouteCase[] {
+  const get = (label: string, authorization: string | undefined, path = cronPath, method = 'GET'): RouteCase => ({
     label,
     request: { method, path, headers: authorization === undefined ? {} : { authorization } },
     status: method === 'GET' ? 401 : 405,
@@ -201,11 +202,11 @@ function cronCorpus(_context: Context, seed: number): RouteCase[] {
     get('the secret twice', `Bearer ${TEST_CRON_SECRET} ${TEST_CRON_SECRET}`),
     // Node refuses request headers over 16 KiB before the app sees them; 8,000 characters reach it.
     get('an 8,000-character secret', `Bearer ${'s'.repeat(8_000)}`),
-    get('the secret in the query string', undefined, `/api/cron/learning?secret=${TEST_CRON_SECRET}`),
-    get('the secret as a cron_secret parameter', undefined, `/api/cron/learning?CRON_SECRET=${TEST_CRON_SECRET}`),
-    get('PUT with the secret', `Bearer ${TEST_CRON_SECRET}`, '/api/cron/learning', 'PUT'),
-    get('DELETE with the secret', `Bearer ${TEST_CRON_SECRET}`, '/api/cron/learning', 'DELETE'),
-    get('PATCH with the secret', `Bearer ${TEST_CRON_SECRET}`, '/api/cron/learning', 'PATCH'),
+    get('the secret in the query string', undefined, `${cronPath}?secret=${TEST_CRON_SECRET}`),
+    get('the secret as a cron_secret parameter', undefined, `${cronPath}?CRON_SECRET=${TEST_CRON_SECRET}`),
+    get('PUT with the secret', `Bearer ${TEST_CRON_SECRET}`, cronPath, 'PUT'),
+    get('DELETE with the secret', `Bearer ${TEST_CRON_SECRET}`, cronPath, 'DELETE'),
+    get('PATCH with the secret', `Bearer ${TEST_CRON_SECRET}`, cronPath, 'PATCH'),
   ];
   // Header values are bytes without controls: what any HTTP client can send.
   const headerText = fc.string({ unit: 'binary-ascii', maxLength: 200 }).filter((text) => /^[\x20-\x7e]*$/.test(text));

@@ -17,6 +17,21 @@ export interface GenerationOptions {
   /** Who asked: a person (their id) or the daily cron (null). */
   userId?: string | null;
   trigger?: 'person' | 'cron';
+  /** The run's time budget, when less than GENERATION_BUDGET_MS is left (the cron's walk). */
+  budgetMs?: number;
+}
+
+/** The daily generation: a brand is due again 20 hours after its last run started. */
+export const DAILY_GENERATION_AFTER_MS = 20 * 60 * 60 * 1000;
+/** The walk starts a brand only with this much of its budget left: a model call and the landing. */
+const MIN_BRAND_BUDGET_MS = 30_000;
+
+export interface DueGenerationReport {
+  generated: { brandId: string; runId: string; landed: number; boardClass: string }[];
+  /** Brands the walk passed over, with why (a strategy not calibrated yet, a failed run). */
+  skipped: { brandId: string; reason: string }[];
+  /** Due brands left for the next call: the time budget ran out first. */
+  leftOver: number;
 }
 
 /** The brand's learned decision weights (pillar, persona, channel) for the model's context. */
@@ -52,15 +67,16 @@ export const OpportunityGenerationOrchestrator = {
     if (!calibration.calibrated) {
       throw new ConflictError(`Calibrate the strategy first: ${calibration.missing.join('; ')}`);
     }
+    const budgetMs = Math.min(options.budgetMs ?? GENERATION_BUDGET_MS, GENERATION_BUDGET_MS);
     const audit = await FlowRunAudit.start(
       ctx.engines.runs,
       scope,
       'opportunity_generation',
       { idempotencyKey: idempotencyKey ?? null, trigger: options.trigger ?? 'person' },
       options.userId ?? null,
-      GENERATION_BUDGET_MS,
+      budgetMs,
     );
-    const deadline = new Deadline(GENERATION_BUDGET_MS);
+    const deadline = new Deadline(budgetMs);
     const weights = await learnedWeightsFor(ctx, scope);
     const state = await audit.failOnError(() =>
       generationGraph.invoke(
@@ -81,6 +97,37 @@ export const OpportunityGenerationOrchestrator = {
     });
     await audit.finish(result, false);
     return result;
+  },
+
+  /**
+   * The daily cron's walk: each brand that follows a feed and has not had a generation in 20 hours,
+   * longest waiting first, while `budgetMs` lasts. Generated brands have a fresh run, so the next call
+   * resumes with the rest. A brand whose strategy is not calibrated, or whose run fails, is passed
+   * over with the reason; the walk goes on.
+   */
+  async generateForDueBrands(ctx: SystemContext, input: { budgetMs: number; now?: Date }): Promise<DueGenerationReport> {
+    const startedAt = Date.now();
+    const now = input.now ?? new Date();
+    const due = await ctx.engines.opportunities.brandsDueForGeneration({
+      olderThan: new Date(now.getTime() - DAILY_GENERATION_AFTER_MS),
+      limit: 500,
+    });
+    const report: DueGenerationReport = { generated: [], skipped: [], leftOver: 0 };
+    for (const [index, scope] of due.entries()) {
+      const left = input.budgetMs - (Date.now() - startedAt);
+      if (left < MIN_BRAND_BUDGET_MS) {
+        report.leftOver = due.length - index;
+        break;
+      }
+      try {
+        const result = await OpportunityGenerationOrchestrator.generate(ctx, scope, {}, { trigger: 'cron', budgetMs: left });
+        report.generated.push({ brandId: scope.brandId, runId: result.runId, landed: result.landed, boardClass: result.boardClass.class });
+      } catch (error) {
+        // One brand's refusal or failure (recorded on its run when it started one) stops no other brand.
+        report.skipped.push({ brandId: scope.brandId, reason: error instanceof Error ? error.message.slice(0, 300) : String(error) });
+      }
+    }
+    return report;
   },
 
   /** The class of the brand's board after its latest successful generation run; null before any. */

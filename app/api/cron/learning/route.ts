@@ -1,10 +1,9 @@
 import { NextResponse } from 'next/server';
+import { refuseUnlessCron } from '@/server/http/cron-auth';
 import { answeringErrors } from '@/server/http/errors';
-import { bearerToken, sameSecret } from '@/server/http/request';
 import { getSystemContext } from '@/server/orchestrator/context';
 import { sweepInterruptedRuns } from '@/server/orchestrator/flows/interrupted-runs';
 import { LearningUpdateOrchestrator } from '@/server/orchestrator/flows/learning-update';
-import { clientIp } from '@/server/rate-limit/client-ip';
 
 /** Vercel stops a function at its limit; the walk stops starting brands well before that. */
 export const maxDuration = 60;
@@ -18,14 +17,8 @@ const TIME_BUDGET_MS = 45_000;
  */
 export const GET = answeringErrors('cron learning', async (request) => {
   const system = await getSystemContext();
-  const ip = clientIp(request.headers);
-  await system.limits.refuseIfExhausted('cronSecretGuesses', ip);
-  const secret = process.env.CRON_SECRET;
-  const presented = bearerToken(request.headers);
-  if (!secret || !presented || !sameSecret(presented, secret)) {
-    await system.limits.countFailure('cronSecretGuesses', ip);
-    return NextResponse.json({ error: secret ? 'Unauthorized' : 'CRON_SECRET is not configured' }, { status: 401 });
-  }
+  const refusal = await refuseUnlessCron(system, request);
+  if (refusal) return refusal;
   await sweepInterruptedRuns(system);
   const result = await LearningUpdateOrchestrator.runGlobal(system, undefined, { timeBudgetMs: TIME_BUDGET_MS });
   return NextResponse.json(result);
