@@ -1,10 +1,6 @@
-import { CHANNEL_LIMITS, type Channel } from '../../../engines/enums';
-import { termPattern } from '../../../lib/taboo-match';
+import { type DraftRuleContext, draftHardFailures } from '../../../engines/content/rubric';
 
-export interface GuardRailRules {
-  channel: Channel;
-  taboos: readonly string[];
-}
+export type GuardRailRules = DraftRuleContext;
 
 export interface GuardRailFinding {
   /** Safety flags to store on the variant when the draft is kept after repair. */
@@ -14,23 +10,16 @@ export interface GuardRailFinding {
 }
 
 /**
- * The deterministic check every draft passes before it is stored: no brand taboo (as a whole word or
- * phrase, any case) and no more characters than the channel allows. An empty finding means it passes.
+ * The deterministic check every draft passes before it is stored: the draft rubric's hard rules
+ * (lib/draft-rules.ts — taboos, channel limits, template residue, model text, another brand, repeated
+ * sentences), the same the editor and the evaluation use. An empty finding means it passes.
  */
 export function checkDraft(text: string, rules: GuardRailRules): GuardRailFinding {
-  const flags: string[] = [];
-  const problems: string[] = [];
-  for (const taboo of rules.taboos) {
-    if (!taboo.trim() || !termPattern(taboo).test(text)) continue;
-    flags.push(`taboo:${taboo}`);
-    problems.push(`mentions the taboo "${taboo}"`);
-  }
-  const limit = CHANNEL_LIMITS[rules.channel];
-  if (text.length > limit) {
-    flags.push('over_channel_limit');
-    problems.push(`is ${text.length} characters, over the ${rules.channel} limit of ${limit}`);
-  }
-  return { flags, problems };
+  const failures = draftHardFailures(text, rules);
+  return {
+    flags: failures.map((failure) => (failure.rule === 'taboo' ? `taboo:${failure.term}` : failure.rule)),
+    problems: failures.map((failure) => failure.message),
+  };
 }
 
 export const passes = (finding: GuardRailFinding) => finding.problems.length === 0;
