@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useRef } from 'react';
 import { brandSectionHref } from '@/components/app-shell/sections';
 import { isOfflineModelLabel } from '@/lib/labels';
 import { useTRPC } from '@/trpc/react';
@@ -24,9 +25,13 @@ export function GenerateIdeas({ brandId }: { brandId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const status = useQuery(trpc.opportunities.generationStatus.queryOptions({ brandId }));
+  // One key per attempt, kept until it succeeds: a retry after a lost answer gets the first run's
+  // result (or, after a failed run, a new run) instead of a second batch of ideas.
+  const attemptKey = useRef<string | null>(null);
   const generate = useMutation(
     trpc.opportunities.generate.mutationOptions({
       onSuccess: async (result) => {
+        attemptKey.current = null;
         queryClient.setQueryData(trpc.opportunities.generationStatus.queryKey({ brandId }), result);
         await queryClient.invalidateQueries({ queryKey: trpc.today.get.pathKey() });
       },
@@ -43,7 +48,10 @@ export function GenerateIdeas({ brandId }: { brandId: string }) {
           className="button"
           disabled={generate.isPending}
           aria-describedby="generate-ideas-hint"
-          onClick={() => generate.mutate({ brandId, idempotencyKey: crypto.randomUUID() })}
+          onClick={() => {
+            attemptKey.current ??= crypto.randomUUID();
+            generate.mutate({ brandId, idempotencyKey: attemptKey.current });
+          }}
         >
           {generate.isPending ? 'Generating…' : 'Generate ideas'}
         </button>
