@@ -15,7 +15,8 @@ describe('switchBrandHref', () => {
 
   it('drops a page of the old brand and lands on Today for a page outside the sections', () => {
     expect(switchBrandHref(`/brands/${CURRENT_BRAND}/runs/${CURRENT_BRAND}`, OTHER_BRAND)).toBe(`/brands/${OTHER_BRAND}/runs`);
-    expect(switchBrandHref(`/brands/${CURRENT_BRAND}/packages/${CURRENT_BRAND}`, OTHER_BRAND)).toBe(`/brands/${OTHER_BRAND}/today`);
+    // One package belongs to the old brand; the other brand opens on its package library.
+    expect(switchBrandHref(`/brands/${CURRENT_BRAND}/packages/${CURRENT_BRAND}`, OTHER_BRAND)).toBe(`/brands/${OTHER_BRAND}/packages`);
     expect(switchBrandHref(`/brands/${CURRENT_BRAND}`, OTHER_BRAND)).toBe(`/brands/${OTHER_BRAND}/today`);
   });
 });

@@ -1,6 +1,7 @@
 /** The per-brand sections the shell links to, in menu order. */
 export const BRAND_SECTIONS = [
   { segment: 'today', label: 'Today' },
+  { segment: 'packages', label: 'Packages' },
   { segment: 'strategy', label: 'Strategy' },
   { segment: 'insights', label: 'Insights' },
   { segment: 'patterns', label: 'Patterns' },

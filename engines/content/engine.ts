@@ -26,6 +26,9 @@ import {
   VariantRef,
   type WorkspaceViewOptions,
 } from './dto';
+import { listPackageLibrary } from './library';
+import { exportLibraryCsv } from './library-csv';
+import type { ExportPackageLibraryInput, LibraryCsv, ListPackageLibraryInput, PackageLibraryPage } from './library-dto';
 import { discardUntouchedPackage, retireUntouchedDrafts } from './package-cleanup';
 import { packageMove } from './package-status';
 import { loadBrand, loadPackage, loadVariantDTO, selectPackageVariants, toPackageDTO, toVariantDTO } from './queries';
@@ -64,6 +67,16 @@ export class ContentEngine {
       .limit(limit)
       .offset(offset);
     return rows.map(toPackageDTO);
+  }
+
+  /** The package library: a page of the brand's packages by last change, filtered (library.ts). */
+  async listLibrary(brand: BrandScope, input: ListPackageLibraryInput): Promise<PackageLibraryPage> {
+    return listPackageLibrary(this.db, BrandScope.parse(brand), input);
+  }
+
+  /** The library under the same filters as CSV, for a spreadsheet (library-csv.ts). */
+  async exportLibraryCsv(brand: BrandScope, input: ExportPackageLibraryInput): Promise<LibraryCsv> {
+    return exportLibraryCsv(this.db, BrandScope.parse(brand), input, this.clock);
   }
 
   async getPackage(brand: BrandScope, input: PackageRef): Promise<PackageDTO> {

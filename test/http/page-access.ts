@@ -77,6 +77,16 @@ export const PAGE_ACCESS: Record<string, (context: Context) => PageCase[]> = {
     },
     { label: 'Max (member only)', path: '/brands/new', token: context.tokens.max, status: 200 },
   ],
+  // Filters the list would refuse (an unknown status, a hand-edited cursor-free query) read as no filter.
+  'app/brands/[brandId]/packages/page.tsx': (context) => [
+    ...brandPage(context, 'packages'),
+    {
+      label: 'Olivia with an unknown status and channel in the URL',
+      path: `/brands/${context.ids.northwind.brandId}/packages?status=bogus&channel=fax&q=%25`,
+      token: context.tokens.olivia,
+      status: 200,
+    },
+  ],
   'app/brands/[brandId]/packages/[packageId]/page.tsx': (context) => {
     const { brandId, packageId } = context.ids.northwind;
     return [

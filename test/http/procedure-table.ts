@@ -98,6 +98,11 @@ export const PROCEDURE_TABLE: Record<string, ProcedureEntry> = {
     access: 'brand',
     input: ({ brandId, opportunityId }) => ({ brandId, opportunityId, channels: ['linkedin'], idempotencyKey: 'http-suite-build' }),
   },
+  'packages.list': {
+    access: 'brand',
+    input: ({ brandId }) => ({ brandId, status: 'draft', channel: 'linkedin', search: 'a', limit: 10 }),
+  },
+  'packages.exportCsv': { access: 'brand', input: ({ brandId }) => ({ brandId, channel: 'linkedin' }) },
   'packages.regenerateVariants': { access: 'brand', input: ({ brandId, packageId }) => ({ brandId, packageId, channel: 'linkedin' }) },
   'packages.setStatus': { access: 'brand', input: ({ brandId, packageId }) => ({ brandId, packageId, status: 'in_review' }) },
   'packages.workspace': { access: 'brand', input: ({ brandId, packageId }) => ({ brandId, packageId }) },

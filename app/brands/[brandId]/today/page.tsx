@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { Suspense } from 'react';
 import { brandSectionHref } from '@/components/app-shell/sections';
@@ -40,6 +41,9 @@ export default async function TodayPage({ params, searchParams }: TodayPageProps
   return (
     <HydrateClient>
       <h1 className="page-title">Today</h1>
+      <p className="small">
+        <Link href={brandSectionHref(brandId, 'packages')}>All packages</Link>
+      </p>
       <StrategyNotice brandId={brandId} />
       <GenerateIdeas brandId={brandId} />
       <AddIdea brandId={brandId} />

@@ -1,0 +1,38 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
+import { libraryFilterFromSearchParams } from '@/components/packages/library/library-filter';
+import { PackageLibrary } from '@/components/packages/library/package-library';
+import { toURLSearchParams } from '@/components/today/today-filter';
+import { trpcErrorCode } from '@/server/trpc/errors';
+import { getQueryClient, HydrateClient, trpc } from '@/trpc/server';
+
+export const metadata: Metadata = { title: 'Packages · Kairo' };
+
+interface PackagesPageProps {
+  params: Promise<{ brandId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+/** The brand's package library under the filters in the URL, its first page rendered on the server. */
+export default async function PackagesPage({ params, searchParams }: PackagesPageProps) {
+  const { brandId } = await params;
+  const filter = libraryFilterFromSearchParams(toURLSearchParams(await searchParams));
+  try {
+    await getQueryClient().fetchInfiniteQuery(
+      trpc.packages.list.infiniteQueryOptions({ brandId, ...filter }, { getNextPageParam: (page) => page.nextCursor ?? undefined }),
+    );
+  } catch (error) {
+    const code = trpcErrorCode(error);
+    if (code === 'NOT_FOUND' || code === 'BAD_REQUEST') notFound();
+    throw error;
+  }
+  return (
+    <HydrateClient>
+      <h1 className="page-title">Packages</h1>
+      <Suspense fallback={<p className="muted">Loading the packages…</p>}>
+        <PackageLibrary brandId={brandId} />
+      </Suspense>
+    </HydrateClient>
+  );
+}
