@@ -68,6 +68,8 @@ describe('opportunities.generate', () => {
     const error = await rejection(callerAs(owner).opportunities.generate({ brandId: ledgerline, idempotencyKey: 'x'.repeat(201) }));
     expect(error.code).toBe('BAD_REQUEST');
     expect(error.message).toMatch(/idempotencyKey/);
+    // A NUL could not be stored with the run's input: refused as bad input, never a 500.
+    expect(await codeOf(callerAs(owner).opportunities.generate({ brandId: ledgerline, idempotencyKey: 'a\u0000b' }))).toBe('BAD_REQUEST');
   });
 
   it('limits generations per user', async () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Channel, OpportunityType } from '../../enums';
-import { storableString } from '../../text';
+import { storableString, Text } from '../../text';
 
 // The generation flow's contract with the engine: what a proposed idea looks like (the LLM node's output
 // uses the same schema), what landing it answers, and the board's class afterwards. Titles, angles and
@@ -83,7 +83,7 @@ export type LandCandidatesResult = z.infer<typeof LandCandidatesResult>;
 /** `opportunities.generate`'s input (besides the brand). */
 export const GenerateOpportunitiesInput = z.object({
   /** The same key answers with the first successful run's result instead of generating again. */
-  idempotencyKey: z.string().trim().min(1).max(200).optional(),
+  idempotencyKey: Text(200).optional(),
 });
 export type GenerateOpportunitiesInput = z.input<typeof GenerateOpportunitiesInput>;
 
