@@ -23,8 +23,8 @@ export async function measure(
   return { operation, rows, p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
 }
 
-/** Nearest-rank percentile of sorted samples. */
-function percentile(sorted: number[], p: number): number {
+/** Nearest-rank percentile of sorted samples (`p` in 0–1); the eval's build times use it too. */
+export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
 }
 
