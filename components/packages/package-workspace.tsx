@@ -6,11 +6,14 @@ import type { Channel } from '@/engines/enums';
 import { CHANNEL_LABELS } from '@/lib/labels';
 import { useTRPC } from '@/trpc/react';
 import { ChannelColumn } from './channel-column';
+import { PackagePerformance } from './performance/package-performance';
+import { PackageTools } from './tools/package-tools';
 import { useWorkspaceCache } from './use-workspace-cache';
 
 const STATUS_LABELS = {
   draft: 'Draft',
   in_review: 'In review',
+  approved: 'Approved',
   scheduled: 'Scheduled',
   published: 'Published',
   archived: 'Archived',
@@ -30,7 +33,7 @@ export function PackageWorkspace({ brandId, packageId }: { brandId: string; pack
       <header className="workspace__header">
         <div>
           <p className="small muted">
-            <Link href={`/brands/${brandId}/today`}>Today</Link> › Package
+            <Link href={`/brands/${brandId}/packages`}>Packages</Link> › Package
           </p>
           <h1 className="page-title">{pkg.title}</h1>
           <p>
@@ -119,6 +122,8 @@ export function PackageWorkspace({ brandId, packageId }: { brandId: string; pack
         </section>
       </div>
 
+      <PackageTools brandId={brandId} view={view} />
+
       <div className="workspace__channels">
         {pkg.channels.map((channel: Channel) => (
           <ChannelColumn
@@ -131,6 +136,8 @@ export function PackageWorkspace({ brandId, packageId }: { brandId: string; pack
           />
         ))}
       </div>
+
+      <PackagePerformance brandId={brandId} packageId={packageId} />
     </article>
   );
 }

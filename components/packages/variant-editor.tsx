@@ -6,6 +6,7 @@ import { CHANNEL_LIMITS } from '@/engines/enums';
 import { isOfflineModelLabel } from '@/lib/labels';
 import { useTRPC } from '@/trpc/react';
 import type { VariantDTO } from '@/trpc/types';
+import { CopyVariantText } from './tools/copy-variant-text';
 import { useWorkspaceCache } from './use-workspace-cache';
 
 /**
@@ -51,6 +52,7 @@ export function VariantEditor({
         <span className="badge">{variant.status}</span>
         <span>Pattern: {patternName}</span>
         <ModelLabel label={variant.generatedByModel} />
+        <CopyVariantText text={text} label={label} />
       </div>
       <label className="field" htmlFor={`${ids}-text`}>
         {label}

@@ -7,6 +7,7 @@ import { DecisionsEngine } from '../decisions/engine';
 import { ConflictError, InvariantViolationError, NotFoundError } from '../errors';
 import type { OpportunityDTO } from '../opportunities/dto';
 import { BrandScope, inBrand } from '../scope';
+import { type AddPackageChannelInput, addPackageChannel } from './add-channel';
 import type { ContentEngineDeps } from './deps';
 import {
   CreatePackageFromOpportunityInput,
@@ -30,6 +31,7 @@ import { listPackageLibrary } from './library';
 import { exportLibraryCsv } from './library-csv';
 import type { ExportPackageLibraryInput, LibraryCsv, ListPackageLibraryInput, PackageLibraryPage } from './library-dto';
 import { discardUntouchedPackage, retireUntouchedDrafts } from './package-cleanup';
+import { type PackageMarkdown, packageMarkdown } from './package-markdown';
 import { packageMove } from './package-status';
 import { loadBrand, loadPackage, loadVariantDTO, selectPackageVariants, toPackageDTO, toVariantDTO } from './queries';
 import { VariantWrites } from './variant-writes';
@@ -72,6 +74,17 @@ export class ContentEngine {
   /** The package library: a page of the brand's packages by last change, filtered (library.ts). */
   async listLibrary(brand: BrandScope, input: ListPackageLibraryInput): Promise<PackageLibraryPage> {
     return listPackageLibrary(this.db, BrandScope.parse(brand), input);
+  }
+
+  /** A new channel at the end of the package's channels, without drafts yet (add-channel.ts). */
+  async addPackageChannel(brand: BrandScope, input: AddPackageChannelInput): Promise<PackageDTO> {
+    return addPackageChannel(this.db, BrandScope.parse(brand), input);
+  }
+
+  /** The package as a Markdown document to share (package-markdown.ts). */
+  async exportPackageMarkdown(brand: BrandScope, input: PackageRef): Promise<PackageMarkdown> {
+    const view = await buildWorkspaceView(this.db, this.deps, BrandScope.parse(brand), PackageRef.parse(input).packageId, {});
+    return packageMarkdown(view, this.clock());
   }
 
   /** The library under the same filters as CSV, for a spreadsheet (library-csv.ts). */

@@ -28,7 +28,7 @@ export class LearningEngine {
     this.intake = new ExecutionEventIntake(db, this.clock);
     this.update = new LearningUpdate(db, deps, this.clock);
     this.walk = new LearningWalks(db, this.clock);
-    this.insights = new LearningInsightsReader(db);
+    this.insights = new LearningInsightsReader(db, this.clock);
   }
 
   /** The window a run started now covers (whole UTC days, see window.ts), on this engine's clock. */

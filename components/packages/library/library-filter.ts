@@ -27,9 +27,3 @@ export function libraryQueryString(filter: LibraryFilter): string {
 }
 
 export const isLibraryFiltered = (filter: LibraryFilter) => Boolean(filter.status || filter.channel || filter.search);
-
-/** "in_review" → "In review": read from the enum, so a status added there needs no label here. */
-export function statusLabel(status: string): string {
-  const words = status.replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}

@@ -6,11 +6,11 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useTransition } from 'react';
 import { formatStamp } from '@/components/insights/format';
 import { Channel, PackageStatus } from '@/engines/enums';
-import { CHANNEL_LABELS } from '@/lib/labels';
+import { CHANNEL_LABELS, stateLabel } from '@/lib/labels';
 import { useTRPC } from '@/trpc/react';
 import type { RouterOutputs } from '@/trpc/types';
 import { ExportLibraryCsv } from './export-library-csv';
-import { isLibraryFiltered, type LibraryFilter, libraryFilterFromSearchParams, libraryQueryString, statusLabel } from './library-filter';
+import { isLibraryFiltered, type LibraryFilter, libraryFilterFromSearchParams, libraryQueryString } from './library-filter';
 
 type LibraryItem = RouterOutputs['packages']['list']['items'][number];
 
@@ -78,7 +78,7 @@ function LibraryRow({ brandId, item }: { brandId: string; item: LibraryItem }) {
       </h2>
       <p>
         <span className="badge" data-status={item.status}>
-          {statusLabel(item.status)}
+          {stateLabel(item.status)}
         </span>{' '}
         <span className="small muted">Updated {formatStamp(item.updatedAt)}</span>
       </p>
@@ -105,7 +105,7 @@ function variantStates(item: LibraryItem, channel: Channel): string {
     if (variant.channel === channel) counts.set(variant.status, (counts.get(variant.status) ?? 0) + 1);
   }
   if (counts.size === 0) return 'no drafts';
-  return [...counts].map(([status, count]) => `${count} ${statusLabel(status).toLowerCase()}`).join(' · ');
+  return [...counts].map(([status, count]) => `${count} ${stateLabel(status).toLowerCase()}`).join(' · ');
 }
 
 interface LibraryFiltersProps {
@@ -132,7 +132,7 @@ function LibraryFilters({ filter, pending, onChange }: LibraryFiltersProps) {
           <option value="">All but archived</option>
           {PackageStatus.options.map((status) => (
             <option key={status} value={status}>
-              {statusLabel(status)}
+              {stateLabel(status)}
             </option>
           ))}
         </select>

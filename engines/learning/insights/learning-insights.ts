@@ -1,8 +1,9 @@
+import { type Clock, systemClock } from '../../clock';
 import type { Database } from '../../db/client';
 import { assertBrandLive, BrandScope } from '../../scope';
 import { DecisionWeights, type LearningEventDTO, LearningInsights, ListLearningEventsInput } from '../dto';
 import { selectDecisionWeights } from '../update/decision-weights';
-import { LearningWindow } from '../window';
+import { LearningWindow, learningWindow } from '../window';
 import {
   listLearningEvents,
   selectEngagementSeries,
@@ -11,10 +12,26 @@ import {
   selectRecentLearningEvents,
   selectScoreChanges,
 } from './insights-queries';
+import { selectPackagePerformance } from './variant-performance';
+import { type PackagePerformance, VariantPerformanceInput } from './variant-performance-dto';
 
 /** The insights read model: what learning found, for the insights page and the F3.1 summary. Writes nothing. */
 export class LearningInsightsReader {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock = systemClock,
+  ) {}
+
+  /**
+   * How the package's published variants did over the last `windowDays` whole UTC days (the learning
+   * window's cut), and what the learning update concluded from them (variant-performance.ts).
+   */
+  async variantPerformance(brand: BrandScope, input: VariantPerformanceInput): Promise<PackagePerformance> {
+    const scope = BrandScope.parse(brand);
+    const { packageId, windowDays } = VariantPerformanceInput.parse(input);
+    await assertBrandLive(this.db, scope);
+    return selectPackagePerformance(this.db, scope, packageId, windowDays, learningWindow(windowDays, this.clock));
+  }
 
   /** What learning found in the window: engagement by day and channel, patterns, score changes, pillars, its latest events. */
   async getInsights(brand: BrandScope, window: LearningWindow): Promise<LearningInsights> {

@@ -1,3 +1,4 @@
+import { AddChannelRequest } from '../../../engines/content/add-channel';
 import { CreatePackageFromOpportunityInput, type PackageWorkspaceView, RegenerateVariantsInput } from '../../../engines/content/dto';
 import { BrandScope } from '../../../engines/scope';
 import type { SystemContext } from '../context';
@@ -112,6 +113,44 @@ async function regenerateVariants(
   return regenerated.view;
 }
 
+/**
+ * A channel added to an existing package, with drafts for it written in the package's thesis by the
+ * regeneration graph (the channel has no drafts yet, so nothing is retired). The engine refuses a
+ * channel the package has and an archived package before any run is recorded; the run
+ * (`f2_regenerate`, its input marked `addedChannel`) records the addition and the drafting. Should the
+ * drafting fail, the channel stays, empty, for its Regenerate button.
+ */
+async function addChannel(
+  ctx: SystemContext,
+  brand: BrandScope,
+  input: AddChannelRequest,
+  options: PackageBuildOptions = {},
+): Promise<PackageWorkspaceView> {
+  const scope = BrandScope.parse(brand);
+  const { requestedByUserId, ...request } = AddChannelRequest.parse(input);
+  const added = await ctx.engines.content.addPackageChannel(scope, request);
+  const budgetMs = (options.budgets ?? flowBudgetsFromEnv()).regenerateMs;
+  const audit = await PackageRunAudit.start(
+    ctx.engines.runs,
+    scope,
+    'f2_regenerate',
+    { ...request, addedChannel: true },
+    requestedByUserId,
+    budgetMs,
+  );
+  const deadline = new Deadline(budgetMs);
+  await audit.linkPackage(request.packageId);
+  await audit.mutation('addPackageChannel', { packageId: request.packageId, channel: request.channel, channels: added.channels });
+  const drafted = await runAudited(ctx, scope, audit, async () => {
+    const state = await regenerateGraph.invoke(
+      { ...scope, request },
+      { configurable: { ctx, audit, llmTimeoutMs: options.llmTimeoutMs, deadline } },
+    );
+    return { view: state.view, warnings: state.warnings };
+  });
+  return drafted.view;
+}
+
 /** Runs the graph inside its audit; on a hard error the package this run created is taken back. */
 async function runAudited<T extends { view: PackageWorkspaceView; warnings: PackageWorkspaceView['warnings'] }>(
   ctx: SystemContext,
@@ -136,4 +175,4 @@ async function runAudited<T extends { view: PackageWorkspaceView; warnings: Pack
   }
 }
 
-export const PackageBuildOrchestrator = { createPackageFromOpportunity, regenerateVariants };
+export const PackageBuildOrchestrator = { createPackageFromOpportunity, regenerateVariants, addChannel };

@@ -1,3 +1,4 @@
+import { AddPackageChannelInput } from '../../../engines/content/add-channel';
 import {
   CreatePackageFromOpportunityInput,
   PackageBuildProgressInput,
@@ -6,6 +7,7 @@ import {
   UpdatePackageStatusInput,
 } from '../../../engines/content/dto';
 import { ExportPackageLibraryInput, ListPackageLibraryInput } from '../../../engines/content/library-dto';
+import { VariantPerformanceInput } from '../../../engines/learning/insights/variant-performance-dto';
 import { PackageBuildOrchestrator } from '../../orchestrator/flows/package-build';
 import { getPackageBuildProgress, getPackageWorkspace } from '../../orchestrator/flows/package-workspace';
 import { brandProcedure, createTRPCRouter } from '../init';
@@ -33,6 +35,11 @@ export const packagesRouter = createTRPCRouter({
     .input(PackageBuildProgressInput)
     .query(({ ctx, input }) => getPackageBuildProgress(ctx.system, ctx.scope, input)),
 
+  /** Each published variant's figures over 7, 30 or 90 days and what learning concluded from them. */
+  performance: brandProcedure
+    .input(VariantPerformanceInput)
+    .query(({ ctx, input }) => ctx.system.engines.learning.insights.variantPerformance(ctx.scope, input)),
+
   workspace: brandProcedure.input(PackageRef).query(({ ctx, input }) => getPackageWorkspace(ctx.system, ctx.scope, input)),
 
   regenerateVariants: brandProcedure
@@ -41,6 +48,19 @@ export const packagesRouter = createTRPCRouter({
     .mutation(({ ctx, input }) =>
       PackageBuildOrchestrator.regenerateVariants(ctx.system, ctx.scope, { ...input, requestedByUserId: ctx.viewer.userId }),
     ),
+
+  /** A channel the package lacks, with drafts for it written in the package's thesis (a recorded F2 run). */
+  addChannel: brandProcedure
+    .input(AddPackageChannelInput)
+    .concat(perUserLimit('regenerations'))
+    .mutation(({ ctx, input }) =>
+      PackageBuildOrchestrator.addChannel(ctx.system, ctx.scope, { ...input, requestedByUserId: ctx.viewer.userId }),
+    ),
+
+  /** The package as Markdown `{filename, markdown}`; the browser saves it as a file. */
+  exportMarkdown: brandProcedure
+    .input(PackageRef)
+    .query(({ ctx, input }) => ctx.system.engines.content.exportPackageMarkdown(ctx.scope, input)),
 
   setStatus: brandProcedure.input(UpdatePackageStatusInput.omit({ decidedByUserId: true })).mutation(async ({ ctx, input }) => {
     await ctx.system.engines.content.updatePackageStatus(ctx.scope, { ...input, decidedByUserId: ctx.viewer.userId });
