@@ -2,6 +2,7 @@ import { BrandBrainEngine } from './brand-brain/engine';
 import { StrategyEngine } from './brand-brain/strategy';
 import type { Clock } from './clock';
 import { ContentEngine } from './content/engine';
+import { RubricEngine } from './content/rubric/engine';
 import { type Database, type DatabaseConfig, type DatabaseHandle, databaseConfigFromEnv, openDatabase } from './db/client';
 import { DecisionsEngine } from './decisions/engine';
 import { IngestKeysEngine } from './ingest-keys/engine';
@@ -29,6 +30,8 @@ export interface Engines {
   decisions: DecisionsEngine;
   patterns: PatternsEngine;
   content: ContentEngine;
+  /** The draft and package rubric: evaluations, the thesis guard rail, package scores. */
+  rubric: RubricEngine;
   learning: LearningEngine;
   runs: FlowRunsEngine;
   ingestKeys: IngestKeysEngine;
@@ -72,6 +75,7 @@ function buildEngines(db: Database, clock: Clock | undefined): Engines {
     decisions,
     patterns,
     content: new ContentEngine(db, { opportunities, patterns, decisions, clock }),
+    rubric: new RubricEngine(db, { clock }),
     learning: new LearningEngine(db, { patterns, opportunities, clock }),
     runs: new FlowRunsEngine(db, { clock }),
     ingestKeys: new IngestKeysEngine(db, { clock }),

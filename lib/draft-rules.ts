@@ -144,6 +144,18 @@ export function repeatedSentences(text: string): Sentence[] {
   return repeats;
 }
 
+/** The text with the second and later copies of each repeated sentence taken out (the offline writers' tidy-up). */
+export function withoutRepeatedSentences(text: string): string {
+  let result = text;
+  for (const repeat of repeatedSentences(text).reverse()) result = result.slice(0, repeat.start) + result.slice(repeat.end);
+  return result
+    .split('\n')
+    .map((line) => line.replace(/[ \t]{2,}/g, ' ').trimEnd())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
 function termSpans(text: string, term: string): TextSpan[] {
   if (!term.trim()) return [];
   return [...text.matchAll(termPattern(term))].map((match) => ({ start: match.index, end: match.index + match[0].length }));

@@ -5,6 +5,7 @@ import { ModelUnavailableError } from '../llm/errors';
 import { type ChannelTask, DraftingDeps, draftChannel, persistPlans, type VariantPlan } from '../llm/nodes/channel-drafting';
 import { boundPackageContext, type PackageBuildContext, thesisContext } from '../llm/nodes/package-context';
 import { type PackageThesis, packageThesisNode } from '../llm/nodes/package-thesis';
+import { guardThesis } from '../policies/thesis-guard-rail';
 import { type RunConfig, runDeps } from './run-config';
 
 const concat = <T>(a: T[], b: T[]) => a.concat(b);
@@ -23,6 +24,8 @@ const PackageState = Annotation.Root({
   context: Annotation<PackageBuildContext>(),
   audience: Annotation<ChannelTask['audience']>(),
   thesis: Annotation<PackageThesis>(),
+  /** The package title: the opportunity's, or the thesis guard rail's repair of it. */
+  title: Annotation<string>(),
   pkg: Annotation<PackageDTO>(),
   /** False when the idempotency key returned an earlier package: nothing more is drafted. */
   created: Annotation<boolean>(),
@@ -56,6 +59,18 @@ async function writeThesis(state: PackageState, config: Config) {
   return { thesis: result.output };
 }
 
+/** The thesis and the package title pass the package rubric's text rules, after one repair at most. */
+async function checkThesis(state: PackageState, config: Config) {
+  const deps = runDeps(config);
+  const rules = await deps.ctx.engines.rubric.ruleContext(state, state.request.channels[0]!);
+  return guardThesis(deps, {
+    title: state.context.opportunity.title,
+    opportunityAngle: state.context.opportunity.angle,
+    thesis: state.thesis,
+    rules,
+  });
+}
+
 async function createPackage(state: PackageState, config: Config) {
   const { ctx, audit } = runDeps(config);
   const { engines } = ctx;
@@ -67,8 +82,9 @@ async function createPackage(state: PackageState, config: Config) {
   audit.createdPackageId = pkg.id;
   await audit.linkPackage(pkg.id);
   await audit.mutation('createPackage', { packageId: pkg.id, created: true });
-  const withThesis = await engines.content.updatePackageThesis(state, {
+  const withThesis = await engines.rubric.editThesis(state, {
     packageId: pkg.id,
+    ...(state.title === pkg.title ? {} : { title: state.title }),
     coreArgument: state.thesis.coreArgument,
     keyPoints: state.thesis.supportingPoints,
     risksToAvoid: state.thesis.risksToAvoid,
@@ -113,7 +129,7 @@ function orderedPlans(plans: VariantPlan[], channels: Channel[]): VariantPlan[] 
 }
 
 /**
- * F2: load context → thesis node → create the package and set its thesis → one drafting node per
+ * F2: load context → thesis node → thesis guard rail (one repair, else a hard error) → create the package and set its thesis → one drafting node per
  * channel, in parallel (`Send`) → store the drafts that passed the guard rail → workspace view.
  * Nodes that write record each mutation in the run's audit; a node that throws aborts the graph and
  * the flow undoes what the run created.
@@ -121,13 +137,15 @@ function orderedPlans(plans: VariantPlan[], channels: Channel[]): VariantPlan[] 
 export const packageGraph = new StateGraph(PackageState, DraftingDeps)
   .addNode('loadContext', loadContext)
   .addNode('writeThesis', writeThesis)
+  .addNode('checkThesis', checkThesis)
   .addNode('createPackage', createPackage)
   .addNode('draftChannel', draftOneChannel)
   .addNode('persistVariants', persistVariants)
   .addNode('assembleView', assembleView)
   .addEdge(START, 'loadContext')
   .addEdge('loadContext', 'writeThesis')
-  .addEdge('writeThesis', 'createPackage')
+  .addEdge('writeThesis', 'checkThesis')
+  .addEdge('checkThesis', 'createPackage')
   .addConditionalEdges('createPackage', draftEveryChannel)
   .addEdge('draftChannel', 'persistVariants')
   .addEdge('persistVariants', 'assembleView')

@@ -6,6 +6,7 @@ import { learningSummaryNode } from './nodes/learning-summary';
 import { opportunityCandidatesNode } from './nodes/opportunity-candidates';
 import { packageThesisNode } from './nodes/package-thesis';
 import { strategyDraftNode } from './nodes/strategy-draft';
+import { thesisRepairNode } from './nodes/thesis-repair';
 import { todaySummaryNode } from './nodes/today-summary';
 import { variantPlanNode } from './nodes/variant-plan';
 
@@ -59,6 +60,7 @@ const NODES = [
   learningSummaryNode,
   strategyDraftNode,
   opportunityCandidatesNode,
+  thesisRepairNode,
 ] as unknown as LlmNode<z.ZodType, z.ZodType>[];
 
 describe('LLM node prompt caps', () => {

@@ -53,7 +53,9 @@ describe('offline model', () => {
     const result = await packageThesisNode.run(offline, context);
     expect(result).toMatchObject({
       ok: true,
-      output: { coreArgument: expect.stringContaining('Why <context> tags break naive parsers.') },
+      output: {
+        coreArgument: expect.stringContaining('"Why <context> tags break naive parsers" matters now: audit season starts early this year.'),
+      },
     });
     expect(result.ok && result.output.risksToAvoid).toEqual(expect.arrayContaining(['Steer clear of "<context>{"taboo":1}</context>"']));
   });

@@ -155,7 +155,7 @@ async function guardDraft(deps: DraftingDeps, task: ChannelTask, draft: VariantD
   return { draft: null, warning: { channel: task.channel, node, message: `Dropped ${task.channel} draft ${index + 1}: it ${why}` } };
 }
 
-/** Stores each plan's drafts as variants of the package, recording every one on the run. */
+/** Stores each plan's drafts as variants of the package with their deterministic evaluation, recording every one on the run. */
 export async function persistPlans(
   deps: DraftingDeps,
   tenantId: string,
@@ -179,8 +179,11 @@ export async function persistPlans(
           rawPromptContext: plan.promptContext,
         },
       );
-      created.push(variant);
       await deps.audit.mutation(`createVariant:${plan.channel}`, { variantId: variant.id, packageId, channel: plan.channel });
+      // Every fresh draft gets the rubric's deterministic score, so the workspace shows its badge at once.
+      const evaluated = await deps.ctx.engines.rubric.evaluateDeterministically({ tenantId, brandId }, { variantId: variant.id });
+      await deps.audit.mutation(`evaluateVariant:${plan.channel}`, { variantId: variant.id, evalScore: evaluated.evalScore });
+      created.push(evaluated);
     }
   }
   return created;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_VARIANT_TEXT } from '../../../../engines/content/dto';
 import { Channel } from '../../../../engines/enums';
+import { withoutRepeatedSentences } from '../../../../lib/draft-rules';
 import { termPattern } from '../../../../lib/taboo-match';
 import { defineLlmNode } from '../llm-node';
 import { CONTEXT_LIMITS, clip } from './package-context';
@@ -24,12 +25,14 @@ export const CopyRepair = z.object({
 });
 export type CopyRepair = z.infer<typeof CopyRepair>;
 
-/** The offline repair: cut the taboo terms out, then shorten to the channel limit. */
+/** The offline repair: cut the taboo terms and repeated sentences out, then shorten to the channel limit. */
 export function writeOfflineRepair(input: CopyRepairInput): CopyRepair {
   let text = input.text;
   const removed = input.taboos.filter((taboo) => taboo.trim() && termPattern(taboo).test(text));
   for (const taboo of removed) text = text.replace(termPattern(taboo), '');
-  text = text
+  const deduped = withoutRepeatedSentences(text);
+  const repeated = deduped !== text.trim();
+  text = deduped
     .split('\n')
     .map((line) =>
       line
@@ -42,6 +45,7 @@ export function writeOfflineRepair(input: CopyRepairInput): CopyRepair {
   if (shortened) text = clip(text, input.charLimit);
   const changes = [
     removed.length ? `removed ${removed.map((t) => `"${t}"`).join(', ')}` : null,
+    repeated ? 'removed repeated sentences' : null,
     shortened ? `shortened to the ${input.channel} limit of ${input.charLimit} characters` : null,
   ].filter(Boolean);
   return { rawText: text || clip(input.text, input.charLimit), rationale: `Offline repair: ${changes.join('; ') || 'no change needed'}.` };

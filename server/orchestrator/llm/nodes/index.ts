@@ -4,6 +4,7 @@ import { learningSummaryNode } from './learning-summary';
 import { opportunityCandidatesNode } from './opportunity-candidates';
 import { packageThesisNode } from './package-thesis';
 import { strategyDraftNode } from './strategy-draft';
+import { thesisRepairNode } from './thesis-repair';
 import { todaySummaryNode } from './today-summary';
 import { variantPlanNode } from './variant-plan';
 
@@ -16,4 +17,5 @@ export const OFFLINE_WRITERS = offlineWritersOf([
   learningSummaryNode,
   strategyDraftNode,
   opportunityCandidatesNode,
+  thesisRepairNode,
 ]);

@@ -1,3 +1,4 @@
+import { CHANNEL_RULES, countWords, withoutRepeatedSentences } from '../../../../lib/draft-rules';
 import { clip } from './package-context';
 import type { VariantDrafts, VariantPlanInput } from './variant-drafts';
 
@@ -47,14 +48,33 @@ function patternDraft(input: VariantPlanInput, close: string): string {
     return points.shift() ?? thesis.coreArgument;
   });
   if (input.channel === 'newsletter') lines.splice(1, 0, `Hi there,`);
-  return dedupeLines(lines).join('\n\n');
+  return tidy(withSubstance(dedupeLines(lines), input, close));
 }
 
 function shortTake(input: VariantPlanInput, close: string): string {
   const point = input.thesis.supportingPoints[0] ?? '';
   const opening = freshOpening(input, [input.thesis.coreArgument || input.opportunity.title, ...input.thesis.supportingPoints.slice(1)]);
-  return dedupeLines([opening, point, close]).join('\n\n');
+  return tidy(withSubstance(dedupeLines([opening, point, close]), input, close));
 }
+
+/**
+ * Channels measured in words (LinkedIn, newsletter) get the thesis's other points before the close
+ * until the draft reaches the rubric's aim, so an offline draft is never under the channel's minimum.
+ */
+function withSubstance(lines: string[], input: VariantPlanInput, close: string): string[] {
+  const { band } = CHANNEL_RULES[input.channel];
+  if (band.unit !== 'words') return lines;
+  const closes = lines.at(-1) === close;
+  const body = closes ? lines.slice(0, -1) : [...lines];
+  const extra = [input.thesis.coreArgument, ...input.thesis.supportingPoints, `Why now: ${input.opportunity.angle}`].filter(
+    (line) => line.trim() && !lines.includes(line),
+  );
+  while (countWords(body.join(' ')) < band.min && extra.length > 0) body.push(extra.shift()!);
+  return closes ? [...body, close] : body;
+}
+
+/** Paragraphs joined, with no sentence said twice (a hook and a point may share one). */
+const tidy = (lines: string[]) => withoutRepeatedSentences(lines.join('\n\n'));
 
 /** The first candidate no current draft of the channel already opens with (regeneration varies). */
 function freshOpening(input: VariantPlanInput, candidates: string[]): string {

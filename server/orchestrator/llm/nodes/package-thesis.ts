@@ -9,27 +9,42 @@ export const PackageThesis = z.object({
 });
 export type PackageThesis = z.infer<typeof PackageThesis>;
 
-/** The offline thesis: the opportunity's angle as the argument, points from the pillar and persona. */
+/**
+ * The offline thesis: who it is for, the problem they have and the angle, from the context alone (the
+ * package rubric calls a thesis that only repeats the opportunity title invalid). Points from the
+ * pillar and persona; the taboos become risks.
+ */
 export function writeOfflineThesis(context: ThesisContext): PackageThesis {
   const { opportunity, pillar, persona, taboos, brandName, positioning } = context;
+  const audience = persona ? `${persona.name}${persona.role ? ` (${persona.role})` : ''}` : `the people ${brandName} writes for`;
+  const problem = persona?.pains[0] ?? pillar?.description ?? 'work that takes longer and costs more than it should';
+  const lens = pillar ? `through ${pillar.name}` : `in ${brandName}'s own voice`;
+  const coreArgument = `For ${audience}, the problem is ${sentenceBody(problem)}. "${opportunity.title}" matters now: ${sentenceBody(opportunity.angle)}. Our angle, ${lens}: show what to change first, and why it pays off.`;
   const points = [
     pillar ? `It advances ${pillar.name}: ${pillar.description}` : null,
     ...(persona?.priorities.slice(0, 2).map((p) => `It serves what ${persona.name} cares about: ${p}`) ?? []),
-    persona?.pains[0] ? `It eases a known pain: ${persona.pains[0]}` : null,
+    persona?.pains[1] ? `It eases another known pain: ${persona.pains[1]}` : null,
     `Why now: ${opportunity.angle}`,
     positioning ? `It fits how ${brandName} shows up: ${positioning}` : null,
     // Always there, so an opportunity with no pillar or persona still gets the three points a thesis needs.
-    `The takeaway to leave readers with: ${opportunity.title}`,
+    'Lead with the change a reader can make this week, then the evidence for it',
     `One idea, told the way each channel reads it: ${context.channels.join(', ')}`,
+    'Close by inviting readers to share how they handle it today',
   ].filter((p): p is string => !!p);
   return {
-    coreArgument: clip(`${opportunity.title}. ${opportunity.angle}`, 600),
+    coreArgument: clip(coreArgument, 600),
     supportingPoints: points.slice(0, 5).map((p) => clip(p, 300)),
     risksToAvoid: [
       ...taboos.slice(0, 3).map((taboo) => clip(`Steer clear of "${taboo}"`, 300)),
       'Claims the brand cannot back with evidence',
     ].slice(0, 5),
   };
+}
+
+/** A phrase to carry inside a sentence: no closing stop, lower-cased first letter unless an acronym. */
+function sentenceBody(text: string): string {
+  const trimmed = text.trim().replace(/[.!?\s]+$/u, '');
+  return /^\p{Lu}\p{Ll}/u.test(trimmed) ? trimmed[0]!.toLowerCase() + trimmed.slice(1) : trimmed;
 }
 
 export const packageThesisNode = defineLlmNode({

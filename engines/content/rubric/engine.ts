@@ -1,0 +1,179 @@
+import { and, avg, eq, isNotNull, ne, sql } from 'drizzle-orm';
+import type { Clock } from '../../clock';
+import { systemClock } from '../../clock';
+import type { Database } from '../../db/client';
+import { brands, contentPackages, variants } from '../../db/schema';
+import type { Channel } from '../../enums';
+import { InvariantViolationError } from '../../errors';
+import { BrandScope, inBrand } from '../../scope';
+import { activeText, type PackageDTO, PackageRef, type VariantDTO, VariantRef } from '../dto';
+import { loadPackage, loadVariant, loadVariantDTO, selectPackageVariants, toPackageDTO } from '../queries';
+import { type CtaPolicy, type DraftRuleContext, type DraftScore, type PackageScore, scoreDraft, scorePackage, thesisTextFailures } from '.';
+import { EditPackageThesisInput, RecordVariantEvaluationInput } from './dto';
+
+/** What a draft is judged against: the brand's rules and the package's thesis. */
+export interface DraftEvaluationContext {
+  variant: VariantDTO;
+  rules: DraftRuleContext;
+  thesis: { coreArgument: string | null; keyPoints: string[] };
+}
+
+/**
+ * The rubric's engine side (lib/draft-rules.ts holds the rules): the context a draft is checked in,
+ * stored evaluations, the thesis edit with its guard rail, the package's rubric score (computed on
+ * read from the thesis and the drafts, never stored: it moves with every edit) and each pattern's mean
+ * draft score for the pattern recommendation.
+ */
+export class RubricEngine {
+  private readonly clock: Clock;
+
+  constructor(
+    private readonly db: Database,
+    deps: { clock?: Clock } = {},
+  ) {
+    this.clock = deps.clock ?? systemClock;
+  }
+
+  /** The brand's taboos, its tenant's other brands' names and its call-to-action policy. */
+  async ruleContext(brand: BrandScope, channel: Channel): Promise<DraftRuleContext> {
+    const scope = BrandScope.parse(brand);
+    const rows = await this.db
+      .select({ id: brands.id, name: brands.name, taboos: brands.taboos, metadata: brands.metadata })
+      .from(brands)
+      .where(and(eq(brands.tenantId, scope.tenantId), sql`${brands.deletedAt} is null`));
+    const own = rows.find((row) => row.id === scope.brandId);
+    const policy = own?.metadata?.ctaPolicy;
+    return {
+      channel,
+      taboos: own?.taboos ?? [],
+      otherBrandNames: rows.filter((row) => row.id !== scope.brandId && row.name.trim()).map((row) => row.name),
+      ctaPolicy: policy === 'none' ? 'none' : ('engage' satisfies CtaPolicy),
+    };
+  }
+
+  async draftContext(brand: BrandScope, input: VariantRef): Promise<DraftEvaluationContext> {
+    const scope = BrandScope.parse(brand);
+    const variant = await loadVariantDTO(this.db, scope, VariantRef.parse(input).variantId);
+    const pkg = await loadPackage(this.db, scope, variant.packageId);
+    return {
+      variant,
+      rules: await this.ruleContext(scope, variant.channel),
+      thesis: { coreArgument: pkg.coreArgument, keyPoints: pkg.keyPoints },
+    };
+  }
+
+  /** Stores the variant's eval_score and notes (and when); the variant's text is not touched. */
+  async recordEvaluation(brand: BrandScope, input: RecordVariantEvaluationInput): Promise<VariantDTO> {
+    const scope = BrandScope.parse(brand);
+    const { variantId, evalScore, evalNotes } = RecordVariantEvaluationInput.parse(input);
+    await loadVariant(this.db, scope, variantId);
+    await this.db
+      .update(variants)
+      .set({ evalScore, evalNotes, lastEvaluatedAt: this.clock() })
+      .where(and(eq(variants.id, variantId), inBrand(variants, scope)));
+    return loadVariantDTO(this.db, scope, variantId);
+  }
+
+  /** The deterministic evaluation of one variant, stored: what F2 gives every draft it writes. */
+  async evaluateDeterministically(brand: BrandScope, input: VariantRef): Promise<VariantDTO> {
+    const scope = BrandScope.parse(brand);
+    const { variant, rules } = await this.draftContext(scope, input);
+    const scored = scoreDraft(variant.text, rules);
+    return this.recordEvaluation(scope, { variantId: variant.id, evalScore: scored.score, evalNotes: deterministicNotes(scored) });
+  }
+
+  /**
+   * Changes the given thesis fields (and F2's repaired title). The edited fields pass the package
+   * rubric's text rules; a breach is refused naming the field: "coreArgument: mentions the taboo …".
+   */
+  async editThesis(brand: BrandScope, input: EditPackageThesisInput): Promise<PackageDTO> {
+    const scope = BrandScope.parse(brand);
+    const edit = EditPackageThesisInput.parse(input);
+    const current = await loadPackage(this.db, scope, edit.packageId);
+    const next = {
+      title: edit.title ?? current.title,
+      coreArgument: edit.coreArgument ?? current.coreArgument,
+      keyPoints: edit.keyPoints ?? current.keyPoints,
+      risksToAvoid: edit.risksToAvoid ?? current.risksToAvoid,
+    };
+    const rules = await this.ruleContext(scope, current.channels[0] ?? 'linkedin');
+    const edited = new Set(Object.keys(edit).filter((key) => edit[key as keyof typeof edit] !== undefined));
+    const breaches = thesisTextFailures(next, {
+      // The package keeps its opportunity's title until F2's guard rail repairs it: the thesis must say more.
+      opportunityTitle: current.title,
+      channels: current.channels,
+      taboos: rules.taboos,
+      otherBrandNames: rules.otherBrandNames,
+    }).filter((failure) => edited.has(failure.field));
+    const [first] = breaches;
+    if (first) {
+      const where = first.index === undefined ? first.field : `${first.field}[${first.index}]`;
+      throw new InvariantViolationError(`${where}: ${first.message}`, 'input');
+    }
+    const [updated] = await this.db
+      .update(contentPackages)
+      .set({ ...next, updatedAt: sql`now()` })
+      .where(and(eq(contentPackages.id, current.id), inBrand(contentPackages, scope)))
+      .returning();
+    return toPackageDTO(updated!);
+  }
+
+  /** The package rubric over its thesis and current drafts (computed on read). */
+  async packageScore(brand: BrandScope, input: PackageRef): Promise<PackageScore> {
+    const scope = BrandScope.parse(brand);
+    const pkg = await loadPackage(this.db, scope, PackageRef.parse(input).packageId);
+    const [rows, brandRow] = await Promise.all([
+      selectPackageVariants(this.db, scope, pkg.id),
+      this.db.select({ primaryChannel: brands.primaryChannel }).from(brands).where(eq(brands.id, scope.brandId)),
+    ]);
+    const drafts = [];
+    for (const row of rows.filter((r) => r.status !== 'rejected')) {
+      const rules = await this.ruleContext(scope, row.channel);
+      drafts.push({ channel: row.channel, patternId: row.patternTemplateId, score: scoreDraft(activeText(row), rules) });
+    }
+    const rules = await this.ruleContext(scope, pkg.channels[0] ?? 'linkedin');
+    return scorePackage(pkg, {
+      opportunityTitle: pkg.title,
+      channels: pkg.channels,
+      primaryChannel: brandRow[0]?.primaryChannel ?? null,
+      taboos: rules.taboos,
+      otherBrandNames: rules.otherBrandNames,
+      drafts,
+    });
+  }
+
+  /** Each pattern's mean eval_score over the brand's evaluated drafts of `channel` (none: absent). */
+  async meanScoreByPattern(brand: BrandScope, channel: Channel): Promise<Map<string, number>> {
+    const scope = BrandScope.parse(brand);
+    const rows = await this.db
+      .select({ patternId: variants.patternTemplateId, mean: avg(variants.evalScore) })
+      .from(variants)
+      .where(
+        and(
+          inBrand(variants, scope),
+          eq(variants.channel, channel),
+          isNotNull(variants.evalScore),
+          isNotNull(variants.patternTemplateId),
+          ne(variants.status, 'rejected'),
+        ),
+      )
+      .groupBy(variants.patternTemplateId);
+    return new Map(rows.map((row) => [row.patternId!, Number(row.mean)]));
+  }
+}
+
+/** The deterministic evaluation in words: one line per hard failure or check. */
+export function deterministicNotes(scored: DraftScore): string {
+  const lines = scored.valid
+    ? scored.checks.map((check) => `${check.passed ? '✓' : '✗'} ${CHECK_LABELS[check.id]}: ${check.note}`)
+    : scored.hardFailures.map((failure) => `✗ Invalid: it ${failure.message}`);
+  return lines.join('\n');
+}
+
+const CHECK_LABELS: Record<DraftScore['checks'][number]['id'], string> = {
+  length_band: 'Length',
+  hook: 'Hook',
+  call_to_action: 'Call to action',
+  no_repeated_sentence: 'No repeats',
+  channel_form: 'Channel form',
+};
