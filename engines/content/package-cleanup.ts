@@ -1,7 +1,7 @@
 import { and, eq, lt, notInArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db/client';
-import { contentPackages, variants } from '../db/schema';
+import { contentPackages, decisions, variants } from '../db/schema';
 import { Channel } from '../enums';
 import { InvariantViolationError } from '../errors';
 import { type BrandScope, inBrand } from '../scope';
@@ -12,7 +12,7 @@ const RowId = z.uuid();
 /**
  * Removes a package that a failed build left behind, with its variants, in one transaction. Only an
  * untouched one qualifies (still draft, no variant edited or beyond), so no person's work is lost; the
- * rows go for good, which also frees the idempotency key for the caller's retry.
+ * rows go for good (with the decision that opened it), which also frees the idempotency key for the caller's retry.
  */
 export async function discardUntouchedPackage(db: Database, scope: BrandScope, packageId: string): Promise<void> {
   const id = RowId.parse(packageId);
@@ -28,6 +28,8 @@ export async function discardUntouchedPackage(db: Database, scope: BrandScope, p
     await tx
       .delete(variants)
       .where(and(eq(variants.packageId, id), eq(variants.tenantId, scope.tenantId), eq(variants.brandId, scope.brandId)));
+    // "Opened as a package" did not happen after all: the decision goes with the package it names.
+    await tx.delete(decisions).where(and(eq(decisions.packageId, id), eq(decisions.tenantId, scope.tenantId)));
     await tx.delete(contentPackages).where(eq(contentPackages.id, id));
   });
 }
