@@ -10,7 +10,9 @@ const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 /** The title as a file name: lowercase words joined by dashes, short enough for any file system. */
 export function markdownFilename(title: string): string {
   const slug = title
+    // Accents come apart under NFKD and their marks go, so "Café" names cafe.md rather than caf-.md.
     .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
