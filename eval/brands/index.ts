@@ -1,9 +1,9 @@
-import { emberRoasters } from './ember-roasters';
+import { copperleafRoasters } from './copperleaf-roasters';
+import { fieldwiseOps } from './fieldwise-ops';
 import { forgekitDevtools } from './forgekit-devtools';
-import { ledgerlineFintech } from './ledgerline-fintech';
-import { northwindOps } from './northwind-ops';
+import { tallybridgeFintech } from './tallybridge-fintech';
 import { tidewaterClimate } from './tidewater-climate';
 import type { EvalBrand } from './types';
 
 /** The reference brands, in the order the results table lists them. */
-export const EVAL_BRANDS: readonly EvalBrand[] = [northwindOps, emberRoasters, tidewaterClimate, ledgerlineFintech, forgekitDevtools];
+export const EVAL_BRANDS: readonly EvalBrand[] = [fieldwiseOps, copperleafRoasters, tidewaterClimate, tallybridgeFintech, forgekitDevtools];

@@ -1,19 +1,19 @@
 import type { EvalBrand } from './types';
 
 /** Fintech for CFOs of mid-sized companies: cash forecasting and treasury. */
-export const ledgerlineFintech: EvalBrand = {
-  key: 'ledgerline',
-  name: 'Ledgerline',
+export const tallybridgeFintech: EvalBrand = {
+  key: 'tallybridge',
+  name: 'Tallybridge',
   kind: 'Fintech for CFOs',
   primaryChannel: 'linkedin',
   channels: [
-    { channel: 'linkedin', handle: 'ledgerline' },
+    { channel: 'linkedin', handle: 'tallybridge' },
     { channel: 'newsletter', handle: 'The 13-Week Letter' },
-    { channel: 'x', handle: '@ledgerlinehq' },
+    { channel: 'x', handle: '@tallybridgehq' },
   ],
   strategy: {
     positioning:
-      'Ledgerline gives CFOs of companies with $20M–$500M revenue a 13-week cash forecast that updates itself from the bank feeds and the ERP every morning, so the cash conversation starts from numbers everyone trusts.',
+      'Tallybridge gives CFOs of companies with $20M–$500M revenue a 13-week cash forecast that updates itself from the bank feeds and the ERP every morning, so the cash conversation starts from numbers everyone trusts.',
     pillars: [
       {
         name: 'Forecasts you can defend',

@@ -1,19 +1,19 @@
 import type { EvalBrand } from './types';
 
 /** B2B SaaS: scheduling and dispatch software for field-service operations teams. */
-export const northwindOps: EvalBrand = {
-  key: 'northwind-ops',
-  name: 'Northwind Ops',
+export const fieldwiseOps: EvalBrand = {
+  key: 'fieldwise',
+  name: 'Fieldwise',
   kind: 'B2B SaaS (field-service scheduling)',
   primaryChannel: 'linkedin',
   channels: [
-    { channel: 'linkedin', handle: 'northwind-ops' },
-    { channel: 'x', handle: '@northwindops' },
+    { channel: 'linkedin', handle: 'fieldwise' },
+    { channel: 'x', handle: '@fieldwiseops' },
     { channel: 'newsletter', handle: 'The Dispatch' },
   ],
   strategy: {
     positioning:
-      'Northwind Ops is scheduling and dispatch software for field-service companies with 20 to 500 technicians: it fills the day’s routes, re-plans when a job runs long, and tells the customer the new arrival time before they have to call.',
+      'Fieldwise is scheduling and dispatch software for field-service companies with 20 to 500 technicians: it fills the day’s routes, re-plans when a job runs long, and tells the customer the new arrival time before they have to call.',
     pillars: [
       {
         name: 'Dispatch without firefighting',

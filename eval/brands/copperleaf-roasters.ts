@@ -1,19 +1,19 @@
 import type { EvalBrand } from './types';
 
 /** A consumer coffee roaster selling subscriptions by post; the newsletter is where it sells. */
-export const emberRoasters: EvalBrand = {
-  key: 'ember-roasters',
-  name: 'Ember Lane Roasters',
+export const copperleafRoasters: EvalBrand = {
+  key: 'copperleaf',
+  name: 'Copperleaf Roasters',
   kind: 'Consumer coffee roaster',
   primaryChannel: 'newsletter',
   channels: [
-    { channel: 'newsletter', handle: 'Ember Lane Letters' },
-    { channel: 'x', handle: '@emberlane' },
-    { channel: 'instagram', handle: '@emberlaneroasters' },
+    { channel: 'newsletter', handle: 'Copperleaf Letters' },
+    { channel: 'x', handle: '@copperleafcoffee' },
+    { channel: 'instagram', handle: '@copperleafroasters' },
   ],
   strategy: {
     positioning:
-      'Ember Lane is a small roaster in Leeds that buys directly from six farms, roasts twice a week and posts fresh beans to subscribers, with a card saying who grew them and what we paid.',
+      'Copperleaf is a small roaster in Leeds that buys directly from six farms, roasts twice a week and posts fresh beans to subscribers, with a card saying who grew them and what we paid.',
     pillars: [
       {
         name: 'Who grew it',
