@@ -96,6 +96,7 @@ export const FlowName = z.enum([
   'f3_learning',
   'f3_summary',
   'opportunity_generation',
+  'variant_evaluation',
 ]);
 export type FlowName = z.infer<typeof FlowName>;
 

@@ -17,6 +17,7 @@ const FLOW_LABELS: Record<FlowName, string> = {
   f3_learning: 'Learning update',
   f3_summary: 'Learning summary',
   opportunity_generation: 'Idea generation',
+  variant_evaluation: 'Draft evaluation',
 };
 
 const STATUS_LABELS: Record<FlowRunStatus, string> = {

@@ -108,7 +108,19 @@ export const PROCEDURE_TABLE: Record<string, ProcedureEntry> = {
   'packages.addChannel': { access: 'brand', input: ({ brandId, packageId }) => ({ brandId, packageId, channel: 'newsletter' }) },
   'packages.regenerateVariants': { access: 'brand', input: ({ brandId, packageId }) => ({ brandId, packageId, channel: 'linkedin' }) },
   'packages.setStatus': { access: 'brand', input: ({ brandId, packageId }) => ({ brandId, packageId, status: 'in_review' }) },
+  'packages.archive': { access: 'brand', input: ({ brandId, packageId }) => ({ brandId, packageId }) },
+  'packages.restore': { access: 'brand', input: ({ brandId, packageId }) => ({ brandId, packageId }) },
+  'packages.history': { access: 'brand', input: ({ brandId, packageId }) => ({ brandId, packageId }) },
   'packages.workspace': { access: 'brand', input: ({ brandId, packageId }) => ({ brandId, packageId }) },
+  'packages.updateThesis': {
+    access: 'brand',
+    input: ({ brandId, packageId }) => ({
+      brandId,
+      packageId,
+      keyPoints: ['Owners and deadlines first', 'Measure days to close', 'Tools last'],
+    }),
+  },
+  'packages.rubricScore': { access: 'brand', input: ({ brandId, packageId }) => ({ brandId, packageId }) },
   'patterns.list': { access: 'brand', input: ({ brandId }) => ({ brandId, status: 'active', channel: 'linkedin' }) },
   'patterns.create': {
     access: 'admin',
@@ -173,7 +185,12 @@ export const PROCEDURE_TABLE: Record<string, ProcedureEntry> = {
   'workspaces.create': { access: 'signed-in', input: () => ({ name: 'HTTP suite workspace' }) },
   'workspaces.list': { access: 'signed-in' },
   'workspaces.rename': { access: 'workspace-admin', input: ({ workspaceId }) => ({ workspaceId, name: 'Renamed by the HTTP suite' }) },
+  'variants.evaluate': { access: 'brand', input: ({ brandId, variantId }) => ({ brandId, variantId }) },
   'variants.update': { access: 'brand', input: ({ brandId, variantId }) => ({ brandId, variantId, text: 'Edited by the HTTP suite.' }) },
+  'variants.approve': { access: 'brand', input: ({ brandId, variantId }) => ({ brandId, variantId }) },
+  'variants.reject': { access: 'brand', input: ({ brandId, variantId }) => ({ brandId, variantId, note: 'Off message.' }) },
+  'variants.schedule': { access: 'brand', input: ({ brandId, variantId }) => ({ brandId, variantId, scheduledFor: '2099-01-05T09:00' }) },
+  'variants.unschedule': { access: 'brand', input: ({ brandId, variantId }) => ({ brandId, variantId }) },
   'variants.markPublished': {
     access: 'brand',
     input: ({ brandId, variantId }) => ({

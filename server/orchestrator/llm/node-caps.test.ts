@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { buildPrompt, type LlmNode } from './llm-node';
 import { copyRepairNode } from './nodes/copy-repair';
+import { draftJudgeNode } from './nodes/draft-judge';
 import { learningSummaryNode } from './nodes/learning-summary';
 import { opportunityCandidatesNode } from './nodes/opportunity-candidates';
 import { packageThesisNode } from './nodes/package-thesis';
@@ -61,6 +62,7 @@ const NODES = [
   strategyDraftNode,
   opportunityCandidatesNode,
   thesisRepairNode,
+  draftJudgeNode,
 ] as unknown as LlmNode<z.ZodType, z.ZodType>[];
 
 describe('LLM node prompt caps', () => {

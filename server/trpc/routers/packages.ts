@@ -7,8 +7,10 @@ import {
   UpdatePackageStatusInput,
 } from '../../../engines/content/dto';
 import { ExportPackageLibraryInput, ListPackageLibraryInput } from '../../../engines/content/library-dto';
+import { EditPackageThesisInput } from '../../../engines/content/rubric/dto';
 import { VariantPerformanceInput } from '../../../engines/learning/insights/variant-performance-dto';
 import { PackageBuildOrchestrator } from '../../orchestrator/flows/package-build';
+import { updatePackageThesis } from '../../orchestrator/flows/package-thesis';
 import { getPackageBuildProgress, getPackageWorkspace } from '../../orchestrator/flows/package-workspace';
 import { brandProcedure, createTRPCRouter } from '../init';
 import { perUserLimit } from '../rate-limit';
@@ -41,6 +43,14 @@ export const packagesRouter = createTRPCRouter({
     .query(({ ctx, input }) => ctx.system.engines.learning.insights.variantPerformance(ctx.scope, input)),
 
   workspace: brandProcedure.input(PackageRef).query(({ ctx, input }) => getPackageWorkspace(ctx.system, ctx.scope, input)),
+
+  /** A person's edit of the thesis; an edited field that breaks the package rules (a taboo…) is refused by name. */
+  updateThesis: brandProcedure
+    .input(EditPackageThesisInput.omit({ title: true }))
+    .mutation(({ ctx, input }) => updatePackageThesis(ctx.system, ctx.scope, input)),
+
+  /** The package rubric (five 0–3 dimensions, 0–100, invalid when a hard rule breaks), computed on read. */
+  rubricScore: brandProcedure.input(PackageRef).query(({ ctx, input }) => ctx.system.engines.rubric.packageScore(ctx.scope, input)),
 
   regenerateVariants: brandProcedure
     .input(RegenerateVariantsInput.omit({ requestedByUserId: true }))

@@ -1,4 +1,5 @@
-import { MarkVariantPublishedInput, UpdateVariantTextInput } from '../../../engines/content/dto';
+import { MarkVariantPublishedInput, UpdateVariantTextInput, VariantRef } from '../../../engines/content/dto';
+import { VariantEvaluationOrchestrator } from '../../orchestrator/flows/variant-evaluation';
 import { brandProcedure, createTRPCRouter } from '../init';
 
 export const variantsRouter = createTRPCRouter({
@@ -14,4 +15,9 @@ export const variantsRouter = createTRPCRouter({
     .mutation(({ ctx, input }) =>
       ctx.system.engines.content.markVariantPublished(ctx.scope, { ...input, decidedByUserId: ctx.viewer.userId }),
     ),
+
+  /** The draft rubric on the variant (checks, then the judge node), stored as eval_score and notes; recorded as a run. */
+  evaluate: brandProcedure
+    .input(VariantRef)
+    .mutation(({ ctx, input }) => VariantEvaluationOrchestrator.evaluate(ctx.system, ctx.scope, input, { userId: ctx.viewer.userId })),
 });

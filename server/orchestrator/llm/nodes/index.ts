@@ -1,5 +1,6 @@
 import { offlineWritersOf } from '../llm-node';
 import { copyRepairNode } from './copy-repair';
+import { draftJudgeNode } from './draft-judge';
 import { learningSummaryNode } from './learning-summary';
 import { opportunityCandidatesNode } from './opportunity-candidates';
 import { packageThesisNode } from './package-thesis';
@@ -18,4 +19,5 @@ export const OFFLINE_WRITERS = offlineWritersOf([
   strategyDraftNode,
   opportunityCandidatesNode,
   thesisRepairNode,
+  draftJudgeNode,
 ]);
