@@ -9,6 +9,7 @@ const draft = (overrides: Partial<DraftRecord> = {}): DraftRecord => ({
   failedRules: [],
   taboos: [],
   overChannelLimit: false,
+  judgeScore: null,
   ...overrides,
 });
 

@@ -16,8 +16,8 @@ export interface DraftRecord {
   /** Taboos (brand taboos and the opportunity's traps) the text mentions. */
   taboos: string[];
   overChannelLimit: boolean;
-  /** The judge's 0–100, when a judge ran. */
-  judgeScore?: number | null;
+  /** The judge's 0–100 when it was heard on this draft (then also `score`); null when not judged. */
+  judgeScore: number | null;
 }
 
 export interface BuildRecord {
@@ -44,6 +44,8 @@ export interface EvalSummary {
   failedBuilds: number;
   drafts: number;
   invalidDrafts: number;
+  /** Drafts scored by the judge (with a real model); the others by the deterministic checks. */
+  judgedDrafts: number;
   /** Every taboo found in a package's public text or a draft, one per text and taboo. */
   tabooViolations: number;
   /** Drafts over their channel's character limit. */
@@ -78,6 +80,7 @@ export function summarize(builds: readonly BuildRecord[]): EvalSummary {
     failedBuilds: builds.length - built.length,
     drafts: drafts.length,
     invalidDrafts: drafts.filter((draft) => !draft.valid).length,
+    judgedDrafts: drafts.filter((draft) => draft.judgeScore !== null).length,
     tabooViolations:
       built.reduce((sum, build) => sum + build.packageTaboos.length, 0) + drafts.reduce((sum, d) => sum + d.taboos.length, 0),
     limitViolations: drafts.filter((draft) => draft.overChannelLimit).length,
@@ -115,6 +118,7 @@ export function summaryLines(summary: EvalSummary): string[] {
     `taboo violations: ${summary.tabooViolations} (target 0)`,
     `channel-limit violations: ${summary.limitViolations} (target 0)`,
     `mean draft rubric score: ${fixed(summary.meanDraftScore, 1)}; drafts scoring ≥ ${GOOD_SCORE}: ${percent(summary.goodDraftShare)}`,
+    `drafts scored by the judge: ${summary.judgedDrafts} of ${summary.drafts} (the others by the deterministic checks)`,
     `mean package rubric score: ${fixed(summary.meanPackageScore, 1)}`,
     `expectations met (audience, problem, angle): ${percent(summary.meanCoverage)}`,
     `build time p50 / p95: ${fixed(summary.p50Ms)} ms / ${fixed(summary.p95Ms)} ms`,

@@ -17,6 +17,7 @@ import { OFFLINE_WRITERS } from '../server/orchestrator/llm/nodes';
 import { OFFLINE_MODEL_ID } from '../server/orchestrator/llm/offline-model';
 import { EVAL_BRANDS } from './brands';
 import type { EvalBrand } from './brands/types';
+import { judgeDrafts } from './judge';
 import {
   type BrandRow,
   type BuildRecord,
@@ -27,7 +28,7 @@ import {
   summarize,
   summaryLines,
 } from './metrics';
-import { scoreBuild } from './score-build';
+import { evalTaboos, scoreBuild } from './score-build';
 import { seedBrand } from './seed-brand';
 
 const RESULTS_FILE = path.join(path.dirname(new URL(import.meta.url).pathname), 'results.md');
@@ -54,7 +55,9 @@ for (const brand of EVAL_BRANDS) {
   console.log(`${brand.name}: ${brandBuilds.length} builds, ${seconds.toFixed(1)} s with its database`);
 }
 const total = summarize(builds);
-const report = { startedAt, model: modelLabel(config, models), judge: 'none (the deterministic rubric only)', builds, brands, total };
+// The offline judge is a heuristic over the deterministic checks: it would measure nothing new.
+const judge = models.offline ? 'none (the deterministic checks only; the judge runs with a real model)' : 'the DraftJudge node, same model';
+const report = { startedAt, model: modelLabel(config, models), judge, builds, brands, total };
 
 console.log(`\nKairo eval: ${report.model}, ${EVAL_BRANDS.length} brands\n`);
 for (const line of summaryLines(total)) console.log(line);
@@ -103,7 +106,8 @@ async function evaluateBrand(brand: EvalBrand, registry: ModelRegistry, template
           createdByUserId: seeded.ownerUserId,
         });
         const wallMs = performance.now() - started;
-        records.push({ ...identity, wallMs, error: null, ...scoreBuild(brand, idea, view) });
+        const judgements = registry.offline ? new Map() : await judgeDrafts(registry, view, evalTaboos(brand, idea));
+        records.push({ ...identity, wallMs, error: null, ...scoreBuild(brand, idea, view, judgements) });
       } catch (error) {
         const wallMs = performance.now() - started;
         console.error(`${brand.key}/${idea.key}: the build failed`, error);

@@ -4,14 +4,29 @@ import { activeText, type PackageWorkspaceView } from '../engines/content/dto';
 import { type HardFailure, type PackageField, scoreDraft, scorePackage, thesisTextFailures } from '../engines/content/rubric';
 import { termPattern } from '../lib/taboo-match';
 import type { EvalBrand, EvalOpportunity, ExpectedPackage } from './brands/types';
+import type { Judgement } from './judge';
 import type { BuildRecord, DraftRecord } from './metrics';
 
 /** The rubric's verdict on a built package and its drafts, as the eval records it (time and error aside). */
 export type ScoredBuild = Omit<BuildRecord, 'brandKey' | 'opportunityKey' | 'wallMs' | 'error'>;
 
-export function scoreBuild(brand: EvalBrand, idea: EvalOpportunity, view: PackageWorkspaceView): ScoredBuild {
+/** The taboos a package is checked against: the brand's, and the opportunity's traps. */
+export function evalTaboos(brand: EvalBrand, idea: EvalOpportunity): string[] {
   // The traps are the brand's taboos already; the union keeps a trap counted should a brand drop one.
-  const taboos = [...new Set([...brand.strategy.taboos, ...idea.expected.tabooTraps])];
+  return [...new Set([...brand.strategy.taboos, ...idea.expected.tabooTraps])];
+}
+
+/**
+ * The rubric on the package and its drafts. A draft the judge was heard on scores the judge's 0–100,
+ * as variants.evaluate stores it; the others score the deterministic checks.
+ */
+export function scoreBuild(
+  brand: EvalBrand,
+  idea: EvalOpportunity,
+  view: PackageWorkspaceView,
+  judgements: ReadonlyMap<string, Judgement> = new Map(),
+): ScoredBuild {
+  const taboos = evalTaboos(brand, idea);
   const { package: pkg } = view;
   const thesis = { title: pkg.title, coreArgument: pkg.coreArgument, keyPoints: pkg.keyPoints, risksToAvoid: pkg.risksToAvoid };
   const variants = pkg.channels.flatMap((channel) => view.variantsByChannel[channel] ?? []);
@@ -20,14 +35,23 @@ export function scoreBuild(brand: EvalBrand, idea: EvalOpportunity, view: Packag
     text: activeText(variant),
     score: scoreDraft(activeText(variant), { channel: variant.channel, taboos }),
   }));
-  const drafts: DraftRecord[] = scored.map(({ variant, score }) => ({
-    channel: variant.channel,
-    score: score.score,
-    valid: score.valid,
-    failedRules: [...new Set(score.hardFailures.map((failure) => failure.rule))],
-    taboos: tabooTerms(score.hardFailures),
-    overChannelLimit: score.hardFailures.some((failure) => failure.rule === 'over_channel_limit'),
-  }));
+  const drafts: DraftRecord[] = scored.map(({ variant, score }) => {
+    const judged = judgements.get(variant.id);
+    const judgeScore = judged && 'score' in judged && score.valid ? judged.score : null;
+    return {
+      channel: variant.channel,
+      score: judgeScore ?? score.score,
+      judgeScore,
+      valid: score.valid,
+      failedRules: [...new Set(score.hardFailures.map((failure) => failure.rule))],
+      taboos: tabooTerms(score.hardFailures),
+      overChannelLimit: score.hardFailures.some((failure) => failure.rule === 'over_channel_limit'),
+    };
+  });
+  const unheard = scored.flatMap(({ variant }) => {
+    const judged = judgements.get(variant.id);
+    return judged && 'error' in judged ? [`${variant.channel}: the judge was not heard (${judged.error})`] : [];
+  });
   const ruleContext = {
     opportunityTitle: view.opportunity?.title ?? idea.title,
     channels: pkg.channels,
@@ -52,7 +76,7 @@ export function scoreBuild(brand: EvalBrand, idea: EvalOpportunity, view: Packag
     packageTaboos,
     drafts,
     expectationCoverage: expectationCoverage(texts, idea.expected),
-    warnings: view.warnings.map((warning) => `${warning.channel ? `${warning.channel}: ` : ''}${warning.message}`),
+    warnings: [...view.warnings.map((warning) => `${warning.channel ? `${warning.channel}: ` : ''}${warning.message}`), ...unheard],
   };
 }
 
