@@ -26,7 +26,7 @@ export type OpportunityType = z.infer<typeof OpportunityType>;
 export const OpportunityCreatedVia = z.enum(['manual', 'ingestion', 'llm_proposed']);
 export type OpportunityCreatedVia = z.infer<typeof OpportunityCreatedVia>;
 
-export const PackageStatus = z.enum(['draft', 'in_review', 'scheduled', 'published', 'archived']);
+export const PackageStatus = z.enum(['draft', 'in_review', 'approved', 'scheduled', 'published', 'archived']);
 export type PackageStatus = z.infer<typeof PackageStatus>;
 
 export const PackageCreatedVia = z.enum(['manual', 'from_opportunity', 'import']);
@@ -69,6 +69,16 @@ export const DecisionKind = z.enum([
   'sent_to_review',
   'variant_edited',
   'variant_published',
+  // The package lifecycle (issue 12): every step a person takes, the package's history.
+  'approved',
+  'sent_back_to_draft',
+  'archived',
+  'restored',
+  'variant_approved',
+  'variant_scheduled',
+  'variant_rescheduled',
+  'variant_unscheduled',
+  'variant_rejected',
 ]);
 export type DecisionKind = z.infer<typeof DecisionKind>;
 

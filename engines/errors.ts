@@ -70,3 +70,25 @@ export class ConflictError extends KairoError {
   override readonly name = 'ConflictError';
   readonly errorCode = 'conflict';
 }
+
+/**
+ * A lifecycle move the hard rules block (a taboo, the channel limit, an empty or invalid draft, a
+ * draft never approved) that a person may still make with `override: {reason}`. CONFLICT, with the
+ * list in `violations` so the client can show it in the override dialog.
+ */
+export class OverrideRequiredError extends InvariantViolationError {
+  override readonly name = 'OverrideRequiredError';
+  constructor(
+    message: string,
+    readonly violations: readonly string[],
+  ) {
+    super(message, 'state');
+  }
+}
+
+/** The violations an OverrideRequiredError carries, whichever bundle made it; null for any other value. */
+export function errorViolations(error: unknown): string[] | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const violations = (error as { violations?: unknown }).violations;
+  return Array.isArray(violations) && violations.every((v) => typeof v === 'string') ? [...violations] : null;
+}

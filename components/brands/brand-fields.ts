@@ -34,7 +34,7 @@ export interface SaveError {
   data?: { zodError?: { fieldErrors?: Record<string, string[] | undefined> } | null } | null;
 }
 
-export const BRAND_FIELDS = ['workspaceId', 'name', 'slug', 'primaryChannel', 'channels'] as const;
+export const BRAND_FIELDS = ['workspaceId', 'name', 'slug', 'primaryChannel', 'channels', 'timeZone'] as const;
 export type BrandField = (typeof BRAND_FIELDS)[number];
 
 /**

@@ -9,6 +9,7 @@ import type { UserBrandDTO } from '@/trpc/types';
 import { canManage } from '../workspaces/roles';
 import { channelDrafts, errorsByField, selectedChannels } from './brand-fields';
 import { ChannelFields } from './channel-fields';
+import { TimeZoneField } from './time-zone-field';
 
 interface BrandSettingsProps {
   brand: UserBrandDTO;
@@ -28,7 +29,13 @@ export function BrandSettings({ brand }: BrandSettingsProps) {
       )}
       <section className="panel stack" aria-labelledby="brand-settings-details">
         <h2 id="brand-settings-details">Name and channels</h2>
-        <DetailsForm brand={brand} primaryChannel={strategy.primaryChannel} channels={strategy.channels} canEdit={canEdit} />
+        <DetailsForm
+          brand={brand}
+          primaryChannel={strategy.primaryChannel}
+          channels={strategy.channels}
+          timeZone={strategy.timeZone}
+          canEdit={canEdit}
+        />
       </section>
       {canEdit && <ArchiveBrand brand={brand} />}
     </div>
@@ -39,16 +46,18 @@ interface DetailsFormProps {
   brand: UserBrandDTO;
   primaryChannel: Channel;
   channels: { channel: Channel; handle: string }[];
+  timeZone: string;
   canEdit: boolean;
 }
 
-function DetailsForm({ brand, primaryChannel: storedPrimary, channels, canEdit }: DetailsFormProps) {
+function DetailsForm({ brand, primaryChannel: storedPrimary, channels, timeZone: storedTimeZone, canEdit }: DetailsFormProps) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [name, setName] = useState(brand.name);
   const [slug, setSlug] = useState(brand.slug);
   const [primaryChannel, setPrimaryChannel] = useState<Channel>(storedPrimary);
   const [drafts, setDrafts] = useState(() => channelDrafts(channels));
+  const [timeZone, setTimeZone] = useState(storedTimeZone);
   const [dirty, setDirty] = useState(false);
   const update = useMutation(
     trpc.brands.update.mutationOptions({
@@ -71,7 +80,14 @@ function DetailsForm({ brand, primaryChannel: storedPrimary, channels, canEdit }
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    update.mutate({ brandId: brand.id, name, slug: slug.trim(), primaryChannel, channels: selectedChannels(drafts, primaryChannel) });
+    update.mutate({
+      brandId: brand.id,
+      name,
+      slug: slug.trim(),
+      primaryChannel,
+      channels: selectedChannels(drafts, primaryChannel),
+      timeZone,
+    });
   };
 
   return (
@@ -122,6 +138,7 @@ function DetailsForm({ brand, primaryChannel: storedPrimary, channels, canEdit }
         primaryError={errors.fields.primaryChannel}
         channelsError={errors.fields.channels}
       />
+      <TimeZoneField value={timeZone} onChange={edit(setTimeZone)} disabled={disabled} error={errors.fields.timeZone} />
       {errors.form && (
         <p className="form-error" role="alert">
           {errors.form}

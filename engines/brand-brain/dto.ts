@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from '../../lib/slug';
+import { isTimeZone } from '../../lib/time-zones';
 import { Channel, MembershipRole, PersonaPriority } from '../enums';
 import { storableString, Text } from '../text';
 
@@ -22,6 +23,8 @@ export const BrandSummary = z.object({
   positioning: z.string(),
   toneTags: z.array(z.string()),
   taboos: z.array(z.string()),
+  /** IANA zone the brand's schedules are chosen and shown in. */
+  timeZone: z.string(),
 });
 export type BrandSummary = z.infer<typeof BrandSummary>;
 
@@ -58,6 +61,8 @@ export type PillarDTO = z.infer<typeof PillarDTO>;
 export const BrandStrategyView = z.object({
   brandId: z.uuid(),
   brandName: z.string(),
+  /** IANA zone the brand's schedules are chosen and shown in. */
+  timeZone: z.string(),
   positioning: z.string(),
   toneTags: z.array(z.string()),
   taboos: z.array(z.string()),
@@ -92,6 +97,9 @@ const BrandChannelInput = z.object({ channel: Channel, handle: storableString().
 /** One entry per channel (the engine refuses a channel listed twice). */
 const BrandChannels = z.array(BrandChannelInput).max(Channel.options.length);
 
+/** An IANA time zone name this runtime knows ("Europe/Berlin", "UTC"). */
+export const BrandTimeZone = z.string().trim().max(64).refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin or UTC');
+
 export const CreateBrandInput = z.object({
   name: Text(120),
   /** Omitted → derived from the name (lib/slug.ts). */
@@ -109,6 +117,7 @@ export const UpdateBrandInput = z.object({
   primaryChannel: Channel.optional(),
   /** Replaces the whole list. */
   channels: BrandChannels.optional(),
+  timeZone: BrandTimeZone.optional(),
 });
 export type UpdateBrandInput = z.input<typeof UpdateBrandInput>;
 

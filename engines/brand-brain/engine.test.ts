@@ -69,6 +69,7 @@ describe('reading a brand', () => {
       positioning: 'Fixture Co helps finance teams close the books faster.',
       toneTags: ['plainspoken', 'practical'],
       taboos: ['guaranteed returns', 'crypto'],
+      timeZone: 'UTC',
     });
   });
 

@@ -104,6 +104,7 @@ export class BrandBrainEngine {
       .set({
         ...(fields.name !== undefined ? { name: fields.name } : {}),
         ...(fields.slug !== undefined ? { slug: fields.slug } : {}),
+        ...(fields.timeZone !== undefined ? { timeZone: fields.timeZone } : {}),
         ...(channelChange ? { primaryChannel, channels: channelsWithPrimary(fields.channels ?? current.channels, primaryChannel) } : {}),
         updatedAt: sql`now()`,
       })

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { DecidedBy } from '../decisions/dto';
-import { Channel, PackageCreatedVia, PackageStatus, VariantStatus } from '../enums';
+import { WALL_TIME } from '../../lib/time-zones';
+import { DecidedBy, MAX_DECISION_REASON } from '../decisions/dto';
+import { Channel, DecisionKind, PackageCreatedVia, PackageStatus, VariantStatus } from '../enums';
 import { OpportunityDTO } from '../opportunities/dto';
 import { PatternRecommendation } from '../patterns/dto';
 import { StorableRecord, storableString, Text } from '../text';
@@ -80,8 +81,24 @@ export type CreateVariantInput = z.input<typeof CreateVariantInput>;
 export const PackageRef = z.object({ packageId: z.uuid() });
 export type PackageRef = z.input<typeof PackageRef>;
 
-/** `decidedByUserId` goes into the decision log when the move sends the package to review. */
-export const UpdatePackageStatusInput = PackageRef.extend({ status: PackageStatus, ...DecidedBy });
+/**
+ * A person's override of the hard rules (a taboo, the channel limit, an empty or invalid draft, a
+ * draft never approved): the move goes ahead and the reason is recorded with what it overrode.
+ */
+export const Override = z.object({ reason: Text(MAX_DECISION_REASON) });
+export type Override = z.input<typeof Override>;
+
+/**
+ * A move along draft → in_review → approved (or back to draft, which needs a `note` saying why).
+ * Scheduled and published follow from the variants; archived is packages.archive. Every move is
+ * logged as a decision by `decidedByUserId`.
+ */
+export const UpdatePackageStatusInput = PackageRef.extend({
+  status: PackageStatus,
+  note: Text(MAX_DECISION_REASON).optional(),
+  override: Override.optional(),
+  ...DecidedBy,
+});
 export type UpdatePackageStatusInput = z.input<typeof UpdatePackageStatusInput>;
 
 /** One variant of the brand. */
@@ -92,11 +109,47 @@ export type VariantRef = z.input<typeof VariantRef>;
 export const UpdateVariantTextInput = VariantRef.extend({ text: VariantText, ...DecidedBy });
 export type UpdateVariantTextInput = z.input<typeof UpdateVariantTextInput>;
 
-export const ScheduleVariantInput = VariantRef.extend({ scheduledPublishAt: z.date() });
+/** Archive or restore a package; logged as a decision by `decidedByUserId`. */
+export const PackageDecisionInput = PackageRef.extend({ ...DecidedBy });
+export type PackageDecisionInput = z.input<typeof PackageDecisionInput>;
+
+/** Approve or unschedule one variant (an override lets a variant that breaks a hard rule be approved). */
+export const VariantDecisionInput = VariantRef.extend({ override: Override.optional(), ...DecidedBy });
+export type VariantDecisionInput = z.input<typeof VariantDecisionInput>;
+
+/** Set one draft aside for good, with an optional note saying why. */
+export const RejectVariantInput = VariantRef.extend({ note: Text(MAX_DECISION_REASON).optional(), ...DecidedBy });
+export type RejectVariantInput = z.input<typeof RejectVariantInput>;
+
+/**
+ * Schedule (or reschedule) a variant for `scheduledFor`, a wall time YYYY-MM-DDTHH:mm on the brand's
+ * clock (brands.time_zone): what a person types into the schedule control, converted by the engine.
+ */
+export const ScheduleVariantInput = VariantRef.extend({
+  scheduledFor: z.string().regex(WALL_TIME, 'must be a date and time, YYYY-MM-DDTHH:mm'),
+  override: Override.optional(),
+  ...DecidedBy,
+});
 export type ScheduleVariantInput = z.input<typeof ScheduleVariantInput>;
 
-/** The variant went out as the platform's post `externalPostId`, at `publishedAt` (default: now). */
-export const MarkVariantPublishedInput = VariantRef.extend({ externalPostId: Text(200), publishedAt: z.date().optional(), ...DecidedBy });
+/** A link to the post on its platform: http(s) only, so it is safe to show as a link. */
+export const PostUrl = storableString()
+  .trim()
+  .max(2_000)
+  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), 'must be an http(s) link to the post');
+
+/**
+ * The variant went out: its post link `postUrl` and/or the platform's post id `externalPostId` (the
+ * link stands in for the id when only the link is given), at `publishedAt` (default: now). The engine
+ * refuses a mark with neither (a refinement here would keep procedures from omitting `decidedByUserId`).
+ */
+export const MarkVariantPublishedInput = VariantRef.extend({
+  externalPostId: Text(200).optional(),
+  postUrl: PostUrl.optional(),
+  publishedAt: z.date().optional(),
+  override: Override.optional(),
+  ...DecidedBy,
+});
 export type MarkVariantPublishedInput = z.input<typeof MarkVariantPublishedInput>;
 
 /** Regeneration's replacement of a channel's untouched drafts made before `createdBefore`, all but `keep`. */
@@ -133,6 +186,8 @@ export const PackageDTO = z.object({
   notes: z.string().nullable(),
   createdVia: PackageCreatedVia,
   idempotencyKey: z.string().nullable(),
+  /** The state an archived package had; restore returns it there. */
+  archivedFrom: PackageStatus.nullable(),
   createdAt: z.date(),
   updatedAt: z.date(),
   deletedAt: z.date().nullable(),
@@ -165,6 +220,7 @@ export const VariantDTO = z.object({
   scheduledPublishAt: z.date().nullable(),
   publishedAt: z.date().nullable(),
   externalPostId: z.string().nullable(),
+  postUrl: z.string().nullable(),
   lastEvaluatedAt: z.date().nullable(),
   evalScore: z.int().min(0).max(100).nullable(),
   evalNotes: z.string().nullable(),
@@ -176,6 +232,23 @@ export const VariantDTO = z.object({
   withinChannelLimit: z.boolean(),
 });
 export type VariantDTO = z.infer<typeof VariantDTO>;
+
+/** One step of a package's history: a decision about it or one of its variants, by whom and when. */
+export const PackageHistoryEntry = z.object({
+  id: z.uuid(),
+  kind: DecisionKind,
+  variantId: z.uuid().nullable(),
+  channel: Channel.nullable(),
+  /** The note (back to draft), the override's reason, or what was scheduled for when. */
+  reason: z.string().nullable(),
+  /** The hard rules an override went past; empty without one. */
+  overridden: z.array(z.string()),
+  userId: z.uuid().nullable(),
+  /** The person's display name; null for a script or a person no longer known. */
+  userName: z.string().nullable(),
+  decidedAt: z.date(),
+});
+export type PackageHistoryEntry = z.infer<typeof PackageHistoryEntry>;
 
 export const PackageWorkspaceView = z.object({
   package: PackageDTO,

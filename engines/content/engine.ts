@@ -4,7 +4,7 @@ import { type Clock, systemClock } from '../clock';
 import type { Database } from '../db/client';
 import { contentPackages } from '../db/schema';
 import { DecisionsEngine } from '../decisions/engine';
-import { ConflictError, InvariantViolationError, NotFoundError } from '../errors';
+import { ConflictError, NotFoundError } from '../errors';
 import type { OpportunityDTO } from '../opportunities/dto';
 import { BrandScope, inBrand } from '../scope';
 import { type AddPackageChannelInput, addPackageChannel } from './add-channel';
@@ -15,14 +15,18 @@ import {
   type CreateVariantInput,
   ListPackagesInput,
   MarkVariantPublishedInput,
+  PackageDecisionInput,
   type PackageDTO,
+  type PackageHistoryEntry,
   PackageRef,
   type PackageWorkspaceView,
+  RejectVariantInput,
   RetireDraftsInput,
   ScheduleVariantInput,
   UpdatePackageStatusInput,
   UpdatePackageThesisInput,
   UpdateVariantTextInput,
+  VariantDecisionInput,
   type VariantDTO,
   VariantRef,
   type WorkspaceViewOptions,
@@ -30,9 +34,9 @@ import {
 import { listPackageLibrary } from './library';
 import { exportLibraryCsv } from './library-csv';
 import type { ExportPackageLibraryInput, LibraryCsv, ListPackageLibraryInput, PackageLibraryPage } from './library-dto';
+import { PackageLifecycle } from './lifecycle';
 import { discardUntouchedPackage, retireUntouchedDrafts } from './package-cleanup';
 import { type PackageMarkdown, packageMarkdown } from './package-markdown';
-import { packageMove } from './package-status';
 import { loadBrand, loadPackage, loadVariantDTO, selectPackageVariants, toPackageDTO, toVariantDTO } from './queries';
 import { VariantWrites } from './variant-writes';
 import { buildWorkspaceView } from './workspace';
@@ -45,6 +49,7 @@ import { buildWorkspaceView } from './workspace';
 export class ContentEngine {
   private readonly clock: Clock;
   private readonly variantWrites: VariantWrites;
+  private readonly lifecycle: PackageLifecycle;
   private readonly decisions: Pick<DecisionsEngine, 'record'>;
 
   constructor(
@@ -54,6 +59,7 @@ export class ContentEngine {
     this.clock = deps.clock ?? systemClock;
     this.decisions = deps.decisions ?? new DecisionsEngine(db, { clock: this.clock });
     this.variantWrites = new VariantWrites(db, { patterns: deps.patterns, decisions: this.decisions }, this.clock);
+    this.lifecycle = new PackageLifecycle(db, this.decisions, this.clock);
   }
 
   /** The brand's packages, newest first. */
@@ -187,49 +193,26 @@ export class ContentEngine {
   }
 
   /**
-   * Moves the package along draft ⇄ in_review → scheduled → published, or archives it from anywhere.
-   * The package row is locked while its variants are checked, so the check and the move agree. A move
-   * into review is logged as the decision `sent_to_review`.
+   * Moves the package along draft → in_review → approved, or back to draft with a note; scheduled and
+   * published follow from its variants, archived is `archivePackage`. Moves into review and approval
+   * need an override when a draft breaks a hard rule. Each move is a decision (lifecycle.ts).
    */
   async updatePackageStatus(brand: BrandScope, input: UpdatePackageStatusInput): Promise<PackageDTO> {
-    const scope = BrandScope.parse(brand);
-    const { packageId: id, status: to, decidedByUserId } = UpdatePackageStatusInput.parse(input);
-    return this.db.transaction(async (tx) => {
-      const current = await loadPackage(tx, scope, id, true);
-      const from = current.status;
-      if (from === to) return toPackageDTO(current);
-      const move = packageMove(from, to);
-      if (!move.allowed) throw new InvariantViolationError(`A package cannot move from ${from} to ${to}`, 'state');
-      if (move.needsVariantIn) {
-        const needed = move.needsVariantIn;
-        const packageVariants = await selectPackageVariants(tx, scope, id);
-        if (!packageVariants.some((v) => v.status === needed)) {
-          throw new InvariantViolationError(`A package becomes ${to} only once one of its variants is ${needed}`, 'state');
-        }
-      }
-      const [updated] = await tx
-        .update(contentPackages)
-        .set({ status: to, updatedAt: sql`now()` })
-        .where(and(eq(contentPackages.id, id), eq(contentPackages.tenantId, scope.tenantId), eq(contentPackages.brandId, scope.brandId)))
-        .returning();
-      if (to === 'in_review') {
-        await this.decisions.record(
-          scope,
-          {
-            kind: 'sent_to_review',
-            opportunityId: current.originOpportunityId,
-            packageId: id,
-            pillarId: current.pillarId,
-            personaId: current.personaId,
-            // A package for one channel is about that channel; one for several is about none of them alone.
-            channel: current.channels.length === 1 ? current.channels[0] : null,
-            userId: decidedByUserId ?? null,
-          },
-          tx,
-        );
-      }
-      return toPackageDTO(updated!);
-    });
+    return this.lifecycle.setStatus(BrandScope.parse(brand), UpdatePackageStatusInput.parse(input));
+  }
+
+  /** Archives the package from any state (not twice); restore returns it to that state. */
+  async archivePackage(brand: BrandScope, input: PackageDecisionInput): Promise<PackageDTO> {
+    return this.lifecycle.archive(BrandScope.parse(brand), PackageDecisionInput.parse(input));
+  }
+
+  async restorePackage(brand: BrandScope, input: PackageDecisionInput): Promise<PackageDTO> {
+    return this.lifecycle.restore(BrandScope.parse(brand), PackageDecisionInput.parse(input));
+  }
+
+  /** The package's lifecycle as people took it, newest first: who, when, note or override. */
+  async getPackageHistory(brand: BrandScope, input: PackageRef): Promise<PackageHistoryEntry[]> {
+    return this.lifecycle.history(BrandScope.parse(brand), PackageRef.parse(input).packageId);
   }
 
   async createVariant(brand: BrandScope, input: CreateVariantInput): Promise<VariantDTO> {
@@ -240,12 +223,28 @@ export class ContentEngine {
     return this.variantWrites.updateText(BrandScope.parse(brand), UpdateVariantTextInput.parse(input));
   }
 
+  /** The variant went out (post link and/or platform id); the package becomes published. */
   async markVariantPublished(brand: BrandScope, input: MarkVariantPublishedInput): Promise<VariantDTO> {
-    return this.variantWrites.markPublished(BrandScope.parse(brand), MarkVariantPublishedInput.parse(input));
+    return this.lifecycle.markPublished(BrandScope.parse(brand), MarkVariantPublishedInput.parse(input));
   }
 
+  /** Schedules or reschedules a variant at a wall time on the brand's clock; the package becomes scheduled. */
   async scheduleVariant(brand: BrandScope, input: ScheduleVariantInput): Promise<VariantDTO> {
-    return this.variantWrites.schedule(BrandScope.parse(brand), ScheduleVariantInput.parse(input));
+    return this.lifecycle.schedule(BrandScope.parse(brand), ScheduleVariantInput.parse(input));
+  }
+
+  async unscheduleVariant(brand: BrandScope, input: VariantDecisionInput): Promise<VariantDTO> {
+    return this.lifecycle.unschedule(BrandScope.parse(brand), VariantDecisionInput.parse(input));
+  }
+
+  /** Sets a draft aside for good, with an optional note. */
+  async rejectVariant(brand: BrandScope, input: RejectVariantInput): Promise<VariantDTO> {
+    return this.lifecycle.rejectVariant(BrandScope.parse(brand), RejectVariantInput.parse(input));
+  }
+
+  /** Approves one draft on its own (a package's approval approves all its drafts). */
+  async approveVariant(brand: BrandScope, input: VariantDecisionInput): Promise<VariantDTO> {
+    return this.lifecycle.approveVariant(BrandScope.parse(brand), VariantDecisionInput.parse(input));
   }
 
   /** The package's variants, oldest first. */

@@ -3,14 +3,9 @@ import { ZodError } from 'zod';
 import { addDays } from '../../lib/dates';
 import { createTestDatabase, type TestDatabase } from '../../test/database';
 import { createTenantFixture, type TenantFixture } from '../../test/fixtures';
-import {
-  createContentEngine,
-  FIXED_NOW,
-  insertContentOpportunity,
-  insertContentPackage,
-  insertContentVariant,
-} from '../../test/fixtures/content';
-import type { PackageStatus, VariantStatus } from '../enums';
+import { createContentEngine, FIXED_NOW, insertContentOpportunity, insertContentPackage } from '../../test/fixtures/content';
+import { walkPackageTo } from '../../test/fixtures/lifecycle';
+import type { PackageStatus } from '../enums';
 import { InvariantViolationError, NotFoundError } from '../errors';
 import type { ContentEngine } from './engine';
 
@@ -109,7 +104,7 @@ describe('listPackagesForBrand', () => {
     const brand = await createTenantFixture(handle.db, 'Listing Co');
     const ids: string[] = [];
     for (const status of ['draft', 'in_review', 'draft', 'archived'] as const) {
-      ids.push(await insertContentPackage(handle.db, brand, { status }));
+      ids.push((await walkPackageTo(handle.db, content, brand, status, { now: FIXED_NOW })).packageId);
     }
     const all = await content.listPackagesForBrand(brand, { limit: 10, offset: 0 });
     expect(all.map((p) => p.id)).toEqual([...ids].reverse());
@@ -152,55 +147,45 @@ describe('updatePackageThesis', () => {
 });
 
 describe('updatePackageStatus', () => {
-  async function packageIn(status: PackageStatus, variantStatuses: VariantStatus[] = []): Promise<string> {
-    const packageId = await insertContentPackage(handle.db, fx, { status });
-    for (const variantStatus of variantStatuses) await insertContentVariant(handle.db, fx, packageId, { status: variantStatus });
-    return packageId;
-  }
+  const walk = (status: PackageStatus) => walkPackageTo(handle.db, content, fx, status, { now: FIXED_NOW });
 
-  it.each<[PackageStatus, PackageStatus, VariantStatus[]]>([
-    ['draft', 'in_review', []],
-    ['in_review', 'draft', []],
-    ['in_review', 'scheduled', ['draft', 'scheduled']],
-    ['scheduled', 'published', ['scheduled', 'published']],
-    ['draft', 'archived', []],
-    ['in_review', 'archived', []],
-    ['scheduled', 'archived', ['scheduled']],
-    ['published', 'archived', ['published']],
-  ])('moves %s → %s', async (from, to, variantStatuses) => {
-    const packageId = await packageIn(from, variantStatuses);
-    expect((await content.updatePackageStatus(fx, { packageId, status: to })).status).toBe(to);
+  it.each<[PackageStatus, PackageStatus]>([
+    ['draft', 'in_review'],
+    ['in_review', 'approved'],
+    ['in_review', 'draft'],
+    ['approved', 'draft'],
+    ['draft', 'archived'],
+    ['approved', 'archived'],
+    ['scheduled', 'archived'],
+    ['published', 'archived'],
+  ])('moves %s → %s', async (from, to) => {
+    const { packageId } = await walk(from);
+    expect((await content.updatePackageStatus(fx, { packageId, status: to, note: 'Needs a sharper hook.' })).status).toBe(to);
     expect((await content.getPackage(fx, { packageId })).status).toBe(to);
   });
 
-  it.each<[PackageStatus, PackageStatus, VariantStatus[]]>([
-    ['draft', 'scheduled', ['scheduled']],
-    ['draft', 'published', ['published']],
-    ['in_review', 'scheduled', ['draft', 'approved', 'published']],
-    ['in_review', 'published', ['published']],
-    ['scheduled', 'published', ['scheduled']],
-    ['scheduled', 'draft', []],
-    ['scheduled', 'in_review', []],
-    ['published', 'draft', []],
-    ['published', 'scheduled', ['scheduled']],
-    ['archived', 'draft', []],
-    ['archived', 'in_review', []],
-  ])('refuses %s → %s as a state violation', async (from, to, variantStatuses) => {
-    const packageId = await packageIn(from, variantStatuses);
-    const error = await content.updatePackageStatus(fx, { packageId, status: to }).catch((e: unknown) => e);
+  it.each<[PackageStatus, PackageStatus]>([
+    ['draft', 'scheduled'],
+    ['draft', 'published'],
+    ['in_review', 'scheduled'],
+    ['approved', 'published'],
+    ['scheduled', 'published'],
+    ['scheduled', 'draft'],
+    ['scheduled', 'in_review'],
+    ['published', 'draft'],
+    ['published', 'scheduled'],
+    ['archived', 'draft'],
+    ['archived', 'in_review'],
+  ])('refuses %s → %s as a state violation', async (from, to) => {
+    const { packageId } = await walk(from);
+    const error = await content.updatePackageStatus(fx, { packageId, status: to, note: 'Why not.' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvariantViolationError);
     expect((error as InvariantViolationError).kind).toBe('state');
     expect((await content.getPackage(fx, { packageId })).status).toBe(from);
   });
 
-  it('does not count a deleted scheduled variant towards scheduling the package', async () => {
-    const packageId = await packageIn('in_review');
-    await insertContentVariant(handle.db, fx, packageId, { status: 'scheduled', deletedAt: FIXED_NOW });
-    await expect(content.updatePackageStatus(fx, { packageId, status: 'scheduled' })).rejects.toBeInstanceOf(InvariantViolationError);
-  });
-
   it('returns the package unchanged when the status is the same', async () => {
-    const packageId = await packageIn('published');
+    const { packageId } = await walk('published');
     const before = await content.getPackage(fx, { packageId });
     expect(await content.updatePackageStatus(fx, { packageId, status: 'published' })).toEqual(before);
   });

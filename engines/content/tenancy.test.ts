@@ -1,14 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../lib/dates';
 import { createTestDatabase, type TestDatabase } from '../../test/database';
 import { createTenantFixture, insertBareSiblingBrand, type TenantFixture } from '../../test/fixtures';
-import {
-  createContentEngine,
-  FIXED_NOW,
-  insertContentOpportunity,
-  insertContentPackage,
-  insertContentVariant,
-} from '../../test/fixtures/content';
+import { createContentEngine, FIXED_NOW, insertContentOpportunity } from '../../test/fixtures/content';
+import { VALID_DRAFTS, wallTimeDaysAfter } from '../../test/fixtures/lifecycle';
 import { NotFoundError } from '../errors';
 import type { ContentEngine } from './engine';
 
@@ -26,8 +20,14 @@ beforeAll(async () => {
   owner = await createTenantFixture(handle.db, 'Owner Co');
   content = createContentEngine(handle.db);
   opportunityId = await insertContentOpportunity(handle.db, owner);
-  packageId = await insertContentPackage(handle.db, owner, { status: 'in_review', originOpportunityId: opportunityId });
-  variantId = await insertContentVariant(handle.db, owner, packageId, { status: 'scheduled' });
+  // A package of the opportunity with one linkedin draft, walked to scheduled through the engine.
+  packageId = (
+    await content.createPackageFromOpportunity(owner, { opportunityId, channels: ['linkedin'], createdByUserId: owner.ownerUserId })
+  ).package.id;
+  variantId = (await content.createVariant(owner, { packageId, channel: 'linkedin', draftText: VALID_DRAFTS.linkedin })).id;
+  await content.updatePackageStatus(owner, { packageId, status: 'in_review' });
+  await content.updatePackageStatus(owner, { packageId, status: 'approved' });
+  await content.scheduleVariant(owner, { variantId, scheduledFor: wallTimeDaysAfter(FIXED_NOW, 3) });
   const otherTenant = await createTenantFixture(handle.db, 'Stranger Co');
   strangers = [
     ['another tenant', otherTenant],
@@ -49,11 +49,17 @@ const calls: [string, Call][] = [
     'updatePackageThesis',
     (c, fx) => c.updatePackageThesis(fx, { packageId, coreArgument: 'Taken over.', keyPoints: [], risksToAvoid: [] }),
   ],
-  ['updatePackageStatus', (c, fx) => c.updatePackageStatus(fx, { packageId, status: 'archived' })],
+  ['updatePackageStatus', (c, fx) => c.updatePackageStatus(fx, { packageId, status: 'draft', note: 'Taken over.' })],
+  ['archivePackage', (c, fx) => c.archivePackage(fx, { packageId })],
+  ['restorePackage', (c, fx) => c.restorePackage(fx, { packageId })],
+  ['getPackageHistory', (c, fx) => c.getPackageHistory(fx, { packageId })],
   ['createVariant', (c, fx) => c.createVariant(fx, { packageId, channel: 'linkedin', draftText: 'Injected.' })],
   ['updateVariantText', (c, fx) => c.updateVariantText(fx, { variantId, text: 'Injected.' })],
   ['markVariantPublished', (c, fx) => c.markVariantPublished(fx, { variantId, externalPostId: 'stolen-post' })],
-  ['scheduleVariant', (c, fx) => c.scheduleVariant(fx, { variantId, scheduledPublishAt: addDays(FIXED_NOW, 3) })],
+  ['scheduleVariant', (c, fx) => c.scheduleVariant(fx, { variantId, scheduledFor: wallTimeDaysAfter(FIXED_NOW, 4) })],
+  ['unscheduleVariant', (c, fx) => c.unscheduleVariant(fx, { variantId })],
+  ['approveVariant', (c, fx) => c.approveVariant(fx, { variantId })],
+  ['rejectVariant', (c, fx) => c.rejectVariant(fx, { variantId })],
   ['listVariantsForPackage', (c, fx) => c.listVariantsForPackage(fx, { packageId })],
   ['getVariant', (c, fx) => c.getVariant(fx, { variantId })],
   ['getPackageWorkspaceView', (c, fx) => c.getPackageWorkspaceView(fx, { packageId })],
@@ -77,7 +83,7 @@ describe('ContentEngine tenancy', () => {
   });
 
   it('left the owner rows untouched', async () => {
-    expect(await content.getPackage(owner, { packageId })).toMatchObject({ status: 'in_review', coreArgument: null });
+    expect(await content.getPackage(owner, { packageId })).toMatchObject({ status: 'scheduled', coreArgument: null });
     expect(await content.getVariant(owner, { variantId })).toMatchObject({ status: 'scheduled', editedText: null, externalPostId: null });
     expect(await content.listVariantsForPackage(owner, { packageId })).toHaveLength(1);
     expect(await content.listPackagesForBrand(owner)).toHaveLength(1);

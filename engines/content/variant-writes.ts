@@ -1,31 +1,22 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Clock } from '../clock';
 import type { Database } from '../db/client';
 import { variants } from '../db/schema';
 import type { DecisionKind, VariantStatus } from '../enums';
-import { ConflictError, InvariantViolationError } from '../errors';
-import { type BrandScope, inBrand, isUniqueViolation, type Tx } from '../scope';
+import { InvariantViolationError } from '../errors';
+import type { BrandScope, Tx } from '../scope';
 import type { ContentEngineDeps } from './deps';
-import {
-  CreateVariantInput,
-  EARLIEST_PUBLICATION,
-  type MarkVariantPublishedInput,
-  type ScheduleVariantInput,
-  type UpdateVariantTextInput,
-  type VariantDTO,
-} from './dto';
+import { CreateVariantInput, type UpdateVariantTextInput, type VariantDTO } from './dto';
 import { loadPackage, loadVariant, loadVariantDTO, type VariantRow } from './queries';
 
 // The engine parses each request with its DTO schema before it reaches here.
 type UpdateVariantTextRequest = z.output<typeof UpdateVariantTextInput>;
-type ScheduleVariantRequest = z.output<typeof ScheduleVariantInput>;
-type MarkPublishedRequest = z.output<typeof MarkVariantPublishedInput>;
 
 /** Statuses after which a variant's text and schedule are final. */
 const FINAL: readonly VariantStatus[] = ['published', 'rejected'];
 
-/** The variant side of ContentEngine: drafting, editing, scheduling and publishing one variant. */
+/** The variant side of ContentEngine: drafting and editing one variant (its lifecycle is lifecycle.ts). */
 export class VariantWrites {
   constructor(
     private readonly db: Database,
@@ -62,58 +53,29 @@ export class VariantWrites {
     return loadVariantDTO(this.db, scope, created!.id);
   }
 
-  /** Sets the edited text; a draft becomes `edited`, later statuses keep theirs. Each edit is a `variant_edited` decision. */
+  /**
+   * Sets the edited text; the variant becomes `edited`. An approved variant's approval was for the text
+   * it had, so an edit takes it back (approvedText cleared; approve again). A scheduled variant is
+   * unscheduled before its text changes. Each edit is a `variant_edited` decision.
+   */
   async updateText(scope: BrandScope, { variantId: id, text: editedText, decidedByUserId }: UpdateVariantTextRequest): Promise<VariantDTO> {
     return this.db.transaction(async (tx) => {
       const current = await loadVariant(tx, scope, id, true);
       refuseFinal(current, 'edited');
-      const status = current.status === 'draft' ? 'edited' : current.status;
-      const saved = await this.save(tx, scope, id, { editedText, status });
+      if (current.status === 'scheduled') {
+        throw new InvariantViolationError('A scheduled variant cannot be edited; unschedule it first', 'state');
+      }
+      const saved = await this.save(tx, scope, id, { editedText, approvedText: null, status: 'edited' });
       await this.logDecision(tx, scope, 'variant_edited', current, decidedByUserId);
       return saved;
     });
-  }
-
-  async schedule(scope: BrandScope, { variantId: id, scheduledPublishAt: at }: ScheduleVariantRequest): Promise<VariantDTO> {
-    if (at <= this.clock()) throw new InvariantViolationError('A variant can only be scheduled for a time in the future', 'input');
-    return this.db.transaction(async (tx) => {
-      refuseFinal(await loadVariant(tx, scope, id, true), 'scheduled');
-      return this.save(tx, scope, id, { status: 'scheduled', scheduledPublishAt: at });
-    });
-  }
-
-  /**
-   * Records that the variant went out as `externalPostId`. One platform post belongs to one variant
-   * per brand and channel; the unique index decides between two concurrent claims.
-   */
-  async markPublished(scope: BrandScope, request: MarkPublishedRequest): Promise<VariantDTO> {
-    const { variantId: id, externalPostId: postId } = request;
-    const now = this.clock();
-    const at = request.publishedAt ?? now;
-    if (at > now) throw new InvariantViolationError('publishedAt cannot lie in the future', 'input');
-    if (at < EARLIEST_PUBLICATION) throw new InvariantViolationError('publishedAt cannot lie before 2000-01-01', 'input');
-    try {
-      return await this.db.transaction(async (tx) => {
-        const current = await loadVariant(tx, scope, id, true);
-        // A repeated mark for the same post (a retried request) is not a second publication.
-        if (current.status === 'published' && current.externalPostId === postId) return loadVariantDTO(tx, scope, id);
-        refuseFinal(current, 'published');
-        await this.refuseTakenPostId(tx, scope, current, postId);
-        const published = await this.save(tx, scope, id, { status: 'published', publishedAt: at, externalPostId: postId });
-        await this.logDecision(tx, scope, 'variant_published', current, request.decidedByUserId);
-        return published;
-      });
-    } catch (error) {
-      if (isUniqueViolation(error, 'variants_external_post_uq')) throw takenPostId(postId);
-      throw error;
-    }
   }
 
   /** Logs a decision about a variant with its package's pillar and persona, its channel and pattern. */
   private async logDecision(
     tx: Tx,
     scope: BrandScope,
-    kind: Extract<DecisionKind, 'variant_edited' | 'variant_published'>,
+    kind: Extract<DecisionKind, 'variant_edited'>,
     variant: VariantRow,
     userId: string | null | undefined,
   ): Promise<void> {
@@ -135,21 +97,6 @@ export class VariantWrites {
     );
   }
 
-  private async refuseTakenPostId(tx: Tx, scope: BrandScope, variant: VariantRow, postId: string): Promise<void> {
-    const [taken] = await tx
-      .select({ id: variants.id })
-      .from(variants)
-      .where(
-        and(
-          inBrand(variants, scope),
-          eq(variants.channel, variant.channel),
-          eq(variants.externalPostId, postId),
-          ne(variants.id, variant.id),
-        ),
-      );
-    if (taken) throw takenPostId(postId);
-  }
-
   private async save(tx: Tx, scope: BrandScope, id: string, changes: Partial<typeof variants.$inferInsert>): Promise<VariantDTO> {
     await tx
       .update(variants)
@@ -163,8 +110,4 @@ function refuseFinal(variant: VariantRow, wanted: string): void {
   if (FINAL.includes(variant.status)) {
     throw new InvariantViolationError(`A ${variant.status} variant cannot be ${wanted}`, 'state');
   }
-}
-
-function takenPostId(postId: string): ConflictError {
-  return new ConflictError(`External post ${postId} is already recorded for another variant of this channel`);
 }

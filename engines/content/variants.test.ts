@@ -10,7 +10,8 @@ import {
   insertContentPattern,
   insertContentVariant,
 } from '../../test/fixtures/content';
-import type { VariantStatus } from '../enums';
+import { walkPackageTo } from '../../test/fixtures/lifecycle';
+import type { PackageStatus } from '../enums';
 import { ConflictError, InvariantViolationError, NotFoundError } from '../errors';
 import { activeText, EARLIEST_PUBLICATION } from './dto';
 import type { ContentEngine } from './engine';
@@ -19,6 +20,9 @@ let handle: TestDatabase;
 let fx: TenantFixture;
 let content: ContentEngine;
 let packageId: string;
+
+const walk = (status: PackageStatus, options: Partial<Parameters<typeof walkPackageTo>[4]> = {}) =>
+  walkPackageTo(handle.db, content, fx, status, { now: FIXED_NOW, ...options });
 
 beforeAll(async () => {
   handle = await createTestDatabase();
@@ -115,14 +119,16 @@ describe('updateVariantText', () => {
     expect(again).toMatchObject({ status: 'edited', editedText: 'Third go.' });
   });
 
-  it.each<VariantStatus>(['approved', 'scheduled'])('keeps a %s variant in its status', async (status) => {
-    const variantId = await insertContentVariant(handle.db, fx, packageId, { status });
-    const edited = await content.updateVariantText(fx, { variantId, text: 'Tweaked.' });
-    expect(edited).toMatchObject({ status, editedText: 'Tweaked.' });
+  it('takes an approved variant’s approval back on an edit', async () => {
+    const { variantIds } = await walk('approved');
+    const edited = await content.updateVariantText(fx, { variantId: variantIds[0]!, text: 'Tweaked after approval, needs a new look.' });
+    expect(edited).toMatchObject({ status: 'edited', editedText: 'Tweaked after approval, needs a new look.', approvedText: null });
   });
 
-  it.each<VariantStatus>(['published', 'rejected'])('refuses to edit a %s variant', async (status) => {
-    const variantId = await insertContentVariant(handle.db, fx, packageId, { status });
+  it.each(['published', 'rejected'] as const)('refuses to edit a %s variant', async (status) => {
+    const { variantIds } = await walk('published');
+    // The walk publishes the first variant; the second is rejected through the engine.
+    const variantId = status === 'published' ? variantIds[0]! : (await content.rejectVariant(fx, { variantId: variantIds[1]! })).id;
     expect((await violation(content.updateVariantText(fx, { variantId, text: 'Too late.' }))).kind).toBe('state');
     expect((await content.getVariant(fx, { variantId })).editedText).toBeNull();
   });
@@ -135,46 +141,52 @@ describe('updateVariantText', () => {
 });
 
 describe('scheduleVariant', () => {
-  it('schedules a variant for a future time', async () => {
-    const variantId = await insertContentVariant(handle.db, fx, packageId, { status: 'edited' });
-    const at = addDays(FIXED_NOW, 2);
-    expect(await content.scheduleVariant(fx, { variantId, scheduledPublishAt: at })).toMatchObject({
+  it('schedules an approved variant for a future time', async () => {
+    const { variantIds } = await walk('approved');
+    expect(await content.scheduleVariant(fx, { variantId: variantIds[0]!, scheduledFor: '2026-03-17T09:00' })).toMatchObject({
       status: 'scheduled',
-      scheduledPublishAt: at,
+      scheduledPublishAt: new Date('2026-03-17T09:00:00Z'),
     });
   });
 
   it('refuses a time that is not in the future, as bad input', async () => {
-    const variantId = await insertContentVariant(handle.db, fx, packageId);
-    expect((await violation(content.scheduleVariant(fx, { variantId, scheduledPublishAt: FIXED_NOW }))).kind).toBe('input');
-    expect((await content.getVariant(fx, { variantId })).status).toBe('draft');
+    const { variantIds } = await walk('approved');
+    const variantId = variantIds[0]!;
+    expect((await violation(content.scheduleVariant(fx, { variantId, scheduledFor: '2026-03-15T12:00' }))).kind).toBe('input');
+    expect((await content.getVariant(fx, { variantId })).status).toBe('approved');
   });
 
-  it.each<VariantStatus>(['published', 'rejected'])('refuses to schedule a %s variant', async (status) => {
-    const variantId = await insertContentVariant(handle.db, fx, packageId, { status });
-    expect((await violation(content.scheduleVariant(fx, { variantId, scheduledPublishAt: addDays(FIXED_NOW, 1) }))).kind).toBe('state');
+  it.each(['published', 'rejected'] as const)('refuses to schedule a %s variant', async (status) => {
+    const { variantIds } = await walk('published');
+    const variantId = status === 'published' ? variantIds[0]! : (await content.rejectVariant(fx, { variantId: variantIds[1]! })).id;
+    expect((await violation(content.scheduleVariant(fx, { variantId, scheduledFor: '2026-03-16T09:00' }))).kind).toBe('state');
   });
 });
 
 describe('markVariantPublished', () => {
-  it('publishes at the given time with the platform post id', async () => {
-    const variantId = await insertContentVariant(handle.db, fx, packageId, { status: 'scheduled' });
+  it('publishes a scheduled variant at the given time with the platform post id', async () => {
+    const { variantIds } = await walk('scheduled');
     const at = addDays(FIXED_NOW, -1);
-    const published = await content.markVariantPublished(fx, { variantId, externalPostId: 'li-post-1', publishedAt: at });
-    expect(published).toMatchObject({ status: 'published', publishedAt: at, externalPostId: 'li-post-1' });
+    const published = await content.markVariantPublished(fx, { variantId: variantIds[0]!, externalPostId: 'li-post-1', publishedAt: at });
+    expect(published).toMatchObject({ status: 'published', publishedAt: at, externalPostId: 'li-post-1', postUrl: null });
   });
 
   it('publishes now when no time is given, and repeats harmlessly for the same post', async () => {
-    const variantId = await insertContentVariant(handle.db, fx, packageId, { status: 'approved' });
+    const { variantIds } = await walk('approved');
+    const variantId = variantIds[0]!;
     const published = await content.markVariantPublished(fx, { variantId, externalPostId: 'li-post-2' });
     expect(published).toMatchObject({ status: 'published', publishedAt: FIXED_NOW });
     expect(await content.markVariantPublished(fx, { variantId, externalPostId: 'li-post-2' })).toEqual(published);
   });
 
   it('refuses a publication time in the future', async () => {
-    const variantId = await insertContentVariant(handle.db, fx, packageId);
+    const { variantIds } = await walk('approved');
     const error = await violation(
-      content.markVariantPublished(fx, { variantId, externalPostId: 'li-post-3', publishedAt: new Date(FIXED_NOW.getTime() + 1) }),
+      content.markVariantPublished(fx, {
+        variantId: variantIds[0]!,
+        externalPostId: 'li-post-3',
+        publishedAt: new Date(FIXED_NOW.getTime() + 1),
+      }),
     );
     expect(error.kind).toBe('input');
   });
@@ -183,47 +195,47 @@ describe('markVariantPublished', () => {
     ['just before 2000', new Date(EARLIEST_PUBLICATION.getTime() - 1)],
     ['so early that PostgreSQL cannot store it', new Date(-8e15)],
   ])('refuses a publication time %s, leaving the variant as it was', async (_, at) => {
-    const variantId = await insertContentVariant(handle.db, fx, packageId, { status: 'approved' });
+    const { variantIds } = await walk('approved');
+    const variantId = variantIds[0]!;
     const error = await violation(content.markVariantPublished(fx, { variantId, externalPostId: `li-old-${variantId}`, publishedAt: at }));
     expect({ kind: error.kind, message: error.message }).toEqual({ kind: 'input', message: 'publishedAt cannot lie before 2000-01-01' });
     expect(await content.getVariant(fx, { variantId })).toMatchObject({ status: 'approved', publishedAt: null });
   });
 
   it('accepts a publication time of exactly 2000-01-01', async () => {
-    const variantId = await insertContentVariant(handle.db, fx, packageId, { status: 'approved' });
+    const { variantIds } = await walk('approved');
     const published = await content.markVariantPublished(fx, {
-      variantId,
-      externalPostId: `li-y2k-${variantId}`,
+      variantId: variantIds[0]!,
+      externalPostId: `li-y2k-${variantIds[0]}`,
       publishedAt: EARLIEST_PUBLICATION,
     });
     expect(published.publishedAt).toEqual(EARLIEST_PUBLICATION);
   });
 
   it('refuses a post id already recorded for another variant of the same channel', async () => {
-    await insertContentVariant(handle.db, fx, packageId, { channel: 'x', status: 'published', externalPostId: 'x-post-9' });
-    const variantId = await insertContentVariant(handle.db, fx, packageId, { channel: 'x' });
-    await expect(content.markVariantPublished(fx, { variantId, externalPostId: 'x-post-9' })).rejects.toBeInstanceOf(ConflictError);
-    expect((await content.getVariant(fx, { variantId })).status).toBe('draft');
-    const onLinkedin = await insertContentVariant(handle.db, fx, packageId, { channel: 'linkedin' });
+    const { variantIds } = await walk('approved', { channels: ['x', 'linkedin'], draftsPerChannel: 2 });
+    const [firstX, secondX, onLinkedin] = variantIds as [string, string, string];
+    await content.markVariantPublished(fx, { variantId: firstX, externalPostId: 'x-post-9' });
+    await expect(content.markVariantPublished(fx, { variantId: secondX, externalPostId: 'x-post-9' })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    expect((await content.getVariant(fx, { variantId: secondX })).status).toBe('approved');
     expect((await content.markVariantPublished(fx, { variantId: onLinkedin, externalPostId: 'x-post-9' })).externalPostId).toBe('x-post-9');
   });
 
   it('lets only one of two concurrent claims of a post id through', async () => {
-    const first = await insertContentVariant(handle.db, fx, packageId, { channel: 'x' });
-    const second = await insertContentVariant(handle.db, fx, packageId, { channel: 'x' });
+    const { variantIds } = await walk('approved', { channels: ['x'], draftsPerChannel: 2 });
     const results = await Promise.allSettled(
-      [first, second].map((id) => content.markVariantPublished(fx, { variantId: id, externalPostId: 'x-post-race' })),
+      variantIds.map((id) => content.markVariantPublished(fx, { variantId: id, externalPostId: 'x-post-race' })),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const [refused] = results.filter((r) => r.status === 'rejected');
     expect(refused!.reason).toBeInstanceOf(ConflictError);
   });
 
-  it.each<VariantStatus>(['rejected', 'published'])('refuses to publish a %s variant again', async (status) => {
-    const variantId = await insertContentVariant(handle.db, fx, packageId, {
-      status,
-      externalPostId: status === 'published' ? 'old-post' : null,
-    });
+  it.each(['rejected', 'published'] as const)('refuses to publish a %s variant again', async (status) => {
+    const { variantIds } = await walk('published');
+    const variantId = status === 'published' ? variantIds[0]! : (await content.rejectVariant(fx, { variantId: variantIds[1]! })).id;
     expect((await violation(content.markVariantPublished(fx, { variantId, externalPostId: 'new-post' }))).kind).toBe('state');
   });
 });

@@ -9,8 +9,8 @@ import {
   insertContentOpportunity,
   insertContentPackage,
   insertContentPattern,
-  insertContentVariant,
 } from '../../test/fixtures/content';
+import { VALID_DRAFTS } from '../../test/fixtures/lifecycle';
 import { contentPillars, opportunities, patternTemplates, personas } from '../db/schema';
 import { PackageWorkspaceView } from './dto';
 import type { ContentEngine } from './engine';
@@ -68,8 +68,12 @@ describe('getPackageWorkspaceView', () => {
 
   it('still opens once the origin opportunity is deleted, showing it as null', async () => {
     const opportunityId = await insertContentOpportunity(handle.db, fx);
-    const packageId = await insertContentPackage(handle.db, fx, { originOpportunityId: opportunityId });
-    await insertContentVariant(handle.db, fx, packageId, { channel: 'x', status: 'published', externalPostId: 'x-1' });
+    const packageId = (await content.createPackageFromOpportunity(fx, { opportunityId, channels: ['x'], createdByUserId: fx.ownerUserId }))
+      .package.id;
+    const { id: variantId } = await content.createVariant(fx, { packageId, channel: 'x', draftText: VALID_DRAFTS.x });
+    await content.updatePackageStatus(fx, { packageId, status: 'in_review' });
+    await content.updatePackageStatus(fx, { packageId, status: 'approved' });
+    await content.markVariantPublished(fx, { variantId, externalPostId: 'x-1' });
     await handle.db.update(opportunities).set({ deletedAt: FIXED_NOW }).where(eq(opportunities.id, opportunityId));
     const view = await content.getPackageWorkspaceView(fx, { packageId });
     expect(view.opportunity).toBeNull();

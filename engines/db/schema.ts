@@ -88,6 +88,8 @@ export const brands = pgTable('brands', {
   taboos: text('taboos').array().notNull(),
   metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull(),
   archivedAt: ts('archived_at'),
+  /** IANA zone the brand's schedules are chosen in. */
+  timeZone: text('time_zone').notNull().default('UTC'),
   ...timestamps,
 });
 
@@ -194,6 +196,8 @@ export const contentPackages = pgTable('content_packages', {
   notes: text('notes'),
   createdVia: text('created_via', { enum: values(PackageCreatedVia) }).notNull(),
   idempotencyKey: text('idempotency_key'),
+  /** The state an archived package had; a restore returns it there. */
+  archivedFrom: text('archived_from', { enum: values(PackageStatus) }),
   ...timestamps,
 });
 
@@ -215,6 +219,7 @@ export const variants = pgTable('variants', {
   scheduledPublishAt: ts('scheduled_publish_at'),
   publishedAt: ts('published_at'),
   externalPostId: text('external_post_id'),
+  postUrl: text('post_url'),
   lastEvaluatedAt: ts('last_evaluated_at'),
   evalScore: integer('eval_score'),
   evalNotes: text('eval_notes'),
@@ -360,6 +365,8 @@ export const decisions = pgTable('decisions', {
   channel: text('channel', { enum: values(Channel) }),
   patternId: uuid('pattern_id'),
   reason: text('reason'),
+  /** The hard rules a person overrode with this decision (the reason says why). */
+  overridden: text('overridden').array().notNull().default([]),
   userId: uuid('user_id'),
   decidedAt: ts('decided_at').notNull().defaultNow(),
   ...timestamps,

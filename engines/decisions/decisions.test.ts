@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../lib/dates';
 import { createTestDatabase, type TestDatabase } from '../../test/database';
 import { createTenantFixture, type TenantFixture } from '../../test/fixtures';
+import { VALID_DRAFTS } from '../../test/fixtures/lifecycle';
 import { movableClock, OPPORTUNITY_NOW } from '../../test/fixtures/opportunities';
 import { ContentEngine } from '../content/engine';
 import { decisions } from '../db/schema';
@@ -79,9 +80,10 @@ describe('the decision log', () => {
       patternTemplateId: pattern.id,
       draftText: 'A first draft.',
     });
-    await content.updateVariantText(fx, { variantId: variant.id, text: 'An edited draft.', decidedByUserId: by });
+    await content.updateVariantText(fx, { variantId: variant.id, text: VALID_DRAFTS.linkedin, decidedByUserId: by });
     await content.updatePackageStatus(fx, { packageId: pkg.id, status: 'in_review', decidedByUserId: by });
     await content.updatePackageStatus(fx, { packageId: pkg.id, status: 'in_review', decidedByUserId: by }); // no move: no decision
+    await content.updatePackageStatus(fx, { packageId: pkg.id, status: 'approved', decidedByUserId: by });
     time.advanceHours(1);
     await content.markVariantPublished(fx, { variantId: variant.id, externalPostId: 'post-1', decidedByUserId: by });
     await content.markVariantPublished(fx, { variantId: variant.id, externalPostId: 'post-1', decidedByUserId: by }); // a retry
@@ -90,6 +92,7 @@ describe('the decision log', () => {
     expect(all.map((d) => d.kind).sort()).toEqual(
       (
         [
+          'approved',
           'dismissed',
           'opened_as_package',
           'pinned',
@@ -181,13 +184,16 @@ describe('the decision log', () => {
       channels: ['x'],
       createdByUserId: fx.ownerUserId,
     });
-    const variant = await content.createVariant(fx, { packageId: pkg.id, channel: 'x', draftText: 'Draft.' });
+    const variant = await content.createVariant(fx, { packageId: pkg.id, channel: 'x', draftText: VALID_DRAFTS.x });
     await expect(breakingContent.updateVariantText(fx, { variantId: variant.id, text: 'Edited.' })).rejects.toThrow('unavailable');
     await expect(breakingContent.updatePackageStatus(fx, { packageId: pkg.id, status: 'in_review' })).rejects.toThrow('unavailable');
-    await expect(breakingContent.markVariantPublished(fx, { variantId: variant.id, externalPostId: 'p' })).rejects.toThrow('unavailable');
+    const override = { reason: 'Went out before review.' };
+    await expect(breakingContent.markVariantPublished(fx, { variantId: variant.id, externalPostId: 'p', override })).rejects.toThrow(
+      'unavailable',
+    );
     expect(await content.getVariant(fx, { variantId: variant.id })).toMatchObject({
       status: 'draft',
-      text: 'Draft.',
+      text: VALID_DRAFTS.x,
       externalPostId: null,
     });
     expect(await content.getPackage(fx, { packageId: pkg.id })).toMatchObject({ status: 'draft' });

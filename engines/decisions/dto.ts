@@ -21,6 +21,8 @@ export const RecordDecisionInput = z.object({
   channel: Channel.nullish(),
   patternId: z.uuid().nullish(),
   reason: Text(MAX_DECISION_REASON).nullish(),
+  /** The hard rules the person overrode with this decision (the reason says why). */
+  overridden: z.array(Text(MAX_DECISION_REASON)).max(50).default([]),
   /** The person who decided; null only for work no person started (a script). */
   userId: z.uuid().nullish(),
 });
@@ -45,6 +47,7 @@ export const DecisionDTO = z.object({
   channel: Channel.nullable(),
   patternId: z.uuid().nullable(),
   reason: z.string().nullable(),
+  overridden: z.array(z.string()),
   userId: z.uuid().nullable(),
   decidedAt: z.date(),
 });

@@ -42,6 +42,7 @@ export class DecisionsEngine {
         channel: decision.channel ?? null,
         patternId: decision.patternId ?? null,
         reason: decision.reason ?? null,
+        overridden: decision.overridden,
         userId: decision.userId ?? null,
         decidedAt: this.clock(),
       })

@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { MembershipRole } from '../../engines/enums';
+import { errorViolations } from '../../engines/errors';
 import { accessTokenFromHeaders } from '../auth/token-transport';
 import { resolveViewer, type Viewer } from '../auth/viewer';
 import { logger, requestIdFrom, withRequestId } from '../logging/logger';
@@ -49,7 +50,12 @@ const t = initTRPC.context<InnerContext>().create({
   errorFormatter({ shape, error }) {
     return {
       ...shape,
-      data: { ...shape.data, zodError: error.cause instanceof z.core.$ZodError ? zodFieldErrors(error.cause) : null },
+      data: {
+        ...shape.data,
+        zodError: error.cause instanceof z.core.$ZodError ? zodFieldErrors(error.cause) : null,
+        // A refusal a person may override: the hard rules it would break, for the override dialog.
+        violations: errorViolations(error.cause),
+      },
     };
   },
 });

@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/database';
 import { createTenantFixture, type TenantFixture } from '../../test/fixtures';
 import { viewerFor } from '../../test/fixtures/auth';
 import { insertContentOpportunity, insertContentPattern } from '../../test/fixtures/content';
+import { VALID_DRAFTS } from '../../test/fixtures/lifecycle';
 import { codeOf, rejection } from '../../test/trpc';
 import type { Viewer } from '../auth/viewer';
 import { createSystemContext, type SystemContext } from '../orchestrator/context';
@@ -52,13 +53,28 @@ describe('packages and variants procedures', () => {
     const view = await api.packages.workspace({ brandId: fx.brandId, packageId: created.package.id });
     expect(view.package.id).toBe(created.package.id);
     const variant = view.variantsByChannel.linkedin![0]!;
-    const edited = await api.variants.update({ brandId: fx.brandId, variantId: variant.id, text: 'Edited by a person.' });
-    expect(edited).toMatchObject({ status: 'edited', text: 'Edited by a person.' });
+    const edited = await api.variants.update({ brandId: fx.brandId, variantId: variant.id, text: VALID_DRAFTS.linkedin });
+    expect(edited).toMatchObject({ status: 'edited', text: VALID_DRAFTS.linkedin });
     expect((await api.packages.setStatus({ brandId: fx.brandId, packageId: view.package.id, status: 'in_review' })).package.status).toBe(
       'in_review',
     );
-    const published = await api.variants.markPublished({ brandId: fx.brandId, variantId: variant.id, externalPostId: 'urn:li:share:1' });
+    // Never approved: it goes out only with an override, whose reason the package's history keeps.
+    expect(await codeOf(api.variants.markPublished({ brandId: fx.brandId, variantId: variant.id, externalPostId: 'urn:li:share:1' }))).toBe(
+      'CONFLICT',
+    );
+    const override = { reason: 'Posted from the event stage.' };
+    const published = await api.variants.markPublished({
+      brandId: fx.brandId,
+      variantId: variant.id,
+      externalPostId: 'urn:li:share:1',
+      override,
+    });
     expect(published).toMatchObject({ status: 'published', externalPostId: 'urn:li:share:1' });
+    expect((await api.packages.history({ brandId: fx.brandId, packageId: view.package.id }))[0]).toMatchObject({
+      kind: 'variant_published',
+      reason: 'Posted from the event stage.',
+      overridden: ['LinkedIn draft 1: was never approved'],
+    });
   });
 
   it('ten concurrent identical requests make one package, and report its progress', async () => {

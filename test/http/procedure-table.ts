@@ -197,6 +197,7 @@ export const PROCEDURE_TABLE: Record<string, ProcedureEntry> = {
       brandId,
       variantId,
       externalPostId: 'http-suite-post',
+      postUrl: 'https://www.linkedin.com/feed/update/urn:li:share:http-suite-post',
       publishedAt: new Date(Date.now() - DAY_MS),
     }),
   },

@@ -27,6 +27,17 @@ import type { LearningWindow } from '../window';
  * | sent_to_review     | +0.15  |
  * | variant_edited     | +0.05  |
  * | variant_published  | +0.20  |
+ * | approved           | +0.10  |
+ * | variant_approved   | +0.05  |
+ * | variant_scheduled  | +0.10  |
+ * | sent_back_to_draft | −0.05  |
+ * | archived           | −0.05  |
+ * | variant_rejected   | −0.05  |
+ * | variant_rescheduled, variant_unscheduled, restored | 0 |
+ *
+ * Approving and scheduling are the team committing to the work, smaller than publishing it; sending a
+ * package back, archiving it or rejecting a draft sets it aside, lightly (it is often timing, not the idea). Moving a
+ * date or taking a schedule back says nothing about the subject.
  */
 export const DECISION_VALUES: Record<DecisionKind, number> = {
   pinned: 0.1,
@@ -37,6 +48,15 @@ export const DECISION_VALUES: Record<DecisionKind, number> = {
   sent_to_review: 0.15,
   variant_edited: 0.05,
   variant_published: 0.2,
+  approved: 0.1,
+  variant_approved: 0.05,
+  variant_scheduled: 0.1,
+  sent_back_to_draft: -0.05,
+  archived: -0.05,
+  variant_rejected: -0.05,
+  variant_rescheduled: 0,
+  variant_unscheduled: 0,
+  restored: 0,
 };
 
 /** No pillar, persona, channel or pattern moves by more than this in one run, however many decisions. */

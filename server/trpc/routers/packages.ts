@@ -2,6 +2,7 @@ import { AddPackageChannelInput } from '../../../engines/content/add-channel';
 import {
   CreatePackageFromOpportunityInput,
   PackageBuildProgressInput,
+  PackageDecisionInput,
   PackageRef,
   RegenerateVariantsInput,
   UpdatePackageStatusInput,
@@ -10,6 +11,7 @@ import { ExportPackageLibraryInput, ListPackageLibraryInput } from '../../../eng
 import { EditPackageThesisInput } from '../../../engines/content/rubric/dto';
 import { VariantPerformanceInput } from '../../../engines/learning/insights/variant-performance-dto';
 import { PackageBuildOrchestrator } from '../../orchestrator/flows/package-build';
+import { archivePackage, restorePackage, setPackageStatus } from '../../orchestrator/flows/package-lifecycle';
 import { updatePackageThesis } from '../../orchestrator/flows/package-thesis';
 import { getPackageBuildProgress, getPackageWorkspace } from '../../orchestrator/flows/package-workspace';
 import { brandProcedure, createTRPCRouter } from '../init';
@@ -72,8 +74,20 @@ export const packagesRouter = createTRPCRouter({
     .input(PackageRef)
     .query(({ ctx, input }) => ctx.system.engines.content.exportPackageMarkdown(ctx.scope, input)),
 
-  setStatus: brandProcedure.input(UpdatePackageStatusInput.omit({ decidedByUserId: true })).mutation(async ({ ctx, input }) => {
-    await ctx.system.engines.content.updatePackageStatus(ctx.scope, { ...input, decidedByUserId: ctx.viewer.userId });
-    return getPackageWorkspace(ctx.system, ctx.scope, input);
-  }),
+  /** draft → in_review → approved, or back to draft with a note; an override with a reason past a hard rule. */
+  setStatus: brandProcedure
+    .input(UpdatePackageStatusInput.omit({ decidedByUserId: true }))
+    .mutation(({ ctx, input }) => setPackageStatus(ctx.system, ctx.scope, { ...input, decidedByUserId: ctx.viewer.userId })),
+
+  /** Archived from any state; restore returns the package to the state it had. */
+  archive: brandProcedure
+    .input(PackageDecisionInput.omit({ decidedByUserId: true }))
+    .mutation(({ ctx, input }) => archivePackage(ctx.system, ctx.scope, { ...input, decidedByUserId: ctx.viewer.userId })),
+
+  restore: brandProcedure
+    .input(PackageDecisionInput.omit({ decidedByUserId: true }))
+    .mutation(({ ctx, input }) => restorePackage(ctx.system, ctx.scope, { ...input, decidedByUserId: ctx.viewer.userId })),
+
+  /** The package's lifecycle steps, newest first: who, when, the note or override. */
+  history: brandProcedure.input(PackageRef).query(({ ctx, input }) => ctx.system.engines.content.getPackageHistory(ctx.scope, input)),
 });

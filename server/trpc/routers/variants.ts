@@ -1,4 +1,11 @@
-import { MarkVariantPublishedInput, UpdateVariantTextInput, VariantRef } from '../../../engines/content/dto';
+import {
+  MarkVariantPublishedInput,
+  RejectVariantInput,
+  ScheduleVariantInput,
+  UpdateVariantTextInput,
+  VariantDecisionInput,
+  VariantRef,
+} from '../../../engines/content/dto';
 import { VariantEvaluationOrchestrator } from '../../orchestrator/flows/variant-evaluation';
 import { brandProcedure, createTRPCRouter } from '../init';
 
@@ -10,10 +17,32 @@ export const variantsRouter = createTRPCRouter({
       ctx.system.engines.content.updateVariantText(ctx.scope, { ...input, decidedByUserId: ctx.viewer.userId }),
     ),
 
+  /** The variant went out: its post link (and/or platform post id); a draft never approved needs an override. */
   markPublished: brandProcedure
     .input(MarkVariantPublishedInput.omit({ decidedByUserId: true }))
     .mutation(({ ctx, input }) =>
       ctx.system.engines.content.markVariantPublished(ctx.scope, { ...input, decidedByUserId: ctx.viewer.userId }),
+    ),
+
+  /** One draft approved on its own, once its package is in review or later. */
+  approve: brandProcedure
+    .input(VariantDecisionInput.omit({ decidedByUserId: true }))
+    .mutation(({ ctx, input }) => ctx.system.engines.content.approveVariant(ctx.scope, { ...input, decidedByUserId: ctx.viewer.userId })),
+
+  /** Schedule or reschedule for `scheduledFor`, a YYYY-MM-DDTHH:mm wall time on the brand's clock. */
+  schedule: brandProcedure
+    .input(ScheduleVariantInput.omit({ decidedByUserId: true }))
+    .mutation(({ ctx, input }) => ctx.system.engines.content.scheduleVariant(ctx.scope, { ...input, decidedByUserId: ctx.viewer.userId })),
+
+  /** A draft set aside for good, with an optional note. */
+  reject: brandProcedure
+    .input(RejectVariantInput.omit({ decidedByUserId: true }))
+    .mutation(({ ctx, input }) => ctx.system.engines.content.rejectVariant(ctx.scope, { ...input, decidedByUserId: ctx.viewer.userId })),
+
+  unschedule: brandProcedure
+    .input(VariantDecisionInput.omit({ decidedByUserId: true, override: true }))
+    .mutation(({ ctx, input }) =>
+      ctx.system.engines.content.unscheduleVariant(ctx.scope, { ...input, decidedByUserId: ctx.viewer.userId }),
     ),
 
   /** The draft rubric on the variant (checks, then the judge node), stored as eval_score and notes; recorded as a run. */

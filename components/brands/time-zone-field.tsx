@@ -1,0 +1,54 @@
+'use client';
+
+import { useId, useMemo } from 'react';
+import { formatInTimeZone, timeZoneNames } from '@/lib/time-zones';
+
+/**
+ * The brand's time zone: schedules are chosen and shown on its clock. A datalist of the zones the
+ * browser knows, so a person can type "Berlin" and pick; the server validates the name again.
+ */
+export function TimeZoneField({
+  value,
+  onChange,
+  disabled,
+  error,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  disabled: boolean;
+  error?: string;
+}) {
+  const id = useId();
+  const zones = useMemo(() => timeZoneNames(), []);
+  const known = zones.includes(value);
+  return (
+    <label className="field">
+      <span>Time zone</span>
+      <input
+        value={value}
+        list={`${id}-zones`}
+        maxLength={64}
+        required
+        disabled={disabled}
+        aria-invalid={error || !known ? true : undefined}
+        aria-describedby={`${id}-hint`}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      <datalist id={`${id}-zones`}>
+        {zones.map((zone) => (
+          <option key={zone} value={zone} />
+        ))}
+      </datalist>
+      <span id={`${id}-hint`} className="muted small" suppressHydrationWarning>
+        {known
+          ? `Posts are scheduled on this clock; now it is ${formatInTimeZone(new Date(), value)}.`
+          : 'An IANA time zone such as Europe/Berlin, America/New_York or UTC.'}
+      </span>
+      {error && (
+        <span className="form-error small" role="alert">
+          {error}
+        </span>
+      )}
+    </label>
+  );
+}
