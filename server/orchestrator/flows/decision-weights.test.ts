@@ -7,6 +7,7 @@ import type { Channel } from '../../../engines/enums';
 import { addDays } from '../../../lib/dates';
 import { createTestDatabase, type TestDatabase } from '../../../test/database';
 import { createTenantFixture, type TenantFixture } from '../../../test/fixtures';
+import { VALID_DRAFTS } from '../../../test/fixtures/lifecycle';
 import { createSystemContext, type SystemContext } from '../context';
 import { DEFAULT_LEARNING_WINDOW_DAYS, LearningUpdateOrchestrator } from './learning-update';
 import { TodayBoardOrchestrator } from './today-board';
@@ -241,9 +242,11 @@ describe('decisions on packages and drafts', () => {
       packageId: pkg.id,
       channel: 'linkedin',
       patternTemplateId: pattern.id,
-      draftText: 'Closing the books in three days, not ten.',
+      draftText: VALID_DRAFTS.linkedin,
     });
     await ctx.engines.content.updatePackageStatus(fx, { packageId: pkg.id, status: 'in_review', decidedByUserId });
+    // Approving the package (+0.10) is about the package, so it names no pattern.
+    await ctx.engines.content.updatePackageStatus(fx, { packageId: pkg.id, status: 'approved', decidedByUserId });
     await ctx.engines.content.markVariantPublished(fx, { variantId: variant.id, externalPostId: 'li-1', decidedByUserId });
     await learn(fx);
     const weights = await ctx.engines.learning.insights.getDecisionWeights(fx);
