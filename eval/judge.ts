@@ -1,26 +1,20 @@
 // The rubric's judge on the eval's drafts: the same node the product's variants.evaluate asks
 // (server/orchestrator/llm/nodes/draft-judge.ts), called directly so the eval stores nothing.
-import { activeText, type PackageWorkspaceView } from '../engines/content/dto';
+import { activeText } from '../engines/content/dto';
 import { scoreDraft } from '../engines/content/rubric';
 import { Deadline } from '../server/orchestrator/flows/deadline';
 import type { ModelRegistry } from '../server/orchestrator/llm/model-registry';
 import { DraftJudgeInput, draftJudgeNode, judgedScore } from '../server/orchestrator/llm/nodes/draft-judge';
+import type { BuiltPackage, Judgement } from './score-build';
 
 /** One judge call and its retry, as variants.evaluate allows. */
 const JUDGE_BUDGET_MS = 60_000;
-
-/** What the judge said of a draft: its 0–100, or why it was not heard. */
-export type Judgement = { score: number } | { error: string };
 
 /**
  * The judge's verdict on each valid draft of the package, by variant id. Invalid drafts are not sent,
  * as in the product: the rubric scores them 0 whatever a judge would say.
  */
-export async function judgeDrafts(
-  models: ModelRegistry,
-  view: PackageWorkspaceView,
-  taboos: readonly string[],
-): Promise<Map<string, Judgement>> {
+export async function judgeDrafts(models: ModelRegistry, view: BuiltPackage, taboos: readonly string[]): Promise<Map<string, Judgement>> {
   const { package: pkg } = view;
   const thesis = {
     coreArgument: (pkg.coreArgument ?? '').slice(0, 2_000),

@@ -1,14 +1,28 @@
 // Scores one F2 build against the rubric (engines/content/rubric: the deterministic checks the product
 // itself uses) and against what the reference brand says a good package would contain.
-import { activeText, type PackageWorkspaceView } from '../engines/content/dto';
+import { activeText, type PackageDTO, type VariantDTO, type WorkspaceWarning } from '../engines/content/dto';
 import { type HardFailure, type PackageField, scoreDraft, scorePackage, thesisTextFailures } from '../engines/content/rubric';
+import type { Channel } from '../engines/enums';
+import type { OpportunityDTO } from '../engines/opportunities/dto';
 import { termPattern } from '../lib/taboo-match';
 import type { EvalBrand, EvalOpportunity, ExpectedPackage } from './brands/types';
-import type { Judgement } from './judge';
 import type { BuildRecord, DraftRecord } from './metrics';
 
 /** The rubric's verdict on a built package and its drafts, as the eval records it (time and error aside). */
 export type ScoredBuild = Omit<BuildRecord, 'brandKey' | 'opportunityKey' | 'wallMs' | 'error'>;
+
+/** The parts of F2's answer (a PackageWorkspaceView) the eval reads. */
+export interface BuiltPackage {
+  package: Pick<PackageDTO, 'title' | 'coreArgument' | 'keyPoints' | 'risksToAvoid' | 'channels'>;
+  opportunity: Pick<OpportunityDTO, 'title' | 'angle'> | null;
+  variantsByChannel: Partial<
+    Record<Channel, Pick<VariantDTO, 'id' | 'channel' | 'patternTemplateId' | 'draftText' | 'editedText' | 'approvedText'>[]>
+  >;
+  warnings: Pick<WorkspaceWarning, 'channel' | 'message'>[];
+}
+
+/** What the judge said of a draft: its 0–100, or why it was not heard. */
+export type Judgement = { score: number } | { error: string };
 
 /** The taboos a package is checked against: the brand's, and the opportunity's traps. */
 export function evalTaboos(brand: EvalBrand, idea: EvalOpportunity): string[] {
@@ -23,7 +37,7 @@ export function evalTaboos(brand: EvalBrand, idea: EvalOpportunity): string[] {
 export function scoreBuild(
   brand: EvalBrand,
   idea: EvalOpportunity,
-  view: PackageWorkspaceView,
+  view: BuiltPackage,
   judgements: ReadonlyMap<string, Judgement> = new Map(),
 ): ScoredBuild {
   const taboos = evalTaboos(brand, idea);
