@@ -7,6 +7,8 @@ import { CHANNEL_LABELS } from '@/lib/labels';
 import { useTRPC } from '@/trpc/react';
 import { ChannelColumn } from './channel-column';
 import { PackagePerformance } from './performance/package-performance';
+import { PackageScore } from './rubric/package-score';
+import { ThesisEditor } from './rubric/thesis-editor';
 import { PackageTools } from './tools/package-tools';
 import { useWorkspaceCache } from './use-workspace-cache';
 
@@ -97,27 +99,8 @@ export function PackageWorkspace({ brandId, packageId }: { brandId: string; pack
         </section>
         <section className="workspace__card" aria-labelledby="ws-thesis">
           <h2 id="ws-thesis">Thesis</h2>
-          <p>{pkg.coreArgument ?? <span className="muted">No core argument yet.</span>}</p>
-          {pkg.keyPoints.length > 0 && (
-            <>
-              <h3 className="workspace__subhead">Key points</h3>
-              <ul>
-                {pkg.keyPoints.map((point, i) => (
-                  <li key={i}>{point}</li>
-                ))}
-              </ul>
-            </>
-          )}
-          {pkg.risksToAvoid.length > 0 && (
-            <>
-              <h3 className="workspace__subhead">Risks to avoid</h3>
-              <ul>
-                {pkg.risksToAvoid.map((risk, i) => (
-                  <li key={i}>{risk}</li>
-                ))}
-              </ul>
-            </>
-          )}
+          <ThesisEditor brandId={brandId} view={view} />
+          <PackageScore brandId={brandId} view={view} />
           {view.strategy.taboos.length > 0 && <p className="small muted">Taboos: {view.strategy.taboos.join(', ')}</p>}
         </section>
       </div>

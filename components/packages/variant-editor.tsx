@@ -6,6 +6,8 @@ import { CHANNEL_LIMITS } from '@/engines/enums';
 import { isOfflineModelLabel } from '@/lib/labels';
 import { useTRPC } from '@/trpc/react';
 import type { VariantDTO } from '@/trpc/types';
+import { DraftChecks } from './rubric/draft-checks';
+import { QualityBadge } from './rubric/quality-badge';
 import { CopyVariantText } from './tools/copy-variant-text';
 import { useWorkspaceCache } from './use-workspace-cache';
 
@@ -52,6 +54,7 @@ export function VariantEditor({
         <span className="badge">{variant.status}</span>
         <span>Pattern: {patternName}</span>
         <ModelLabel label={variant.generatedByModel} />
+        <QualityBadge brandId={brandId} variant={variant} dirty={dirty} />
         <CopyVariantText text={text} label={label} />
       </div>
       <label className="field" htmlFor={`${ids}-text`}>
@@ -99,6 +102,7 @@ export function VariantEditor({
           </span>
         )}
       </div>
+      {canEdit && <DraftChecks brandId={brandId} packageId={variant.packageId} channel={variant.channel} text={text} />}
       {variant.rationale && <p className="small variant__rationale">Why: {variant.rationale}</p>}
       {variant.safetyFlags.length > 0 && (
         <ul className="variant__flags" aria-label="Safety flags">
