@@ -42,7 +42,7 @@ export default async function TodayPage({ params, searchParams }: TodayPageProps
     <HydrateClient>
       <h1 className="page-title">Today</h1>
       <p className="small">
-        <Link href={brandSectionHref(brandId, 'packages')}>All packages</Link>
+        <Link href={brandSectionHref(brandId, 'packages')}>Package library</Link>
       </p>
       <StrategyNotice brandId={brandId} />
       <GenerateIdeas brandId={brandId} />
