@@ -31,12 +31,15 @@ import {
 import { evalTaboos, scoreBuild } from './score-build';
 import { seedBrand } from './seed-brand';
 
-const RESULTS_FILE = path.join(path.dirname(new URL(import.meta.url).pathname), 'results.md');
+const RESULTS_FILE = path.join(import.meta.dirname, 'results.md');
 const RESULTS_HEADER = `# Offline eval results
 
 A log of \`npm run eval\` runs, newest last: F2 on the reference brands of eval/brands, each package and
 draft scored by the rubric (engines/content/rubric). See the README's "Offline eval".
 `;
+
+/** A failed build's record: timed, with nothing to score. */
+const NOT_BUILT = { packageScore: null, packageFailedRules: [], packageTaboos: [], drafts: [], expectationCoverage: null, warnings: [] };
 
 const check = process.argv.includes('--check');
 const config = modelConfigFromEnv();
@@ -110,7 +113,6 @@ async function evaluateBrand(brand: EvalBrand, registry: ModelRegistry, template
         records.push({ ...identity, wallMs, error: null, ...scoreBuild(brand, idea, view, judgements) });
       } catch (error) {
         const wallMs = performance.now() - started;
-        console.error(`${brand.key}/${idea.key}: the build failed`, error);
         records.push({ ...identity, wallMs, error: describeError(error), ...NOT_BUILT });
       }
     }
@@ -119,8 +121,6 @@ async function evaluateBrand(brand: EvalBrand, registry: ModelRegistry, template
     await handle.close();
   }
 }
-
-const NOT_BUILT = { packageScore: null, packageFailedRules: [], packageTaboos: [], drafts: [], expectationCoverage: null, warnings: [] };
 
 function describeError(error: unknown): string {
   if (typeof error === 'object' && error !== null && 'message' in error) {
