@@ -25,6 +25,7 @@ import {
   loadPersonaNote,
   loadPillarCategory,
   loadVisiblePattern,
+  meanDraftScoreByPattern,
   type PatternRow,
   toPatternDTO,
   visibleTo,
@@ -92,15 +93,16 @@ export class PatternsEngine {
     const scope = BrandScope.parse(brand);
     const { channel, pillarId, personaId, maxResults } = RecommendPatternsInput.parse(input);
     await assertBrandLive(this.db, scope);
-    const [candidates, pillarCategory, persona] = await Promise.all([
+    const [candidates, pillarCategory, persona, draftScores] = await Promise.all([
       this.db
         .select()
         .from(patternTemplates)
         .where(and(visibleTo(scope), inArray(patternTemplates.status, ['active', 'experimental']), channelSupported(channel))),
       pillarId ? loadPillarCategory(this.db, scope, pillarId) : null,
       personaId ? loadPersonaNote(this.db, scope, personaId, channel) : null,
+      meanDraftScoreByPattern(this.db, scope, channel),
     ]);
-    return rankPatterns(candidates.map(toPatternDTO), { channel, pillarCategory, persona }, maxResults);
+    return rankPatterns(candidates.map(toPatternDTO), { channel, pillarCategory, persona, draftScores }, maxResults);
   }
 
   /**

@@ -1,6 +1,6 @@
-import { and, type Column, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, avg, type Column, eq, isNotNull, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { contentPillars, patternTemplates, personas, tenants } from '../db/schema';
+import { contentPillars, patternTemplates, personas, tenants, variants } from '../db/schema';
 import type { Channel } from '../enums';
 import { NotFoundError } from '../errors';
 import { assertBrandLive, type BrandScope, inBrand } from '../scope';
@@ -65,4 +65,25 @@ export async function loadPersonaNote(
   if (!row) throw new NotFoundError('Persona', personaId);
   const note = row.channelBiases[channel]?.trim();
   return note ? { name: row.name, channelNote: note } : null;
+}
+
+/**
+ * Each pattern's mean rubric score (variants.eval_score) over the brand's evaluated, not rejected
+ * drafts of `channel`; a pattern without one is absent. The recommendation's draft-quality boost.
+ */
+export async function meanDraftScoreByPattern(db: Database, scope: BrandScope, channel: Channel): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ patternId: variants.patternTemplateId, mean: avg(variants.evalScore) })
+    .from(variants)
+    .where(
+      and(
+        inBrand(variants, scope),
+        eq(variants.channel, channel),
+        isNotNull(variants.evalScore),
+        isNotNull(variants.patternTemplateId),
+        ne(variants.status, 'rejected'),
+      ),
+    )
+    .groupBy(variants.patternTemplateId);
+  return new Map(rows.map((row) => [row.patternId!, Number(row.mean)]));
 }

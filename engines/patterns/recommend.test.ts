@@ -123,3 +123,41 @@ describe('rankPatterns', () => {
     expect(shared!.rationale).toBe(`Shared pattern for linkedin; not measured yet, so it starts at the neutral ${NEUTRAL_PRIOR}/100.`);
   });
 });
+
+describe('the draft-quality boost: patterns whose drafts score well come first', () => {
+  it('moves a pattern by (mean − 50) / 10, at most five points either way', async () => {
+    const { draftQualityBoost, DRAFT_QUALITY_WEIGHT } = await import('./recommend');
+    expect(draftQualityBoost(undefined)).toBe(0);
+    expect(draftQualityBoost(80)).toBe(3);
+    expect(draftQualityBoost(20)).toBe(-3);
+    expect(draftQualityBoost(100)).toBe(DRAFT_QUALITY_WEIGHT);
+    expect(draftQualityBoost(0)).toBe(-DRAFT_QUALITY_WEIGHT);
+  });
+
+  it('breaks a tie towards the pattern with better drafts, and says so', () => {
+    const plain = pattern({ name: 'A plain one', avgEngagementScore: 60 });
+    const good = pattern({ name: 'B good drafts', avgEngagementScore: 60 });
+    expect(names(rankPatterns([plain, good], linkedin, 2))).toEqual(['A plain one', 'B good drafts']);
+    const ranked = rankPatterns([plain, good], { ...linkedin, draftScores: new Map([[good.id, 90]]) }, 2);
+    expect(names(ranked)).toEqual(['B good drafts', 'A plain one']);
+    expect(ranked[0]!.score).toBe(64);
+    expect(ranked[0]!.rationale).toContain('Its drafts here score 90/100 on the rubric.');
+  });
+
+  it('never outweighs a real gap in engagement', () => {
+    const engaging = pattern({ name: 'Engaging', avgEngagementScore: 75 });
+    const polished = pattern({ name: 'Polished', avgEngagementScore: 60 });
+    const ranked = rankPatterns(
+      [engaging, polished],
+      {
+        ...linkedin,
+        draftScores: new Map([
+          [polished.id, 100],
+          [engaging.id, 30],
+        ]),
+      },
+      2,
+    );
+    expect(names(ranked)).toEqual(['Engaging', 'Polished']);
+  });
+});

@@ -11,6 +11,9 @@ import type { PatternDTO, PatternRecommendation } from './dto';
  *   record, but an active pattern that engages as well comes first.
  * - A pattern whose category equals the pillar's category (ignoring case) gains PILLAR_CATEGORY_BONUS:
  *   a fit with what the content is about, worth less than a real gap in engagement.
+ * - A pattern whose drafts for the brand have rubric scores (variants.eval_score, their mean) moves by
+ *   (mean − 50) / 10, at most ±DRAFT_QUALITY_WEIGHT: regeneration prefers patterns whose drafts score
+ *   well, but a real gap in engagement still decides.
  * - The result is clamped to 0–100.
  *
  * Only active and experimental patterns that support the channel are candidates; retired ones
@@ -20,6 +23,7 @@ import type { PatternDTO, PatternRecommendation } from './dto';
 export const NEUTRAL_PRIOR = 50;
 export const EXPERIMENTAL_PENALTY = 5;
 export const PILLAR_CATEGORY_BONUS = 5;
+export const DRAFT_QUALITY_WEIGHT = 5;
 
 export interface RecommendationContext {
   channel: Channel;
@@ -27,16 +31,25 @@ export interface RecommendationContext {
   pillarCategory: string | null;
   /** The persona's note on this channel, if it has one. */
   persona: { name: string; channelNote: string } | null;
+  /** Each pattern's mean draft rubric score (0–100) on the channel, for patterns with evaluated drafts. */
+  draftScores?: ReadonlyMap<string, number>;
 }
 
 export function isRecommendable(pattern: PatternDTO, channel: Channel): boolean {
   return pattern.status !== 'retired' && pattern.supportedChannels.includes(channel);
 }
 
-export function scorePattern(pattern: PatternDTO, context: Pick<RecommendationContext, 'pillarCategory'>): number {
+/** The draft-quality move for a mean rubric score: (mean − 50) / 10, within ±DRAFT_QUALITY_WEIGHT. */
+export function draftQualityBoost(meanScore: number | undefined): number {
+  if (meanScore === undefined) return 0;
+  return Math.max(-DRAFT_QUALITY_WEIGHT, Math.min(DRAFT_QUALITY_WEIGHT, (meanScore - 50) / 10));
+}
+
+export function scorePattern(pattern: PatternDTO, context: Pick<RecommendationContext, 'pillarCategory' | 'draftScores'>): number {
   let score = pattern.avgEngagementScore ?? NEUTRAL_PRIOR;
   if (pattern.status === 'experimental') score -= EXPERIMENTAL_PENALTY;
   if (matchesPillar(pattern, context.pillarCategory)) score += PILLAR_CATEGORY_BONUS;
+  score += draftQualityBoost(context.draftScores?.get(pattern.id));
   return Math.round(Math.min(100, Math.max(0, score)) * 10) / 10;
 }
 
@@ -76,6 +89,8 @@ function rationale(pattern: PatternDTO, context: RecommendationContext): string 
   const sentences = [`${owner} for ${context.channel}; ${evidence}.`];
   if (pattern.status === 'experimental') sentences.push('Experimental, so ranked slightly lower.');
   if (matchesPillar(pattern, context.pillarCategory)) sentences.push(`Fits the pillar's ${pattern.category} focus.`);
+  const draftScore = context.draftScores?.get(pattern.id);
+  if (draftScore !== undefined) sentences.push(`Its drafts here score ${Math.round(draftScore)}/100 on the rubric.`);
   if (context.persona) {
     const note = context.persona.channelNote.slice(0, MAX_NOTE_CHARS);
     sentences.push(`${context.persona.name} on ${context.channel}: ${note}`);

@@ -1,4 +1,4 @@
-import { and, avg, eq, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Clock } from '../../clock';
 import { systemClock } from '../../clock';
 import type { Database } from '../../db/client';
@@ -21,8 +21,8 @@ export interface DraftEvaluationContext {
 /**
  * The rubric's engine side (lib/draft-rules.ts holds the rules): the context a draft is checked in,
  * stored evaluations, the thesis edit with its guard rail, the package's rubric score (computed on
- * read from the thesis and the drafts, never stored: it moves with every edit) and each pattern's mean
- * draft score for the pattern recommendation.
+ * read from the thesis and the drafts, never stored: it moves with every edit). Each pattern's mean
+ * draft score for the pattern recommendation is read by the patterns engine (patterns/queries.ts).
  */
 export class RubricEngine {
   private readonly clock: Clock;
@@ -140,25 +140,6 @@ export class RubricEngine {
       otherBrandNames: rules.otherBrandNames,
       drafts,
     });
-  }
-
-  /** Each pattern's mean eval_score over the brand's evaluated drafts of `channel` (none: absent). */
-  async meanScoreByPattern(brand: BrandScope, channel: Channel): Promise<Map<string, number>> {
-    const scope = BrandScope.parse(brand);
-    const rows = await this.db
-      .select({ patternId: variants.patternTemplateId, mean: avg(variants.evalScore) })
-      .from(variants)
-      .where(
-        and(
-          inBrand(variants, scope),
-          eq(variants.channel, channel),
-          isNotNull(variants.evalScore),
-          isNotNull(variants.patternTemplateId),
-          ne(variants.status, 'rejected'),
-        ),
-      )
-      .groupBy(variants.patternTemplateId);
-    return new Map(rows.map((row) => [row.patternId!, Number(row.mean)]));
   }
 }
 

@@ -222,3 +222,33 @@ describe('packages.updateThesis and the package rubric score', () => {
     expect(lacking.hardFailures[0]?.rule).toBe('lacks_primary_channel');
   });
 });
+
+describe('the pattern recommendation prefers patterns whose drafts score well', () => {
+  it('a pattern whose evaluated drafts score low falls below an equal one', async () => {
+    const brand = await createTenantFixture(handle.db, 'Patterns Co');
+    const first = await insertContentPattern(handle.db, brand, { supportedChannels: ['linkedin'], avgEngagementScore: 60 });
+    const second = await insertContentPattern(handle.db, brand, { supportedChannels: ['linkedin'], avgEngagementScore: 60 });
+    const ctx = offline();
+    const order = async () =>
+      (await ctx.engines.patterns.recommendPatternsForContext(brand, { channel: 'linkedin', maxResults: 3 })).map((r) => r.pattern.id);
+    const [leader, runnerUp] = await order();
+    expect([leader, runnerUp].sort()).toEqual([first, second].sort());
+
+    const opportunityId = await insertContentOpportunity(handle.db, brand);
+    const view = workspaceOf(
+      await PackageBuildOrchestrator.createPackageFromOpportunity(ctx, brand, {
+        opportunityId,
+        channels: ['linkedin'],
+        createdByUserId: brand.ownerUserId,
+      }),
+    );
+    const drafts = view.variantsByChannel.linkedin!;
+    expect(drafts.every((d) => d.patternTemplateId === leader)).toBe(true);
+    // A person rewrites the leader's drafts into something the rubric calls invalid, and evaluates them.
+    for (const draft of drafts) {
+      await ctx.engines.content.updateVariantText(brand, { variantId: draft.id, text: 'TODO', decidedByUserId: brand.ownerUserId });
+      expect((await VariantEvaluationOrchestrator.evaluate(ctx, brand, { variantId: draft.id })).evalScore).toBe(0);
+    }
+    expect(await order()).toEqual([runnerUp, leader]);
+  });
+});
