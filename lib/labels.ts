@@ -24,15 +24,6 @@ export const PATTERN_CATEGORY_LABELS: Record<PatternCategory, string> = {
   engagement: 'Engagement',
 };
 
-/**
- * A package or variant state as words ("in_review" → "In review"), read from the value itself so a
- * state added to engines/enums.ts needs no label here.
- */
-export function stateLabel(status: string): string {
-  const words = status.replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
 /** The provider name of the offline model; a label that starts with it marks offline output. */
 export const OFFLINE_PROVIDER = 'kairo-offline';
 

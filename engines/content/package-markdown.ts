@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CHANNEL_LABELS, stateLabel } from '../../lib/labels';
+import { CHANNEL_LABELS } from '../../lib/labels';
+import { PACKAGE_STATUS_LABELS, VARIANT_STATUS_LABELS } from '../../lib/package-lifecycle';
 import type { PackageWorkspaceView, VariantDTO } from './dto';
 
 export const PackageMarkdown = z.object({ filename: z.string(), markdown: z.string() });
@@ -25,7 +26,7 @@ export function markdownFilename(title: string): string {
 const bullet = (text: string) => `- ${text.replace(/\s*\n\s*/g, ' ')}`;
 
 function variantSection(variant: VariantDTO, index: number): string[] {
-  const facts = [stateLabel(variant.status)];
+  const facts = [VARIANT_STATUS_LABELS[variant.status]];
   if (variant.patternName) facts.push(`pattern: ${variant.patternName}`);
   const lines = [`### Variant ${index + 1} · ${facts.join(' · ')}`, ''];
   if (variant.scheduledPublishAt && variant.status === 'scheduled')
@@ -46,7 +47,7 @@ export function packageMarkdown(view: PackageWorkspaceView, exportedAt: Date): P
   const lines = [
     `# ${pkg.title}`,
     '',
-    bullet(`Status: ${stateLabel(pkg.status)}`),
+    bullet(`Status: ${PACKAGE_STATUS_LABELS[pkg.status]}`),
     bullet(`Channels: ${pkg.channels.map((channel) => CHANNEL_LABELS[channel]).join(', ')}`),
     bullet(opportunity ? `From the idea: ${opportunity.title}` : 'From the idea: no longer available'),
     bullet(`Last changed: ${pkg.updatedAt.toISOString()}`),

@@ -5,8 +5,9 @@ import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useTransition } from 'react';
 import { formatStamp } from '@/components/insights/format';
-import { Channel, PackageStatus } from '@/engines/enums';
-import { CHANNEL_LABELS, stateLabel } from '@/lib/labels';
+import { Channel, PackageStatus, type VariantStatus } from '@/engines/enums';
+import { CHANNEL_LABELS } from '@/lib/labels';
+import { PACKAGE_STATUS_LABELS, VARIANT_STATUS_LABELS } from '@/lib/package-lifecycle';
 import { useTRPC } from '@/trpc/react';
 import type { RouterOutputs } from '@/trpc/types';
 import { ExportLibraryCsv } from './export-library-csv';
@@ -78,7 +79,7 @@ function LibraryRow({ brandId, item }: { brandId: string; item: LibraryItem }) {
       </h2>
       <p>
         <span className="badge" data-status={item.status}>
-          {stateLabel(item.status)}
+          {PACKAGE_STATUS_LABELS[item.status]}
         </span>{' '}
         <span className="small muted">Updated {formatStamp(item.updatedAt)}</span>
       </p>
@@ -100,12 +101,12 @@ function LibraryRow({ brandId, item }: { brandId: string; item: LibraryItem }) {
 
 /** "2 draft · 1 published", or "no drafts". */
 function variantStates(item: LibraryItem, channel: Channel): string {
-  const counts = new Map<string, number>();
+  const counts = new Map<VariantStatus, number>();
   for (const variant of item.variants) {
     if (variant.channel === channel) counts.set(variant.status, (counts.get(variant.status) ?? 0) + 1);
   }
   if (counts.size === 0) return 'no drafts';
-  return [...counts].map(([status, count]) => `${count} ${stateLabel(status).toLowerCase()}`).join(' · ');
+  return [...counts].map(([status, count]) => `${count} ${VARIANT_STATUS_LABELS[status].toLowerCase()}`).join(' · ');
 }
 
 interface LibraryFiltersProps {
@@ -132,7 +133,7 @@ function LibraryFilters({ filter, pending, onChange }: LibraryFiltersProps) {
           <option value="">All but archived</option>
           {PackageStatus.options.map((status) => (
             <option key={status} value={status}>
-              {stateLabel(status)}
+              {PACKAGE_STATUS_LABELS[status]}
             </option>
           ))}
         </select>
