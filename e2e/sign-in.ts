@@ -8,3 +8,15 @@ export async function signInAsDemoUser(page: Page, displayName = DEMO_OWNER): Pr
   await page.getByRole('button', { name: `Sign in as ${displayName}` }).click();
   await expect(page).toHaveURL(/\/brands\/[0-9a-f-]{36}\/today/);
 }
+
+/**
+ * Signs in through the demo sign-in page's "New here?" form as the person with this email (a new local
+ * user the first time). Where it lands depends on that person: the workspace setup for someone in no
+ * workspace, their first brand's Today board otherwise; this waits only for leaving the sign-in page.
+ */
+export async function signInByEmail(page: Page, email: string): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByRole('textbox', { name: 'Email' }).fill(email);
+  await page.getByRole('button', { name: 'Sign in with this email' }).click();
+  await expect(page).not.toHaveURL(/\/sign-in$/);
+}

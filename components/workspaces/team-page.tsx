@@ -19,6 +19,11 @@ interface TeamPageProps {
   viewerUserId: string;
 }
 
+const INVITE_ROLE_HINTS: Record<InviteRole, string> = {
+  member: 'Reads everything and works on ideas and packages.',
+  admin: 'Also invites people, adds brands and edits the strategy.',
+};
+
 const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 /** The team of one workspace: its name, members, pending invites, and a form to invite someone. */
@@ -299,18 +304,29 @@ function InviteForm({ workspaceId }: { workspaceId: string }) {
             </span>
           )}
         </label>
-        <label className="field">
-          <span>Role</span>
-          <select value={role} disabled={invite.isPending} onChange={(event) => setRole(event.target.value as InviteRole)}>
-            <option value="member">Member (reads everything, works on packages)</option>
-            <option value="admin">Admin (also invites, adds brands, edits strategy)</option>
+        {/* A div, not a wrapping label: the hint under the select is its description, not part of its name. */}
+        <div className="field">
+          <label htmlFor="invite-role">Role</label>
+          <select
+            id="invite-role"
+            value={role}
+            disabled={invite.isPending}
+            aria-describedby="invite-role-hint"
+            onChange={(event) => setRole(event.target.value as InviteRole)}
+          >
+            <option value="member">{ROLE_LABELS.member}</option>
+            <option value="admin">{ROLE_LABELS.admin}</option>
           </select>
+          {/* What the role allows, under the select: inside the options it made the select wider than a phone. */}
+          <span id="invite-role-hint" className="muted small">
+            {INVITE_ROLE_HINTS[role]}
+          </span>
           {roleError && (
             <span className="form-error small" role="alert">
               {roleError}
             </span>
           )}
-        </label>
+        </div>
       </div>
       <div className="team__actions">
         <button type="submit" className="button" disabled={invite.isPending || !email.trim()}>
