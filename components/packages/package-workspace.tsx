@@ -1,34 +1,24 @@
 'use client';
 
-import { useMutation, useSuspenseQuery } from '@tanstack/react-query';
+import { useSuspenseQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import type { Channel } from '@/engines/enums';
 import { CHANNEL_LABELS } from '@/lib/labels';
+import { PACKAGE_STATUS_LABELS } from '@/lib/package-lifecycle';
 import { useTRPC } from '@/trpc/react';
 import { ChannelColumn } from './channel-column';
+import { LifecycleBar } from './lifecycle/lifecycle-bar';
+import { PackageHistory } from './lifecycle/package-history';
 import { PackagePerformance } from './performance/package-performance';
 import { PackageScore } from './rubric/package-score';
 import { ThesisEditor } from './rubric/thesis-editor';
 import { PackageTools } from './tools/package-tools';
-import { useWorkspaceCache } from './use-workspace-cache';
-
-const STATUS_LABELS = {
-  draft: 'Draft',
-  in_review: 'In review',
-  approved: 'Approved',
-  scheduled: 'Scheduled',
-  published: 'Published',
-  archived: 'Archived',
-} as const;
 
 /** The package editor: where it came from, its thesis, and each channel's drafts to edit and publish. */
 export function PackageWorkspace({ brandId, packageId }: { brandId: string; packageId: string }) {
   const trpc = useTRPC();
   const { data: view } = useSuspenseQuery(trpc.packages.workspace.queryOptions({ brandId, packageId }));
-  const cache = useWorkspaceCache(brandId, packageId);
-  const setStatus = useMutation(trpc.packages.setStatus.mutationOptions({ onSuccess: cache.setView }));
   const { package: pkg, opportunity } = view;
-  const nextStatus = pkg.status === 'draft' ? 'in_review' : pkg.status === 'in_review' ? 'draft' : null;
 
   return (
     <article className="workspace">
@@ -40,28 +30,14 @@ export function PackageWorkspace({ brandId, packageId }: { brandId: string; pack
           <h1 className="page-title">{pkg.title}</h1>
           <p>
             <span className="badge" data-status={pkg.status}>
-              {STATUS_LABELS[pkg.status]}
+              {PACKAGE_STATUS_LABELS[pkg.status]}
             </span>{' '}
             <span className="small muted">{pkg.channels.map((c) => CHANNEL_LABELS[c]).join(' · ')}</span>
           </p>
         </div>
-        {nextStatus && (
-          <div className="workspace__status">
-            <button
-              type="button"
-              className={nextStatus === 'in_review' ? 'button' : 'button button--quiet'}
-              disabled={setStatus.isPending}
-              onClick={() => setStatus.mutate({ brandId, packageId, status: nextStatus })}
-            >
-              {nextStatus === 'in_review' ? 'Move to in review' : 'Back to draft'}
-            </button>
-            {setStatus.isError && (
-              <p className="form-error small" role="alert">
-                {setStatus.error.message}
-              </p>
-            )}
-          </div>
-        )}
+        <div className="workspace__status">
+          <LifecycleBar brandId={brandId} pkg={pkg} />
+        </div>
       </header>
 
       {view.warnings.length > 0 && (
@@ -121,6 +97,7 @@ export function PackageWorkspace({ brandId, packageId }: { brandId: string; pack
       </div>
 
       <PackagePerformance brandId={brandId} packageId={packageId} />
+      <PackageHistory brandId={brandId} packageId={packageId} />
     </article>
   );
 }

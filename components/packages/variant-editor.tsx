@@ -6,6 +6,7 @@ import { CHANNEL_LIMITS } from '@/engines/enums';
 import { isOfflineModelLabel } from '@/lib/labels';
 import { useTRPC } from '@/trpc/react';
 import type { VariantDTO } from '@/trpc/types';
+import { VariantLifecycle } from './lifecycle/variant-lifecycle';
 import { DraftChecks } from './rubric/draft-checks';
 import { QualityBadge } from './rubric/quality-badge';
 import { CopyVariantText } from './tools/copy-variant-text';
@@ -34,14 +35,13 @@ export function VariantEditor({
   const cache = useWorkspaceCache(brandId, variant.packageId);
   const ids = useId();
   const [text, setText] = useState(variant.text);
-  const [postId, setPostId] = useState('');
   const save = useMutation(trpc.variants.update.mutationOptions({ onSuccess: cache.setVariant }));
-  const publish = useMutation(trpc.variants.markPublished.mutationOptions({ onSuccess: cache.setVariant }));
 
   const limit = CHANNEL_LIMITS[variant.channel];
   const dirty = text !== variant.text;
   const over = text.length > limit;
-  const final = variant.status === 'published' || variant.status === 'rejected';
+  // A scheduled variant's text is what goes out: it is unscheduled before it changes.
+  const final = variant.status === 'published' || variant.status === 'rejected' || variant.status === 'scheduled';
   const canEdit = editable && !final;
 
   useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
@@ -113,40 +113,7 @@ export function VariantEditor({
           ))}
         </ul>
       )}
-      {variant.status === 'published' ? (
-        <p className="small">
-          Published as <code>{variant.externalPostId}</code>
-          {variant.publishedAt ? ` on ${variant.publishedAt.toISOString().slice(0, 10)}` : ''}
-        </p>
-      ) : (
-        canEdit && (
-          <form
-            className="variant__publish"
-            onSubmit={(event) => {
-              event.preventDefault();
-              if (postId.trim()) publish.mutate({ brandId, variantId: variant.id, externalPostId: postId.trim() });
-            }}
-          >
-            <label className="small" htmlFor={`${ids}-post`}>
-              External post id
-            </label>
-            <input
-              id={`${ids}-post`}
-              value={postId}
-              onChange={(event) => setPostId(event.target.value)}
-              placeholder="e.g. urn:li:share:123"
-            />
-            <button type="submit" className="button button--quiet" disabled={!postId.trim() || publish.isPending || dirty}>
-              Mark published
-            </button>
-            {publish.isError && (
-              <span className="form-error small" role="alert">
-                {publish.error.message}
-              </span>
-            )}
-          </form>
-        )
-      )}
+      <VariantLifecycle brandId={brandId} variant={variant} unsavedEdit={dirty} />
     </div>
   );
 }
