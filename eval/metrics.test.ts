@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { type BuildRecord, brandTable, type DraftRecord, missedTargets, percentiles, resultsSection, summarize } from './metrics';
+import {
+  type BuildRecord,
+  brandTable,
+  buildTable,
+  type DraftRecord,
+  missedTargets,
+  percentiles,
+  resultsSection,
+  summarize,
+} from './metrics';
 import { expectationCoverage } from './score-build';
 
 const draft = (overrides: Partial<DraftRecord> = {}): DraftRecord => ({
@@ -112,6 +121,28 @@ describe('the results table', () => {
     expect(lines[2]).toBe('| Good Co | 2 | 2 | 0 | 0 | 0 | 87.5 | 100% | 60.0 | 50% | 80 | 120 |');
     expect(lines[3]).toBe('| Broken Co | 0/1 | 0 | 0 | 0 | 0 | – | – | – | – | 100 | 100 |');
     expect(lines[4]).toBe('| **all** | 0 | 0 | 0 | 0 | 0 | – | – | – | – | – | – |');
+  });
+
+  it('has a row per build, a failed one marked', () => {
+    const table = buildTable([
+      build({
+        brandKey: 'coffee',
+        opportunityKey: 'v60',
+        wallMs: 123.4,
+        drafts: [draft({ channel: 'newsletter', score: 80 }), draft({ channel: 'x', score: 60 })],
+      }),
+      build({
+        brandKey: 'coffee',
+        opportunityKey: 'detox',
+        error: 'Error: boom',
+        drafts: [],
+        packageScore: null,
+        expectationCoverage: null,
+      }),
+    ]).split('\n');
+    expect(table[0]).toBe('| build | channels | drafts | draft score | package score | expectations | ms |');
+    expect(table[2]).toBe('| coffee/v60 | newsletter, x | 2 | 70.0 | 60 | 50% | 123 |');
+    expect(table[3]).toBe('| coffee/detox | failed | 0 | – | – | – | 100 |');
   });
 
   it('goes into a dated section with the model, the targets and each problem', () => {

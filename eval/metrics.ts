@@ -166,6 +166,26 @@ export function brandTable(rows: readonly BrandRow[], total: EvalSummary): strin
   return [line(header), rule, ...body.map(line)].join('\n');
 }
 
+/** One Markdown row per build: where a brand's figures come from. */
+export function buildTable(builds: readonly BuildRecord[]): string {
+  const header = ['build', 'channels', 'drafts', 'draft score', 'package score', 'expectations', 'ms'];
+  const rows = builds.map((build) => {
+    const summary = summarize([build]);
+    return [
+      `${build.brandKey}/${build.opportunityKey}`,
+      build.error === null ? [...new Set(build.drafts.map((draft) => draft.channel))].join(', ') : 'failed',
+      String(summary.drafts),
+      fixed(summary.meanDraftScore, 1),
+      build.packageScore === null ? '–' : String(build.packageScore),
+      percent(build.expectationCoverage),
+      fixed(build.wallMs),
+    ];
+  });
+  const line = (values: string[]) => `| ${values.join(' | ')} |`;
+  const rule = `|${header.map((_, i) => (i < 2 ? ' --- ' : ' ---: ')).join('|')}|`;
+  return [line(header), rule, ...rows.map(line)].join('\n');
+}
+
 /** What went wrong build by build (failures, taboos, over-limit and invalid drafts, warnings); empty when nothing did. */
 export function problemLines(builds: readonly BuildRecord[]): string[] {
   const lines: string[] = [];
@@ -217,6 +237,12 @@ export function resultsSection(report: EvalRunReport): string {
     ...summaryLines(report.total).map((line) => `- ${line}`),
     '',
     brandTable(report.brands, report.total),
+    '',
+    '<details><summary>Per build</summary>',
+    '',
+    buildTable(report.builds),
+    '',
+    '</details>',
     '',
     ...(problems.length ? ['Problems:', '', ...problems.map((line) => `- ${line}`), ''] : []),
   ].join('\n');
