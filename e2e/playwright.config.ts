@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { LOCAL_FEED_HOST } from './local-feed';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 // A data folder of its own, wiped before every run, so the tests always meet freshly seeded demo data
@@ -50,6 +51,9 @@ export default defineConfig({
       KAIRO_ALLOW_DEMO_IN_PRODUCTION: '1',
       // Every test signs in from the same address; the default (10 a minute) is for a person, not a suite.
       KAIRO_RATE_LIMIT_SIGN_INS: '1000/60',
+      // The feed opportunities.spec.ts serves on 127.0.0.1: the fetcher refuses loopback addresses except
+      // those on this test-only allow-list (read only outside production, or with the demo flag above).
+      KAIRO_FETCH_ALLOW_HOSTS: LOCAL_FEED_HOST,
       NEXT_TELEMETRY_DISABLED: '1',
       // The e2e run is always the embedded demo: no external database, model or auth provider.
       DATABASE_URL: '',
