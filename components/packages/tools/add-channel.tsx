@@ -3,13 +3,13 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { rateLimitMessage } from '@/components/llm/rate-limited';
-import type { Channel } from '@/engines/enums';
+import { type Channel, WIRED_CHANNELS } from '@/engines/enums';
 import { CHANNEL_LABELS } from '@/lib/labels';
 import { useTRPC } from '@/trpc/react';
 import type { PackageWorkspaceView } from '@/trpc/types';
 import { useWorkspaceCache } from '../use-workspace-cache';
 
-/** "Add channel": one of the brand's channels the package lacks, with drafts written in its thesis. */
+/** "Add channel": one of the brand's (drafting-wired) channels the package lacks, with drafts written in its thesis. */
 export function AddChannel({ brandId, view }: { brandId: string; view: PackageWorkspaceView }) {
   const trpc = useTRPC();
   const packageId = view.package.id;
@@ -18,7 +18,10 @@ export function AddChannel({ brandId, view }: { brandId: string; view: PackageWo
   const addChannel = useMutation(trpc.packages.addChannel.mutationOptions({ onSuccess: cache.setView }));
   const [chosen, setChosen] = useState<Channel | ''>('');
   const brandChannels = strategy.data ? [strategy.data.primaryChannel, ...strategy.data.channels.map((c) => c.channel)] : [];
-  const missing = [...new Set(brandChannels)].filter((channel) => !view.package.channels.includes(channel));
+  // As on "Create package": only channels whose drafting is wired, so a new channel arrives with drafts.
+  const missing = (WIRED_CHANNELS as readonly Channel[]).filter(
+    (channel) => brandChannels.includes(channel) && !view.package.channels.includes(channel),
+  );
   const selected = chosen && missing.includes(chosen) ? chosen : (missing[0] ?? '');
   const errorId = `add-channel-error-${packageId}`;
 
