@@ -25,7 +25,7 @@ import {
   type Override,
   type PackageDecisionInput,
   type PackageDTO,
-  type PackageHistoryEntry,
+  PackageHistoryEntry,
   type RejectVariantInput,
   type ScheduleVariantInput,
   type UpdatePackageStatusInput,
@@ -254,7 +254,7 @@ export class PackageLifecycle {
   /** The package's decisions, newest first, with the name of the person who made each. */
   async history(scope: BrandScope, packageId: string): Promise<PackageHistoryEntry[]> {
     const pkg = await loadPackage(this.db, scope, packageId);
-    return this.db
+    const rows = await this.db
       .select({
         id: decisions.id,
         kind: decisions.kind,
@@ -271,6 +271,7 @@ export class PackageLifecycle {
       .where(and(inBrand(decisions, scope), eq(decisions.packageId, pkg.id)))
       .orderBy(desc(decisions.decidedAt), desc(decisions.createdAt), desc(decisions.id))
       .limit(HISTORY_LIMIT);
+    return rows.map((row) => PackageHistoryEntry.parse(row));
   }
 
   // ----- helpers -----
