@@ -79,6 +79,8 @@ export const DecisionKind = z.enum([
   'variant_rescheduled',
   'variant_unscheduled',
   'variant_rejected',
+  // A person's edit of a package thesis (issue 12, point 3); an override of the package rules is recorded with it.
+  'thesis_edited',
 ]);
 export type DecisionKind = z.infer<typeof DecisionKind>;
 

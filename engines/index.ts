@@ -75,7 +75,7 @@ function buildEngines(db: Database, clock: Clock | undefined): Engines {
     decisions,
     patterns,
     content: new ContentEngine(db, { opportunities, patterns, decisions, clock }),
-    rubric: new RubricEngine(db, { clock }),
+    rubric: new RubricEngine(db, { clock, decisions }),
     learning: new LearningEngine(db, { patterns, opportunities, clock }),
     runs: new FlowRunsEngine(db, { clock }),
     ingestKeys: new IngestKeysEngine(db, { clock }),

@@ -66,6 +66,7 @@ export const DECISION_LABELS: Record<DecisionKind, string> = {
   variant_rescheduled: 'Rescheduled a draft',
   variant_unscheduled: 'Unscheduled a draft',
   variant_rejected: 'Rejected a draft',
+  thesis_edited: 'Edited the thesis',
 };
 
 /** Whether a person may move a package from `from` to `to` directly (archive and restore aside). */

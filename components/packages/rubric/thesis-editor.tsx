@@ -30,6 +30,7 @@ export function ThesisEditor({ brandId, view }: { brandId: string; view: Package
   const { package: pkg } = view;
   const [mode, setMode] = useState<'summary' | 'full' | 'edit'>('summary');
   const [draft, setDraft] = useState({ coreArgument: '', keyPoints: '', risksToAvoid: '' });
+  const [reason, setReason] = useState('');
   const save = useMutation(
     trpc.packages.updateThesis.mutationOptions({
       onSuccess: (next) => {
@@ -63,11 +64,14 @@ export function ThesisEditor({ brandId, view }: { brandId: string; view: Package
     if (fromZod) return fromZod;
     return save.error.message.startsWith(field) ? save.error.message : null;
   };
+  // A breach the browser sees, or one the server names (another brand's name, say), can be overridden.
+  const needsOverride = live.length > 0 || save.error?.data?.code === 'CONFLICT';
   const unplaced =
     save.error && !(['coreArgument', 'keyPoints', 'risksToAvoid'] as Field[]).some((f) => problemFor(f)) ? save.error.message : null;
 
   const startEditing = () => {
     setDraft({ coreArgument: pkg.coreArgument ?? '', keyPoints: pkg.keyPoints.join('\n'), risksToAvoid: pkg.risksToAvoid.join('\n') });
+    setReason('');
     save.reset();
     setMode('edit');
   };
@@ -155,20 +159,33 @@ export function ThesisEditor({ brandId, view }: { brandId: string; view: Package
           coreArgument: draft.coreArgument.trim(),
           keyPoints: lines(draft.keyPoints),
           risksToAvoid: lines(draft.risksToAvoid),
+          ...(needsOverride && reason.trim() ? { override: { reason: reason.trim() } } : {}),
         });
       }}
     >
       {field('coreArgument', 'Core argument', 'who it is for, their problem, the angle', 4)}
       {field('keyPoints', 'Key points', 'one a line', 5)}
       {field('risksToAvoid', 'Risks to avoid', 'one a line; naming a taboo here is fine', 3)}
+      {needsOverride && (
+        <div className="thesis__field">
+          <label className="field" htmlFor={`${ids}-override`}>
+            Override reason <span className="small muted">the thesis breaks a package rule; say why it should stand (recorded)</span>
+          </label>
+          <input id={`${ids}-override`} value={reason} maxLength={500} onChange={(event) => setReason(event.target.value)} />
+        </div>
+      )}
       {unplaced && (
         <p className="form-error small" role="alert">
           {unplaced}
         </p>
       )}
       <div className="thesis__actions">
-        <button type="submit" className="button" disabled={save.isPending || live.length > 0 || !draft.coreArgument.trim()}>
-          {save.isPending ? 'Saving…' : 'Save thesis'}
+        <button
+          type="submit"
+          className="button"
+          disabled={save.isPending || !draft.coreArgument.trim() || (needsOverride && !reason.trim())}
+        >
+          {save.isPending ? 'Saving…' : needsOverride ? 'Save with override' : 'Save thesis'}
         </button>
         <button type="button" className="button button--quiet" disabled={save.isPending} onClick={() => setMode('summary')}>
           Cancel

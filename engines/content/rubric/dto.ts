@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { DecidedBy } from '../../decisions/dto';
 import { Text } from '../../text';
-import { MAX_CORE_ARGUMENT, MAX_THESIS_ITEM, MAX_THESIS_ITEMS } from '../dto';
+import { MAX_CORE_ARGUMENT, MAX_THESIS_ITEM, MAX_THESIS_ITEMS, Override } from '../dto';
 
 /** The longest eval_notes the engine stores: one line per check and judged dimension. */
 export const MAX_EVAL_NOTES = 4_000;
@@ -10,7 +11,9 @@ const ThesisItems = z.array(Text(MAX_THESIS_ITEM)).max(MAX_THESIS_ITEMS);
 /**
  * A person's (or F2's guard rail's) edit of the package thesis: only the fields given change. The
  * edited fields pass the package rubric's text rules (taboo, another brand, template or model text,
- * a vacuous core argument); a breach is refused with the field named. `title` is F2's repaired title.
+ * a vacuous core argument); a breach is refused with the field named unless `override: {reason}` is
+ * given. A person's edit (`decidedByUserId`) is a `thesis_edited` decision, with what it overrode.
+ * `title` is F2's repaired title.
  */
 export const EditPackageThesisInput = z.object({
   packageId: z.uuid(),
@@ -18,6 +21,8 @@ export const EditPackageThesisInput = z.object({
   coreArgument: Text(MAX_CORE_ARGUMENT).optional(),
   keyPoints: ThesisItems.optional(),
   risksToAvoid: ThesisItems.optional(),
+  override: Override.optional(),
+  ...DecidedBy,
 });
 export type EditPackageThesisInput = z.input<typeof EditPackageThesisInput>;
 

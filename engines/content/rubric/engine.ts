@@ -3,8 +3,9 @@ import type { Clock } from '../../clock';
 import { systemClock } from '../../clock';
 import type { Database } from '../../db/client';
 import { brands, contentPackages, variants } from '../../db/schema';
+import { DecisionsEngine } from '../../decisions/engine';
 import type { Channel } from '../../enums';
-import { InvariantViolationError } from '../../errors';
+import { OverrideRequiredError } from '../../errors';
 import { BrandScope, inBrand } from '../../scope';
 import { activeText, type PackageDTO, PackageRef, type VariantDTO, VariantRef } from '../dto';
 import { loadPackage, loadVariant, loadVariantDTO, selectPackageVariants, toPackageDTO } from '../queries';
@@ -27,11 +28,14 @@ export interface DraftEvaluationContext {
 export class RubricEngine {
   private readonly clock: Clock;
 
+  private readonly decisions: Pick<DecisionsEngine, 'record'>;
+
   constructor(
     private readonly db: Database,
-    deps: { clock?: Clock } = {},
+    deps: { clock?: Clock; decisions?: Pick<DecisionsEngine, 'record'> } = {},
   ) {
     this.clock = deps.clock ?? systemClock;
+    this.decisions = deps.decisions ?? new DecisionsEngine(db, { clock: this.clock });
   }
 
   /** The brand's taboos, its tenant's other brands' names and its call-to-action policy. */
@@ -84,11 +88,13 @@ export class RubricEngine {
 
   /**
    * Changes the given thesis fields (and F2's repaired title). The edited fields pass the package
-   * rubric's text rules; a breach is refused naming the field: "coreArgument: mentions the taboo …".
+   * rubric's text rules; a breach is refused naming the field ("keyPoints[1]: mentions the taboo …",
+   * CONFLICT with the list for an override dialog) unless `override` gives a reason. A person's edit is
+   * a `thesis_edited` decision in the same transaction, with what it overrode.
    */
   async editThesis(brand: BrandScope, input: EditPackageThesisInput): Promise<PackageDTO> {
     const scope = BrandScope.parse(brand);
-    const edit = EditPackageThesisInput.parse(input);
+    const { override, decidedByUserId, ...edit } = EditPackageThesisInput.parse(input);
     const current = await loadPackage(this.db, scope, edit.packageId);
     const next = {
       title: edit.title ?? current.title,
@@ -104,18 +110,40 @@ export class RubricEngine {
       channels: current.channels,
       taboos: rules.taboos,
       otherBrandNames: rules.otherBrandNames,
-    }).filter((failure) => edited.has(failure.field));
-    const [first] = breaches;
-    if (first) {
-      const where = first.index === undefined ? first.field : `${first.field}[${first.index}]`;
-      throw new InvariantViolationError(`${where}: ${first.message}`, 'input');
+    })
+      .filter((failure) => edited.has(failure.field))
+      .map((failure) => `${failure.index === undefined ? failure.field : `${failure.field}[${failure.index}]`}: ${failure.message}`);
+    if (breaches.length > 0 && !override) {
+      throw new OverrideRequiredError(
+        `${breaches.join('; ')}. To save it anyway, give an override with a reason.`.slice(0, 2_000),
+        breaches,
+      );
     }
-    const [updated] = await this.db
-      .update(contentPackages)
-      .set({ ...next, updatedAt: sql`now()` })
-      .where(and(eq(contentPackages.id, current.id), inBrand(contentPackages, scope)))
-      .returning();
-    return toPackageDTO(updated!);
+    return this.db.transaction(async (tx) => {
+      const [updated] = await tx
+        .update(contentPackages)
+        .set({ ...next, updatedAt: sql`now()` })
+        .where(and(eq(contentPackages.id, current.id), inBrand(contentPackages, scope)))
+        .returning();
+      if (decidedByUserId) {
+        await this.decisions.record(
+          scope,
+          {
+            kind: 'thesis_edited',
+            opportunityId: current.originOpportunityId,
+            packageId: current.id,
+            pillarId: current.pillarId,
+            personaId: current.personaId,
+            channel: current.channels.length === 1 ? current.channels[0] : null,
+            reason: override?.reason ?? null,
+            overridden: breaches.map((breach) => breach.slice(0, 500)),
+            userId: decidedByUserId,
+          },
+          tx,
+        );
+      }
+      return toPackageDTO(updated!);
+    });
   }
 
   /** The package rubric over its thesis and current drafts (computed on read). */

@@ -33,6 +33,7 @@ import type { LearningWindow } from '../window';
  * | sent_back_to_draft | −0.05  |
  * | archived           | −0.05  |
  * | variant_rejected   | −0.05  |
+ * | thesis_edited      | +0.05  |
  * | variant_rescheduled, variant_unscheduled, restored | 0 |
  *
  * Approving and scheduling are the team committing to the work, smaller than publishing it; sending a
@@ -54,6 +55,7 @@ export const DECISION_VALUES: Record<DecisionKind, number> = {
   sent_back_to_draft: -0.05,
   archived: -0.05,
   variant_rejected: -0.05,
+  thesis_edited: 0.05,
   variant_rescheduled: 0,
   variant_unscheduled: 0,
   restored: 0,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PackageWorkspaceView } from '../../../engines/content/dto';
-import { errorCode } from '../../../engines/errors';
+import { errorCode, errorViolations } from '../../../engines/errors';
 import { createTestDatabase, type TestDatabase } from '../../../test/database';
 import { createTenantFixture, type TenantFixture } from '../../../test/fixtures';
 import { insertContentOpportunity, insertContentPattern } from '../../../test/fixtures/content';
@@ -193,10 +193,29 @@ describe('packages.updateThesis and the package rubric score', () => {
     const refused = await updatePackageThesis(ctx, fx, { packageId, keyPoints: ['Owners first', 'Pay in Crypto'] }).catch(
       (e: unknown) => e,
     );
-    expect(errorCode(refused)).toBe('bad_input');
-    expect((refused as Error).message).toBe('keyPoints[1]: mentions the taboo "crypto"');
+    expect(errorCode(refused)).toBe('conflict');
+    expect((refused as Error).message).toBe(
+      'keyPoints[1]: mentions the taboo "crypto". To save it anyway, give an override with a reason.',
+    );
+    expect(errorViolations(refused)).toEqual(['keyPoints[1]: mentions the taboo "crypto"']);
     const vacuous = await updatePackageThesis(ctx, fx, { packageId, coreArgument: 'Write a post about this.' }).catch((e: unknown) => e);
     expect((vacuous as Error).message).toMatch(/^coreArgument: the core argument is empty or only asks for a post/);
+    expect((await ctx.engines.content.getPackage(fx, { packageId })).keyPoints).toEqual(['Owners first', 'Deadlines second', 'Tools last']);
+
+    // With an override and its reason, the edit is saved and the decision records what it overrode.
+    const overridden = await updatePackageThesis(ctx, fx, {
+      packageId,
+      keyPoints: ['Owners first', 'Pay in Crypto'],
+      override: { reason: 'Quoting a customer who asked about it' },
+      decidedByUserId: fx.ownerUserId,
+    });
+    expect(overridden.package.keyPoints).toEqual(['Owners first', 'Pay in Crypto']);
+    const history = await ctx.engines.decisions.list(fx, { limit: 1_000 });
+    expect(history.find((d) => d.kind === 'thesis_edited' && d.packageId === packageId)).toMatchObject({
+      reason: 'Quoting a customer who asked about it',
+      overridden: ['keyPoints[1]: mentions the taboo "crypto"'],
+      userId: fx.ownerUserId,
+    });
     // A risk may name a taboo: that is how a thesis says to stay clear of it.
     await expect(updatePackageThesis(ctx, fx, { packageId, risksToAvoid: ['Anything about crypto'] })).resolves.toBeTruthy();
     const other_ = await updatePackageThesis(ctx, other, { packageId, keyPoints: ['x'] }).catch((e: unknown) => e);

@@ -46,10 +46,10 @@ export const packagesRouter = createTRPCRouter({
 
   workspace: brandProcedure.input(PackageRef).query(({ ctx, input }) => getPackageWorkspace(ctx.system, ctx.scope, input)),
 
-  /** A person's edit of the thesis; an edited field that breaks the package rules (a taboo…) is refused by name. */
+  /** A person's edit of the thesis; an edited field that breaks the package rules (a taboo…) is refused by name unless overridden. */
   updateThesis: brandProcedure
-    .input(EditPackageThesisInput.omit({ title: true }))
-    .mutation(({ ctx, input }) => updatePackageThesis(ctx.system, ctx.scope, input)),
+    .input(EditPackageThesisInput.omit({ title: true, decidedByUserId: true }))
+    .mutation(({ ctx, input }) => updatePackageThesis(ctx.system, ctx.scope, { ...input, decidedByUserId: ctx.viewer.userId })),
 
   /** The package rubric (five 0–3 dimensions, 0–100, invalid when a hard rule breaks), computed on read. */
   rubricScore: brandProcedure.input(PackageRef).query(({ ctx, input }) => ctx.system.engines.rubric.packageScore(ctx.scope, input)),

@@ -84,8 +84,9 @@ export const draftJudgeNode = defineLlmNode({
   offline: writeOfflineJudgement,
   failure: 'soft',
   timeoutMs: 30_000,
-  // A newsletter draft alone may be 20,000 characters, plus the thesis (node-caps.test.ts keeps the two in step).
-  maxPromptChars: 30_000,
+  // A newsletter draft alone may be 20,000 characters, plus the thesis and the checks (node-caps.test.ts
+  // keeps the cap above the largest valid input).
+  maxPromptChars: 36_000,
 });
 
 /** The judge's sum as the rubric's 0–100: round(100 × sum / 12). */
