@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import { type FeedServer, serve, startFeedServer } from '../test/fixtures/feeds';
 import { closeNotesFeed, LOCAL_FEED_ITEM_COUNT, LOCAL_FEED_PATH, LOCAL_FEED_PORT, LOCAL_FEED_TITLE, LOCAL_FEED_URL } from './local-feed';
 import { createCalibratedBrand } from './new-brand';
@@ -33,8 +33,11 @@ test.afterAll(async () => {
   await feed?.close();
 });
 
-/** With E2E_SCREENSHOTS_DIR set, full-page shots at a desktop and a phone width (for a person to look at). */
-async function screenshots(page: Page, name: string): Promise<void> {
+/**
+ * With E2E_SCREENSHOTS_DIR set, shots for a person to look at, at a desktop and a phone width: the whole
+ * page, and the screen with `focus` at its top (below the sticky header) when given.
+ */
+async function screenshots(page: Page, name: string, focus?: Locator): Promise<void> {
   const dir = process.env.E2E_SCREENSHOTS_DIR;
   if (!dir) return;
   mkdirSync(dir, { recursive: true });
@@ -44,7 +47,15 @@ async function screenshots(page: Page, name: string): Promise<void> {
     [390, 844],
   ] as const) {
     await page.setViewportSize({ width, height });
-    await page.screenshot({ path: join(dir, `${name}-${width}.png`), fullPage: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(dir, `${name}-${width}-page.png`), fullPage: true });
+    if (focus) {
+      await focus.evaluate((element) => {
+        element.scrollIntoView({ block: 'start' });
+        window.scrollBy(0, -(document.querySelector('header')?.getBoundingClientRect().height ?? 0) - 16);
+      });
+      await page.screenshot({ path: join(dir, `${name}-${width}.png`) });
+    }
   }
   if (before) await page.setViewportSize(before);
 }
@@ -79,7 +90,7 @@ test('a brand with no seed data gets a good board from an idea typed in and a fe
       .fill('Show the five days of our own month-end close, what happens on each and what a controller checks before sign-off.');
     await form.getByRole('combobox', { name: 'Pillar' }).selectOption({ label: 'Explain the month-end close' });
     await form.getByRole('combobox', { name: 'Persona' }).selectOption({ label: 'Finance controllers' });
-    await screenshots(page, 'today-add-idea');
+    await screenshots(page, 'today-add-idea', form);
     await form.getByRole('button', { name: 'Add to the board' }).click();
 
     await expect(page.getByRole('status').filter({ hasText: `Added “${MANUAL_TITLE}” with a score of` })).toContainText(
@@ -127,6 +138,8 @@ test('a brand with no seed data gets a good board from an idea typed in and a fe
     );
 
     await expect(boardOf(page).getByRole('article')).toHaveCount(LOCAL_FEED_ITEM_COUNT + 1);
+    // The focus strip's sentence is refetched with the board: it counts the new ideas, not the empty board.
+    await expect(page.getByText(/; [1-9]\d* high-scoring ideas? (is|are) waiting on the board\./)).toBeVisible();
     const scores = await boardScores(page);
     // The closing note's figures: the class and the spread of the generated board.
     test
@@ -137,6 +150,7 @@ test('a brand with no seed data gets a good board from an idea typed in and a fe
       );
     console.log(`Generated board: ${await generate.textContent()}\nScores, best first: ${scores.join(', ')}`);
     expect(scores.filter((score) => score >= 70).length).toBeGreaterThanOrEqual(4);
+    await screenshots(page, 'today-generate-result', generate);
   });
 
   await test.step('a generated card shows why now and the five sub-scores with their reasons', async () => {
@@ -154,7 +168,7 @@ test('a brand with no seed data gets a good board from an idea typed in and a fe
     await expect(card).toContainText(
       /Rubric score \d+ \(clarity \d, fit \d, timeliness \d, differentiation \d, readiness \d, each of 4\)\./,
     );
-    await screenshots(page, 'today-generated');
+    await screenshots(page, 'today-why-this-score', card);
   });
 
   await test.step('they dismiss one idea as not relevant; it stays gone after a reload', async () => {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTRPC } from '@/trpc/react';
 import type { RouterOutputs } from '@/trpc/types';
 import { formatItemCount, formatLastFetched } from './source-format';
@@ -42,6 +42,8 @@ export function SourceItem({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [confirmingRemove, setConfirmingRemove] = useState(false);
+  // "Fetch now" and "Remove" repeat on every source: each names its own source to a screen reader.
+  const nameId = useId();
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.sources.list.queryKey({ brandId }) });
   const name = sourceName(source);
   const noteBody = source.note ? withoutFirstLine(source.note, name) : null;
@@ -76,7 +78,9 @@ export function SourceItem({
     <li className="source panel" data-kind={source.kind}>
       <div className="source__head">
         <span className="badge">{KIND_LABELS[source.kind]}</span>
-        <h3 className="source__name">{name}</h3>
+        <h3 className="source__name" id={nameId}>
+          {name}
+        </h3>
       </div>
       {source.url && (
         <p className="source__url small">
@@ -103,12 +107,19 @@ export function SourceItem({
               type="button"
               className="button button--quiet"
               disabled={pending}
+              aria-describedby={nameId}
               onClick={() => fetchNow.mutate({ brandId, sourceId: source.id })}
             >
               {fetchNow.isPending ? 'Fetching…' : 'Fetch now'}
             </button>
           )}
-          <button type="button" className="button button--quiet" disabled={pending} onClick={() => setConfirmingRemove(true)}>
+          <button
+            type="button"
+            className="button button--quiet"
+            disabled={pending}
+            aria-describedby={nameId}
+            onClick={() => setConfirmingRemove(true)}
+          >
             Remove
           </button>
         </div>

@@ -240,24 +240,27 @@ function IdeaForm({ brandId, onAdded }: { brandId: string; onAdded: (message: st
       {strategy.error && (
         <p className="form-error small">The strategy did not load ({strategy.error.message}); the idea can still be added.</p>
       )}
-      <fieldset className="add-idea__channels" {...described('suggestedChannels')}>
-        <legend>Also suits</legend>
-        {brandChannels
-          .filter((channel) => channel !== primary)
-          .map((channel) => (
-            <label key={channel} className="add-idea__channel">
-              <input
-                type="checkbox"
-                checked={suggested.includes(channel)}
-                onChange={(e) =>
-                  setSuggested((current) => (e.target.checked ? [...current, channel] : current.filter((c) => c !== channel)))
-                }
-              />
-              {CHANNEL_LABELS[channel]}
-            </label>
-          ))}
-        {errorOf('suggestedChannels')}
-      </fieldset>
+      {/* A brand with one channel has nothing else to suggest: no empty group to puzzle over. */}
+      {brandChannels.some((channel) => channel !== primary) && (
+        <fieldset className="add-idea__channels" {...described('suggestedChannels')}>
+          <legend>Also suits</legend>
+          {brandChannels
+            .filter((channel) => channel !== primary)
+            .map((channel) => (
+              <label key={channel} className="add-idea__channel">
+                <input
+                  type="checkbox"
+                  checked={suggested.includes(channel)}
+                  onChange={(e) =>
+                    setSuggested((current) => (e.target.checked ? [...current, channel] : current.filter((c) => c !== channel)))
+                  }
+                />
+                {CHANNEL_LABELS[channel]}
+              </label>
+            ))}
+          {errorOf('suggestedChannels')}
+        </fieldset>
+      )}
       <div className="add-idea__row">
         <label className="field">
           <span>Source link (optional)</span>

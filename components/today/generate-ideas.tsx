@@ -33,7 +33,12 @@ export function GenerateIdeas({ brandId }: { brandId: string }) {
       onSuccess: async (result) => {
         attemptKey.current = null;
         queryClient.setQueryData(trpc.opportunities.generationStatus.queryKey({ brandId }), result);
-        await queryClient.invalidateQueries({ queryKey: trpc.today.get.pathKey() });
+        // The focus strip's sentence ("N high-scoring ideas are waiting") is today.summary: refetched
+        // with the board, or it keeps counting the board from before the run.
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.today.get.pathKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.today.summary.pathKey() }),
+        ]);
       },
     }),
   );
