@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../engines/db/client';
 import type { TenantFixture } from '../test/fixtures';
 
@@ -40,32 +40,73 @@ export async function addExecutionEvents(
   fx: TenantFixture,
   { packages, events, days }: { packages: number; events: number; days: number },
 ): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`
-      insert into content_packages (tenant_id, brand_id, title, status, channels, key_points, risks_to_avoid, created_via)
-      select ${fx.tenantId}, ${fx.brandId}, 'Bench package ' || i, 'published', array['linkedin', 'x'], '{}', '{}', 'manual'
-      from generate_series(1, ${packages}) as i`);
-    await tx.execute(sql`
-      insert into variants (tenant_id, brand_id, package_id, channel, status, draft_text, safety_flags, published_at,
-        external_post_id)
-      select p.tenant_id, p.brand_id, p.id, c.channel, 'published', 'Bench post', '{}',
-        now() - ${days} * interval '1 day', p.id || '-' || c.channel
-      from content_packages p cross join (values ('linkedin'), ('x')) as c(channel)
-      where p.brand_id = ${fx.brandId}`);
-    await tx.execute(sql`
-      with v as (
-        select array_agg(id order by id) as ids, array_agg(channel order by id) as channels
-        from variants where brand_id = ${fx.brandId}
-      )
-      insert into execution_events (tenant_id, brand_id, variant_id, channel, event_type, count, source,
-        occurred_at, external_event_id, metadata)
-      select ${fx.tenantId}, ${fx.brandId}, v.ids[1 + i % cardinality(v.ids)], v.channels[1 + i % cardinality(v.ids)],
-        (array['impression', 'click', 'like', 'comment', 'share', 'save', 'profile_visit', 'link_click'])[1 + k % 8],
-        case when k % 8 = 0 then 100 + i % 400 else 1 + i % 7 end,
-        'test_fixture',
-        now() - ((i % (${days} * 24)) * interval '1 hour') - interval '1 minute',
-        'bench-' || i,
-        '{}'::jsonb
-      from v, generate_series(0, ${events} - 1) as i, lateral (select i / cardinality(v.ids) as k) as round`);
+  await addExecutionEventsForBrands(db, [fx.brandId], { packages, events, days });
+}
+
+/** The same for many brands at once, in three statements whatever their number (P8's 2,000 brands). */
+export async function addExecutionEventsForBrands(
+  db: Database,
+  brandIds: string[],
+  { packages, events, days }: { packages: number; events: number; days: number },
+): Promise<void> {
+  const brandList = sql`${`{${brandIds.join(',')}}`}::uuid[]`;
+  await addPublishedVariants(db, brandList, packages, days);
+  await db.execute(sql`
+    with v as (
+      select tenant_id, brand_id, array_agg(id order by id) as ids, array_agg(channel order by id) as channels
+      from variants where brand_id = any(${brandList}) group by tenant_id, brand_id
+    )
+    insert into execution_events (tenant_id, brand_id, variant_id, channel, event_type, count, source,
+      occurred_at, external_event_id, metadata)
+    select v.tenant_id, v.brand_id, v.ids[1 + i % cardinality(v.ids)], v.channels[1 + i % cardinality(v.ids)],
+      (array['impression', 'click', 'like', 'comment', 'share', 'save', 'profile_visit', 'link_click'])[1 + k % 8],
+      case when k % 8 = 0 then 100 + i % 400 else 1 + i % 7 end,
+      'test_fixture',
+      now() - ((i % (${days} * 24)) * interval '1 hour') - interval '1 minute',
+      'bench-' || i,
+      '{}'::jsonb
+    from v, generate_series(0, ${events} - 1) as i, lateral (select i / cardinality(v.ids) as k) as round`);
+}
+
+/** `packages` published packages per brand, each with a LinkedIn and an X variant published `days` ago. */
+export async function addPublishedVariants(db: Database, brandList: SQL, packages: number, days: number): Promise<void> {
+  await db.execute(sql`
+    insert into content_packages (tenant_id, brand_id, title, status, channels, key_points, risks_to_avoid, created_via)
+    select b.tenant_id, b.id, 'Bench package ' || i, 'published', array['linkedin', 'x'], '{}', '{}', 'manual'
+    from brands b, generate_series(1, ${packages}) as i where b.id = any(${brandList})`);
+  await db.execute(sql`
+    insert into variants (tenant_id, brand_id, package_id, channel, status, draft_text, safety_flags, published_at,
+      external_post_id)
+    select p.tenant_id, p.brand_id, p.id, c.channel, 'published', 'Bench post', '{}',
+      now() - ${days} * interval '1 day', p.id || '-' || c.channel
+    from content_packages p cross join (values ('linkedin'), ('x')) as c(channel)
+    where p.brand_id = any(${brandList})`);
+}
+
+/** The brand's published variants, for events sent through the engine or the ingest route. */
+export async function publishedVariants(db: Database, brandId: string): Promise<{ id: string; channel: string }[]> {
+  const result = await db.execute(sql`select id, channel from variants where brand_id = ${brandId} order by id`);
+  return (result as unknown as { rows: { id: string; channel: string }[] }).rows;
+}
+
+/**
+ * Events `from`…`from + size - 1` as a platform would send them (ExecutionEventInput), spread over
+ * `variants` and every event type in the last `days` days; the same index gives the same event.
+ */
+export function eventBatch(variants: { id: string; channel: string }[], from: number, size: number, days: number) {
+  const types = ['impression', 'click', 'like', 'comment', 'share', 'save', 'profile_visit', 'link_click'] as const;
+  const now = Date.now();
+  return Array.from({ length: size }, (_, offset) => {
+    const i = from + offset;
+    const variant = variants[i % variants.length]!;
+    const round = Math.floor(i / variants.length);
+    return {
+      channel: variant.channel,
+      externalEventId: `ingest-${i}`,
+      variantId: variant.id,
+      eventType: types[round % types.length]!,
+      count: round % 8 === 0 ? 100 + (i % 400) : 1 + (i % 7),
+      occurredAt: new Date(now - (i % (days * 24)) * 3_600_000 - 60_000).toISOString(),
+    };
   });
 }

@@ -1,63 +1,92 @@
-// `npm run bench`: how the heaviest reads scale, on an in-memory PGlite: the Today board (the engine
-// query and the whole F1 flow) and the learning aggregation. It prints timings only; there are no
-// thresholds to pass.
-import { sql } from 'drizzle-orm';
-import { openDatabase } from '../engines/db/client';
-import { migrate } from '../engines/db/migrator';
-import { LearningEngine } from '../engines/learning/engine';
-import { learningWindow } from '../engines/learning/window';
-import { OpportunitiesEngine } from '../engines/opportunities/engine';
-import { PatternsEngine } from '../engines/patterns/engine';
-import { createSystemContext } from '../server/orchestrator/context';
-import { TodayBoardOrchestrator } from '../server/orchestrator/flows/today-board';
-import { createTenantFixture } from '../test/fixtures';
-import { addExecutionEvents, addOpportunities } from './bench-data';
-import { formatTable, type Measurement, measure } from './measure';
+// `npm run bench`: every hot path beside its reference measured in the same run (issue 13, P1–P8), on
+// PostgreSQL (a database of its own, created and dropped) and PGlite. It prints the machine and one
+// table, appends the table to bench/results.md and exits 0; `--check` exits 1 when a target is missed;
+// `--quick` uses small sizes (CI's smoke run) and skips what needs a production build it does not have.
+import './dist-dir';
+import { appendFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type BenchDatabase, createPgliteBenchDatabase, createPostgresBenchDatabase, serverVersion } from './databases';
+import { measureLearningGrowth, measurePackageBuild, measurePlanTrap } from './measures/in-process';
+import { atMost, type BenchRow, missedTargets, renderMarkdown, renderText } from './report';
+import { FULL_SIZES, QUICK_SIZES } from './sizes';
 
-const OPPORTUNITIES = 10_000;
-const EXECUTION_EVENTS = 100_000;
-const WINDOW_DAYS = 30;
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const check = args.has('--check');
+const only = process.argv
+  .slice(2)
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+const sizes = quick ? QUICK_SIZES : FULL_SIZES;
+const wanted = (id: string) => !only || only.includes(id);
 
-const handle = await openDatabase({ dataDir: 'memory://' });
-try {
-  await migrate(handle);
-  const { db } = handle;
+const rows: BenchRow[] = [];
+const versions: string[] = [];
 
-  const board = await createTenantFixture(db, 'Bench board');
-  await addOpportunities(db, board, OPPORTUNITIES);
-  const learning = await createTenantFixture(db, 'Bench learning');
-  await addExecutionEvents(db, learning, { packages: 100, events: EXECUTION_EVENTS, days: WINDOW_DAYS });
-
-  const opportunitiesEngine = new OpportunitiesEngine(db);
-  const learningEngine = new LearningEngine(db, { opportunities: opportunitiesEngine, patterns: new PatternsEngine(db) });
-  const window = learningWindow(WINDOW_DAYS);
-
-  const measureBoth = async (statistics: string, learningRuns: { iterations: number; warmup: number }) => [
-    await measure(`OpportunitiesEngine.getTodayBoard, limit 50 (${statistics})`, OPPORTUNITIES, () =>
-      opportunitiesEngine.getTodayBoard(board, { limit: 50 }),
-    ),
-    await measure(
-      `LearningEngine.computeVariantPerformanceSummary, ${WINDOW_DAYS} days (${statistics})`,
-      EXECUTION_EVENTS,
-      () => learningEngine.update.computeVariantPerformanceSummary(learning, window),
-      learningRuns,
-    ),
-  ];
-
-  // PGlite runs no autovacuum, so a freshly loaded table has no planner statistics until someone runs
-  // ANALYZE; PostgreSQL gathers them by itself. Both states are measured because the plans differ.
-  const results: Measurement[] = await measureBoth('no statistics', { iterations: 5, warmup: 1 });
-  await db.execute(sql`analyze`);
-  results.push(...(await measureBoth('after ANALYZE', { iterations: 20, warmup: 3 })));
-  const system = createSystemContext(handle);
-  results.push(
-    await measure('F1 TodayBoardOrchestrator.buildTodayView, limit 50 (after ANALYZE)', OPPORTUNITIES, () =>
-      TodayBoardOrchestrator.buildTodayView(system, board),
-    ),
-  );
-
-  console.log(`Kairo bench: PGlite in memory, Node ${process.version}\n`);
-  console.log(formatTable(results));
-} finally {
-  await handle.close();
+/** Runs one measure on a database of its own, so one measure's rows never skew another's plans. */
+async function onDatabase(driver: BenchDatabase['driver'], run: (db: BenchDatabase) => Promise<BenchRow[]>, id: string, measure: string) {
+  const db = driver === 'PostgreSQL' ? await createPostgresBenchDatabase() : await createPgliteBenchDatabase();
+  try {
+    if (!versions.some((v) => v.startsWith(driver))) versions.push(`${driver} ${await serverVersion(db.handle)}`);
+    rows.push(...(await run(db)));
+  } catch (error) {
+    console.error(`${id} ${driver} failed:`, error);
+    rows.push(failedRow(`${id} ${driver}`, measure, error));
+  } finally {
+    await db.drop();
+  }
 }
+
+function failedRow(id: string, measure: string, error: unknown): BenchRow {
+  const message = error instanceof Error ? error.message.split('\n')[0]!.slice(0, 80) : String(error);
+  return {
+    id,
+    measure,
+    median: null,
+    p95: null,
+    reference: null,
+    unit: 'ms',
+    ratio: null,
+    target: atMost(0, '–'),
+    note: `failed: ${message}`,
+  };
+}
+
+const inProcess = [
+  { id: 'P2', measure: 'F3 runForBrand', run: measureLearningGrowth },
+  { id: 'P3', measure: 'F2 package build', run: measurePackageBuild },
+  { id: 'P6', measure: 'reads after a bulk ingest', run: measurePlanTrap },
+];
+
+const startedAt = Date.now();
+for (const { id, measure, run } of inProcess) {
+  if (!wanted(id)) continue;
+  for (const driver of ['PostgreSQL', 'PGlite'] as const) {
+    console.error(`… ${id} on ${driver}`);
+    await onDatabase(driver, (db) => run(db, sizes), id, measure);
+  }
+}
+
+rows.sort((a, b) => a.id.slice(0, 2).localeCompare(b.id.slice(0, 2), 'en', { numeric: true }));
+const machine = [
+  `${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, load ${os
+    .loadavg()
+    .map((load) => load.toFixed(1))
+    .join(' ')}`,
+  `Node ${process.version}; ${versions.join('; ')}`,
+  `${quick ? 'quick sizes (smoke run, figures not comparable)' : 'full sizes'}; took ${Math.round((Date.now() - startedAt) / 1000)} s`,
+];
+console.log(`Kairo bench\n${machine.join('\n')}\n`);
+console.log(renderText(rows));
+
+const resultsPath = path.join(import.meta.dirname, 'results.md');
+appendFileSync(
+  resultsPath,
+  `\n## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC${quick ? ' (--quick)' : ''}\n\n${machine.map((line) => `${line}  `).join('\n')}\n\n${renderMarkdown(rows)}\n`,
+);
+
+const missed = missedTargets(rows);
+if (missed.length > 0) console.log(`\n${missed.length} target(s) missed: ${missed.map((row) => `${row.id} ${row.measure}`).join('; ')}`);
+if (check && (missed.length > 0 || rows.some((row) => row.note?.startsWith('failed')))) process.exitCode = 1;

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/client';
 import { executionEvents, variants } from '../../db/schema';
+import { refreshStatisticsAfterBulkWrite } from '../../db/statistics';
 import type { ExecutionSource } from '../../enums';
 import { InvariantViolationError } from '../../errors';
 import { assertBrandLive, BrandScope, type Executor, inBrand } from '../../scope';
@@ -56,7 +57,7 @@ export class ExecutionEventIntake {
       return result.data;
     });
 
-    return this.db.transaction(async (tx) => {
+    const result = await this.db.transaction(async (tx): Promise<RecordExecutionEventsResult> => {
       const valid = parsed.filter((e): e is ExecutionEventInput => e !== null);
       const lookup = await loadVariants(tx, scope, valid);
       const rows: (typeof executionEvents.$inferInsert)[] = [];
@@ -79,6 +80,9 @@ export class ExecutionEventIntake {
       }
       return { received: events.length, inserted, duplicates: events.length - inserted };
     });
+    // A large batch into a young table would leave the window reads planning for an empty one (bench P6).
+    await refreshStatisticsAfterBulkWrite(this.db, executionEvents, result.inserted);
+    return result;
   }
 }
 

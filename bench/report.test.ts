@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import {
+  atLeast,
+  atMost,
+  type BenchRow,
+  holds,
+  medianAtMost,
+  missedTargets,
+  ratioOf,
+  renderMarkdown,
+  renderText,
+  summarize,
+} from './report';
+
+const row = (overrides: Partial<BenchRow>): BenchRow => ({
+  id: 'P1 PostgreSQL',
+  measure: 'today.get over HTTP',
+  median: 12,
+  p95: 20,
+  reference: 10,
+  unit: 'ms',
+  ratio: 1.2,
+  target: atMost(1.5),
+  ...overrides,
+});
+
+describe('bench report', () => {
+  it('summarizes unsorted samples by nearest-rank median and p95', () => {
+    const samples = Array.from({ length: 100 }, (_, i) => 100 - i);
+    expect(summarize(samples)).toEqual({ median: 50, p95: 95 });
+    expect(summarize([7])).toEqual({ median: 7, p95: 7 });
+    expect(() => summarize([])).toThrow(/no samples/);
+  });
+
+  it('holds an at-most target up to and including its limit, and an at-least target from it', () => {
+    expect(holds(row({ ratio: 1.5 }))).toBe(true);
+    expect(holds(row({ ratio: 1.51 }))).toBe(false);
+    expect(holds(row({ ratio: 0.5, target: atLeast(0.5) }))).toBe(true);
+    expect(holds(row({ ratio: 0.49, target: atLeast(0.5) }))).toBe(false);
+  });
+
+  it('reads an absolute target on the median or the p95 instead of the ratio', () => {
+    expect(holds(row({ median: 700, ratio: 9, target: medianAtMost(700, 'ms') }))).toBe(true);
+    expect(holds(row({ median: 701, ratio: 0.1, target: medianAtMost(700, 'ms') }))).toBe(false);
+    expect(holds(row({ median: 10, p95: 60, target: medianAtMost(50, 'ms', 'p95') }))).toBe(false);
+    expect(medianAtMost(200, 'kB').label).toBe('≤ 200 kB');
+  });
+
+  it('counts a row without a figure as neither holding nor missed', () => {
+    const skipped = row({ median: null, p95: null, ratio: null, note: 'skipped in --quick' });
+    expect(holds(skipped)).toBeNull();
+    expect(missedTargets([skipped, row({ ratio: 3 }), row({})]).map((r) => r.ratio)).toEqual([3]);
+  });
+
+  it('treats a zero reference as an infinite ratio, which misses an at-most target', () => {
+    expect(ratioOf(5, 0)).toBe(Number.POSITIVE_INFINITY);
+    expect(holds(row({ ratio: ratioOf(5, 0) }))).toBeNull();
+  });
+
+  it('renders one aligned line per row with the verdict, and the same cells as Markdown', () => {
+    const rows = [row({}), row({ id: 'P3 PGlite', ratio: 2, median: 1_250, note: 'profiled' })];
+    const text = renderText(rows).split('\n');
+    expect(text[0]).toMatch(/^measure\s+median\s+p95\s+reference\s+ratio\s+target\s+holds$/);
+    expect(text).toHaveLength(4);
+    expect(text[2]).toContain('12.0 ms');
+    expect(text[2]).toMatch(/≤ 1.5×\s+yes$/);
+    expect(text[3]).toContain('1,250 ms');
+    expect(text[3]).toContain('NO (profiled)');
+    const markdown = renderMarkdown(rows).split('\n');
+    expect(markdown[1]).toBe('|---|---:|---:|---:|---:|---|---|');
+    expect(markdown[2]).toBe('| P1 PostgreSQL: today.get over HTTP | 12.0 ms | 20.0 ms | 10.0 ms | 1.20 | ≤ 1.5× | yes |');
+  });
+});
