@@ -17,7 +17,32 @@ export interface BenchDatabase {
   handle: DatabaseHandle;
   /** PostgreSQL: its connection string; PGlite: its data folder (a server may open it once the bench closed it). */
   location: string;
+  /** The statements (text and parameters) the handle sends while `run` runs. */
+  capture(run: () => Promise<unknown>): Promise<Statement[]>;
   drop(): Promise<void>;
+}
+
+export interface Statement {
+  text: string;
+  params: unknown[];
+}
+
+/** A query logger whose statements go to whichever capture is running. */
+function capturing() {
+  let sink: Statement[] | null = null;
+  return {
+    queryLogger: { logQuery: (text: string, params: unknown[]) => sink?.push({ text, params }) },
+    capture: async (run: () => Promise<unknown>) => {
+      const statements: Statement[] = [];
+      sink = statements;
+      try {
+        await run();
+      } finally {
+        sink = null;
+      }
+      return statements;
+    },
+  };
 }
 
 /** A new database on DATABASE_URL's server (or the local one), so the bench never touches real data. */
@@ -27,12 +52,14 @@ export async function createPostgresBenchDatabase(poolSize = 10): Promise<BenchD
   const admin = await openDatabase({ url: adminUrl(base), maxConnections: 1 });
   await admin.db.execute(sql.raw(`create database ${name}`));
   const url = databaseUrlFor(base, name);
-  const handle = await openDatabase({ url, maxConnections: poolSize });
+  const { queryLogger, capture } = capturing();
+  const handle = await openDatabase({ url, maxConnections: poolSize, queryLogger });
   await migrate(handle);
   return {
     driver: 'PostgreSQL',
     handle,
     location: url,
+    capture,
     drop: async () => {
       await handle.close().catch(() => undefined);
       await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
@@ -44,11 +71,13 @@ export async function createPostgresBenchDatabase(poolSize = 10): Promise<BenchD
 /** PGlite in a temporary folder (not memory), so the production server can open what the bench filled. */
 export async function createPgliteBenchDatabase(): Promise<BenchDatabase> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kairo-bench-pglite-'));
-  const handle = await openDatabase({ dataDir });
+  const { queryLogger, capture } = capturing();
+  const handle = await openDatabase({ dataDir, queryLogger });
   await migrate(handle);
   let closed = false;
   return {
     driver: 'PGlite',
+    capture,
     handle: {
       ...handle,
       close: async () => {

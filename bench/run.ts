@@ -3,10 +3,11 @@
 // table, appends the table to bench/results.md and exits 0; `--check` exits 1 when a target is missed;
 // `--quick` uses small sizes (CI's smoke run) and skips what needs a production build it does not have.
 import './dist-dir';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type BenchDatabase, createPgliteBenchDatabase, createPostgresBenchDatabase, serverVersion } from './databases';
+import { buildProductionApp, measureCronWalk, measureIngestOverHttp, measureTodayOverHttp } from './measures/http';
 import { measureLearningGrowth, measurePackageBuild, measurePlanTrap } from './measures/in-process';
 import { atMost, type BenchRow, missedTargets, renderMarkdown, renderText } from './report';
 import { FULL_SIZES, QUICK_SIZES } from './sizes';
@@ -66,6 +67,61 @@ for (const { id, measure, run } of inProcess) {
   for (const driver of ['PostgreSQL', 'PGlite'] as const) {
     console.error(`… ${id} on ${driver}`);
     await onDatabase(driver, (db) => run(db, sizes), id, measure);
+  }
+}
+
+// The production build: built into the bench's own folder, except in a quick run, which uses one only if
+// it exists (CI's smoke run must stay short) and `--reuse-build`, which serves the last build as it is.
+const distDir = path.join(import.meta.dirname, '..', process.env.KAIRO_HTTP_DIST_DIR!, 'BUILD_ID');
+const httpIds = ['P1', 'P4', 'P5', 'P7', 'P8'].filter(wanted);
+let served = false;
+if (httpIds.length > 0) {
+  if (quick || args.has('--reuse-build')) {
+    served = existsSync(distDir);
+    process.env.KAIRO_HTTP_REUSE_BUILD = '1';
+  } else {
+    console.error('… next build into', process.env.KAIRO_HTTP_DIST_DIR);
+    await buildProductionApp();
+    served = true;
+  }
+}
+const notServed = (id: string, measure: string): BenchRow => ({
+  id,
+  measure,
+  median: null,
+  p95: null,
+  reference: null,
+  unit: 'ms',
+  ratio: null,
+  target: atMost(0, '–'),
+  note: 'skipped: no production build (quick run)',
+});
+
+const overHttp = [
+  { id: 'P1', measure: 'today.get over HTTP', drivers: ['PostgreSQL', 'PGlite'] as const, run: measureTodayOverHttp },
+  { id: 'P7', measure: 'ingest over HTTP', drivers: ['PostgreSQL'] as const, run: measureIngestOverHttp },
+];
+for (const { id, measure, drivers, run } of overHttp) {
+  if (!wanted(id) && !(id === 'P1' && wanted('P5'))) continue;
+  for (const driver of drivers) {
+    if (!served) {
+      rows.push(notServed(`${id} ${driver}`, measure));
+      continue;
+    }
+    console.error(`… ${id} on ${driver}`);
+    await onDatabase(driver, (db) => run(db, sizes), id, measure);
+  }
+}
+if (wanted('P8')) {
+  if (!served) rows.push(notServed('P8 PostgreSQL', 'cron walk'));
+  else {
+    console.error('… P8 on PostgreSQL');
+    try {
+      rows.push(...(await measureCronWalk(() => createPostgresBenchDatabase(), sizes)));
+    } catch (error) {
+      console.error('P8 failed:', error);
+      rows.push(failedRow('P8 PostgreSQL', 'cron walk', error));
+    }
   }
 }
 
