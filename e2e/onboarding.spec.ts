@@ -28,7 +28,12 @@ test('a new user goes from first sign-in to a calibrated brand with a team, a pi
   await test.step('signed in with no workspace, they create one', async () => {
     await signInByEmail(page, OWNER_EMAIL);
     await expect(page.getByRole('heading', { level: 1, name: 'Create your workspace' })).toBeVisible();
-    await page.getByRole('textbox', { name: 'Workspace name' }).fill(WORKSPACE);
+    // The page arrives from the server after the sign-in redirect: typing before React hydrates reaches
+    // no handler, so the name is typed again until the form has taken it.
+    await expect(async () => {
+      await page.getByRole('textbox', { name: 'Workspace name' }).fill(WORKSPACE);
+      await expect(page.getByRole('button', { name: 'Create workspace' })).toBeEnabled({ timeout: 1_000 });
+    }).toPass();
     await page.getByRole('button', { name: 'Create workspace' }).click();
     await expect(page).toHaveURL(/\/brands\/new\?workspaceId=[0-9a-f-]{36}$/);
   });
@@ -118,8 +123,11 @@ test('a new user goes from first sign-in to a calibrated brand with a team, a pi
   await test.step('the owner edits a pillar; the edit is kept', async () => {
     await page.goto(`/brands/${brandId}/strategy`);
     const pillar = page.getByRole('form', { name: 'Pillar 2' });
-    await pillar.getByRole('textbox', { name: 'Description' }).fill('How teams spend meeting time, with numbers they can check.');
-    await expect(pillar.getByRole('status')).toHaveText('Unsaved changes');
+    // A fresh load: typed again until the hydrated form has taken the edit.
+    await expect(async () => {
+      await pillar.getByRole('textbox', { name: 'Description' }).fill('How teams spend meeting time, with numbers they can check.');
+      await expect(pillar.getByRole('status')).toHaveText('Unsaved changes', { timeout: 1_000 });
+    }).toPass();
     await pillar.getByRole('button', { name: 'Save' }).click();
     await expect(pillar.getByRole('status')).toHaveText('Saved');
     await page.reload();
@@ -131,8 +139,11 @@ test('a new user goes from first sign-in to a calibrated brand with a team, a pi
   await test.step('the owner creates a pattern and retires it', async () => {
     await page.getByRole('navigation', { name: 'Brand sections' }).getByRole('link', { name: 'Patterns' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Patterns' })).toBeVisible();
-    await page.getByRole('button', { name: 'New pattern' }).click();
     const form = page.getByRole('region', { name: 'New pattern' });
+    await expect(async () => {
+      await page.getByRole('button', { name: 'New pattern' }).click({ timeout: 1_000 });
+      await expect(form).toBeVisible({ timeout: 1_000 });
+    }).toPass();
     await form.getByRole('textbox', { name: 'Name' }).fill('Week in numbers');
     await form.getByRole('textbox', { name: /^Structure/ }).fill('One surprising number\nWhat it means\nWhat to try\nQuestion');
     await form.getByRole('button', { name: 'Create pattern' }).click();
@@ -153,8 +164,14 @@ test('a new user goes from first sign-in to a calibrated brand with a team, a pi
     await expect(pattern).toContainText('Retired');
     await expect(pattern.getByRole('button', { name: 'Restore' })).toBeVisible();
 
+    // Stored as retired: after a reload the status filter finds it among the retired, not the active.
     await page.reload();
-    await page.getByRole('combobox', { name: 'Status' }).selectOption('retired');
+    const statusFilter = page.getByRole('combobox', { name: 'Status' });
+    await expect(async () => {
+      await statusFilter.selectOption('active');
+      await expect(ownPatterns.getByRole('heading', { name: 'Week in numbers' })).toHaveCount(0, { timeout: 1_000 });
+    }).toPass();
+    await statusFilter.selectOption('retired');
     await expect(ownPatterns.getByRole('heading', { name: 'Week in numbers' })).toBeVisible();
   });
 });
