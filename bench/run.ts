@@ -7,6 +7,7 @@ import { appendFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type BenchDatabase, createPgliteBenchDatabase, createPostgresBenchDatabase, serverVersion } from './databases';
+import { measureTodayPage } from './measures/browser';
 import { buildProductionApp, measureCronWalk, measureIngestOverHttp, measureTodayOverHttp } from './measures/http';
 import { measureLearningGrowth, measurePackageBuild, measurePlanTrap } from './measures/in-process';
 import { atMost, type BenchRow, missedTargets, renderMarkdown, renderText } from './report';
@@ -99,6 +100,7 @@ const notServed = (id: string, measure: string): BenchRow => ({
 
 const overHttp = [
   { id: 'P1', measure: 'today.get over HTTP', drivers: ['PostgreSQL', 'PGlite'] as const, run: measureTodayOverHttp },
+  { id: 'P4', measure: 'Today page in Chromium', drivers: ['PostgreSQL'] as const, run: measureTodayPage },
   { id: 'P7', measure: 'ingest over HTTP', drivers: ['PostgreSQL'] as const, run: measureIngestOverHttp },
 ];
 for (const { id, measure, drivers, run } of overHttp) {
@@ -137,7 +139,8 @@ const machine = [
 console.log(`Kairo bench\n${machine.join('\n')}\n`);
 console.log(renderText(rows));
 
-const resultsPath = path.join(import.meta.dirname, 'results.md');
+// KAIRO_BENCH_RESULTS=/dev/null keeps a smoke run out of the history.
+const resultsPath = process.env.KAIRO_BENCH_RESULTS || path.join(import.meta.dirname, 'results.md');
 appendFileSync(
   resultsPath,
   `\n## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC${quick ? ' (--quick)' : ''}\n\n${machine.map((line) => `${line}  `).join('\n')}\n\n${renderMarkdown(rows)}\n`,
