@@ -35,7 +35,7 @@ test.afterAll(async () => {
 
 /**
  * With E2E_SCREENSHOTS_DIR set, shots for a person to look at, at a desktop and a phone width: the whole
- * page, and the screen with `focus` at its top (below the sticky header) when given.
+ * page, and the `focus` element alone when given.
  */
 async function screenshots(page: Page, name: string, focus?: Locator): Promise<void> {
   const dir = process.env.E2E_SCREENSHOTS_DIR;
@@ -49,13 +49,7 @@ async function screenshots(page: Page, name: string, focus?: Locator): Promise<v
     await page.setViewportSize({ width, height });
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(dir, `${name}-${width}-page.png`), fullPage: true });
-    if (focus) {
-      await focus.evaluate((element) => {
-        element.scrollIntoView({ block: 'start' });
-        window.scrollBy(0, -(document.querySelector('header')?.getBoundingClientRect().height ?? 0) - 16);
-      });
-      await page.screenshot({ path: join(dir, `${name}-${width}.png`) });
-    }
+    if (focus) await focus.screenshot({ path: join(dir, `${name}-${width}.png`) });
   }
   if (before) await page.setViewportSize(before);
 }
@@ -179,6 +173,7 @@ test('a brand with no seed data gets a good board from an idea typed in and a fe
     await card.getByText('Not relevant', { exact: true }).click();
     const form = card.getByRole('form', { name: `Dismiss ${dismissed}` });
     await form.getByRole('textbox', { name: 'Why not? (optional)' }).fill('Not a topic for this brand.');
+    await screenshots(page, 'today-not-relevant', card);
     await form.getByRole('button', { name: 'Dismiss idea' }).click();
     await expect(card).toHaveCount(0);
     await expect(cards).toHaveCount(LOCAL_FEED_ITEM_COUNT);
@@ -196,6 +191,7 @@ test('a brand with no seed data gets a good board from an idea typed in and a fe
     await picker.getByRole('checkbox', { name: 'LinkedIn' }).setChecked(true);
     await picker.getByRole('checkbox', { name: 'X' }).setChecked(false);
     await picker.getByRole('checkbox', { name: 'Newsletter' }).setChecked(false);
+    await screenshots(page, 'today-create-package', card);
     await picker.getByRole('button', { name: 'Build for 1 channel' }).click();
 
     await expect(page).toHaveURL(new RegExp(`/brands/${brandId}/packages/[0-9a-f-]{36}$`), { timeout: 90_000 });

@@ -7,6 +7,7 @@ import type { Channel } from '@/engines/enums';
 import { expiryAfterDay } from '@/lib/dates';
 import { CHANNEL_LABELS } from '@/lib/labels';
 import { useTRPC } from '@/trpc/react';
+import type { TodayBoardView } from '@/trpc/types';
 
 const IDEA_FIELDS = [
   'title',
@@ -104,8 +105,16 @@ function useRefreshBoard(brandId: string) {
     ]);
 }
 
+/** Scrolls the new card into view as soon as the board renders it (a second at most). */
+function scrollToCardOnceRendered(opportunityId: string, framesLeft = 60) {
+  const card = document.querySelector<HTMLElement>(`[data-opportunity-id="${opportunityId}"]`);
+  if (card) card.scrollIntoView({ block: 'center' });
+  else if (framesLeft > 0) requestAnimationFrame(() => scrollToCardOnceRendered(opportunityId, framesLeft - 1));
+}
+
 function IdeaForm({ brandId, onAdded }: { brandId: string; onAdded: (message: string) => void }) {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const id = useId();
   const refreshBoard = useRefreshBoard(brandId);
   const strategy = useQuery(trpc.brands.strategy.queryOptions({ brandId }));
@@ -125,12 +134,14 @@ function IdeaForm({ brandId, onAdded }: { brandId: string; onAdded: (message: st
       onSuccess: async ({ opportunity }) => {
         await refreshBoard();
         const added = `Added “${opportunity.title}” with a score of ${opportunity.score}`;
-        // The refetched board shows its best cards only (and the filter's): say so when the new one is not among them.
-        await new Promise((resolve) => requestAnimationFrame(resolve));
-        const card = document.querySelector<HTMLElement>(`[data-opportunity-id="${opportunity.id}"]`);
-        if (card) {
-          card.scrollIntoView({ block: 'center' });
+        // The refetched board shows its best cards only (and the filter's): say so when the new one is not
+        // among them. Read from the board on screen's data, not the DOM, which may not have re-rendered yet.
+        const shown = queryClient
+          .getQueriesData<TodayBoardView>({ ...trpc.today.get.queryFilter({ brandId }), type: 'active' })
+          .some(([, view]) => view?.opportunities.some((o) => o.id === opportunity.id));
+        if (shown) {
           onAdded(`${added}; it is on the board below.`);
+          scrollToCardOnceRendered(opportunity.id);
         } else {
           onAdded(`${added}; it ranks below the cards shown here (or outside the current filters).`);
         }
