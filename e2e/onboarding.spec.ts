@@ -114,6 +114,11 @@ test('a new user goes from first sign-in to a calibrated brand with a team, a pi
     await expect(member.getByRole('heading', { level: 1, name: 'Patterns' })).toBeVisible();
     await expect(member.getByRole('button', { name: 'New pattern' })).toHaveCount(0);
 
+    await member.getByRole('navigation', { name: 'Brand sections' }).getByRole('link', { name: 'Settings' }).click();
+    await expect(member.getByText('you are a member, so you see them read-only')).toBeVisible();
+    await expect(member.getByRole('textbox', { name: 'Brand name' })).toBeDisabled();
+    await expect(member.getByRole('button', { name: /Archive brand/ })).toHaveCount(0);
+
     await member.getByRole('link', { name: 'Team' }).click();
     await expect(member.getByText('You are a member of this workspace, so you see its team read-only')).toBeVisible();
     await expect(member.getByRole('textbox', { name: 'Email' })).toHaveCount(0);
