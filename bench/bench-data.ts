@@ -43,7 +43,9 @@ export async function addExecutionEvents(
   await addExecutionEventsForBrands(db, [fx.brandId], { packages, events, days });
 }
 
-/** The same for many brands at once, in three statements whatever their number (P8's 2,000 brands). */
+const EVENTS_PER_STATEMENT = 100_000;
+
+/** The same for many brands at once, in a few statements whatever their number (P8's 2,000 brands). */
 export async function addExecutionEventsForBrands(
   db: Database,
   brandIds: string[],
@@ -51,21 +53,25 @@ export async function addExecutionEventsForBrands(
 ): Promise<void> {
   const brandList = sql`${`{${brandIds.join(',')}}`}::uuid[]`;
   await addPublishedVariants(db, brandList, packages, days);
-  await db.execute(sql`
-    with v as (
-      select tenant_id, brand_id, array_agg(id order by id) as ids, array_agg(channel order by id) as channels
-      from variants where brand_id = any(${brandList}) group by tenant_id, brand_id
-    )
-    insert into execution_events (tenant_id, brand_id, variant_id, channel, event_type, count, source,
-      occurred_at, external_event_id, metadata)
-    select v.tenant_id, v.brand_id, v.ids[1 + i % cardinality(v.ids)], v.channels[1 + i % cardinality(v.ids)],
-      (array['impression', 'click', 'like', 'comment', 'share', 'save', 'profile_visit', 'link_click'])[1 + k % 8],
-      case when k % 8 = 0 then 100 + i % 400 else 1 + i % 7 end,
-      'test_fixture',
-      now() - ((i % (${days} * 24)) * interval '1 hour') - interval '1 minute',
-      'bench-' || i,
-      '{}'::jsonb
-    from v, generate_series(0, ${events} - 1) as i, lateral (select i / cardinality(v.ids) as k) as round`);
+  // In slices, so no single statement outlasts the pool's statement timeout (a million rows at once would).
+  for (let from = 0; from < events; from += EVENTS_PER_STATEMENT) {
+    const to = Math.min(events, from + EVENTS_PER_STATEMENT) - 1;
+    await db.execute(sql`
+      with v as (
+        select tenant_id, brand_id, array_agg(id order by id) as ids, array_agg(channel order by id) as channels
+        from variants where brand_id = any(${brandList}) group by tenant_id, brand_id
+      )
+      insert into execution_events (tenant_id, brand_id, variant_id, channel, event_type, count, source,
+        occurred_at, external_event_id, metadata)
+      select v.tenant_id, v.brand_id, v.ids[1 + i % cardinality(v.ids)], v.channels[1 + i % cardinality(v.ids)],
+        (array['impression', 'click', 'like', 'comment', 'share', 'save', 'profile_visit', 'link_click'])[1 + k % 8],
+        case when k % 8 = 0 then 100 + i % 400 else 1 + i % 7 end,
+        'test_fixture',
+        now() - ((i % (${days} * 24)) * interval '1 hour') - interval '1 minute',
+        'bench-' || i,
+        '{}'::jsonb
+      from v, generate_series(${from}::int, ${to}::int) as i, lateral (select i / cardinality(v.ids) as k) as round`);
+  }
 }
 
 /** `packages` published packages per brand, each with a LinkedIn and an X variant published `days` ago. */

@@ -28,10 +28,18 @@ const CHROMIUM = {
   ],
 };
 
+/** The route's segments: the layouts and the error boundary around the page, and the page. */
+const TODAY_SEGMENTS = [
+  '[project]/app/layout',
+  '[project]/app/brands/[brandId]/layout',
+  '[project]/app/brands/[brandId]/error',
+  '[project]/app/brands/[brandId]/today/page',
+];
+
 /**
  * The JavaScript a visit to the Today route loads, gzipped: the root chunks every page loads
- * (build-manifest.json) and the chunks of the route's layouts, boundaries and page (its client
- * reference manifest). Polyfills are `nomodule` and never load in a current browser.
+ * (build-manifest.json) and the chunks of the route's segments (its client reference manifest). The
+ * not-found and global-error pages' chunks load only when those show; polyfills are `nomodule`.
  */
 export function todayRouteJavaScript(distDir = path.join(ROOT, HTTP_DIST_DIR)): { files: number; gzipBytes: number } {
   const build = JSON.parse(readFileSync(path.join(distDir, 'build-manifest.json'), 'utf8')) as { rootMainFiles: string[] };
@@ -39,7 +47,9 @@ export function todayRouteJavaScript(distDir = path.join(ROOT, HTTP_DIST_DIR)): 
   const sandbox: { __RSC_MANIFEST?: Record<string, { entryJSFiles: Record<string, string[]> }> } = {};
   new Function('globalThis', readFileSync(manifestFile, 'utf8'))(sandbox);
   const entries = sandbox.__RSC_MANIFEST?.[TODAY_ROUTE]?.entryJSFiles ?? {};
-  const files = new Set([...build.rootMainFiles, ...Object.values(entries).flat()]);
+  const missing = TODAY_SEGMENTS.filter((segment) => !entries[segment]);
+  if (missing.length > 0) throw new Error(`the client reference manifest names no chunks for ${missing.join(', ')}`);
+  const files = new Set([...build.rootMainFiles, ...TODAY_SEGMENTS.flatMap((segment) => entries[segment]!)]);
   let gzipBytes = 0;
   for (const file of files) gzipBytes += gzipSync(readFileSync(path.join(distDir, file)), { level: 9 }).length;
   return { files: files.size, gzipBytes };
