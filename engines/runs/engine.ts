@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, gte, inArray, isNull, max, notInArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Clock, systemClock } from '../clock';
 import type { Database } from '../db/client';
@@ -78,17 +78,15 @@ export class FlowRunsEngine {
         .for('update');
       if (!run) throw new NotFoundError('Flow run', event.runId);
       if (run.status !== 'running') throw new InvariantViolationError(`Flow run ${event.runId} is already ${run.status}`);
-      const [last] = await tx
-        .select({ seq: max(flowRunEvents.seq) })
-        .from(flowRunEvents)
-        .where(eq(flowRunEvents.runId, event.runId));
+      // The next seq is read inside the insert: one round trip fewer for every event a flow records
+      // (an F2 build records about 25; bench P3). The run's row lock above still orders concurrent appends.
       const [created] = await tx
         .insert(flowRunEvents)
         .values({
           tenantId: run.tenantId,
           brandId: run.brandId,
           runId: event.runId,
-          seq: (last?.seq ?? 0) + 1,
+          seq: sql`(select coalesce(max(${flowRunEvents.seq}), 0) + 1 from ${flowRunEvents} where ${flowRunEvents.runId} = ${event.runId})`,
           node: event.node,
           kind: event.kind,
           payload: auditPayload(event.payload),
