@@ -116,15 +116,18 @@ export function edgeValues(kind: FieldKind, valid: unknown): [string, unknown][]
         ['epoch milliseconds', Date.now()],
       );
       break;
-    case 'array':
+    case 'array': {
+      // An optional array the valid input leaves out is undefined here: its edges start from an empty one.
+      const items = Array.isArray(valid) ? (valid as unknown[]) : [];
       edges.push(
         ['an array of null', [null]],
-        ['an array holding the array', [valid]],
+        ['an array holding the array', [items]],
         ['a string', 'linkedin'],
-        ['10,000 copies of the first element', Array.from({ length: 10_000 }, () => (valid as unknown[])[0])],
-        ['duplicates', [...(valid as unknown[]), ...(valid as unknown[])]],
+        ['10,000 copies of the first element', Array.from({ length: 10_000 }, () => items[0] ?? null)],
+        ['duplicates', [...items, ...items]],
       );
       break;
+    }
     default:
       break;
   }
