@@ -33,7 +33,8 @@ import {
   type VariantDTO,
 } from './dto';
 import { loadPackage, loadVariant, loadVariantDTO, type PackageRow, selectPackageVariants, toPackageDTO, type VariantRow } from './queries';
-import { draftHardFailures } from './rubric';
+import { type DraftRuleContext, draftHardFailures } from './rubric';
+import { RubricEngine } from './rubric/engine';
 
 // The engine parses each request with its DTO schema before it reaches here.
 type StatusRequest = z.output<typeof UpdatePackageStatusInput>;
@@ -59,15 +60,20 @@ const HISTORY_LIMIT = 200;
  * approved draft takes the approval back (it is edited again); a scheduled one is unscheduled first.
  */
 export class PackageLifecycle {
+  private readonly rubric: Pick<RubricEngine, 'ruleContext'>;
+
   constructor(
     private readonly db: Database,
     private readonly decisions: Pick<DecisionsEngine, 'record'>,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.rubric = new RubricEngine(db, { clock, decisions });
+  }
 
   async setStatus(scope: BrandScope, request: StatusRequest): Promise<PackageDTO> {
     const { packageId, status: to, note, override, decidedByUserId } = request;
     if (to === 'archived') return this.archive(scope, { packageId, decidedByUserId });
+    const rules = await this.brandRules(scope);
     return this.db.transaction(async (tx) => {
       const pkg = await loadPackage(tx, scope, packageId, true);
       const from = pkg.status;
@@ -94,7 +100,7 @@ export class PackageLifecycle {
       let overridden: string[] = [];
       if (CHECKED_MOVES.includes(to)) {
         const verb = to === 'in_review' ? 'send it to review' : 'approve it';
-        overridden = requireOverride(await this.violations(tx, scope, packageVariants, open), override, verb);
+        overridden = requireOverride(this.violations(rules, packageVariants, open), override, verb);
       }
       const updated = await savePackage(tx, scope, pkg.id, { status: to });
       if (to === 'approved') await this.approveDrafts(tx, scope, open);
@@ -129,6 +135,7 @@ export class PackageLifecycle {
 
   /** Approves one draft on its own, once its package has gone to review. */
   async approveVariant(scope: BrandScope, { variantId, override, decidedByUserId }: VariantDecisionRequest): Promise<VariantDTO> {
+    const rules = await this.brandRules(scope);
     return this.db.transaction(async (tx) => {
       const { variant, pkg } = await this.lockVariantAndPackage(tx, scope, variantId);
       if (variant.status === 'approved') return loadVariantDTO(tx, scope, variant.id);
@@ -138,7 +145,7 @@ export class PackageLifecycle {
       if (!VARIANT_APPROVABLE_PACKAGE.includes(pkg.status)) {
         throw new InvariantViolationError('Send the package to review before approving its drafts', 'state');
       }
-      const overridden = requireOverride(await this.variantViolations(tx, scope, variant), override, 'approve it');
+      const overridden = requireOverride(await this.variantViolations(tx, scope, rules, variant), override, 'approve it');
       await this.approveDrafts(tx, scope, [variant]);
       await this.recordForVariant(tx, scope, 'variant_approved', pkg, variant, decidedByUserId, { reason: override?.reason, overridden });
       return loadVariantDTO(tx, scope, variant.id);
@@ -161,6 +168,7 @@ export class PackageLifecycle {
         'input',
       );
     }
+    const rules = await this.brandRules(scope);
     return this.db.transaction(async (tx) => {
       const { variant, pkg } = await this.lockVariantAndPackage(tx, scope, variantId);
       refuseFinalVariant(variant, 'scheduled');
@@ -168,7 +176,7 @@ export class PackageLifecycle {
         throw new InvariantViolationError('Approve the package before scheduling its drafts', 'state');
       const rescheduling = variant.status === 'scheduled';
       if (rescheduling && variant.scheduledPublishAt?.getTime() === at.getTime()) return loadVariantDTO(tx, scope, variant.id);
-      const overridden = requireOverride(await this.gateViolations(tx, scope, variant), override, 'schedule it');
+      const overridden = requireOverride(await this.gateViolations(tx, scope, rules, variant), override, 'schedule it');
       await saveVariant(tx, scope, variant.id, { status: 'scheduled', scheduledPublishAt: at });
       if (pkg.status === 'approved') await savePackage(tx, scope, pkg.id, { status: 'scheduled' });
       const kind = rescheduling ? 'variant_rescheduled' : 'variant_scheduled';
@@ -225,12 +233,13 @@ export class PackageLifecycle {
     if (at > now) throw new InvariantViolationError('publishedAt cannot lie in the future', 'input');
     if (at < EARLIEST_PUBLICATION) throw new InvariantViolationError('publishedAt cannot lie before 2000-01-01', 'input');
     try {
+      const rules = await this.brandRules(scope);
       return await this.db.transaction(async (tx) => {
         const { variant, pkg } = await this.lockVariantAndPackage(tx, scope, variantId);
         // A repeated mark for the same post (a retried request) is not a second publication.
         if (variant.status === 'published' && variant.externalPostId === postId) return loadVariantDTO(tx, scope, variant.id);
         refuseFinalVariant(variant, 'published');
-        const overridden = requireOverride(await this.gateViolations(tx, scope, variant), override, 'mark it published');
+        const overridden = requireOverride(await this.gateViolations(tx, scope, rules, variant), override, 'mark it published');
         await refuseTakenPostId(tx, scope, variant, postId);
         await saveVariant(tx, scope, variant.id, {
           status: 'published',
@@ -302,17 +311,17 @@ export class PackageLifecycle {
   }
 
   /** One variant's hard-rule violations, and "never approved" for a draft that was not. */
-  private async gateViolations(tx: Tx, scope: BrandScope, variant: VariantRow): Promise<string[]> {
-    const found = await this.variantViolations(tx, scope, variant);
+  private async gateViolations(tx: Tx, scope: BrandScope, rules: DraftRuleContext, variant: VariantRow): Promise<string[]> {
+    const found = await this.variantViolations(tx, scope, rules, variant);
     if (!APPROVED_VARIANT.includes(variant.status)) {
       found.unshift(`${await this.variantLabel(tx, scope, variant)}: was never approved`);
     }
     return found;
   }
 
-  private async variantViolations(tx: Tx, scope: BrandScope, variant: VariantRow): Promise<string[]> {
+  private async variantViolations(tx: Tx, scope: BrandScope, rules: DraftRuleContext, variant: VariantRow): Promise<string[]> {
     const siblings = await selectPackageVariants(tx, scope, variant.packageId);
-    return this.violations(tx, scope, siblings, [variant]);
+    return this.violations(rules, siblings, [variant]);
   }
 
   /**
@@ -320,30 +329,25 @@ export class PackageLifecycle {
    * workspace numbers a channel's drafts (from `all`, the package's variants). The ONE place the
    * lifecycle asks the rubric (lib/draft-rules.ts via ./rubric).
    */
-  private async violations(tx: Tx, scope: BrandScope, all: VariantRow[], checked: VariantRow[]): Promise<string[]> {
-    if (checked.length === 0) return [];
-    const rules = await this.brandRules(tx, scope);
+  private violations(rules: DraftRuleContext, all: VariantRow[], checked: VariantRow[]): string[] {
     return checked.flatMap((variant) => {
       const label = labelAmong(all, variant);
-      return draftHardFailures(activeText(variant), { channel: variant.channel, ...rules }).map(
-        (failure) => `${label}: ${failure.message}`,
-      );
+      const failures = draftHardFailures(activeText(variant), { ...rules, channel: variant.channel });
+      return failures.map((failure) => `${label}: ${failure.message}`);
     });
+  }
+
+  /**
+   * The rubric's rule context for the brand (taboos, the tenant's other brands names): one place
+   * decides what a draft is held to. Read before a step's transaction (a single-connection database
+   * would wait on its own lock); each draft's own channel replaces the one asked for here.
+   */
+  private brandRules(scope: BrandScope): Promise<DraftRuleContext> {
+    return this.rubric.ruleContext(scope, 'linkedin');
   }
 
   private async variantLabel(tx: Tx, scope: BrandScope, variant: VariantRow): Promise<string> {
     return labelAmong(await selectPackageVariants(tx, scope, variant.packageId), variant);
-  }
-
-  /** The brand's taboos and the names of the tenant's other live brands (a draft must not name them). */
-  private async brandRules(tx: Tx, scope: BrandScope) {
-    const rows = await tx
-      .select({ id: brands.id, name: brands.name, taboos: brands.taboos })
-      .from(brands)
-      .where(and(eq(brands.tenantId, scope.tenantId), sql`${brands.deletedAt} is null`, sql`${brands.archivedAt} is null`));
-    const own = rows.find((row) => row.id === scope.brandId);
-    if (!own) throw new NotFoundError('Brand', scope.brandId);
-    return { taboos: own.taboos, otherBrandNames: rows.filter((row) => row.id !== scope.brandId).map((row) => row.name) };
   }
 
   private async brandTimeZone(scope: BrandScope): Promise<string> {
