@@ -203,6 +203,26 @@ describe('refusals', () => {
   });
 });
 
+describe('rejecting a draft', () => {
+  it('sets a draft aside with its note, refuses a scheduled or published one, and repeats harmlessly', async () => {
+    const { packageId, variantIds } = await walk('scheduled', { channels: ['linkedin'], draftsPerChannel: 3 });
+    const [scheduled, spare, other] = variantIds as [string, string, string];
+    expect(await content.rejectVariant(fx, { variantId: spare, note: 'Too close to the first.', ...by() })).toMatchObject({
+      status: 'rejected',
+    });
+    expect((await content.rejectVariant(fx, { variantId: spare })).status).toBe('rejected');
+    expect((await content.getPackageHistory(fx, { packageId }))[0]).toMatchObject({
+      kind: 'variant_rejected',
+      variantId: spare,
+      reason: 'Too close to the first.',
+    });
+    expect((await refusal(content.rejectVariant(fx, { variantId: scheduled }))).message).toBe('Unschedule the variant before rejecting it');
+    await content.markVariantPublished(fx, { variantId: other, postUrl: 'https://www.linkedin.com/feed/update/urn:li:share:9' });
+    expect((await refusal(content.rejectVariant(fx, { variantId: other }))).message).toBe('A published variant cannot be rejected');
+    expect((await refusal(content.approveVariant(fx, { variantId: spare }))).message).toBe('A rejected variant cannot be approved');
+  });
+});
+
 describe('archive and restore', () => {
   it.each<PackageStatus>(['draft', 'in_review', 'approved', 'scheduled', 'published'])(
     'archives a %s package and restores it to that state',
