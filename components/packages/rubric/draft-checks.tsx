@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { Channel } from '@/engines/enums';
-import { channelHardMax, draftHardFailures, type HardFailure } from '@/lib/draft-rules';
+import { draftHardFailures, type HardFailure } from '@/lib/draft-rules';
 import { useTRPC } from '@/trpc/react';
 
 /** Characters shown either side of the offending range. */
@@ -11,21 +11,18 @@ const AROUND = 24;
 
 /**
  * The draft rubric's hard rules on the text as it is typed (the same functions F2's guard rail and
- * variants.evaluate use): each problem in words with the offending excerpt highlighted, and the count
- * against the channel's limit. The brand's taboos come from the workspace already on the page.
+ * variants.evaluate use): each problem in words with the offending excerpt highlighted. The editor's
+ * own count shows the characters against the channel's limit. The brand's taboos come from the
+ * workspace already on the page.
  */
 export function DraftChecks({ brandId, packageId, channel, text }: { brandId: string; packageId: string; channel: Channel; text: string }) {
   const trpc = useTRPC();
   const { data: view } = useQuery(trpc.packages.workspace.queryOptions({ brandId, packageId }));
   const taboos = view?.strategy.taboos;
   const failures = useMemo(() => draftHardFailures(text, { channel, taboos: taboos ?? [] }), [text, channel, taboos]);
-  const limit = channelHardMax(channel);
 
   return (
     <div className="draft-checks" role="status" aria-live="polite">
-      <p className={text.length > limit ? 'small form-error' : 'small muted'}>
-        {text.length.toLocaleString('en')} of {limit.toLocaleString('en')} characters allowed on {channel}
-      </p>
       {failures.length === 0 ? (
         <p className="small muted">Passes the hard rules (taboos, length, template and model text, repeats).</p>
       ) : (
