@@ -1,3 +1,5 @@
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PackageWorkspaceView } from '../../engines/content/dto';
 import { errorViolations } from '../../engines/errors';
@@ -10,7 +12,7 @@ import type { Viewer } from '../auth/viewer';
 import { createSystemContext, type SystemContext } from '../orchestrator/context';
 import { isStillBuilding } from '../orchestrator/flows/package-replay';
 import { createInnerContext } from './init';
-import { createCaller } from './root';
+import { appRouter, createCaller } from './root';
 
 let handle: TestDatabase;
 let system: SystemContext;
@@ -109,6 +111,27 @@ describe('the package lifecycle through the procedures', () => {
       reason,
       overridden: violations,
     });
+  });
+
+  it('sends the violations to the client over HTTP, beside the message, for the override dialog', async () => {
+    const created = await openPackage();
+    const variant = created.variantsByChannel.linkedin![0]!;
+    await as(owner).variants.update({ brandId: fx.brandId, variantId: variant.id, text: `${variant.text}\n\nNo crypto here.` });
+    const input = { brandId: fx.brandId, packageId: created.package.id, status: 'in_review' };
+    const response = await fetchRequestHandler({
+      endpoint: '/api/trpc',
+      req: new Request('http://localhost/api/trpc/packages.setStatus', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(superjson.serialize(input)),
+      }),
+      router: appRouter,
+      createContext: () => createInnerContext({ system, viewer: owner }),
+    });
+    expect(response.status).toBe(409);
+    const body = (await response.json()) as { error: { json: { data: { code: string; violations: string[] | null } } } };
+    expect(body.error.json.data.code).toBe('CONFLICT');
+    expect(body.error.json.data.violations).toContainEqual(expect.stringMatching(/mentions the taboo "crypto"$/));
   });
 
   it('answers BAD_REQUEST or CONFLICT for a step the rules refuse, and changes nothing', async () => {
