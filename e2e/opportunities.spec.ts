@@ -35,7 +35,7 @@ test.afterAll(async () => {
 
 /**
  * With E2E_SCREENSHOTS_DIR set, shots for a person to look at, at a desktop and a phone width: the whole
- * page, and the `focus` element alone when given.
+ * page, and the `focus` element alone and on its screen when given.
  */
 async function screenshots(page: Page, name: string, focus?: Locator): Promise<void> {
   const dir = process.env.E2E_SCREENSHOTS_DIR;
@@ -49,7 +49,12 @@ async function screenshots(page: Page, name: string, focus?: Locator): Promise<v
     await page.setViewportSize({ width, height });
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(dir, `${name}-${width}-page.png`), fullPage: true });
-    if (focus) await focus.screenshot({ path: join(dir, `${name}-${width}.png`) });
+    if (focus) {
+      await focus.screenshot({ path: join(dir, `${name}-${width}.png`) });
+      // The screen around it too: a menu that opens out of the element shows only here.
+      await focus.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(dir, `${name}-${width}-screen.png`) });
+    }
   }
   if (before) await page.setViewportSize(before);
 }
