@@ -99,6 +99,8 @@ test('a brand with no seed data gets a good board from an idea typed in and a fe
     await expect(card).toBeVisible();
     await expect(card.getByRole('list', { name: 'Details' })).toContainText('Explain the month-end close');
     await expect(card.getByRole('list', { name: 'Details' })).toContainText('Finance controllers');
+    // No why-now for an idea typed in: the card says how its score came about instead.
+    await expect(card).toContainText(/Why this score: Initial score \d+: evergreen ideas start at \d+ and do not age\./);
   });
 
   await test.step('they follow a feed on the Sources page; it is fetched at once', async () => {

@@ -38,9 +38,11 @@ export function OpportunityCard({ brandId, opportunity: o, now, onPinnedChange, 
           <strong>Why now:</strong> {o.whyNow}
         </p>
       ) : (
+        // Without a why-now (an idea typed in, imported or seeded) the score's explanation is what there is: it
+        // says how the score came about ("Initial score 40: …"), not why now.
         o.scoreExplanation && (
           <p className="opportunity__why small">
-            <strong>Why now:</strong> {o.scoreExplanation}
+            <strong>Why this score:</strong> {o.scoreExplanation}
           </p>
         )
       )}
