@@ -20,7 +20,11 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  reporter: process.env.CI ? 'list' : [['list']],
+  // The HTML report keeps what the specs attach (accessibility.spec.ts: a screenshot of every page at both
+  // widths and axe's findings). CI points E2E_HTML_REPORT into its reports folder; locally it lands in
+  // e2e/playwright-report/<port> (git-ignored; one per port like the data folder, as the reporter empties its
+  // folder first), opened with `npx playwright show-report e2e/playwright-report/<port>`.
+  reporter: [['list'], ['html', { outputFolder: process.env.E2E_HTML_REPORT || `playwright-report/${PORT}`, open: 'never' }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'retain-on-failure',
