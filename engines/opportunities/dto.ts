@@ -50,6 +50,12 @@ export const ListOpportunitiesInput = z.object({
 });
 export type ListOpportunitiesInput = z.input<typeof ListOpportunitiesInput>;
 
+/** The Today page's "Snoozed" view: the ideas hidden until later, the soonest to return first. */
+export const ListSnoozedOpportunitiesInput = z.object({
+  limit: z.int().min(1).max(MAX_BOARD_LIMIT).default(DEFAULT_BOARD_LIMIT),
+});
+export type ListSnoozedOpportunitiesInput = z.input<typeof ListSnoozedOpportunitiesInput>;
+
 export const IngestOpportunityInput = z.object({
   type: OpportunityType,
   title: Text(200),

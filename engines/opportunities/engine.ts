@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { addDays } from '../../lib/dates';
 import { type Clock, systemClock } from '../clock';
@@ -14,6 +14,7 @@ import {
   type IngestOpportunityResult,
   LearnedAdjustmentInput,
   ListOpportunitiesInput,
+  ListSnoozedOpportunitiesInput,
   MAX_PINNED_PER_BRAND,
   MAX_SNOOZE_DAYS,
   type OpportunityDTO,
@@ -112,6 +113,23 @@ export class OpportunitiesEngine {
       .orderBy(...boardOrder)
       .limit(limit)
       .offset(offset);
+    return rows.map(toDTO(now));
+  }
+
+  /**
+   * The snoozed ideas (not dismissed, not expired), the soonest to return first, so the board's "Snoozed"
+   * view can bring one back (snooze until null). A brand snoozes a handful at a time; the brand prefix of
+   * opportunities_board_idx finds its rows.
+   */
+  async listSnoozedOpportunities(brand: BrandScope, input: ListSnoozedOpportunitiesInput = {}): Promise<OpportunityDTO[]> {
+    const scope = BrandScope.parse(brand);
+    const { limit } = ListSnoozedOpportunitiesInput.parse(input);
+    const now = this.clock();
+    await assertBrandLive(this.db, scope);
+    const rows = await selectWithHandles(this.db)
+      .where(and(inBrand(opportunities, scope), notDismissed(), notExpired(now), gt(opportunities.snoozedUntil, now)))
+      .orderBy(asc(opportunities.snoozedUntil), asc(opportunities.id))
+      .limit(limit);
     return rows.map(toDTO(now));
   }
 

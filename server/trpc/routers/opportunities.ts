@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { DismissOpportunityInput, PinOpportunityInput, SnoozeOpportunityInput } from '../../../engines/opportunities/dto';
+import {
+  DismissOpportunityInput,
+  ListSnoozedOpportunitiesInput,
+  PinOpportunityInput,
+  SnoozeOpportunityInput,
+} from '../../../engines/opportunities/dto';
 import { CreateOpportunityInput, ImportOpportunitiesCsvInput } from '../../../engines/opportunities/manual-dto';
 import { brandProcedure, createTRPCRouter } from '../init';
 import { generationProcedures } from './opportunity-generation';
@@ -22,6 +27,11 @@ export const opportunitiesRouter = createTRPCRouter({
       ? opportunities.snoozeOpportunity(ctx.scope, { ...input, until: input.until, decidedByUserId: ctx.viewer.userId })
       : opportunities.unsnoozeOpportunity(ctx.scope, input);
   }),
+
+  /** The snoozed ideas, the soonest to return first: the board's "Snoozed" view, where "Bring back" is snooze until null. */
+  snoozed: brandProcedure
+    .input(ListSnoozedOpportunitiesInput)
+    .query(({ ctx, input }) => ctx.system.engines.opportunities.listSnoozedOpportunities(ctx.scope, input)),
 
   /** "Not relevant": the idea leaves the board for good; any member may dismiss. */
   dismiss: brandProcedure

@@ -22,15 +22,20 @@ export function channelLabel(channel: string): string {
   return CHANNEL_LABELS[channel] ?? channel;
 }
 
-/** The sentence shown when no model answers; also what the offline model writes. */
+/**
+ * The sentence shown when no model answers; also what the offline model writes. It sits under the
+ * "Focus on {pillar} / {channel} / {persona} today" heading, so it says what to do next rather than
+ * naming the focus again.
+ */
 export function fallbackTodaySummary(input: TodaySummaryInput): string {
   if (input.liveCount === 0) {
     return `${input.brandName} has no live opportunities today: add or unsnooze ideas to get a focus.`;
   }
+  if (input.highScoreCount === 0) {
+    return `None of the ${input.liveCount} live ideas scores high yet: draft the strongest one, or generate fresh ideas.`;
+  }
   const ideas = input.highScoreCount === 1 ? '1 high-scoring idea is' : `${input.highScoreCount} high-scoring ideas are`;
-  const topic = input.pillarName ? `${input.pillarName} ` : '';
-  const audience = input.personaName ? ` for ${input.personaName}` : '';
-  return `Focus ${input.brandName} on ${topic}content${audience} on ${channelLabel(input.channel)} today; ${ideas} waiting on the board.`;
+  return `Start with the pinned cards, then draft from the top; ${ideas} waiting on the board.`;
 }
 
 export const todaySummaryNode = defineLlmNode({
@@ -39,7 +44,7 @@ export const todaySummaryNode = defineLlmNode({
   input: TodaySummaryInput,
   output: TodayFocusSummaryOutput,
   instructions:
-    'You brief a brand content team. Answer with one or two plain sentences that say what to focus on today. No lists, no emoji, no invented facts.',
+    'You brief a brand content team. Answer with one or two plain sentences that say what to do first today. The page already shows the pillar, channel and persona as its heading: do not repeat them. No lists, no emoji, no invented facts.',
   prompt: (input) =>
     `Write today's focus for ${input.brandName}: pillar ${input.pillarName ?? 'none'}, persona ${input.personaName ?? 'none'}, channel ${channelLabel(input.channel)}, ${input.highScoreCount} high-score of ${input.liveCount} live opportunities.`,
   offline: (input) => ({ summary: fallbackTodaySummary(input) }),
