@@ -3,6 +3,7 @@ import {
   atLeast,
   atMost,
   type BenchRow,
+  coveredMs,
   holds,
   medianAtMost,
   missedTargets,
@@ -30,6 +31,20 @@ describe('bench report', () => {
     expect(summarize(samples)).toEqual({ median: 50, p95: 95 });
     expect(summarize([7])).toEqual({ median: 7, p95: 7 });
     expect(() => summarize([])).toThrow(/no samples/);
+  });
+
+  it('counts time covered by overlapping model calls once', () => {
+    expect(coveredMs([])).toBe(0);
+    expect(coveredMs([{ start: 0, end: 300 }])).toBe(300);
+    // A thesis call, then four channel calls in parallel, then a gap and one more call.
+    const calls = [
+      { start: 0, end: 300 },
+      { start: 310, end: 610 },
+      { start: 312, end: 615 },
+      { start: 311, end: 600 },
+      { start: 700, end: 750 },
+    ];
+    expect(coveredMs(calls)).toBe(300 + 305 + 50);
   });
 
   it('holds an at-most target up to and including its limit, and an at-least target from it', () => {

@@ -59,6 +59,19 @@ export function summarize(samples: number[]): { median: number; p95: number } {
   return { median: percentile(sorted, 0.5), p95: percentile(sorted, 0.95) };
 }
 
+/** Milliseconds covered by at least one of the intervals (P3: the time some model call was running). */
+export function coveredMs(intervals: { start: number; end: number }[]): number {
+  const sorted = [...intervals].sort((a, b) => a.start - b.start);
+  let covered = 0;
+  let reach = Number.NEGATIVE_INFINITY;
+  for (const { start, end } of sorted) {
+    if (end <= reach) continue;
+    covered += end - Math.max(start, reach);
+    reach = end;
+  }
+  return covered;
+}
+
 export function ratioOf(figure: number, reference: number): number {
   return reference > 0 ? figure / reference : Number.POSITIVE_INFINITY;
 }

@@ -10,7 +10,7 @@ import { OFFLINE_WRITERS } from '../../server/orchestrator/llm/nodes';
 import { createTenantFixture } from '../../test/fixtures';
 import { addExecutionEvents, addOpportunities, addPublishedVariants, eventBatch, publishedVariants } from '../bench-data';
 import type { BenchDatabase } from '../databases';
-import { atMost, type BenchRow, medianAtMost, ratioOf, summarize } from '../report';
+import { atMost, type BenchRow, coveredMs, medianAtMost, ratioOf, summarize } from '../report';
 import type { BenchSizes } from '../sizes';
 
 const WINDOW_DAYS = 30;
@@ -113,19 +113,6 @@ function loggedRegistry(latencyMs: number, log: CallLog): { registry: ModelRegis
     doStream: { value: timed('doStream') },
   }) as LanguageModelV4;
   return { registry: { modelFor: () => model, offline: true }, model };
-}
-
-/** Milliseconds covered by at least one of the intervals. */
-export function coveredMs(intervals: { start: number; end: number }[]): number {
-  const sorted = [...intervals].sort((a, b) => a.start - b.start);
-  let covered = 0;
-  let reach = Number.NEGATIVE_INFINITY;
-  for (const { start, end } of sorted) {
-    if (end <= reach) continue;
-    covered += end - Math.max(start, reach);
-    reach = end;
-  }
-  return covered;
 }
 
 const P3_CHANNELS = ['linkedin', 'x', 'newsletter', 'instagram'] as const;
