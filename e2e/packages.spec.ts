@@ -19,7 +19,8 @@ test('from Today, a package for two channels is built, edited, saved and regener
   await expect(linkedin.getByText('Offline model (no AI configured)').first()).toBeVisible();
 
   const draft = linkedin.getByRole('textbox', { name: 'LinkedIn draft 1' });
-  const edit = `Edited in the browser ${Date.now()}: close the books in days, not weeks.`;
+  // Long enough for LinkedIn's floor (25 words), so sending it to review needs no override.
+  const edit = `Edited in the browser ${Date.now()}: close the books in days, not weeks. The checklist our finance team runs every month, what each step saves, and where the time used to go.`;
   await draft.fill(edit);
   await expect(linkedin.getByText(`${edit.length} / 3,000 characters`)).toBeVisible();
   await expect(linkedin.getByText('Unsaved changes')).toBeVisible();
@@ -40,6 +41,6 @@ test('from Today, a package for two channels is built, edited, saved and regener
   // Regenerating X leaves the person's LinkedIn edit alone.
   await expect(page.getByRole('region', { name: 'LinkedIn' }).getByRole('textbox', { name: 'LinkedIn draft 1' })).toHaveValue(edit);
 
-  await page.getByRole('button', { name: 'Move to in review' }).click();
+  await page.getByRole('group', { name: 'Package lifecycle' }).getByRole('button', { name: 'Send to review' }).click();
   await expect(page.getByText('In review', { exact: true })).toBeVisible();
 });

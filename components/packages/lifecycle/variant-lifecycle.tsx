@@ -8,6 +8,7 @@ import { formatInTimeZone, toWallTime } from '@/lib/time-zones';
 import { useTRPC } from '@/trpc/react';
 import type { VariantDTO } from '@/trpc/types';
 import { OverrideDialog } from './override-dialog';
+import { RejectVariant } from './reject-variant';
 import { useLifecycleRefresh, useOverride, violationsOf } from './use-lifecycle';
 
 /** What a post link looks like on each channel, as the field's example. */
@@ -113,22 +114,27 @@ export function VariantLifecycle({
 
   const canApprove = (variant.status === 'draft' || variant.status === 'edited') && VARIANT_APPROVABLE_PACKAGE.includes(packageStatus);
   const canSchedule = SCHEDULABLE_PACKAGE.includes(packageStatus);
+  // A scheduled draft is unscheduled first (the engine refuses otherwise); published and rejected are final.
+  const canReject = variant.status !== 'scheduled';
   const scheduled = variant.status === 'scheduled' && variant.scheduledPublishAt;
   const waiting = pending || unsavedEdit;
 
   return (
     <div className="variant-lifecycle stack">
       {unsavedEdit && <p className="small muted">Save the edit before approving, scheduling or publishing.</p>}
-      {canApprove && (
+      {(canApprove || canReject) && (
         <div className="variant-lifecycle__row">
-          <button
-            type="button"
-            className="button button--quiet"
-            disabled={waiting}
-            onClick={() => run({ action: 'Approve', input: { variantId: variant.id } })}
-          >
-            {approve.isPending ? 'Approving…' : 'Approve this draft'}
-          </button>
+          {canApprove && (
+            <button
+              type="button"
+              className="button button--quiet"
+              disabled={waiting}
+              onClick={() => run({ action: 'Approve', input: { variantId: variant.id } })}
+            >
+              {approve.isPending ? 'Approving…' : 'Approve this draft'}
+            </button>
+          )}
+          {canReject && <RejectVariant brandId={brandId} variant={variant} disabled={waiting} />}
           {refusalOf(approve)}
         </div>
       )}
