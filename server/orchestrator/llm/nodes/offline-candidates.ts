@@ -43,6 +43,12 @@ function channelsFor(context: GenerationContext, turn: number): Channel[] {
 
 const personaLabel = (persona: Persona) => persona.role || persona.name;
 
+/** The persona as a reader: its name, and its role when that says something the name does not. */
+function audienceOf(persona: Persona): string {
+  const role = persona.role?.trim();
+  return role && role.toLowerCase() !== persona.name.toLowerCase() ? `${persona.name} (${role})` : persona.name;
+}
+
 export function writeOfflineCandidates(context: GenerationContext): { candidates: GenerationCandidate[] } {
   const pillars = byWeight(context.pillars);
   const personas = byWeight(context.personas);
@@ -117,7 +123,7 @@ function signalIdea(context: GenerationContext, signal: Signal, placement: Place
           : score(2, 'Only a headline to go on: the argument needs a sentence of context.'),
     strategicFit:
       placement.pillar.matched && placement.persona.matched
-        ? score(4, `The signal speaks to "${pillar.name}" and to what ${persona.name} cares about.`)
+        ? score(4, `The signal speaks to "${pillar.name}" and to what matters to ${persona.name}.`)
         : placement.pillar.matched || placement.persona.matched
           ? score(3, `It touches "${pillar.name}" or ${persona.name}'s concerns, not both in so many words.`)
           : score(2, `Placed under "${pillar.name}" for ${persona.name}, though the signal names neither.`),
@@ -146,11 +152,8 @@ function signalIdea(context: GenerationContext, signal: Signal, placement: Place
   };
   const summary = signal.summary ? clip(signal.summary, 300) : clip(signal.title, 200);
   return {
-    title: clip(`What "${clip(signal.title, 110)}" means for ${pillar.name}`, 200),
-    angle: clip(
-      `For ${persona.name} (${personaLabel(persona)}): ${summary} Argue what it changes for ${pillar.name.toLowerCase()}: ${pillar.description}`,
-      1_000,
-    ),
+    title: clip(`${clip(signal.title, 120)}: what it means for ${persona.name}`, 200),
+    angle: clip(`${summary} Argue what it changes for ${audienceOf(persona)}, through the lens of "${pillar.name}".`, 1_000),
     whyNow: clip(
       `"${clip(signal.title, 150)}"${signal.publishedOn ? ` came out on ${signal.publishedOn}` : ' is in the feeds now'}, and ${persona.name} will have seen it.`,
       600,
