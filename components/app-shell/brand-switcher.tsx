@@ -7,6 +7,7 @@ import { useTransition } from 'react';
 import { useTRPC } from '@/trpc/react';
 import type { UserBrandDTO } from '@/trpc/types';
 import { switchBrandHref } from './sections';
+import { confirmLeave } from './unsaved-guard';
 
 /** Groups brands by tenant, keeping the list's order (tenant name, then brand name). */
 function byTenant(brands: UserBrandDTO[]): { tenantId: string; tenantName: string; brands: UserBrandDTO[] }[] {
@@ -53,6 +54,8 @@ export function BrandSwitcher({ brandId, newBrandHref }: BrandSwitcherProps) {
           aria-busy={pending}
           onChange={(event) => {
             const next = event.target.value;
+            // The select shows the current brand again when the person stays (its value is controlled).
+            if (!confirmLeave()) return;
             startTransition(() => router.push(switchBrandHref(pathname, next)));
           }}
         >

@@ -2,13 +2,13 @@
 
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
+import { STRATEGY_UNSAVED_MESSAGE, useUnsavedGuard } from '@/components/app-shell/unsaved-guard';
 import { canManage } from '@/components/workspaces/roles';
 import { useTRPC } from '@/trpc/react';
 import type { UserBrandDTO } from '@/trpc/types';
 import { CalibrationPanel } from './calibration';
 import { PersonaList } from './persona-list';
 import { PillarList } from './pillar-list';
-import { useUnsavedGuard } from './use-unsaved-guard';
 import { VoiceForm } from './voice-form';
 
 /**
@@ -24,7 +24,7 @@ export function StrategyEditor({ brand }: { brand: UserBrandDTO }) {
     (key: string, dirty: boolean) => setDirtyParts((parts) => (!!parts[key] === dirty ? parts : { ...parts, [key]: dirty })),
     [],
   );
-  useUnsavedGuard(Object.values(dirtyParts).some(Boolean));
+  useUnsavedGuard(Object.values(dirtyParts).some(Boolean), STRATEGY_UNSAVED_MESSAGE);
 
   return (
     <div className="strategy-editor stack">

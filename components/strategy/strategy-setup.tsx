@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
+import { STRATEGY_UNSAVED_MESSAGE, useUnsavedGuard } from '@/components/app-shell/unsaved-guard';
 import { rateLimitMessage } from '@/components/llm/rate-limited';
 import { zodFieldMessage } from '@/components/workspaces/field-error';
 import { isOfflineModelLabel } from '@/lib/labels';
@@ -10,7 +11,6 @@ import { useTRPC } from '@/trpc/react';
 import type { ProposedStrategyDraft } from '@/trpc/types';
 import { DraftReview, Problems } from './draft-review';
 import { draftInput, draftProblems, type EditableDraft, editableDraft, problemsByField, rowsIncomplete } from './draft-state';
-import { useUnsavedGuard } from './use-unsaved-guard';
 
 type AnswerKey = 'oneLiner' | 'audience' | 'goals' | 'antiVoice' | 'taboos';
 
@@ -76,7 +76,7 @@ export function StrategySetup({ brandId, brandName }: { brandId: string; brandNa
     }),
   );
   const started = Object.values(answers).some((a) => a.trim()) || examples.length > 0;
-  useUnsavedGuard(started && !accept.isSuccess);
+  useUnsavedGuard(started && !accept.isSuccess, STRATEGY_UNSAVED_MESSAGE);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
