@@ -1,7 +1,8 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useUnsavedGuard } from '@/components/app-shell/unsaved-guard';
 import { rateLimitMessage } from '@/components/llm/rate-limited';
 import { CHANNEL_LIMITS, type Channel } from '@/engines/enums';
 import { CHANNEL_LABELS } from '@/lib/labels';
@@ -10,6 +11,8 @@ import type { VariantDTO } from '@/trpc/types';
 import { useWorkspaceCache } from './use-workspace-cache';
 import { VariantEditor } from './variant-editor';
 
+const PACKAGE_UNSAVED_MESSAGE = 'A draft in this package has edits that are not saved. Leave this page and lose them?';
+
 /** One channel of the package: its drafts, and new drafts on request (blocked while an edit is unsaved). */
 export function ChannelColumn({
   brandId,
@@ -17,12 +20,15 @@ export function ChannelColumn({
   channel,
   variants,
   editable,
+  onDirtyChange,
 }: {
   brandId: string;
   packageId: string;
   channel: Channel;
   variants: VariantDTO[];
   editable: boolean;
+  /** Told whether any draft of the channel holds an unsaved edit (the workspace marks the channel's tab). */
+  onDirtyChange?: (channel: Channel, dirty: boolean) => void;
 }) {
   const trpc = useTRPC();
   const cache = useWorkspaceCache(brandId, packageId);
@@ -30,6 +36,9 @@ export function ChannelColumn({
   const rateLimited = rateLimitMessage(regenerate.error);
   const [unsaved, setUnsaved] = useState<ReadonlySet<string>>(new Set());
   const headingId = `channel-${channel}`;
+  const dirty = unsaved.size > 0;
+  useUnsavedGuard(dirty, PACKAGE_UNSAVED_MESSAGE);
+  useEffect(() => onDirtyChange?.(channel, dirty), [channel, dirty, onDirtyChange]);
   const markUnsaved = (variantId: string, dirty: boolean) =>
     setUnsaved((current) => {
       if (current.has(variantId) === dirty) return current;

@@ -2,11 +2,13 @@
 
 import { useSuspenseQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useCallback, useState } from 'react';
 import type { Channel } from '@/engines/enums';
 import { CHANNEL_LABELS } from '@/lib/labels';
 import { PACKAGE_STATUS_LABELS } from '@/lib/package-lifecycle';
 import { useTRPC } from '@/trpc/react';
 import { ChannelColumn } from './channel-column';
+import { ChannelTabs } from './channel-tabs';
 import { LifecycleBar } from './lifecycle/lifecycle-bar';
 import { PackageHistory } from './lifecycle/package-history';
 import { PackagePerformance } from './performance/package-performance';
@@ -14,19 +16,41 @@ import { PackageScore } from './rubric/package-score';
 import { ThesisEditor } from './rubric/thesis-editor';
 import { PackageTools } from './tools/package-tools';
 
-/** The package editor: where it came from, its thesis, and each channel's drafts to edit and publish. */
+/**
+ * The package editor, writing first: the idea and thesis as one summary strip, then the drafts one
+ * channel at a time (each editor beside a preview of the post), then the package-wide panels (score,
+ * tools, performance, history) below.
+ */
 export function PackageWorkspace({ brandId, packageId }: { brandId: string; packageId: string }) {
   const trpc = useTRPC();
   const { data: view } = useSuspenseQuery(trpc.packages.workspace.queryOptions({ brandId, packageId }));
   const { package: pkg, opportunity } = view;
+  const [unsaved, setUnsaved] = useState<ReadonlySet<Channel>>(new Set());
+  const markChannel = useCallback(
+    (channel: Channel, dirty: boolean) =>
+      setUnsaved((current) => {
+        if (current.has(channel) === dirty) return current;
+        const next = new Set(current);
+        if (dirty) next.add(channel);
+        else next.delete(channel);
+        return next;
+      }),
+    [],
+  );
+  const draftCounts = Object.fromEntries(pkg.channels.map((channel) => [channel, view.variantsByChannel[channel]?.length ?? 0]));
 
   return (
     <article className="workspace">
       <header className="workspace__header">
         <div>
-          <p className="small muted">
-            <Link href={`/brands/${brandId}/packages`}>Packages</Link> › Package
-          </p>
+          <nav aria-label="Breadcrumb" className="breadcrumb small">
+            <ol>
+              <li>
+                <Link href={`/brands/${brandId}/packages`}>Packages</Link>
+              </li>
+              <li aria-current="page">{pkg.title}</li>
+            </ol>
+          </nav>
           <h1 className="page-title">{pkg.title}</h1>
           <p>
             <span className="badge" data-status={pkg.status}>
@@ -54,50 +78,61 @@ export function PackageWorkspace({ brandId, packageId }: { brandId: string; pack
         </div>
       )}
 
-      <div className="workspace__context">
-        <section className="workspace__card" aria-labelledby="ws-opportunity">
-          <h2 id="ws-opportunity">Opportunity</h2>
+      <div className="workspace__brief">
+        <section className="workspace__brief-part" aria-labelledby="ws-opportunity">
+          <h2 id="ws-opportunity" className="workspace__brief-label">
+            Idea
+          </h2>
           {opportunity ? (
-            <>
-              <p>
-                <strong>{opportunity.title}</strong>
-              </p>
+            <details className="workspace__origin">
+              <summary>
+                <strong>{opportunity.title}</strong> <span className="small muted">· score {opportunity.score}</span>
+              </summary>
               <p>{opportunity.angle}</p>
               <p className="small muted">
-                Score {opportunity.score} · {opportunity.type} · {opportunity.source}
+                {opportunity.type} · {opportunity.source}
                 {opportunity.pillarHandle ? ` · ${opportunity.pillarHandle.name}` : ''}
                 {opportunity.personaHandle ? ` · for ${opportunity.personaHandle.name}` : ''}
               </p>
-            </>
+            </details>
           ) : (
-            <p className="muted">The opportunity this package came from is no longer available.</p>
+            <p className="muted small">The idea this package came from is no longer available.</p>
           )}
         </section>
-        <section className="workspace__card" aria-labelledby="ws-thesis">
-          <h2 id="ws-thesis">Thesis</h2>
+        <section className="workspace__brief-part" aria-labelledby="ws-thesis">
+          <h2 id="ws-thesis" className="workspace__brief-label">
+            Thesis
+          </h2>
           <ThesisEditor brandId={brandId} view={view} />
-          <PackageScore brandId={brandId} view={view} />
-          {view.strategy.taboos.length > 0 && <p className="small muted">Taboos: {view.strategy.taboos.join(', ')}</p>}
         </section>
       </div>
 
-      <PackageTools brandId={brandId} view={view} />
-
-      <div className="workspace__channels">
-        {pkg.channels.map((channel: Channel) => (
+      <ChannelTabs
+        channels={pkg.channels}
+        draftCounts={draftCounts}
+        unsaved={unsaved}
+        renderPanel={(channel) => (
           <ChannelColumn
-            key={channel}
             brandId={brandId}
             packageId={packageId}
             channel={channel}
             variants={view.variantsByChannel[channel] ?? []}
             editable={pkg.status !== 'archived'}
+            onDirtyChange={markChannel}
           />
-        ))}
-      </div>
+        )}
+      />
 
-      <PackagePerformance brandId={brandId} packageId={packageId} />
-      <PackageHistory brandId={brandId} packageId={packageId} />
+      <div className="workspace__secondary">
+        <section className="workspace__card" aria-labelledby="ws-package">
+          <h2 id="ws-package">Package</h2>
+          <PackageScore brandId={brandId} view={view} />
+          {view.strategy.taboos.length > 0 && <p className="small muted">Taboos: {view.strategy.taboos.join(', ')}</p>}
+          <PackageTools brandId={brandId} view={view} />
+        </section>
+        <PackagePerformance brandId={brandId} packageId={packageId} />
+        <PackageHistory brandId={brandId} packageId={packageId} />
+      </div>
     </article>
   );
 }

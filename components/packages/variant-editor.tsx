@@ -2,19 +2,22 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
+import { CopyButton } from '@/components/ui/copy-button';
 import { CHANNEL_LIMITS } from '@/engines/enums';
 import { isOfflineModelLabel } from '@/lib/labels';
+import { VARIANT_STATUS_LABELS } from '@/lib/package-lifecycle';
 import { useTRPC } from '@/trpc/react';
 import type { VariantDTO } from '@/trpc/types';
+import { DraftPreview } from './draft-preview';
 import { VariantLifecycle } from './lifecycle/variant-lifecycle';
 import { DraftChecks } from './rubric/draft-checks';
 import { QualityBadge } from './rubric/quality-badge';
-import { CopyVariantText } from './tools/copy-variant-text';
 import { useWorkspaceCache } from './use-workspace-cache';
 
 /**
- * One variant: its text to edit with a live count against the channel limit, why it was written, and
- * publishing. A failed save keeps the edit in the box (and says so) until a save succeeds.
+ * One variant: its text to edit with a live count against the channel limit beside a preview that looks
+ * like the channel's post (with Copy), why it was written, and publishing. A failed save keeps the edit
+ * in the box (and says so) until a save succeeds.
  */
 export function VariantEditor({
   brandId,
@@ -51,58 +54,65 @@ export function VariantEditor({
   return (
     <div className="variant" data-status={variant.status}>
       <div className="variant__meta small">
-        <span className="badge">{variant.status}</span>
+        {variant.status !== 'edited' && <span className="badge">{VARIANT_STATUS_LABELS[variant.status]}</span>}
+        <AuthorLabel variant={variant} dirty={dirty} />
         <span>Pattern: {patternName}</span>
-        <ModelLabel label={variant.generatedByModel} />
         <QualityBadge brandId={brandId} variant={variant} dirty={dirty} />
-        <CopyVariantText text={text} label={label} />
       </div>
-      <label className="field" htmlFor={`${ids}-text`}>
-        {label}
-      </label>
-      <textarea
-        id={`${ids}-text`}
-        className="variant__text"
-        value={text}
-        readOnly={!canEdit}
-        rows={Math.min(14, Math.max(4, Math.ceil(text.length / 60)))}
-        aria-describedby={`${ids}-count ${ids}-save`}
-        aria-invalid={over || undefined}
-        onChange={(event) => setText(event.target.value)}
-        onKeyDown={(event) => {
-          if ((event.metaKey || event.ctrlKey) && event.key === 's' && canEdit && dirty && text.length > 0) {
-            event.preventDefault();
-            save.mutate({ brandId, variantId: variant.id, text });
-          }
-        }}
-      />
-      <div className="variant__bar">
-        <span id={`${ids}-count`} className={over ? 'variant__count variant__count--over' : 'variant__count'}>
-          {text.length.toLocaleString('en')} / {limit.toLocaleString('en')} characters{over ? ' — over the limit' : ''}
-        </span>
-        {canEdit && (
-          <span className="variant__save">
-            <span id={`${ids}-save`} className={save.isError ? 'form-error small' : 'small muted'} role="status">
-              {saveState}
-              {save.isError ? `: ${save.error.message}` : ''}
+      <div className="variant__body">
+        <div className="variant__edit">
+          <label className="field" htmlFor={`${ids}-text`}>
+            {label}
+          </label>
+          <textarea
+            id={`${ids}-text`}
+            className="variant__text"
+            value={text}
+            readOnly={!canEdit}
+            rows={Math.min(24, Math.max(6, Math.ceil(text.length / 70) + text.split('\n').length))}
+            aria-describedby={`${ids}-count ${ids}-save`}
+            aria-invalid={over || undefined}
+            onChange={(event) => setText(event.target.value)}
+            onKeyDown={(event) => {
+              if ((event.metaKey || event.ctrlKey) && event.key === 's' && canEdit && dirty && text.length > 0) {
+                event.preventDefault();
+                save.mutate({ brandId, variantId: variant.id, text });
+              }
+            }}
+          />
+          <div className="variant__bar">
+            <span id={`${ids}-count`} className={over ? 'variant__count variant__count--over' : 'variant__count'}>
+              {text.length.toLocaleString('en')} / {limit.toLocaleString('en')} characters{over ? ' — over the limit' : ''}
             </span>
-            {dirty && (
-              <button type="button" className="button button--quiet" onClick={() => setText(variant.text)} disabled={save.isPending}>
-                Undo
-              </button>
+            {canEdit && (
+              <span className="variant__save">
+                <span id={`${ids}-save`} className={save.isError ? 'form-error small' : 'small muted'} role="status">
+                  {saveState}
+                  {save.isError ? `: ${save.error.message}` : ''}
+                </span>
+                {dirty && (
+                  <button type="button" className="button button--quiet" onClick={() => setText(variant.text)} disabled={save.isPending}>
+                    Undo
+                  </button>
+                )}
+                <button
+                  type="button"
+                  className="button"
+                  disabled={!dirty || save.isPending || text.length === 0}
+                  onClick={() => save.mutate({ brandId, variantId: variant.id, text })}
+                >
+                  Save
+                </button>
+              </span>
             )}
-            <button
-              type="button"
-              className="button"
-              disabled={!dirty || save.isPending || text.length === 0}
-              onClick={() => save.mutate({ brandId, variantId: variant.id, text })}
-            >
-              Save
-            </button>
-          </span>
-        )}
+          </div>
+          {canEdit && <DraftChecks brandId={brandId} packageId={variant.packageId} channel={variant.channel} text={text} />}
+        </div>
+        <div className="variant__preview">
+          <DraftPreview brandId={brandId} channel={variant.channel} text={text} />
+          <CopyButton text={text} label={label} />
+        </div>
       </div>
-      {canEdit && <DraftChecks brandId={brandId} packageId={variant.packageId} channel={variant.channel} text={text} />}
       {variant.rationale && <p className="small variant__rationale">Why: {variant.rationale}</p>}
       {variant.safetyFlags.length > 0 && (
         <ul className="variant__flags" aria-label="Safety flags">
@@ -118,13 +128,35 @@ export function VariantEditor({
   );
 }
 
+/**
+ * Who wrote the text: once a person changes it the draft is theirs ("Edited"), whoever drafted it
+ * first (kept in the tooltip); before that, the model that wrote it.
+ */
+function AuthorLabel({ variant, dirty }: { variant: VariantDTO; dirty: boolean }) {
+  const model = variant.generatedByModel;
+  const firstDraft = model ? `First draft: ${isOfflineModelLabel(model) ? 'offline model' : model}` : undefined;
+  if (dirty)
+    return (
+      <span className="badge badge--edited" title={firstDraft}>
+        Edited by you · not saved
+      </span>
+    );
+  if (variant.editedText !== null)
+    return (
+      <span className="badge badge--edited" title={firstDraft}>
+        Edited
+      </span>
+    );
+  return <ModelLabel label={model} />;
+}
+
 function ModelLabel({ label }: { label: string | null }) {
-  if (!label) return <span className="muted">Written by a person</span>;
+  if (!label) return <span className="badge">Written by a person</span>;
   if (isOfflineModelLabel(label))
     return (
       <span className="badge badge--offline" title={label}>
         Offline model (no AI configured)
       </span>
     );
-  return <span className="muted">Model: {label}</span>;
+  return <span className="badge">Model: {label}</span>;
 }

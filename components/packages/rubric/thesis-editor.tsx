@@ -2,6 +2,7 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
+import { useUnsavedGuard } from '@/components/app-shell/unsaved-guard';
 import { zodFieldMessage } from '@/components/workspaces/field-error';
 import { type PackageField, thesisTextFailures } from '@/lib/draft-rules';
 import { useTRPC } from '@/trpc/react';
@@ -40,6 +41,12 @@ export function ThesisEditor({ brandId, view }: { brandId: string; view: Package
     }),
   );
 
+  const stored = { coreArgument: pkg.coreArgument ?? '', keyPoints: pkg.keyPoints.join('\n'), risksToAvoid: pkg.risksToAvoid.join('\n') };
+  const changed =
+    mode === 'edit' &&
+    (draft.coreArgument !== stored.coreArgument || draft.keyPoints !== stored.keyPoints || draft.risksToAvoid !== stored.risksToAvoid);
+  useUnsavedGuard(changed, 'Your edit to the thesis is not saved. Leave this page and lose it?');
+
   const live = useMemo(
     () =>
       mode === 'edit'
@@ -70,7 +77,7 @@ export function ThesisEditor({ brandId, view }: { brandId: string; view: Package
     save.error && !(['coreArgument', 'keyPoints', 'risksToAvoid'] as Field[]).some((f) => problemFor(f)) ? save.error.message : null;
 
   const startEditing = () => {
-    setDraft({ coreArgument: pkg.coreArgument ?? '', keyPoints: pkg.keyPoints.join('\n'), risksToAvoid: pkg.risksToAvoid.join('\n') });
+    setDraft(stored);
     setReason('');
     save.reset();
     setMode('edit');
