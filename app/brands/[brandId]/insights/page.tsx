@@ -1,10 +1,10 @@
-import type { Metadata } from 'next';
 import { Suspense } from 'react';
+import { brandSectionMetadata } from '@/components/app-shell/page-metadata';
 import { InsightsView } from '@/components/insights/insights-view';
 import { windowFromParam } from '@/components/insights/window-choice';
 import { getQueryClient, HydrateClient, prefetch, trpc } from '@/trpc/server';
 
-export const metadata: Metadata = { title: 'Insights · Kairo' };
+export const generateMetadata = brandSectionMetadata('Insights');
 
 interface InsightsPageProps {
   params: Promise<{ brandId: string }>;

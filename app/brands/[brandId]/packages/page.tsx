@@ -1,13 +1,13 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
+import { brandSectionMetadata } from '@/components/app-shell/page-metadata';
 import { libraryFilterFromSearchParams } from '@/components/packages/library/library-filter';
 import { PackageLibrary } from '@/components/packages/library/package-library';
 import { toURLSearchParams } from '@/components/today/today-filter';
 import { trpcErrorCode } from '@/server/trpc/errors';
 import { getQueryClient, HydrateClient, trpc } from '@/trpc/server';
 
-export const metadata: Metadata = { title: 'Packages · Kairo' };
+export const generateMetadata = brandSectionMetadata('Packages');
 
 interface PackagesPageProps {
   params: Promise<{ brandId: string }>;

@@ -1,9 +1,9 @@
-import type { Metadata } from 'next';
 import { Suspense } from 'react';
+import { brandSectionMetadata } from '@/components/app-shell/page-metadata';
 import { PatternLibrary } from '@/components/patterns/pattern-library';
 import { getQueryClient, HydrateClient, prefetch, trpc } from '@/trpc/server';
 
-export const metadata: Metadata = { title: 'Patterns · Kairo' };
+export const generateMetadata = brandSectionMetadata('Patterns');
 
 /** The brand's pattern library (its own and the shared patterns, with their learned figures); rendered on the server first. */
 export default async function PatternsPage({ params }: { params: Promise<{ brandId: string }> }) {

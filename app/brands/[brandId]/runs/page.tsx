@@ -1,10 +1,10 @@
-import type { Metadata } from 'next';
 import { Suspense } from 'react';
+import { brandSectionMetadata } from '@/components/app-shell/page-metadata';
 import { RUNS_SHOWN } from '@/components/runs/runs-limit';
 import { RunsList } from '@/components/runs/runs-list';
 import { HydrateClient, prefetch, trpc } from '@/trpc/server';
 
-export const metadata: Metadata = { title: 'Runs · Kairo' };
+export const generateMetadata = brandSectionMetadata('Runs');
 
 /** Recent flow runs of the brand (package builds, learning) with their recorded events. */
 export default async function RunsPage({ params }: { params: Promise<{ brandId: string }> }) {

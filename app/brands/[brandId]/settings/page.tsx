@@ -1,10 +1,10 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
+import { brandSectionMetadata } from '@/components/app-shell/page-metadata';
 import { BrandSettings } from '@/components/brands/brand-settings';
 import { getQueryClient, HydrateClient, prefetch, trpc } from '@/trpc/server';
 
-export const metadata: Metadata = { title: 'Settings · Kairo' };
+export const generateMetadata = brandSectionMetadata('Settings');
 
 /** The brand's name, slug and channels, and archiving it; members see them read-only. */
 export default async function BrandSettingsPage({ params }: { params: Promise<{ brandId: string }> }) {

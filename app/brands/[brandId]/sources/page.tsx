@@ -1,9 +1,9 @@
-import type { Metadata } from 'next';
 import { Suspense } from 'react';
+import { brandSectionMetadata } from '@/components/app-shell/page-metadata';
 import { SourceList } from '@/components/sources/source-list';
 import { getQueryClient, HydrateClient, prefetch, trpc } from '@/trpc/server';
 
-export const metadata: Metadata = { title: 'Sources · Kairo' };
+export const generateMetadata = brandSectionMetadata('Sources');
 
 /** The brand's feeds and notes, with each feed's last fetch, item count and last error; rendered on the server first. */
 export default async function SourcesPage({ params }: { params: Promise<{ brandId: string }> }) {

@@ -1,10 +1,10 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
+import { brandSectionMetadata } from '@/components/app-shell/page-metadata';
 import { StrategyEditor } from '@/components/strategy/strategy-editor';
 import { getQueryClient, HydrateClient, prefetch, trpc } from '@/trpc/server';
 
-export const metadata: Metadata = { title: 'Strategy · Kairo' };
+export const generateMetadata = brandSectionMetadata('Strategy');
 
 /** The brand's strategy: voice, pillars and personas, and whether it is calibrated; members read it. */
 export default async function StrategyPage({ params }: { params: Promise<{ brandId: string }> }) {

@@ -1,7 +1,7 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { Suspense } from 'react';
+import { brandSectionMetadata } from '@/components/app-shell/page-metadata';
 import { brandSectionHref } from '@/components/app-shell/sections';
 import { EmptyBoardHint, StrategyNotice } from '@/components/strategy/strategy-notice';
 import { AddIdea } from '@/components/today/add-idea';
@@ -11,7 +11,7 @@ import { filterFromSearchParams, isFiltered, toURLSearchParams } from '@/compone
 import { trpcErrorCode } from '@/server/trpc/errors';
 import { getQueryClient, HydrateClient, trpc } from '@/trpc/server';
 
-export const metadata: Metadata = { title: 'Today · Kairo' };
+export const generateMetadata = brandSectionMetadata('Today');
 
 interface TodayPageProps {
   params: Promise<{ brandId: string }>;

@@ -1,11 +1,11 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { brandSectionMetadata } from '@/components/app-shell/page-metadata';
 import { StrategySetup } from '@/components/strategy/strategy-setup';
 import { canManage } from '@/components/workspaces/roles';
 import { getQueryClient, HydrateClient, trpc } from '@/trpc/server';
 
-export const metadata: Metadata = { title: 'Strategy setup · Kairo' };
+export const generateMetadata = brandSectionMetadata('Strategy setup');
 
 /** F0: the five questions, then the proposed strategy to review and accept (owners and admins). */
 export default async function StrategySetupPage({ params }: { params: Promise<{ brandId: string }> }) {
