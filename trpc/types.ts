@@ -10,6 +10,7 @@ export type UserBrandDTO = RouterOutputs['brands']['list'][number];
 export type TodayBoardView = RouterOutputs['today']['get'];
 export type BoardFilter = TodayBoardView['filter'];
 export type OpportunityDTO = TodayBoardView['opportunities'][number];
+export type OpportunityPackageLink = RouterOutputs['packages']['forOpportunities'][number];
 export type PackageWorkspaceView = RouterOutputs['packages']['workspace'];
 export type VariantDTO = RouterOutputs['variants']['update'];
 export type FlowRunDTO = RouterOutputs['runs']['list'][number];

@@ -39,17 +39,20 @@ export function CreatePackageButton({
   opportunityId,
   opportunityTitle,
   suggestedChannel,
+  initiallyOpen = false,
 }: {
   brandId: string;
   opportunityId: string;
   opportunityTitle: string;
   suggestedChannel: Channel;
+  /** Open with the channel picker showing (after the person confirmed a second package). */
+  initiallyOpen?: boolean;
 }) {
   const trpc = useTRPC();
   const router = useRouter();
   const panelId = useId();
   const firstBox = useRef<HTMLInputElement>(null);
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(initiallyOpen);
   const [channels, setChannels] = useState<Channel[]>(() => initialChannels(suggestedChannel));
   const [attemptKey, setAttemptKey] = useState<string | null>(null);
 

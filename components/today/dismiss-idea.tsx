@@ -1,6 +1,7 @@
 'use client';
 
 import { type FormEvent, useId, useRef, useState } from 'react';
+import { useMenuDismiss } from '@/components/menus/use-menu-dismiss';
 
 /** The reason's limit, as the server keeps it. */
 const MAX_REASON = 500;
@@ -13,6 +14,7 @@ export function DismissIdea({ title, onDismiss }: { title: string; onDismiss: (r
   const id = useId();
   const menu = useRef<HTMLDetailsElement>(null);
   const [reason, setReason] = useState('');
+  useMenuDismiss(menu);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -8,3 +8,16 @@ export function formatAge(createdAt: Date, now: Date): string {
   if (days < 60) return `${Math.floor(days / 7)} weeks old`;
   return `${Math.floor(days / 30)} months old`;
 }
+
+const UNTIL_FORMAT = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** When a snooze ends, in the person's own time: "Tue 1 Dec, 08:00". */
+export function formatUntil(until: Date): string {
+  return UNTIL_FORMAT.format(until);
+}

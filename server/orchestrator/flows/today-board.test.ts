@@ -178,13 +178,14 @@ describe('TodayBoardOrchestrator.buildTodayView on the demo data', () => {
 });
 
 describe('TodaySummaryOrchestrator.summarizeTodayFocus', () => {
-  it('has the offline model write a sentence naming the focus, labelled as offline', async () => {
+  it('has the offline model write what to do first, without repeating the focus heading, labelled as offline', async () => {
     const view = await TodayBoardOrchestrator.buildTodayView(system, { tenantId, brandId: ledgerline });
     const summary = await TodaySummaryOrchestrator.summarizeTodayFocus(system, { tenantId, brandId: ledgerline });
     expect(summary.source).toBe('model');
     expect(isOfflineModelLabel(summary.model)).toBe(true);
-    expect(summary.summary).toContain('Ledgerline');
-    expect(summary.summary).toContain(view.focusLabels.pillarName!);
+    expect(summary.summary).toMatch(/^Start with the pinned cards/);
+    // The heading above it already says "Focus on {pillar} / {channel} / {persona} today".
+    expect(summary.summary).not.toContain(view.focusLabels.pillarName!);
   });
 
   it("uses the model's answer when a model is configured", async () => {
@@ -239,7 +240,9 @@ describe('TodaySummaryOrchestrator.summarizeTodayFocus', () => {
     const summary = await TodaySummaryOrchestrator.summarizeTodayFocus(failing, { tenantId, brandId: ledgerline });
     expect(summary.source).toBe('fallback');
     expect(summary.model).toBeNull();
-    expect(summary.summary).toMatch(/^Start with the pinned cards, then draft from the top; \d+ high-scoring ideas? (is|are) waiting on the board\.$/);
+    expect(summary.summary).toMatch(
+      /^Start with the pinned cards, then draft from the top; \d+ high-scoring ideas? (is|are) waiting on the board\.$/,
+    );
     const [run] = await system.engines.runs.listRuns({ tenantId, brandId: ledgerline }, { limit: 1 });
     expect(run).toMatchObject({ flow: 'f1_summary', status: 'succeeded_with_warnings' });
     expect(run!.events[1]!.payload).toMatchObject({ error: expect.stringContaining('upstream 503') });

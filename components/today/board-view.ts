@@ -1,0 +1,52 @@
+import type { OpportunityDTO } from '@/trpc/types';
+
+/**
+ * Sort and search run in the browser over the fetched board: the board is bounded (the engine returns at
+ * most MAX_BOARD_LIMIT live ideas, 50 by default, in one indexed read), so re-ranking and narrowing it
+ * costs nothing and needs no round trip per keystroke.
+ */
+export const BOARD_SORTS = [
+  { id: 'score', label: 'Best score' },
+  { id: 'newest', label: 'Newest' },
+  { id: 'expiring', label: 'Expiring soonest' },
+] as const;
+export type BoardSort = (typeof BOARD_SORTS)[number]['id'];
+
+/** Cards shown at first, and added by each "Show more". */
+export const BOARD_PAGE_SIZE = 10;
+
+type Viewable = Pick<
+  OpportunityDTO,
+  'id' | 'isPinned' | 'createdAt' | 'expiresAt' | 'title' | 'angle' | 'whyNow' | 'source' | 'pillarHandle' | 'personaHandle'
+>;
+
+const byId = (a: Viewable, b: Viewable) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * The board as the person asked to see it. Pinned cards stay first in every sort (a pin means "do this
+ * first"); "score" keeps the server's order; an idea without an expiry sorts after those with one.
+ */
+export function viewBoard<T extends Viewable>(board: readonly T[], sort: BoardSort, search: string): T[] {
+  const words = search.toLowerCase().split(/\s+/).filter(Boolean);
+  const matching = words.length === 0 ? [...board] : board.filter((o) => words.every((word) => haystack(o).includes(word)));
+  if (sort === 'score') return matching;
+  const compare =
+    sort === 'newest'
+      ? (a: T, b: T) => b.createdAt.getTime() - a.createdAt.getTime()
+      : (a: T, b: T) => (a.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY) - (b.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY);
+  return matching.sort((a, b) => Number(b.isPinned) - Number(a.isPinned) || compare(a, b) || byId(a, b));
+}
+
+function haystack(o: Viewable): string {
+  return [o.title, o.angle, o.whyNow, o.source, o.pillarHandle?.name, o.personaHandle?.name].filter(Boolean).join(' ').toLowerCase();
+}
+
+/** "Scored up 6: 3 published variants averaged 78/100 …" — learning's move of the score, apart from the "why now". */
+export function learnedLine(o: Pick<OpportunityDTO, 'learnedAdjustment' | 'scoreExplanation'>): string | null {
+  if (o.learnedAdjustment === 0) return null;
+  const direction = o.learnedAdjustment > 0 ? 'up' : 'down';
+  // Learning writes "Learned +6: <evidence>"; the line says the move in words and keeps the evidence.
+  const evidence = o.scoreExplanation?.replace(/^Learned [+-]?\d+:\s*/, '').trim();
+  const reason = evidence ? `: ${evidence.charAt(0).toLowerCase()}${evidence.slice(1)}` : ' by what your published posts did.';
+  return `Scored ${direction} ${Math.abs(o.learnedAdjustment)}${reason}`;
+}
