@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from 'next/server';
+import { REQUEST_PATH_HEADER } from './lib/next-path';
 import { renewSessionIfDue, writeSessionCookies } from './server/auth/session-refresh';
 import { contentSecurityPolicy, createNonce, supabaseConnectOrigins } from './server/http/content-security-policy';
 
@@ -6,7 +7,9 @@ import { contentSecurityPolicy, createNonce, supabaseConnectOrigins } from './se
  * Runs before every page (and before API routes whose session needs renewing):
  * - renews an expired Supabase session from the refresh-token cookie (server/auth/session-refresh.ts);
  * - gives each page response its own CSP nonce. Next reads the policy from the request headers while
- *   rendering and puts the nonce on its own scripts; the browser reads it from the response.
+ *   rendering and puts the nonce on its own scripts; the browser reads it from the response;
+ * - tells the page which path was asked for (REQUEST_PATH_HEADER, always overwritten here so a client
+ *   cannot supply it), so a signed-out visitor is sent to /sign-in?next=<that path> (server/auth/sign-in-redirect.ts).
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const renewal = await renewSessionIfDue(request);
@@ -16,6 +19,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   if (policy) {
     requestHeaders.set('content-security-policy', policy.header);
     requestHeaders.set('x-nonce', policy.nonce);
+    requestHeaders.set(REQUEST_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   }
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   if (policy) response.headers.set('content-security-policy', policy.header);

@@ -16,6 +16,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body>
+        {/* The first thing Tab reaches on every page: past the header and the brand's sections to the page itself. */}
+        <a href="#main-content" className="skip-link">
+          Skip to content
+        </a>
         <TRPCReactProvider>{children}</TRPCReactProvider>
       </body>
     </html>

@@ -7,20 +7,23 @@ import { canManage, ROLE_LABELS } from '@/components/workspaces/roles';
 import { getServerCaller, getServerViewer } from '@/trpc/server';
 
 /**
- * The front door: signed in with a brand → its Today board; signed out → the sign-in page. A person in
+ * The front door: signed in with one brand → its Today board, with more → the brand list (/brands);
+ * signed out → the sign-in page. A person in
  * no workspace yet creates one; a workspace without brands offers its first brand (or, to a member,
  * says who can add one).
  */
 export default async function HomePage() {
   if (!(await getServerViewer())) redirect('/sign-in');
   const caller = await getServerCaller();
-  const [first] = await caller.brands.list();
-  if (first) redirect(brandSectionHref(first.id, 'today'));
+  const brands = await caller.brands.list();
+  // One brand: straight to its board. More: the list, to choose from (the switcher is one click further).
+  if (brands.length > 1) redirect('/brands');
+  if (brands.length === 1) redirect(brandSectionHref(brands[0]!.id, 'today'));
   const workspaces = await caller.workspaces.list();
 
   if (workspaces.length === 0) {
     return (
-      <main className="centered">
+      <main id="main-content" tabIndex={-1} className="centered">
         <div className="card stack">
           <div>
             <p className="wordmark">Kairo</p>
@@ -39,7 +42,7 @@ export default async function HomePage() {
 
   const managed = workspaces.filter((w) => canManage(w.role));
   return (
-    <main className="centered">
+    <main id="main-content" tabIndex={-1} className="centered">
       <div className="card stack">
         <div>
           <p className="wordmark">Kairo</p>

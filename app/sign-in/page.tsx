@@ -1,17 +1,24 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SupabaseSignInForm } from '@/components/auth/supabase-sign-in-form';
+import { NEXT_PARAM, safeNextPath } from '@/lib/next-path';
 import { getServerCaller, getServerViewer } from '@/trpc/server';
 
 export const metadata: Metadata = { title: 'Sign in · Kairo' };
 
 const ROLE_LABEL = { owner: 'Owner', admin: 'Admin', member: 'Member' } as const;
 
-export default async function SignInPage() {
-  if (await getServerViewer()) redirect('/');
+interface SignInPageProps {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+/** `?next=<path>` (a same-origin path only, lib/next-path.ts) is where each way of signing in lands afterwards. */
+export default async function SignInPage({ searchParams }: SignInPageProps) {
+  const next = safeNextPath((await searchParams)[NEXT_PARAM]);
+  if (await getServerViewer()) redirect(next ?? '/');
   const signIn = await (await getServerCaller()).auth.mode();
   return (
-    <main className="centered">
+    <main id="main-content" tabIndex={-1} className="centered">
       <div className="card stack">
         <div>
           <p className="wordmark">Kairo</p>
@@ -21,7 +28,7 @@ export default async function SignInPage() {
           signIn.supabaseClient ? (
             <>
               <p className="muted">This deployment signs you in with its Supabase project.</p>
-              <SupabaseSignInForm config={signIn.supabaseClient} />
+              <SupabaseSignInForm config={signIn.supabaseClient} next={next} />
             </>
           ) : (
             <p className="notice">
@@ -29,7 +36,7 @@ export default async function SignInPage() {
             </p>
           )
         ) : signIn.demoSignIn ? (
-          <DemoUsers />
+          <DemoUsers next={next} />
         ) : (
           <p className="notice">
             The demo sign-in is disabled in production. Configure a Supabase project (SUPABASE_URL, SUPABASE_ANON_KEY, SUPABASE_JWT_SECRET)
@@ -41,7 +48,7 @@ export default async function SignInPage() {
   );
 }
 
-async function DemoUsers() {
+async function DemoUsers({ next }: { next: string | null }) {
   const users = await (await getServerCaller()).auth.demoUsers();
   return (
     <>
@@ -56,6 +63,7 @@ async function DemoUsers() {
             <li key={user.userId}>
               <form action="/api/auth/demo-sign-in" method="post" className="user-row">
                 <input type="hidden" name="userId" value={user.userId} />
+                <NextField next={next} />
                 <div>
                   <div className="user-row__name">{user.displayName}</div>
                   <div className="muted small">{user.memberships.map((m) => `${ROLE_LABEL[m.role]} · ${m.tenantName}`).join(', ')}</div>
@@ -68,7 +76,7 @@ async function DemoUsers() {
           ))}
         </ul>
       )}
-      <NewUserSignIn />
+      <NewUserSignIn next={next} />
     </>
   );
 }
@@ -77,9 +85,10 @@ async function DemoUsers() {
  * Any email signs in: the same address is always the same local user, a new one starts with no
  * workspace, and invites to that address are accepted. Demo mode only, like the list above.
  */
-function NewUserSignIn() {
+function NewUserSignIn({ next }: { next: string | null }) {
   return (
     <form action="/api/auth/demo-sign-in" method="post" className="stack">
+      <NextField next={next} />
       <h2>New here?</h2>
       <label className="field">
         <span>Email</span>
@@ -91,4 +100,9 @@ function NewUserSignIn() {
       </button>
     </form>
   );
+}
+
+/** Carries the page to return to through the form post; the route checks it again before following it. */
+function NextField({ next }: { next: string | null }) {
+  return next ? <input type="hidden" name={NEXT_PARAM} value={next} /> : null;
 }

@@ -2,6 +2,7 @@
 
 import { createClient } from '@supabase/supabase-js';
 import { type FormEvent, useState } from 'react';
+import { safeNextPath } from '@/lib/next-path';
 import type { SupabaseClientConfig } from '@/trpc/types';
 
 /**
@@ -9,7 +10,7 @@ import type { SupabaseClientConfig } from '@/trpc/types';
  * server, which verifies the access token and keeps both tokens in http-only cookies (the browser
  * client keeps nothing: proxy.ts refreshes the session server-side).
  */
-export function SupabaseSignInForm({ config }: { config: SupabaseClientConfig }) {
+export function SupabaseSignInForm({ config, next }: { config: SupabaseClientConfig; next: string | null }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -36,7 +37,8 @@ export function SupabaseSignInForm({ config }: { config: SupabaseClientConfig })
           ((await response.json().catch(() => null)) as { error?: string } | null)?.error ?? 'Too many sign-in attempts: wait a minute',
         );
       if (!response.ok) throw new Error('The server did not accept the session');
-      window.location.assign('/');
+      // Checked again here: the prop comes from the URL, and only a path on this site is followed.
+      window.location.assign(safeNextPath(next) ?? '/');
     } catch (cause) {
       setError(cause instanceof Error ? cause.message : 'Sign-in failed');
       setBusy(false);

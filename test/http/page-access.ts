@@ -14,6 +14,9 @@ export interface PageCase {
 type Context = Pick<SuiteServer, 'ids' | 'tokens'> & { invalidTokens: Record<string, string | undefined> };
 
 const TO_SIGN_IN = /^\/sign-in$/;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Signed out on a deep link: the sign-in page, carrying that page back as `?next=` (lib/next-path.ts). */
+const toSignInFrom = (path: string) => new RegExp(`^/sign-in\\?next=${escapeRegExp(encodeURIComponent(path))}$`);
 
 /**
  * Every page, keyed by its file under app/ (the suite checks the keys against the files): signed out
@@ -24,12 +27,36 @@ const TO_SIGN_IN = /^\/sign-in$/;
 export const PAGE_ACCESS: Record<string, (context: Context) => PageCase[]> = {
   'app/page.tsx': (context) => [
     ...signedOut(context, '/', 307, TO_SIGN_IN),
-    { label: 'Olivia', path: '/', token: context.tokens.olivia, status: 307, location: /^\/brands\/[0-9a-f-]{36}\/today$/ },
+    // Olivia has two brands: the front door lists them. Grace has one: straight to its Today board.
+    { label: 'Olivia (two brands)', path: '/', token: context.tokens.olivia, status: 307, location: /^\/brands$/ },
+    { label: 'Grace (one brand)', path: '/', token: context.tokens.grace, status: 307, location: /^\/brands\/[0-9a-f-]{36}\/today$/ },
     { label: 'a newcomer in no workspace (create your workspace)', path: '/', token: context.tokens.newcomer, status: 200 },
   ],
   'app/sign-in/page.tsx': (context) => [
     ...signedOut(context, '/sign-in', 200),
     { label: 'Olivia (already signed in)', path: '/sign-in', token: context.tokens.olivia, status: 307, location: /^\/$/ },
+    {
+      label: 'Olivia (already signed in) with a deep link in ?next=',
+      path: `/sign-in?next=${encodeURIComponent(`/brands/${context.ids.northwind.brandId}/insights?days=7`)}`,
+      token: context.tokens.olivia,
+      status: 307,
+      location: new RegExp(`^/brands/${context.ids.northwind.brandId}/insights\\?days=7$`),
+    },
+    // Never an open redirect: anything but a path on this site is dropped.
+    ...['https://evil.example/', '//evil.example/', '/\\evil.example/'].map((next) => ({
+      label: `Olivia (already signed in) with ?next=${next}`,
+      path: `/sign-in?next=${encodeURIComponent(next)}`,
+      token: context.tokens.olivia,
+      status: 307,
+      location: /^\/$/,
+    })),
+  ],
+  // Every brand the viewer can see, by workspace; a member sees theirs too (without "New brand").
+  'app/brands/page.tsx': (context) => [
+    ...signedOut(context, '/brands', 307, toSignInFrom('/brands')),
+    { label: 'Olivia (owner)', path: '/brands', token: context.tokens.olivia, status: 200 },
+    { label: 'Max (member)', path: '/brands', token: context.tokens.max, status: 200 },
+    { label: 'a newcomer in no workspace', path: '/brands', token: context.tokens.newcomer, status: 200 },
   ],
   'app/brands/[brandId]/today/page.tsx': (context) => brandPage(context, 'today'),
   'app/brands/[brandId]/insights/page.tsx': (context) => brandPage(context, 'insights'),
@@ -67,7 +94,7 @@ export const PAGE_ACCESS: Record<string, (context: Context) => PageCase[]> = {
   // A static segment beside [brandId]: never the brand layout's 404 for a brand called "new". Max, a
   // member only, gets the page with the reason he cannot add a brand.
   'app/brands/new/page.tsx': (context) => [
-    ...signedOut(context, '/brands/new', 307, TO_SIGN_IN),
+    ...signedOut(context, '/brands/new', 307, toSignInFrom('/brands/new')),
     { label: 'Olivia (owner)', path: '/brands/new', token: context.tokens.olivia, status: 200 },
     {
       label: 'Olivia with a workspace not hers in ?workspaceId=',
@@ -108,7 +135,7 @@ export const PAGE_ACCESS: Record<string, (context: Context) => PageCase[]> = {
   'app/workspaces/[workspaceId]/team/page.tsx': (context) => {
     const path = `/workspaces/${context.ids.northwind.workspaceId}/team`;
     return [
-      ...signedOut(context, path, 307, TO_SIGN_IN),
+      ...signedOut(context, path, 307, toSignInFrom(path)),
       { label: 'Olivia (owner)', path, token: context.tokens.olivia, status: 200 },
       { label: 'Max (member, read-only)', path, token: context.tokens.max, status: 200 },
       { label: 'Grace (the other tenant)', path, token: context.tokens.grace, status: 404 },
@@ -130,7 +157,7 @@ function signedOut({ invalidTokens }: Context, path: string, status: number, loc
 function brandPage(context: Context, section: string): PageCase[] {
   const path = `/brands/${context.ids.northwind.brandId}/${section}`;
   return [
-    ...signedOut(context, path, 307, TO_SIGN_IN),
+    ...signedOut(context, path, 307, toSignInFrom(path)),
     { label: 'Olivia (owner)', path, token: context.tokens.olivia, status: 200 },
     { label: 'Grace (the other tenant)', path, token: context.tokens.grace, status: 404 },
   ];

@@ -1,11 +1,12 @@
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { BrandNav } from '@/components/app-shell/brand-nav';
 import { BrandSwitcher } from '@/components/app-shell/brand-switcher';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { canManage } from '@/components/workspaces/roles';
 import type { MembershipRole } from '@/engines/enums';
+import { redirectToSignIn } from '@/server/auth/sign-in-redirect';
 import { getQueryClient, getServerCaller, getServerViewer, HydrateClient, trpc } from '@/trpc/server';
 
 const ROLE_LABEL = { owner: 'Owner', admin: 'Admin', member: 'Member' } as const;
@@ -16,7 +17,7 @@ const ROLE_LABEL = { owner: 'Owner', admin: 'Admin', member: 'Member' } as const
  */
 export default async function BrandLayout({ children, params }: { children: ReactNode; params: Promise<{ brandId: string }> }) {
   const { brandId } = await params;
-  if (!(await getServerViewer())) redirect('/sign-in');
+  if (!(await getServerViewer())) return redirectToSignIn();
   const [brands, me] = await Promise.all([
     // Through the query client, so the switcher below hydrates from this result instead of refetching.
     getQueryClient().fetchQuery(trpc.brands.list.queryOptions()),
@@ -38,13 +39,16 @@ export default async function BrandLayout({ children, params }: { children: Reac
           <div className="viewer">
             <span className="viewer__name">{me.displayName ?? me.email ?? 'Signed in'}</span>
             <span className="muted small">{ROLE_LABEL[brand.role]}</span>
+            <Link href="/brands">All brands</Link>
             <Link href={`/workspaces/${brand.tenantId}/team`}>Team</Link>
             <SignOutButton />
           </div>
         </div>
         <BrandNav brandId={brand.id} />
       </header>
-      <main className="shell-main">{children}</main>
+      <main id="main-content" tabIndex={-1} className="shell-main">
+        {children}
+      </main>
     </div>
   );
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { NewBrandForm } from '@/components/brands/new-brand-form';
 import { canManage } from '@/components/workspaces/roles';
+import { redirectToSignIn } from '@/server/auth/sign-in-redirect';
 import { getServerCaller, getServerViewer } from '@/trpc/server';
 
 export const metadata: Metadata = { title: 'New brand · Kairo' };
@@ -16,14 +16,14 @@ interface NewBrandPageProps {
  * and not to the brand pages (whose layout would answer 404 for a brand called "new").
  */
 export default async function NewBrandPage({ searchParams }: NewBrandPageProps) {
-  if (!(await getServerViewer())) redirect('/sign-in');
+  if (!(await getServerViewer())) return redirectToSignIn();
   const memberOf = await (await getServerCaller()).workspaces.list();
   const workspaces = memberOf.filter((w) => canManage(w.role));
   const asked = (await searchParams).workspaceId;
   const initial = workspaces.find((w) => w.id === asked) ?? workspaces[0];
 
   return (
-    <main className="centered">
+    <main id="main-content" tabIndex={-1} className="centered">
       <div className="card stack">
         <div>
           <Link href="/" className="wordmark">

@@ -1,8 +1,9 @@
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { ROLE_LABELS } from '@/components/workspaces/roles';
+import { redirectToSignIn } from '@/server/auth/sign-in-redirect';
 import { getServerCaller, getServerViewer } from '@/trpc/server';
 import { viewerWorkspace } from './workspace';
 
@@ -12,7 +13,7 @@ import { viewerWorkspace } from './workspace';
  */
 export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ workspaceId: string }> }) {
   const { workspaceId } = await params;
-  if (!(await getServerViewer())) redirect('/sign-in');
+  if (!(await getServerViewer())) return redirectToSignIn();
   const [workspace, me] = await Promise.all([viewerWorkspace(workspaceId), (await getServerCaller()).auth.me()]);
   if (!workspace) notFound();
 
@@ -34,7 +35,9 @@ export default async function WorkspaceLayout({ children, params }: { children: 
           </div>
         </div>
       </header>
-      <main className="shell-main">{children}</main>
+      <main id="main-content" tabIndex={-1} className="shell-main">
+        {children}
+      </main>
     </div>
   );
 }

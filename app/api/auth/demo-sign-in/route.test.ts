@@ -53,6 +53,23 @@ describe('POST /api/auth/demo-sign-in', () => {
     expect(response.headers.get('set-cookie')).toContain(`${ACCESS_TOKEN_COOKIE}=`);
   });
 
+  it('returns to the deep link in `next` after signing in, by user or by email', async () => {
+    const byUser = await post(new URLSearchParams({ userId: DEMO_OWNER.userId, next: '/brands/b1/insights?days=7' }));
+    expect(byUser.status).toBe(303);
+    expect(byUser.headers.get('location')).toBe('/brands/b1/insights?days=7');
+    const byEmail = await post(new URLSearchParams({ email: 'deep.link@example.com', next: '/workspaces/w1/team' }));
+    expect(byEmail.headers.get('location')).toBe('/workspaces/w1/team');
+  });
+
+  it.each(['https://evil.example/brands', '//evil.example/brands', '/\\evil.example/brands', 'javascript:alert(1)'])(
+    'never follows `next` off the site (%s): the app instead',
+    async (next) => {
+      const response = await post(new URLSearchParams({ userId: DEMO_OWNER.userId, next }));
+      expect(response.status).toBe(303);
+      expect(response.headers.get('location')).toBe('/');
+    },
+  );
+
   it('answers 400, and no cookie, for an email that is not one', async () => {
     const response = await post(new URLSearchParams({ email: 'first.timer' }));
     expect(response.status).toBe(400);

@@ -2,6 +2,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { errorCode } from '@/engines/errors';
 import { NormalizedEmail } from '@/engines/tenancy/dto';
+import { NEXT_PARAM, safeNextPath } from '@/lib/next-path';
 import { type IssuedToken, signInAsDemoUser, signInByDemoEmail } from '@/server/auth/demo-sign-in';
 import { ACCESS_TOKEN_COOKIE, accessTokenCookieOptions } from '@/server/auth/token-transport';
 import { answeringErrors } from '@/server/http/errors';
@@ -10,7 +11,8 @@ import { clientIp } from '@/server/rate-limit/client-ip';
 
 /**
  * The demo sign-in form: `userId` (a seeded user) or `email` (anyone, a new user included) → a demo
- * token in the access-token cookie → the app.
+ * token in the access-token cookie → the app, or the same-origin page in `next` (the deep link that sent
+ * the visitor to sign in; anything else is ignored, so this is no open redirect).
  */
 export const POST = answeringErrors('demo sign-in', async (request) => {
   const system = await getSystemContext();
@@ -36,7 +38,7 @@ export const POST = answeringErrors('demo sign-in', async (request) => {
       throw error;
     }
   }
-  const response = new NextResponse(null, { status: 303, headers: { Location: '/' } });
+  const response = new NextResponse(null, { status: 303, headers: { Location: safeNextPath(form.get(NEXT_PARAM)) ?? '/' } });
   response.cookies.set(ACCESS_TOKEN_COOKIE, issued.token, accessTokenCookieOptions(issued.expiresAt, request.url));
   return response;
 });
