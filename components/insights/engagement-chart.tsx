@@ -1,4 +1,4 @@
-import type { Channel } from '@/engines/enums';
+import { Channel } from '@/engines/enums';
 import { DAY_MS } from '@/lib/dates';
 import { CHANNEL_LABELS } from '@/lib/labels';
 import type { EngagementPoint } from '@/trpc/types';
@@ -7,7 +7,9 @@ import { formatDay } from './format';
 
 const WIDTH = 640;
 const HEIGHT = 220;
-const PAD = { top: 12, right: 12, bottom: 28, left: 40 };
+// The top margin holds the rate axis's own label, written above its figures so a phone can read it.
+const PAD = { top: 34, right: 12, bottom: 28, left: 48 };
+const Y_AXIS_LABEL = 'Per 100 impressions';
 /** Distinguishable with colour vision deficiencies, and each line also has its own dash pattern. */
 const STYLE: Record<Channel, { color: string; dash?: string }> = {
   linkedin: { color: '#2f5bd3' },
@@ -20,8 +22,9 @@ const STYLE: Record<Channel, { color: string; dash?: string }> = {
 
 /**
  * Engagement over the window, one line per channel: weighted interactions per 100 impressions each
- * day (the weights of the engagement score). A hand-drawn SVG; the same figures follow as a table
- * for screen readers.
+ * day (the weights of the engagement score). A hand-drawn SVG; each point names its channel, day and
+ * rate in a tooltip (its <title>), and the same figures follow as a table for screen readers. Lines
+ * and legend keep the channels' fixed order (Channel.options), whichever channel has data first.
  */
 export function EngagementChart({ points, windowStart, windowEnd }: { points: EngagementPoint[]; windowStart: Date; windowEnd: Date }) {
   const rated = points.filter((p) => p.ratePer100 !== null);
@@ -33,7 +36,8 @@ export function EngagementChart({ points, windowStart, windowEnd }: { points: En
   const x = (day: Date) =>
     PAD.left + ((day.getTime() - windowStart.getTime()) / DAY_MS / Math.max(1, days - 1)) * (WIDTH - PAD.left - PAD.right);
   const y = (rate: number) => HEIGHT - PAD.bottom - (rate / maxRate) * (HEIGHT - PAD.top - PAD.bottom);
-  const channels = [...new Set(rated.map((p) => p.channel))];
+  const withData = new Set(rated.map((p) => p.channel));
+  const channels = Channel.options.filter((channel) => withData.has(channel));
   const ticks = [0, maxRate / 2, maxRate];
 
   return (
@@ -46,6 +50,9 @@ export function EngagementChart({ points, windowStart, windowEnd }: { points: En
         data-testid="engagement-chart"
       >
         <title id="chart-title">Engagement per 100 impressions by day and channel</title>
+        <text x={0} y={16} textAnchor="start" className="chart__label chart__axis-title">
+          {Y_AXIS_LABEL}
+        </text>
         {ticks.map((tick) => (
           <g key={tick}>
             <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(tick)} y2={y(tick)} className="chart__grid" />
@@ -72,9 +79,12 @@ export function EngagementChart({ points, windowStart, windowEnd }: { points: En
                 strokeDasharray={style.dash}
               />
               {line.map((p) => (
-                <circle key={p.day.getTime()} cx={x(p.day)} cy={y(p.ratePer100!)} r={3} fill={style.color}>
+                <g key={p.day.getTime()} className="chart__point">
                   <title>{`${CHANNEL_LABELS[channel]}, ${formatDay(p.day)}: ${p.ratePer100} per 100 impressions`}</title>
-                </circle>
+                  <circle cx={x(p.day)} cy={y(p.ratePer100!)} r={3} fill={style.color} />
+                  {/* A wider, invisible target so the tooltip is easy to reach with a mouse or a finger. */}
+                  <circle cx={x(p.day)} cy={y(p.ratePer100!)} r={9} fill="transparent" />
+                </g>
               ))}
             </g>
           );
@@ -90,25 +100,29 @@ export function EngagementChart({ points, windowStart, windowEnd }: { points: En
           </span>
         ))}
       </figcaption>
-      <table className="visually-hidden">
-        <caption>Engagement per 100 impressions</caption>
-        <thead>
-          <tr>
-            <th scope="col">Day</th>
-            <th scope="col">Channel</th>
-            <th scope="col">Per 100 impressions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rated.map((p) => (
-            <tr key={`${p.channel}-${p.day.getTime()}`}>
-              <td>{formatDay(p.day)}</td>
-              <td>{CHANNEL_LABELS[p.channel]}</td>
-              <td>{p.ratePer100}</td>
+      {/* The wrapper, not the table, is hidden: a table grows to its rows whatever height it is given, and
+          its rows would otherwise stretch the page by their full height of blank scrolling. */}
+      <div className="visually-hidden">
+        <table>
+          <caption>Engagement per 100 impressions, by day and channel</caption>
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              <th scope="col">Channel</th>
+              <th scope="col">Per 100 impressions</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rated.map((p) => (
+              <tr key={`${p.channel}-${p.day.getTime()}`}>
+                <td>{formatDay(p.day)}</td>
+                <td>{CHANNEL_LABELS[p.channel]}</td>
+                <td>{p.ratePer100}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

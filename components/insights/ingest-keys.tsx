@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { CopyButton } from '@/components/ui/copy-button';
 import { useTRPC } from '@/trpc/react';
 import { formatDay } from './format';
 
@@ -44,7 +45,10 @@ export function IngestKeys({ brandId }: { brandId: string }) {
           <p>
             Key <strong>{create.data.name}</strong> — copy it now, it will not be shown again:
           </p>
-          <code className="ingest-keys__secret">{create.data.key}</code>
+          <div className="ingest-keys__new">
+            <code className="ingest-keys__secret">{create.data.key}</code>
+            <CopyButton text={create.data.key} label={`the key ${create.data.name}`} />
+          </div>
         </div>
       )}
       {keys.length === 0 ? (

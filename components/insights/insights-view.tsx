@@ -6,7 +6,7 @@ import { Suspense } from 'react';
 import { useTRPC } from '@/trpc/react';
 import { DecisionWeights } from './decision-weights';
 import { EngagementChart } from './engagement-chart';
-import { formatDay, lastDayOf } from './format';
+import { formatWindow } from './format';
 import { IngestKeys } from './ingest-keys';
 import { LearningEvents } from './learning-events';
 import { LearningSummary } from './learning-summary';
@@ -37,14 +37,21 @@ export function InsightsView({ brandId, windowDays, canAdminister }: { brandId: 
           ))}
         </nav>
         <p className="muted small">
-          {formatDay(insights.windowStart)}–{formatDay(lastDayOf(insights.windowEnd))} (UTC) · {insights.variantsScored} posts with metrics
+          {formatWindow(insights.windowStart, insights.windowEnd)} (UTC) · {insights.variantsScored} posts with metrics
         </p>
       </div>
 
       <section className="panel" aria-labelledby="summary-heading">
         <h2 id="summary-heading">What worked</h2>
         <LearningSummary brandId={brandId} windowDays={windowDays} />
-        {canAdminister && <RunLearning brandId={brandId} windowDays={windowDays} />}
+        {canAdminister ? (
+          <RunLearning brandId={brandId} windowDays={windowDays} />
+        ) : (
+          <p className="muted small" data-testid="learning-not-allowed">
+            Learning runs by itself every day. Running it now, or previewing another window, is for this brand's owners and admins, as are
+            the keys that let platforms send metrics: ask one of them if the figures look out of date.
+          </p>
+        )}
       </section>
 
       <section className="panel" aria-labelledby="chart-heading">
@@ -69,7 +76,13 @@ export function InsightsView({ brandId, windowDays, canAdminister }: { brandId: 
 
       <section className="panel" aria-labelledby="events-heading">
         <h2 id="events-heading">Learning events</h2>
-        <LearningEvents events={insights.learningEvents} />
+        <LearningEvents
+          events={insights.learningEvents}
+          names={{
+            patterns: new Map(insights.patterns.map((p) => [p.patternId, p.name])),
+            opportunities: new Map(insights.scoreChanges.map((c) => [c.opportunityId, c.title])),
+          }}
+        />
       </section>
 
       {canAdminister && (

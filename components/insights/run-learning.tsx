@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { CRON_LEARNING_WINDOW_DAYS } from '@/lib/learning-window';
 import { useTRPC } from '@/trpc/react';
-import { formatDay, lastDayOf } from './format';
+import { formatWindow } from './format';
 
 /**
  * "Run learning now" for owners and admins: F3 for this brand over the daily run's window, then fresh
@@ -52,8 +52,8 @@ export function RunLearning({ brandId, windowDays }: { brandId: string; windowDa
         {result &&
           (result.preview ? (
             <p>
-              Preview of {formatDay(result.windowStart)}–{formatDay(lastDayOf(result.windowEnd))}, nothing stored: {result.variantsScored}{' '}
-              posts would be scored, {result.patternsUpdated} patterns updated, {result.opportunitiesRescored} opportunities re-scored
+              Preview of {formatWindow(result.windowStart, result.windowEnd)}, nothing stored: {result.variantsScored} posts would be
+              scored, {result.patternsUpdated} patterns updated, {result.opportunitiesRescored} opportunities re-scored
               {result.adjustmentsFaded > 0 ? ` and ${result.adjustmentsFaded} back to their base score` : ''}
               {result.decisionWeights.length > 0
                 ? `; decisions would weigh ${result.decisionWeights.map((w) => `${w.name} ${w.weight > 0 ? '+' : ''}${w.weight.toFixed(2)}`).join(', ')}`
@@ -62,12 +62,12 @@ export function RunLearning({ brandId, windowDays }: { brandId: string; windowDa
             </p>
           ) : result.skipped > 0 ? (
             <p>
-              Already up to date for {formatDay(result.windowStart)}–{formatDay(lastDayOf(result.windowEnd))}: no new metrics or decisions
-              since the last run, nothing changed.
+              Already up to date for {formatWindow(result.windowStart, result.windowEnd)}: no new metrics or decisions since the last run,
+              nothing changed.
             </p>
           ) : (
             <p>
-              Learned from {formatDay(result.windowStart)}–{formatDay(lastDayOf(result.windowEnd))}: {result.variantsScored} posts scored,{' '}
+              Learned from {formatWindow(result.windowStart, result.windowEnd)}: {result.variantsScored} posts scored,{' '}
               {result.patternsUpdated} patterns updated, {result.opportunitiesRescored} opportunities re-scored,{' '}
               {result.adjustmentsFaded > 0 ? `${result.adjustmentsFaded} back to their base score, ` : ''}
               {result.decisionWeights.length} decision weights, {result.learningEventsWritten} new learning events.

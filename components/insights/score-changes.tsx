@@ -1,5 +1,5 @@
 import type { ScoreChange } from '@/trpc/types';
-import { formatDay, formatSigned, formatStamp, lastDayOf } from './format';
+import { formatSigned, formatStamp, formatWindow } from './format';
 import { PackageLinks } from './package-links';
 
 /** Each opportunity learning re-scored in the window: base score → learned score, and why. */
@@ -28,8 +28,7 @@ export function ScoreChanges({ brandId, changes }: { brandId: string; changes: S
           </div>
           {c.explanation && <p className="small">{c.explanation}</p>}
           <p className="muted small">
-            Learning event <code title={c.learningEventId}>{c.learningEventId.slice(0, 8)}</code> · window {formatDay(c.windowStart)}–
-            {formatDay(lastDayOf(c.windowEnd))} · recorded {formatStamp(c.effectiveAt)}
+            Learned from {formatWindow(c.windowStart, c.windowEnd)} · recorded {formatStamp(c.effectiveAt)}
           </p>
           <PackageLinks brandId={brandId} packageIds={c.packageIds} />
         </li>

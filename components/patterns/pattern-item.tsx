@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatDay } from '@/components/insights/format';
+import { useReturnFocus } from '@/components/ui/use-return-focus';
 import { CHANNEL_LABELS, PATTERN_CATEGORY_LABELS, PATTERN_STATUS_LABELS } from '@/lib/labels';
 import { useTRPC } from '@/trpc/react';
 import type { PatternDTO } from '@/trpc/types';
@@ -41,6 +42,9 @@ export function PatternItem({
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
   const [confirmingRetire, setConfirmingRetire] = useState(false);
+  // Closing the edit form or the retire question puts focus back on the button that opened it.
+  const editButton = useReturnFocus<HTMLButtonElement>(editing);
+  const retireButton = useReturnFocus<HTMLButtonElement>(confirmingRetire);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.patterns.list.queryKey({ brandId }) });
   const retire = useMutation(
     trpc.patterns.retire.mutationOptions({
@@ -117,12 +121,18 @@ export function PatternItem({
       {canEdit && (
         <div className="pattern__actions">
           {own && (
-            <button type="button" className="button button--quiet" disabled={pending} onClick={() => setEditing(true)}>
+            <button ref={editButton} type="button" className="button button--quiet" disabled={pending} onClick={() => setEditing(true)}>
               Edit
             </button>
           )}
           {own && pattern.status !== 'retired' && !confirmingRetire && (
-            <button type="button" className="button button--quiet" disabled={pending} onClick={() => setConfirmingRetire(true)}>
+            <button
+              ref={retireButton}
+              type="button"
+              className="button button--quiet"
+              disabled={pending}
+              onClick={() => setConfirmingRetire(true)}
+            >
               Retire
             </button>
           )}

@@ -2,6 +2,7 @@
 
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { useReturnFocus } from '@/components/ui/use-return-focus';
 import { CHANNEL_LABELS, PATTERN_STATUS_LABELS } from '@/lib/labels';
 import { useTRPC } from '@/trpc/react';
 import type { PatternDTO } from '@/trpc/types';
@@ -21,6 +22,7 @@ export function PatternLibrary({ brandId, canEdit }: { brandId: string; canEdit:
   const { data: patterns } = useSuspenseQuery(trpc.patterns.list.queryOptions({ brandId }));
   const [filter, setFilter] = useState<PatternFilter>(NO_FILTER);
   const [creating, setCreating] = useState(false);
+  const newPatternButton = useReturnFocus<HTMLButtonElement>(creating);
   const [message, setMessage] = useState<string | null>(null);
   const { own, shared } = groupPatterns(patterns, filter);
   const filtered = filter.status !== 'all' || filter.channel !== 'all';
@@ -50,6 +52,7 @@ export function PatternLibrary({ brandId, canEdit }: { brandId: string; canEdit:
         </div>
         {canEdit && !creating && (
           <button
+            ref={newPatternButton}
             type="button"
             className="button"
             onClick={() => {

@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { useReturnFocus } from '@/components/ui/use-return-focus';
 import { useTRPC } from '@/trpc/react';
 import type { RouterOutputs } from '@/trpc/types';
 import { formatItemCount, formatLastFetched } from './source-format';
@@ -42,6 +43,8 @@ export function SourceItem({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [confirmingRemove, setConfirmingRemove] = useState(false);
+  // Cancel puts focus back on Remove, which is hidden while the question is open.
+  const removeButton = useReturnFocus<HTMLButtonElement>(confirmingRemove);
   // "Fetch now" and "Remove" repeat on every source: each names its own source to a screen reader.
   const nameId = useId();
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.sources.list.queryKey({ brandId }) });
@@ -114,6 +117,7 @@ export function SourceItem({
             </button>
           )}
           <button
+            ref={removeButton}
             type="button"
             className="button button--quiet"
             disabled={pending}

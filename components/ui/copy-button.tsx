@@ -5,11 +5,11 @@ import { useEffect, useRef, useState } from 'react';
 const COPIED_FOR_MS = 2_000;
 
 /**
- * "Copy": the variant's text to the clipboard, then "Copied" for a moment. Where the clipboard API is
+ * "Copy": a text (a variant's draft, a new ingest key) to the clipboard, then "Copied" for a moment. Where the clipboard API is
  * missing or refused (an insecure origin, a denied permission), the text is shown selected instead, for
  * the person to copy with their own keys.
  */
-export function CopyVariantText({ text, label }: { text: string; label: string }) {
+export function CopyButton({ text, label }: { text: string; label: string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'manual'>('idle');
   const fallback = useRef<HTMLTextAreaElement>(null);
 
