@@ -4,6 +4,8 @@ import { learnedLine, viewBoard } from './board-view';
 const card = (id: string, values: Partial<Parameters<typeof viewBoard>[0][number]> = {}) => ({
   id,
   isPinned: false,
+  score: 50,
+  lastTouchedAt: new Date('2026-11-01T00:00:00Z'),
   createdAt: new Date('2026-11-01T00:00:00Z'),
   expiresAt: null as Date | null,
   title: `Idea ${id}`,
@@ -17,13 +19,23 @@ const card = (id: string, values: Partial<Parameters<typeof viewBoard>[0][number
 
 describe('viewBoard', () => {
   const board = [
-    card('a', { isPinned: true, createdAt: new Date('2026-10-01T00:00:00Z') }),
-    card('b', { createdAt: new Date('2026-11-20T00:00:00Z'), expiresAt: new Date('2026-12-20T00:00:00Z'), title: 'Cash flow in winter' }),
-    card('c', { createdAt: new Date('2026-11-10T00:00:00Z'), expiresAt: new Date('2026-12-02T00:00:00Z'), whyNow: 'Rates moved' }),
-    card('d', { createdAt: new Date('2026-11-25T00:00:00Z') }),
+    card('a', { isPinned: true, score: 20, createdAt: new Date('2026-10-01T00:00:00Z') }),
+    card('b', {
+      score: 90,
+      createdAt: new Date('2026-11-20T00:00:00Z'),
+      expiresAt: new Date('2026-12-20T00:00:00Z'),
+      title: 'Cash flow in winter',
+    }),
+    card('c', {
+      score: 80,
+      createdAt: new Date('2026-11-10T00:00:00Z'),
+      expiresAt: new Date('2026-12-02T00:00:00Z'),
+      whyNow: 'Rates moved',
+    }),
+    card('d', { score: 70, createdAt: new Date('2026-11-25T00:00:00Z') }),
   ];
 
-  it('keeps the server order for score, and pinned cards first in every sort', () => {
+  it('ranks by score as the server does (pinned, score, last touched), and keeps pinned cards first in every sort', () => {
     expect(viewBoard(board, 'score', '').map((o) => o.id)).toEqual(['a', 'b', 'c', 'd']);
     expect(viewBoard(board, 'newest', '').map((o) => o.id)).toEqual(['a', 'd', 'b', 'c']);
     expect(viewBoard(board, 'expiring', '').map((o) => o.id)).toEqual(['a', 'c', 'b', 'd']);

@@ -1,4 +1,5 @@
 import type { OpportunityDTO } from '@/trpc/types';
+import { compareBoardOrder } from './board-order';
 
 /**
  * Sort and search run in the browser over the fetched board: the board is bounded (the engine returns at
@@ -17,19 +18,31 @@ export const BOARD_PAGE_SIZE = 10;
 
 type Viewable = Pick<
   OpportunityDTO,
-  'id' | 'isPinned' | 'createdAt' | 'expiresAt' | 'title' | 'angle' | 'whyNow' | 'source' | 'pillarHandle' | 'personaHandle'
+  | 'id'
+  | 'isPinned'
+  | 'score'
+  | 'lastTouchedAt'
+  | 'createdAt'
+  | 'expiresAt'
+  | 'title'
+  | 'angle'
+  | 'whyNow'
+  | 'source'
+  | 'pillarHandle'
+  | 'personaHandle'
 >;
 
 const byId = (a: Viewable, b: Viewable) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * The board as the person asked to see it. Pinned cards stay first in every sort (a pin means "do this
- * first"); "score" keeps the server's order; an idea without an expiry sorts after those with one.
+ * first"); "score" is the server's order (re-applied here, so a card pinned a moment ago moves before the
+ * refetch lands); an idea without an expiry sorts after those with one.
  */
 export function viewBoard<T extends Viewable>(board: readonly T[], sort: BoardSort, search: string): T[] {
   const words = search.toLowerCase().split(/\s+/).filter(Boolean);
   const matching = words.length === 0 ? [...board] : board.filter((o) => words.every((word) => haystack(o).includes(word)));
-  if (sort === 'score') return matching;
+  if (sort === 'score') return matching.sort(compareBoardOrder);
   const compare =
     sort === 'newest'
       ? (a: T, b: T) => b.createdAt.getTime() - a.createdAt.getTime()

@@ -66,7 +66,9 @@ export function TodayBoard({ brandId }: { brandId: string }) {
     if (heldOrder || !revealId) return;
     const article = listRef.current?.querySelector<HTMLElement>(`article[data-opportunity-id="${revealId}"]`);
     article?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    article?.querySelector<HTMLButtonElement>('button[aria-pressed]')?.focus({ preventScroll: true });
+    // A refused pin has put focus on its reason: leave it there.
+    if (!article?.querySelector('.error-in-place'))
+      article?.querySelector<HTMLButtonElement>('button[aria-pressed]')?.focus({ preventScroll: true });
     setRevealId(null);
   }, [heldOrder, revealId]);
 

@@ -183,7 +183,7 @@ describe('TodaySummaryOrchestrator.summarizeTodayFocus', () => {
     const summary = await TodaySummaryOrchestrator.summarizeTodayFocus(system, { tenantId, brandId: ledgerline });
     expect(summary.source).toBe('model');
     expect(isOfflineModelLabel(summary.model)).toBe(true);
-    expect(summary.summary).toMatch(/^Start with the pinned cards/);
+    expect(summary.summary).toMatch(/^Draft from the top of the list down; /);
     // The heading above it already says "Focus on {pillar} / {channel} / {persona} today".
     expect(summary.summary).not.toContain(view.focusLabels.pillarName!);
   });
@@ -241,7 +241,7 @@ describe('TodaySummaryOrchestrator.summarizeTodayFocus', () => {
     expect(summary.source).toBe('fallback');
     expect(summary.model).toBeNull();
     expect(summary.summary).toMatch(
-      /^Start with the pinned cards, then draft from the top; \d+ high-scoring ideas? (is|are) waiting on the board\.$/,
+      /^Draft from the top of the list down; \d+ high-scoring ideas? (is|are) waiting on the board\.$/,
     );
     const [run] = await system.engines.runs.listRuns({ tenantId, brandId: ledgerline }, { limit: 1 });
     expect(run).toMatchObject({ flow: 'f1_summary', status: 'succeeded_with_warnings' });

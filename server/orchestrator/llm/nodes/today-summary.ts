@@ -35,7 +35,7 @@ export function fallbackTodaySummary(input: TodaySummaryInput): string {
     return `None of the ${input.liveCount} live ideas scores high yet: draft the strongest one, or generate fresh ideas.`;
   }
   const ideas = input.highScoreCount === 1 ? '1 high-scoring idea is' : `${input.highScoreCount} high-scoring ideas are`;
-  return `Start with the pinned cards, then draft from the top; ${ideas} waiting on the board.`;
+  return `Draft from the top of the list down; ${ideas} waiting on the board.`;
 }
 
 export const todaySummaryNode = defineLlmNode({
