@@ -31,6 +31,7 @@ interface PageUnderTest {
 const PAGES: PageUnderTest[] = [
   { name: 'Sign in', signedIn: false, path: () => '/sign-in' },
   { name: 'Home', signedIn: true, path: () => '/' },
+  { name: 'Brands', signedIn: true, path: () => '/brands' },
   { name: 'New brand', signedIn: true, path: () => '/brands/new' },
   { name: 'Today', signedIn: true, path: ({ brandId }) => `/brands/${brandId}/today` },
   { name: 'Packages', signedIn: true, path: ({ brandId }) => `/brands/${brandId}/packages` },
