@@ -2,7 +2,7 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { PACKAGE_MOVES } from '@/lib/package-lifecycle';
+import { PACKAGE_MOVES, PACKAGE_STATUS_LABELS } from '@/lib/package-lifecycle';
 import { useTRPC } from '@/trpc/react';
 import type { PackageWorkspaceView } from '@/trpc/types';
 import { useWorkspaceCache } from '../use-workspace-cache';
@@ -64,7 +64,8 @@ export function LifecycleBar({ brandId, pkg }: { brandId: string; pkg: Package }
   const refusal = [setStatus, archive, restore].find((m) => m.isError && !(m === setStatus && override.request))?.error?.message;
 
   return (
-    <div className="lifecycle-bar" role="group" aria-label="Package lifecycle">
+    // The group's name carries the state, so a screen reader hears where the package is before its steps.
+    <div className="lifecycle-bar" role="group" aria-label={`Package lifecycle: ${PACKAGE_STATUS_LABELS[pkg.status]}`}>
       <div className="lifecycle-bar__buttons">
         {forward.map((status) => (
           <button key={status} type="button" className="button" disabled={pending} onClick={() => move(status)}>
