@@ -26,12 +26,12 @@ async function unpinAll(page: Page) {
   await page.reload();
 }
 
-test.describe.configure({ mode: 'serial' });
+// Workers run one at a time (playwright.config.ts); each test leaves the board as it found it, or as a later test expects.
 
 test('at both widths the board is short and, on a phone, the first card is above the fold', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await signInAsDemoUser(page);
-  await expect(cards(page)).toHaveCount(10);
+  await expect(cards(page)).toHaveCount(12);
   await expect(page.locator('.focus-strip__summary')).not.toContainText('Writing');
   await page.screenshot({ path: `${SHOTS}/today-1440-after.png`, fullPage: true });
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
@@ -43,10 +43,16 @@ test('at both widths the board is short and, on a phone, the first card is above
   await expect(page.locator('.focus-strip__summary')).not.toContainText('Writing');
   await page.screenshot({ path: `${SHOTS}/today-390-after.png` });
   await page.screenshot({ path: `${SHOTS}/today-390-after-full.png`, fullPage: true });
+  // Filters, sort and search fold behind one button on a phone.
+  await expect(page.getByRole('combobox', { name: 'Pillar' })).toBeHidden();
   const firstTop = await cards(page)
     .first()
     .evaluate((node) => node.getBoundingClientRect().top);
   expect(firstTop).toBeLessThan(844);
+  await page.getByRole('button', { name: 'Filter and sort' }).click();
+  await expect(page.getByRole('combobox', { name: 'Pillar' })).toBeVisible();
+  await expect(page.getByRole('searchbox', { name: 'Search' })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/today-390-after-controls-open.png` });
 });
 
 test('the summary does not repeat the heading', async ({ page }) => {
@@ -60,12 +66,12 @@ test('the summary does not repeat the heading', async ({ page }) => {
 
 test('sort, search and "Show more" page through the board', async ({ page }) => {
   await signInAsDemoUser(page);
-  await expect(cards(page)).toHaveCount(10);
+  await expect(cards(page)).toHaveCount(12);
   const showing = page.getByText(/^Showing \d+ of \d+/);
   const total = Number(/of (\d+)/.exec((await showing.textContent())!)![1]);
-  expect(total).toBeGreaterThan(10);
+  expect(total).toBeGreaterThan(12);
   await page.getByRole('button', { name: /^Show \d+ more/ }).click();
-  await expect(cards(page)).toHaveCount(Math.min(20, total));
+  await expect(cards(page)).toHaveCount(Math.min(24, total));
 
   const byScore = await cardIds(page);
   await page.getByRole('combobox', { name: 'Sort' }).selectOption({ label: 'Newest' });
@@ -84,7 +90,7 @@ test('sort, search and "Show more" page through the board', async ({ page }) => 
   await page.getByRole('searchbox', { name: 'Search' }).fill('zzzz no idea says this');
   await expect(page.getByText('No idea on the board matches')).toBeVisible();
   await page.getByRole('button', { name: 'Clear search' }).click();
-  await expect(cards(page)).toHaveCount(10);
+  await expect(cards(page)).toHaveCount(12);
 });
 
 test('a pinned card keeps its place for a moment, then moves to the top and stays in view', async ({ page }) => {

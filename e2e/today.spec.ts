@@ -28,8 +28,8 @@ test("Today shows the focus strip, the summary and the board in the API's order"
 
   const api = await boardFromApi(page, brandIdOf(page));
   expect(api.length).toBeGreaterThan(5);
-  // The board shows its first ten cards in the API's order; "Show more" adds the rest.
-  expect(await cardIds(page)).toEqual(api.slice(0, 10).map((o) => o.id));
+  // The board shows its first twelve cards in the API's order; "Show more" adds the rest.
+  expect(await cardIds(page)).toEqual(api.slice(0, 12).map((o) => o.id));
 });
 
 test('a pinned card moves to the top and stays there after a reload', async ({ page }) => {

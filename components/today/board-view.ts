@@ -14,7 +14,7 @@ export const BOARD_SORTS = [
 export type BoardSort = (typeof BOARD_SORTS)[number]['id'];
 
 /** Cards shown at first, and added by each "Show more". */
-export const BOARD_PAGE_SIZE = 10;
+export const BOARD_PAGE_SIZE = 12;
 
 type Viewable = Pick<
   OpportunityDTO,

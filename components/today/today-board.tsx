@@ -38,6 +38,8 @@ export function TodayBoard({ brandId }: { brandId: string }) {
   const [revealId, setRevealId] = useState<string | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const searchId = useId();
+  const controlsId = useId();
+  const [controlsOpen, setControlsOpen] = useState(false);
 
   const ids = view.opportunities.map((o) => o.id);
   const packageLinks = useQuery(trpc.packages.forOpportunities.queryOptions({ brandId, opportunityIds: ids }, { enabled: ids.length > 0 }));
@@ -84,7 +86,6 @@ export function TodayBoard({ brandId }: { brandId: string }) {
   return (
     <div className="today">
       <FocusStrip view={view} />
-      <BoardFilters filter={filter} strategy={view.strategy} pending={filtering} onChange={changeFilter} />
       <div className="board-tools">
         <div className="board-tabs" role="group" aria-label="Which ideas">
           <button type="button" className="button button--quiet" aria-pressed={tab === 'board'} onClick={() => setTab('board')}>
@@ -94,8 +95,21 @@ export function TodayBoard({ brandId }: { brandId: string }) {
             Snoozed
           </button>
         </div>
+        {/* On a phone the controls fold behind one button, so the first card shows without scrolling. */}
+        <button
+          type="button"
+          className="button button--quiet board-controls__toggle"
+          aria-expanded={controlsOpen}
+          aria-controls={controlsId}
+          onClick={() => setControlsOpen((open) => !open)}
+        >
+          {isFiltered(filter) || search || sort !== 'score' ? 'Filter and sort (on)' : 'Filter and sort'}
+        </button>
+      </div>
+      <div id={controlsId} className="board-controls" data-open={controlsOpen}>
+        <BoardFilters filter={filter} strategy={view.strategy} pending={filtering} onChange={changeFilter} />
         {tab === 'board' && (
-          <>
+          <div className="board-controls__view">
             <label className="field field--inline">
               <span>Sort</span>
               <select value={sort} onChange={(e) => setSort(e.target.value as BoardSort)}>
@@ -119,7 +133,7 @@ export function TodayBoard({ brandId }: { brandId: string }) {
                 }}
               />
             </label>
-          </>
+          </div>
         )}
       </div>
       {actions.recentSnooze && (

@@ -40,10 +40,12 @@ export default async function TodayPage({ params, searchParams }: TodayPageProps
   }
   return (
     <HydrateClient>
-      <h1 className="page-title">Today</h1>
-      <p className="small">
-        <Link href={brandSectionHref(brandId, 'packages')}>Package library</Link>
-      </p>
+      <div className="today-heading">
+        <h1 className="page-title">Today</h1>
+        <Link className="small" href={brandSectionHref(brandId, 'packages')}>
+          Package library
+        </Link>
+      </div>
       <StrategyNotice brandId={brandId} />
       <GenerateIdeas brandId={brandId} />
       <AddIdea brandId={brandId} />
