@@ -19,7 +19,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   if (policy) {
     requestHeaders.set('content-security-policy', policy.header);
     requestHeaders.set('x-nonce', policy.nonce);
-    requestHeaders.set(REQUEST_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
+    requestHeaders.set(REQUEST_PATH_HEADER, requestedPath(request));
   }
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   if (policy) response.headers.set('content-security-policy', policy.header);
@@ -29,6 +29,14 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 
 // API routes answer JSON, not documents: next.config.mjs gives them nosniff and the other fixed headers.
 const isPage = (request: NextRequest) => !request.nextUrl.pathname.startsWith('/api/');
+
+/** The page's path and query as the person asked for it: without `_rsc`, Next's marker on its own navigation fetches. */
+function requestedPath(request: NextRequest): string {
+  const params = new URLSearchParams(request.nextUrl.search);
+  params.delete('_rsc');
+  const query = params.toString();
+  return query ? `${request.nextUrl.pathname}?${query}` : request.nextUrl.pathname;
+}
 
 function pagePolicy(): { nonce: string; header: string } {
   const nonce = createNonce();

@@ -130,11 +130,19 @@ test('closing a panel gives focus back to the button that opened it', async ({ p
   await page.getByRole('region', { name: 'New pattern' }).getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('button', { name: 'New pattern' })).toBeFocused();
 
+  // The demo brand follows no source yet: paste a note, and remove it again at the end so later specs
+  // meet the brand as seeded.
   await page.goto(`/brands/${brandId}/sources`);
+  await page.getByRole('textbox', { name: 'Note' }).fill('A note to try the Remove question with');
+  await page.getByRole('button', { name: 'Add note' }).click();
   const remove = page.getByRole('button', { name: 'Remove', exact: true }).first();
   await remove.click();
   const removeQuestion = page.getByRole('group', { name: /^Remove .+\?$/ });
   await removeQuestion.getByRole('button', { name: 'Cancel' }).click();
   await expect(removeQuestion).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Remove', exact: true }).first()).toBeFocused();
+
+  await page.getByRole('button', { name: 'Remove', exact: true }).first().click();
+  await page.getByRole('button', { name: 'Remove source' }).click();
+  await expect(page.getByRole('button', { name: 'Remove', exact: true })).toHaveCount(0);
 });

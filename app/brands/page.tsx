@@ -50,8 +50,8 @@ export default async function BrandsPage() {
                 <div className="brand-list__head">
                   <div>
                     <h2 id={headingId}>{workspace.name}</h2>
-                    <p className="muted small">
-                      Your role: {ROLE_LABELS[workspace.role]} · <Link href={`/workspaces/${workspace.id}/team`}>Team</Link>
+                    <p className="small">
+                      <Link href={`/workspaces/${workspace.id}/team`}>Team</Link>
                     </p>
                   </div>
                   {canManage(workspace.role) && (
@@ -71,7 +71,7 @@ export default async function BrandsPage() {
                       <li key={brand.id} className="user-row">
                         <div>
                           <div className="user-row__name">{brand.name}</div>
-                          <div className="muted small">{ROLE_LABELS[brand.role]}</div>
+                          <div className="muted small">Your role: {ROLE_LABELS[brand.role]}</div>
                         </div>
                         <Link href={brandSectionHref(brand.id, 'today')} className="button" aria-label={`Open Today for ${brand.name}`}>
                           Open Today
