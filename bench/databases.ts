@@ -53,7 +53,8 @@ export async function createPostgresBenchDatabase(poolSize = 10): Promise<BenchD
   await admin.db.execute(sql.raw(`create database ${name}`));
   const url = databaseUrlFor(base, name);
   const { queryLogger, capture } = capturing();
-  const handle = await openDatabase({ url, maxConnections: poolSize, queryLogger });
+  // No statement timeout: loading a million events, or F3 over them on a busy machine, may take longer than a request may.
+  const handle = await openDatabase({ url, maxConnections: poolSize, queryLogger, statementTimeoutMs: 0 });
   await migrate(handle);
   return {
     driver: 'PostgreSQL',
