@@ -240,9 +240,7 @@ describe('TodaySummaryOrchestrator.summarizeTodayFocus', () => {
     const summary = await TodaySummaryOrchestrator.summarizeTodayFocus(failing, { tenantId, brandId: ledgerline });
     expect(summary.source).toBe('fallback');
     expect(summary.model).toBeNull();
-    expect(summary.summary).toMatch(
-      /^Draft from the top of the list down; \d+ high-scoring ideas? (is|are) waiting on the board\.$/,
-    );
+    expect(summary.summary).toMatch(/^Draft from the top of the list down; \d+ high-scoring ideas? (is|are) waiting on the board\.$/);
     const [run] = await system.engines.runs.listRuns({ tenantId, brandId: ledgerline }, { limit: 1 });
     expect(run).toMatchObject({ flow: 'f1_summary', status: 'succeeded_with_warnings' });
     expect(run!.events[1]!.payload).toMatchObject({ error: expect.stringContaining('upstream 503') });
