@@ -65,7 +65,11 @@ test('a package walks every state in the browser: draft, in review (with an over
   await signInAsDemoUser(page);
 
   // A package of its own, built from a Today card, so nothing depends on another spec's leftovers.
-  const card = page.locator('article.opportunity').first();
+  // A card without a package yet (one with a package offers "Create another package" and asks first).
+  const card = page
+    .locator('article.opportunity')
+    .filter({ has: page.getByRole('button', { name: 'Create package', exact: true }) })
+    .first();
   await card.getByRole('button', { name: 'Create package' }).click();
   const picker = card.getByRole('group', { name: /Create a package from/ });
   await picker.getByRole('checkbox', { name: 'LinkedIn' }).setChecked(true);

@@ -3,7 +3,11 @@ import { signInAsDemoUser } from './sign-in';
 
 test('from Today, a package for two channels is built, edited, saved and regenerated', async ({ page }) => {
   await signInAsDemoUser(page);
-  const card = page.locator('article.opportunity').first();
+  // A card without a package yet (one with a package offers "Create another package" and asks first).
+  const card = page
+    .locator('article.opportunity')
+    .filter({ has: page.getByRole('button', { name: 'Create package', exact: true }) })
+    .first();
   await card.getByRole('button', { name: 'Create package' }).click();
   const picker = card.getByRole('group', { name: /Create a package from/ });
   await picker.getByRole('checkbox', { name: 'LinkedIn' }).setChecked(true);
