@@ -155,6 +155,8 @@ test('snooze has an undo, and the Snoozed view brings an idea back', async ({ pa
   await expect(card(page, first!)).toHaveCount(0);
   const undo = page.getByTestId('snooze-undo');
   await expect(undo).toContainText(/^Snoozed “.+” until /);
+  await expect(undo).toBeInViewport();
+  await page.screenshot({ path: `${SHOTS}/today-1280-snooze-undo.png` });
   await undo.getByRole('button', { name: 'Undo' }).click();
   await expect(card(page, first!)).toBeVisible();
   await expect(undo).toHaveCount(0);
@@ -165,6 +167,7 @@ test('snooze has an undo, and the Snoozed view brings an idea back', async ({ pa
   await page.getByRole('button', { name: 'Snoozed', exact: true }).click();
   const item = page.locator(`[data-snoozed-id="${second}"]`);
   await expect(item).toContainText('Back on the board');
+  await page.screenshot({ path: `${SHOTS}/today-1280-snoozed-view.png` });
   await item.getByRole('button', { name: 'Bring back now' }).click();
   await expect(item).toHaveCount(0);
   await page.getByRole('button', { name: 'On the board' }).click();
