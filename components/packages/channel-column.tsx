@@ -53,32 +53,32 @@ export function ChannelColumn({
       <header className="channel__header">
         <h2 id={headingId}>{CHANNEL_LABELS[channel]}</h2>
         <span className="small muted">limit {CHANNEL_LIMITS[channel].toLocaleString('en')} characters</span>
+        {editable && (
+          <div className="channel__actions">
+            <button
+              type="button"
+              className="button button--quiet"
+              disabled={regenerate.isPending || unsaved.size > 0}
+              onClick={() => regenerate.mutate({ brandId, packageId, channel })}
+              aria-describedby={unsaved.size > 0 ? `${headingId}-unsaved` : undefined}
+            >
+              {regenerate.isPending ? 'Regenerating…' : `Regenerate ${CHANNEL_LABELS[channel]} drafts`}
+            </button>
+            {unsaved.size > 0 && (
+              <span id={`${headingId}-unsaved`} className="small muted">
+                Save or undo your edits first.
+              </span>
+            )}
+            {regenerate.isError && (
+              <p className="form-error small" role="alert">
+                {rateLimited
+                  ? `${rateLimited}. Your drafts are unchanged; regenerate again after the wait.`
+                  : `Could not regenerate: ${regenerate.error.message}`}
+              </p>
+            )}
+          </div>
+        )}
       </header>
-      {editable && (
-        <div className="channel__actions">
-          <button
-            type="button"
-            className="button button--quiet"
-            disabled={regenerate.isPending || unsaved.size > 0}
-            onClick={() => regenerate.mutate({ brandId, packageId, channel })}
-            aria-describedby={unsaved.size > 0 ? `${headingId}-unsaved` : undefined}
-          >
-            {regenerate.isPending ? 'Regenerating…' : `Regenerate ${CHANNEL_LABELS[channel]} drafts`}
-          </button>
-          {unsaved.size > 0 && (
-            <span id={`${headingId}-unsaved`} className="small muted">
-              Save or undo your edits first.
-            </span>
-          )}
-          {regenerate.isError && (
-            <p className="form-error small" role="alert">
-              {rateLimited
-                ? `${rateLimited}. Your drafts are unchanged; regenerate again after the wait.`
-                : `Could not regenerate: ${regenerate.error.message}`}
-            </p>
-          )}
-        </div>
-      )}
       {variants.length === 0 ? (
         <p className="muted">No drafts for this channel yet.</p>
       ) : (

@@ -8,7 +8,7 @@ import { CHANNEL_LABELS } from '@/lib/labels';
 import { PACKAGE_STATUS_LABELS } from '@/lib/package-lifecycle';
 import { useTRPC } from '@/trpc/react';
 import { ChannelColumn } from './channel-column';
-import { ChannelTabs } from './channel-tabs';
+import { ChannelJump } from './channel-jump';
 import { LifecycleBar } from './lifecycle/lifecycle-bar';
 import { PackageHistory } from './lifecycle/package-history';
 import { PackagePerformance } from './performance/package-performance';
@@ -17,9 +17,9 @@ import { ThesisEditor } from './rubric/thesis-editor';
 import { PackageTools } from './tools/package-tools';
 
 /**
- * The package editor, writing first: the idea and thesis as one summary strip, then the drafts one
- * channel at a time (each editor beside a preview of the post), then the package-wide panels (score,
- * tools, performance, history) below.
+ * The package editor, writing first: the idea and thesis as one summary strip, then each channel's
+ * drafts (every editor beside a preview of the post), then the package-wide panels (score, tools,
+ * performance, history) below.
  */
 export function PackageWorkspace({ brandId, packageId }: { brandId: string; packageId: string }) {
   const trpc = useTRPC();
@@ -37,6 +37,7 @@ export function PackageWorkspace({ brandId, packageId }: { brandId: string; pack
       }),
     [],
   );
+  const sameTitle = opportunity?.title.trim() === pkg.title.trim();
   const draftCounts = Object.fromEntries(pkg.channels.map((channel) => [channel, view.variantsByChannel[channel]?.length ?? 0]));
 
   return (
@@ -86,9 +87,11 @@ export function PackageWorkspace({ brandId, packageId }: { brandId: string; pack
           {opportunity ? (
             <details className="workspace__origin">
               <summary>
-                <strong>{opportunity.title}</strong> <span className="small muted">· score {opportunity.score}</span>
+                {/* The package is usually named after its idea: then the angle is the news, not the title again. */}
+                <strong>{sameTitle ? opportunity.angle : opportunity.title}</strong>{' '}
+                <span className="small muted">· score {opportunity.score}</span>
               </summary>
-              <p>{opportunity.angle}</p>
+              {!sameTitle && <p>{opportunity.angle}</p>}
               <p className="small muted">
                 {opportunity.type} · {opportunity.source}
                 {opportunity.pillarHandle ? ` · ${opportunity.pillarHandle.name}` : ''}
@@ -107,12 +110,11 @@ export function PackageWorkspace({ brandId, packageId }: { brandId: string; pack
         </section>
       </div>
 
-      <ChannelTabs
-        channels={pkg.channels}
-        draftCounts={draftCounts}
-        unsaved={unsaved}
-        renderPanel={(channel) => (
+      <ChannelJump channels={pkg.channels} draftCounts={draftCounts} unsaved={unsaved} />
+      <div className="workspace__channels">
+        {pkg.channels.map((channel) => (
           <ChannelColumn
+            key={channel}
             brandId={brandId}
             packageId={packageId}
             channel={channel}
@@ -120,8 +122,8 @@ export function PackageWorkspace({ brandId, packageId }: { brandId: string; pack
             editable={pkg.status !== 'archived'}
             onDirtyChange={markChannel}
           />
-        )}
-      />
+        ))}
+      </div>
 
       <div className="workspace__secondary">
         <section className="workspace__card" aria-labelledby="ws-package">

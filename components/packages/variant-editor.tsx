@@ -117,8 +117,8 @@ export function VariantEditor({
       {variant.safetyFlags.length > 0 && (
         <ul className="variant__flags" aria-label="Safety flags">
           {variant.safetyFlags.map((flag) => (
-            <li key={flag} className="badge badge--warning">
-              {flag}
+            <li key={flag} className="badge badge--warning" title={flag}>
+              {flagLabel(flag)}
             </li>
           ))}
         </ul>
@@ -126,6 +126,16 @@ export function VariantEditor({
       <VariantLifecycle brandId={brandId} variant={variant} unsavedEdit={dirty} />
     </div>
   );
+}
+
+/**
+ * A stored safety flag in words, sentence case like every badge: the guard rail stores rule names
+ * ("repaired_by_guard_rail", "taboo:cheapest"); a model's own flags are free text.
+ */
+function flagLabel(flag: string): string {
+  if (flag === 'repaired_by_guard_rail') return 'Repaired by the guard rail';
+  const words = flag.startsWith('taboo:') ? `Taboo: ${flag.slice('taboo:'.length)}` : flag.replaceAll('_', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /**

@@ -87,7 +87,7 @@ export function ThesisEditor({ brandId, view }: { brandId: string; view: Package
     const core = pkg.coreArgument ?? '';
     const summary = core.length > SUMMARY_CHARS ? `${core.slice(0, SUMMARY_CHARS - 1)}…` : core;
     return (
-      <div className="thesis">
+      <div className="thesis" data-mode={mode}>
         <p className="thesis__summary">{core ? mode === 'full' ? core : summary : <span className="muted">No core argument yet.</span>}</p>
         <p className="small muted">
           {pkg.keyPoints.length} key {pkg.keyPoints.length === 1 ? 'point' : 'points'} · {pkg.risksToAvoid.length}{' '}
