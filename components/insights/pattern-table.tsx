@@ -2,9 +2,13 @@ import type { PatternInsight } from '@/trpc/types';
 import { formatDay, formatSigned } from './format';
 import { PackageLinks } from './package-links';
 
-/** Patterns the brand can use, those with posts in the window first. */
+/**
+ * Patterns the brand can use, those with posts in the window first. The trend column appears only when
+ * some pattern has one (posts in both halves of the window); a column of dashes would say nothing.
+ */
 export function PatternTable({ brandId, patterns }: { brandId: string; patterns: PatternInsight[] }) {
   if (patterns.length === 0) return <p className="muted">This brand has no patterns yet.</p>;
+  const showTrend = patterns.some((p) => p.trend !== null);
   return (
     <div className="table-scroll">
       <table className="data-table" data-testid="pattern-table">
@@ -19,9 +23,11 @@ export function PatternTable({ brandId, patterns }: { brandId: string; patterns:
             <th scope="col" className="num">
               Avg engagement
             </th>
-            <th scope="col" className="num">
-              Trend
-            </th>
+            {showTrend && (
+              <th scope="col" className="num">
+                Trend
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -39,13 +45,20 @@ export function PatternTable({ brandId, patterns }: { brandId: string; patterns:
               <td className="num">{p.usageCount}</td>
               <td>{p.lastUsedAt ? formatDay(p.lastUsedAt) : '—'}</td>
               <td className="num">{p.avgEngagementScore === null ? '—' : `${p.avgEngagementScore.toFixed(0)}/100`}</td>
-              <td className="num">
-                <Trend value={p.trend} />
-              </td>
+              {showTrend && (
+                <td className="num">
+                  <Trend value={p.trend} />
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
       </table>
+      {!showTrend && (
+        <p className="muted small" data-testid="pattern-trend-note">
+          No trend yet: a pattern shows one once it has scored posts in both halves of the window.
+        </p>
+      )}
     </div>
   );
 }

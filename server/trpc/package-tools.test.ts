@@ -205,10 +205,10 @@ describe('packages.performance', () => {
     const learned = await as(owner).packages.performance({ brandId: fx.brandId, packageId });
     expect(learned.windowDays).toBe(30);
     const texts = learned.variants[0]!.conclusions.map((c) => c.text);
-    expect(texts).toContain("Learning scored this post 50/100 against the brand's other LinkedIn posts (2026-02-14 to 2026-03-15).");
+    expect(texts).toContain("Learning scored this post 50/100 against the brand's other LinkedIn posts (14 Feb – 15 Mar 2026).");
     // The brand's one pattern wrote the draft; learning speaks of it by name.
     expect(published.patternName).toBe('Myth then proof');
-    expect(texts).toContain('The pattern “Myth then proof” averaged 50/100 over 1 scored post (2026-02-14 to 2026-03-15).');
+    expect(texts).toContain('The pattern “Myth then proof” averaged 50/100 over 1 scored post (14 Feb – 15 Mar 2026).');
     expect(learned.conclusions.map((c) => c.text)).toEqual([
       expect.stringMatching(/^The idea “Close faster with fewer spreadsheets”: Learned 0: 1 published variant averaged 50\/100/),
     ]);

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
-import { addDays, DAY_MS } from '../../../lib/dates';
+import { addDays, DAY_MS, formatWindow } from '../../../lib/dates';
 import { CHANNEL_LABELS } from '../../../lib/labels';
 import type { Database } from '../../db/client';
 import { contentPackages, executionEvents, learningEvents, opportunities, patternTemplates, variants } from '../../db/schema';
@@ -32,8 +32,6 @@ const emptyTotals = (): EventTotals => ({
 });
 
 const per100 = (rate: number | null) => (rate === null ? null : Math.round(rate * 10_000) / 100);
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-const span = (start: Date, end: Date) => `${isoDay(start)} to ${isoDay(new Date(end.getTime() - 1))}`;
 
 /**
  * How each published variant of one package did in the window — impressions, clicks, the engagement
@@ -233,7 +231,7 @@ function conclusionOf(
 ): LearningConclusion {
   const payload = event.payload;
   const number = (key: string) => (typeof payload[key] === 'number' ? (payload[key] as number) : null);
-  const period = span(event.windowStart, event.windowEnd);
+  const period = formatWindow(event.windowStart, event.windowEnd);
   const signalType: LearningSignalType = event.signalType;
   let text: string;
   if (signalType === 'variant_performance_summary') {

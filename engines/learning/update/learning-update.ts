@@ -1,3 +1,4 @@
+import { formatFullDay, formatWindow } from '../../../lib/dates';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/client';
 import type { OpportunitiesEngine } from '../../opportunities/engine';
@@ -222,13 +223,11 @@ export class LearningUpdate {
 
 function explainFading(previousAdjustment: number, window: LearningWindow): string {
   const signed = previousAdjustment > 0 ? `+${previousAdjustment}` : String(previousAdjustment);
-  return `Learned ${signed} faded: no published variant of it was scored from ${window.windowStart.toISOString().slice(0, 10)} on, so it is back to its base score.`;
+  return `Learned ${signed} faded: no published variant of it was scored from ${formatFullDay(window.windowStart)} on, so it is back to its base score.`;
 }
 
 function explainAdjustment(adjustment: number, avgEngagementScore: number, variantsScored: number, window: LearningWindow): string {
-  const lastDay = new Date(window.windowEnd.getTime() - 1).toISOString().slice(0, 10);
-  const firstDay = window.windowStart.toISOString().slice(0, 10);
   const signed = adjustment > 0 ? `+${adjustment}` : String(adjustment);
   const posts = variantsScored === 1 ? '1 published variant' : `${variantsScored} published variants`;
-  return `Learned ${signed}: ${posts} averaged ${avgEngagementScore.toFixed(0)}/100 engagement for their channels (${firstDay} to ${lastDay}).`;
+  return `Learned ${signed}: ${posts} averaged ${avgEngagementScore.toFixed(0)}/100 engagement for their channels (${formatWindow(window.windowStart, window.windowEnd)}).`;
 }

@@ -116,7 +116,7 @@ describe('updateOpportunityScoresFromEvents', () => {
     const byId = new Map(first.updates.map((u) => [u.opportunityId, u]));
     expect(byId.get(scenario.opportunityIds[0])).toMatchObject({ adjustment: 2, score: 62, variantsScored: 3 });
     expect(byId.get(scenario.opportunityIds[1])).toMatchObject({ adjustment: -5, score: 35, variantsScored: 2, avgEngagementScore: 37.5 });
-    expect(byId.get(scenario.opportunityIds[1])!.explanation).toMatch(/-5.*2 published variants.*2026-03-09 to 2026-03-15/);
+    expect(byId.get(scenario.opportunityIds[1])!.explanation).toMatch(/-5.*2 published variants.*\(9–15 Mar 2026\)/);
     expect(first.learningEventsWritten).toBe(2);
 
     const again = await engine.update.updateOpportunityScoresFromEvents(fx, scenario.window);
