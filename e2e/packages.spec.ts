@@ -3,11 +3,15 @@ import { signInAsDemoUser } from './sign-in';
 
 test('from Today, a package for two channels is built, edited, saved and regenerated', async ({ page }) => {
   await signInAsDemoUser(page);
-  // A card without a package yet (one with a package offers "Create another package" and asks first).
-  const card = page
-    .locator('article.opportunity')
-    .filter({ has: page.getByRole('button', { name: 'Create package', exact: true }) })
-    .first();
+  // The first card without a package yet (one with a package offers "Create another package" and asks
+  // first), held by its position: a filter on its button would let go of it once the picker opens.
+  const cards = page.locator('article.opportunity');
+  await expect(cards.first()).toBeVisible();
+  const free = await cards.evaluateAll((list) =>
+    list.findIndex((article) => [...article.querySelectorAll('button')].some((button) => button.textContent?.trim() === 'Create package')),
+  );
+  expect(free).toBeGreaterThanOrEqual(0);
+  const card = cards.nth(free);
   await card.getByRole('button', { name: 'Create package' }).click();
   const picker = card.getByRole('group', { name: /Create a package from/ });
   await picker.getByRole('checkbox', { name: 'LinkedIn' }).setChecked(true);
