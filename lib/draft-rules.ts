@@ -4,6 +4,7 @@
 // browser bundle can read it (engines/content/rubric re-exports it for the engines and the flows).
 
 import { CHANNEL_LIMITS, type Channel } from '../engines/enums';
+import { CHANNEL_LABELS } from './labels';
 import { termPattern } from './taboo-match';
 
 /** A character range of the checked text, [start, end), for highlighting. */
@@ -209,7 +210,7 @@ export function draftHardFailures(text: string, context: DraftRuleContext): Hard
   if (size < floor.min) {
     failures.push({
       rule: 'too_short',
-      message: `is ${size} ${floor.unit === 'chars' ? 'characters' : 'words'}, under the ${channel} minimum of ${floor.min}`,
+      message: `is ${size} ${floor.unit === 'chars' ? 'characters' : 'words'}, under the ${CHANNEL_LABELS[channel]} minimum of ${floor.min}`,
     });
   }
   const max = channelHardMax(channel);
