@@ -62,7 +62,11 @@ test('a package walks every state in the browser: draft, in review (with an over
   page,
 }) => {
   test.setTimeout(180_000);
+  // Today shows which ideas have a package once its own query answers; until then every card offers
+  // "Create package", so the spec waits for that answer before choosing a card.
+  const packageLinks = page.waitForResponse((response) => response.url().includes('packages.forOpportunities'));
   await signInAsDemoUser(page);
+  await packageLinks;
 
   // A package of its own, built from a Today card, so nothing depends on another spec's leftovers.
   // The first card without a package yet (one with a package offers "Create another package" and asks

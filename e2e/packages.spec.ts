@@ -2,7 +2,11 @@ import { expect, test } from '@playwright/test';
 import { signInAsDemoUser } from './sign-in';
 
 test('from Today, a package for two channels is built, edited, saved and regenerated', async ({ page }) => {
+  // Today shows which ideas have a package once its own query answers; until then every card offers
+  // "Create package", so the spec waits for that answer before choosing a card.
+  const packageLinks = page.waitForResponse((response) => response.url().includes('packages.forOpportunities'));
   await signInAsDemoUser(page);
+  await packageLinks;
   // The first card without a package yet (one with a package offers "Create another package" and asks
   // first), held by its position: a filter on its button would let go of it once the picker opens.
   const cards = page.locator('article.opportunity');
