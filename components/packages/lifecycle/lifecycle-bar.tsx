@@ -18,7 +18,8 @@ const MOVE_LABELS: Record<ReviewMove, string> = { in_review: 'Send to review', a
 const HINTS: Partial<Record<Package['status'], string>> = {
   approved: 'Approved: schedule a draft or mark one published below.',
   scheduled: 'Scheduled: a draft has a date. Mark it published once it is out.',
-  published: 'Published.',
+  // The badge already says Published: the hint says what is left to do.
+  published: 'A draft is out. Schedule the others or mark them published as they go out.',
   archived: 'Archived: restore it to work on it again.',
 };
 
