@@ -131,6 +131,11 @@ test('insights read in plain words: a labelled axis, tooltips, a fixed legend or
       ...(process.env.E2E_SHOTS_DIR ? { path: `${process.env.E2E_SHOTS_DIR}/insights-${name}.png` } : {}),
     });
     await test.info().attach(`insights-${name}`, { body: shot, contentType: 'image/png' });
+    // The chart alone at full size, to judge its labels at this width.
+    const chartShot = await page.locator('figure.chart').screenshot({
+      ...(process.env.E2E_SHOTS_DIR ? { path: `${process.env.E2E_SHOTS_DIR}/insights-chart-${name}.png` } : {}),
+    });
+    await test.info().attach(`insights-chart-${name}`, { body: chartShot, contentType: 'image/png' });
   }
 });
 
