@@ -71,23 +71,36 @@ class TransactionSafePool extends Pool {
   }
 }
 
+/** Per pooled connection: whether its current checkout was handed back (reset on every checkout). */
+const checkouts = new WeakMap<PoolClient, { released: boolean }>();
+
 function guardTransactions(client: PoolClient): PoolClient {
+  // The pool sets a fresh `release` on every checkout, so it is wrapped every time; `query` stays the
+  // connection's own, so it is wrapped once. Wrapping it on every checkout stacked one wrapper per
+  // checkout, and a long-lived process (the cron walk, bench P8) got slower with every transaction.
+  let checkout = checkouts.get(client);
+  if (checkout) checkout.released = false;
+  else {
+    checkout = { released: false };
+    checkouts.set(client, checkout);
+    const current = checkout;
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    client.query = ((...args: unknown[]) => {
+      const result = query(...args);
+      if (isBegin(args[0]) && result instanceof Promise) {
+        result.catch((error: Error) => {
+          if (!current.released) client.release(error);
+        });
+      }
+      return result;
+    }) as PoolClient['query'];
+  }
   const release = client.release;
-  let released = false;
+  const current = checkout;
   client.release = (error?: Error | boolean) => {
-    released = true;
+    current.released = true;
     release(error || (client.getTransactionStatus() === 'I' ? undefined : new Error('released inside a transaction')));
   };
-  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-  client.query = ((...args: unknown[]) => {
-    const result = query(...args);
-    if (isBegin(args[0]) && result instanceof Promise) {
-      result.catch((error: Error) => {
-        if (!released) client.release(error);
-      });
-    }
-    return result;
-  }) as PoolClient['query'];
   return client;
 }
 
