@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_LAUNCH } from '../../e2e/chromium';
 import { ACCESS_TOKEN_COOKIE } from '../../server/auth/token-transport';
 import { HTTP_DIST_DIR } from '../../test/http/prod-server';
 import { mintAccessToken } from '../../test/http/tokens';
@@ -14,19 +15,6 @@ import { boardBrand, serveDatabase } from './http';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TODAY_ROUTE = '/brands/[brandId]/today/page';
-
-/** The flags e2e/playwright.config.ts launches Chromium with. */
-const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-};
 
 /** The route's segments: the layouts and the error boundary around the page, and the page. */
 const TODAY_SEGMENTS = [
@@ -83,7 +71,7 @@ async function serveStatic(html: string): Promise<{ server: Server; url: string 
 export async function measureTodayPage(db: BenchDatabase, sizes: BenchSizes): Promise<BenchRow[]> {
   const fx = await boardBrand(db, sizes.pageOpportunities);
   const server = await serveDatabase(db);
-  const browser = await chromium.launch(CHROMIUM);
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     const token = await mintAccessToken({ userId: fx.ownerUserId });
     const pageUrl = `${server.baseUrl}/brands/${fx.brandId}/today`;
