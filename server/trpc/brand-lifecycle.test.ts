@@ -146,15 +146,16 @@ describe('brands.archive', () => {
     const walked = await system.engines.learning.walk.listTargets({ limit: 500 });
     expect(walked.map((target) => target.brandId)).not.toContain(tenant.brandId);
     const brandId = tenant.brandId;
+    // One call at a time: a call started before the previous one is awaited would reject unobserved.
     for (const call of [
-      owner.brands.strategy({ brandId }),
-      owner.brands.update({ brandId, name: 'Back again' }),
-      owner.brands.archive({ brandId }),
-      owner.today.get({ brandId }),
-      owner.runs.list({ brandId }),
-      owner.learning.run({ brandId, windowDays: 30 }),
+      () => owner.brands.strategy({ brandId }),
+      () => owner.brands.update({ brandId, name: 'Back again' }),
+      () => owner.brands.archive({ brandId }),
+      () => owner.today.get({ brandId }),
+      () => owner.runs.list({ brandId }),
+      () => owner.learning.run({ brandId, windowDays: 30 }),
     ]) {
-      expect(await codeOf(call)).toBe('NOT_FOUND');
+      expect(await codeOf(call())).toBe('NOT_FOUND');
     }
   });
 
