@@ -71,6 +71,7 @@ function PillarRow({ pillar, position, canEdit, moving, reportDirty, onUp, onDow
   const [name, setName] = useState(pillar.name);
   const [description, setDescription] = useState(pillar.description);
   const [isActive, setIsActive] = useState(pillar.isActive);
+  const [isDominant, setIsDominant] = useState(pillar.isDominant);
   const [dirty, setDirty] = useState(false);
   const save = useMutation(trpc.strategy.upsertPillar.mutationOptions({ onSuccess: () => refresh() }));
   useReportDirty(`pillar:${pillar.id}`, dirty, reportDirty);
@@ -92,6 +93,7 @@ function PillarRow({ pillar, position, canEdit, moving, reportDirty, onUp, onDow
         category: pillar.category,
         priorityRank: pillar.priorityRank,
         isActive,
+        isDominant,
       },
       { onSuccess: () => setDirty(false) },
     );
@@ -128,6 +130,10 @@ function PillarRow({ pillar, position, canEdit, moving, reportDirty, onUp, onDow
       <label className="strategy-row__check">
         <input type="checkbox" checked={isActive} disabled={disabled} onChange={(e) => edit(setIsActive)(e.target.checked)} />
         Active {isActive ? '' : <span className="muted small">(not used for new opportunities and packages)</span>}
+      </label>
+      <label className="strategy-row__check">
+        <input type="checkbox" checked={isDominant} disabled={disabled} onChange={(e) => edit(setIsDominant)(e.target.checked)} />
+        Dominant <span className="muted small">(generated ideas may give it more than 60% of the board)</span>
       </label>
       {canEdit && (
         <div className="strategy-row__actions">

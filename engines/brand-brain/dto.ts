@@ -52,6 +52,8 @@ export const PillarDTO = z.object({
   description: z.string(),
   priorityRank: z.int().min(1).nullable(),
   isActive: z.boolean(),
+  /** Exempt from the 60% share of the board that generated ideas may give one pillar. */
+  isDominant: z.boolean(),
   createdAt: z.date(),
   updatedAt: z.date(),
 });
@@ -144,6 +146,8 @@ export const UpsertPillarInput = z.object({
   /** 1 = first; unique within the brand; null = unranked. */
   priorityRank: z.int().min(1).max(1_000).nullish(),
   isActive: z.boolean().default(true),
+  /** Left as stored when absent. */
+  isDominant: z.boolean().optional(),
 });
 export type UpsertPillarInput = z.input<typeof UpsertPillarInput>;
 

@@ -79,6 +79,16 @@ describe('the strategy procedures', () => {
       toneTags: ['plain', 'calm', 'exact'],
     });
     const pillar = await caller.strategy.upsertPillar({ brandId, name: 'Month-end myths', description: 'What the close is not.' });
+    expect(pillar.isDominant).toBe(false);
+    // Marking a pillar dominant sticks through a later edit that does not mention it.
+    await caller.strategy.upsertPillar({ brandId, id: pillar.id, name: pillar.name, description: pillar.description, isDominant: true });
+    const renamed = await caller.strategy.upsertPillar({
+      brandId,
+      id: pillar.id,
+      name: pillar.name,
+      description: 'What the close is not, in plain words.',
+    });
+    expect(renamed).toMatchObject({ isDominant: true, description: 'What the close is not, in plain words.' });
     const persona = await caller.strategy.upsertPersona({
       brandId,
       name: 'Auditor Ada',
