@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { signInAsDemoUser } from './sign-in';
+import { firstCardWithoutPackage } from './today-cards';
 
 /**
  * With E2E_SCREENSHOTS_DIR set, shots for a person to look at at a desktop and a phone width: the whole
@@ -62,22 +62,8 @@ test('a package walks every state in the browser: draft, in review (with an over
   page,
 }) => {
   test.setTimeout(180_000);
-  // Today shows which ideas have a package once its own query answers; until then every card offers
-  // "Create package", so the spec waits for that answer before choosing a card.
-  const packageLinks = page.waitForResponse((response) => response.url().includes('packages.forOpportunities'));
-  await signInAsDemoUser(page);
-  await packageLinks;
-
   // A package of its own, built from a Today card, so nothing depends on another spec's leftovers.
-  // The first card without a package yet (one with a package offers "Create another package" and asks
-  // first), held by its position: a filter on its button would let go of it once the picker opens.
-  const cards = page.locator('article.opportunity');
-  await expect(cards.first()).toBeVisible();
-  const free = await cards.evaluateAll((list) =>
-    list.findIndex((article) => [...article.querySelectorAll('button')].some((button) => button.textContent?.trim() === 'Create package')),
-  );
-  expect(free).toBeGreaterThanOrEqual(0);
-  const card = cards.nth(free);
+  const card = await firstCardWithoutPackage(page);
   await card.getByRole('button', { name: 'Create package' }).click();
   const picker = card.getByRole('group', { name: /Create a package from/ });
   await picker.getByRole('checkbox', { name: 'LinkedIn' }).setChecked(true);

@@ -1,21 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { signInAsDemoUser } from './sign-in';
+import { firstCardWithoutPackage } from './today-cards';
 
 test('from Today, a package for two channels is built, edited, saved and regenerated', async ({ page }) => {
-  // Today shows which ideas have a package once its own query answers; until then every card offers
-  // "Create package", so the spec waits for that answer before choosing a card.
-  const packageLinks = page.waitForResponse((response) => response.url().includes('packages.forOpportunities'));
-  await signInAsDemoUser(page);
-  await packageLinks;
-  // The first card without a package yet (one with a package offers "Create another package" and asks
-  // first), held by its position: a filter on its button would let go of it once the picker opens.
-  const cards = page.locator('article.opportunity');
-  await expect(cards.first()).toBeVisible();
-  const free = await cards.evaluateAll((list) =>
-    list.findIndex((article) => [...article.querySelectorAll('button')].some((button) => button.textContent?.trim() === 'Create package')),
-  );
-  expect(free).toBeGreaterThanOrEqual(0);
-  const card = cards.nth(free);
+  const card = await firstCardWithoutPackage(page);
   await card.getByRole('button', { name: 'Create package' }).click();
   const picker = card.getByRole('group', { name: /Create a package from/ });
   await picker.getByRole('checkbox', { name: 'LinkedIn' }).setChecked(true);

@@ -46,6 +46,9 @@ export default defineConfig({
       KAIRO_ALLOW_DEMO_IN_PRODUCTION: '1',
       // Every test signs in from the same address; the default (10 a minute) is for a person, not a suite.
       KAIRO_RATE_LIMIT_SIGN_INS: '1000/60',
+      // Every spec signs in as the same demo owner and opens Today (and so its summary) many times.
+      KAIRO_RATE_LIMIT_SUMMARIES: '1000/60',
+      KAIRO_RATE_LIMIT_PACKAGE_BUILDS: '1000/60',
       // The feed opportunities.spec.ts serves on 127.0.0.1: the fetcher refuses loopback addresses except
       // those on this test-only allow-list (read only outside production, or with the demo flag above).
       KAIRO_FETCH_ALLOW_HOSTS: LOCAL_FEED_HOST,
