@@ -2,6 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { readableError } from '@/components/errors/error-in-place';
 import { useTRPC } from '@/trpc/react';
 import { downloadText } from '../download';
 import type { LibraryFilter } from './library-filter';
@@ -24,8 +25,7 @@ export function ExportLibraryCsv({ brandId, filter }: { brandId: string; filter:
       downloadText(file.filename, file.csv, 'text/csv;charset=utf-8');
       setState({ pending: false, error: null, rows: file.rows });
     } catch (error) {
-      const message = (error as { message?: unknown } | null)?.message;
-      setState({ pending: false, error: typeof message === 'string' ? message : 'The export failed.', rows: null });
+      setState({ pending: false, error: readableError(error), rows: null });
     }
   };
 

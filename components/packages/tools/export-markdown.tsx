@@ -2,6 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { readableError } from '@/components/errors/error-in-place';
 import { useTRPC } from '@/trpc/react';
 import { downloadText } from '../download';
 
@@ -23,8 +24,7 @@ export function ExportMarkdown({ brandId, packageId }: { brandId: string; packag
       downloadText(file.filename, file.markdown, 'text/markdown;charset=utf-8');
       setState({ pending: false, error: null, saved: file.filename });
     } catch (error) {
-      const message = (error as { message?: unknown } | null)?.message;
-      setState({ pending: false, error: typeof message === 'string' ? message : 'The export failed.', saved: null });
+      setState({ pending: false, error: readableError(error), saved: null });
     }
   };
 
