@@ -6,6 +6,8 @@ import { type FormEvent, useState } from 'react';
 import type { Channel } from '@/engines/enums';
 import { useTRPC } from '@/trpc/react';
 import type { UserBrandDTO } from '@/trpc/types';
+import { Field } from '../ui/field';
+import { useEarlyInput } from '../ui/use-early-input';
 import { canManage } from '../workspaces/roles';
 import { channelDrafts, errorsByField, selectedChannels } from './brand-fields';
 import { ChannelFields } from './channel-fields';
@@ -59,6 +61,7 @@ function DetailsForm({ brand, primaryChannel: storedPrimary, channels, timeZone:
   const [drafts, setDrafts] = useState(() => channelDrafts(channels));
   const [timeZone, setTimeZone] = useState(storedTimeZone);
   const [dirty, setDirty] = useState(false);
+  const form = useEarlyInput();
   const update = useMutation(
     trpc.brands.update.mutationOptions({
       onSuccess: () => {
@@ -91,45 +94,32 @@ function DetailsForm({ brand, primaryChannel: storedPrimary, channels, timeZone:
   };
 
   return (
-    <form className="brand-form stack" onSubmit={submit} noValidate>
-      <label className="field">
-        <span>Brand name</span>
-        <input
-          value={name}
-          maxLength={120}
-          required
-          disabled={disabled}
-          aria-invalid={errors.fields.name ? true : undefined}
-          onChange={(event) => edit(setName)(event.target.value)}
-        />
-        {errors.fields.name && (
-          <span className="form-error small" role="alert">
-            {errors.fields.name}
-          </span>
+    <form ref={form} className="brand-form stack" onSubmit={submit} noValidate>
+      <Field label="Brand name" error={errors.fields.name}>
+        {(control) => (
+          <input
+            {...control}
+            value={name}
+            maxLength={120}
+            required
+            disabled={disabled}
+            onChange={(event) => edit(setName)(event.target.value)}
+          />
         )}
-      </label>
-      <label className="field">
-        <span>Slug</span>
-        <input
-          value={slug}
-          maxLength={60}
-          required
-          disabled={disabled}
-          aria-invalid={errors.fields.slug ? true : undefined}
-          aria-describedby="brand-settings-slug-hint"
-          onChange={(event) => edit(setSlug)(event.target.value)}
-        />
-        <span id="brand-settings-slug-hint" className="muted small">
-          Lowercase letters, digits and single hyphens; unique in {brand.tenantName}.
-        </span>
-        {errors.fields.slug && (
-          <span className="form-error small" role="alert">
-            {errors.fields.slug}
-          </span>
+      </Field>
+      <Field label="Slug" hint={`Lowercase letters, digits and single hyphens; unique in ${brand.tenantName}.`} error={errors.fields.slug}>
+        {(control) => (
+          <input
+            {...control}
+            value={slug}
+            maxLength={60}
+            required
+            disabled={disabled}
+            onChange={(event) => edit(setSlug)(event.target.value)}
+          />
         )}
-      </label>
+      </Field>
       <ChannelFields
-        idPrefix="brand-settings"
         primaryChannel={primaryChannel}
         drafts={drafts}
         onPrimaryChange={edit(setPrimaryChannel)}

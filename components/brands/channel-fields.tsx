@@ -1,11 +1,12 @@
 'use client';
 
+import { useId } from 'react';
 import type { Channel } from '@/engines/enums';
 import { CHANNEL_LABELS } from '@/lib/labels';
+import { Field } from '../ui/field';
 import { CHANNELS, type ChannelDraft } from './brand-fields';
 
 interface ChannelFieldsProps {
-  idPrefix: string;
   primaryChannel: Channel;
   drafts: ChannelDraft[];
   onPrimaryChange: (channel: Channel) => void;
@@ -17,7 +18,6 @@ interface ChannelFieldsProps {
 
 /** The primary channel, then every channel with a tick (the brand publishes there) and its handle. */
 export function ChannelFields({
-  idPrefix,
   primaryChannel,
   drafts,
   onPrimaryChange,
@@ -26,37 +26,30 @@ export function ChannelFields({
   primaryError,
   channelsError,
 }: ChannelFieldsProps) {
+  const channelsErrorId = useId();
   const change = (channel: Channel, patch: Partial<ChannelDraft>) =>
     onDraftsChange(drafts.map((draft) => (draft.channel === channel ? { ...draft, ...patch } : draft)));
 
   return (
     <>
-      <label className="field">
-        <span>Primary channel</span>
-        <select
-          value={primaryChannel}
-          disabled={disabled}
-          aria-invalid={primaryError ? true : undefined}
-          aria-describedby={primaryError ? `${idPrefix}-primary-error` : `${idPrefix}-primary-hint`}
-          onChange={(event) => onPrimaryChange(event.target.value as Channel)}
-        >
-          {CHANNELS.map((channel) => (
-            <option key={channel} value={channel}>
-              {CHANNEL_LABELS[channel]}
-            </option>
-          ))}
-        </select>
-        <span id={`${idPrefix}-primary-hint`} className="muted small">
-          Where the brand publishes first; drafts start there.
-        </span>
-        {primaryError && (
-          <span id={`${idPrefix}-primary-error`} className="form-error small" role="alert">
-            {primaryError}
-          </span>
+      <Field label="Primary channel" hint="Where the brand publishes first; drafts start there." error={primaryError}>
+        {(control) => (
+          <select
+            {...control}
+            value={primaryChannel}
+            disabled={disabled}
+            onChange={(event) => onPrimaryChange(event.target.value as Channel)}
+          >
+            {CHANNELS.map((channel) => (
+              <option key={channel} value={channel}>
+                {CHANNEL_LABELS[channel]}
+              </option>
+            ))}
+          </select>
         )}
-      </label>
+      </Field>
 
-      <fieldset className="brand-channels" aria-describedby={channelsError ? `${idPrefix}-channels-error` : undefined} disabled={disabled}>
+      <fieldset className="brand-channels" aria-describedby={channelsError ? channelsErrorId : undefined} disabled={disabled}>
         <legend>Channels and handles</legend>
         <p className="muted small">Tick every channel the brand publishes on. A handle can wait until you know it.</p>
         {drafts.map((draft) => {
@@ -90,7 +83,7 @@ export function ChannelFields({
           );
         })}
         {channelsError && (
-          <p id={`${idPrefix}-channels-error`} className="form-error small" role="alert">
+          <p id={channelsErrorId} className="form-error small" role="alert">
             {channelsError}
           </p>
         )}

@@ -6,6 +6,8 @@ import { type FormEvent, useState } from 'react';
 import type { Channel } from '@/engines/enums';
 import { slugFromName } from '@/lib/slug';
 import { useTRPC } from '@/trpc/react';
+import { Field } from '../ui/field';
+import { useEarlyInput } from '../ui/use-early-input';
 import { channelDrafts, errorsByField, selectedChannels } from './brand-fields';
 import { ChannelFields } from './channel-fields';
 
@@ -25,6 +27,8 @@ export function NewBrandForm({ workspaces, initialWorkspaceId }: NewBrandFormPro
   const [slug, setSlug] = useState('');
   const [primaryChannel, setPrimaryChannel] = useState<Channel>('linkedin');
   const [drafts, setDrafts] = useState(() => channelDrafts([]));
+  // Opened straight after creating a workspace: what was typed while the page loaded counts.
+  const form = useEarlyInput();
   const create = useMutation(
     trpc.brands.create.mutationOptions({
       onSuccess: async (brand) => {
@@ -50,76 +54,60 @@ export function NewBrandForm({ workspaces, initialWorkspaceId }: NewBrandFormPro
   };
 
   return (
-    <form className="brand-form stack" onSubmit={submit} noValidate>
-      <label className="field">
-        <span>Workspace</span>
-        <select
-          value={workspaceId}
-          disabled={busy}
-          onChange={(event) => setWorkspaceId(event.target.value)}
-          aria-invalid={errors.fields.workspaceId ? true : undefined}
-        >
-          {workspaces.map((workspace) => (
-            <option key={workspace.id} value={workspace.id}>
-              {workspace.name}
-            </option>
-          ))}
-        </select>
-        {errors.fields.workspaceId && (
-          <span className="form-error small" role="alert">
-            {errors.fields.workspaceId}
-          </span>
+    <form ref={form} className="brand-form stack" onSubmit={submit} noValidate>
+      <Field label="Workspace" error={errors.fields.workspaceId}>
+        {(control) => (
+          <select {...control} value={workspaceId} disabled={busy} onChange={(event) => setWorkspaceId(event.target.value)}>
+            {workspaces.map((workspace) => (
+              <option key={workspace.id} value={workspace.id}>
+                {workspace.name}
+              </option>
+            ))}
+          </select>
         )}
-      </label>
+      </Field>
 
-      <label className="field">
-        <span>Brand name</span>
-        <input
-          value={name}
-          maxLength={120}
-          required
-          disabled={busy}
-          autoComplete="off"
-          aria-invalid={errors.fields.name ? true : undefined}
-          onChange={(event) => setName(event.target.value)}
-        />
-        {errors.fields.name && (
-          <span className="form-error small" role="alert">
-            {errors.fields.name}
-          </span>
+      <Field label="Brand name" error={errors.fields.name}>
+        {(control) => (
+          <input
+            {...control}
+            value={name}
+            maxLength={120}
+            required
+            disabled={busy}
+            autoComplete="off"
+            onChange={(event) => setName(event.target.value)}
+          />
         )}
-      </label>
+      </Field>
 
-      <label className="field">
-        <span>Slug (optional)</span>
-        <input
-          value={slug}
-          maxLength={60}
-          disabled={busy}
-          autoComplete="off"
-          placeholder={derivedSlug ?? ''}
-          aria-invalid={errors.fields.slug ? true : undefined}
-          aria-describedby="new-brand-slug-hint"
-          onChange={(event) => setSlug(event.target.value)}
-        />
-        <span id="new-brand-slug-hint" className="muted small">
-          {slug.trim()
+      <Field
+        label="Slug (optional)"
+        error={errors.fields.slug}
+        hint={
+          slug.trim()
             ? 'Lowercase letters, digits and single hyphens; unique in the workspace.'
             : derivedSlug
               ? `Leave empty to use “${derivedSlug}”, made from the name.`
               : name.trim()
                 ? 'The name has no letters a–z or digits to make a slug from: give one here.'
-                : 'Made from the name unless you give one.'}
-        </span>
-        {errors.fields.slug && (
-          <span className="form-error small" role="alert">
-            {errors.fields.slug}
-          </span>
+                : 'Made from the name unless you give one.'
+        }
+      >
+        {(control) => (
+          <input
+            {...control}
+            value={slug}
+            maxLength={60}
+            disabled={busy}
+            autoComplete="off"
+            placeholder={derivedSlug ?? ''}
+            onChange={(event) => setSlug(event.target.value)}
+          />
         )}
-      </label>
+      </Field>
 
       <ChannelFields
-        idPrefix="new-brand"
         primaryChannel={primaryChannel}
         drafts={drafts}
         onPrimaryChange={setPrimaryChannel}

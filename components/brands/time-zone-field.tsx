@@ -2,6 +2,7 @@
 
 import { useId, useMemo } from 'react';
 import { formatInTimeZone, timeZoneNames } from '@/lib/time-zones';
+import { Field } from '../ui/field';
 
 /**
  * The brand's time zone: schedules are chosen and shown on its clock. A datalist of the zones the
@@ -22,33 +23,34 @@ export function TimeZoneField({
   const zones = useMemo(() => timeZoneNames(), []);
   const known = zones.includes(value);
   return (
-    <label className="field">
-      <span>Time zone</span>
-      <input
-        value={value}
-        list={`${id}-zones`}
-        maxLength={64}
-        required
-        disabled={disabled}
-        aria-invalid={error || !known ? true : undefined}
-        aria-describedby={`${id}-hint`}
-        onChange={(event) => onChange(event.target.value)}
-      />
-      <datalist id={`${id}-zones`}>
-        {zones.map((zone) => (
-          <option key={zone} value={zone} />
-        ))}
-      </datalist>
-      <span id={`${id}-hint`} className="muted small" suppressHydrationWarning>
-        {known
+    <Field
+      label="Time zone"
+      invalid={!known}
+      error={error}
+      hint={
+        known
           ? `Posts are scheduled on this clock; now it is ${formatInTimeZone(new Date(), value)}.`
-          : 'An IANA time zone such as Europe/Berlin, America/New_York or UTC.'}
-      </span>
-      {error && (
-        <span className="form-error small" role="alert">
-          {error}
-        </span>
+          : 'An IANA time zone such as Europe/Berlin, America/New_York or UTC.'
+      }
+    >
+      {(control) => (
+        <>
+          <input
+            {...control}
+            value={value}
+            list={`${id}-zones`}
+            maxLength={64}
+            required
+            disabled={disabled}
+            onChange={(event) => onChange(event.target.value)}
+          />
+          <datalist id={`${id}-zones`}>
+            {zones.map((zone) => (
+              <option key={zone} value={zone} />
+            ))}
+          </datalist>
+        </>
       )}
-    </label>
+    </Field>
   );
 }

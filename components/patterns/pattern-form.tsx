@@ -5,6 +5,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { CHANNEL_LABELS, PATTERN_CATEGORY_LABELS } from '@/lib/labels';
 import { useTRPC } from '@/trpc/react';
 import type { PatternDTO } from '@/trpc/types';
+import { Field } from '../ui/field';
 import { beatsFromText, beatsProblem, MAX_BEATS, type PatternChannel } from './pattern-filter';
 
 type Category = PatternDTO['category'];
@@ -81,29 +82,14 @@ export function PatternForm({
   const toggleChannel = (channel: PatternChannel, on: boolean) =>
     setChannels((current) => (on ? CHANNELS.filter((c) => c === channel || current.includes(c)) : current.filter((c) => c !== channel)));
 
-  const errorOf = (field: string) =>
-    errors[field] ? (
-      <span className="form-error small" id={`${id}-${field}-error`} role="alert">
-        {errors[field]}
-      </span>
-    ) : null;
-  const describedBy = (field: string) => (errors[field] ? `${id}-${field}-error` : undefined);
+  const channelsErrorId = `${id}-channel-error`;
 
   return (
     <form className="pattern-form" onSubmit={submit} noValidate>
-      <label className="field">
-        <span>Name</span>
-        <input
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          maxLength={120}
-          required
-          aria-invalid={!!errors.name}
-          aria-describedby={describedBy('name')}
-        />
-        {errorOf('name')}
-      </label>
-      <fieldset className="pattern-form__channels" aria-describedby={describedBy('channel')}>
+      <Field label="Name" error={errors.name}>
+        {(control) => <input {...control} value={name} onChange={(e) => setName(e.target.value)} maxLength={120} required />}
+      </Field>
+      <fieldset className="pattern-form__channels" aria-describedby={errors.channel ? channelsErrorId : undefined}>
         <legend>Channels</legend>
         {CHANNELS.map((channel) => (
           <label key={channel} className="pattern-form__channel">
@@ -111,56 +97,50 @@ export function PatternForm({
             {CHANNEL_LABELS[channel]}
           </label>
         ))}
-        {errorOf('channel')}
+        {errors.channel && (
+          <span className="form-error small" id={channelsErrorId} role="alert">
+            {errors.channel}
+          </span>
+        )}
       </fieldset>
-      <label className="field">
-        <span>Structure: one beat per line, up to {MAX_BEATS}</span>
-        <textarea
-          value={structure}
-          onChange={(e) => setStructure(e.target.value)}
-          rows={Math.min(MAX_BEATS, Math.max(3, structure.split('\n').length))}
-          aria-invalid={!!errors.structure}
-          aria-describedby={describedBy('structure')}
-        />
-        {errorOf('structure')}
-      </label>
+      <Field label={`Structure: one beat per line, up to ${MAX_BEATS}`} error={errors.structure}>
+        {(control) => (
+          <textarea
+            {...control}
+            value={structure}
+            onChange={(e) => setStructure(e.target.value)}
+            rows={Math.min(MAX_BEATS, Math.max(3, structure.split('\n').length))}
+          />
+        )}
+      </Field>
       <div className="pattern-form__row">
-        <label className="field">
-          <span>Category</span>
-          <select value={category} onChange={(e) => setCategory(e.target.value as Category)} aria-describedby={describedBy('category')}>
-            {CATEGORIES.map((value) => (
-              <option key={value} value={value}>
-                {PATTERN_CATEGORY_LABELS[value]}
-              </option>
-            ))}
-          </select>
-          {errorOf('category')}
-        </label>
+        <Field label="Category" error={errors.category}>
+          {(control) => (
+            <select {...control} value={category} onChange={(e) => setCategory(e.target.value as Category)}>
+              {CATEGORIES.map((value) => (
+                <option key={value} value={value}>
+                  {PATTERN_CATEGORY_LABELS[value]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         {retired ? (
           <p className="small muted">Retired: restore it from the list to have it recommended again.</p>
         ) : (
-          <label className="field">
-            <span>Status</span>
-            <select value={status} onChange={(e) => setStatus(e.target.value as EditableStatus)} aria-describedby={describedBy('status')}>
-              <option value="active">Active</option>
-              <option value="experimental">Experimental (ranked a little lower while it earns a record)</option>
-            </select>
-            {errorOf('status')}
-          </label>
+          <Field label="Status" error={errors.status}>
+            {(control) => (
+              <select {...control} value={status} onChange={(e) => setStatus(e.target.value as EditableStatus)}>
+                <option value="active">Active</option>
+                <option value="experimental">Experimental (ranked a little lower while it earns a record)</option>
+              </select>
+            )}
+          </Field>
         )}
       </div>
-      <label className="field">
-        <span>Example snippet (optional)</span>
-        <textarea
-          value={snippet}
-          onChange={(e) => setSnippet(e.target.value)}
-          rows={2}
-          maxLength={2_000}
-          aria-invalid={!!errors.exampleSnippet}
-          aria-describedby={describedBy('exampleSnippet')}
-        />
-        {errorOf('exampleSnippet')}
-      </label>
+      <Field label="Example snippet (optional)" error={errors.exampleSnippet}>
+        {(control) => <textarea {...control} value={snippet} onChange={(e) => setSnippet(e.target.value)} rows={2} maxLength={2_000} />}
+      </Field>
       {unplaced && (
         <p className="form-error" role="alert">
           {unplaced}

@@ -5,6 +5,8 @@ import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { STRATEGY_UNSAVED_MESSAGE, useUnsavedGuard } from '@/components/app-shell/unsaved-guard';
 import { rateLimitMessage } from '@/components/llm/rate-limited';
+import { Field } from '@/components/ui/field';
+import { useEarlyInput } from '@/components/ui/use-early-input';
 import { zodFieldMessage } from '@/components/workspaces/field-error';
 import { isOfflineModelLabel } from '@/lib/labels';
 import { useTRPC } from '@/trpc/react';
@@ -55,6 +57,8 @@ export function StrategySetup({ brandId, brandName }: { brandId: string; brandNa
   const router = useRouter();
   const queryClient = useQueryClient();
   const [answers, setAnswers] = useState(EMPTY_ANSWERS);
+  // A brand's first page after it is created; answers typed while it loaded count.
+  const form = useEarlyInput();
   const [examples, setExamples] = useState<Example[]>([]);
   const [proposed, setProposed] = useState<ProposedStrategyDraft | null>(null);
   const [draft, setDraft] = useState<EditableDraft | null>(null);
@@ -90,26 +94,29 @@ export function StrategySetup({ brandId, brandName }: { brandId: string; brandNa
 
   return (
     <div className="strategy-setup stack">
-      <form className="panel stack" onSubmit={submit} noValidate aria-labelledby="strategy-questions">
+      <form ref={form} className="panel stack" onSubmit={submit} noValidate aria-labelledby="strategy-questions">
         <h2 id="strategy-questions">Five questions about {brandName}</h2>
         <p className="muted small">Short answers in your own words are enough. Nothing is saved until you accept the proposed strategy.</p>
         {QUESTIONS.map((question) => {
-          const error = zodFieldMessage(propose.error, `answers.${question.key}`);
           return (
-            <label key={question.key} className="field">
-              <span>{question.label}</span>
-              <textarea
-                rows={2}
-                maxLength={500}
-                required
-                value={answers[question.key]}
-                disabled={propose.isPending}
-                aria-invalid={error ? true : undefined}
-                onChange={(e) => setAnswers({ ...answers, [question.key]: e.target.value })}
-              />
-              <span className="muted small">{question.hint}</span>
-              <Problems messages={error ? [error] : undefined} />
-            </label>
+            <Field
+              key={question.key}
+              label={question.label}
+              hint={question.hint}
+              error={zodFieldMessage(propose.error, `answers.${question.key}`)}
+            >
+              {(control) => (
+                <textarea
+                  {...control}
+                  rows={2}
+                  maxLength={500}
+                  required
+                  value={answers[question.key]}
+                  disabled={propose.isPending}
+                  onChange={(e) => setAnswers({ ...answers, [question.key]: e.target.value })}
+                />
+              )}
+            </Field>
           );
         })}
         <fieldset className="strategy-rows">

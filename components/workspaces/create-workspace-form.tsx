@@ -4,6 +4,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { useTRPC } from '@/trpc/react';
+import { Field } from '../ui/field';
+import { useEarlyInput } from '../ui/use-early-input';
 import { fieldError } from './field-error';
 
 /** The first step of a new user: a workspace named by them, with them as its owner; next, its first brand. */
@@ -12,6 +14,8 @@ export function CreateWorkspaceForm() {
   const queryClient = useQueryClient();
   const router = useRouter();
   const [name, setName] = useState('');
+  // The first page after signing in: a name typed while it was still loading counts.
+  const form = useEarlyInput();
   const create = useMutation(
     trpc.workspaces.create.mutationOptions({
       onSuccess: async (workspace) => {
@@ -30,29 +34,21 @@ export function CreateWorkspaceForm() {
   };
 
   return (
-    <form className="stack" onSubmit={submit} noValidate>
-      <label className="field">
-        <span>Workspace name</span>
-        <input
-          value={name}
-          maxLength={200}
-          required
-          disabled={busy}
-          autoComplete="organization"
-          placeholder="Your company or team"
-          aria-invalid={error ? true : undefined}
-          aria-describedby="workspace-name-hint"
-          onChange={(event) => setName(event.target.value)}
-        />
-        <span id="workspace-name-hint" className="muted small">
-          You become its owner and can invite your team; you can rename it later.
-        </span>
-        {error && (
-          <span className="form-error small" role="alert">
-            {error}
-          </span>
+    <form ref={form} className="stack" onSubmit={submit} noValidate>
+      <Field label="Workspace name" hint="You become its owner and can invite your team; you can rename it later." error={error}>
+        {(control) => (
+          <input
+            {...control}
+            value={name}
+            maxLength={200}
+            required
+            disabled={busy}
+            autoComplete="organization"
+            placeholder="Your company or team"
+            onChange={(event) => setName(event.target.value)}
+          />
         )}
-      </label>
+      </Field>
       <button type="submit" className="button" disabled={busy || !name.trim()}>
         {busy ? 'Creating…' : 'Create workspace'}
       </button>

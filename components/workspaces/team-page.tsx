@@ -6,6 +6,8 @@ import { type FormEvent, useState } from 'react';
 import type { InviteRole, MembershipRole } from '@/engines/enums';
 import { useTRPC } from '@/trpc/react';
 import type { RouterOutputs } from '@/trpc/types';
+import { Field } from '../ui/field';
+import { useEarlyInput } from '../ui/use-early-input';
 import { fieldError, zodFieldMessage } from './field-error';
 import { canManage, ROLE_LABELS } from './roles';
 
@@ -87,6 +89,7 @@ function WorkspaceName({ workspace, editable }: { workspace: { id: string; name:
   const router = useRouter();
   const [name, setName] = useState(workspace.name);
   const [saved, setSaved] = useState(workspace.name);
+  const form = useEarlyInput();
   const rename = useMutation(
     trpc.workspaces.rename.mutationOptions({
       onSuccess: async (result) => {
@@ -107,24 +110,20 @@ function WorkspaceName({ workspace, editable }: { workspace: { id: string; name:
     rename.mutate({ workspaceId: workspace.id, name });
   };
   return (
-    <form className="team__rename" onSubmit={submit} noValidate>
+    <form ref={form} className="team__rename" onSubmit={submit} noValidate>
       <h1 className="page-title">Team</h1>
-      <label className="field">
-        <span>Workspace name</span>
-        <input
-          value={name}
-          maxLength={200}
-          required
-          disabled={rename.isPending}
-          aria-invalid={error ? true : undefined}
-          onChange={(event) => setName(event.target.value)}
-        />
-        {error && (
-          <span className="form-error small" role="alert">
-            {error}
-          </span>
+      <Field label="Workspace name" error={error}>
+        {(control) => (
+          <input
+            {...control}
+            value={name}
+            maxLength={200}
+            required
+            disabled={rename.isPending}
+            onChange={(event) => setName(event.target.value)}
+          />
         )}
-      </label>
+      </Field>
       <div className="team__actions">
         <button type="submit" className="button" disabled={rename.isPending || !dirty || !name.trim()}>
           {rename.isPending ? 'Saving…' : 'Rename'}
@@ -266,6 +265,7 @@ function InviteForm({ workspaceId }: { workspaceId: string }) {
   const refresh = useTeamRefresh(workspaceId);
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<InviteRole>('member');
+  const form = useEarlyInput();
   const invite = useMutation(
     trpc.team.invite.mutationOptions({
       onSuccess: async () => {
@@ -283,27 +283,23 @@ function InviteForm({ workspaceId }: { workspaceId: string }) {
   };
 
   return (
-    <form className="team__invite" onSubmit={submit} noValidate>
+    <form ref={form} className="team__invite" onSubmit={submit} noValidate>
       <h3>Invite someone</h3>
       <div className="team__invite-fields">
-        <label className="field">
-          <span>Email</span>
-          <input
-            type="email"
-            value={email}
-            maxLength={320}
-            required
-            disabled={invite.isPending}
-            autoComplete="off"
-            aria-invalid={emailError ? true : undefined}
-            onChange={(event) => setEmail(event.target.value)}
-          />
-          {emailError && (
-            <span className="form-error small" role="alert">
-              {emailError}
-            </span>
+        <Field label="Email" error={emailError}>
+          {(control) => (
+            <input
+              {...control}
+              type="email"
+              value={email}
+              maxLength={320}
+              required
+              disabled={invite.isPending}
+              autoComplete="off"
+              onChange={(event) => setEmail(event.target.value)}
+            />
           )}
-        </label>
+        </Field>
         {/* A div, not a wrapping label: the hint under the select is its description, not part of its name. */}
         <div className="field">
           <label htmlFor="invite-role">Role</label>
