@@ -93,6 +93,16 @@ export const CreateVariantInput = z.object({
 });
 export type CreateVariantInput = z.input<typeof CreateVariantInput>;
 
+/** Most drafts stored at once: a build's drafts for every channel (six, at most three each), with room to spare. */
+export const MAX_VARIANTS_PER_CREATE = 30;
+
+/** Drafts of one package stored together (an F2 build's, every channel's), in this order. */
+export const CreateVariantsInput = z.object({
+  packageId: z.uuid(),
+  variants: z.array(CreateVariantInput.omit({ packageId: true })).min(1).max(MAX_VARIANTS_PER_CREATE),
+});
+export type CreateVariantsInput = z.input<typeof CreateVariantsInput>;
+
 /** One package of the brand. */
 export const PackageRef = z.object({ packageId: z.uuid() });
 export type PackageRef = z.input<typeof PackageRef>;
@@ -121,8 +131,16 @@ export type UpdatePackageStatusInput = z.input<typeof UpdatePackageStatusInput>;
 export const VariantRef = z.object({ variantId: z.uuid() });
 export type VariantRef = z.input<typeof VariantRef>;
 
-/** A person's edit: it becomes the active text unless an approved text overrides it. */
-export const UpdateVariantTextInput = VariantRef.extend({ text: VariantText, ...DecidedBy });
+/** Variants of the brand, handled together (F2's fresh drafts). */
+export const VariantRefs = z.object({ variantIds: z.array(z.uuid()).min(1).max(MAX_VARIANTS_PER_CREATE) });
+export type VariantRefs = z.input<typeof VariantRefs>;
+
+/**
+ * A person's edit: it becomes the active text unless an approved text overrides it. `expectedUpdatedAt`
+ * is the `updatedAt` of the version the edit was made on: when the variant has changed since (someone
+ * else saved, approved or scheduled it), the edit is refused instead of overwriting that change.
+ */
+export const UpdateVariantTextInput = VariantRef.extend({ text: VariantText, expectedUpdatedAt: z.coerce.date().optional(), ...DecidedBy });
 export type UpdateVariantTextInput = z.input<typeof UpdateVariantTextInput>;
 
 /** Archive or restore a package; logged as a decision by `decidedByUserId`. */

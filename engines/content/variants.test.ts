@@ -133,6 +133,28 @@ describe('updateVariantText', () => {
     expect((await content.getVariant(fx, { variantId })).editedText).toBeNull();
   });
 
+  it('refuses an edit made on a version someone else has changed since, and keeps their text', async () => {
+    const variantId = await insertContentVariant(handle.db, fx, packageId, { status: 'draft', draftText: 'Opened by two people.' });
+    const opened = await content.getVariant(fx, { variantId });
+    const theirs = await content.updateVariantText(fx, { variantId, text: 'Their edit.', expectedUpdatedAt: opened.updatedAt });
+    const error = await content
+      .updateVariantText(fx, { variantId, text: 'My edit.', expectedUpdatedAt: opened.updatedAt })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect((await content.getVariant(fx, { variantId })).editedText).toBe('Their edit.');
+    // Made on their version, the edit goes through.
+    const mine = await content.updateVariantText(fx, { variantId, text: 'My edit.', expectedUpdatedAt: theirs.updatedAt });
+    expect(mine.editedText).toBe('My edit.');
+  });
+
+  it('takes the same text again as a save that changes nothing, even on an older version', async () => {
+    const variantId = await insertContentVariant(handle.db, fx, packageId, { status: 'draft', draftText: 'Saved on leaving.' });
+    const opened = await content.getVariant(fx, { variantId });
+    const saved = await content.updateVariantText(fx, { variantId, text: 'Left the page.', expectedUpdatedAt: opened.updatedAt });
+    const again = await content.updateVariantText(fx, { variantId, text: 'Left the page.', expectedUpdatedAt: opened.updatedAt });
+    expect(again).toEqual(saved);
+  });
+
   it('rejects an edit over 20,000 characters or empty', async () => {
     const variantId = await insertContentVariant(handle.db, fx, packageId);
     await expect(content.updateVariantText(fx, { variantId, text: 'a'.repeat(20_001) })).rejects.toBeInstanceOf(ZodError);
