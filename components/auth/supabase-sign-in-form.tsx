@@ -45,8 +45,10 @@ export function SupabaseSignInForm({ config, next }: { config: SupabaseClientCon
     }
   }
 
+  // The fields are read on submit, so what was typed while the page loaded counts. A submit before the
+  // script has loaded posts back to this page, never a GET that would put the password in the address.
   return (
-    <form className="stack" onSubmit={signIn}>
+    <form className="stack" method="post" onSubmit={signIn}>
       <label className="field">
         <span>Email</span>
         <input name="email" type="email" autoComplete="email" required />

@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
+import { useEarlyInput } from '@/components/ui/use-early-input';
 import { useTRPC } from '@/trpc/react';
 import { formatDay } from './format';
 
@@ -12,6 +13,7 @@ export function IngestKeys({ brandId }: { brandId: string }) {
   const queryClient = useQueryClient();
   const { data: keys } = useSuspenseQuery(trpc.ingestKeys.list.queryOptions({ brandId }));
   const [name, setName] = useState('');
+  const form = useEarlyInput();
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.ingestKeys.list.queryKey({ brandId }) });
   const create = useMutation(trpc.ingestKeys.create.mutationOptions({ onSuccess: refresh }));
   const revoke = useMutation(trpc.ingestKeys.revoke.mutationOptions({ onSuccess: refresh }));
@@ -26,7 +28,7 @@ export function IngestKeys({ brandId }: { brandId: string }) {
       <p className="small muted">
         Platforms send metrics to <code>POST /api/ingest/execution-events</code> with <code>Authorization: Bearer &lt;key&gt;</code>.
       </p>
-      <form className="ingest-keys__form" onSubmit={submit}>
+      <form ref={form} className="ingest-keys__form" onSubmit={submit}>
         <label className="field">
           <span>New key name</span>
           <input value={name} onChange={(e) => setName(e.target.value)} maxLength={120} required placeholder="e.g. LinkedIn webhook" />

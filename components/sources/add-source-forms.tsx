@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
+import { useEarlyInput } from '@/components/ui/use-early-input';
 import { fieldError, zodFieldMessage } from '@/components/workspaces/field-error';
 import { useTRPC } from '@/trpc/react';
 import type { RouterOutputs } from '@/trpc/types';
@@ -31,6 +32,8 @@ export function AddSourceForms({ brandId, onAdded }: { brandId: string; onAdded:
   const [feedUrl, setFeedUrl] = useState('');
   const [noteText, setNoteText] = useState('');
   const [noteUrl, setNoteUrl] = useState('');
+  const feedForm = useEarlyInput();
+  const noteForm = useEarlyInput();
 
   const added = (source: SourceDTO) => {
     onAdded(addedMessage(source));
@@ -74,7 +77,7 @@ export function AddSourceForms({ brandId, onAdded }: { brandId: string; onAdded:
 
   return (
     <div className="sources__add">
-      <form className="panel sources__form" onSubmit={submitFeed} aria-labelledby={`${id}-feed`}>
+      <form ref={feedForm} className="panel sources__form" onSubmit={submitFeed} aria-labelledby={`${id}-feed`}>
         <h2 id={`${id}-feed`}>Follow a feed</h2>
         <label className="field" htmlFor={`${id}-feed-url`}>
           <span>Feed address (RSS, Atom or JSON Feed)</span>
@@ -101,7 +104,7 @@ export function AddSourceForms({ brandId, onAdded }: { brandId: string; onAdded:
         </button>
       </form>
 
-      <form className="panel sources__form" onSubmit={submitNote} aria-labelledby={`${id}-note`}>
+      <form ref={noteForm} className="panel sources__form" onSubmit={submitNote} aria-labelledby={`${id}-note`}>
         <h2 id={`${id}-note`}>Paste a note or a link</h2>
         <label className="field" htmlFor={`${id}-note-text`}>
           <span>Note</span>

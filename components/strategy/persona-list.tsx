@@ -2,6 +2,7 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { useEarlyInput } from '@/components/ui/use-early-input';
 import { STRATEGY_BOUNDS } from '@/lib/strategy-rules';
 import { useTRPC } from '@/trpc/react';
 import type { PersonaDTO } from '@/trpc/types';
@@ -77,6 +78,7 @@ function PersonaForm({ brandId, persona, canEdit, reportDirty }: PersonaFormProp
   const refresh = useStrategyRefresh(brandId);
   const [fields, setFields] = useState<PersonaFields>(persona ? fieldsOf(persona) : EMPTY);
   const [dirty, setDirty] = useState(false);
+  const form = useEarlyInput();
   const save = useMutation(trpc.strategy.upsertPersona.mutationOptions({ onSuccess: () => refresh() }));
   useReportDirty(`persona:${persona?.id ?? 'new'}`, dirty, reportDirty);
   const problems = fieldProblems(fields);
@@ -114,6 +116,7 @@ function PersonaForm({ brandId, persona, canEdit, reportDirty }: PersonaFormProp
 
   return (
     <form
+      ref={form}
       className="strategy-row strategy-row--persona"
       onSubmit={submit}
       noValidate

@@ -2,6 +2,7 @@
 
 import { useMutation, useSuspenseQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { useEarlyInput } from '@/components/ui/use-early-input';
 import { useTRPC } from '@/trpc/react';
 import type { PillarDTO } from '@/trpc/types';
 import { Problems } from './draft-review';
@@ -72,6 +73,7 @@ function PillarRow({ pillar, position, canEdit, moving, reportDirty, onUp, onDow
   const [description, setDescription] = useState(pillar.description);
   const [isActive, setIsActive] = useState(pillar.isActive);
   const [isDominant, setIsDominant] = useState(pillar.isDominant);
+  const form = useEarlyInput();
   const [dirty, setDirty] = useState(false);
   const save = useMutation(trpc.strategy.upsertPillar.mutationOptions({ onSuccess: () => refresh() }));
   useReportDirty(`pillar:${pillar.id}`, dirty, reportDirty);
@@ -103,6 +105,7 @@ function PillarRow({ pillar, position, canEdit, moving, reportDirty, onUp, onDow
 
   return (
     <form
+      ref={form}
       className={`strategy-row${isActive ? '' : ' strategy-row--inactive'}`}
       onSubmit={submit}
       noValidate
@@ -170,6 +173,7 @@ function AddPillar({ brandId, rank, reportDirty }: { brandId: string; rank: numb
   const refresh = useStrategyRefresh(brandId);
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
+  const form = useEarlyInput();
   const create = useMutation(
     trpc.strategy.upsertPillar.mutationOptions({
       onSuccess: async () => {
@@ -185,7 +189,7 @@ function AddPillar({ brandId, rank, reportDirty }: { brandId: string; rank: numb
     create.mutate({ brandId, name: name.trim(), description: description.trim(), priorityRank: rank, isActive: true });
   };
   return (
-    <form className="strategy-row strategy-row--new" onSubmit={submit} noValidate aria-label="New pillar">
+    <form ref={form} className="strategy-row strategy-row--new" onSubmit={submit} noValidate aria-label="New pillar">
       <label className="field">
         <span>New pillar</span>
         <input value={name} maxLength={120} disabled={create.isPending} onChange={(e) => setName(e.target.value)} />

@@ -2,6 +2,7 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { useEarlyInput } from '@/components/ui/use-early-input';
 import { STRATEGY_BOUNDS } from '@/lib/strategy-rules';
 import { useTRPC } from '@/trpc/react';
 import type { BrandStrategyView } from '@/trpc/types';
@@ -23,6 +24,7 @@ export function VoiceForm({ strategy, canEdit, reportDirty }: VoiceFormProps) {
   const [toneTags, setToneTags] = useState(joinLines(strategy.toneTags));
   const [taboos, setTaboos] = useState(joinLines(strategy.taboos));
   const [dirty, setDirty] = useState(false);
+  const form = useEarlyInput();
   const update = useMutation(trpc.strategy.update.mutationOptions({ onSuccess: () => refresh() }));
   useReportDirty('voice', dirty, reportDirty);
 
@@ -51,7 +53,7 @@ export function VoiceForm({ strategy, canEdit, reportDirty }: VoiceFormProps) {
   const disabled = !canEdit || update.isPending;
 
   return (
-    <form className="stack" onSubmit={submit} noValidate>
+    <form ref={form} className="stack" onSubmit={submit} noValidate>
       <label className="field">
         <span>Positioning</span>
         <textarea rows={3} maxLength={600} value={positioning} disabled={disabled} onChange={(e) => edit(setPositioning)(e.target.value)} />
