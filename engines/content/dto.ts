@@ -99,7 +99,10 @@ export const MAX_VARIANTS_PER_CREATE = 30;
 /** Drafts of one package stored together (an F2 build's, every channel's), in this order. */
 export const CreateVariantsInput = z.object({
   packageId: z.uuid(),
-  variants: z.array(CreateVariantInput.omit({ packageId: true })).min(1).max(MAX_VARIANTS_PER_CREATE),
+  variants: z
+    .array(CreateVariantInput.omit({ packageId: true }))
+    .min(1)
+    .max(MAX_VARIANTS_PER_CREATE),
 });
 export type CreateVariantsInput = z.input<typeof CreateVariantsInput>;
 

@@ -12,7 +12,8 @@ import type { ContentEngineDeps } from './deps';
 import {
   CreatePackageFromOpportunityInput,
   type CreatePackageResult,
-  type CreateVariantInput,
+  CreateVariantInput,
+  type CreateVariantsInput,
   ListPackagesInput,
   MarkVariantPublishedInput,
   type OpportunityPackageLink,
@@ -241,6 +242,13 @@ export class ContentEngine {
   }
 
   async createVariant(brand: BrandScope, input: CreateVariantInput): Promise<VariantDTO> {
+    const { packageId, ...draft } = CreateVariantInput.parse(input);
+    const [created] = await this.variantWrites.create(BrandScope.parse(brand), { packageId, variants: [draft] });
+    return created!;
+  }
+
+  /** Drafts of one package stored in one write, in the order given (F2 stores a build's drafts so). */
+  async createVariants(brand: BrandScope, input: CreateVariantsInput): Promise<VariantDTO[]> {
     return this.variantWrites.create(BrandScope.parse(brand), input);
   }
 

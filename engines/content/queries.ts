@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray } from 'drizzle-orm';
 import { brands, contentPackages, contentPillars, patternTemplates, personas, variants } from '../db/schema';
 import { CHANNEL_LIMITS } from '../enums';
 import { NotFoundError } from '../errors';
@@ -44,6 +44,11 @@ export async function loadVariantDTO(db: Executor, scope: BrandScope, variantId:
   const [row] = await selectVariantsWithPattern(db).where(variantInScope(scope, variantId));
   if (!row) throw new NotFoundError('Variant', variantId);
   return toVariantDTO(row);
+}
+
+/** The brand's live variants among `variantIds`, in no particular order. */
+export function selectVariantsById(db: Executor, scope: BrandScope, variantIds: string[]): Promise<VariantWithPattern[]> {
+  return selectVariantsWithPattern(db).where(and(inArray(variants.id, variantIds), inBrand(variants, scope)));
 }
 
 /** The package's live variants, oldest first. */

@@ -34,7 +34,9 @@ export class VariantWrites {
     const foreign = drafts.find((draft) => !pkg.channels.includes(draft.channel));
     if (foreign) throw new InvariantViolationError(`Package ${pkg.id} has no ${foreign.channel} channel`, 'input');
     const patternNames = new Map<string, string>();
-    const patternChannels = new Map(drafts.flatMap((draft) => (draft.patternTemplateId ? [[`${draft.patternTemplateId}:${draft.channel}`, draft]] : [])));
+    const patternChannels = new Map(
+      drafts.flatMap((draft) => (draft.patternTemplateId ? [[`${draft.patternTemplateId}:${draft.channel}`, draft]] : [])),
+    );
     await Promise.all(
       [...patternChannels.values()].map(async ({ patternTemplateId: patternId, channel }) => {
         const pattern = await this.deps.patterns.assertPatternSupportsChannel(scope, { patternId: patternId!, channel });
@@ -65,7 +67,9 @@ export class VariantWrites {
       )
       .returning();
     // RETURNING gives the rows in the order of the VALUES list.
-    return rows.map((row) => toVariantDTO({ ...row, patternName: row.patternTemplateId ? (patternNames.get(row.patternTemplateId) ?? null) : null }));
+    return rows.map((row) =>
+      toVariantDTO({ ...row, patternName: row.patternTemplateId ? (patternNames.get(row.patternTemplateId) ?? null) : null }),
+    );
   }
 
   /**

@@ -15,6 +15,8 @@ import type { PackageStatus } from '../enums';
 import { ConflictError, InvariantViolationError, NotFoundError } from '../errors';
 import { activeText, EARLIEST_PUBLICATION } from './dto';
 import type { ContentEngine } from './engine';
+import { scoreDraft } from './rubric';
+import { deterministicNotes, RubricEngine } from './rubric/engine';
 
 let handle: TestDatabase;
 let fx: TenantFixture;
@@ -100,6 +102,35 @@ describe('createVariant', () => {
     await expect(content.createVariant(fx, { packageId, channel: 'linkedin', draftText: 'a'.repeat(20_001) })).rejects.toBeInstanceOf(
       ZodError,
     );
+  });
+
+  it('stores several drafts in one call, listed in the order given', async () => {
+    const pkg = await insertContentPackage(handle.db, fx, { channels: ['linkedin', 'x'] });
+    const texts = ['First on x.', 'Then LinkedIn.', 'Second on x.'];
+    const created = await content.createVariants(fx, {
+      packageId: pkg,
+      variants: [
+        { channel: 'x', draftText: texts[0]! },
+        { channel: 'linkedin', draftText: texts[1]! },
+        { channel: 'x', draftText: texts[2]! },
+      ],
+    });
+    expect(created.map((v) => [v.channel, v.text])).toEqual([
+      ['x', texts[0]],
+      ['linkedin', texts[1]],
+      ['x', texts[2]],
+    ]);
+    expect((await content.listVariantsForPackage(fx, { packageId: pkg })).map((v) => v.text)).toEqual(texts);
+  });
+
+  it('stores none of the drafts when one is for a channel the package does not have', async () => {
+    const pkg = await insertContentPackage(handle.db, fx, { channels: ['linkedin'] });
+    const batch = [
+      { channel: 'linkedin' as const, draftText: 'Fits.' },
+      { channel: 'newsletter' as const, draftText: 'Does not.' },
+    ];
+    await violation(content.createVariants(fx, { packageId: pkg, variants: batch }));
+    expect(await content.listVariantsForPackage(fx, { packageId: pkg })).toEqual([]);
   });
 
   it('flags a text over the channel limit', async () => {
@@ -275,5 +306,36 @@ describe('variant text', () => {
     const first = await content.createVariant(fx, { packageId: pkg, channel: 'newsletter', draftText: 'One' });
     const second = await content.createVariant(fx, { packageId: pkg, channel: 'newsletter', draftText: 'Two' });
     expect((await content.listVariantsForPackage(fx, { packageId: pkg })).map((v) => v.id)).toEqual([first.id, second.id]);
+  });
+});
+
+describe('evaluateDeterministically', () => {
+  it("stores each draft's rubric score and notes, answered in the order asked", async () => {
+    const rubric = new RubricEngine(handle.db, { clock: () => new Date(FIXED_NOW) });
+    const pkg = await insertContentPackage(handle.db, fx, { channels: ['x'] });
+    const [fits, tooLong] = await content.createVariants(fx, {
+      packageId: pkg,
+      variants: [
+        { channel: 'x', draftText: 'Close the books in days, not weeks. What slows yours down?' },
+        { channel: 'x', draftText: 'a'.repeat(400) },
+      ],
+    });
+    const evaluated = await rubric.evaluateDeterministically(fx, { variantIds: [tooLong!.id, fits!.id] });
+    expect(evaluated.map((v) => v.id)).toEqual([tooLong!.id, fits!.id]);
+    for (const variant of evaluated) {
+      const expected = scoreDraft(variant.text, await rubric.ruleContext(fx, 'x'));
+      expect(variant).toMatchObject({ evalScore: expected.score, evalNotes: deterministicNotes(expected), lastEvaluatedAt: FIXED_NOW });
+      expect(await content.getVariant(fx, { variantId: variant.id })).toEqual(variant);
+    }
+    expect(evaluated[0]!.evalNotes).toMatch(/^✗ Invalid/);
+  });
+
+  it("refuses another brand's variant as not found, scoring none", async () => {
+    const rubric = new RubricEngine(handle.db);
+    const other = await createTenantFixture(handle.db, 'Evaluated Elsewhere Co');
+    const ownId = await insertContentVariant(handle.db, fx, packageId);
+    const foreignId = await insertContentVariant(handle.db, other, await insertContentPackage(handle.db, other));
+    await expect(rubric.evaluateDeterministically(fx, { variantIds: [ownId, foreignId] })).rejects.toBeInstanceOf(NotFoundError);
+    expect((await content.getVariant(fx, { variantId: ownId })).evalScore).toBeNull();
   });
 });

@@ -23,13 +23,21 @@ export const StartRunInput = z.object({
 });
 export type StartRunInput = z.input<typeof StartRunInput>;
 
-export const RecordRunEventInput = z.object({
-  runId: z.uuid(),
+const RunEvent = z.object({
   node: z.string().trim().min(1).max(120),
   kind: FlowRunEventKind,
   payload: z.unknown(),
 });
+
+export const RecordRunEventInput = RunEvent.extend({ runId: z.uuid() });
 export type RecordRunEventInput = z.input<typeof RecordRunEventInput>;
+
+/** Most events one call appends: a build's drafts with their evaluations (six channels of three drafts, two events each). */
+export const MAX_EVENTS_PER_APPEND = 50;
+
+/** Events of one run recorded together, in this order. */
+export const RecordRunEventsInput = z.object({ runId: z.uuid(), events: z.array(RunEvent).min(1).max(MAX_EVENTS_PER_APPEND) });
+export type RecordRunEventsInput = z.input<typeof RecordRunEventsInput>;
 
 /**
  * A flow ends its own run in one of these; `running` is only ever its first status, and only the

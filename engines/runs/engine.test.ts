@@ -63,6 +63,28 @@ describe('FlowRunsEngine', () => {
     expect(listed.events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it('records a batch of events after those already there, in the order given', async () => {
+    const runId = await runs.startRun(fx, { flow: 'f2_package_build', input: {} });
+    await runs.recordEvent({ runId, node: 'thesis', kind: 'llm_output', payload: {} });
+    const batch = await runs.recordEvents({
+      runId,
+      events: [
+        { node: 'createVariant:x', kind: 'engine_mutation', payload: { n: 1 } },
+        { node: 'createVariant:linkedin', kind: 'engine_mutation', payload: { n: 2 } },
+      ],
+    });
+    expect(batch.map((e) => [e.seq, e.node])).toEqual([
+      [2, 'createVariant:x'],
+      [3, 'createVariant:linkedin'],
+    ]);
+    const listed = (await runs.listRuns(fx)).find((r) => r.id === runId)!;
+    expect(listed.events.map((e) => [e.seq, e.node, e.payload])).toEqual([
+      [1, 'thesis', {}],
+      [2, 'createVariant:x', { n: 1 }],
+      [3, 'createVariant:linkedin', { n: 2 }],
+    ]);
+  });
+
   it('refuses events and a second outcome once a run has finished', async () => {
     const runId = await runs.startRun(fx, { flow: 'f3_learning', input: { windowDays: 30 } });
     await runs.finishRun({ runId, status: 'failed', error: 'opportunities step timed out' });

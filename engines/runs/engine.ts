@@ -20,6 +20,7 @@ import {
   MAX_INLINE_PAYLOAD_BYTES,
   RecallOutputInput,
   RecordRunEventInput,
+  RecordRunEventsInput,
   StartRunInput,
   SweepInput,
 } from './dto';
@@ -64,36 +65,48 @@ export class FlowRunsEngine {
     return created!.id;
   }
 
-  /**
-   * Appends an event to a running run. The run row is locked first, so parallel nodes of one flow
-   * (the per-channel fan-out) still get distinct, increasing `seq` numbers.
-   */
+  /** Appends an event to a running run (`recordEvents` with one event). */
   async recordEvent(input: RecordRunEventInput): Promise<FlowRunEventDTO> {
-    const event = RecordRunEventInput.parse(input);
+    const { runId, ...event } = RecordRunEventInput.parse(input);
+    const [recorded] = await this.recordEvents({ runId, events: [event] });
+    return recorded!;
+  }
+
+  /**
+   * Appends events to a running run, numbered in the order given, in one insert. The run row is
+   * locked first, so parallel nodes of one flow (the per-channel fan-out) still get distinct,
+   * increasing `seq` numbers.
+   */
+  async recordEvents(input: RecordRunEventsInput): Promise<FlowRunEventDTO[]> {
+    const { runId, events } = RecordRunEventsInput.parse(input);
     return this.db.transaction(async (tx) => {
       const [run] = await tx
         .select({ tenantId: flowRuns.tenantId, brandId: flowRuns.brandId, status: flowRuns.status })
         .from(flowRuns)
-        .where(and(eq(flowRuns.id, event.runId), isNull(flowRuns.deletedAt)))
+        .where(and(eq(flowRuns.id, runId), isNull(flowRuns.deletedAt)))
         .for('update');
-      if (!run) throw new NotFoundError('Flow run', event.runId);
-      if (run.status !== 'running') throw new InvariantViolationError(`Flow run ${event.runId} is already ${run.status}`);
-      // The next seq is read inside the insert: one round trip fewer for every event a flow records
-      // (an F2 build records about 25; bench P3). The run's row lock above still orders concurrent appends.
-      const [created] = await tx
+      if (!run) throw new NotFoundError('Flow run', runId);
+      if (run.status !== 'running') throw new InvariantViolationError(`Flow run ${runId} is already ${run.status}`);
+      // The last seq is read inside the insert (every row sees it as it was before the insert): one
+      // round trip for all the events, however many (bench P3). The row lock above orders concurrent appends.
+      const lastSeq = sql`(select coalesce(max(${flowRunEvents.seq}), 0) from ${flowRunEvents} where ${flowRunEvents.runId} = ${runId})`;
+      const at = this.clock();
+      const created = await tx
         .insert(flowRunEvents)
-        .values({
-          tenantId: run.tenantId,
-          brandId: run.brandId,
-          runId: event.runId,
-          seq: sql`(select coalesce(max(${flowRunEvents.seq}), 0) + 1 from ${flowRunEvents} where ${flowRunEvents.runId} = ${event.runId})`,
-          node: event.node,
-          kind: event.kind,
-          payload: auditPayload(event.payload),
-          at: this.clock(),
-        })
+        .values(
+          events.map((event, index) => ({
+            tenantId: run.tenantId,
+            brandId: run.brandId,
+            runId,
+            seq: sql`${lastSeq} + ${index + 1}`,
+            node: event.node,
+            kind: event.kind,
+            payload: auditPayload(event.payload),
+            at,
+          })),
+        )
         .returning();
-      return toEventDTO(created!);
+      return created.sort((a, b) => a.seq - b.seq).map(toEventDTO);
     });
   }
 

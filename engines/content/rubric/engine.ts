@@ -1,14 +1,22 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Clock } from '../../clock';
 import { systemClock } from '../../clock';
 import type { Database } from '../../db/client';
 import { brands, contentPackages, variants } from '../../db/schema';
 import { DecisionsEngine } from '../../decisions/engine';
 import type { Channel } from '../../enums';
-import { OverrideRequiredError } from '../../errors';
+import { NotFoundError, OverrideRequiredError } from '../../errors';
 import { BrandScope, inBrand } from '../../scope';
-import { activeText, type PackageDTO, PackageRef, type VariantDTO, VariantRef } from '../dto';
-import { loadPackage, loadVariant, loadVariantDTO, selectPackageVariants, toPackageDTO } from '../queries';
+import { activeText, type PackageDTO, PackageRef, type VariantDTO, VariantRef, VariantRefs } from '../dto';
+import {
+  loadPackage,
+  loadVariant,
+  loadVariantDTO,
+  selectPackageVariants,
+  selectVariantsById,
+  toPackageDTO,
+  toVariantDTO,
+} from '../queries';
 import { type CtaPolicy, type DraftRuleContext, type DraftScore, type PackageScore, scoreDraft, scorePackage, thesisTextFailures } from '.';
 import { EditPackageThesisInput, RecordVariantEvaluationInput } from './dto';
 
@@ -40,19 +48,7 @@ export class RubricEngine {
 
   /** The brand's taboos, its tenant's other brands' names and its call-to-action policy. */
   async ruleContext(brand: BrandScope, channel: Channel): Promise<DraftRuleContext> {
-    const scope = BrandScope.parse(brand);
-    const rows = await this.db
-      .select({ id: brands.id, name: brands.name, taboos: brands.taboos, metadata: brands.metadata })
-      .from(brands)
-      .where(and(eq(brands.tenantId, scope.tenantId), sql`${brands.deletedAt} is null`));
-    const own = rows.find((row) => row.id === scope.brandId);
-    const policy = own?.metadata?.ctaPolicy;
-    return {
-      channel,
-      taboos: own?.taboos ?? [],
-      otherBrandNames: rows.filter((row) => row.id !== scope.brandId && row.name.trim()).map((row) => row.name),
-      ctaPolicy: policy === 'none' ? 'none' : ('engage' satisfies CtaPolicy),
-    };
+    return { channel, ...(await this.brandRules(BrandScope.parse(brand))) };
   }
 
   async draftContext(brand: BrandScope, input: VariantRef): Promise<DraftEvaluationContext> {
@@ -78,12 +74,37 @@ export class RubricEngine {
     return loadVariantDTO(this.db, scope, variantId);
   }
 
-  /** The deterministic evaluation of one variant, stored: what F2 gives every draft it writes. */
-  async evaluateDeterministically(brand: BrandScope, input: VariantRef): Promise<VariantDTO> {
+  /**
+   * The deterministic evaluation of fresh drafts, stored in one update: what F2 gives every draft it
+   * writes. The variants' text is not touched.
+   */
+  async evaluateDeterministically(brand: BrandScope, input: VariantRefs): Promise<VariantDTO[]> {
     const scope = BrandScope.parse(brand);
-    const { variant, rules } = await this.draftContext(scope, input);
-    const scored = scoreDraft(variant.text, rules);
-    return this.recordEvaluation(scope, { variantId: variant.id, evalScore: scored.score, evalNotes: deterministicNotes(scored) });
+    const { variantIds } = VariantRefs.parse(input);
+    const [rows, rules] = await Promise.all([selectVariantsById(this.db, scope, variantIds), this.brandRules(scope)]);
+    const missing = variantIds.find((id) => !rows.some((row) => row.id === id));
+    if (missing) throw new NotFoundError('Variant', missing);
+    const scored = rows.map((row) => {
+      const score = scoreDraft(activeText(row), { channel: row.channel, ...rules });
+      return { id: row.id, evalScore: score.score, evalNotes: deterministicNotes(score) };
+    });
+    const byId = (pick: (entry: (typeof scored)[number]) => SQL) =>
+      sql`(case ${variants.id} ${sql.join(
+        scored.map((entry) => sql`when ${entry.id}::uuid then ${pick(entry)}`),
+        sql` `,
+      )} end)`;
+    const updated = await this.db
+      .update(variants)
+      .set({
+        evalScore: byId((entry) => sql`${entry.evalScore}::integer`),
+        evalNotes: byId((entry) => sql`${entry.evalNotes}::text`),
+        lastEvaluatedAt: this.clock(),
+      })
+      .where(and(inArray(variants.id, variantIds), inBrand(variants, scope)))
+      .returning();
+    const patternNames = new Map(rows.map((row) => [row.id, row.patternName]));
+    const dtos = new Map(updated.map((row) => [row.id, toVariantDTO({ ...row, patternName: patternNames.get(row.id) ?? null })]));
+    return variantIds.map((id) => dtos.get(id)!);
   }
 
   /**
@@ -154,12 +175,14 @@ export class RubricEngine {
       selectPackageVariants(this.db, scope, pkg.id),
       this.db.select({ primaryChannel: brands.primaryChannel }).from(brands).where(eq(brands.id, scope.brandId)),
     ]);
-    const drafts = [];
-    for (const row of rows.filter((r) => r.status !== 'rejected')) {
-      const rules = await this.ruleContext(scope, row.channel);
-      drafts.push({ channel: row.channel, patternId: row.patternTemplateId, score: scoreDraft(activeText(row), rules) });
-    }
-    const rules = await this.ruleContext(scope, pkg.channels[0] ?? 'linkedin');
+    const rules = await this.brandRules(scope);
+    const drafts = rows
+      .filter((r) => r.status !== 'rejected')
+      .map((row) => ({
+        channel: row.channel,
+        patternId: row.patternTemplateId,
+        score: scoreDraft(activeText(row), { channel: row.channel, ...rules }),
+      }));
     return scorePackage(pkg, {
       opportunityTitle: pkg.title,
       channels: pkg.channels,
@@ -168,6 +191,21 @@ export class RubricEngine {
       otherBrandNames: rules.otherBrandNames,
       drafts,
     });
+  }
+
+  /** The rules of the brand that hold on every channel: one read of the tenant's live brands. */
+  private async brandRules(scope: BrandScope): Promise<Omit<DraftRuleContext, 'channel'>> {
+    const rows = await this.db
+      .select({ id: brands.id, name: brands.name, taboos: brands.taboos, metadata: brands.metadata })
+      .from(brands)
+      .where(and(eq(brands.tenantId, scope.tenantId), sql`${brands.deletedAt} is null`));
+    const own = rows.find((row) => row.id === scope.brandId);
+    const policy = own?.metadata?.ctaPolicy;
+    return {
+      taboos: own?.taboos ?? [],
+      otherBrandNames: rows.filter((row) => row.id !== scope.brandId && row.name.trim()).map((row) => row.name),
+      ctaPolicy: policy === 'none' ? 'none' : ('engage' satisfies CtaPolicy),
+    };
   }
 }
 

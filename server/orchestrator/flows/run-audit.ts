@@ -51,6 +51,12 @@ export class FlowRunAudit {
     return this.event(node, 'engine_mutation', payload);
   }
 
+  /** Several engine mutations recorded in one write, in this order (a batch of drafts stored together). */
+  async mutations(entries: { node: string; payload: unknown }[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.runs.recordEvents({ runId: this.runId, events: entries.map((entry) => ({ ...entry, kind: 'engine_mutation' })) });
+  }
+
   /** The node's object (hashed by the runs engine when large), model and usage; or its failure. */
   async llm(node: string, result: LlmNodeResult<unknown>): Promise<void> {
     if (result.ok) {

@@ -127,7 +127,7 @@ describe('package graph with a mock model', () => {
   it('takes the package back when storing drafts fails, so nothing is half-written', async () => {
     const { ctx: base } = contextWith(() => undefined);
     const failing = Object.create(base.engines.content, {
-      createVariant: { value: () => Promise.reject(new InvariantViolationError('refused by the test', 'state')) },
+      createVariants: { value: () => Promise.reject(new InvariantViolationError('refused by the test', 'state')) },
     });
     const ctx: SystemContext = { ...base, engines: { ...base.engines, content: failing } };
     const opportunityId = await insertContentOpportunity(handle.db, fx);
@@ -275,11 +275,11 @@ describe('a repeated idempotency key', () => {
     const { ctx: base } = contextWith(script);
     let refusals = 1;
     const failingOnce = Object.create(base.engines.content, {
-      createVariant: {
-        value: (...args: Parameters<typeof base.engines.content.createVariant>) =>
+      createVariants: {
+        value: (...args: Parameters<typeof base.engines.content.createVariants>) =>
           refusals-- > 0
             ? Promise.reject(new InvariantViolationError('refused by the test', 'state'))
-            : base.engines.content.createVariant(...args),
+            : base.engines.content.createVariants(...args),
       },
     });
     const ctx: SystemContext = { ...base, engines: { ...base.engines, content: failingOnce } };

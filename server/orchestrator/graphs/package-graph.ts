@@ -114,7 +114,7 @@ async function draftOneChannel(state: PackageState, config: Config) {
 }
 
 async function persistVariants(state: PackageState, config: Config) {
-  await persistPlans(runDeps(config), state.tenantId, state.brandId, state.pkg.id, orderedPlans(state.plans, state.pkg.channels));
+  await persistPlans(runDeps(config), state, state.pkg.id, orderedPlans(state.plans, state.pkg.channels));
   return {};
 }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { VariantDTO, WorkspaceWarning } from '../../../../engines/content/dto';
 import { CHANNEL_LIMITS, Channel } from '../../../../engines/enums';
 import type { PatternRecommendation } from '../../../../engines/patterns/dto';
+import type { BrandScope } from '../../../../engines/scope';
 import type { SystemContext } from '../../context';
 import type { Deadline } from '../../flows/deadline';
 import type { PackageRunAudit } from '../../flows/package-run-audit';
@@ -155,36 +156,41 @@ async function guardDraft(deps: DraftingDeps, task: ChannelTask, draft: VariantD
   return { draft: null, warning: { channel: task.channel, node, message: `Dropped ${task.channel} draft ${index + 1}: it ${why}` } };
 }
 
-/** Stores each plan's drafts as variants of the package with their deterministic evaluation, recording every one on the run. */
-export async function persistPlans(
-  deps: DraftingDeps,
-  tenantId: string,
-  brandId: string,
-  packageId: string,
-  plans: VariantPlan[],
-): Promise<VariantDTO[]> {
-  const created: VariantDTO[] = [];
-  for (const plan of plans) {
-    for (const draft of plan.variants) {
-      const variant = await deps.ctx.engines.content.createVariant(
-        { tenantId, brandId },
-        {
-          packageId,
-          channel: plan.channel,
-          patternTemplateId: plan.patternId,
-          draftText: draft.rawText,
-          rationale: draft.rationale,
-          safetyFlags: draft.safetyFlags,
-          generatedByModel: draft.generatedByModel,
-          rawPromptContext: plan.promptContext,
-        },
-      );
-      await deps.audit.mutation(`createVariant:${plan.channel}`, { variantId: variant.id, packageId, channel: plan.channel });
-      // Every fresh draft gets the rubric's deterministic score, so the workspace shows its badge at once.
-      const evaluated = await deps.ctx.engines.rubric.evaluateDeterministically({ tenantId, brandId }, { variantId: variant.id });
-      await deps.audit.mutation(`evaluateVariant:${plan.channel}`, { variantId: variant.id, evalScore: evaluated.evalScore });
-      created.push(evaluated);
-    }
-  }
-  return created;
+/**
+ * Stores the plans' drafts as variants of the package in one write, then gives them their
+ * deterministic evaluation in another, recording each on the run.
+ */
+export async function persistPlans(deps: DraftingDeps, scope: BrandScope, packageId: string, plans: VariantPlan[]): Promise<VariantDTO[]> {
+  const drafts = plans.flatMap((plan) =>
+    plan.variants.map((draft) => ({
+      channel: plan.channel,
+      patternTemplateId: plan.patternId,
+      draftText: draft.rawText,
+      rationale: draft.rationale,
+      safetyFlags: draft.safetyFlags,
+      generatedByModel: draft.generatedByModel,
+      rawPromptContext: plan.promptContext,
+    })),
+  );
+  if (drafts.length === 0) return [];
+  const { content, rubric } = deps.ctx.engines;
+  const created = await content.createVariants(scope, { packageId, variants: drafts });
+  // Every fresh draft gets the rubric's deterministic score, so the workspace shows its badge at once;
+  // the record of the creation is written meanwhile (the scores are recorded after it, keeping the order).
+  const [evaluated] = await Promise.all([
+    rubric.evaluateDeterministically(scope, { variantIds: created.map((variant) => variant.id) }),
+    deps.audit.mutations(
+      created.map((variant) => ({
+        node: `createVariant:${variant.channel}`,
+        payload: { variantId: variant.id, packageId, channel: variant.channel },
+      })),
+    ),
+  ]);
+  await deps.audit.mutations(
+    evaluated.map((variant) => ({
+      node: `evaluateVariant:${variant.channel}`,
+      payload: { variantId: variant.id, evalScore: variant.evalScore },
+    })),
+  );
+  return evaluated;
 }
