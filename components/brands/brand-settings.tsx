@@ -6,10 +6,12 @@ import { type FormEvent, useState } from 'react';
 import type { Channel } from '@/engines/enums';
 import { useTRPC } from '@/trpc/react';
 import type { UserBrandDTO } from '@/trpc/types';
-import { Field } from '../ui/field';
+import { Field, FormError } from '../ui/field';
 import { useEarlyInput } from '../ui/use-early-input';
+import { useUnsavedEdits } from '../ui/use-unsaved-edits';
 import { canManage } from '../workspaces/roles';
 import { channelDrafts, errorsByField, selectedChannels } from './brand-fields';
+import { BrandNameField } from './brand-name-field';
 import { ChannelFields } from './channel-fields';
 import { TimeZoneField } from './time-zone-field';
 
@@ -60,12 +62,12 @@ function DetailsForm({ brand, primaryChannel: storedPrimary, channels, timeZone:
   const [primaryChannel, setPrimaryChannel] = useState<Channel>(storedPrimary);
   const [drafts, setDrafts] = useState(() => channelDrafts(channels));
   const [timeZone, setTimeZone] = useState(storedTimeZone);
-  const [dirty, setDirty] = useState(false);
+  const { dirty, edit, saved } = useUnsavedEdits();
   const form = useEarlyInput();
   const update = useMutation(
     trpc.brands.update.mutationOptions({
       onSuccess: () => {
-        setDirty(false);
+        saved();
         void queryClient.invalidateQueries({ queryKey: trpc.brands.list.queryKey() });
         void queryClient.invalidateQueries({ queryKey: trpc.brands.strategy.queryKey({ brandId: brand.id }) });
       },
@@ -73,13 +75,6 @@ function DetailsForm({ brand, primaryChannel: storedPrimary, channels, timeZone:
   );
   const errors = errorsByField(update.error);
   const disabled = !canEdit || update.isPending;
-  // Every edit marks the form unsaved, so "Saved" never shows over a change that is not stored.
-  const edit =
-    <T,>(set: (value: T) => void) =>
-    (value: T) => {
-      set(value);
-      setDirty(true);
-    };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -95,18 +90,7 @@ function DetailsForm({ brand, primaryChannel: storedPrimary, channels, timeZone:
 
   return (
     <form ref={form} className="brand-form stack" onSubmit={submit} noValidate>
-      <Field label="Brand name" error={errors.fields.name}>
-        {(control) => (
-          <input
-            {...control}
-            value={name}
-            maxLength={120}
-            required
-            disabled={disabled}
-            onChange={(event) => edit(setName)(event.target.value)}
-          />
-        )}
-      </Field>
+      <BrandNameField value={name} onChange={edit(setName)} disabled={disabled} error={errors.fields.name} />
       <Field label="Slug" hint={`Lowercase letters, digits and single hyphens; unique in ${brand.tenantName}.`} error={errors.fields.slug}>
         {(control) => (
           <input
@@ -129,11 +113,7 @@ function DetailsForm({ brand, primaryChannel: storedPrimary, channels, timeZone:
         channelsError={errors.fields.channels}
       />
       <TimeZoneField value={timeZone} onChange={edit(setTimeZone)} disabled={disabled} error={errors.fields.timeZone} />
-      {errors.form && (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <FormError message={errors.form} />
       {canEdit && (
         <div className="brand-form__actions">
           <button type="submit" className="button" disabled={update.isPending || !dirty}>
@@ -185,11 +165,7 @@ function ArchiveBrand({ brand }: { brand: UserBrandDTO }) {
               Cancel
             </button>
           </div>
-          {archive.isError && (
-            <p className="form-error" role="alert">
-              {archive.error.message}
-            </p>
-          )}
+          <FormError message={archive.error?.message} />
         </div>
       ) : (
         <button type="button" className="button button--quiet" onClick={() => setConfirming(true)}>

@@ -6,9 +6,10 @@ import { type FormEvent, useState } from 'react';
 import type { Channel } from '@/engines/enums';
 import { slugFromName } from '@/lib/slug';
 import { useTRPC } from '@/trpc/react';
-import { Field } from '../ui/field';
+import { Field, FormError } from '../ui/field';
 import { useEarlyInput } from '../ui/use-early-input';
 import { channelDrafts, errorsByField, selectedChannels } from './brand-fields';
+import { BrandNameField } from './brand-name-field';
 import { ChannelFields } from './channel-fields';
 
 interface NewBrandFormProps {
@@ -67,19 +68,7 @@ export function NewBrandForm({ workspaces, initialWorkspaceId }: NewBrandFormPro
         )}
       </Field>
 
-      <Field label="Brand name" error={errors.fields.name}>
-        {(control) => (
-          <input
-            {...control}
-            value={name}
-            maxLength={120}
-            required
-            disabled={busy}
-            autoComplete="off"
-            onChange={(event) => setName(event.target.value)}
-          />
-        )}
-      </Field>
+      <BrandNameField value={name} onChange={setName} disabled={busy} error={errors.fields.name} />
 
       <Field
         label="Slug (optional)"
@@ -117,11 +106,7 @@ export function NewBrandForm({ workspaces, initialWorkspaceId }: NewBrandFormPro
         channelsError={errors.fields.channels}
       />
 
-      {errors.form && (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <FormError message={errors.form} />
       <div className="brand-form__actions">
         <button type="submit" className="button" disabled={busy || !name.trim()}>
           {busy ? 'Creating…' : 'Create brand'}

@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
+import { FormError } from '@/components/ui/field';
 import { useEarlyInput } from '@/components/ui/use-early-input';
 import { useTRPC } from '@/trpc/react';
 import { formatDay } from './format';
@@ -37,11 +38,7 @@ export function IngestKeys({ brandId }: { brandId: string }) {
           Create key
         </button>
       </form>
-      {create.isError && (
-        <p className="form-error" role="alert">
-          {create.error.message}
-        </p>
-      )}
+      <FormError message={create.error?.message} />
       {create.data && (
         <div className="notice" role="status">
           <p>
@@ -82,11 +79,7 @@ export function IngestKeys({ brandId }: { brandId: string }) {
           ))}
         </ul>
       )}
-      {revoke.isError && (
-        <p className="form-error" role="alert">
-          {revoke.error.message}
-        </p>
-      )}
+      <FormError message={revoke.error?.message} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { FormError } from '@/components/ui/field';
 import { CRON_LEARNING_WINDOW_DAYS } from '@/lib/learning-window';
 import { useTRPC } from '@/trpc/react';
 import { formatWindow } from './format';
@@ -44,11 +45,7 @@ export function RunLearning({ brandId, windowDays }: { brandId: string; windowDa
         {run.isPending ? (preview ? 'Previewing…' : 'Running learning…') : idleLabel}
       </button>
       <div aria-live="polite" className="run-learning__result" data-testid="learning-result">
-        {run.isError && (
-          <p className="form-error" role="alert">
-            {run.error.message}
-          </p>
-        )}
+        <FormError message={run.error?.message} />
         {result &&
           (result.preview ? (
             <p>

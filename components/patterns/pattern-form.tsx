@@ -5,7 +5,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { CHANNEL_LABELS, PATTERN_CATEGORY_LABELS } from '@/lib/labels';
 import { useTRPC } from '@/trpc/react';
 import type { PatternDTO } from '@/trpc/types';
-import { Field } from '../ui/field';
+import { Field, FormError } from '../ui/field';
 import { beatsFromText, beatsProblem, MAX_BEATS, type PatternChannel } from './pattern-filter';
 
 type Category = PatternDTO['category'];
@@ -141,11 +141,7 @@ export function PatternForm({
       <Field label="Example snippet (optional)" error={errors.exampleSnippet}>
         {(control) => <textarea {...control} value={snippet} onChange={(e) => setSnippet(e.target.value)} rows={2} maxLength={2_000} />}
       </Field>
-      {unplaced && (
-        <p className="form-error" role="alert">
-          {unplaced}
-        </p>
-      )}
+      <FormError message={unplaced} />
       <div className="pattern-form__actions">
         <button type="submit" className="button" disabled={save.isPending}>
           {save.isPending ? 'Saving…' : pattern ? 'Save changes' : 'Create pattern'}

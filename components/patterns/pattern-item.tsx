@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatDay } from '@/components/insights/format';
+import { FormError } from '@/components/ui/field';
 import { useReturnFocus } from '@/components/ui/use-return-focus';
 import { CHANNEL_LABELS, PATTERN_CATEGORY_LABELS, PATTERN_STATUS_LABELS } from '@/lib/labels';
 import { useTRPC } from '@/trpc/react';
@@ -179,11 +180,7 @@ export function PatternItem({
           </div>
         </div>
       )}
-      {failure && (
-        <p className="form-error" role="alert">
-          {failure.message}
-        </p>
-      )}
+      <FormError message={failure?.message} />
     </li>
   );
 }

@@ -3,6 +3,7 @@
 import { useMutation, useSuspenseQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useEarlyInput } from '@/components/ui/use-early-input';
+import { useUnsavedEdits } from '@/components/ui/use-unsaved-edits';
 import { useTRPC } from '@/trpc/react';
 import type { PillarDTO } from '@/trpc/types';
 import { Problems } from './draft-review';
@@ -74,15 +75,9 @@ function PillarRow({ pillar, position, canEdit, moving, reportDirty, onUp, onDow
   const [isActive, setIsActive] = useState(pillar.isActive);
   const [isDominant, setIsDominant] = useState(pillar.isDominant);
   const form = useEarlyInput();
-  const [dirty, setDirty] = useState(false);
+  const { dirty, edit, saved } = useUnsavedEdits();
   const save = useMutation(trpc.strategy.upsertPillar.mutationOptions({ onSuccess: () => refresh() }));
   useReportDirty(`pillar:${pillar.id}`, dirty, reportDirty);
-  const edit =
-    <T,>(set: (value: T) => void) =>
-    (value: T) => {
-      set(value);
-      setDirty(true);
-    };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate(
@@ -97,7 +92,7 @@ function PillarRow({ pillar, position, canEdit, moving, reportDirty, onUp, onDow
         isActive,
         isDominant,
       },
-      { onSuccess: () => setDirty(false) },
+      { onSuccess: saved },
     );
   };
   const disabled = !canEdit || save.isPending;

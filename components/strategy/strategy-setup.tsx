@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { STRATEGY_UNSAVED_MESSAGE, useUnsavedGuard } from '@/components/app-shell/unsaved-guard';
 import { rateLimitMessage } from '@/components/llm/rate-limited';
-import { Field } from '@/components/ui/field';
+import { Field, FormError } from '@/components/ui/field';
 import { useEarlyInput } from '@/components/ui/use-early-input';
 import { zodFieldMessage } from '@/components/workspaces/field-error';
 import { isOfflineModelLabel } from '@/lib/labels';
@@ -174,11 +174,7 @@ export function StrategySetup({ brandId, brandName }: { brandId: string; brandNa
             Add an example post
           </button>
         </fieldset>
-        {proposeError && (
-          <p className="form-error" role="alert">
-            {proposeError}
-          </p>
-        )}
+        <FormError message={proposeError} />
         <div className="brand-form__actions">
           <button type="submit" className="button" disabled={propose.isPending}>
             {propose.isPending ? 'Proposing…' : draft ? 'Propose again' : 'Propose a strategy'}
@@ -203,11 +199,7 @@ export function StrategySetup({ brandId, brandName }: { brandId: string; brandNa
             <p className="muted small">Drafted by {proposed.model}. Edit anything before accepting.</p>
           )}
           <DraftReview draft={draft} onChange={setDraft} problems={problems} disabled={accept.isPending} />
-          {accept.error && (
-            <p className="form-error" role="alert">
-              {accept.error.message}
-            </p>
-          )}
+          <FormError message={accept.error?.message} />
           <div className="brand-form__actions">
             <button
               type="button"

@@ -3,6 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useEarlyInput } from '@/components/ui/use-early-input';
+import { useUnsavedEdits } from '@/components/ui/use-unsaved-edits';
 import { STRATEGY_BOUNDS } from '@/lib/strategy-rules';
 import { useTRPC } from '@/trpc/react';
 import type { BrandStrategyView } from '@/trpc/types';
@@ -23,7 +24,7 @@ export function VoiceForm({ strategy, canEdit, reportDirty }: VoiceFormProps) {
   const [positioning, setPositioning] = useState(strategy.positioning);
   const [toneTags, setToneTags] = useState(joinLines(strategy.toneTags));
   const [taboos, setTaboos] = useState(joinLines(strategy.taboos));
-  const [dirty, setDirty] = useState(false);
+  const { dirty, edit, saved } = useUnsavedEdits();
   const form = useEarlyInput();
   const update = useMutation(trpc.strategy.update.mutationOptions({ onSuccess: () => refresh() }));
   useReportDirty('voice', dirty, reportDirty);
@@ -39,15 +40,11 @@ export function VoiceForm({ strategy, canEdit, reportDirty }: VoiceFormProps) {
     taboos: linesOf(taboos).length ? [] : ['Name at least one'],
   };
   const valid = Object.values(problems).every((p) => p.length === 0);
-  const edit = (set: (value: string) => void) => (value: string) => {
-    set(value);
-    setDirty(true);
-  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     update.mutate(
       { brandId: strategy.brandId, positioning: positioning.trim(), toneTags: tones, taboos: linesOf(taboos) },
-      { onSuccess: () => setDirty(false) },
+      { onSuccess: saved },
     );
   };
   const disabled = !canEdit || update.isPending;

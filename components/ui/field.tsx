@@ -50,3 +50,12 @@ export function Field({ label, hint, error, invalid, children }: FieldProps) {
     </label>
   );
 }
+
+/** A refusal that belongs to the whole form or action rather than one field: shown where it happened, announced when it appears. */
+export function FormError({ message }: { message?: string | null }) {
+  return message ? (
+    <p className="form-error" role="alert">
+      {message}
+    </p>
+  ) : null;
+}

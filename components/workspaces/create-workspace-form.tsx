@@ -4,9 +4,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { useTRPC } from '@/trpc/react';
-import { Field } from '../ui/field';
 import { useEarlyInput } from '../ui/use-early-input';
 import { fieldError } from './field-error';
+import { WorkspaceNameField } from './workspace-name-field';
 
 /** The first step of a new user: a workspace named by them, with them as its owner; next, its first brand. */
 export function CreateWorkspaceForm() {
@@ -35,20 +35,13 @@ export function CreateWorkspaceForm() {
 
   return (
     <form ref={form} className="stack" onSubmit={submit} noValidate>
-      <Field label="Workspace name" hint="You become its owner and can invite your team; you can rename it later." error={error}>
-        {(control) => (
-          <input
-            {...control}
-            value={name}
-            maxLength={200}
-            required
-            disabled={busy}
-            autoComplete="organization"
-            placeholder="Your company or team"
-            onChange={(event) => setName(event.target.value)}
-          />
-        )}
-      </Field>
+      <WorkspaceNameField
+        value={name}
+        onChange={setName}
+        disabled={busy}
+        error={error}
+        hint="You become its owner and can invite your team; you can rename it later."
+      />
       <button type="submit" className="button" disabled={busy || !name.trim()}>
         {busy ? 'Creating…' : 'Create workspace'}
       </button>

@@ -10,6 +10,7 @@ import { Field } from '../ui/field';
 import { useEarlyInput } from '../ui/use-early-input';
 import { fieldError, zodFieldMessage } from './field-error';
 import { canManage, ROLE_LABELS } from './roles';
+import { WorkspaceNameField } from './workspace-name-field';
 
 type TeamMember = RouterOutputs['team']['list']['members'][number];
 type PendingInvite = RouterOutputs['team']['list']['invites'][number];
@@ -112,18 +113,7 @@ function WorkspaceName({ workspace, editable }: { workspace: { id: string; name:
   return (
     <form ref={form} className="team__rename" onSubmit={submit} noValidate>
       <h1 className="page-title">Team</h1>
-      <Field label="Workspace name" error={error}>
-        {(control) => (
-          <input
-            {...control}
-            value={name}
-            maxLength={200}
-            required
-            disabled={rename.isPending}
-            onChange={(event) => setName(event.target.value)}
-          />
-        )}
-      </Field>
+      <WorkspaceNameField value={name} onChange={setName} disabled={rename.isPending} error={error} />
       <div className="team__actions">
         <button type="submit" className="button" disabled={rename.isPending || !dirty || !name.trim()}>
           {rename.isPending ? 'Saving…' : 'Rename'}

@@ -1,0 +1,30 @@
+import { Field } from '../ui/field';
+
+/** The brand's name, as creating and renaming a brand both ask for it (the server allows 120 characters). */
+export function BrandNameField({
+  value,
+  onChange,
+  disabled,
+  error,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  disabled: boolean;
+  error?: string | null;
+}) {
+  return (
+    <Field label="Brand name" error={error}>
+      {(control) => (
+        <input
+          {...control}
+          value={value}
+          maxLength={120}
+          required
+          disabled={disabled}
+          autoComplete="off"
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
