@@ -1,28 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_OWNER, DEMO_TENANTS, DEMO_USERS } from '../../supabase/seed/demo-users';
-import { createTestDatabase, type TestDatabase } from '../../test/database';
 import { viewerFor } from '../../test/fixtures/auth';
+import { procedureBed } from '../../test/fixtures/procedures';
 import { codeOf } from '../../test/trpc';
 import { createAuthSetup } from '../auth/auth-setup';
-import type { Viewer } from '../auth/viewer';
-import { createSystemContext, type SystemContext } from '../orchestrator/context';
-import { createInnerContext } from './init';
-import { createCaller } from './root';
+import { createSystemContext } from '../orchestrator/context';
 
-let handle: TestDatabase;
-let system: SystemContext;
-
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  system = createSystemContext(handle);
-});
-afterAll(() => handle.close());
-
-const callerAs = (viewer: Viewer | null, sys: SystemContext = system) => createCaller(createInnerContext({ system: sys, viewer }));
+const bed = procedureBed();
 
 describe('auth.me', () => {
   it('names the signed-in user and their tenants', async () => {
-    expect(await callerAs(await viewerFor(system, DEMO_OWNER.userId)).auth.me()).toMatchObject({
+    expect(await bed.as(await viewerFor(bed.system, DEMO_OWNER.userId)).auth.me()).toMatchObject({
       userId: DEMO_OWNER.userId,
       displayName: DEMO_OWNER.displayName,
       memberships: [{ tenantId: DEMO_TENANTS.northwind.id, role: 'owner' }],
@@ -30,32 +18,32 @@ describe('auth.me', () => {
   });
 
   it('is UNAUTHORIZED without a viewer', async () => {
-    expect(await codeOf(callerAs(null).auth.me())).toBe('UNAUTHORIZED');
+    expect(await codeOf(bed.as(null).auth.me())).toBe('UNAUTHORIZED');
   });
 });
 
 describe('auth.mode', () => {
   it('tells the sign-in page to offer the demo users where no Supabase project is configured', async () => {
-    expect(await callerAs(null).auth.mode()).toEqual({ mode: 'demo', supabaseClient: null, demoSignIn: true });
+    expect(await bed.as(null).auth.mode()).toEqual({ mode: 'demo', supabaseClient: null, demoSignIn: true });
   });
 
   it('hands over the public Supabase client settings, and no demo sign-in, in Supabase mode', async () => {
     const supabaseClient = { url: 'https://abc.supabase.co', anonKey: 'anon-key' };
-    const supabase = createSystemContext(handle, {
+    const supabase = createSystemContext(bed.handle, {
       auth: createAuthSetup('supabase', { hs256Secret: new Uint8Array(32) }, { supabaseClient }),
     });
-    expect(await callerAs(null, supabase).auth.mode()).toEqual({ mode: 'supabase', supabaseClient, demoSignIn: false });
+    expect(await bed.as(null, supabase).auth.mode()).toEqual({ mode: 'supabase', supabaseClient, demoSignIn: false });
   });
 });
 
 describe('auth.demoUsers', () => {
   it('lists the seeded demo users to anyone while the demo sign-in is allowed', async () => {
-    const ids = (await callerAs(null).auth.demoUsers()).map((u) => u.userId);
+    const ids = (await bed.as(null).auth.demoUsers()).map((u) => u.userId);
     expect(ids).toEqual(expect.arrayContaining(DEMO_USERS.map((u) => u.userId)));
   });
 
   it('is FORBIDDEN where the demo sign-in is off', async () => {
-    const supabaseOnly = createSystemContext(handle, { auth: createAuthSetup('supabase', { hs256Secret: new Uint8Array(32) }) });
-    expect(await codeOf(callerAs(null, supabaseOnly).auth.demoUsers())).toBe('FORBIDDEN');
+    const supabaseOnly = createSystemContext(bed.handle, { auth: createAuthSetup('supabase', { hs256Secret: new Uint8Array(32) }) });
+    expect(await codeOf(bed.as(null, supabaseOnly).auth.demoUsers())).toBe('FORBIDDEN');
   });
 });

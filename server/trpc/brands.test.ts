@@ -1,28 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { brands as brandRows } from '../../engines/db/schema';
 import { DEMO_BRANDS } from '../../supabase/seed/brands';
 import { DEMO_MEMBER, DEMO_OWNER, DEMO_TENANTS, OTHER_TENANT_OWNER } from '../../supabase/seed/demo-users';
-import { createTestDatabase, type TestDatabase } from '../../test/database';
 import { createTenantFixture } from '../../test/fixtures';
 import { viewerFor } from '../../test/fixtures/auth';
+import { procedureBed } from '../../test/fixtures/procedures';
 import { rejection } from '../../test/trpc';
-import type { Viewer } from '../auth/viewer';
-import { createSystemContext, type SystemContext } from '../orchestrator/context';
-import { createInnerContext } from './init';
-import { createCaller } from './root';
 
-let handle: TestDatabase;
-let system: SystemContext;
+const bed = procedureBed();
 
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  system = createSystemContext(handle);
-});
-afterAll(() => handle.close());
-
-const callerAs = (viewer: Viewer | null) => createCaller(createInnerContext({ system, viewer }));
 const demoBrandNames = (tenantId: string) =>
   DEMO_BRANDS.filter((b) => b.tenantId === tenantId)
     .map((b) => b.name)
@@ -30,7 +18,7 @@ const demoBrandNames = (tenantId: string) =>
 
 describe('brands.list', () => {
   it("gives the demo owner exactly the first tenant's brands", async () => {
-    const brands = await callerAs(await viewerFor(system, DEMO_OWNER.userId)).brands.list();
+    const brands = await bed.as(await viewerFor(bed.system, DEMO_OWNER.userId)).brands.list();
     expect(brands.map((b) => b.name).sort()).toEqual(demoBrandNames(DEMO_TENANTS.northwind.id));
     expect(brands.length).toBeGreaterThanOrEqual(2);
     expect(new Set(brands.map((b) => b.tenantId))).toEqual(new Set([DEMO_TENANTS.northwind.id]));
@@ -38,25 +26,25 @@ describe('brands.list', () => {
   });
 
   it("gives the second tenant's owner only their own brands", async () => {
-    const brands = await callerAs(await viewerFor(system, OTHER_TENANT_OWNER.userId)).brands.list();
+    const brands = await bed.as(await viewerFor(bed.system, OTHER_TENANT_OWNER.userId)).brands.list();
     expect(brands.map((b) => b.name).sort()).toEqual(demoBrandNames(DEMO_TENANTS.globex.id));
     expect(brands.every((b) => b.tenantId === DEMO_TENANTS.globex.id)).toBe(true);
   });
 
   it('gives a member the same brands with their member role', async () => {
-    const brands = await callerAs(await viewerFor(system, DEMO_MEMBER.userId)).brands.list();
+    const brands = await bed.as(await viewerFor(bed.system, DEMO_MEMBER.userId)).brands.list();
     expect(brands.map((b) => b.name).sort()).toEqual(demoBrandNames(DEMO_TENANTS.northwind.id));
     expect(brands.every((b) => b.role === 'member')).toBe(true);
   });
 
   it("gives the owner of a fresh tenant just that tenant's brand", async () => {
-    const fx = await createTenantFixture(handle.db, 'List Co');
-    const brands = await callerAs(await viewerFor(system, fx.ownerUserId)).brands.list();
+    const fx = await createTenantFixture(bed.handle.db, 'List Co');
+    const brands = await bed.as(await viewerFor(bed.system, fx.ownerUserId)).brands.list();
     expect(brands.map((b) => b.id)).toEqual([fx.brandId]);
   });
 
   it('is UNAUTHORIZED without a viewer', async () => {
-    expect((await rejection(callerAs(null).brands.list())).code).toBe('UNAUTHORIZED');
+    expect((await rejection(bed.as(null).brands.list())).code).toBe('UNAUTHORIZED');
   });
 });
 
@@ -65,19 +53,19 @@ describe('brands.strategy', () => {
   let foreignBrandId: string;
 
   beforeAll(async () => {
-    [ownBrandId] = (await system.engines.brandBrain.listBrandsForUser(DEMO_OWNER.userId)).map((b) => b.id) as [string];
-    [foreignBrandId] = (await system.engines.brandBrain.listBrandsForUser(OTHER_TENANT_OWNER.userId)).map((b) => b.id) as [string];
+    [ownBrandId] = (await bed.system.engines.brandBrain.listBrandsForUser(DEMO_OWNER.userId)).map((b) => b.id) as [string];
+    [foreignBrandId] = (await bed.system.engines.brandBrain.listBrandsForUser(OTHER_TENANT_OWNER.userId)).map((b) => b.id) as [string];
   });
 
   it("returns the strategy of one of the viewer's brands", async () => {
-    const view = await callerAs(await viewerFor(system, DEMO_OWNER.userId)).brands.strategy({ brandId: ownBrandId });
+    const view = await bed.as(await viewerFor(bed.system, DEMO_OWNER.userId)).brands.strategy({ brandId: ownBrandId });
     expect(view.brandId).toBe(ownBrandId);
     expect(view.personas.length).toBeGreaterThan(0);
     expect(view.pillars.length).toBeGreaterThan(0);
   });
 
   it("is NOT_FOUND for another tenant's brand, worded like a brand that does not exist", async () => {
-    const caller = callerAs(await viewerFor(system, DEMO_OWNER.userId));
+    const caller = bed.as(await viewerFor(bed.system, DEMO_OWNER.userId));
     const missingId = randomUUID();
     const foreign = await rejection(caller.brands.strategy({ brandId: foreignBrandId }));
     const missing = await rejection(caller.brands.strategy({ brandId: missingId }));
@@ -87,21 +75,21 @@ describe('brands.strategy', () => {
   });
 
   it('is NOT_FOUND for a brand that was deleted', async () => {
-    const fx = await createTenantFixture(handle.db, 'Deleted Co');
-    const caller = callerAs(await viewerFor(system, fx.ownerUserId));
+    const fx = await createTenantFixture(bed.handle.db, 'Deleted Co');
+    const caller = bed.as(await viewerFor(bed.system, fx.ownerUserId));
     await caller.brands.strategy({ brandId: fx.brandId });
-    await handle.db.update(brandRows).set({ deletedAt: new Date() }).where(eq(brandRows.id, fx.brandId));
+    await bed.handle.db.update(brandRows).set({ deletedAt: new Date() }).where(eq(brandRows.id, fx.brandId));
     expect((await rejection(caller.brands.strategy({ brandId: fx.brandId }))).code).toBe('NOT_FOUND');
   });
 
   it('is BAD_REQUEST naming the field for a brandId that is not a uuid', async () => {
-    const error = await rejection(callerAs(await viewerFor(system, DEMO_OWNER.userId)).brands.strategy({ brandId: 'ledgerline' }));
+    const error = await rejection(bed.as(await viewerFor(bed.system, DEMO_OWNER.userId)).brands.strategy({ brandId: 'ledgerline' }));
     expect(error.code).toBe('BAD_REQUEST');
     expect(error.message).toMatch(/^Invalid input: brandId: /);
   });
 
   it('is UNAUTHORIZED without a viewer, before the brand is looked at', async () => {
-    expect((await rejection(callerAs(null).brands.strategy({ brandId: ownBrandId }))).code).toBe('UNAUTHORIZED');
-    expect((await rejection(callerAs(null).brands.strategy({ brandId: 'not-a-uuid' }))).code).toBe('UNAUTHORIZED');
+    expect((await rejection(bed.as(null).brands.strategy({ brandId: ownBrandId }))).code).toBe('UNAUTHORIZED');
+    expect((await rejection(bed.as(null).brands.strategy({ brandId: 'not-a-uuid' }))).code).toBe('UNAUTHORIZED');
   });
 });

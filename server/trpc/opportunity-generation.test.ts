@@ -1,50 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_MEMBER, DEMO_OWNER, OTHER_TENANT_OWNER } from '../../supabase/seed/demo-users';
-import { createTestDatabase, type TestDatabase } from '../../test/database';
+import { describe, expect, it } from 'vitest';
 import { createTenantFixture } from '../../test/fixtures';
 import { viewerFor } from '../../test/fixtures/auth';
+import { demoBed } from '../../test/fixtures/procedures';
 import { codeOf, rejection } from '../../test/trpc';
-import type { Viewer } from '../auth/viewer';
-import { createSystemContext, type SystemContext } from '../orchestrator/context';
+import { createSystemContext } from '../orchestrator/context';
 import { DEFAULT_RATE_LIMITS } from '../rate-limit/config';
 import { createRateLimits } from '../rate-limit/limits';
-import { createInnerContext } from './init';
-import { createCaller } from './root';
 
-let handle: TestDatabase;
-let system: SystemContext;
-let owner: Viewer;
-let member: Viewer;
-let stranger: Viewer;
-let ledgerline: string;
-
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  system = createSystemContext(handle);
-  owner = await viewerFor(system, DEMO_OWNER.userId);
-  member = await viewerFor(system, DEMO_MEMBER.userId);
-  stranger = await viewerFor(system, OTHER_TENANT_OWNER.userId);
-  ledgerline = (await callerAs(owner).brands.list()).find((b) => b.slug === 'ledgerline')!.id;
-});
-afterAll(() => handle.close());
-
-const callerAs = (viewer: Viewer, ctx: SystemContext = system) => createCaller(createInnerContext({ system: ctx, viewer }));
+const bed = demoBed();
 
 describe('opportunities.generate', () => {
   it('lets a member generate on the calibrated demo brand and shows the class on the board', async () => {
-    expect(await callerAs(member).opportunities.generationStatus({ brandId: ledgerline })).toBeNull();
+    expect(await bed.as(bed.member).opportunities.generationStatus({ brandId: bed.ledgerline })).toBeNull();
     for (const text of ['Auditors ask for close evidence earlier', 'The median close is 6.4 days', 'CFOs move to weekly forecasts']) {
-      await callerAs(owner).sources.add({ brandId: ledgerline, kind: 'note', text });
+      await bed.as(bed.owner).sources.add({ brandId: bed.ledgerline, kind: 'note', text });
     }
-    const result = await callerAs(member).opportunities.generate({ brandId: ledgerline, idempotencyKey: 'procedure-test' });
+    const result = await bed.as(bed.member).opportunities.generate({ brandId: bed.ledgerline, idempotencyKey: 'procedure-test' });
     expect(result).toMatchObject({ runId: expect.any(String), proposed: expect.any(Number), boardClass: { class: expect.any(String) } });
     expect(result.landed).toBeGreaterThan(0);
     expect(result.landed + result.dropped).toBe(result.proposed);
     // The same key is answered with the same run's result.
-    expect(await callerAs(member).opportunities.generate({ brandId: ledgerline, idempotencyKey: 'procedure-test' })).toEqual(result);
-    expect(await callerAs(owner).opportunities.generationStatus({ brandId: ledgerline })).toEqual(result);
+    expect(await bed.as(bed.member).opportunities.generate({ brandId: bed.ledgerline, idempotencyKey: 'procedure-test' })).toEqual(result);
+    expect(await bed.as(bed.owner).opportunities.generationStatus({ brandId: bed.ledgerline })).toEqual(result);
 
-    const board = await callerAs(member).today.get({ brandId: ledgerline });
+    const board = await bed.as(bed.member).today.get({ brandId: bed.ledgerline });
     const generated = board.opportunities.filter((o) => o.generationRunId === result.runId);
     expect(generated.length).toBeGreaterThan(0);
     expect(generated[0]).toMatchObject({
@@ -55,28 +34,30 @@ describe('opportunities.generate', () => {
   });
 
   it('asks for a calibrated strategy first, with what is missing', async () => {
-    const fx = await createTenantFixture(handle.db, 'Uncalibrated Procedure Co');
-    const viewer = await viewerFor(system, fx.ownerUserId);
-    const error = await rejection(callerAs(viewer).opportunities.generate({ brandId: fx.brandId }));
+    const fx = await createTenantFixture(bed.handle.db, 'Uncalibrated Procedure Co');
+    const viewer = await viewerFor(bed.system, fx.ownerUserId);
+    const error = await rejection(bed.as(viewer).opportunities.generate({ brandId: fx.brandId }));
     expect(error.code).toBe('CONFLICT');
     expect(error.message).toMatch(/^Calibrate the strategy first: /);
   });
 
   it("answers another tenant's brand as not found and refuses a malformed key by field", async () => {
-    expect(await codeOf(callerAs(stranger).opportunities.generate({ brandId: ledgerline }))).toBe('NOT_FOUND');
-    expect(await codeOf(callerAs(stranger).opportunities.generationStatus({ brandId: ledgerline }))).toBe('NOT_FOUND');
-    const error = await rejection(callerAs(owner).opportunities.generate({ brandId: ledgerline, idempotencyKey: 'x'.repeat(201) }));
+    expect(await codeOf(bed.as(bed.stranger).opportunities.generate({ brandId: bed.ledgerline }))).toBe('NOT_FOUND');
+    expect(await codeOf(bed.as(bed.stranger).opportunities.generationStatus({ brandId: bed.ledgerline }))).toBe('NOT_FOUND');
+    const error = await rejection(bed.as(bed.owner).opportunities.generate({ brandId: bed.ledgerline, idempotencyKey: 'x'.repeat(201) }));
     expect(error.code).toBe('BAD_REQUEST');
     expect(error.message).toMatch(/idempotencyKey/);
     // A NUL could not be stored with the run's input: refused as bad input, never a 500.
-    expect(await codeOf(callerAs(owner).opportunities.generate({ brandId: ledgerline, idempotencyKey: 'a\u0000b' }))).toBe('BAD_REQUEST');
+    expect(await codeOf(bed.as(bed.owner).opportunities.generate({ brandId: bed.ledgerline, idempotencyKey: 'a\u0000b' }))).toBe(
+      'BAD_REQUEST',
+    );
   });
 
   it('limits generations per user', async () => {
-    const limited = createSystemContext(handle, {
-      limits: createRateLimits(handle, { ...DEFAULT_RATE_LIMITS, generations: { points: 1, seconds: 600 } }),
+    const limited = createSystemContext(bed.handle, {
+      limits: createRateLimits(bed.handle, { ...DEFAULT_RATE_LIMITS, generations: { points: 1, seconds: 600 } }),
     });
-    await callerAs(owner, limited).opportunities.generate({ brandId: ledgerline });
-    expect(await codeOf(callerAs(owner, limited).opportunities.generate({ brandId: ledgerline }))).toBe('TOO_MANY_REQUESTS');
+    await bed.as(bed.owner, limited).opportunities.generate({ brandId: bed.ledgerline });
+    expect(await codeOf(bed.as(bed.owner, limited).opportunities.generate({ brandId: bed.ledgerline }))).toBe('TOO_MANY_REQUESTS');
   });
 });

@@ -1,23 +1,11 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Channel } from '../../engines/enums';
-import { createTestDatabase, type TestDatabase } from '../../test/database';
-import { createTenantFixture, type TenantFixture } from '../../test/fixtures';
-import { viewerFor } from '../../test/fixtures/auth';
 import { insertContentOpportunity } from '../../test/fixtures/content';
+import { twoTenantBed } from '../../test/fixtures/procedures';
 import { codeOf, rejection } from '../../test/trpc';
-import type { Viewer } from '../auth/viewer';
-import { createSystemContext, type SystemContext } from '../orchestrator/context';
-import { createInnerContext } from './init';
-import { createCaller } from './root';
 
-let handle: TestDatabase;
-let system: SystemContext;
-let fx: TenantFixture;
-let other: TenantFixture;
-let owner: Viewer;
-let otherOwner: Viewer;
 /** Every package made here, by title. */
 const made = new Map<string, { id: string; channels: Channel[] }>();
 
@@ -38,36 +26,29 @@ const TITLES: { title: string; channels: Channel[] }[] = [
   { title: 'The controller’s calendar', channels: ['x', 'newsletter'] },
 ];
 
+const bed = twoTenantBed({ tenant: 'Library Co', other: 'Other Library Co' });
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  system = createSystemContext(handle);
-  fx = await createTenantFixture(handle.db, 'Library Co');
-  other = await createTenantFixture(handle.db, 'Other Library Co');
-  owner = await viewerFor(system, fx.ownerUserId);
-  otherOwner = await viewerFor(system, other.ownerUserId);
   for (const { title, channels } of TITLES) {
-    const opportunityId = await insertContentOpportunity(handle.db, fx, { title });
-    const { package: pkg } = await system.engines.content.createPackageFromOpportunity(fx, {
+    const opportunityId = await insertContentOpportunity(bed.handle.db, bed.fx, { title });
+    const { package: pkg } = await bed.system.engines.content.createPackageFromOpportunity(bed.fx, {
       opportunityId,
       channels,
-      createdByUserId: fx.ownerUserId,
+      createdByUserId: bed.fx.ownerUserId,
     });
     made.set(title, { id: pkg.id, channels });
   }
   // One of the other tenant's, with a title every search here would match.
-  const foreign = await insertContentOpportunity(handle.db, other, { title: 'Close the books, another tenant' });
-  await system.engines.content.createPackageFromOpportunity(other, {
+  const foreign = await insertContentOpportunity(bed.handle.db, bed.other, { title: 'Close the books, another tenant' });
+  await bed.system.engines.content.createPackageFromOpportunity(bed.other, {
     opportunityId: foreign,
     channels: ['linkedin'],
-    createdByUserId: other.ownerUserId,
+    createdByUserId: bed.other.ownerUserId,
   });
 });
-afterAll(() => handle.close());
 
-const as = (viewer: Viewer) => createCaller(createInnerContext({ system, viewer }));
 const idOf = (title: string) => made.get(title)!.id;
 
-type ListInput = Parameters<ReturnType<typeof as>['packages']['list']>[0];
+type ListInput = Parameters<ReturnType<typeof bed.as>['packages']['list']>[0];
 
 /** Every page of the list with `limit` per page, concatenated. */
 async function allPages(input: Omit<ListInput, 'cursor' | 'limit'>, limit: number) {
@@ -75,7 +56,7 @@ async function allPages(input: Omit<ListInput, 'cursor' | 'limit'>, limit: numbe
   let cursor: string | undefined;
   let pages = 0;
   do {
-    const page = await as(owner).packages.list({ ...input, cursor, limit });
+    const page = await bed.as(bed.owner).packages.list({ ...input, cursor, limit });
     items.push(...page.items);
     cursor = page.nextCursor ?? undefined;
     pages++;
@@ -86,7 +67,7 @@ async function allPages(input: Omit<ListInput, 'cursor' | 'limit'>, limit: numbe
 
 describe('packages.list', () => {
   it('lists every package of the brand, most recently changed first, with channels, origin and variant states', async () => {
-    const { items, nextCursor } = await as(owner).packages.list({ brandId: fx.brandId, limit: 100 });
+    const { items, nextCursor } = await bed.as(bed.owner).packages.list({ brandId: bed.fx.brandId, limit: 100 });
     expect(nextCursor).toBeNull();
     expect(items.map((item) => item.id).sort()).toEqual([...made.values()].map((p) => p.id).sort());
     for (let i = 1; i < items.length; i++) {
@@ -108,8 +89,10 @@ describe('packages.list', () => {
           { search: 'close' },
         ),
         async (limit, filter) => {
-          const whole = (await as(owner).packages.list({ brandId: fx.brandId, ...filter, limit: 100 })).items.map((item) => item.id);
-          const paged = (await allPages({ brandId: fx.brandId, ...filter }, limit)).map((item) => item.id);
+          const whole = (await bed.as(bed.owner).packages.list({ brandId: bed.fx.brandId, ...filter, limit: 100 })).items.map(
+            (item) => item.id,
+          );
+          const paged = (await allPages({ brandId: bed.fx.brandId, ...filter }, limit)).map((item) => item.id);
           expect(paged).toEqual(whole);
           expect(new Set(paged).size).toBe(paged.length);
         },
@@ -119,7 +102,7 @@ describe('packages.list', () => {
   });
 
   it('filters by channel and status; archived packages only under the archived status', async () => {
-    const onX = await allPages({ brandId: fx.brandId, channel: 'x' }, 100);
+    const onX = await allPages({ brandId: bed.fx.brandId, channel: 'x' }, 100);
     expect(onX.map((item) => item.id).sort()).toEqual(
       [...made.values()]
         .filter((p) => p.channels.includes('x'))
@@ -127,22 +110,24 @@ describe('packages.list', () => {
         .sort(),
     );
     const reviewed = idOf('Reconciliation as a habit');
-    await as(owner).packages.setStatus({ brandId: fx.brandId, packageId: reviewed, status: 'in_review' });
-    const inReview = await as(owner).packages.list({ brandId: fx.brandId, status: 'in_review' });
+    await bed.as(bed.owner).packages.setStatus({ brandId: bed.fx.brandId, packageId: reviewed, status: 'in_review' });
+    const inReview = await bed.as(bed.owner).packages.list({ brandId: bed.fx.brandId, status: 'in_review' });
     expect(inReview.items.map((item) => item.id)).toEqual([reviewed]);
     // The change moved it to the top of the unfiltered list.
-    expect((await as(owner).packages.list({ brandId: fx.brandId, limit: 1 })).items[0]!.id).toBe(reviewed);
+    expect((await bed.as(bed.owner).packages.list({ brandId: bed.fx.brandId, limit: 1 })).items[0]!.id).toBe(reviewed);
 
     const archived = idOf('The controller’s calendar');
-    await as(owner).packages.archive({ brandId: fx.brandId, packageId: archived });
-    const everyDefault = (await allPages({ brandId: fx.brandId }, 100)).map((item) => item.id);
+    await bed.as(bed.owner).packages.archive({ brandId: bed.fx.brandId, packageId: archived });
+    const everyDefault = (await allPages({ brandId: bed.fx.brandId }, 100)).map((item) => item.id);
     expect(everyDefault).not.toContain(archived);
     expect(everyDefault).toHaveLength(TITLES.length - 1);
-    expect((await as(owner).packages.list({ brandId: fx.brandId, status: 'archived' })).items.map((item) => item.id)).toEqual([archived]);
+    expect((await bed.as(bed.owner).packages.list({ brandId: bed.fx.brandId, status: 'archived' })).items.map((item) => item.id)).toEqual([
+      archived,
+    ]);
   });
 
   it('searches titles case-insensitively, with % and _ meaning themselves', async () => {
-    const titles = async (search: string) => (await allPages({ brandId: fx.brandId, search }, 100)).map((item) => item.title).sort();
+    const titles = async (search: string) => (await allPages({ brandId: bed.fx.brandId, search }, 100)).map((item) => item.title).sort();
     expect(await titles('close')).toEqual(
       ['+1 for continuous close', '-5 days to close', 'CLOSE week without the spreadsheets', 'Close the books faster'].sort(),
     );
@@ -153,16 +138,18 @@ describe('packages.list', () => {
   });
 
   it('another tenant gets NOT_FOUND for the brand; a forged cursor or unknown status is BAD_REQUEST naming the field', async () => {
-    expect(await codeOf(as(otherOwner).packages.list({ brandId: fx.brandId }))).toBe('NOT_FOUND');
-    expect(await codeOf(as(otherOwner).packages.exportCsv({ brandId: fx.brandId }))).toBe('NOT_FOUND');
-    const forged = await rejection(as(owner).packages.list({ brandId: fx.brandId, cursor: '2026-13-45T00:00:00.000000Z~x' }));
+    expect(await codeOf(bed.as(bed.otherOwner).packages.list({ brandId: bed.fx.brandId }))).toBe('NOT_FOUND');
+    expect(await codeOf(bed.as(bed.otherOwner).packages.exportCsv({ brandId: bed.fx.brandId }))).toBe('NOT_FOUND');
+    const forged = await rejection(bed.as(bed.owner).packages.list({ brandId: bed.fx.brandId, cursor: '2026-13-45T00:00:00.000000Z~x' }));
     expect(forged.code).toBe('BAD_REQUEST');
     expect(forged.message).toContain('cursor');
     const impossible = await rejection(
-      as(owner).packages.list({ brandId: fx.brandId, cursor: `2026-02-30T10:00:00.000000Z~${idOf('Audit trails people read')}` }),
+      bed
+        .as(bed.owner)
+        .packages.list({ brandId: bed.fx.brandId, cursor: `2026-02-30T10:00:00.000000Z~${idOf('Audit trails people read')}` }),
     );
     expect(impossible.code).toBe('BAD_REQUEST');
-    const status = await rejection(as(owner).packages.list({ brandId: fx.brandId, status: 'lost' as never }));
+    const status = await rejection(bed.as(bed.owner).packages.list({ brandId: bed.fx.brandId, status: 'lost' as never }));
     expect(status.code).toBe('BAD_REQUEST');
     expect(status.message).toContain('status');
   });
@@ -170,7 +157,7 @@ describe('packages.list', () => {
 
 describe('packages.exportCsv', () => {
   it('holds the filtered library, quoting commas and quotes and neutralising formula-leading cells', async () => {
-    const file = await as(owner).packages.exportCsv({ brandId: fx.brandId, channel: 'linkedin' });
+    const file = await bed.as(bed.owner).packages.exportCsv({ brandId: bed.fx.brandId, channel: 'linkedin' });
     expect(file.filename).toMatch(/^packages-\d{4}-\d{2}-\d{2}\.csv$/);
     const [header, ...records] = parse(file.csv) as string[][];
     expect(header).toEqual(['title', 'status', 'channels', 'variants', 'origin_opportunity', 'updated_at', 'created_at', 'package_id']);
@@ -185,9 +172,9 @@ describe('packages.exportCsv', () => {
     // Every cell that is not a neutralised formula starts with something a spreadsheet shows as text.
     for (const cell of records.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
 
-    const quoted = await as(owner).packages.exportCsv({ brandId: fx.brandId, search: 'quote' });
+    const quoted = await bed.as(bed.owner).packages.exportCsv({ brandId: bed.fx.brandId, search: 'quote' });
     expect((parse(quoted.csv) as string[][])[1]![0]).toBe('A quote " and a comma, in a title');
-    const newsletter = await as(owner).packages.exportCsv({ brandId: fx.brandId, search: '@finance' });
+    const newsletter = await bed.as(bed.owner).packages.exportCsv({ brandId: bed.fx.brandId, search: '@finance' });
     expect((parse(newsletter.csv) as string[][])[1]![0]).toBe("'@finance teams, a question");
   });
 });

@@ -1,51 +1,32 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import superjson from 'superjson';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PackageWorkspaceView } from '../../engines/content/dto';
 import { errorViolations } from '../../engines/errors';
-import { createTestDatabase, type TestDatabase } from '../../test/database';
-import { createTenantFixture, type TenantFixture } from '../../test/fixtures';
-import { viewerFor } from '../../test/fixtures/auth';
 import { insertContentOpportunity, insertContentPattern } from '../../test/fixtures/content';
+import { twoTenantBed } from '../../test/fixtures/procedures';
 import { codeOf, rejection } from '../../test/trpc';
-import type { Viewer } from '../auth/viewer';
-import { createSystemContext, type SystemContext } from '../orchestrator/context';
 import { isStillBuilding } from '../orchestrator/flows/package-replay';
 import { createInnerContext } from './init';
-import { appRouter, createCaller } from './root';
+import { appRouter } from './root';
 
-let handle: TestDatabase;
-let system: SystemContext;
-let fx: TenantFixture;
-let other: TenantFixture;
-let owner: Viewer;
-let otherOwner: Viewer;
-
+const bed = twoTenantBed({ tenant: 'Lifecycle Procedures Co', other: 'Other Lifecycle Co' });
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  system = createSystemContext(handle);
-  fx = await createTenantFixture(handle.db, 'Lifecycle Procedures Co');
-  other = await createTenantFixture(handle.db, 'Other Lifecycle Co');
-  await insertContentPattern(handle.db, fx, { supportedChannels: ['linkedin', 'x'] });
-  owner = await viewerFor(system, fx.ownerUserId);
-  otherOwner = await viewerFor(system, other.ownerUserId);
+  await insertContentPattern(bed.handle.db, bed.fx, { supportedChannels: ['linkedin', 'x'] });
 });
-afterAll(() => handle.close());
-
-const as = (viewer: Viewer) => createCaller(createInnerContext({ system, viewer }));
 
 /** A package F2 opens for a fresh idea of the brand, through the procedure a person uses. */
 async function openPackage(channels: ('linkedin' | 'x')[] = ['linkedin']): Promise<PackageWorkspaceView> {
-  const opportunityId = await insertContentOpportunity(handle.db, fx);
-  const answer = await as(owner).packages.createFromOpportunity({ brandId: fx.brandId, opportunityId, channels });
+  const opportunityId = await insertContentOpportunity(bed.handle.db, bed.fx);
+  const answer = await bed.as(bed.owner).packages.createFromOpportunity({ brandId: bed.fx.brandId, opportunityId, channels });
   if (isStillBuilding(answer)) throw new Error('expected the workspace');
   return answer;
 }
 
 describe('the package lifecycle through the procedures', () => {
   it('walks review, approval, a schedule on the brand’s clock, reschedule, unschedule, publication, archive and restore', async () => {
-    const api = as(owner);
-    const brandId = fx.brandId;
+    const api = bed.as(bed.owner);
+    const brandId = bed.fx.brandId;
     const created = await openPackage();
     const packageId = created.package.id;
     const variantId = created.variantsByChannel.linkedin![0]!.id;
@@ -87,8 +68,8 @@ describe('the package lifecycle through the procedures', () => {
   });
 
   it('refuses review with a taboo in a person’s edit, listing it, until an override gives a reason; the history keeps both', async () => {
-    const api = as(owner);
-    const brandId = fx.brandId;
+    const api = bed.as(bed.owner);
+    const brandId = bed.fx.brandId;
     const created = await openPackage();
     const packageId = created.package.id;
     const variantId = created.variantsByChannel.linkedin![0]!.id;
@@ -116,8 +97,8 @@ describe('the package lifecycle through the procedures', () => {
   it('sends the violations to the client over HTTP, beside the message, for the override dialog', async () => {
     const created = await openPackage();
     const variant = created.variantsByChannel.linkedin![0]!;
-    await as(owner).variants.update({ brandId: fx.brandId, variantId: variant.id, text: `${variant.text}\n\nNo crypto here.` });
-    const input = { brandId: fx.brandId, packageId: created.package.id, status: 'in_review' };
+    await bed.as(bed.owner).variants.update({ brandId: bed.fx.brandId, variantId: variant.id, text: `${variant.text}\n\nNo crypto here.` });
+    const input = { brandId: bed.fx.brandId, packageId: created.package.id, status: 'in_review' };
     const response = await fetchRequestHandler({
       endpoint: '/api/trpc',
       req: new Request('http://localhost/api/trpc/packages.setStatus', {
@@ -126,7 +107,7 @@ describe('the package lifecycle through the procedures', () => {
         body: JSON.stringify(superjson.serialize(input)),
       }),
       router: appRouter,
-      createContext: () => createInnerContext({ system, viewer: owner }),
+      createContext: () => createInnerContext({ system: bed.system, viewer: bed.owner }),
     });
     expect(response.status).toBe(409);
     const body = (await response.json()) as { error: { json: { data: { code: string; violations: string[] | null } } } };
@@ -135,8 +116,8 @@ describe('the package lifecycle through the procedures', () => {
   });
 
   it('answers BAD_REQUEST or CONFLICT for a step the rules refuse, and changes nothing', async () => {
-    const api = as(owner);
-    const brandId = fx.brandId;
+    const api = bed.as(bed.owner);
+    const brandId = bed.fx.brandId;
     const created = await openPackage();
     const packageId = created.package.id;
     const variantId = created.variantsByChannel.linkedin![0]!.id;
@@ -164,19 +145,19 @@ describe('the package lifecycle through the procedures', () => {
   });
 
   it("answers NOT_FOUND for another tenant's package or variant, and leaves them as they were", async () => {
-    const api = as(owner);
+    const api = bed.as(bed.owner);
     const created = await openPackage();
     const packageId = created.package.id;
     const variantId = created.variantsByChannel.linkedin![0]!.id;
-    await api.packages.setStatus({ brandId: fx.brandId, packageId, status: 'in_review' });
-    const stranger = as(otherOwner);
-    const brandId = other.brandId;
+    await api.packages.setStatus({ brandId: bed.fx.brandId, packageId, status: 'in_review' });
+    const stranger = bed.as(bed.otherOwner);
+    const brandId = bed.other.brandId;
     const calls: (() => Promise<unknown>)[] = [
       () => stranger.packages.setStatus({ brandId, packageId, status: 'approved' }),
       () => stranger.packages.archive({ brandId, packageId }),
       () => stranger.packages.restore({ brandId, packageId }),
       () => stranger.packages.history({ brandId, packageId }),
-      () => stranger.packages.history({ brandId: fx.brandId, packageId }),
+      () => stranger.packages.history({ brandId: bed.fx.brandId, packageId }),
       () => stranger.variants.approve({ brandId, variantId }),
       () => stranger.variants.reject({ brandId, variantId }),
       () => stranger.variants.schedule({ brandId, variantId, scheduledFor: '2099-01-15T09:00' }),
@@ -184,10 +165,10 @@ describe('the package lifecycle through the procedures', () => {
       () => stranger.variants.markPublished({ brandId, variantId, postUrl: 'https://x.com/stolen/status/1' }),
     ];
     for (const call of calls) expect(await codeOf(call())).toBe('NOT_FOUND');
-    const after = await api.packages.workspace({ brandId: fx.brandId, packageId });
+    const after = await api.packages.workspace({ brandId: bed.fx.brandId, packageId });
     expect(after.package.status).toBe('in_review');
     expect(after.variantsByChannel.linkedin![0]!.status).toBe(created.variantsByChannel.linkedin![0]!.status);
-    expect((await api.packages.history({ brandId: fx.brandId, packageId })).map((entry) => entry.kind)).toEqual([
+    expect((await api.packages.history({ brandId: bed.fx.brandId, packageId })).map((entry) => entry.kind)).toEqual([
       'sent_to_review',
       'opened_as_package',
     ]);

@@ -1,46 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PackageWorkspaceView } from '../../engines/content/dto';
-import { createTestDatabase, type TestDatabase } from '../../test/database';
-import { createTenantFixture, type TenantFixture } from '../../test/fixtures';
-import { viewerFor } from '../../test/fixtures/auth';
 import { insertContentOpportunity } from '../../test/fixtures/content';
+import { twoTenantBed } from '../../test/fixtures/procedures';
 import { codeOf, rejection } from '../../test/trpc';
-import type { Viewer } from '../auth/viewer';
-import { createSystemContext, type SystemContext } from '../orchestrator/context';
 import { LearningUpdateOrchestrator } from '../orchestrator/flows/learning-update';
 import { isStillBuilding, type PackageBuildAnswer } from '../orchestrator/flows/package-replay';
-import { createInnerContext } from './init';
-import { createCaller } from './root';
 
 // The procedures run "on" 2026-03-15 (UTC): its 30-day window starts 2026-02-14, its midpoint is
 // 2026-03-01 00:00 and its 7-day window starts 2026-03-09.
 const NOW = new Date('2026-03-15T12:00:00Z');
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
-let handle: TestDatabase;
-let system: SystemContext;
-let fx: TenantFixture;
-let other: TenantFixture;
-let owner: Viewer;
-let otherOwner: Viewer;
-
+const bed = twoTenantBed({ tenant: 'Tools Co', other: 'Other Tools Co' }, () => ({ clock: () => new Date(NOW) }));
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  system = createSystemContext(handle, { clock: () => new Date(NOW) });
-  fx = await createTenantFixture(handle.db, 'Tools Co');
-  other = await createTenantFixture(handle.db, 'Other Tools Co');
-  owner = await viewerFor(system, fx.ownerUserId);
-  otherOwner = await viewerFor(system, other.ownerUserId);
-  await as(owner).patterns.create({
-    brandId: fx.brandId,
+  await bed.as(bed.owner).patterns.create({
+    brandId: bed.fx.brandId,
     name: 'Myth then proof',
     channel: ['linkedin', 'x', 'newsletter'],
     structure: ['Hook', 'Proof', 'CTA'],
   });
 });
-afterAll(() => handle.close());
-
-const as = (viewer: Viewer) => createCaller(createInnerContext({ system, viewer }));
 
 function workspaceOf(answer: PackageBuildAnswer): PackageWorkspaceView {
   if (isStillBuilding(answer)) throw new Error(`expected a workspace, got progress ${JSON.stringify(answer.building)}`);
@@ -48,14 +27,14 @@ function workspaceOf(answer: PackageBuildAnswer): PackageWorkspaceView {
 }
 
 async function createPackage(title: string, channels: ('linkedin' | 'x' | 'newsletter')[]) {
-  const opportunityId = await insertContentOpportunity(handle.db, fx, { title });
-  return workspaceOf(await as(owner).packages.createFromOpportunity({ brandId: fx.brandId, opportunityId, channels }));
+  const opportunityId = await insertContentOpportunity(bed.handle.db, bed.fx, { title });
+  return workspaceOf(await bed.as(bed.owner).packages.createFromOpportunity({ brandId: bed.fx.brandId, opportunityId, channels }));
 }
 
 describe('packages.addChannel', () => {
   it("writes drafts for the new channel in the package's thesis and records the run", async () => {
     const built = await createPackage('Month-end close in three days', ['linkedin']);
-    const view = await as(owner).packages.addChannel({ brandId: fx.brandId, packageId: built.package.id, channel: 'x' });
+    const view = await bed.as(bed.owner).packages.addChannel({ brandId: bed.fx.brandId, packageId: built.package.id, channel: 'x' });
     expect(view.package.channels).toEqual(['linkedin', 'x']);
     const drafts = view.variantsByChannel.x ?? [];
     expect(drafts.length).toBeGreaterThan(0);
@@ -63,41 +42,45 @@ describe('packages.addChannel', () => {
     // The linkedin drafts stay as they were.
     expect(view.variantsByChannel.linkedin!.map((v) => v.id)).toEqual(built.variantsByChannel.linkedin!.map((v) => v.id));
 
-    const runs = await as(owner).runs.list({ brandId: fx.brandId });
+    const runs = await bed.as(bed.owner).runs.list({ brandId: bed.fx.brandId });
     const run = runs.find((r) => r.flow === 'f2_regenerate' && (r.input as { packageId?: string }).packageId === built.package.id);
     expect(run).toMatchObject({
       status: 'succeeded',
-      createdByUserId: owner.userId,
+      createdByUserId: bed.owner.userId,
       input: { packageId: built.package.id, channel: 'x', addedChannel: true },
     });
   });
 
   it('refuses a channel the package has and an archived package (CONFLICT), records no run for them', async () => {
     const built = await createPackage('Audit evidence without the scramble', ['linkedin']);
-    const runsBefore = (await as(owner).runs.list({ brandId: fx.brandId })).length;
-    const again = await rejection(as(owner).packages.addChannel({ brandId: fx.brandId, packageId: built.package.id, channel: 'linkedin' }));
+    const runsBefore = (await bed.as(bed.owner).runs.list({ brandId: bed.fx.brandId })).length;
+    const again = await rejection(
+      bed.as(bed.owner).packages.addChannel({ brandId: bed.fx.brandId, packageId: built.package.id, channel: 'linkedin' }),
+    );
     expect(again.code).toBe('CONFLICT');
     expect(again.message).toContain('already has LinkedIn');
-    await as(owner).packages.archive({ brandId: fx.brandId, packageId: built.package.id });
-    const archived = await rejection(as(owner).packages.addChannel({ brandId: fx.brandId, packageId: built.package.id, channel: 'x' }));
+    await bed.as(bed.owner).packages.archive({ brandId: bed.fx.brandId, packageId: built.package.id });
+    const archived = await rejection(
+      bed.as(bed.owner).packages.addChannel({ brandId: bed.fx.brandId, packageId: built.package.id, channel: 'x' }),
+    );
     expect(archived.code).toBe('CONFLICT');
     expect(archived.message).toContain('restore it first');
-    expect((await as(owner).runs.list({ brandId: fx.brandId })).length).toBe(runsBefore);
-    expect((await as(owner).packages.workspace({ brandId: fx.brandId, packageId: built.package.id })).package.channels).toEqual([
-      'linkedin',
-    ]);
+    expect((await bed.as(bed.owner).runs.list({ brandId: bed.fx.brandId })).length).toBe(runsBefore);
+    expect((await bed.as(bed.owner).packages.workspace({ brandId: bed.fx.brandId, packageId: built.package.id })).package.channels).toEqual(
+      ['linkedin'],
+    );
   });
 
   it("answers NOT_FOUND for another tenant's package and BAD_REQUEST for an unknown channel", async () => {
     const built = await createPackage('Close checklists that stay current', ['linkedin']);
-    expect(await codeOf(as(otherOwner).packages.addChannel({ brandId: fx.brandId, packageId: built.package.id, channel: 'x' }))).toBe(
-      'NOT_FOUND',
-    );
-    expect(await codeOf(as(otherOwner).packages.addChannel({ brandId: other.brandId, packageId: built.package.id, channel: 'x' }))).toBe(
-      'NOT_FOUND',
-    );
+    expect(
+      await codeOf(bed.as(bed.otherOwner).packages.addChannel({ brandId: bed.fx.brandId, packageId: built.package.id, channel: 'x' })),
+    ).toBe('NOT_FOUND');
+    expect(
+      await codeOf(bed.as(bed.otherOwner).packages.addChannel({ brandId: bed.other.brandId, packageId: built.package.id, channel: 'x' })),
+    ).toBe('NOT_FOUND');
     const unknown = await rejection(
-      as(owner).packages.addChannel({ brandId: fx.brandId, packageId: built.package.id, channel: 'fax' as never }),
+      bed.as(bed.owner).packages.addChannel({ brandId: bed.fx.brandId, packageId: built.package.id, channel: 'fax' as never }),
     );
     expect(unknown.code).toBe('BAD_REQUEST');
     expect(unknown.message).toContain('channel');
@@ -109,17 +92,19 @@ describe('packages.exportMarkdown', () => {
     const built = await createPackage('Reconciliation: a habit, not a project', ['linkedin', 'x']);
     const packageId = built.package.id;
     const linkedin = built.variantsByChannel.linkedin![0]!;
-    await as(owner).variants.update({ brandId: fx.brandId, variantId: linkedin.id, text: 'Edited by a person.\n\nSecond paragraph.' });
-    await as(owner).variants.markPublished({
-      brandId: fx.brandId,
+    await bed
+      .as(bed.owner)
+      .variants.update({ brandId: bed.fx.brandId, variantId: linkedin.id, text: 'Edited by a person.\n\nSecond paragraph.' });
+    await bed.as(bed.owner).variants.markPublished({
+      brandId: bed.fx.brandId,
       variantId: linkedin.id,
       postUrl: 'https://www.linkedin.com/feed/update/urn:li:share:42',
       publishedAt: new Date('2026-03-10T09:00:00Z'),
       override: { reason: 'Published before review, from the test' },
     });
-    const { filename, markdown } = await as(owner).packages.exportMarkdown({ brandId: fx.brandId, packageId });
+    const { filename, markdown } = await bed.as(bed.owner).packages.exportMarkdown({ brandId: bed.fx.brandId, packageId });
     expect(filename).toBe('reconciliation-a-habit-not-a-project.md');
-    const view = await as(owner).packages.workspace({ brandId: fx.brandId, packageId });
+    const view = await bed.as(bed.owner).packages.workspace({ brandId: bed.fx.brandId, packageId });
     expect(markdown.startsWith('# Reconciliation: a habit, not a project\n')).toBe(true);
     expect(markdown).toContain('- Status: Published');
     expect(markdown).toContain('- Channels: LinkedIn, X');
@@ -137,8 +122,12 @@ describe('packages.exportMarkdown', () => {
 
   it("answers NOT_FOUND for another tenant's package", async () => {
     const built = await createPackage('Controllers and their calendars', ['linkedin']);
-    expect(await codeOf(as(otherOwner).packages.exportMarkdown({ brandId: fx.brandId, packageId: built.package.id }))).toBe('NOT_FOUND');
-    expect(await codeOf(as(otherOwner).packages.exportMarkdown({ brandId: other.brandId, packageId: built.package.id }))).toBe('NOT_FOUND');
+    expect(await codeOf(bed.as(bed.otherOwner).packages.exportMarkdown({ brandId: bed.fx.brandId, packageId: built.package.id }))).toBe(
+      'NOT_FOUND',
+    );
+    expect(await codeOf(bed.as(bed.otherOwner).packages.exportMarkdown({ brandId: bed.other.brandId, packageId: built.package.id }))).toBe(
+      'NOT_FOUND',
+    );
   });
 });
 
@@ -147,8 +136,8 @@ describe('packages.performance', () => {
     const built = await createPackage('Close faster with fewer spreadsheets', ['linkedin', 'x']);
     const packageId = built.package.id;
     const published = built.variantsByChannel.linkedin![0]!;
-    await as(owner).variants.markPublished({
-      brandId: fx.brandId,
+    await bed.as(bed.owner).variants.markPublished({
+      brandId: bed.fx.brandId,
       variantId: published.id,
       externalPostId: 'urn:li:share:performance',
       publishedAt: new Date('2026-02-20T08:00:00Z'),
@@ -162,7 +151,7 @@ describe('packages.performance', () => {
       count,
       occurredAt,
     });
-    const ingested = await system.engines.learning.intake.recordExecutionEvents(fx, {
+    const ingested = await bed.system.engines.learning.intake.recordExecutionEvents(bed.fx, {
       source: 'test_fixture',
       events: [
         // Earlier half: 2 weighted interactions per 100 impressions.
@@ -177,7 +166,7 @@ describe('packages.performance', () => {
     });
     expect(ingested).toMatchObject({ inserted: 6 });
 
-    const month = await as(owner).packages.performance({ brandId: fx.brandId, packageId, windowDays: 30 });
+    const month = await bed.as(bed.owner).packages.performance({ brandId: bed.fx.brandId, packageId, windowDays: 30 });
     expect(month).toMatchObject({
       windowDays: 30,
       windowStart: new Date('2026-02-14T00:00:00Z'),
@@ -198,11 +187,11 @@ describe('packages.performance', () => {
     expect(figures.conclusions).toEqual([]);
 
     // Seven days hold only the later events; one half of that window has none, so no trend.
-    const week = await as(owner).packages.performance({ brandId: fx.brandId, packageId, windowDays: 7 });
+    const week = await bed.as(bed.owner).packages.performance({ brandId: bed.fx.brandId, packageId, windowDays: 7 });
     expect(week.variants[0]).toMatchObject({ impressions: 1000, clicks: 45, engagementRatePer100: 10, trend: { direction: null } });
 
-    await LearningUpdateOrchestrator.runForBrand(system, fx, { windowDays: 30, trigger: 'script' });
-    const learned = await as(owner).packages.performance({ brandId: fx.brandId, packageId });
+    await LearningUpdateOrchestrator.runForBrand(bed.system, bed.fx, { windowDays: 30, trigger: 'script' });
+    const learned = await bed.as(bed.owner).packages.performance({ brandId: bed.fx.brandId, packageId });
     expect(learned.windowDays).toBe(30);
     const texts = learned.variants[0]!.conclusions.map((c) => c.text);
     expect(texts).toContain("Learning scored this post 50/100 against the brand's other LinkedIn posts (14 Feb – 15 Mar 2026).");
@@ -218,10 +207,14 @@ describe('packages.performance', () => {
   it('lists no unpublished variant; another tenant gets NOT_FOUND; a window other than 7, 30 or 90 is BAD_REQUEST', async () => {
     const built = await createPackage('Drafts that never went out', ['linkedin']);
     const packageId = built.package.id;
-    expect((await as(owner).packages.performance({ brandId: fx.brandId, packageId, windowDays: 90 })).variants).toEqual([]);
-    expect(await codeOf(as(otherOwner).packages.performance({ brandId: fx.brandId, packageId, windowDays: 30 }))).toBe('NOT_FOUND');
-    expect(await codeOf(as(otherOwner).packages.performance({ brandId: other.brandId, packageId, windowDays: 30 }))).toBe('NOT_FOUND');
-    const window = await rejection(as(owner).packages.performance({ brandId: fx.brandId, packageId, windowDays: 14 as never }));
+    expect((await bed.as(bed.owner).packages.performance({ brandId: bed.fx.brandId, packageId, windowDays: 90 })).variants).toEqual([]);
+    expect(await codeOf(bed.as(bed.otherOwner).packages.performance({ brandId: bed.fx.brandId, packageId, windowDays: 30 }))).toBe(
+      'NOT_FOUND',
+    );
+    expect(await codeOf(bed.as(bed.otherOwner).packages.performance({ brandId: bed.other.brandId, packageId, windowDays: 30 }))).toBe(
+      'NOT_FOUND',
+    );
+    const window = await rejection(bed.as(bed.owner).packages.performance({ brandId: bed.fx.brandId, packageId, windowDays: 14 as never }));
     expect(window.code).toBe('BAD_REQUEST');
     expect(window.message).toContain('windowDays');
   });

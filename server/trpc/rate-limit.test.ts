@@ -1,18 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { contentPackages, flowRunEvents, flowRuns, variants } from '../../engines/db/schema';
-import { createTestDatabase, type TestDatabase } from '../../test/database';
-import { addMember, createTenantFixture, type TenantFixture } from '../../test/fixtures';
+import { addMember } from '../../test/fixtures';
 import { viewerFor } from '../../test/fixtures/auth';
 import { insertContentOpportunity, insertContentPattern } from '../../test/fixtures/content';
+import { twoTenantBed } from '../../test/fixtures/procedures';
 import { codeOf, rejection } from '../../test/trpc';
 import type { Viewer } from '../auth/viewer';
-import { createSystemContext, type SystemContext } from '../orchestrator/context';
 import { DEFAULT_RATE_LIMITS } from '../rate-limit/config';
 import { createRateLimits } from '../rate-limit/limits';
-import { createInnerContext } from './init';
-import { createCaller } from './root';
 
 // Small allowances so a burst crosses them in a few calls; the windows are the defaults' lengths,
 // and the reset is reached by moving the clock past the window, never by waiting for it.
@@ -24,38 +21,22 @@ const LIMITS = {
   summaries: { points: 3, seconds: WINDOW_SECONDS },
 };
 
-let handle: TestDatabase;
-let system: SystemContext;
-let fx: TenantFixture;
-let other: TenantFixture;
-let owner: Viewer;
-let member: Viewer;
 /** A member whose allowances only the regeneration test spends. */
 let regenerator: Viewer;
-let otherOwner: Viewer;
 
+const bed = twoTenantBed({ tenant: 'Limited Co', other: 'Other Co' }, (handle) => ({ limits: createRateLimits(handle, LIMITS) }));
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  system = createSystemContext(handle, { limits: createRateLimits(handle, LIMITS) });
-  fx = await createTenantFixture(handle.db, 'Limited Co');
-  other = await createTenantFixture(handle.db, 'Other Co');
-  await insertContentPattern(handle.db, fx, { supportedChannels: ['linkedin', 'x', 'newsletter'] });
-  owner = await viewerFor(system, fx.ownerUserId);
-  member = await viewerFor(system, await addMember(handle.db, fx.tenantId, 'member'));
-  regenerator = await viewerFor(system, await addMember(handle.db, fx.tenantId, 'member'));
-  otherOwner = await viewerFor(system, other.ownerUserId);
+  await insertContentPattern(bed.handle.db, bed.fx, { supportedChannels: ['linkedin', 'x', 'newsletter'] });
+  regenerator = await viewerFor(bed.system, await addMember(bed.handle.db, bed.fx.tenantId, 'member'));
 });
-afterAll(() => handle.close());
 afterEach(() => {
   vi.useRealTimers();
 });
 
-const as = (viewer: Viewer) => createCaller(createInnerContext({ system, viewer }));
-
 /** Rows a model-calling procedure writes, for the fixture brand: packages, drafts, runs and their events. */
 async function writtenRows(): Promise<{ packages: number; variants: number; runs: number; events: number }> {
   const tally = async (table: typeof contentPackages | typeof variants | typeof flowRuns | typeof flowRunEvents) => {
-    const [row] = await handle.db.select({ n: count() }).from(table).where(eq(table.brandId, fx.brandId));
+    const [row] = await bed.handle.db.select({ n: count() }).from(table).where(eq(table.brandId, bed.fx.brandId));
     return Number(row!.n);
   };
   return {
@@ -68,9 +49,9 @@ async function writtenRows(): Promise<{ packages: number; variants: number; runs
 
 /** Builds a package from a new opportunity with a fresh key, and answers its id. */
 async function build(viewer: Viewer): Promise<string> {
-  const opportunityId = await insertContentOpportunity(handle.db, fx);
-  const answer = await as(viewer).packages.createFromOpportunity({
-    brandId: fx.brandId,
+  const opportunityId = await insertContentOpportunity(bed.handle.db, bed.fx);
+  const answer = await bed.as(viewer).packages.createFromOpportunity({
+    brandId: bed.fx.brandId,
     opportunityId,
     channels: ['linkedin'],
     idempotencyKey: randomUUID(),
@@ -90,11 +71,11 @@ function afterTheWindow(): void {
 describe('rate limits on the procedures that call a model', () => {
   it('a burst of package builds over the limit: the extra one is TOO_MANY_REQUESTS with its wait, and writes nothing', async () => {
     const before = await writtenRows();
-    const opportunityIds = await Promise.all([1, 2, 3].map(() => insertContentOpportunity(handle.db, fx)));
+    const opportunityIds = await Promise.all([1, 2, 3].map(() => insertContentOpportunity(bed.handle.db, bed.fx)));
     const results = await Promise.allSettled(
       opportunityIds.map((opportunityId) =>
-        as(owner).packages.createFromOpportunity({
-          brandId: fx.brandId,
+        bed.as(bed.owner).packages.createFromOpportunity({
+          brandId: bed.fx.brandId,
           opportunityId,
           channels: ['linkedin'],
           idempotencyKey: randomUUID(),
@@ -115,42 +96,42 @@ describe('rate limits on the procedures that call a model', () => {
     expect(after.packages - before.packages).toBe(2);
     expect(after.runs - before.runs).toBe(2);
     // And a further attempt, once the drafts are stored, changes no row at all.
-    expect(await codeOf(build(owner))).toBe('TOO_MANY_REQUESTS');
+    expect(await codeOf(build(bed.owner))).toBe('TOO_MANY_REQUESTS');
     expect(await writtenRows()).toEqual(after);
   });
 
   it('another user of the same brand still builds while the first is refused', async () => {
-    expect(await codeOf(build(owner))).toBe('TOO_MANY_REQUESTS');
-    expect(await build(member)).toEqual(expect.any(String));
+    expect(await codeOf(build(bed.owner))).toBe('TOO_MANY_REQUESTS');
+    expect(await build(bed.member)).toEqual(expect.any(String));
   });
 
   it('malformed input and a foreign brand answer as before and spend no attempt, refused user or not', async () => {
-    const foreign = await insertContentOpportunity(handle.db, other);
-    const malformed = { brandId: fx.brandId, opportunityId: 'not-a-uuid', channels: ['linkedin' as const] };
-    const foreignBrand = { brandId: other.brandId, opportunityId: foreign, channels: ['linkedin' as const] };
-    expect(await codeOf(build(owner))).toBe('TOO_MANY_REQUESTS');
-    expect(await codeOf(as(owner).packages.createFromOpportunity(malformed))).toBe('BAD_REQUEST');
-    expect(await codeOf(as(owner).packages.createFromOpportunity(foreignBrand))).toBe('NOT_FOUND');
+    const foreign = await insertContentOpportunity(bed.handle.db, bed.other);
+    const malformed = { brandId: bed.fx.brandId, opportunityId: 'not-a-uuid', channels: ['linkedin' as const] };
+    const foreignBrand = { brandId: bed.other.brandId, opportunityId: foreign, channels: ['linkedin' as const] };
+    expect(await codeOf(build(bed.owner))).toBe('TOO_MANY_REQUESTS');
+    expect(await codeOf(bed.as(bed.owner).packages.createFromOpportunity(malformed))).toBe('BAD_REQUEST');
+    expect(await codeOf(bed.as(bed.owner).packages.createFromOpportunity(foreignBrand))).toBe('NOT_FOUND');
     // The member has one build left: these refusals do not spend it.
     for (let i = 0; i < 3; i++) {
-      expect(await codeOf(as(member).packages.createFromOpportunity(malformed))).toBe('BAD_REQUEST');
-      expect(await codeOf(as(member).packages.createFromOpportunity(foreignBrand))).toBe('NOT_FOUND');
+      expect(await codeOf(bed.as(bed.member).packages.createFromOpportunity(malformed))).toBe('BAD_REQUEST');
+      expect(await codeOf(bed.as(bed.member).packages.createFromOpportunity(foreignBrand))).toBe('NOT_FOUND');
     }
-    await build(member);
-    expect(await codeOf(build(member))).toBe('TOO_MANY_REQUESTS');
+    await build(bed.member);
+    expect(await codeOf(build(bed.member))).toBe('TOO_MANY_REQUESTS');
   });
 
   it('the window resets: once it has passed, the same user builds again', async () => {
-    expect(await codeOf(build(owner))).toBe('TOO_MANY_REQUESTS');
+    expect(await codeOf(build(bed.owner))).toBe('TOO_MANY_REQUESTS');
     afterTheWindow();
-    expect(await build(owner)).toEqual(expect.any(String));
+    expect(await build(bed.owner)).toEqual(expect.any(String));
   });
 
   it('regenerations: the third in a burst is refused and stores no drafts and no run', async () => {
     const packageId = await build(regenerator);
     const before = await writtenRows();
     const results = await Promise.allSettled(
-      [1, 2, 3].map(() => as(regenerator).packages.regenerateVariants({ brandId: fx.brandId, packageId, channel: 'linkedin' })),
+      [1, 2, 3].map(() => bed.as(regenerator).packages.regenerateVariants({ brandId: bed.fx.brandId, packageId, channel: 'linkedin' })),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
     const refused = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -160,15 +141,15 @@ describe('rate limits on the procedures that call a model', () => {
     const after = await writtenRows();
     expect(after.runs - before.runs).toBe(2);
 
-    expect(await codeOf(as(regenerator).packages.regenerateVariants({ brandId: fx.brandId, packageId, channel: 'linkedin' }))).toBe(
+    expect(await codeOf(bed.as(regenerator).packages.regenerateVariants({ brandId: bed.fx.brandId, packageId, channel: 'linkedin' }))).toBe(
       'TOO_MANY_REQUESTS',
     );
     expect(await writtenRows()).toEqual(after);
   });
 
   it('summaries: today and learning summaries share one allowance per user; other users keep theirs', async () => {
-    const api = as(otherOwner);
-    const brandId = other.brandId;
+    const api = bed.as(bed.otherOwner);
+    const brandId = bed.other.brandId;
     await api.today.summary({ brandId });
     await api.learning.summary({ brandId, windowDays: 30 });
     await api.today.summary({ brandId });
@@ -179,7 +160,7 @@ describe('rate limits on the procedures that call a model', () => {
     // Reads that call no model are not limited.
     await expect(api.today.get({ brandId })).resolves.toMatchObject({ brand: { id: brandId } });
 
-    const summary = await as(member).today.summary({ brandId: fx.brandId });
+    const summary = await bed.as(bed.member).today.summary({ brandId: bed.fx.brandId });
     expect(summary.summary).toEqual(expect.any(String));
   });
 });

@@ -1,7 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/database';
-import { addMember, createTenantFixture, type TenantFixture } from '../../test/fixtures';
-import { viewerFor } from '../../test/fixtures/auth';
 import {
   ATOM_FEED,
   type FeedServer,
@@ -12,26 +9,19 @@ import {
   serve,
   startFeedServer,
 } from '../../test/fixtures/feeds';
+import { twoTenantBed } from '../../test/fixtures/procedures';
 import { codeOf, rejection } from '../../test/trpc';
-import type { Viewer } from '../auth/viewer';
-import { createSystemContext, type SystemContext } from '../orchestrator/context';
 import { DEFAULT_RATE_LIMITS } from '../rate-limit/config';
 import { createRateLimits } from '../rate-limit/limits';
 import { fetchDueSources } from '../sources/source-fetching';
-import { createInnerContext } from './init';
-import { createCaller } from './root';
 
-let handle: TestDatabase;
-let system: SystemContext;
-let fx: TenantFixture;
-let other: TenantFixture;
-let owner: Viewer;
-let member: Viewer;
-let otherOwner: Viewer;
 let server: FeedServer;
 const rssVersion = '"rss-1"';
 const savedAllowList = process.env.KAIRO_FETCH_ALLOW_HOSTS;
 
+const bed = twoTenantBed({ tenant: 'Feeds Co', other: 'Elsewhere Co' }, (handle) => ({
+  limits: createRateLimits(handle, { ...DEFAULT_RATE_LIMITS, sourceFetches: { points: 3, seconds: 600 } }),
+}));
 beforeAll(async () => {
   server = await startFeedServer({
     '/rss': (request, response) => {
@@ -46,75 +36,69 @@ beforeAll(async () => {
   });
   // The test-only allow-list: the fixture server on 127.0.0.1 is the one internal host the fetcher may reach.
   process.env.KAIRO_FETCH_ALLOW_HOSTS = server.hostPort;
-  handle = await createTestDatabase();
-  system = createSystemContext(handle, {
-    limits: createRateLimits(handle, { ...DEFAULT_RATE_LIMITS, sourceFetches: { points: 3, seconds: 600 } }),
-  });
-  fx = await createTenantFixture(handle.db, 'Feeds Co');
-  other = await createTenantFixture(handle.db, 'Elsewhere Co');
-  owner = await viewerFor(system, fx.ownerUserId);
-  member = await viewerFor(system, await addMember(handle.db, fx.tenantId, 'member'));
-  otherOwner = await viewerFor(system, other.ownerUserId);
 });
 afterAll(async () => {
   if (savedAllowList === undefined) delete process.env.KAIRO_FETCH_ALLOW_HOSTS;
   else process.env.KAIRO_FETCH_ALLOW_HOSTS = savedAllowList;
   await server.close();
-  await handle.close();
 });
-
-const as = (viewer: Viewer) => createCaller(createInnerContext({ system, viewer }));
 
 describe('sources.add', () => {
   it('fetches a feed right away and shows the outcome', async () => {
-    const source = await as(owner).sources.add({ brandId: fx.brandId, kind: 'feed', url: `${server.origin}/rss` });
+    const source = await bed.as(bed.owner).sources.add({ brandId: bed.fx.brandId, kind: 'feed', url: `${server.origin}/rss` });
     expect(source).toMatchObject({ kind: 'feed', title: 'Close Weekly', itemCount: 2, lastError: null });
     expect(source.lastFetchedAt).toBeInstanceOf(Date);
   });
 
   it('reads Atom and JSON Feed the same way', async () => {
-    expect(await as(owner).sources.add({ brandId: fx.brandId, kind: 'feed', url: `${server.origin}/atom` })).toMatchObject({
+    expect(await bed.as(bed.owner).sources.add({ brandId: bed.fx.brandId, kind: 'feed', url: `${server.origin}/atom` })).toMatchObject({
       title: 'Forecast Notes',
       itemCount: 1,
     });
-    expect(await as(owner).sources.add({ brandId: fx.brandId, kind: 'feed', url: `${server.origin}/json` })).toMatchObject({
+    expect(await bed.as(bed.owner).sources.add({ brandId: bed.fx.brandId, kind: 'feed', url: `${server.origin}/json` })).toMatchObject({
       title: 'Cash Digest',
       itemCount: 2,
     });
   });
 
   it('stores a feed that fails with its failure as the last error, not a 500', async () => {
-    const broken = await as(owner).sources.add({ brandId: fx.brandId, kind: 'feed', url: `${server.origin}/broken` });
+    const broken = await bed.as(bed.owner).sources.add({ brandId: bed.fx.brandId, kind: 'feed', url: `${server.origin}/broken` });
     expect(broken).toMatchObject({ itemCount: 0, lastError: 'The feed is malformed and could not be read' });
-    const down = await as(owner).sources.add({ brandId: fx.brandId, kind: 'feed', url: `${server.origin}/down` });
+    const down = await bed.as(bed.owner).sources.add({ brandId: bed.fx.brandId, kind: 'feed', url: `${server.origin}/down` });
     expect(down.lastError).toBe('The server answered 503 Service Unavailable');
   });
 
   it('refuses an internal address as bad input with the reason, storing nothing', async () => {
-    const before = (await as(owner).sources.list({ brandId: fx.brandId })).length;
-    const direct = await rejection(as(owner).sources.add({ brandId: fx.brandId, kind: 'feed', url: 'http://10.0.0.1/feed' }));
+    const before = (await bed.as(bed.owner).sources.list({ brandId: bed.fx.brandId })).length;
+    const direct = await rejection(bed.as(bed.owner).sources.add({ brandId: bed.fx.brandId, kind: 'feed', url: 'http://10.0.0.1/feed' }));
     expect(direct.code).toBe('BAD_REQUEST');
     expect(direct.message).toBe('url: that address is on a private network');
-    const redirected = await rejection(as(owner).sources.add({ brandId: fx.brandId, kind: 'feed', url: `${server.origin}/to-private` }));
+    const redirected = await rejection(
+      bed.as(bed.owner).sources.add({ brandId: bed.fx.brandId, kind: 'feed', url: `${server.origin}/to-private` }),
+    );
     expect(redirected.message).toMatch(/redirects to 192\.168\.0\.10, and that address is on a private network/);
-    expect(await codeOf(as(owner).sources.add({ brandId: fx.brandId, kind: 'feed', url: 'http://localhost:9/feed' }))).toBe('BAD_REQUEST');
-    expect(await as(owner).sources.list({ brandId: fx.brandId })).toHaveLength(before);
+    expect(await codeOf(bed.as(bed.owner).sources.add({ brandId: bed.fx.brandId, kind: 'feed', url: 'http://localhost:9/feed' }))).toBe(
+      'BAD_REQUEST',
+    );
+    expect(await bed.as(bed.owner).sources.list({ brandId: bed.fx.brandId })).toHaveLength(before);
   });
 
   it('refuses other schemes and a feed without an address, naming the field', async () => {
-    const scheme = await rejection(as(owner).sources.add({ brandId: fx.brandId, kind: 'feed', url: 'file:///etc/passwd' }));
+    const scheme = await rejection(bed.as(bed.owner).sources.add({ brandId: bed.fx.brandId, kind: 'feed', url: 'file:///etc/passwd' }));
     expect(scheme.code).toBe('BAD_REQUEST');
     expect(scheme.message).toMatch(/url: must be an http:\/\/ or https:\/\/ address/);
-    expect((await rejection(as(owner).sources.add({ brandId: fx.brandId, kind: 'feed' }))).message).toMatch(
+    expect((await rejection(bed.as(bed.owner).sources.add({ brandId: bed.fx.brandId, kind: 'feed' }))).message).toMatch(
       /url: a feed needs its address/,
     );
-    expect((await rejection(as(owner).sources.add({ brandId: fx.brandId, kind: 'note' }))).message).toMatch(/text: a note needs its text/);
+    expect((await rejection(bed.as(bed.owner).sources.add({ brandId: bed.fx.brandId, kind: 'note' }))).message).toMatch(
+      /text: a note needs its text/,
+    );
   });
 
   it('adds a note as one signal without fetching anything', async () => {
     const requests = server.requests.length;
-    const note = await as(owner).sources.add({
-      brandId: fx.brandId,
+    const note = await bed.as(bed.owner).sources.add({
+      brandId: bed.fx.brandId,
       kind: 'note',
       text: 'Clients ask about e-invoicing rules for 2027',
       url: 'https://gov.example/e-invoicing',
@@ -124,36 +108,39 @@ describe('sources.add', () => {
   });
 
   it('is for owners and admins only', async () => {
-    expect(await codeOf(as(member).sources.add({ brandId: fx.brandId, kind: 'note', text: 'A member note' }))).toBe('FORBIDDEN');
+    expect(await codeOf(bed.as(bed.member).sources.add({ brandId: bed.fx.brandId, kind: 'note', text: 'A member note' }))).toBe(
+      'FORBIDDEN',
+    );
   });
 });
 
 describe('sources.fetchNow', () => {
   it('sends the stored ETag; an unchanged feed only gets a new fetch time', async () => {
-    const source = (await as(owner).sources.list({ brandId: fx.brandId })).find((row) => row.url === `${server.origin}/rss`)!;
-    const again = await as(owner).sources.fetchNow({ brandId: fx.brandId, sourceId: source.id });
+    const source = (await bed.as(bed.owner).sources.list({ brandId: bed.fx.brandId })).find((row) => row.url === `${server.origin}/rss`)!;
+    const again = await bed.as(bed.owner).sources.fetchNow({ brandId: bed.fx.brandId, sourceId: source.id });
     expect(server.requests.at(-1)?.headers['if-none-match']).toBe(rssVersion);
     expect(again).toMatchObject({ itemCount: 2, lastError: null });
     expect(again.lastFetchedAt!.getTime()).toBeGreaterThanOrEqual(source.lastFetchedAt!.getTime());
   });
 
   it('answers a note with bad input, another tenant with NOT_FOUND, a member with FORBIDDEN', async () => {
-    const sources = await as(owner).sources.list({ brandId: fx.brandId });
+    const sources = await bed.as(bed.owner).sources.list({ brandId: bed.fx.brandId });
     const note = sources.find((row) => row.kind === 'note')!;
     const feed = sources.find((row) => row.kind === 'feed')!;
-    expect(await codeOf(as(owner).sources.fetchNow({ brandId: fx.brandId, sourceId: note.id }))).toBe('BAD_REQUEST');
-    expect(await codeOf(as(otherOwner).sources.fetchNow({ brandId: fx.brandId, sourceId: feed.id }))).toBe('NOT_FOUND');
-    expect(await codeOf(as(otherOwner).sources.fetchNow({ brandId: other.brandId, sourceId: feed.id }))).toBe('NOT_FOUND');
-    expect(await codeOf(as(member).sources.fetchNow({ brandId: fx.brandId, sourceId: feed.id }))).toBe('FORBIDDEN');
+    expect(await codeOf(bed.as(bed.owner).sources.fetchNow({ brandId: bed.fx.brandId, sourceId: note.id }))).toBe('BAD_REQUEST');
+    expect(await codeOf(bed.as(bed.otherOwner).sources.fetchNow({ brandId: bed.fx.brandId, sourceId: feed.id }))).toBe('NOT_FOUND');
+    expect(await codeOf(bed.as(bed.otherOwner).sources.fetchNow({ brandId: bed.other.brandId, sourceId: feed.id }))).toBe('NOT_FOUND');
+    expect(await codeOf(bed.as(bed.member).sources.fetchNow({ brandId: bed.fx.brandId, sourceId: feed.id }))).toBe('FORBIDDEN');
   });
 
   it('is rate limited per user', async () => {
-    const feed = (await as(owner).sources.list({ brandId: fx.brandId })).find((row) => row.kind === 'feed')!;
+    const feed = (await bed.as(bed.owner).sources.list({ brandId: bed.fx.brandId })).find((row) => row.kind === 'feed')!;
     const codes: string[] = [];
     for (let attempt = 0; attempt < 3; attempt++) {
       codes.push(
-        await as(owner)
-          .sources.fetchNow({ brandId: fx.brandId, sourceId: feed.id })
+        await bed
+          .as(bed.owner)
+          .sources.fetchNow({ brandId: bed.fx.brandId, sourceId: feed.id })
           .then(
             () => 'ok',
             (error: { code: string }) => error.code,
@@ -166,38 +153,41 @@ describe('sources.fetchNow', () => {
 
 describe('sources.list and sources.remove', () => {
   it('lets a member read, and only an admin remove', async () => {
-    const listed = await as(member).sources.list({ brandId: fx.brandId });
+    const listed = await bed.as(bed.member).sources.list({ brandId: bed.fx.brandId });
     expect(listed.length).toBeGreaterThan(0);
     const note = listed.find((row) => row.kind === 'note')!;
-    expect(await codeOf(as(member).sources.remove({ brandId: fx.brandId, sourceId: note.id }))).toBe('FORBIDDEN');
-    expect(await codeOf(as(otherOwner).sources.remove({ brandId: other.brandId, sourceId: note.id }))).toBe('NOT_FOUND');
-    expect(await as(owner).sources.remove({ brandId: fx.brandId, sourceId: note.id })).toEqual({ sourceId: note.id, removedSignals: 1 });
-    expect((await as(member).sources.list({ brandId: fx.brandId })).map((row) => row.id)).not.toContain(note.id);
+    expect(await codeOf(bed.as(bed.member).sources.remove({ brandId: bed.fx.brandId, sourceId: note.id }))).toBe('FORBIDDEN');
+    expect(await codeOf(bed.as(bed.otherOwner).sources.remove({ brandId: bed.other.brandId, sourceId: note.id }))).toBe('NOT_FOUND');
+    expect(await bed.as(bed.owner).sources.remove({ brandId: bed.fx.brandId, sourceId: note.id })).toEqual({
+      sourceId: note.id,
+      removedSignals: 1,
+    });
+    expect((await bed.as(bed.member).sources.list({ brandId: bed.fx.brandId })).map((row) => row.id)).not.toContain(note.id);
   });
 
   it('shows another tenant nothing', async () => {
-    expect(await codeOf(as(otherOwner).sources.list({ brandId: fx.brandId }))).toBe('NOT_FOUND');
-    expect(await as(otherOwner).sources.list({ brandId: other.brandId })).toEqual([]);
+    expect(await codeOf(bed.as(bed.otherOwner).sources.list({ brandId: bed.fx.brandId }))).toBe('NOT_FOUND');
+    expect(await bed.as(bed.otherOwner).sources.list({ brandId: bed.other.brandId })).toEqual([]);
   });
 });
 
 describe('fetchDueSources (the cron)', () => {
   it('fetches feeds not fetched for a day and leaves fresh ones', async () => {
-    const stale = await as(otherOwner).sources.add({ brandId: other.brandId, kind: 'feed', url: `${server.origin}/atom` });
+    const stale = await bed.as(bed.otherOwner).sources.add({ brandId: bed.other.brandId, kind: 'feed', url: `${server.origin}/atom` });
     const tomorrow = new Date(Date.now() + 25 * 60 * 60 * 1000);
-    const report = await fetchDueSources(system, { budgetMs: 20_000, now: tomorrow });
+    const report = await fetchDueSources(bed.system, { budgetMs: 20_000, now: tomorrow });
     expect(report.fetched + report.notModified + report.failed).toBeGreaterThanOrEqual(1);
     expect(report.leftOver).toBe(0);
-    const after = (await as(otherOwner).sources.list({ brandId: other.brandId })).find((row) => row.id === stale.id)!;
+    const after = (await bed.as(bed.otherOwner).sources.list({ brandId: bed.other.brandId })).find((row) => row.id === stale.id)!;
     expect(after.lastFetchedAt!.getTime()).toBeGreaterThan(stale.lastFetchedAt!.getTime());
 
-    const none = await fetchDueSources(system, { budgetMs: 20_000 });
+    const none = await fetchDueSources(bed.system, { budgetMs: 20_000 });
     expect(none).toEqual({ fetched: 0, notModified: 0, failed: 0, leftOver: 0 });
   });
 
   it('leaves what does not fit the budget for the next call', async () => {
     const tomorrow = new Date(Date.now() + 25 * 60 * 60 * 1000);
-    const report = await fetchDueSources(system, { budgetMs: 1_000, now: tomorrow });
+    const report = await fetchDueSources(bed.system, { budgetMs: 1_000, now: tomorrow });
     expect(report.fetched).toBe(0);
     expect(report.leftOver).toBeGreaterThan(0);
   });

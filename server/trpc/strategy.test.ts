@@ -1,33 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/database';
-import { addMember, createTenantFixture, insertBareSiblingBrand, type TenantFixture } from '../../test/fixtures';
-import { viewerFor } from '../../test/fixtures/auth';
+import { describe, expect, it } from 'vitest';
+import { insertBareSiblingBrand } from '../../test/fixtures';
+import { twoTenantBed } from '../../test/fixtures/procedures';
 import { codeOf, rejection } from '../../test/trpc';
-import type { Viewer } from '../auth/viewer';
-import { createSystemContext, type SystemContext } from '../orchestrator/context';
+import { createSystemContext } from '../orchestrator/context';
 import { DEFAULT_RATE_LIMITS } from '../rate-limit/config';
 import { createRateLimits } from '../rate-limit/limits';
-import { createInnerContext } from './init';
-import { createCaller } from './root';
 
-let handle: TestDatabase;
-let system: SystemContext;
-let fx: TenantFixture;
-let other: TenantFixture;
-let owner: Viewer;
-let member: Viewer;
-
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  system = createSystemContext(handle);
-  fx = await createTenantFixture(handle.db, 'Strategy Router Co');
-  other = await createTenantFixture(handle.db, 'Strategy Stranger Co');
-  owner = await viewerFor(system, fx.ownerUserId);
-  member = await viewerFor(system, await addMember(handle.db, fx.tenantId, 'member'));
-});
-afterAll(() => handle.close());
-
-const callerAs = (viewer: Viewer, ctx: SystemContext = system) => createCaller(createInnerContext({ system: ctx, viewer }));
+const bed = twoTenantBed({ tenant: 'Strategy Router Co', other: 'Strategy Stranger Co' });
 
 const answers = {
   oneLiner: 'Ledgerly closes the books for finance teams in three days.',
@@ -39,8 +18,8 @@ const answers = {
 
 describe('the strategy procedures', () => {
   it('take a new brand from the five answers to a calibrated strategy', async () => {
-    const brand = await insertBareSiblingBrand(handle.db, fx);
-    const caller = callerAs(owner);
+    const brand = await insertBareSiblingBrand(bed.handle.db, bed.fx);
+    const caller = bed.as(bed.owner);
     expect(await caller.strategy.calibration({ brandId: brand.brandId })).toMatchObject({ calibrated: false });
     const draft = await caller.strategy.proposeDraft({
       brandId: brand.brandId,
@@ -60,21 +39,21 @@ describe('the strategy procedures', () => {
   });
 
   it('refuses a draft that breaks an invariant with BAD_REQUEST naming the field', async () => {
-    const caller = callerAs(owner);
-    const draft = await caller.strategy.proposeDraft({ brandId: fx.brandId, answers });
-    const error = await rejection(caller.strategy.acceptDraft({ brandId: fx.brandId, draft: { ...draft, toneTags: ['one'] } }));
+    const caller = bed.as(bed.owner);
+    const draft = await caller.strategy.proposeDraft({ brandId: bed.fx.brandId, answers });
+    const error = await rejection(caller.strategy.acceptDraft({ brandId: bed.fx.brandId, draft: { ...draft, toneTags: ['one'] } }));
     expect(error.code).toBe('BAD_REQUEST');
     expect(error.message).toContain('toneTags: a strategy has 3–7 tone tags, this draft has 1');
     const tooLong = await rejection(
-      caller.strategy.proposeDraft({ brandId: fx.brandId, answers: { ...answers, taboos: 't'.repeat(501) } }),
+      caller.strategy.proposeDraft({ brandId: bed.fx.brandId, answers: { ...answers, taboos: 't'.repeat(501) } }),
     );
     expect(tooLong.code).toBe('BAD_REQUEST');
     expect(tooLong.message).toContain('answers.taboos');
   });
 
   it('lets owners edit the voice, pillars and personas, and reorder pillars', async () => {
-    const caller = callerAs(owner);
-    const { brandId } = fx;
+    const caller = bed.as(bed.owner);
+    const { brandId } = bed.fx;
     expect(await caller.strategy.update({ brandId, toneTags: ['plain', 'calm', 'exact'] })).toMatchObject({
       toneTags: ['plain', 'calm', 'exact'],
     });
@@ -107,40 +86,42 @@ describe('the strategy procedures', () => {
   });
 
   it('lets members read the calibration and pillars but change nothing (FORBIDDEN)', async () => {
-    const caller = callerAs(member);
-    const { brandId } = fx;
+    const caller = bed.as(bed.member);
+    const { brandId } = bed.fx;
     expect(await caller.strategy.calibration({ brandId })).toHaveProperty('calibrated');
     expect((await caller.strategy.pillars({ brandId })).length).toBeGreaterThan(0);
-    const draft = await callerAs(owner).strategy.proposeDraft({ brandId, answers });
+    const draft = await bed.as(bed.owner).strategy.proposeDraft({ brandId, answers });
     const refused = [
       () => caller.strategy.proposeDraft({ brandId, answers }),
       () => caller.strategy.acceptDraft({ brandId, draft }),
       () => caller.strategy.update({ brandId, positioning: 'Member rewrite' }),
       () => caller.strategy.upsertPillar({ brandId, name: 'Member pillar', description: 'd' }),
       () => caller.strategy.upsertPersona({ brandId, name: 'Member persona', summary: 's', priorities: ['a', 'b', 'c'] }),
-      () => caller.strategy.reorderPillars({ brandId, pillarIds: [fx.pillarIds[1]] }),
+      () => caller.strategy.reorderPillars({ brandId, pillarIds: [bed.fx.pillarIds[1]] }),
     ];
     for (const call of refused) expect(await codeOf(call())).toBe('FORBIDDEN');
   });
 
   it("answers NOT_FOUND for another tenant's brand and pillars, like a missing one", async () => {
-    const caller = callerAs(owner);
-    const foreign = other.brandId;
+    const caller = bed.as(bed.owner);
+    const foreign = bed.other.brandId;
     expect(await codeOf(caller.strategy.calibration({ brandId: foreign }))).toBe('NOT_FOUND');
     expect(await codeOf(caller.strategy.proposeDraft({ brandId: foreign, answers }))).toBe('NOT_FOUND');
     expect(await codeOf(caller.strategy.update({ brandId: foreign, positioning: 'Hijack' }))).toBe('NOT_FOUND');
-    expect(await codeOf(caller.strategy.reorderPillars({ brandId: fx.brandId, pillarIds: [other.pillarIds[0]] }))).toBe('NOT_FOUND');
+    expect(await codeOf(caller.strategy.reorderPillars({ brandId: bed.fx.brandId, pillarIds: [bed.other.pillarIds[0]] }))).toBe(
+      'NOT_FOUND',
+    );
     expect(
-      await codeOf(caller.strategy.upsertPillar({ brandId: fx.brandId, id: other.pillarIds[0], name: 'Hijack', description: 'd' })),
+      await codeOf(caller.strategy.upsertPillar({ brandId: bed.fx.brandId, id: bed.other.pillarIds[0], name: 'Hijack', description: 'd' })),
     ).toBe('NOT_FOUND');
   });
 
   it('limits strategy drafts per user', async () => {
-    const limited = createSystemContext(handle, {
-      limits: createRateLimits(handle, { ...DEFAULT_RATE_LIMITS, strategyDrafts: { points: 1, seconds: 600 } }),
+    const limited = createSystemContext(bed.handle, {
+      limits: createRateLimits(bed.handle, { ...DEFAULT_RATE_LIMITS, strategyDrafts: { points: 1, seconds: 600 } }),
     });
-    const caller = callerAs(owner, limited);
-    await caller.strategy.proposeDraft({ brandId: fx.brandId, answers });
-    expect(await codeOf(caller.strategy.proposeDraft({ brandId: fx.brandId, answers }))).toBe('TOO_MANY_REQUESTS');
+    const caller = bed.as(bed.owner, limited);
+    await caller.strategy.proposeDraft({ brandId: bed.fx.brandId, answers });
+    expect(await codeOf(caller.strategy.proposeDraft({ brandId: bed.fx.brandId, answers }))).toBe('TOO_MANY_REQUESTS');
   });
 });

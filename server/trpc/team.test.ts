@@ -1,33 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_MEMBER, DEMO_OWNER, DEMO_TENANTS, OTHER_TENANT_OWNER } from '../../supabase/seed/demo-users';
-import { createTestDatabase, type TestDatabase } from '../../test/database';
 import { viewerFor } from '../../test/fixtures/auth';
+import { procedureBed } from '../../test/fixtures/procedures';
 import { codeOf, rejection } from '../../test/trpc';
-import type { Viewer } from '../auth/viewer';
-import { createSystemContext, type SystemContext } from '../orchestrator/context';
+import { createSystemContext } from '../orchestrator/context';
 import { DEFAULT_RATE_LIMITS } from '../rate-limit/config';
 import { createRateLimits } from '../rate-limit/limits';
 import { createInnerContext } from './init';
 import { createCaller } from './root';
 
-let handle: TestDatabase;
-let system: SystemContext;
+const bed = procedureBed();
 
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  system = createSystemContext(handle);
-});
-afterAll(() => handle.close());
-
-const callerAs = (viewer: Viewer | null) => createCaller(createInnerContext({ system, viewer }));
-const callerFor = async (userId: string) => callerAs(await viewerFor(system, userId));
+const callerFor = async (userId: string) => bed.as(await viewerFor(bed.system, userId));
 
 /** A person who signed in once (a profile, no workspace), and their caller. */
 async function newPerson(name: string) {
   const userId = randomUUID();
   const email = `${name}-${userId.slice(0, 8)}@example.com`;
-  await system.engines.workspaces.ensureProfile(userId, { email, displayName: name });
+  await bed.system.engines.workspaces.ensureProfile(userId, { email, displayName: name });
   return { userId, email };
 }
 
@@ -38,7 +29,7 @@ async function teamWorkspace() {
   const join = async (name: string, role: 'admin' | 'member') => {
     const person = await newPerson(name);
     await (await callerFor(owner.userId)).team.invite({ workspaceId: workspace.id, email: person.email, role });
-    await system.engines.team.acceptInvitesFor(person.userId, person.email);
+    await bed.system.engines.team.acceptInvitesFor(person.userId, person.email);
     return person;
   };
   return { workspaceId: workspace.id, owner, admin: await join('admin', 'admin'), member: await join('member', 'member') };
@@ -50,22 +41,22 @@ describe('workspaces', () => {
     expect(await (await callerFor(person.userId)).workspaces.list()).toEqual([]);
     const created = await (await callerFor(person.userId)).workspaces.create({ name: 'My Studio' });
     expect(created).toEqual({ id: expect.any(String), name: 'My Studio' });
-    const viewer = await viewerFor(system, person.userId);
+    const viewer = await viewerFor(bed.system, person.userId);
     expect(viewer.memberships).toEqual([{ tenantId: created.id, role: 'owner' }]);
-    expect(await callerAs(viewer).workspaces.list()).toEqual([{ id: created.id, name: 'My Studio', role: 'owner' }]);
+    expect(await bed.as(viewer).workspaces.list()).toEqual([{ id: created.id, name: 'My Studio', role: 'owner' }]);
   });
 
   it('answers BAD_REQUEST naming the field for a blank name, and UNAUTHORIZED signed out', async () => {
     const error = await rejection((await callerFor(DEMO_OWNER.userId)).workspaces.create({ name: ' ' }));
     expect(error.code).toBe('BAD_REQUEST');
     expect(error.message).toMatch(/name/);
-    expect(await codeOf(callerAs(null).workspaces.create({ name: 'x' }))).toBe('UNAUTHORIZED');
-    expect(await codeOf(callerAs(null).workspaces.list())).toBe('UNAUTHORIZED');
+    expect(await codeOf(bed.as(null).workspaces.create({ name: 'x' }))).toBe('UNAUTHORIZED');
+    expect(await codeOf(bed.as(null).workspaces.list())).toBe('UNAUTHORIZED');
   });
 
   it('limits how many workspaces one user creates', async () => {
-    const limited = createSystemContext(handle, {
-      limits: createRateLimits(handle, { ...DEFAULT_RATE_LIMITS, workspaceCreations: { points: 1, seconds: 60 } }),
+    const limited = createSystemContext(bed.handle, {
+      limits: createRateLimits(bed.handle, { ...DEFAULT_RATE_LIMITS, workspaceCreations: { points: 1, seconds: 60 } }),
     });
     const person = await newPerson('limited');
     const caller = createCaller(createInnerContext({ system: limited, viewer: await viewerFor(limited, person.userId) }));
