@@ -1,53 +1,35 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
-import { createTestDatabase, type TestDatabase } from '../../test/database';
-import { createTenantFixture, type TenantFixture } from '../../test/fixtures';
 import {
-  clearOpportunities,
   hoursFrom,
   insertManyOpportunities,
   insertOpportunity,
-  movableClock,
   OPPORTUNITY_NOW,
+  opportunitiesBed,
   softDeleteOpportunity,
 } from '../../test/fixtures/opportunities';
 import { rows } from '../db/migrator';
-import { OpportunitiesEngine } from './engine';
 import { selectBoardPage } from './queries';
 
-let handle: TestDatabase;
-let fx: TenantFixture;
-const time = movableClock();
-let engine: OpportunitiesEngine;
+const bed = opportunitiesBed({ tenant: 'Board Co', other: 'Other Board Co' }, { emptyBoardEachTest: true });
 
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  fx = await createTenantFixture(handle.db, 'Board Co');
-  engine = new OpportunitiesEngine(handle.db, { clock: time.clock });
-});
-afterAll(() => handle.close());
-beforeEach(async () => {
-  time.set(OPPORTUNITY_NOW);
-  await clearOpportunities(handle.db, fx);
-});
-
-const ids = async (limit = 50) => (await engine.getTodayBoard(fx, { limit })).opportunities.map((o) => o.id);
+const ids = async (limit = 50) => (await bed.engine.getTodayBoard(bed.fx, { limit })).opportunities.map((o) => o.id);
 
 describe('OpportunitiesEngine.getTodayBoard', () => {
   it('ranks pinned first, then by score, then by the most recent touch, then by id', async () => {
     const touched = (hours: number) => hoursFrom(OPPORTUNITY_NOW, -hours);
-    const lowPinned = await insertOpportunity(handle.db, fx, { score: 10, isPinned: true });
-    const highPinned = await insertOpportunity(handle.db, fx, { score: 60, isPinned: true });
-    const top = await insertOpportunity(handle.db, fx, { score: 95, lastTouchedAt: touched(100) });
-    const recent = await insertOpportunity(handle.db, fx, { score: 80, lastTouchedAt: touched(1) });
-    const older = await insertOpportunity(handle.db, fx, { score: 80, lastTouchedAt: touched(5) });
-    const tieA = await insertOpportunity(handle.db, fx, {
+    const lowPinned = await insertOpportunity(bed.handle.db, bed.fx, { score: 10, isPinned: true });
+    const highPinned = await insertOpportunity(bed.handle.db, bed.fx, { score: 60, isPinned: true });
+    const top = await insertOpportunity(bed.handle.db, bed.fx, { score: 95, lastTouchedAt: touched(100) });
+    const recent = await insertOpportunity(bed.handle.db, bed.fx, { score: 80, lastTouchedAt: touched(1) });
+    const older = await insertOpportunity(bed.handle.db, bed.fx, { score: 80, lastTouchedAt: touched(5) });
+    const tieA = await insertOpportunity(bed.handle.db, bed.fx, {
       id: '00000000-0000-4000-8000-00000000000a',
       score: 30,
       lastTouchedAt: touched(2),
     });
-    const tieB = await insertOpportunity(handle.db, fx, {
+    const tieB = await insertOpportunity(bed.handle.db, bed.fx, {
       id: '00000000-0000-4000-8000-00000000000b',
       score: 30,
       lastTouchedAt: touched(2),
@@ -57,20 +39,25 @@ describe('OpportunitiesEngine.getTodayBoard', () => {
   });
 
   it('narrows the page by pillar, persona and channel, keeping board order and whole-board counts', async () => {
-    const [pillarA, pillarB] = fx.pillarIds;
-    const [personaA, personaB] = fx.personaIds;
-    const match = await insertOpportunity(handle.db, fx, { score: 60, pillarId: pillarA, personaId: personaB, primaryChannel: 'x' });
-    const matchPinned = await insertOpportunity(handle.db, fx, {
+    const [pillarA, pillarB] = bed.fx.pillarIds;
+    const [personaA, personaB] = bed.fx.personaIds;
+    const match = await insertOpportunity(bed.handle.db, bed.fx, {
+      score: 60,
+      pillarId: pillarA,
+      personaId: personaB,
+      primaryChannel: 'x',
+    });
+    const matchPinned = await insertOpportunity(bed.handle.db, bed.fx, {
       score: 20,
       pillarId: pillarA,
       personaId: personaB,
       primaryChannel: 'x',
       isPinned: true,
     });
-    await insertOpportunity(handle.db, fx, { score: 90, pillarId: pillarB, personaId: personaB, primaryChannel: 'x' });
-    await insertOpportunity(handle.db, fx, { score: 90, pillarId: pillarA, personaId: personaA, primaryChannel: 'x' });
-    await insertOpportunity(handle.db, fx, { score: 90, pillarId: pillarA, personaId: personaB, primaryChannel: 'linkedin' });
-    await insertOpportunity(handle.db, fx, {
+    await insertOpportunity(bed.handle.db, bed.fx, { score: 90, pillarId: pillarB, personaId: personaB, primaryChannel: 'x' });
+    await insertOpportunity(bed.handle.db, bed.fx, { score: 90, pillarId: pillarA, personaId: personaA, primaryChannel: 'x' });
+    await insertOpportunity(bed.handle.db, bed.fx, { score: 90, pillarId: pillarA, personaId: personaB, primaryChannel: 'linkedin' });
+    await insertOpportunity(bed.handle.db, bed.fx, {
       score: 95,
       pillarId: pillarA,
       personaId: personaB,
@@ -78,19 +65,19 @@ describe('OpportunitiesEngine.getTodayBoard', () => {
       snoozedUntil: hoursFrom(OPPORTUNITY_NOW, 5),
     });
 
-    const board = await engine.getTodayBoard(fx, {
+    const board = await bed.engine.getTodayBoard(bed.fx, {
       filter: { pillarId: pillarA, personaId: personaB, channel: 'x' },
     });
     expect(board.opportunities.map((o) => o.id)).toEqual([matchPinned, match]);
     expect(board.metrics.total).toBe(5);
-    expect((await engine.getTodayBoard(fx, { filter: { pillarId: pillarB } })).opportunities).toHaveLength(1);
-    expect((await engine.getTodayBoard(fx, { filter: { channel: 'linkedin' } })).opportunities).toHaveLength(1);
-    await expect(engine.getTodayBoard(fx, { filter: { pillarId: 'pillar-a' } })).rejects.toBeInstanceOf(ZodError);
+    expect((await bed.engine.getTodayBoard(bed.fx, { filter: { pillarId: pillarB } })).opportunities).toHaveLength(1);
+    expect((await bed.engine.getTodayBoard(bed.fx, { filter: { channel: 'linkedin' } })).opportunities).toHaveLength(1);
+    await expect(bed.engine.getTodayBoard(bed.fx, { filter: { pillarId: 'pillar-a' } })).rejects.toBeInstanceOf(ZodError);
   });
 
   it('returns only the top `limit` while the counts cover every live opportunity', async () => {
-    const [pillarA, pillarB] = fx.pillarIds;
-    const [personaA, personaB] = fx.personaIds;
+    const [pillarA, pillarB] = bed.fx.pillarIds;
+    const [personaA, personaB] = bed.fx.personaIds;
     const spec = [
       { score: 90, pillarId: pillarA, personaId: personaA, primaryChannel: 'linkedin' },
       { score: 75, pillarId: pillarA, personaId: personaB, primaryChannel: 'linkedin' },
@@ -100,12 +87,12 @@ describe('OpportunitiesEngine.getTodayBoard', () => {
       { score: 20, pillarId: pillarA, personaId: personaA, primaryChannel: 'x' },
     ] as const;
     const created = [];
-    for (const values of spec) created.push(await insertOpportunity(handle.db, fx, values));
+    for (const values of spec) created.push(await insertOpportunity(bed.handle.db, bed.fx, values));
     // Not live, so in no count:
-    await insertOpportunity(handle.db, fx, { score: 99, pillarId: pillarA, expiresAt: hoursFrom(OPPORTUNITY_NOW, -1) });
-    await insertOpportunity(handle.db, fx, { score: 99, pillarId: pillarA, snoozedUntil: hoursFrom(OPPORTUNITY_NOW, 1) });
+    await insertOpportunity(bed.handle.db, bed.fx, { score: 99, pillarId: pillarA, expiresAt: hoursFrom(OPPORTUNITY_NOW, -1) });
+    await insertOpportunity(bed.handle.db, bed.fx, { score: 99, pillarId: pillarA, snoozedUntil: hoursFrom(OPPORTUNITY_NOW, 1) });
 
-    const board = await engine.getTodayBoard(fx, { limit: 2 });
+    const board = await bed.engine.getTodayBoard(bed.fx, { limit: 2 });
 
     expect(board.opportunities.map((o) => o.id)).toEqual(created.slice(0, 2));
     expect(board.highScoreOpportunityIds).toEqual(created.slice(0, 2));
@@ -127,36 +114,36 @@ describe('OpportunitiesEngine.getTodayBoard', () => {
   });
 
   it('leaves out expired, snoozed and deleted opportunities, and keeps elapsed snoozes and future expiries', async () => {
-    const live = await insertOpportunity(handle.db, fx, { score: 50 });
-    const expiresLater = await insertOpportunity(handle.db, fx, { score: 49, expiresAt: hoursFrom(OPPORTUNITY_NOW, 1) });
-    const snoozeElapsed = await insertOpportunity(handle.db, fx, { score: 48, snoozedUntil: OPPORTUNITY_NOW });
-    await insertOpportunity(handle.db, fx, { score: 90, expiresAt: OPPORTUNITY_NOW });
-    await insertOpportunity(handle.db, fx, { score: 90, isPinned: true, snoozedUntil: hoursFrom(OPPORTUNITY_NOW, 1) });
-    const deleted = await insertOpportunity(handle.db, fx, { score: 90 });
-    await softDeleteOpportunity(handle.db, deleted);
+    const live = await insertOpportunity(bed.handle.db, bed.fx, { score: 50 });
+    const expiresLater = await insertOpportunity(bed.handle.db, bed.fx, { score: 49, expiresAt: hoursFrom(OPPORTUNITY_NOW, 1) });
+    const snoozeElapsed = await insertOpportunity(bed.handle.db, bed.fx, { score: 48, snoozedUntil: OPPORTUNITY_NOW });
+    await insertOpportunity(bed.handle.db, bed.fx, { score: 90, expiresAt: OPPORTUNITY_NOW });
+    await insertOpportunity(bed.handle.db, bed.fx, { score: 90, isPinned: true, snoozedUntil: hoursFrom(OPPORTUNITY_NOW, 1) });
+    const deleted = await insertOpportunity(bed.handle.db, bed.fx, { score: 90 });
+    await softDeleteOpportunity(bed.handle.db, deleted);
 
-    const board = await engine.getTodayBoard(fx);
+    const board = await bed.engine.getTodayBoard(bed.fx);
     expect(board.opportunities.map((o) => o.id)).toEqual([live, expiresLater, snoozeElapsed]);
     expect(board.opportunities.every((o) => !o.isSnoozed)).toBe(true);
     expect(board.metrics).toMatchObject({ total: 3, highScoreCount: 0 });
   });
 
   it('brings a snoozed card back once its snooze ends', async () => {
-    const id = await insertOpportunity(handle.db, fx);
-    await engine.snoozeOpportunity(fx, { opportunityId: id, until: hoursFrom(OPPORTUNITY_NOW, 24) });
+    const id = await insertOpportunity(bed.handle.db, bed.fx);
+    await bed.engine.snoozeOpportunity(bed.fx, { opportunityId: id, until: hoursFrom(OPPORTUNITY_NOW, 24) });
     expect(await ids()).toEqual([]);
 
-    time.advanceHours(23);
+    bed.time.advanceHours(23);
     expect(await ids()).toEqual([]);
 
-    time.advanceHours(1);
-    const board = await engine.getTodayBoard(fx);
+    bed.time.advanceHours(1);
+    const board = await bed.engine.getTodayBoard(bed.fx);
     expect(board.opportunities).toMatchObject([{ id, isSnoozed: false }]);
     expect(board.metrics.total).toBe(1);
   });
 
   it('returns an empty board with zero counts for a brand with no live opportunities', async () => {
-    expect(await engine.getTodayBoard(fx)).toEqual({
+    expect(await bed.engine.getTodayBoard(bed.fx)).toEqual({
       opportunities: [],
       metrics: { byPillar: [], byPersona: [], byChannel: [], highScoreCount: 0, total: 0 },
       highScoreOpportunityIds: [],
@@ -164,22 +151,22 @@ describe('OpportunitiesEngine.getTodayBoard', () => {
   });
 
   it('returns 50 by default and refuses a limit outside 1..200', async () => {
-    for (let i = 0; i < 55; i++) await insertOpportunity(handle.db, fx, { score: i });
+    for (let i = 0; i < 55; i++) await insertOpportunity(bed.handle.db, bed.fx, { score: i });
     expect(await ids()).toHaveLength(50);
-    expect((await engine.getTodayBoard(fx)).opportunities).toHaveLength(50);
+    expect((await bed.engine.getTodayBoard(bed.fx)).opportunities).toHaveLength(50);
     expect(await ids(200)).toHaveLength(55);
-    await expect(engine.getTodayBoard(fx, { limit: 201 })).rejects.toBeInstanceOf(ZodError);
-    await expect(engine.getTodayBoard(fx, { limit: 0 })).rejects.toBeInstanceOf(ZodError);
+    await expect(bed.engine.getTodayBoard(bed.fx, { limit: 201 })).rejects.toBeInstanceOf(ZodError);
+    await expect(bed.engine.getTodayBoard(bed.fx, { limit: 0 })).rejects.toBeInstanceOf(ZodError);
   });
 
   it('carries persona and pillar handles, the score band and no tenant id or dedupe key', async () => {
-    const id = await insertOpportunity(handle.db, fx, { score: 40, pillarId: fx.pillarIds[1], personaId: null });
-    const [card] = (await engine.getTodayBoard(fx)).opportunities;
+    const id = await insertOpportunity(bed.handle.db, bed.fx, { score: 40, pillarId: bed.fx.pillarIds[1], personaId: null });
+    const [card] = (await bed.engine.getTodayBoard(bed.fx)).opportunities;
     expect(card).toMatchObject({
       id,
-      brandId: fx.brandId,
+      brandId: bed.fx.brandId,
       scoreBand: 'medium',
-      pillarHandle: { id: fx.pillarIds[1], name: 'Audit readiness' },
+      pillarHandle: { id: bed.fx.pillarIds[1], name: 'Audit readiness' },
       personaHandle: null,
     });
     expect(card).not.toHaveProperty('tenantId');
@@ -187,17 +174,17 @@ describe('OpportunitiesEngine.getTodayBoard', () => {
   });
 
   it('reads a page of a large board through opportunities_board_idx in its order, without sorting every row', async () => {
-    await insertManyOpportunities(handle.db, fx, 3_000);
-    await handle.db.execute(sql`analyze opportunities`);
-    const page = selectBoardPage(handle.db, fx, OPPORTUNITY_NOW, 50);
-    const plan = rows<{ 'QUERY PLAN': string }>(await handle.db.execute(sql`explain ${page.getSQL()}`))
+    await insertManyOpportunities(bed.handle.db, bed.fx, 3_000);
+    await bed.handle.db.execute(sql`analyze opportunities`);
+    const page = selectBoardPage(bed.handle.db, bed.fx, OPPORTUNITY_NOW, 50);
+    const plan = rows<{ 'QUERY PLAN': string }>(await bed.handle.db.execute(sql`explain ${page.getSQL()}`))
       .map((r) => r['QUERY PLAN'])
       .join('\n');
     expect(plan).toMatch(/Index Scan using opportunities_board_idx on opportunities/);
     // The index hands rows over in board order; at most the id tie-break is sorted incrementally.
     expect(plan).not.toMatch(/^\s*(->\s+)?Sort\s+\(/m);
 
-    const board = await engine.getTodayBoard(fx);
+    const board = await bed.engine.getTodayBoard(bed.fx);
     expect(board.opportunities).toHaveLength(50);
     expect(board.metrics.total).toBe(3_000);
   });

@@ -1,45 +1,34 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
-import { createTestDatabase, type TestDatabase } from '../../test/database';
 import { createTenantFixture, type TenantFixture } from '../../test/fixtures';
 import {
   hoursFrom,
   ingestPayload,
   insertSiblingBrand,
-  movableClock,
   OPPORTUNITY_NOW,
+  opportunitiesBed,
   readOpportunityRow,
   softDeleteOpportunity,
 } from '../../test/fixtures/opportunities';
 import { opportunities, personas } from '../db/schema';
 import { InvariantViolationError, NotFoundError } from '../errors';
-import { OpportunitiesEngine } from './engine';
 
-let handle: TestDatabase;
-let fx: TenantFixture;
-let other: TenantFixture;
 let sibling: TenantFixture;
-const time = movableClock();
-let engine: OpportunitiesEngine;
 
+const bed = opportunitiesBed({ tenant: 'Ingest Co', other: 'Other Co' });
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  fx = await createTenantFixture(handle.db, 'Ingest Co');
-  other = await createTenantFixture(handle.db, 'Other Co');
-  sibling = await insertSiblingBrand(handle.db, fx);
-  engine = new OpportunitiesEngine(handle.db, { clock: time.clock });
+  sibling = await insertSiblingBrand(bed.handle.db, bed.fx);
 });
-afterAll(() => handle.close());
 
-const ingest = (values: Parameters<typeof ingestPayload>[0] = {}, scope: TenantFixture = fx) =>
-  engine.ingestOpportunity(scope, { ...ingestPayload(values), createdByUserId: scope.ownerUserId });
+const ingest = (values: Parameters<typeof ingestPayload>[0] = {}, scope: TenantFixture = bed.fx) =>
+  bed.engine.ingestOpportunity(scope, { ...ingestPayload(values), createdByUserId: scope.ownerUserId });
 
 async function liveWithTitleLike(fragment: string) {
-  const found = await handle.db
+  const found = await bed.handle.db
     .select({ id: opportunities.id, title: opportunities.title })
     .from(opportunities)
-    .where(and(eq(opportunities.brandId, fx.brandId), isNull(opportunities.deletedAt)));
+    .where(and(eq(opportunities.brandId, bed.fx.brandId), isNull(opportunities.deletedAt)));
   return found.filter((o) => o.title.toLowerCase().includes(fragment.toLowerCase()));
 }
 
@@ -50,15 +39,15 @@ describe('OpportunitiesEngine.ingestOpportunity', () => {
       title: '  Q2 close checklist  ',
       primaryChannel: 'x',
       suggestedChannels: ['linkedin', 'linkedin', 'newsletter'],
-      personaId: fx.personaIds[1],
-      pillarId: fx.pillarIds[0],
+      personaId: bed.fx.personaIds[1],
+      pillarId: bed.fx.pillarIds[0],
       score: 72,
       sourceUrl: 'https://example.com/q2',
       metadata: { feed: 'rss' },
     });
     expect(created).toBe(true);
     expect(opportunity).toMatchObject({
-      brandId: fx.brandId,
+      brandId: bed.fx.brandId,
       type: 'campaign',
       title: 'Q2 close checklist',
       score: 72,
@@ -68,17 +57,17 @@ describe('OpportunitiesEngine.ingestOpportunity', () => {
       scoreExplanation: null,
       primaryChannel: 'x',
       suggestedChannels: ['x', 'linkedin', 'newsletter'],
-      personaHandle: { id: fx.personaIds[1], name: 'CFO Chris' },
-      pillarHandle: { id: fx.pillarIds[0], name: 'Faster close' },
+      personaHandle: { id: bed.fx.personaIds[1], name: 'CFO Chris' },
+      pillarHandle: { id: bed.fx.pillarIds[0], name: 'Faster close' },
       createdVia: 'ingestion',
-      createdByUserId: fx.ownerUserId,
+      createdByUserId: bed.fx.ownerUserId,
       isPinned: false,
       isSnoozed: false,
       lastTouchedAt: OPPORTUNITY_NOW,
       sourceUrl: 'https://example.com/q2',
       metadata: { feed: 'rss' },
     });
-    expect((await readOpportunityRow(handle.db, opportunity.id)).dedupeKey).toBe('q2 close checklist|industry newsletter');
+    expect((await readOpportunityRow(bed.handle.db, opportunity.id)).dedupeKey).toBe('q2 close checklist|industry newsletter');
   });
 
   it('keeps the suggested order when the primary channel is already in it', async () => {
@@ -120,7 +109,7 @@ describe('OpportunitiesEngine.ingestOpportunity', () => {
 
   it('ingests the idea anew once its earlier opportunity was deleted', async () => {
     const first = await ingest({ title: 'Reconciliation myths', source: 'Blog' });
-    await softDeleteOpportunity(handle.db, first.opportunity.id);
+    await softDeleteOpportunity(bed.handle.db, first.opportunity.id);
     const again = await ingest({ title: 'Reconciliation myths', source: 'Blog' });
     expect(again.created).toBe(true);
     expect(again.opportunity.id).not.toBe(first.opportunity.id);
@@ -143,11 +132,11 @@ describe('OpportunitiesEngine.ingestOpportunity', () => {
   it('answers NotFound for a persona or pillar of another brand or tenant, or a deleted one', async () => {
     await expect(ingest({ personaId: sibling.personaIds[0] })).rejects.toBeInstanceOf(NotFoundError);
     await expect(ingest({ pillarId: sibling.pillarIds[0] })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(ingest({ personaId: other.personaIds[0] })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(ingest({ pillarId: other.pillarIds[1] })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(ingest({ personaId: bed.other.personaIds[0] })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(ingest({ pillarId: bed.other.pillarIds[1] })).rejects.toBeInstanceOf(NotFoundError);
 
-    const extra = await createTenantFixture(handle.db, 'Deleted persona Co');
-    await handle.db.update(personas).set({ deletedAt: new Date() }).where(eq(personas.id, extra.personaIds[0]));
+    const extra = await createTenantFixture(bed.handle.db, 'Deleted persona Co');
+    await bed.handle.db.update(personas).set({ deletedAt: new Date() }).where(eq(personas.id, extra.personaIds[0]));
     await expect(ingest({ personaId: extra.personaIds[0] }, extra)).rejects.toBeInstanceOf(NotFoundError);
     await expect(ingest({ personaId: extra.personaIds[1] }, extra)).resolves.toMatchObject({ created: true });
   });

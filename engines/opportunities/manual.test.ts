@@ -1,49 +1,31 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addDays } from '../../lib/dates';
-import { createTestDatabase, type TestDatabase } from '../../test/database';
-import { createTenantFixture, insertBareSiblingBrand, type TenantFixture } from '../../test/fixtures';
-import { clearOpportunities, movableClock, OPPORTUNITY_NOW } from '../../test/fixtures/opportunities';
+import { insertBareSiblingBrand } from '../../test/fixtures';
+import { OPPORTUNITY_NOW, opportunitiesBed } from '../../test/fixtures/opportunities';
 import { opportunities } from '../db/schema';
 import { errorCode } from '../errors';
-import { OpportunitiesEngine } from './engine';
 import type { InvalidImportError } from './manual';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './manual-dto';
 
-let handle: TestDatabase;
-let fx: TenantFixture;
-let other: TenantFixture;
-const time = movableClock();
-let engine: OpportunitiesEngine;
-
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  fx = await createTenantFixture(handle.db, 'Manual Ideas Co');
-  other = await createTenantFixture(handle.db, 'Other Ideas Co');
-  engine = new OpportunitiesEngine(handle.db, { clock: time.clock });
-});
-afterAll(() => handle.close());
-beforeEach(async () => {
-  time.set(OPPORTUNITY_NOW);
-  await clearOpportunities(handle.db, fx);
-});
+const bed = opportunitiesBed({ tenant: 'Manual Ideas Co', other: 'Other Ideas Co' }, { emptyBoardEachTest: true });
 
 const idea = (title = 'Close checklists auditors trust') => ({
   title,
   angle: 'Auditors ask for evidence of every step; a checklist with owners gives it.',
   type: 'evergreen' as const,
-  pillarId: fx.pillarIds[0],
-  personaId: fx.personaIds[1],
+  pillarId: bed.fx.pillarIds[0],
+  personaId: bed.fx.personaIds[1],
   primaryChannel: 'linkedin' as const,
   suggestedChannels: ['x' as const],
-  createdByUserId: fx.ownerUserId,
+  createdByUserId: bed.fx.ownerUserId,
 });
 
 async function storedCount(): Promise<number> {
-  const rows = await handle.db
+  const rows = await bed.handle.db
     .select({ id: opportunities.id })
     .from(opportunities)
-    .where(and(eq(opportunities.brandId, fx.brandId), isNull(opportunities.deletedAt)));
+    .where(and(eq(opportunities.brandId, bed.fx.brandId), isNull(opportunities.deletedAt)));
   return rows.length;
 }
 
@@ -58,69 +40,71 @@ async function failure(promise: Promise<unknown>): Promise<Error & { issues?: In
 
 describe('createOpportunity', () => {
   it('ingests a manual idea with its initial score, its author and the primary channel among the suggested ones', async () => {
-    const { opportunity, created } = await engine.createOpportunity(fx, { ...idea(), sourceUrl: 'https://example.com/audit' });
+    const { opportunity, created } = await bed.engine.createOpportunity(bed.fx, { ...idea(), sourceUrl: 'https://example.com/audit' });
     expect(created).toBe(true);
     expect(opportunity).toMatchObject({
       title: 'Close checklists auditors trust',
       createdVia: 'manual',
-      createdByUserId: fx.ownerUserId,
+      createdByUserId: bed.fx.ownerUserId,
       score: 40,
-      pillarHandle: { id: fx.pillarIds[0], name: 'Faster close' },
-      personaHandle: { id: fx.personaIds[1], name: 'CFO Chris' },
+      pillarHandle: { id: bed.fx.pillarIds[0], name: 'Faster close' },
+      personaHandle: { id: bed.fx.personaIds[1], name: 'CFO Chris' },
       suggestedChannels: ['linkedin', 'x'],
       sourceUrl: 'https://example.com/audit',
       dismissedAt: null,
     });
-    const board = await engine.getTodayBoard(fx);
+    const board = await bed.engine.getTodayBoard(bed.fx);
     expect(board.opportunities.map((o) => o.id)).toContain(opportunity.id);
   });
 
   it('refuses a title the brand already has, from any source and however it is spelled, naming that idea', async () => {
-    const first = await engine.createOpportunity(fx, idea());
-    const error = await failure(engine.createOpportunity(fx, idea('close checklists, auditors TRUST!')));
+    const first = await bed.engine.createOpportunity(bed.fx, idea());
+    const error = await failure(bed.engine.createOpportunity(bed.fx, idea('close checklists, auditors TRUST!')));
     expect(errorCode(error)).toBe('conflict');
     expect(error.message).toBe(
       `title: duplicates the existing idea “Close checklists auditors trust” (on the board, id ${first.opportunity.id})`,
     );
 
-    await engine.ingestOpportunity(fx, { ...idea('Cash forecasting in a downturn'), source: 'Some feed' });
-    expect(errorCode(await failure(engine.createOpportunity(fx, idea('Cash forecasting in a downturn'))))).toBe('conflict');
+    await bed.engine.ingestOpportunity(bed.fx, { ...idea('Cash forecasting in a downturn'), source: 'Some feed' });
+    expect(errorCode(await failure(bed.engine.createOpportunity(bed.fx, idea('Cash forecasting in a downturn'))))).toBe('conflict');
     expect(await storedCount()).toBe(2);
   });
 
   it('refuses the title of a dismissed idea, saying it was dismissed', async () => {
-    const { opportunity } = await engine.createOpportunity(fx, idea());
-    await engine.dismissOpportunity(fx, { opportunityId: opportunity.id });
-    const error = await failure(engine.createOpportunity(fx, idea()));
+    const { opportunity } = await bed.engine.createOpportunity(bed.fx, idea());
+    await bed.engine.dismissOpportunity(bed.fx, { opportunityId: opportunity.id });
+    const error = await failure(bed.engine.createOpportunity(bed.fx, idea()));
     expect(errorCode(error)).toBe('conflict');
     expect(error.message).toContain('dismissed as not relevant');
   });
 
   it("refuses another brand's pillar or persona as bad input naming the field, and an unknown one alike", async () => {
-    const foreignPillar = await failure(engine.createOpportunity(fx, { ...idea(), pillarId: other.pillarIds[0] }));
+    const foreignPillar = await failure(bed.engine.createOpportunity(bed.fx, { ...idea(), pillarId: bed.other.pillarIds[0] }));
     expect(errorCode(foreignPillar)).toBe('bad_input');
-    expect(foreignPillar.message).toBe(`pillarId: ${other.pillarIds[0]} is not an active pillar of this brand`);
-    const foreignPersona = await failure(engine.createOpportunity(fx, { ...idea(), personaId: other.personaIds[0] }));
+    expect(foreignPillar.message).toBe(`pillarId: ${bed.other.pillarIds[0]} is not an active pillar of this brand`);
+    const foreignPersona = await failure(bed.engine.createOpportunity(bed.fx, { ...idea(), personaId: bed.other.personaIds[0] }));
     expect(foreignPersona.message).toMatch(/^personaId: /);
     // A sibling brand of the same tenant does not share the fixture brand's strategy either.
-    const sibling = await insertBareSiblingBrand(handle.db, fx);
-    expect(errorCode(await failure(engine.createOpportunity(sibling, idea())))).toBe('bad_input');
+    const sibling = await insertBareSiblingBrand(bed.handle.db, bed.fx);
+    expect(errorCode(await failure(bed.engine.createOpportunity(sibling, idea())))).toBe('bad_input');
     expect(await storedCount()).toBe(0);
   });
 
   it('answers NotFound for a brand of another tenant, and refuses an expiry in the past', async () => {
-    expect(errorCode(await failure(engine.createOpportunity({ tenantId: other.tenantId, brandId: fx.brandId }, idea())))).toBe('not_found');
-    const past = await failure(engine.createOpportunity(fx, { ...idea(), expiresAt: addDays(OPPORTUNITY_NOW, -1) }));
+    expect(errorCode(await failure(bed.engine.createOpportunity({ tenantId: bed.other.tenantId, brandId: bed.fx.brandId }, idea())))).toBe(
+      'not_found',
+    );
+    const past = await failure(bed.engine.createOpportunity(bed.fx, { ...idea(), expiresAt: addDays(OPPORTUNITY_NOW, -1) }));
     expect(past.message).toBe('expiresAt: must lie in the future');
-    const far = await failure(engine.createOpportunity(fx, { ...idea(), expiresAt: new Date(8.64e15) }));
+    const far = await failure(bed.engine.createOpportunity(bed.fx, { ...idea(), expiresAt: new Date(8.64e15) }));
     expect(far.message).toBe('expiresAt: must lie within the next 5 years');
     expect(await storedCount()).toBe(0);
   });
 
   it('refuses a non-http link and an unknown type with field messages', async () => {
-    const link = await failure(engine.createOpportunity(fx, { ...idea(), sourceUrl: 'javascript:alert(1)' }));
+    const link = await failure(bed.engine.createOpportunity(bed.fx, { ...idea(), sourceUrl: 'javascript:alert(1)' }));
     expect(link.message).toContain('must be an http(s) link');
-    const type = await failure(engine.createOpportunity(fx, { ...idea(), type: 'rumour' as 'trend' }));
+    const type = await failure(bed.engine.createOpportunity(bed.fx, { ...idea(), type: 'rumour' as 'trend' }));
     expect(type.message).toContain('must be one of trend, evergreen, competitive, campaign');
   });
 });
@@ -140,22 +124,22 @@ describe('importOpportunitiesCsv', () => {
       '"Audit trail, explained","Quoted, with commas",Evergreen,audit readiness,cfo chris,X,,https://example.com/a,2026-05-01',
       'A bare idea,No pillar or persona,campaign,,,newsletter,,,',
     );
-    const result = await engine.importOpportunitiesCsv(fx, { csv, createdByUserId: fx.ownerUserId });
+    const result = await bed.engine.importOpportunitiesCsv(bed.fx, { csv, createdByUserId: bed.fx.ownerUserId });
     expect(result.imported).toBe(3);
-    const stored = await Promise.all(result.opportunityIds.map((id) => engine.getOpportunity(fx, { opportunityId: id })));
+    const stored = await Promise.all(result.opportunityIds.map((id) => bed.engine.getOpportunity(bed.fx, { opportunityId: id })));
     expect(stored.map((o) => o.title)).toEqual(['Idea number 1', 'Audit trail, explained', 'A bare idea']);
     expect(stored[0]).toMatchObject({
       type: 'trend',
-      pillarId: fx.pillarIds[0],
-      personaId: fx.personaIds[0],
+      pillarId: bed.fx.pillarIds[0],
+      personaId: bed.fx.personaIds[0],
       suggestedChannels: ['linkedin', 'x', 'newsletter'],
       createdVia: 'manual',
-      createdByUserId: fx.ownerUserId,
+      createdByUserId: bed.fx.ownerUserId,
     });
     expect(stored[1]).toMatchObject({
       type: 'evergreen',
-      pillarId: fx.pillarIds[1],
-      personaId: fx.personaIds[1],
+      pillarId: bed.fx.pillarIds[1],
+      personaId: bed.fx.personaIds[1],
       primaryChannel: 'x',
       sourceUrl: 'https://example.com/a',
       // The idea lives through the day it names (UTC).
@@ -165,7 +149,7 @@ describe('importOpportunitiesCsv', () => {
   });
 
   it('refuses every bad row by line number and column, and stores nothing', async () => {
-    await engine.createOpportunity(fx, idea('Already on the board'));
+    await bed.engine.createOpportunity(bed.fx, idea('Already on the board'));
     const csv = [
       HEADER, // line 1
       goodRow(1), // line 2
@@ -187,7 +171,7 @@ describe('importOpportunitiesCsv', () => {
       'After the span,Angle,trend,,,linkedin,,,2020-01-01', // 19
       'Far expiry,Angle,trend,,,linkedin,,,9999-12-31', // 20
     ].join('\n');
-    const error = await failure(engine.importOpportunitiesCsv(fx, { csv }));
+    const error = await failure(bed.engine.importOpportunitiesCsv(bed.fx, { csv }));
     expect(errorCode(error)).toBe('bad_input');
     const byLine = (error.issues ?? []).map((issue) => `${issue.line} ${issue.column ?? '-'}: ${issue.message}`);
     expect(byLine).toEqual([
@@ -215,48 +199,48 @@ describe('importOpportunitiesCsv', () => {
   it('stores nothing when a single row of many is bad', async () => {
     const rows = Array.from({ length: 50 }, (_, i) => goodRow(i + 1));
     rows[36] = 'Broken,Angle,trend,,,carrier pigeon,,,';
-    const error = await failure(engine.importOpportunitiesCsv(fx, { csv: csvOf(...rows) }));
+    const error = await failure(bed.engine.importOpportunitiesCsv(bed.fx, { csv: csvOf(...rows) }));
     expect(error.issues?.map((issue) => issue.line)).toEqual([38]);
     expect(await storedCount()).toBe(0);
   });
 
   it(`takes ${MAX_IMPORT_ROWS} rows and refuses one more`, async () => {
     const rows = Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => goodRow(i + 1));
-    const tooMany = await failure(engine.importOpportunitiesCsv(fx, { csv: csvOf(...rows) }));
+    const tooMany = await failure(bed.engine.importOpportunitiesCsv(bed.fx, { csv: csvOf(...rows) }));
     expect(errorCode(tooMany)).toBe('bad_input');
     expect(tooMany.message).toBe('The file has 1,001 ideas; at most 1,000 per import');
     expect(await storedCount()).toBe(0);
 
-    const result = await engine.importOpportunitiesCsv(fx, { csv: csvOf(...rows.slice(0, MAX_IMPORT_ROWS)) });
+    const result = await bed.engine.importOpportunitiesCsv(bed.fx, { csv: csvOf(...rows.slice(0, MAX_IMPORT_ROWS)) });
     expect(result.imported).toBe(MAX_IMPORT_ROWS);
     expect(await storedCount()).toBe(MAX_IMPORT_ROWS);
   });
 
   it('refuses a file over 1 MB, an empty file, a header without rows, and a header with unknown or missing columns', async () => {
     const padding = 'x'.repeat(MAX_IMPORT_BYTES);
-    const oversize = await failure(engine.importOpportunitiesCsv(fx, { csv: csvOf(`${padding},a,trend,,,linkedin,,,`) }));
+    const oversize = await failure(bed.engine.importOpportunitiesCsv(bed.fx, { csv: csvOf(`${padding},a,trend,,,linkedin,,,`) }));
     expect(oversize.message).toContain('larger than 1 MB');
     // Multi-byte text counts by its bytes, not its characters.
     const wide = await failure(
-      engine.importOpportunitiesCsv(fx, { csv: csvOf(`${'é'.repeat(MAX_IMPORT_BYTES / 2)},a,trend,,,linkedin,,,`) }),
+      bed.engine.importOpportunitiesCsv(bed.fx, { csv: csvOf(`${'é'.repeat(MAX_IMPORT_BYTES / 2)},a,trend,,,linkedin,,,`) }),
     );
     expect(wide.message).toBe('The file is larger than 1 MB');
 
-    expect((await failure(engine.importOpportunitiesCsv(fx, { csv: '' }))).message).toMatch(/^The file is empty/);
-    const headerOnly = await failure(engine.importOpportunitiesCsv(fx, { csv: `${HEADER}\n` }));
+    expect((await failure(bed.engine.importOpportunitiesCsv(bed.fx, { csv: '' }))).message).toMatch(/^The file is empty/);
+    const headerOnly = await failure(bed.engine.importOpportunitiesCsv(bed.fx, { csv: `${HEADER}\n` }));
     expect(errorCode(headerOnly)).toBe('bad_input');
     expect(headerOnly.message).toBe('The file has a header row but no ideas under it');
 
-    const columns = await failure(engine.importOpportunitiesCsv(fx, { csv: 'title,angel,type\nA,B,trend' }));
+    const columns = await failure(bed.engine.importOpportunitiesCsv(bed.fx, { csv: 'title,angel,type\nA,B,trend' }));
     expect(columns.message).toMatch(/^line 1: missing column\(s\) angle, primary_channel; unknown column\(s\) “angel”/);
     expect(await storedCount()).toBe(0);
   });
 
   it('reads a header in any order and case, with a byte-order mark and CRLF line ends', async () => {
     const csv = '\uFEFFPrimary Channel,Type,Angle,Title\r\nx,competitive,An angle,Reordered columns\r\n';
-    const result = await engine.importOpportunitiesCsv(fx, { csv });
+    const result = await bed.engine.importOpportunitiesCsv(bed.fx, { csv });
     expect(result.imported).toBe(1);
-    await expect(engine.getOpportunity(fx, { opportunityId: result.opportunityIds[0]! })).resolves.toMatchObject({
+    await expect(bed.engine.getOpportunity(bed.fx, { opportunityId: result.opportunityIds[0]! })).resolves.toMatchObject({
       title: 'Reordered columns',
       type: 'competitive',
       primaryChannel: 'x',

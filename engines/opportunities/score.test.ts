@@ -1,22 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
-import { createTestDatabase, type TestDatabase } from '../../test/database';
-import { createTenantFixture, type TenantFixture } from '../../test/fixtures';
-import { hoursFrom, insertOpportunity, movableClock, OPPORTUNITY_NOW, readOpportunityRow } from '../../test/fixtures/opportunities';
+import { hoursFrom, insertOpportunity, OPPORTUNITY_NOW, opportunitiesBed, readOpportunityRow } from '../../test/fixtures/opportunities';
 import { InvariantViolationError } from '../errors';
-import { OpportunitiesEngine } from './engine';
 
-let handle: TestDatabase;
-let fx: TenantFixture;
-const time = movableClock();
-let engine: OpportunitiesEngine;
-
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  fx = await createTenantFixture(handle.db, 'Score Co');
-  engine = new OpportunitiesEngine(handle.db, { clock: time.clock });
-});
-afterAll(() => handle.close());
+const bed = opportunitiesBed({ tenant: 'Score Co', other: 'Other Score Co' });
 
 async function expectInputError(promise: Promise<unknown>) {
   const error = await promise.then(
@@ -30,8 +17,8 @@ async function expectInputError(promise: Promise<unknown>) {
 describe('OpportunitiesEngine.updateOpportunityScore', () => {
   it('sets the score as the new base, restarts the learned adjustment and leaves lastTouchedAt alone', async () => {
     const touched = hoursFrom(OPPORTUNITY_NOW, -30);
-    const id = await insertOpportunity(handle.db, fx, { score: 45, baseScore: 40, learnedAdjustment: 5, lastTouchedAt: touched });
-    const updated = await engine.updateOpportunityScore(fx, {
+    const id = await insertOpportunity(bed.handle.db, bed.fx, { score: 45, baseScore: 40, learnedAdjustment: 5, lastTouchedAt: touched });
+    const updated = await bed.engine.updateOpportunityScore(bed.fx, {
       opportunityId: id,
       score: 81,
       explanation: 'Re-scored after the CFO survey.',
@@ -47,76 +34,84 @@ describe('OpportunitiesEngine.updateOpportunityScore', () => {
   });
 
   it('accepts 0 and 100 and refuses anything outside 0..100 or fractional as bad input', async () => {
-    const id = await insertOpportunity(handle.db, fx, { score: 50 });
-    await expect(engine.updateOpportunityScore(fx, { opportunityId: id, score: 0, explanation: 'Floor.' })).resolves.toMatchObject({
+    const id = await insertOpportunity(bed.handle.db, bed.fx, { score: 50 });
+    await expect(bed.engine.updateOpportunityScore(bed.fx, { opportunityId: id, score: 0, explanation: 'Floor.' })).resolves.toMatchObject({
       score: 0,
       scoreBand: 'low',
     });
-    await expect(engine.updateOpportunityScore(fx, { opportunityId: id, score: 100, explanation: 'Ceiling.' })).resolves.toMatchObject({
+    await expect(
+      bed.engine.updateOpportunityScore(bed.fx, { opportunityId: id, score: 100, explanation: 'Ceiling.' }),
+    ).resolves.toMatchObject({
       score: 100,
     });
     for (const bad of [101, -1, 50.5]) {
-      await expectInputError(engine.updateOpportunityScore(fx, { opportunityId: id, score: bad, explanation: 'Out of range.' }));
+      await expectInputError(bed.engine.updateOpportunityScore(bed.fx, { opportunityId: id, score: bad, explanation: 'Out of range.' }));
     }
     await expect(
-      engine.updateOpportunityScore(fx, { opportunityId: id, score: Number.NaN, explanation: 'Not a number.' }),
+      bed.engine.updateOpportunityScore(bed.fx, { opportunityId: id, score: Number.NaN, explanation: 'Not a number.' }),
     ).rejects.toBeInstanceOf(ZodError);
-    expect((await readOpportunityRow(handle.db, id)).score).toBe(100);
+    expect((await readOpportunityRow(bed.handle.db, id)).score).toBe(100);
   });
 
   it('requires an explanation', async () => {
-    const id = await insertOpportunity(handle.db, fx);
-    await expect(engine.updateOpportunityScore(fx, { opportunityId: id, score: 60, explanation: '   ' })).rejects.toBeInstanceOf(ZodError);
+    const id = await insertOpportunity(bed.handle.db, bed.fx);
+    await expect(bed.engine.updateOpportunityScore(bed.fx, { opportunityId: id, score: 60, explanation: '   ' })).rejects.toBeInstanceOf(
+      ZodError,
+    );
   });
 });
 
 describe('OpportunitiesEngine.applyLearnedAdjustment', () => {
   it('sets score = base + adjustment, and the same adjustment again gives the same score', async () => {
-    const id = await insertOpportunity(handle.db, fx, { score: 60 });
-    const first = await engine.applyLearnedAdjustment(fx, {
+    const id = await insertOpportunity(bed.handle.db, bed.fx, { score: 60 });
+    const first = await bed.engine.applyLearnedAdjustment(bed.fx, {
       opportunityId: id,
       adjustment: 12,
       explanation: 'Engagement above the median.',
     });
     expect(first).toMatchObject({ score: 72, baseScore: 60, learnedAdjustment: 12, scoreExplanation: 'Engagement above the median.' });
-    const again = await engine.applyLearnedAdjustment(fx, {
+    const again = await bed.engine.applyLearnedAdjustment(bed.fx, {
       opportunityId: id,
       adjustment: 12,
       explanation: 'Engagement above the median.',
     });
     expect(again).toMatchObject({ score: 72, baseScore: 60, learnedAdjustment: 12 });
-    const lower = await engine.applyLearnedAdjustment(fx, { opportunityId: id, adjustment: -5, explanation: 'Engagement fell.' });
+    const lower = await bed.engine.applyLearnedAdjustment(bed.fx, { opportunityId: id, adjustment: -5, explanation: 'Engagement fell.' });
     expect(lower).toMatchObject({ score: 55, baseScore: 60, learnedAdjustment: -5, scoreBand: 'medium' });
   });
 
   it('clamps the resulting score to 0..100 while keeping the adjustment as given', async () => {
-    const high = await insertOpportunity(handle.db, fx, { score: 95 });
-    await expect(engine.applyLearnedAdjustment(fx, { opportunityId: high, adjustment: 20, explanation: 'Strong.' })).resolves.toMatchObject(
-      {
-        score: 100,
-        learnedAdjustment: 20,
-      },
-    );
-    const low = await insertOpportunity(handle.db, fx, { score: 5 });
-    await expect(engine.applyLearnedAdjustment(fx, { opportunityId: low, adjustment: -20, explanation: 'Weak.' })).resolves.toMatchObject({
+    const high = await insertOpportunity(bed.handle.db, bed.fx, { score: 95 });
+    await expect(
+      bed.engine.applyLearnedAdjustment(bed.fx, { opportunityId: high, adjustment: 20, explanation: 'Strong.' }),
+    ).resolves.toMatchObject({
+      score: 100,
+      learnedAdjustment: 20,
+    });
+    const low = await insertOpportunity(bed.handle.db, bed.fx, { score: 5 });
+    await expect(
+      bed.engine.applyLearnedAdjustment(bed.fx, { opportunityId: low, adjustment: -20, explanation: 'Weak.' }),
+    ).resolves.toMatchObject({
       score: 0,
       learnedAdjustment: -20,
     });
   });
 
   it('refuses an adjustment outside -100..100 or fractional as bad input', async () => {
-    const id = await insertOpportunity(handle.db, fx, { score: 50 });
+    const id = await insertOpportunity(bed.handle.db, bed.fx, { score: 50 });
     for (const bad of [101, -101, 2.5]) {
-      await expectInputError(engine.applyLearnedAdjustment(fx, { opportunityId: id, adjustment: bad, explanation: 'Bad.' }));
+      await expectInputError(bed.engine.applyLearnedAdjustment(bed.fx, { opportunityId: id, adjustment: bad, explanation: 'Bad.' }));
     }
-    expect(await readOpportunityRow(handle.db, id)).toMatchObject({ score: 50, learnedAdjustment: 0 });
+    expect(await readOpportunityRow(bed.handle.db, id)).toMatchObject({ score: 50, learnedAdjustment: 0 });
   });
 
   it('applies learning to the new base after an explicit re-score', async () => {
-    const id = await insertOpportunity(handle.db, fx, { score: 50 });
-    await engine.applyLearnedAdjustment(fx, { opportunityId: id, adjustment: 10, explanation: 'Learned.' });
-    await engine.updateOpportunityScore(fx, { opportunityId: id, score: 30, explanation: 'Re-scored.' });
-    await expect(engine.applyLearnedAdjustment(fx, { opportunityId: id, adjustment: 10, explanation: 'Learned.' })).resolves.toMatchObject({
+    const id = await insertOpportunity(bed.handle.db, bed.fx, { score: 50 });
+    await bed.engine.applyLearnedAdjustment(bed.fx, { opportunityId: id, adjustment: 10, explanation: 'Learned.' });
+    await bed.engine.updateOpportunityScore(bed.fx, { opportunityId: id, score: 30, explanation: 'Re-scored.' });
+    await expect(
+      bed.engine.applyLearnedAdjustment(bed.fx, { opportunityId: id, adjustment: 10, explanation: 'Learned.' }),
+    ).resolves.toMatchObject({
       score: 40,
       baseScore: 30,
     });
