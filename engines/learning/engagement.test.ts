@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { channelReference, type EventTotals, engagementRate, engagementScore, learnedAdjustment } from './engagement';
+import { channelReference, type EventTotals, engagementRate, engagementScore, learnedAdjustment, noEventTotals } from './engagement';
 
-const totals = (values: Partial<EventTotals>): EventTotals => ({
-  impressions: 0,
-  likes: 0,
-  comments: 0,
-  shares: 0,
-  saves: 0,
-  clicks: 0,
-  linkClicks: 0,
-  profileVisits: 0,
-  ...values,
-});
+const totals = (values: Partial<EventTotals>): EventTotals => ({ ...noEventTotals(), ...values });
 
 describe('engagementRate', () => {
   it('weights each interaction type and divides by impressions', () => {

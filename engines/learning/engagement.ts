@@ -52,6 +52,18 @@ export const METRIC_FIELDS = {
   profile_visit: 'profileVisits',
 } as const satisfies Record<ExecutionEventType, keyof EventTotals>;
 
+/** Totals before any event is counted: where a sum starts, and what a variant without events shows. */
+export const noEventTotals = (): EventTotals => ({
+  impressions: 0,
+  likes: 0,
+  comments: 0,
+  shares: 0,
+  saves: 0,
+  clicks: 0,
+  linkClicks: 0,
+  profileVisits: 0,
+});
+
 export function engagementRate(totals: EventTotals): number | null {
   if (totals.impressions <= 0) return null;
   let weighted = 0;

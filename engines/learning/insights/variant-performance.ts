@@ -7,7 +7,7 @@ import { epochMs } from '../../db/sql-time';
 import type { Channel, ExecutionEventType, LearningSignalType } from '../../enums';
 import { NotFoundError } from '../../errors';
 import { type BrandScope, inBrand } from '../../scope';
-import { type EventTotals, engagementRate, METRIC_FIELDS } from '../engagement';
+import { type EventTotals, engagementRate, METRIC_FIELDS, noEventTotals } from '../engagement';
 import type { LearningWindow } from '../window';
 import {
   type LearningConclusion,
@@ -19,17 +19,6 @@ import {
 
 /** A half-window rate this much above or below the other is a trend; less is noise. */
 const TREND_THRESHOLD = 0.1;
-
-const emptyTotals = (): EventTotals => ({
-  impressions: 0,
-  likes: 0,
-  comments: 0,
-  shares: 0,
-  saves: 0,
-  clicks: 0,
-  linkClicks: 0,
-  profileVisits: 0,
-});
 
 const per100 = (rate: number | null) => (rate === null ? null : Math.round(rate * 10_000) / 100);
 
@@ -156,7 +145,7 @@ async function dailyEvents(db: Database, scope: BrandScope, variantIds: string[]
 }
 
 function totalsOf(events: DayEvents[]): EventTotals {
-  const totals = emptyTotals();
+  const totals = noEventTotals();
   for (const event of events) totals[METRIC_FIELDS[event.eventType]] += event.count;
   return totals;
 }

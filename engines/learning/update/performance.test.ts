@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/database';
 import { createTenantFixture, type TenantFixture } from '../../../test/fixtures';
 import { buildLearningScenario, createLearningEngine, type LearningScenario, metricEvents } from '../../../test/fixtures/learning';
 import { NotFoundError } from '../../errors';
-import { engagementRate, engagementScore } from '../engagement';
+import { engagementRate, engagementScore, noEventTotals } from '../engagement';
 import type { LearningEngine } from '../engine';
 
 const NOW = new Date('2026-03-20T12:00:00Z');
@@ -53,16 +53,7 @@ describe('computeVariantPerformanceSummary', () => {
   it('sums the metrics of the window only, including its first instant and excluding its end', async () => {
     const summaries = await engine.update.computeVariantPerformanceSummary(fx, scenario.window);
     const l2 = summaries.find((s) => s.variantId === scenario.variants.L2.id)!;
-    expect(l2.platformMetrics).toEqual({
-      impressions: 1000,
-      likes: 10,
-      comments: 0,
-      shares: 0,
-      saves: 0,
-      clicks: 0,
-      linkClicks: 0,
-      profileVisits: 0,
-    });
+    expect(l2.platformMetrics).toEqual({ ...noEventTotals(), impressions: 1000, likes: 10 });
     const x2 = summaries.find((s) => s.variantId === scenario.variants.X2.id)!;
     expect(x2.platformMetrics.impressions).toBe(5000);
   });
