@@ -4,9 +4,10 @@
 // every acknowledged edit and ingested event is in the database; prints the latency table.
 import { performance } from 'node:perf_hooks';
 import { HOUR_MS } from '../lib/dates';
+import { createSeededPostgresDatabase } from '../test/database';
 import { openDatabaseProbe } from '../test/http/database-probe';
 import { findDemoBrands } from '../test/http/demo-brands';
-import { buildProductionApp, createSeededDatabase, HTTP_DIST_DIR, startProductionServer } from '../test/http/prod-server';
+import { baseDatabaseUrl, buildProductionApp, HTTP_DIST_DIR, startProductionServer } from '../test/http/prod-server';
 import { DEMO_USER_IDS, mintAccessToken } from '../test/http/tokens';
 import { callProcedure, type TrpcHttpResponse } from '../test/http/trpc-http';
 
@@ -49,7 +50,7 @@ interface Sample {
 async function main(): Promise<number> {
   console.log(`load: building the app into ${HTTP_DIST_DIR} (KAIRO_HTTP_REUSE_BUILD=1 serves an existing build)`);
   await buildProductionApp();
-  const database = await createSeededDatabase();
+  const database = await createSeededPostgresDatabase(baseDatabaseUrl(), 'kairo_load');
   // The harness passes generous rate limits: the load must be answered, not limited.
   const server = await startProductionServer({ databaseUrl: database.url });
   const probe = await openDatabaseProbe(database.url);

@@ -1,17 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../engines/db/client';
 import { migrate } from '../engines/db/migrator';
 import { seedDemoData } from '../supabase/seed/seed';
-import { adminUrl, databaseUrlFor } from './postgres-urls';
+import { createSeededPostgresDatabase } from './database';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** PostgreSQL: the migrated, seeded template database each test file clones. */
+    /** PostgreSQL: the migrated, seeded template database each test file clones (the HTTP suite's too). */
     templateDatabase: string | null;
     /** PGlite: a dump of a migrated, seeded data dir each test file restores. */
     pgliteDumpPath: string | null;
@@ -25,19 +23,10 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const baseUrl = process.env.DATABASE_URL;
   if (baseUrl) {
-    const template = `kairo_tpl_${randomBytes(4).toString('hex')}`;
-    const admin = await openDatabase({ url: adminUrl(baseUrl), maxConnections: 1 });
-    await admin.db.execute(sql.raw(`create database ${template}`));
-    const handle = await openDatabase({ url: databaseUrlFor(baseUrl, template), maxConnections: 2 });
-    await migrate(handle);
-    await seedDemoData(handle.db);
-    await handle.close();
-    project.provide('templateDatabase', template);
+    const template = await createSeededPostgresDatabase(baseUrl, 'kairo_tpl');
+    project.provide('templateDatabase', template.name);
     project.provide('pgliteDumpPath', null);
-    return async () => {
-      await admin.db.execute(sql.raw(`drop database if exists ${template} with (force)`));
-      await admin.close();
-    };
+    return () => template.drop();
   }
 
   const dir = await mkdtemp(path.join(tmpdir(), 'kairo-test-'));

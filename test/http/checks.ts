@@ -1,11 +1,11 @@
 import superjson from 'superjson';
 import type { AccessCase } from './access-matrix';
 import { excerpt, jsonErrorMessage, unclearMessage } from './clear-error';
+import { changedTables, type DatabaseProbe } from './database-probe';
 import type { MalformedCall } from './procedure-corpus';
 import { type RouteCase, SESSION_COOKIE } from './route-cases';
 import { sendRequest } from './route-http';
 import type { RouterProcedure } from './router-procedures';
-import { changedTables, type DatabaseProbe } from './table-checksums';
 import { callProcedure, type TrpcHttpResponse } from './trpc-http';
 
 // Node answers 431 with no body when the request line and headers pass 16 KiB, before any app code.

@@ -1,8 +1,15 @@
 import pg from 'pg';
 
 // A second session on the server's database, as an operator's psql would be: it reads what the
-// app wrote, holds row locks so that a flow is caught inside a statement, and terminates the app's
-// connections. It never writes application rows.
+// app wrote, checksums every table to prove a refused request wrote nothing, holds row locks so that
+// a flow is caught inside a statement, and terminates the app's connections. It never writes
+// application rows.
+
+// Written by design on requests that are refused: rate limit counters count refused attempts too
+// (and hold no tenant data), and a valid ingest key records when it was last presented, whatever
+// the batch it came with. Anything else a refused request changes is a write it must not make.
+const WRITTEN_BY_DESIGN = new Set(['public.rate_limits']);
+const COLUMNS_WRITTEN_BY_DESIGN: Record<string, string[]> = { 'public.ingest_keys': ['last_used_at'] };
 
 export interface LearningSnapshot {
   /** The brand's own patterns' learned figures. */
@@ -27,6 +34,11 @@ export interface DatabaseProbe {
   /** Live packages created since `since` with a channel that has no draft and no recorded warning. */
   packagesMissingDrafts(since: Date): Promise<{ id: string; channels: string[] }[]>;
   learningSnapshot(brandId: string): Promise<LearningSnapshot>;
+  /**
+   * md5 of every table's rows in a fixed order (by their JSON text), keyed by `schema.table`: two
+   * equal results mean no row was inserted, changed or deleted in between.
+   */
+  tableChecksums(): Promise<Record<string, string>>;
   query<T extends pg.QueryResultRow>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
@@ -105,6 +117,31 @@ export async function openDatabaseProbe(databaseUrl: string): Promise<DatabasePr
       );
       return row!;
     },
+    async tableChecksums() {
+      const tables = await query<{ name: string }>(
+        `select quote_ident(table_schema) || '.' || quote_ident(table_name) as name
+           from information_schema.tables
+          where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')
+          order by 1`,
+      );
+      const sums: Record<string, string> = {};
+      for (const { name } of tables) {
+        if (WRITTEN_BY_DESIGN.has(name)) continue;
+        const rowText = `(to_jsonb(t) - $1::text[])::text`;
+        const [row] = await query<{ sum: string }>(
+          `select md5(coalesce(string_agg(${rowText}, '|' order by ${rowText}), '')) as sum from ${name} t`,
+          [COLUMNS_WRITTEN_BY_DESIGN[name] ?? []],
+        );
+        sums[name] = row!.sum;
+      }
+      return sums;
+    },
     close: () => client.end(),
   };
+}
+
+/** The tables whose checksum differs: empty when nothing was written. */
+export function changedTables(before: Record<string, string>, after: Record<string, string>): string[] {
+  const names = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...names].filter((name) => before[name] !== after[name]).sort();
 }

@@ -1,4 +1,4 @@
-import type { DatabaseProbe } from './table-checksums';
+import type { DatabaseProbe } from './database-probe';
 import { TENANT_IDS } from './tokens';
 
 /** Real rows of one brand of the seeded demo data, read from the server's database. */

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { PostgresDatabase } from '../database';
 import { type DatabaseProbe, type LearningSnapshot, openDatabaseProbe } from './database-probe';
 import { type DemoBrands, findDemoBrands } from './demo-brands';
 import { type FakeModelServer, type ModelBehaviour, type ModelCall, startFakeModelServer } from './fake-model-server';
-import { createSeededDatabase, type ProductionServer, type SeededDatabase, startProductionServer, TEST_CRON_SECRET } from './prod-server';
+import { type ProductionServer, startProductionServer, TEST_CRON_SECRET } from './prod-server';
+import { createSeededDatabase } from './suite-server';
 import { DEMO_USER_IDS, mintAccessToken, TENANT_IDS } from './tokens';
 import { callProcedure, type TrpcHttpResponse } from './trpc-http';
 
@@ -22,7 +24,7 @@ const WINDOW_DAYS = 30;
 const BUILD_BUDGET_MS = 12_000;
 
 let model: FakeModelServer;
-let database: SeededDatabase;
+let database: PostgresDatabase;
 let server: ProductionServer;
 let probe: DatabaseProbe;
 let brands: DemoBrands;

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PostgresDatabase } from '../database';
 import { type DatabaseProbe, openDatabaseProbe } from './database-probe';
 import { type DemoBrands, findDemoBrands } from './demo-brands';
 import { type FakeModelServer, type ModelCall, startFakeModelServer } from './fake-model-server';
-import { createSeededDatabase, type ProductionServer, type SeededDatabase, startProductionServer, TEST_CRON_SECRET } from './prod-server';
+import { type ProductionServer, startProductionServer, TEST_CRON_SECRET } from './prod-server';
+import { createSeededDatabase } from './suite-server';
 import { DEMO_USER_IDS, mintAccessToken } from './tokens';
 import { callProcedure, type TrpcHttpResponse } from './trpc-http';
 
@@ -18,7 +20,7 @@ const BUILD_BUDGET_MS = 4_000;
 const SWEEP_MARGIN_MS = 1_000;
 
 let model: FakeModelServer;
-let database: SeededDatabase;
+let database: PostgresDatabase;
 let server: ProductionServer;
 let probe: DatabaseProbe;
 let brands: DemoBrands;

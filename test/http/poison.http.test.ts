@@ -3,9 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WINDOW_CHOICES } from '../../components/insights/window-choice';
 import { MAX_EVENT_COUNT } from '../../engines/learning/dto';
 import { ENGAGEMENT_WEIGHTS } from '../../engines/learning/engagement';
+import type { PostgresDatabase } from '../database';
 import { type DatabaseProbe, openDatabaseProbe } from './database-probe';
 import { type DemoBrands, findDemoBrands } from './demo-brands';
-import { createSeededDatabase, type ProductionServer, type SeededDatabase, startProductionServer } from './prod-server';
+import { type ProductionServer, startProductionServer } from './prod-server';
+import { createSeededDatabase } from './suite-server';
 import { DEMO_USER_IDS, mintAccessToken } from './tokens';
 import { callProcedure, type TrpcHttpResponse } from './trpc-http';
 
@@ -17,7 +19,7 @@ const OVERFLOW_COUNT = 2_147_483_647;
 const MIXED_REQUESTS = 200;
 const CONCURRENCY = 8;
 
-let database: SeededDatabase;
+let database: PostgresDatabase;
 let server: ProductionServer;
 let probe: DatabaseProbe;
 let brands: DemoBrands;

@@ -1,14 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import pg from 'pg';
-import { openDatabase } from '../../engines/db/client';
-import { migrate } from '../../engines/db/migrator';
 import { LIMITS } from '../../server/rate-limit/config';
-import { seedDemoData } from '../../supabase/seed/seed';
-import { adminUrl, databaseUrlFor } from '../postgres-urls';
 
 /**
  * The HTTP suite's own build folder, so it never disturbs the e2e's `.next` (next.config.mjs reads it);
@@ -36,7 +30,8 @@ function nodeBinary(): string {
   return existsSync(local) ? local : process.execPath;
 }
 
-function baseDatabaseUrl(): string {
+/** The PostgreSQL server the suite makes its databases on. */
+export function baseDatabaseUrl(): string {
   return process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
 }
 
@@ -59,40 +54,6 @@ export async function buildProductionApp(): Promise<void> {
     child.once('exit', resolve);
   });
   if (code !== 0) throw new Error(`next build failed (exit ${code}):\n${output.slice(-8_000)}`);
-}
-
-export interface SeededDatabase {
-  url: string;
-  drop(): Promise<void>;
-}
-
-/** A fresh PostgreSQL database, migrated and holding the demo data, on DATABASE_URL's server. */
-export async function createSeededDatabase(): Promise<SeededDatabase> {
-  const base = baseDatabaseUrl();
-  const name = `kairo_http_${randomBytes(4).toString('hex')}`;
-  await withAdmin(base, (admin) => admin.query(`create database ${name}`));
-  const url = databaseUrlFor(base, name);
-  const handle = await openDatabase({ url, maxConnections: 2 });
-  try {
-    await migrate(handle);
-    await seedDemoData(handle.db);
-  } finally {
-    await handle.close();
-  }
-  return {
-    url,
-    drop: () => withAdmin(base, (admin) => admin.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
-  };
-}
-
-async function withAdmin<T>(base: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl(base) });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
 }
 
 export interface ProductionServer {

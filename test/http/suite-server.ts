@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { ACCESS_TOKEN_COOKIE } from '../../server/auth/token-transport';
+import { cloneTemplateDatabase, type PostgresDatabase } from '../database';
+import { type DatabaseProbe, openDatabaseProbe } from './database-probe';
 import { type BrandIds, readSeededIds } from './demo-ids';
-import { createSeededDatabase, type ProductionServer, type SeededDatabase, startProductionServer } from './prod-server';
-import { DatabaseProbe } from './table-checksums';
+import { baseDatabaseUrl, type ProductionServer, startProductionServer } from './prod-server';
 import { DEMO_USER_IDS, mintAccessToken } from './tokens';
 import { callProcedure } from './trpc-http';
+
+/** A fresh database holding the demo data for one server: a copy of the run's template (test/http/global-setup.ts). */
+export function createSeededDatabase(): Promise<PostgresDatabase> {
+  return cloneTemplateDatabase(baseDatabaseUrl(), 'kairo_http');
+}
 
 /** What reaches a fresh server first decides which bundle layer builds its process context. */
 export type BootOrder = 'page' | 'tRPC call';
@@ -12,7 +18,7 @@ export const BOOT_ORDERS: BootOrder[] = ['page', 'tRPC call'];
 
 export interface SuiteServer {
   server: ProductionServer;
-  database: SeededDatabase;
+  database: PostgresDatabase;
   probe: DatabaseProbe;
   /** The answer to the very first request the server got. */
   firstRequest: { description: string; status: number; body: string };
@@ -35,7 +41,7 @@ export async function bootSuiteServer(order: BootOrder): Promise<SuiteServer> {
   let probe: DatabaseProbe | undefined;
   try {
     server = await startProductionServer({ databaseUrl: database.url });
-    probe = await DatabaseProbe.connect(database.url);
+    probe = await openDatabaseProbe(database.url);
     return await prepare(order, database, server, probe);
   } catch (error) {
     await probe?.close();
@@ -45,7 +51,7 @@ export async function bootSuiteServer(order: BootOrder): Promise<SuiteServer> {
   }
 }
 
-async function prepare(order: BootOrder, database: SeededDatabase, server: ProductionServer, probe: DatabaseProbe): Promise<SuiteServer> {
+async function prepare(order: BootOrder, database: PostgresDatabase, server: ProductionServer, probe: DatabaseProbe): Promise<SuiteServer> {
   const tokens = {
     olivia: await mintAccessToken({ userId: DEMO_USER_IDS.olivia }),
     max: await mintAccessToken({ userId: DEMO_USER_IDS.max }),
