@@ -9,7 +9,7 @@ const DATA_DIR = `.data/e2e-${PORT}`;
 // The build folder next.config.mjs reads: a run beside another build uses its own, and `next start`
 // must serve the folder this run built.
 const DIST_DIR = process.env.KAIRO_NEXT_DIST_DIR || '.next';
-// E2E_REUSE_BUILD=1 serves the build already in DIST_DIR (CI's second Playwright run, right after the first).
+// E2E_REUSE_BUILD=1 serves the build already in DIST_DIR (CI builds once, for the HTTP suite and both Playwright runs).
 const BUILD = process.env.E2E_REUSE_BUILD === '1' ? '' : 'npm run build && ';
 
 export default defineConfig({
@@ -22,7 +22,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   // The HTML report keeps what the specs attach (accessibility.spec.ts: a screenshot of every page at both
-  // widths and axe's findings). CI points E2E_HTML_REPORT into its reports folder; locally it lands in
+  // widths and axe's findings). CI points E2E_HTML_REPORT into its reports folder (`reports/`, kept after the run); locally it lands in
   // e2e/playwright-report/<port> (git-ignored; one per port like the data folder, as the reporter empties its
   // folder first), opened with `npx playwright show-report e2e/playwright-report/<port>`.
   reporter: [['list'], ['html', { outputFolder: process.env.E2E_HTML_REPORT || `playwright-report/${PORT}`, open: 'never' }]],
