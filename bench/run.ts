@@ -41,19 +41,14 @@ async function onDatabase(driver: BenchDatabase['driver'], run: (db: BenchDataba
   }
 }
 
+/** A row without figures, saying only why: a measure that failed or did not run. */
+function rowWithoutFigures(id: string, measure: string, note: string): BenchRow {
+  return { id, measure, median: null, p95: null, reference: null, unit: 'ms', ratio: null, target: atMost(0, '–'), note };
+}
+
 function failedRow(id: string, measure: string, error: unknown): BenchRow {
   const message = error instanceof Error ? error.message.split('\n')[0]!.slice(0, 80) : String(error);
-  return {
-    id,
-    measure,
-    median: null,
-    p95: null,
-    reference: null,
-    unit: 'ms',
-    ratio: null,
-    target: atMost(0, '–'),
-    note: `failed: ${message}`,
-  };
+  return rowWithoutFigures(id, measure, `failed: ${message}`);
 }
 
 const inProcess = [
@@ -86,17 +81,7 @@ if (httpIds.length > 0) {
     served = true;
   }
 }
-const notServed = (id: string, measure: string): BenchRow => ({
-  id,
-  measure,
-  median: null,
-  p95: null,
-  reference: null,
-  unit: 'ms',
-  ratio: null,
-  target: atMost(0, '–'),
-  note: 'skipped: no production build (quick run)',
-});
+const notServed = (id: string, measure: string) => rowWithoutFigures(id, measure, 'skipped: no production build (quick run)');
 
 const overHttp = [
   { id: 'P1', measure: 'today.get over HTTP', drivers: ['PostgreSQL', 'PGlite'] as const, run: measureTodayOverHttp },
