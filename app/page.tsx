@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { CenteredPage } from '@/components/app-shell/centered-page';
 import { brandSectionHref } from '@/components/app-shell/sections';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { CreateWorkspaceForm } from '@/components/workspaces/create-workspace-form';
@@ -23,54 +24,42 @@ export default async function HomePage() {
 
   if (workspaces.length === 0) {
     return (
-      <main id="main-content" tabIndex={-1} className="centered">
-        <div className="card stack">
-          <div>
-            <p className="wordmark">Kairo</p>
-            <h1>Create your workspace</h1>
-          </div>
-          <p>
-            A workspace holds your brands and the people who work on them. Name it after your company or team; next you add its first brand.
-            Waiting for an invite instead? It is accepted when you sign in with the invited email.
-          </p>
-          <CreateWorkspaceForm />
-          <SignOutButton />
-        </div>
-      </main>
+      <CenteredPage title="Create your workspace">
+        <p>
+          A workspace holds your brands and the people who work on them. Name it after your company or team; next you add its first brand.
+          Waiting for an invite instead? It is accepted when you sign in with the invited email.
+        </p>
+        <CreateWorkspaceForm />
+        <SignOutButton />
+      </CenteredPage>
     );
   }
 
   const managed = workspaces.filter((w) => canManage(w.role));
   return (
-    <main id="main-content" tabIndex={-1} className="centered">
-      <div className="card stack">
-        <div>
-          <p className="wordmark">Kairo</p>
-          <h1>No brands yet</h1>
-        </div>
-        {managed.length > 0 ? (
-          <>
-            <p>Your workspace has no brand yet. Add one, then answer five short questions to set up its strategy.</p>
-            <Link href={`/brands/new?workspaceId=${managed[0]!.id}`} className="button">
-              Add a brand
-            </Link>
-          </>
-        ) : (
-          <p>Your workspace has no brand yet, and only its owners and admins can add one. Ask one of them.</p>
-        )}
-        <ul className="user-list">
-          {workspaces.map((workspace) => (
-            <li key={workspace.id} className="user-row">
-              <div>
-                <div className="user-row__name">{workspace.name}</div>
-                <div className="muted small">{ROLE_LABELS[workspace.role]}</div>
-              </div>
-              <Link href={`/workspaces/${workspace.id}/team`}>Team</Link>
-            </li>
-          ))}
-        </ul>
-        <SignOutButton />
-      </div>
-    </main>
+    <CenteredPage title="No brands yet">
+      {managed.length > 0 ? (
+        <>
+          <p>Your workspace has no brand yet. Add one, then answer five short questions to set up its strategy.</p>
+          <Link href={`/brands/new?workspaceId=${managed[0]!.id}`} className="button">
+            Add a brand
+          </Link>
+        </>
+      ) : (
+        <p>Your workspace has no brand yet, and only its owners and admins can add one. Ask one of them.</p>
+      )}
+      <ul className="user-list">
+        {workspaces.map((workspace) => (
+          <li key={workspace.id} className="user-row">
+            <div>
+              <div className="user-row__name">{workspace.name}</div>
+              <div className="muted small">{ROLE_LABELS[workspace.role]}</div>
+            </div>
+            <Link href={`/workspaces/${workspace.id}/team`}>Team</Link>
+          </li>
+        ))}
+      </ul>
+      <SignOutButton />
+    </CenteredPage>
   );
 }

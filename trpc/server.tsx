@@ -2,7 +2,9 @@ import 'server-only';
 import { dehydrate, type FetchQueryOptions, HydrationBoundary, type QueryKey } from '@tanstack/react-query';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import { headers } from 'next/headers';
+import { notFound } from 'next/navigation';
 import { cache, type ReactNode } from 'react';
+import { trpcErrorCode } from '@/server/trpc/errors';
 import { createTRPCContext } from '@/server/trpc/init';
 import { appRouter, createCaller } from '@/server/trpc/root';
 import { makeQueryClient } from './query-client';
@@ -31,6 +33,21 @@ export const getServerCaller = cache(async () => createCaller(await createContex
  */
 export function prefetch<TData, TError, TKey extends QueryKey>(options: FetchQueryOptions<TData, TError, TData, TKey>): void {
   void getQueryClient().prefetchQuery(options);
+}
+
+/**
+ * Waits for what a page renders first (`fetchOrNotFound(getQueryClient().fetchQuery(…))`). A refusal
+ * saying the row is not the viewer's or its id is malformed (NOT_FOUND, BAD_REQUEST) renders the 404
+ * page, the same as a row that does not exist; anything else is the error page's.
+ */
+export async function fetchOrNotFound(fetching: Promise<unknown>): Promise<void> {
+  try {
+    await fetching;
+  } catch (error) {
+    const code = trpcErrorCode(error);
+    if (code === 'NOT_FOUND' || code === 'BAD_REQUEST') notFound();
+    throw error;
+  }
 }
 
 /** Ships everything prefetched for this request to the client components below it. */

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { CenteredPage } from '@/components/app-shell/centered-page';
 import { brandSectionHref } from '@/components/app-shell/sections';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { canManage, ROLE_LABELS } from '@/components/workspaces/roles';
@@ -26,66 +27,60 @@ export default async function BrandsPage() {
   const workspaces = [...memberOf].sort((a, b) => firstBrandAt(a.id) - firstBrandAt(b.id));
 
   return (
-    <main id="main-content" tabIndex={-1} className="centered">
-      <div className="card card--wide stack">
-        <div>
-          <p className="wordmark">Kairo</p>
-          <h1>Your brands</h1>
-        </div>
-        {workspaces.length === 0 ? (
-          <p>
-            You are in no workspace yet. <Link href="/">Create your workspace</Link> to add a brand.
-          </p>
-        ) : (
-          workspaces.map((workspace) => {
-            const inWorkspace = brands.filter((brand) => brand.tenantId === workspace.id);
-            const headingId = `workspace-${workspace.id}`;
-            return (
-              <section
-                key={workspace.id}
-                className="brand-list__workspace stack"
-                aria-labelledby={headingId}
-                data-testid="brand-list-workspace"
-              >
-                <div className="brand-list__head">
-                  <div>
-                    <h2 id={headingId}>{workspace.name}</h2>
-                    <p className="small">
-                      <Link href={`/workspaces/${workspace.id}/team`}>Team</Link>
-                    </p>
-                  </div>
-                  {canManage(workspace.role) && (
-                    <Link href={`/brands/new?workspaceId=${workspace.id}`} className="button button--quiet">
-                      New brand
-                    </Link>
-                  )}
-                </div>
-                {inWorkspace.length === 0 ? (
-                  <p className="muted small">
-                    No brands in this workspace yet
-                    {canManage(workspace.role) ? '.' : ': only its owners and admins can add one.'}
+    <CenteredPage title="Your brands" wide>
+      {workspaces.length === 0 ? (
+        <p>
+          You are in no workspace yet. <Link href="/">Create your workspace</Link> to add a brand.
+        </p>
+      ) : (
+        workspaces.map((workspace) => {
+          const inWorkspace = brands.filter((brand) => brand.tenantId === workspace.id);
+          const headingId = `workspace-${workspace.id}`;
+          return (
+            <section
+              key={workspace.id}
+              className="brand-list__workspace stack"
+              aria-labelledby={headingId}
+              data-testid="brand-list-workspace"
+            >
+              <div className="brand-list__head">
+                <div>
+                  <h2 id={headingId}>{workspace.name}</h2>
+                  <p className="small">
+                    <Link href={`/workspaces/${workspace.id}/team`}>Team</Link>
                   </p>
-                ) : (
-                  <ul className="user-list">
-                    {inWorkspace.map((brand) => (
-                      <li key={brand.id} className="user-row">
-                        <div>
-                          <div className="user-row__name">{brand.name}</div>
-                          <div className="muted small">Your role: {ROLE_LABELS[brand.role]}</div>
-                        </div>
-                        <Link href={brandSectionHref(brand.id, 'today')} className="button" aria-label={`Open Today for ${brand.name}`}>
-                          Open Today
-                        </Link>
-                      </li>
-                    ))}
-                  </ul>
+                </div>
+                {canManage(workspace.role) && (
+                  <Link href={`/brands/new?workspaceId=${workspace.id}`} className="button button--quiet">
+                    New brand
+                  </Link>
                 )}
-              </section>
-            );
-          })
-        )}
-        <SignOutButton />
-      </div>
-    </main>
+              </div>
+              {inWorkspace.length === 0 ? (
+                <p className="muted small">
+                  No brands in this workspace yet
+                  {canManage(workspace.role) ? '.' : ': only its owners and admins can add one.'}
+                </p>
+              ) : (
+                <ul className="user-list">
+                  {inWorkspace.map((brand) => (
+                    <li key={brand.id} className="user-row">
+                      <div>
+                        <div className="user-row__name">{brand.name}</div>
+                        <div className="muted small">Your role: {ROLE_LABELS[brand.role]}</div>
+                      </div>
+                      <Link href={brandSectionHref(brand.id, 'today')} className="button" aria-label={`Open Today for ${brand.name}`}>
+                        Open Today
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          );
+        })
+      )}
+      <SignOutButton />
+    </CenteredPage>
   );
 }

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { CenteredPage } from '@/components/app-shell/centered-page';
 import { SupabaseSignInForm } from '@/components/auth/supabase-sign-in-form';
+import { ROLE_LABELS } from '@/components/workspaces/roles';
 import { NEXT_PARAM, safeNextPath } from '@/lib/next-path';
 import { getServerCaller, getServerViewer } from '@/trpc/server';
 
 export const metadata: Metadata = { title: 'Sign in · Kairo' };
-
-const ROLE_LABEL = { owner: 'Owner', admin: 'Admin', member: 'Member' } as const;
 
 interface SignInPageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -18,33 +18,27 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
   if (await getServerViewer()) redirect(next ?? '/');
   const signIn = await (await getServerCaller()).auth.mode();
   return (
-    <main id="main-content" tabIndex={-1} className="centered">
-      <div className="card stack">
-        <div>
-          <p className="wordmark">Kairo</p>
-          <h1>Sign in</h1>
-        </div>
-        {signIn.mode === 'supabase' ? (
-          signIn.supabaseClient ? (
-            <>
-              <p className="muted">This deployment signs you in with its Supabase project.</p>
-              <SupabaseSignInForm config={signIn.supabaseClient} next={next} />
-            </>
-          ) : (
-            <p className="notice">
-              Supabase is configured for verifying tokens, but SUPABASE_URL and SUPABASE_ANON_KEY are needed for signing in here.
-            </p>
-          )
-        ) : signIn.demoSignIn ? (
-          <DemoUsers next={next} />
+    <CenteredPage title="Sign in">
+      {signIn.mode === 'supabase' ? (
+        signIn.supabaseClient ? (
+          <>
+            <p className="muted">This deployment signs you in with its Supabase project.</p>
+            <SupabaseSignInForm config={signIn.supabaseClient} next={next} />
+          </>
         ) : (
           <p className="notice">
-            The demo sign-in is disabled in production. Configure a Supabase project (SUPABASE_URL, SUPABASE_ANON_KEY, SUPABASE_JWT_SECRET)
-            to sign users in.
+            Supabase is configured for verifying tokens, but SUPABASE_URL and SUPABASE_ANON_KEY are needed for signing in here.
           </p>
-        )}
-      </div>
-    </main>
+        )
+      ) : signIn.demoSignIn ? (
+        <DemoUsers next={next} />
+      ) : (
+        <p className="notice">
+          The demo sign-in is disabled in production. Configure a Supabase project (SUPABASE_URL, SUPABASE_ANON_KEY, SUPABASE_JWT_SECRET) to
+          sign users in.
+        </p>
+      )}
+    </CenteredPage>
   );
 }
 
@@ -66,7 +60,7 @@ async function DemoUsers({ next }: { next: string | null }) {
                 <NextField next={next} />
                 <div>
                   <div className="user-row__name">{user.displayName}</div>
-                  <div className="muted small">{user.memberships.map((m) => `${ROLE_LABEL[m.role]} · ${m.tenantName}`).join(', ')}</div>
+                  <div className="muted small">{user.memberships.map((m) => `${ROLE_LABELS[m.role]} · ${m.tenantName}`).join(', ')}</div>
                 </div>
                 <button type="submit" className="button">
                   Sign in as {user.displayName}

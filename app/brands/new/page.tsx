@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { CenteredPage } from '@/components/app-shell/centered-page';
 import { NewBrandForm } from '@/components/brands/new-brand-form';
 import { canManage } from '@/components/workspaces/roles';
 import { redirectToSignIn } from '@/server/auth/sign-in-redirect';
@@ -23,29 +24,21 @@ export default async function NewBrandPage({ searchParams }: NewBrandPageProps) 
   const initial = workspaces.find((w) => w.id === asked) ?? workspaces[0];
 
   return (
-    <main id="main-content" tabIndex={-1} className="centered">
-      <div className="card stack">
-        <div>
-          <Link href="/" className="wordmark">
-            Kairo
+    <CenteredPage title="New brand" homeLink>
+      {initial ? (
+        <NewBrandForm workspaces={workspaces.map(({ id, name }) => ({ id, name }))} initialWorkspaceId={initial.id} />
+      ) : (
+        <>
+          <p>
+            {memberOf.length === 0
+              ? 'A brand belongs to a workspace, and you are not in one yet. Create your workspace first, or ask its owner to invite you.'
+              : `Only owners and admins of a workspace can add brands to it, and you are a member of ${memberOf.map((w) => w.name).join(', ')}. Ask an owner to make you an admin, or to add the brand.`}
+          </p>
+          <Link href="/" className="button">
+            Back to Kairo
           </Link>
-          <h1>New brand</h1>
-        </div>
-        {initial ? (
-          <NewBrandForm workspaces={workspaces.map(({ id, name }) => ({ id, name }))} initialWorkspaceId={initial.id} />
-        ) : (
-          <>
-            <p>
-              {memberOf.length === 0
-                ? 'A brand belongs to a workspace, and you are not in one yet. Create your workspace first, or ask its owner to invite you.'
-                : `Only owners and admins of a workspace can add brands to it, and you are a member of ${memberOf.map((w) => w.name).join(', ')}. Ask an owner to make you an admin, or to add the brand.`}
-            </p>
-            <Link href="/" className="button">
-              Back to Kairo
-            </Link>
-          </>
-        )}
-      </div>
-    </main>
+        </>
+      )}
+    </CenteredPage>
   );
 }

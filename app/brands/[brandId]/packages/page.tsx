@@ -1,11 +1,9 @@
-import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { brandSectionMetadata } from '@/components/app-shell/page-metadata';
 import { libraryFilterFromSearchParams } from '@/components/packages/library/library-filter';
 import { PackageLibrary } from '@/components/packages/library/package-library';
 import { toURLSearchParams } from '@/components/today/today-filter';
-import { trpcErrorCode } from '@/server/trpc/errors';
-import { getQueryClient, HydrateClient, trpc } from '@/trpc/server';
+import { fetchOrNotFound, getQueryClient, HydrateClient, trpc } from '@/trpc/server';
 
 export const generateMetadata = brandSectionMetadata('Packages');
 
@@ -18,15 +16,11 @@ interface PackagesPageProps {
 export default async function PackagesPage({ params, searchParams }: PackagesPageProps) {
   const { brandId } = await params;
   const filter = libraryFilterFromSearchParams(toURLSearchParams(await searchParams));
-  try {
-    await getQueryClient().fetchInfiniteQuery(
+  await fetchOrNotFound(
+    getQueryClient().fetchInfiniteQuery(
       trpc.packages.list.infiniteQueryOptions({ brandId, ...filter }, { getNextPageParam: (page) => page.nextCursor ?? undefined }),
-    );
-  } catch (error) {
-    const code = trpcErrorCode(error);
-    if (code === 'NOT_FOUND' || code === 'BAD_REQUEST') notFound();
-    throw error;
-  }
+    ),
+  );
   return (
     <HydrateClient>
       <h1 className="page-title">Packages</h1>
