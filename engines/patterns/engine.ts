@@ -92,8 +92,9 @@ export class PatternsEngine {
   async recommendPatternsForContext(brand: BrandScope, input: RecommendPatternsInput): Promise<PatternRecommendation[]> {
     const scope = BrandScope.parse(brand);
     const { channel, pillarId, personaId, maxResults } = RecommendPatternsInput.parse(input);
-    await assertBrandLive(this.db, scope);
-    const [candidates, pillarCategory, persona, draftScores] = await Promise.all([
+    // The reads are all of the brand's scope: they run beside the check that it is live, which alone can refuse.
+    const [, candidates, pillarCategory, persona, draftScores] = await Promise.all([
+      assertBrandLive(this.db, scope),
       this.db
         .select()
         .from(patternTemplates)

@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { type Clock, systemClock } from '../clock';
 import type { Database } from '../db/client';
 import { flowRunEvents, flowRuns } from '../db/schema';
+import { timestamptz } from '../db/sql-time';
 import { InvariantViolationError, NotFoundError } from '../errors';
-import { assertBrandLive, BrandScope, inBrand } from '../scope';
+import { assertBrandLive, BrandScope, type Executor, inBrand, isUniqueViolation } from '../scope';
 import {
   BuildRunsForKeyInput,
   FinishRunInput,
@@ -73,41 +74,57 @@ export class FlowRunsEngine {
   }
 
   /**
-   * Appends events to a running run, numbered in the order given, in one insert. The run row is
-   * locked first, so parallel nodes of one flow (the per-channel fan-out) still get distinct,
-   * increasing `seq` numbers.
+   * Appends events to a running run, numbered in the order given. Usually one statement: it locks the
+   * run row, checks the run is running and inserts every event after the run's last. Two appends to
+   * one run at once (the per-channel fan-out of a flow) are ordered by that lock, but the second reads
+   * the last seq as it was when it started and so hits the (run_id, seq) key: it is then made again in
+   * a transaction that takes the lock before reading, as is every append the statement did not make
+   * (it says why: no such run, or not running).
    */
   async recordEvents(input: RecordRunEventsInput): Promise<FlowRunEventDTO[]> {
     const { runId, events } = RecordRunEventsInput.parse(input);
+    const stored = events.map((event) => ({ ...event, payload: auditPayload(event.payload) }));
+    const at = this.clock();
+    const appended = await this.appendToRunning(this.db, runId, stored, at).catch((error: unknown) => {
+      if (isUniqueViolation(error, 'flow_run_events_run_id_seq_key')) return [];
+      throw error;
+    });
+    if (appended.length > 0) return appended.sort((a, b) => a.seq - b.seq).map(toEventDTO);
     return this.db.transaction(async (tx) => {
       const [run] = await tx
-        .select({ tenantId: flowRuns.tenantId, brandId: flowRuns.brandId, status: flowRuns.status })
+        .select({ status: flowRuns.status })
         .from(flowRuns)
         .where(and(eq(flowRuns.id, runId), isNull(flowRuns.deletedAt)))
         .for('update');
       if (!run) throw new NotFoundError('Flow run', runId);
       if (run.status !== 'running') throw new InvariantViolationError(`Flow run ${runId} is already ${run.status}`);
-      // The last seq is read inside the insert (every row sees it as it was before the insert): one
-      // round trip for all the events, however many (bench P3). The row lock above orders concurrent appends.
-      const lastSeq = sql`(select coalesce(max(${flowRunEvents.seq}), 0) from ${flowRunEvents} where ${flowRunEvents.runId} = ${runId})`;
-      const at = this.clock();
-      const created = await tx
-        .insert(flowRunEvents)
-        .values(
-          events.map((event, index) => ({
-            tenantId: run.tenantId,
-            brandId: run.brandId,
-            runId,
-            seq: sql`${lastSeq} + ${index + 1}`,
-            node: event.node,
-            kind: event.kind,
-            payload: auditPayload(event.payload),
-            at,
-          })),
-        )
-        .returning();
-      return created.sort((a, b) => a.seq - b.seq).map(toEventDTO);
+      return (await this.appendToRunning(tx, runId, stored, at)).sort((a, b) => a.seq - b.seq).map(toEventDTO);
     });
+  }
+
+  /** The insert of `recordEvents`: nothing when the run is missing or not running. */
+  private appendToRunning(db: Executor, runId: string, events: { node: string; kind: string; payload: unknown }[], at: Date) {
+    const listed = sql.join(
+      events.map(
+        (event, index) => sql`(${index + 1}::integer, ${event.node}::text, ${event.kind}::text, ${JSON.stringify(event.payload)}::jsonb)`,
+      ),
+      sql`, `,
+    );
+    // Every column of flow_run_events in order, as an insert from a query needs them.
+    return db
+      .insert(flowRunEvents)
+      .select(sql`
+        with run as (
+          select ${flowRuns.tenantId} as tenant_id, ${flowRuns.brandId} as brand_id from ${flowRuns}
+          where ${flowRuns.id} = ${runId} and ${flowRuns.deletedAt} is null and ${flowRuns.status} = 'running'
+          for update
+        )
+        select gen_random_uuid(), run.tenant_id, run.brand_id, ${runId}::uuid, last.seq + event.ord, event.node, event.kind,
+          event.payload, ${timestamptz(at)}, now(), now(), null::timestamptz
+        from run
+        cross join (select coalesce(max(${flowRunEvents.seq}), 0) as seq from ${flowRunEvents} where ${flowRunEvents.runId} = ${runId}) as last
+        cross join (values ${listed}) as event (ord, node, kind, payload)`)
+      .returning();
   }
 
   async finishRun(input: FinishRunInput): Promise<FlowRunSummaryDTO> {

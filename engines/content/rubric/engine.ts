@@ -116,14 +116,13 @@ export class RubricEngine {
   async editThesis(brand: BrandScope, input: EditPackageThesisInput): Promise<PackageDTO> {
     const scope = BrandScope.parse(brand);
     const { override, decidedByUserId, ...edit } = EditPackageThesisInput.parse(input);
-    const current = await loadPackage(this.db, scope, edit.packageId);
+    const [current, rules] = await Promise.all([loadPackage(this.db, scope, edit.packageId), this.brandRules(scope)]);
     const next = {
       title: edit.title ?? current.title,
       coreArgument: edit.coreArgument ?? current.coreArgument,
       keyPoints: edit.keyPoints ?? current.keyPoints,
       risksToAvoid: edit.risksToAvoid ?? current.risksToAvoid,
     };
-    const rules = await this.ruleContext(scope, current.channels[0] ?? 'linkedin');
     const edited = new Set(Object.keys(edit).filter((key) => edit[key as keyof typeof edit] !== undefined));
     const breaches = thesisTextFailures(next, {
       // The package keeps its opportunity's title until F2's guard rail repairs it: the thesis must say more.

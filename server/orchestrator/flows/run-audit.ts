@@ -10,6 +10,9 @@ import { describeFailure } from './failure-description';
  * outputs with their model and token usage, and its outcome.
  */
 export class FlowRunAudit {
+  /** The run's last append: each waits for it, so parallel nodes' events queue here instead of contending for the run row. */
+  private lastAppend: Promise<unknown> = Promise.resolve();
+
   constructor(
     protected readonly runs: FlowRunsEngine,
     readonly runId: string,
@@ -54,7 +57,7 @@ export class FlowRunAudit {
   /** Several engine mutations recorded in one write, in this order (a batch of drafts stored together). */
   async mutations(entries: { node: string; payload: unknown }[]): Promise<void> {
     if (entries.length === 0) return;
-    await this.runs.recordEvents({ runId: this.runId, events: entries.map((entry) => ({ ...entry, kind: 'engine_mutation' })) });
+    await this.append(entries.map((entry) => ({ ...entry, kind: 'engine_mutation' })));
   }
 
   /** The node's object (hashed by the runs engine when large), model and usage; or its failure. */
@@ -95,6 +98,13 @@ export class FlowRunAudit {
   }
 
   protected async event(node: string, kind: FlowRunEventKind, payload: unknown): Promise<void> {
-    await this.runs.recordEvent({ runId: this.runId, node, kind, payload });
+    await this.append([{ node, kind, payload }]);
+  }
+
+  private append(events: { node: string; kind: FlowRunEventKind; payload: unknown }[]): Promise<unknown> {
+    const appended = this.lastAppend.then(() => this.runs.recordEvents({ runId: this.runId, events }));
+    // A failed append fails its own caller; the next one still runs.
+    this.lastAppend = appended.catch(() => undefined);
+    return appended;
   }
 }

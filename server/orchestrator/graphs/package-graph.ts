@@ -80,15 +80,18 @@ async function createPackage(state: PackageState, config: Config) {
     return { pkg, created };
   }
   audit.createdPackageId = pkg.id;
-  await audit.linkPackage(pkg.id);
-  await audit.mutation('createPackage', { packageId: pkg.id, created: true });
-  const withThesis = await engines.rubric.editThesis(state, {
-    packageId: pkg.id,
-    ...(state.title === pkg.title ? {} : { title: state.title }),
-    coreArgument: state.thesis.coreArgument,
-    keyPoints: state.thesis.supportingPoints,
-    risksToAvoid: state.thesis.risksToAvoid,
-  });
+  // The run's link to its package, its record and the thesis are independent writes: made at once.
+  const [withThesis] = await Promise.all([
+    engines.rubric.editThesis(state, {
+      packageId: pkg.id,
+      ...(state.title === pkg.title ? {} : { title: state.title }),
+      coreArgument: state.thesis.coreArgument,
+      keyPoints: state.thesis.supportingPoints,
+      risksToAvoid: state.thesis.risksToAvoid,
+    }),
+    audit.linkPackage(pkg.id),
+    audit.mutation('createPackage', { packageId: pkg.id, created: true }),
+  ]);
   await audit.mutation('updatePackageThesis', { packageId: pkg.id, coreArgument: withThesis.coreArgument });
   return { pkg: withThesis, created };
 }
