@@ -1,4 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { bigint, doublePrecision, pgTable, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { Database } from '../db/client';
 import { brands, contentPackages, executionEvents, variants } from '../db/schema';
 import { timestamptz } from '../db/sql-time';
 import { ENGAGEMENT_WEIGHTS, type METRIC_FIELDS } from './engagement';
@@ -7,51 +9,118 @@ import type { LearningWindow } from './window';
 // Everything built on this runs in the database as one statement: a brand may hold a million execution
 // events, and only one row per variant (or per pattern / opportunity) ever comes back to JavaScript.
 
+/**
+ * A learning run's aggregate of the window's events (`materializeWindowTotals`): one row per brand and
+ * variant of the tenant, so the run reads the events once and every later step reads these rows. A
+ * temporary table, private to the run's transaction and dropped when it ends; never in a migration.
+ */
+export const windowTotals = pgTable('learning_window_totals', {
+  brandId: uuid('brand_id').notNull(),
+  variantId: uuid('variant_id').notNull(),
+  impressions: doublePrecision('impressions').notNull(),
+  likes: doublePrecision('likes').notNull(),
+  comments: doublePrecision('comments').notNull(),
+  shares: doublePrecision('shares').notNull(),
+  saves: doublePrecision('saves').notNull(),
+  clicks: doublePrecision('clicks').notNull(),
+  linkClicks: doublePrecision('link_clicks').notNull(),
+  profileVisits: doublePrecision('profile_visits').notNull(),
+  /** The events behind the row, their summed counts and the latest receipt: the evidence fingerprint's part. */
+  events: bigint('events', { mode: 'number' }).notNull(),
+  units: bigint('units', { mode: 'number' }).notNull(),
+  lastReceivedAt: timestamp('last_received_at', { withTimezone: true }).notNull(),
+});
+
 /** The `totals` column that sums each event type. */
-const TOTAL_COLUMN: Record<keyof typeof METRIC_FIELDS, string> = {
-  impression: 'impressions',
-  like: 'likes',
-  comment: 'comments',
-  share: 'shares',
-  save: 'saves',
-  click: 'clicks',
-  link_click: 'link_clicks',
-  profile_visit: 'profile_visits',
-};
+const TOTAL_COLUMN = {
+  impression: windowTotals.impressions,
+  like: windowTotals.likes,
+  comment: windowTotals.comments,
+  share: windowTotals.shares,
+  save: windowTotals.saves,
+  click: windowTotals.clicks,
+  link_click: windowTotals.linkClicks,
+  profile_visit: windowTotals.profileVisits,
+} satisfies Record<keyof typeof METRIC_FIELDS, unknown>;
+
+/** Where a query finds the window's totals: the events themselves, or the run's aggregate of them. */
+export type TotalsSource = 'events' | 'run aggregate';
 
 /**
- * `with … scored as (…)`: one row per variant with events in the window, carrying its totals, its
- * engagement rate and its 0–100 score against the same brand and channel (the formula of
- * engagement.ts). `brandId` null scores every brand of the tenant, each against its own channels.
+ * `select brand_id, variant_id, <one total per event type> … group by brand_id, variant_id` over the
+ * window's events of the brands `brandMatch` names, a condition on brand ids (never a join to brands),
+ * so the (brand_id, occurred_at) index can serve the window scan. With `receipts`, also the events,
+ * their summed counts and the latest receipt per variant (windowTotals' last three columns).
  */
-export function scoredVariants(tenantId: string, brandId: string | null, window: LearningWindow): SQL {
+function totalsOfEvents(tenantId: string, brandMatch: SQL, window: LearningWindow, receipts: boolean): SQL {
   // sum() of int4 counts accumulates in int8: at the per-event bound (dto.ts) one variant would need
   // billions of events to overflow it. Weights apply to the float8 totals, never to int4 counts.
   const sums = sql.join(
     Object.entries(TOTAL_COLUMN).map(
       ([type, column]) =>
-        sql`coalesce(sum(${executionEvents.count}) filter (where ${executionEvents.eventType} = ${type}), 0)::float8 as ${sql.identifier(column)}`,
+        sql`coalesce(sum(${executionEvents.count}) filter (where ${executionEvents.eventType} = ${type}), 0)::float8 as ${sql.identifier(column.name)}`,
     ),
     sql`, `,
   );
+  const receiptColumns = receipts
+    ? sql`, count(*) as ${sql.identifier(windowTotals.events.name)}, sum(${executionEvents.count}) as ${sql.identifier(windowTotals.units.name)},
+        max(${executionEvents.receivedAt}) as ${sql.identifier(windowTotals.lastReceivedAt.name)}`
+    : sql``;
+  return sql`
+    select ${executionEvents.brandId} as brand_id, ${executionEvents.variantId} as variant_id, ${sums}${receiptColumns}
+    from ${executionEvents}
+    where ${executionEvents.tenantId} = ${tenantId} and ${brandMatch} and ${executionEvents.deletedAt} is null
+      and ${executionEvents.occurredAt} >= ${timestamptz(window.windowStart)} and ${executionEvents.occurredAt} < ${timestamptz(window.windowEnd)}
+    group by ${executionEvents.brandId}, ${executionEvents.variantId}`;
+}
+
+/**
+ * Aggregates the window's events of every brand of the tenant once into `windowTotals`, for the rest of
+ * the caller's transaction (a learning run's: its steps then read `scoredVariants(…, 'run aggregate')`).
+ * Every brand, archived or deleted ones included, because the evidence fingerprint counts them all;
+ * scoring leaves the deleted ones out. A second call in the same transaction needs
+ * `dropWindowTotals` first.
+ */
+export async function materializeWindowTotals(db: Database, tenantId: string, window: LearningWindow): Promise<void> {
+  const tenantBrands = sql`${executionEvents.brandId} in (select ${brands.id} from ${brands} where ${brands.tenantId} = ${tenantId})`;
+  await db.execute(sql`create temporary table ${windowTotals} on commit drop as ${totalsOfEvents(tenantId, tenantBrands, window, true)}`);
+  // Autovacuum never analyzes a temporary table: without statistics the planner takes it for a handful
+  // of rows and recomputes each channel's reference once per variant instead of once.
+  await db.execute(sql`analyze ${windowTotals}`);
+}
+
+export async function dropWindowTotals(db: Database): Promise<void> {
+  await db.execute(sql`drop table ${windowTotals}`);
+}
+
+/**
+ * `with … scored as (…)`: one row per variant with events in the window, carrying its totals, its
+ * engagement rate and its 0–100 score against the same brand and channel (the formula of
+ * engagement.ts). `brandId` null scores every brand of the tenant, each against its own channels.
+ * `source` 'run aggregate' reads the totals `materializeWindowTotals` left in the caller's transaction
+ * instead of the events, with the same result.
+ */
+export function scoredVariants(tenantId: string, brandId: string | null, window: LearningWindow, source: TotalsSource = 'events'): SQL {
   const weighted = sql.raw(
     Object.entries(ENGAGEMENT_WEIGHTS)
-      .map(([type, weight]) => `${weight} * t.${TOTAL_COLUMN[type as keyof typeof TOTAL_COLUMN]}`)
+      .map(([type, weight]) => `${weight} * t.${TOTAL_COLUMN[type as keyof typeof TOTAL_COLUMN].name}`)
       .join(' + '),
   );
-  // Spelled as brand ids either way so the (brand_id, occurred_at) index serves the window scan.
-  const brandFilter =
+  const brandColumn = source === 'events' ? executionEvents.brandId : windowTotals.brandId;
+  const brandMatch =
     brandId === null
-      ? sql`and ${executionEvents.brandId} in (select ${brands.id} from ${brands} where ${brands.tenantId} = ${tenantId} and ${brands.deletedAt} is null)`
-      : sql`and ${executionEvents.brandId} = ${brandId}`;
+      ? sql`${brandColumn} in (select ${brands.id} from ${brands} where ${brands.tenantId} = ${tenantId} and ${brands.deletedAt} is null)`
+      : sql`${brandColumn} = ${brandId}`;
+  const totals =
+    source === 'events'
+      ? totalsOfEvents(tenantId, brandMatch, window, false)
+      : sql`select ${sql.join(
+          [windowTotals.brandId, windowTotals.variantId, ...Object.values(TOTAL_COLUMN)].map((column) => sql.identifier(column.name)),
+          sql`, `,
+        )}
+        from ${windowTotals} where ${brandMatch}`;
   return sql`
-    with totals as (
-      select ${executionEvents.brandId} as brand_id, ${executionEvents.variantId} as variant_id, ${sums}
-      from ${executionEvents}
-      where ${executionEvents.tenantId} = ${tenantId} ${brandFilter} and ${executionEvents.deletedAt} is null
-        and ${executionEvents.occurredAt} >= ${timestamptz(window.windowStart)} and ${executionEvents.occurredAt} < ${timestamptz(window.windowEnd)}
-      group by ${executionEvents.brandId}, ${executionEvents.variantId}
-    ),
+    with totals as (${totals}),
     rated as (
       select t.*, ${variants.channel} as channel, ${variants.packageId} as package_id, ${variants.patternTemplateId} as pattern_template_id,
         ${variants.publishedAt} as published_at, ${contentPackages.originOpportunityId} as origin_opportunity_id,

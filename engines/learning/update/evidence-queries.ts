@@ -6,10 +6,11 @@ import { epochMs, timestamptz } from '../../db/sql-time';
 import type { Channel } from '../../enums';
 import { type BrandScope, inBrand } from '../../scope';
 import type { PerformanceSummary } from '../dto';
-import { scoredVariants } from '../scored-variants';
+import { scoredVariants, type TotalsSource } from '../scored-variants';
 import type { LearningWindow } from '../window';
 
-// The evidence a window's learning update reads, each one statement over scored-variants.ts.
+// The evidence a window's learning update reads, each one statement over scored-variants.ts; `source`
+// says whether it reads the window's events or the run's aggregate of them (LearningUpdate.claimWindow).
 
 interface SummaryRow {
   variant_id: string;
@@ -30,9 +31,14 @@ interface SummaryRow {
   profile_visits: number;
 }
 
-export async function selectPerformanceSummaries(db: Database, scope: BrandScope, window: LearningWindow): Promise<PerformanceSummary[]> {
+export async function selectPerformanceSummaries(
+  db: Database,
+  scope: BrandScope,
+  window: LearningWindow,
+  source: TotalsSource,
+): Promise<PerformanceSummary[]> {
   const found = rows<SummaryRow>(
-    await db.execute(sql`${scoredVariants(scope.tenantId, scope.brandId, window)}
+    await db.execute(sql`${scoredVariants(scope.tenantId, scope.brandId, window, source)}
       select s.*, ${epochMs(sql`s.published_at`)} as published_at_ms
       from scored s
       order by s.channel, s.engagement_score desc, s.variant_id`),
@@ -74,7 +80,12 @@ export interface PatternEvidence {
  * used it (each variant still scored against its own brand's channel); a brand's own pattern counts
  * only that brand's variants. Variants without impressions carry no evidence and are left out.
  */
-export async function selectPatternEvidence(db: Database, scope: BrandScope, window: LearningWindow): Promise<PatternEvidence[]> {
+export async function selectPatternEvidence(
+  db: Database,
+  scope: BrandScope,
+  window: LearningWindow,
+  source: TotalsSource,
+): Promise<PatternEvidence[]> {
   const { tenantId, brandId } = scope;
   const found = rows<{
     pattern_id: string;
@@ -84,7 +95,7 @@ export async function selectPatternEvidence(db: Database, scope: BrandScope, win
     avg_engagement_score: number;
     variants_scored: number;
   }>(
-    await db.execute(sql`${scoredVariants(tenantId, null, window)},
+    await db.execute(sql`${scoredVariants(tenantId, null, window, source)},
       patterns as (
         select ${patternTemplates.id} as id, ${patternTemplates.brandId} as brand_id from ${patternTemplates}
         where ${patternTemplates.tenantId} = ${tenantId} and ${patternTemplates.deletedAt} is null
@@ -130,9 +141,14 @@ export interface OpportunityEvidence {
 }
 
 /** The brand's live opportunities whose packages' variants were scored in the window. */
-export async function selectOpportunityEvidence(db: Database, scope: BrandScope, window: LearningWindow): Promise<OpportunityEvidence[]> {
+export async function selectOpportunityEvidence(
+  db: Database,
+  scope: BrandScope,
+  window: LearningWindow,
+  source: TotalsSource,
+): Promise<OpportunityEvidence[]> {
   const found = rows<{ opportunity_id: string; avg_engagement_score: number; variants_scored: number; package_ids: string[] }>(
-    await db.execute(sql`${scoredVariants(scope.tenantId, scope.brandId, window)}
+    await db.execute(sql`${scoredVariants(scope.tenantId, scope.brandId, window, source)}
       select ${opportunities.id} as opportunity_id, avg(s.engagement_score)::float8 as avg_engagement_score, count(*)::int as variants_scored,
         to_jsonb(array_agg(distinct s.package_id order by s.package_id)) as package_ids
       from scored s
@@ -193,10 +209,15 @@ export interface FadedPattern {
  * them in the window: the brand's own pattern by this brand's variants, a shared one by any brand's
  * (another brand's evidence keeps a shared figure alive). Their usage stays; the figure fades.
  */
-export async function selectFadedPatterns(db: Database, scope: BrandScope, window: LearningWindow): Promise<FadedPattern[]> {
+export async function selectFadedPatterns(
+  db: Database,
+  scope: BrandScope,
+  window: LearningWindow,
+  source: TotalsSource,
+): Promise<FadedPattern[]> {
   const { tenantId, brandId } = scope;
   const found = rows<{ pattern_id: string; usage_count: number; last_used_at_ms: number | null; avg_engagement_score: number }>(
-    await db.execute(sql`${scoredVariants(tenantId, null, window)}
+    await db.execute(sql`${scoredVariants(tenantId, null, window, source)}
       select ${patternTemplates.id} as pattern_id, ${patternTemplates.usageCount} as usage_count,
         ${epochMs(patternTemplates.lastUsedAt)} as last_used_at_ms, ${patternTemplates.avgEngagementScore} as avg_engagement_score
       from ${patternTemplates}

@@ -16,6 +16,7 @@ import {
   type WindowClaim,
 } from '../dto';
 import { learnedAdjustment } from '../engagement';
+import { dropWindowTotals, materializeWindowTotals, type TotalsSource } from '../scored-variants';
 import { LearningWindow } from '../window';
 import { storeDecisionWeights } from './decision-weights';
 import {
@@ -40,8 +41,16 @@ export interface LearningUpdateDeps {
  * no evidence left in the window fades back (an opportunity to its base score, a pattern's engagement
  * figure to none, a decision weight to 0) — so re-running a window sets the same state; the steps are
  * separate calls (the F3 flow records each), and a failed run is repaired by re-running it.
+ *
+ * One instance serves one transaction (the engines are built per transaction). `claimWindow` reads the
+ * window's events once into the run's aggregate; the steps after it in the same transaction read that
+ * aggregate instead of scanning the events again, which a brand with a million events would otherwise
+ * do once per query.
  */
 export class LearningUpdate {
+  /** The tenant and window `claimWindow` aggregated in this instance's transaction, if it did. */
+  private aggregated: { tenantId: string; window: LearningWindow } | null = null;
+
   constructor(
     private readonly db: Database,
     private readonly deps: LearningUpdateDeps,
@@ -51,7 +60,8 @@ export class LearningUpdate {
   async computeVariantPerformanceSummary(brand: BrandScope, window: LearningWindow): Promise<PerformanceSummary[]> {
     const scope = BrandScope.parse(brand);
     await assertBrandLive(this.db, scope);
-    return selectPerformanceSummaries(this.db, scope, LearningWindow.parse(window));
+    const days = LearningWindow.parse(window);
+    return selectPerformanceSummaries(this.db, scope, days, this.totalsSource(scope, days));
   }
 
   /** Scores the window's variants and records one variant_performance_summary event per variant. */
@@ -59,7 +69,7 @@ export class LearningUpdate {
     const scope = BrandScope.parse(brand);
     await assertBrandLive(this.db, scope);
     const days = LearningWindow.parse(window);
-    const summaries = await selectPerformanceSummaries(this.db, scope, days);
+    const summaries = await selectPerformanceSummaries(this.db, scope, days, this.totalsSource(scope, days));
     const learningEventsWritten = await writeLearningEvents(
       this.db,
       scope,
@@ -83,7 +93,8 @@ export class LearningUpdate {
     const scope = BrandScope.parse(brand);
     await assertBrandLive(this.db, scope);
     const days = LearningWindow.parse(window);
-    const updates = await selectPatternEvidence(this.db, scope, days);
+    const source = this.totalsSource(scope, days);
+    const updates = await selectPatternEvidence(this.db, scope, days, source);
     for (const update of updates) {
       await this.deps.patterns.recordPatternPerformance(scope, {
         patternId: update.patternId,
@@ -92,7 +103,7 @@ export class LearningUpdate {
         avgEngagementScore: update.avgEngagementScore,
       });
     }
-    const faded = await selectFadedPatterns(this.db, scope, days);
+    const faded = await selectFadedPatterns(this.db, scope, days, source);
     for (const pattern of faded) {
       await this.deps.patterns.recordPatternPerformance(scope, {
         patternId: pattern.patternId,
@@ -129,7 +140,7 @@ export class LearningUpdate {
     const scope = BrandScope.parse(brand);
     await assertBrandLive(this.db, scope);
     const days = LearningWindow.parse(window);
-    const evidence = await selectOpportunityEvidence(this.db, scope, days);
+    const evidence = await selectOpportunityEvidence(this.db, scope, days, this.totalsSource(scope, days));
     const updates: OpportunityScoreUpdate[] = [];
     for (const { opportunityId, avgEngagementScore, variantsScored, packageIds } of evidence) {
       const adjustment = learnedAdjustment(avgEngagementScore);
@@ -196,8 +207,9 @@ export class LearningUpdate {
   }
 
   /**
-   * Starts a window update: takes the brand's learning lock for the rest of the caller's transaction
-   * and tells whether a run already completed this window over the same evidence. A second run that
+   * Starts a window update: takes the brand's learning lock for the rest of the caller's transaction,
+   * aggregates the window's events once for the steps that follow (`materializeWindowTotals`), and
+   * tells whether a run already completed this window over the same evidence. A second run that
    * waited on the lock therefore finds the first one's completion and does nothing.
    */
   async claimWindow(brand: BrandScope, window: LearningWindow): Promise<WindowClaim> {
@@ -205,11 +217,19 @@ export class LearningUpdate {
     await assertBrandLive(this.db, scope);
     const days = LearningWindow.parse(window);
     await lockBrandLearning(this.db, scope.brandId);
+    // Aggregated after the lock, so a run that waited for another reads the events that one left.
+    if (this.aggregated !== null) await dropWindowTotals(this.db);
+    await materializeWindowTotals(this.db, scope.tenantId, days);
+    this.aggregated = { tenantId: scope.tenantId, window: days };
     const [fingerprint, completion] = await Promise.all([
       evidenceFingerprint(this.db, scope, days),
       findWindowCompletion(this.db, scope, days),
     ]);
     return { fingerprint, alreadyDone: completion?.fingerprint === fingerprint, completedByRunId: completion?.runId ?? null };
+  }
+
+  private totalsSource(scope: BrandScope, window: LearningWindow): TotalsSource {
+    return sameWindow(this.aggregated, scope, window) ? 'run aggregate' : 'events';
   }
 
   /** Records that `runId` brought the window up to date with the evidence `fingerprint` names. */
@@ -219,6 +239,16 @@ export class LearningUpdate {
     const { window, fingerprint, runId } = CompleteWindowInput.parse(input);
     await recordWindowCompletion(this.db, scope, window, { fingerprint, runId, completedAt: this.clock() });
   }
+}
+
+/** The same tenant and window as the aggregate: its steps read it; anything else reads the events. */
+function sameWindow(aggregated: { tenantId: string; window: LearningWindow } | null, scope: BrandScope, window: LearningWindow): boolean {
+  return (
+    aggregated !== null &&
+    aggregated.tenantId === scope.tenantId &&
+    aggregated.window.windowStart.getTime() === window.windowStart.getTime() &&
+    aggregated.window.windowEnd.getTime() === window.windowEnd.getTime()
+  );
 }
 
 function explainFading(previousAdjustment: number, window: LearningWindow): string {

@@ -12,6 +12,7 @@ import {
   type LearningScenario,
   metricEvents,
 } from '../../../test/fixtures/learning';
+import type { Database } from '../../db/client';
 import { opportunities, patternTemplates } from '../../db/schema';
 import { NotFoundError } from '../../errors';
 import type { LearningEngine } from '../engine';
@@ -152,5 +153,50 @@ describe('updateOpportunityScoresFromEvents', () => {
     await expect(
       engine.update.updatePatternPerformanceFromEvents({ tenantId: fx.tenantId, brandId: randomUUID() }, scenario.window),
     ).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("a run's aggregate of the window (claimWindow)", () => {
+  /** The three event-reading steps on engines bound to one transaction, rolled back so nothing stays. */
+  async function stepsInTransaction(before: (update: LearningEngine['update'], tx: Database) => Promise<unknown>) {
+    let figures: unknown;
+    await handle.db
+      .transaction(async (tx) => {
+        const update = createLearningEngine(tx as unknown as Database, () => NOW).update;
+        await before(update, tx as unknown as Database);
+        figures = {
+          variants: await update.recordVariantPerformanceSummaries(fx, scenario.window),
+          patterns: await update.updatePatternPerformanceFromEvents(fx, scenario.window),
+          opportunities: await update.updateOpportunityScoresFromEvents(fx, scenario.window),
+        };
+        tx.rollback();
+      })
+      .catch((error: unknown) => {
+        if (figures === undefined) throw error;
+      });
+    return figures;
+  }
+
+  it('gives each step the figures the events give: every brand of the tenant for shared patterns, each variant against its own brand', async () => {
+    const fromEvents = await stepsInTransaction(async () => undefined);
+    const fromAggregate = await stepsInTransaction((update) => update.claimWindow(fx, scenario.window));
+    expect(fromAggregate).toEqual(fromEvents);
+    expect(fromAggregate).toMatchObject({ patterns: { updates: expect.arrayContaining([expect.objectContaining({ usageCount: 3 })]) } });
+  });
+
+  it('learns from the events its claim fingerprinted, not from one arriving during the run', async () => {
+    const { variants } = (await stepsInTransaction(async (update, tx) => {
+      await update.claimWindow(fx, scenario.window);
+      const late = createLearningEngine(tx, () => NOW).intake;
+      await late.recordExecutionEvents(fx, {
+        events: metricEvents(scenario.variants.L4, { impression: 100, like: 50 }, new Date('2026-03-12T11:00:00Z')),
+        source: 'test_fixture',
+      });
+    })) as { variants: { summaries: { variantId: string; engagementScore: number }[] } };
+    const scores = new Map(variants.summaries.map((s) => [s.variantId, s.engagementScore]));
+    // Read from the events, L4's late impressions would give it a rate and move LinkedIn's reference.
+    for (const [name, score] of Object.entries(scenario.expectedScores)) {
+      expect(scores.get(scenario.variants[name as keyof typeof scenario.expectedScores].id), name).toBe(score);
+    }
   });
 });

@@ -2,10 +2,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client';
 import { rows } from '../../db/migrator';
-import { brands, decisions, executionEvents, learningWindowRuns, opportunities, variants } from '../../db/schema';
+import { decisions, learningWindowRuns, opportunities, variants } from '../../db/schema';
 import { timestamptz } from '../../db/sql-time';
 import { InvariantViolationError } from '../../errors';
 import { type BrandScope, inBrand } from '../../scope';
+import { windowTotals } from '../scored-variants';
 import type { LearningWindow } from '../window';
 
 /**
@@ -26,18 +27,18 @@ export async function lockBrandLearning(db: Database, brandId: string): Promise<
  * (shared patterns pool every brand's), the tenant's variants (publication, pattern) and the brand's
  * opportunity base scores, and the brand's decisions in the window (the decision weights' evidence:
  * a new or withdrawn decision redoes the window). Learning writes none of these, so it is the same before and after a run
- * and changes only when new evidence arrives. Computed by aggregates, never by reading the rows out.
+ * and changes only when new evidence arrives. Computed by aggregates, never by reading the rows out;
+ * the events' part (how many, their summed counts, the latest receipt) from the run's aggregate
+ * (`materializeWindowTotals`, which the caller ran first in this transaction), so the digest names
+ * exactly the events the run learns from.
  */
 export async function evidenceFingerprint(db: Database, scope: BrandScope, window: LearningWindow): Promise<string> {
   const [row] = rows<{ fingerprint: string }>(
     await db.execute(sql`
       select md5(concat_ws('|',
-        (select concat_ws(':', count(*), coalesce(sum(${executionEvents.count}), 0), coalesce(max(extract(epoch from ${executionEvents.receivedAt})), 0))
-           from ${executionEvents}
-           -- Spelled as brand ids so the (brand_id, occurred_at) index serves the window scan.
-           where ${executionEvents.tenantId} = ${scope.tenantId} and ${executionEvents.deletedAt} is null
-             and ${executionEvents.brandId} in (select ${brands.id} from ${brands} where ${brands.tenantId} = ${scope.tenantId})
-             and ${executionEvents.occurredAt} >= ${timestamptz(window.windowStart)} and ${executionEvents.occurredAt} < ${timestamptz(window.windowEnd)}),
+        (select concat_ws(':', coalesce(sum(${windowTotals.events}), 0), coalesce(sum(${windowTotals.units}), 0),
+            coalesce(max(extract(epoch from ${windowTotals.lastReceivedAt})), 0))
+           from ${windowTotals}),
         (select concat_ws(':', count(*), coalesce(max(extract(epoch from ${variants.updatedAt})), 0))
            from ${variants} where ${variants.tenantId} = ${scope.tenantId}),
         (select concat_ws(':', count(*), coalesce(sum(${opportunities.baseScore}), 0))
