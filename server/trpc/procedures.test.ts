@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import superjson from 'superjson';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { ConflictError, InvariantViolationError, NotFoundError } from '../../engines/errors';
-import { createTestDatabase, type TestDatabase } from '../../test/database';
-import { addMember, createTenantFixture, type TenantFixture } from '../../test/fixtures';
+import { addMember } from '../../test/fixtures';
 import { viewerFor } from '../../test/fixtures/auth';
+import { twoTenantBed } from '../../test/fixtures/procedures';
 import { rejection } from '../../test/trpc';
 import type { Viewer } from '../auth/viewer';
 import { logger } from '../logging/logger';
-import { createSystemContext, type SystemContext } from '../orchestrator/context';
 import { adminProcedure, brandProcedure, createCallerFactory, createInnerContext, createTRPCRouter, publicProcedure } from './init';
 
 // The base procedures, through a probe router that exposes what each one resolved or threw.
@@ -35,39 +34,32 @@ const probeRouter = createTRPCRouter({
 });
 const createProbeCaller = createCallerFactory(probeRouter);
 
-let handle: TestDatabase;
-let system: SystemContext;
-let fx: TenantFixture;
-let other: TenantFixture;
-let owner: Viewer;
+const bed = twoTenantBed({ tenant: 'Probe Co', other: 'Elsewhere Co' });
 
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  system = createSystemContext(handle);
-  fx = await createTenantFixture(handle.db, 'Probe Co');
-  other = await createTenantFixture(handle.db, 'Elsewhere Co');
-  owner = await viewerFor(system, fx.ownerUserId);
-});
-afterAll(() => handle.close());
-
-const probeAs = (viewer: Viewer | null) => createProbeCaller(createInnerContext({ system, viewer }));
+const probeAs = (viewer: Viewer | null) => createProbeCaller(createInnerContext({ system: bed.system, viewer }));
 
 describe('brandProcedure', () => {
   it("resolves the brand's tenant and the viewer's role there", async () => {
-    expect(await probeAs(owner).scope({ brandId: fx.brandId })).toEqual({ tenantId: fx.tenantId, brandId: fx.brandId, role: 'owner' });
+    expect(await probeAs(bed.owner).scope({ brandId: bed.fx.brandId })).toEqual({
+      tenantId: bed.fx.tenantId,
+      brandId: bed.fx.brandId,
+      role: 'owner',
+    });
   });
 
   it("answers NOT_FOUND for a brand outside the viewer's memberships even if the brand exists", async () => {
-    expect((await rejection(probeAs(owner).scope({ brandId: other.brandId }))).code).toBe('NOT_FOUND');
+    expect((await rejection(probeAs(bed.owner).scope({ brandId: bed.other.brandId }))).code).toBe('NOT_FOUND');
   });
 
   it("trusts the viewer's memberships, not just the user id: a lost membership loses the brand", async () => {
-    expect((await rejection(probeAs({ userId: fx.ownerUserId, memberships: [] }).scope({ brandId: fx.brandId }))).code).toBe('NOT_FOUND');
+    expect((await rejection(probeAs({ userId: bed.fx.ownerUserId, memberships: [] }).scope({ brandId: bed.fx.brandId }))).code).toBe(
+      'NOT_FOUND',
+    );
   });
 
   it("merges its brandId with a procedure's own input and validates both", async () => {
-    expect(await probeAs(owner).withLimit({ brandId: fx.brandId, limit: 3 })).toBe(3);
-    const error = await rejection(probeAs(owner).withLimit({ brandId: fx.brandId, limit: 50 }));
+    expect(await probeAs(bed.owner).withLimit({ brandId: bed.fx.brandId, limit: 3 })).toBe(3);
+    const error = await rejection(probeAs(bed.owner).withLimit({ brandId: bed.fx.brandId, limit: 50 }));
     expect(error.code).toBe('BAD_REQUEST');
     expect(error.message).toMatch(/limit: /);
   });
@@ -75,18 +67,18 @@ describe('brandProcedure', () => {
 
 describe('adminProcedure', () => {
   it('lets an owner and an admin through', async () => {
-    const admin = await viewerFor(system, await addMember(handle.db, fx.tenantId, 'admin'));
-    expect(await probeAs(owner).adminOnly({ brandId: fx.brandId })).toBe(fx.brandId);
-    expect(await probeAs(admin).adminOnly({ brandId: fx.brandId })).toBe(fx.brandId);
+    const admin = await viewerFor(bed.system, await addMember(bed.handle.db, bed.fx.tenantId, 'admin'));
+    expect(await probeAs(bed.owner).adminOnly({ brandId: bed.fx.brandId })).toBe(bed.fx.brandId);
+    expect(await probeAs(admin).adminOnly({ brandId: bed.fx.brandId })).toBe(bed.fx.brandId);
   });
 
   it('is FORBIDDEN for a member of the tenant', async () => {
-    const member = await viewerFor(system, await addMember(handle.db, fx.tenantId, 'member'));
-    expect((await rejection(probeAs(member).adminOnly({ brandId: fx.brandId }))).code).toBe('FORBIDDEN');
+    const member = await viewerFor(bed.system, await addMember(bed.handle.db, bed.fx.tenantId, 'member'));
+    expect((await rejection(probeAs(member).adminOnly({ brandId: bed.fx.brandId }))).code).toBe('FORBIDDEN');
   });
 
   it("is NOT_FOUND, not FORBIDDEN, for another tenant's brand", async () => {
-    expect((await rejection(probeAs(owner).adminOnly({ brandId: other.brandId }))).code).toBe('NOT_FOUND');
+    expect((await rejection(probeAs(bed.owner).adminOnly({ brandId: bed.other.brandId }))).code).toBe('NOT_FOUND');
   });
 });
 
@@ -122,7 +114,7 @@ describe('over HTTP', () => {
       endpoint: '/api/trpc',
       req: new Request(url),
       router: probeRouter,
-      createContext: () => createInnerContext({ system, viewer: owner }),
+      createContext: () => createInnerContext({ system: bed.system, viewer: bed.owner }),
     });
     return {
       status: response.status,
@@ -131,7 +123,7 @@ describe('over HTTP', () => {
   };
 
   it('answers a bad input with 400 and the zod field errors by path', async () => {
-    const { status, body } = await call('withLimit', { brandId: fx.brandId, limit: 0 });
+    const { status, body } = await call('withLimit', { brandId: bed.fx.brandId, limit: 0 });
     expect(status).toBe(400);
     expect(body.error?.json.data.code).toBe('BAD_REQUEST');
     expect(body.error?.json.message).toMatch(/^Invalid input: limit: /);

@@ -1,27 +1,14 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type ProposeStrategyDraftInput, StrategyAnswers, StrategyDraft } from '../../../engines/brand-brain/strategy-dto';
 import { strategyDraftProblems } from '../../../lib/strategy-rules';
-import { createTestDatabase, type TestDatabase } from '../../../test/database';
-import { createTenantFixture, type TenantFixture } from '../../../test/fixtures';
-import { createSystemContext, type SystemContext } from '../context';
+import { twoTenantBed } from '../../../test/fixtures/procedures';
 import { buildPrompt } from '../llm/llm-node';
 import { writeOfflineStrategy } from '../llm/nodes/offline-strategy';
 import { strategyDraftNode } from '../llm/nodes/strategy-draft';
 import { BrandStrategyOrchestrator } from './brand-strategy';
 
-let handle: TestDatabase;
-let system: SystemContext;
-let fx: TenantFixture;
-let other: TenantFixture;
-
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  system = createSystemContext(handle);
-  fx = await createTenantFixture(handle.db, 'Draft Co');
-  other = await createTenantFixture(handle.db, 'Other Draft Co');
-});
-afterAll(() => handle.close());
+const bed = twoTenantBed({ tenant: 'Draft Co', other: 'Other Draft Co' });
 
 const ANSWER_SETS: ProposeStrategyDraftInput[] = [
   {
@@ -101,12 +88,12 @@ describe('the offline strategist', () => {
 
 describe('F0 proposeDraft', () => {
   it('returns a labelled offline draft, records an f0_strategy run, and stores nothing else', async () => {
-    const before = await system.engines.brandBrain.getBrandStrategyView(fx);
-    const proposed = await BrandStrategyOrchestrator.proposeDraft(system, fx, { ...ANSWER_SETS[0]!, userId: fx.ownerUserId });
+    const before = await bed.system.engines.brandBrain.getBrandStrategyView(bed.fx);
+    const proposed = await BrandStrategyOrchestrator.proposeDraft(bed.system, bed.fx, { ...ANSWER_SETS[0]!, userId: bed.fx.ownerUserId });
     expect(proposed).toMatchObject({ offline: true, model: expect.stringMatching(/^kairo-offline\//) });
     expect(strategyDraftProblems(proposed)).toEqual([]);
-    expect(await system.engines.brandBrain.getBrandStrategyView(fx)).toEqual(before);
-    const [run] = await system.engines.runs.listRuns(fx, { limit: 1 });
+    expect(await bed.system.engines.brandBrain.getBrandStrategyView(bed.fx)).toEqual(before);
+    const [run] = await bed.system.engines.runs.listRuns(bed.fx, { limit: 1 });
     expect(run).toMatchObject({ flow: 'f0_strategy', status: 'succeeded' });
     expect(run!.events.map((e) => [e.node, e.kind])).toEqual([
       ['input', 'input'],
@@ -117,16 +104,16 @@ describe('F0 proposeDraft', () => {
   });
 
   it("is NOT_FOUND for another tenant's brand, with no run recorded", async () => {
-    const foreign = { tenantId: fx.tenantId, brandId: other.brandId };
-    await expect(BrandStrategyOrchestrator.proposeDraft(system, foreign, ANSWER_SETS[1]!)).rejects.toMatchObject({
+    const foreign = { tenantId: bed.fx.tenantId, brandId: bed.other.brandId };
+    await expect(BrandStrategyOrchestrator.proposeDraft(bed.system, foreign, ANSWER_SETS[1]!)).rejects.toMatchObject({
       errorCode: 'not_found',
     });
-    expect(await system.engines.runs.listRuns(other, { limit: 5 })).toEqual([]);
+    expect(await bed.system.engines.runs.listRuns(bed.other, { limit: 5 })).toEqual([]);
   });
 
   it('refuses answers over their bounds, naming the field', async () => {
     const long = { ...ANSWER_SETS[1]!, answers: { ...ANSWER_SETS[1]!.answers, goals: 'g'.repeat(501) } };
-    await expect(BrandStrategyOrchestrator.proposeDraft(system, fx, long)).rejects.toMatchObject({
+    await expect(BrandStrategyOrchestrator.proposeDraft(bed.system, bed.fx, long)).rejects.toMatchObject({
       issues: [expect.objectContaining({ path: ['answers', 'goals'] })],
     });
   });
