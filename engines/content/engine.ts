@@ -8,6 +8,7 @@ import { ConflictError, NotFoundError } from '../errors';
 import type { OpportunityDTO } from '../opportunities/dto';
 import { BrandScope, inBrand } from '../scope';
 import { type AddPackageChannelInput, addPackageChannel } from './add-channel';
+import { aboutPackage } from './decision-subject';
 import type { ContentEngineDeps } from './deps';
 import {
   CreatePackageFromOpportunityInput,
@@ -165,19 +166,9 @@ export class ContentEngine {
         .onConflictDoNothing({ target: [contentPackages.brandId, contentPackages.idempotencyKey] })
         .returning();
       if (row) {
-        await this.decisions.record(
-          scope,
-          {
-            kind: 'opened_as_package',
-            opportunityId: opportunity.id,
-            packageId: row.id,
-            pillarId: opportunity.pillarId,
-            personaId: opportunity.personaId,
-            channel: opportunity.primaryChannel,
-            userId: request.createdByUserId,
-          },
-          tx,
-        );
+        // Opening is about the opportunity's own channel, whichever channels the package drafts for.
+        const opened = { ...aboutPackage(row), channel: opportunity.primaryChannel };
+        await this.decisions.record(scope, { kind: 'opened_as_package', ...opened, userId: request.createdByUserId }, tx);
       }
       return row;
     });

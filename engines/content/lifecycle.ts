@@ -18,6 +18,7 @@ import type { DecisionsEngine } from '../decisions/engine';
 import type { DecisionKind, PackageStatus, VariantStatus } from '../enums';
 import { ConflictError, InvariantViolationError, NotFoundError, OverrideRequiredError } from '../errors';
 import { type BrandScope, inBrand, isUniqueViolation, liveBrand, type Tx } from '../scope';
+import { aboutPackage, aboutVariant, type DecisionSubject } from './decision-subject';
 import {
   activeText,
   EARLIEST_PUBLICATION,
@@ -33,8 +34,8 @@ import {
   type VariantDTO,
 } from './dto';
 import { loadPackage, loadVariant, loadVariantDTO, type PackageRow, selectPackageVariants, toPackageDTO, type VariantRow } from './queries';
-import { type DraftRuleContext, draftHardFailures } from './rubric';
-import { RubricEngine } from './rubric/engine';
+import { draftHardFailures } from './rubric';
+import { type BrandRules, RubricEngine } from './rubric/engine';
 
 // The engine parses each request with its DTO schema before it reaches here.
 type StatusRequest = z.output<typeof UpdatePackageStatusInput>;
@@ -60,7 +61,11 @@ const HISTORY_LIMIT = 200;
  * approved draft takes the approval back (it is edited again); a scheduled one is unscheduled first.
  */
 export class PackageLifecycle {
-  private readonly rubric: Pick<RubricEngine, 'ruleContext'>;
+  /**
+   * What a draft is held to: the rubric's rules for the brand, read before a step's transaction (a
+   * single-connection database would wait on its own lock); each draft is checked on its own channel.
+   */
+  private readonly rubric: Pick<RubricEngine, 'brandRules'>;
 
   constructor(
     private readonly db: Database,
@@ -73,7 +78,7 @@ export class PackageLifecycle {
   async setStatus(scope: BrandScope, request: StatusRequest): Promise<PackageDTO> {
     const { packageId, status: to, note, override, decidedByUserId } = request;
     if (to === 'archived') return this.archive(scope, { packageId, decidedByUserId });
-    const rules = await this.brandRules(scope);
+    const rules = await this.rubric.brandRules(scope);
     return this.db.transaction(async (tx) => {
       const pkg = await loadPackage(tx, scope, packageId, true);
       const from = pkg.status;
@@ -106,7 +111,7 @@ export class PackageLifecycle {
       if (to === 'approved') await this.approveDrafts(tx, scope, open);
       if (to === 'draft') await this.withdrawApprovals(tx, scope, packageVariants);
       const kind: DecisionKind = to === 'in_review' ? 'sent_to_review' : to === 'approved' ? 'approved' : 'sent_back_to_draft';
-      await this.recordForPackage(tx, scope, kind, pkg, decidedByUserId, { reason: override?.reason ?? note, overridden });
+      await this.record(tx, scope, kind, aboutPackage(pkg), decidedByUserId, { reason: override?.reason ?? note, overridden });
       return toPackageDTO(updated);
     });
   }
@@ -117,7 +122,7 @@ export class PackageLifecycle {
       const pkg = await loadPackage(tx, scope, packageId, true);
       if (pkg.status === 'archived') throw new InvariantViolationError('The package is already archived', 'state');
       const updated = await savePackage(tx, scope, pkg.id, { status: 'archived', archivedFrom: pkg.status });
-      await this.recordForPackage(tx, scope, 'archived', pkg, decidedByUserId);
+      await this.record(tx, scope, 'archived', aboutPackage(pkg), decidedByUserId);
       return toPackageDTO(updated);
     });
   }
@@ -128,14 +133,14 @@ export class PackageLifecycle {
       const pkg = await loadPackage(tx, scope, packageId, true);
       if (pkg.status !== 'archived') throw new InvariantViolationError('Only an archived package can be restored', 'state');
       const updated = await savePackage(tx, scope, pkg.id, { status: pkg.archivedFrom ?? 'draft', archivedFrom: null });
-      await this.recordForPackage(tx, scope, 'restored', pkg, decidedByUserId);
+      await this.record(tx, scope, 'restored', aboutPackage(pkg), decidedByUserId);
       return toPackageDTO(updated);
     });
   }
 
   /** Approves one draft on its own, once its package has gone to review. */
   async approveVariant(scope: BrandScope, { variantId, override, decidedByUserId }: VariantDecisionRequest): Promise<VariantDTO> {
-    const rules = await this.brandRules(scope);
+    const rules = await this.rubric.brandRules(scope);
     return this.db.transaction(async (tx) => {
       const { variant, pkg } = await this.lockVariantAndPackage(tx, scope, variantId);
       if (variant.status === 'approved') return loadVariantDTO(tx, scope, variant.id);
@@ -147,7 +152,10 @@ export class PackageLifecycle {
       }
       const overridden = requireOverride(await this.variantViolations(tx, scope, rules, variant), override, 'approve it');
       await this.approveDrafts(tx, scope, [variant]);
-      await this.recordForVariant(tx, scope, 'variant_approved', pkg, variant, decidedByUserId, { reason: override?.reason, overridden });
+      await this.record(tx, scope, 'variant_approved', aboutVariant(pkg, variant), decidedByUserId, {
+        reason: override?.reason,
+        overridden,
+      });
       return loadVariantDTO(tx, scope, variant.id);
     });
   }
@@ -168,7 +176,7 @@ export class PackageLifecycle {
         'input',
       );
     }
-    const rules = await this.brandRules(scope);
+    const rules = await this.rubric.brandRules(scope);
     return this.db.transaction(async (tx) => {
       const { variant, pkg } = await this.lockVariantAndPackage(tx, scope, variantId);
       refuseFinalVariant(variant, 'scheduled');
@@ -180,7 +188,7 @@ export class PackageLifecycle {
       await saveVariant(tx, scope, variant.id, { status: 'scheduled', scheduledPublishAt: at });
       if (pkg.status === 'approved') await savePackage(tx, scope, pkg.id, { status: 'scheduled' });
       const kind = rescheduling ? 'variant_rescheduled' : 'variant_scheduled';
-      await this.recordForVariant(tx, scope, kind, pkg, variant, decidedByUserId, {
+      await this.record(tx, scope, kind, aboutVariant(pkg, variant), decidedByUserId, {
         reason: override?.reason ?? `for ${formatInTimeZone(at, timeZone)}`,
         overridden,
       });
@@ -196,7 +204,7 @@ export class PackageLifecycle {
       refuseFinalVariant(variant, 'rejected');
       if (variant.status === 'scheduled') throw new InvariantViolationError('Unschedule the variant before rejecting it', 'state');
       await saveVariant(tx, scope, variant.id, { status: 'rejected' });
-      await this.recordForVariant(tx, scope, 'variant_rejected', pkg, variant, decidedByUserId, { reason: note });
+      await this.record(tx, scope, 'variant_rejected', aboutVariant(pkg, variant), decidedByUserId, { reason: note });
       return loadVariantDTO(tx, scope, variant.id);
     });
   }
@@ -213,7 +221,7 @@ export class PackageLifecycle {
           await savePackage(tx, scope, pkg.id, { status: 'approved' });
         }
       }
-      await this.recordForVariant(tx, scope, 'variant_unscheduled', pkg, variant, decidedByUserId);
+      await this.record(tx, scope, 'variant_unscheduled', aboutVariant(pkg, variant), decidedByUserId);
       return loadVariantDTO(tx, scope, variant.id);
     });
   }
@@ -233,7 +241,7 @@ export class PackageLifecycle {
     if (at > now) throw new InvariantViolationError('publishedAt cannot lie in the future', 'input');
     if (at < EARLIEST_PUBLICATION) throw new InvariantViolationError('publishedAt cannot lie before 2000-01-01', 'input');
     try {
-      const rules = await this.brandRules(scope);
+      const rules = await this.rubric.brandRules(scope);
       return await this.db.transaction(async (tx) => {
         const { variant, pkg } = await this.lockVariantAndPackage(tx, scope, variantId);
         // A repeated mark for the same post (a retried request) is not a second publication.
@@ -248,7 +256,7 @@ export class PackageLifecycle {
           postUrl: postUrl ?? null,
         });
         if (pkg.status !== 'published') await savePackage(tx, scope, pkg.id, { status: 'published' });
-        await this.recordForVariant(tx, scope, 'variant_published', pkg, variant, decidedByUserId, {
+        await this.record(tx, scope, 'variant_published', aboutVariant(pkg, variant), decidedByUserId, {
           reason: override?.reason,
           overridden,
         });
@@ -311,7 +319,7 @@ export class PackageLifecycle {
   }
 
   /** One variant's hard-rule violations, and "never approved" for a draft that was not. */
-  private async gateViolations(tx: Tx, scope: BrandScope, rules: DraftRuleContext, variant: VariantRow): Promise<string[]> {
+  private async gateViolations(tx: Tx, scope: BrandScope, rules: BrandRules, variant: VariantRow): Promise<string[]> {
     const found = await this.variantViolations(tx, scope, rules, variant);
     if (!APPROVED_VARIANT.includes(variant.status)) {
       found.unshift(`${await this.variantLabel(tx, scope, variant)}: was never approved`);
@@ -319,7 +327,7 @@ export class PackageLifecycle {
     return found;
   }
 
-  private async variantViolations(tx: Tx, scope: BrandScope, rules: DraftRuleContext, variant: VariantRow): Promise<string[]> {
+  private async variantViolations(tx: Tx, scope: BrandScope, rules: BrandRules, variant: VariantRow): Promise<string[]> {
     const siblings = await selectPackageVariants(tx, scope, variant.packageId);
     return this.violations(rules, siblings, [variant]);
   }
@@ -329,21 +337,12 @@ export class PackageLifecycle {
    * workspace numbers a channel's drafts (from `all`, the package's variants). The ONE place the
    * lifecycle asks the rubric (lib/draft-rules.ts via ./rubric).
    */
-  private violations(rules: DraftRuleContext, all: VariantRow[], checked: VariantRow[]): string[] {
+  private violations(rules: BrandRules, all: VariantRow[], checked: VariantRow[]): string[] {
     return checked.flatMap((variant) => {
       const label = labelAmong(all, variant);
       const failures = draftHardFailures(activeText(variant), { ...rules, channel: variant.channel });
       return failures.map((failure) => `${label}: ${failure.message}`);
     });
-  }
-
-  /**
-   * The rubric's rule context for the brand (taboos, the tenant's other brands names): one place
-   * decides what a draft is held to. Read before a step's transaction (a single-connection database
-   * would wait on its own lock); each draft's own channel replaces the one asked for here.
-   */
-  private brandRules(scope: BrandScope): Promise<DraftRuleContext> {
-    return this.rubric.ruleContext(scope, 'linkedin');
   }
 
   private async variantLabel(tx: Tx, scope: BrandScope, variant: VariantRow): Promise<string> {
@@ -356,56 +355,18 @@ export class PackageLifecycle {
     return row.timeZone;
   }
 
-  private async recordForPackage(
+  /** Logs the step's decision in its transaction. */
+  private async record(
     tx: Tx,
     scope: BrandScope,
     kind: DecisionKind,
-    pkg: PackageRow,
+    subject: DecisionSubject,
     userId: string | null | undefined,
     details: { reason?: string | null; overridden?: string[] } = {},
   ): Promise<void> {
     await this.decisions.record(
       scope,
-      {
-        kind,
-        opportunityId: pkg.originOpportunityId,
-        packageId: pkg.id,
-        pillarId: pkg.pillarId,
-        personaId: pkg.personaId,
-        // A package for one channel is about that channel; one for several is about none of them alone.
-        channel: pkg.channels.length === 1 ? pkg.channels[0] : null,
-        reason: details.reason ?? null,
-        overridden: details.overridden ?? [],
-        userId: userId ?? null,
-      },
-      tx,
-    );
-  }
-
-  private async recordForVariant(
-    tx: Tx,
-    scope: BrandScope,
-    kind: DecisionKind,
-    pkg: PackageRow,
-    variant: VariantRow,
-    userId: string | null | undefined,
-    details: { reason?: string | null; overridden?: string[] } = {},
-  ): Promise<void> {
-    await this.decisions.record(
-      scope,
-      {
-        kind,
-        opportunityId: pkg.originOpportunityId,
-        packageId: pkg.id,
-        variantId: variant.id,
-        pillarId: pkg.pillarId,
-        personaId: pkg.personaId,
-        channel: variant.channel,
-        patternId: variant.patternTemplateId,
-        reason: details.reason ?? null,
-        overridden: details.overridden ?? [],
-        userId: userId ?? null,
-      },
+      { kind, ...subject, reason: details.reason ?? null, overridden: details.overridden ?? [], userId: userId ?? null },
       tx,
     );
   }

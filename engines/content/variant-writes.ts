@@ -6,6 +6,7 @@ import { variants } from '../db/schema';
 import type { DecisionKind, VariantStatus } from '../enums';
 import { ConflictError, InvariantViolationError } from '../errors';
 import type { BrandScope, Tx } from '../scope';
+import { aboutVariant } from './decision-subject';
 import type { ContentEngineDeps } from './deps';
 import { CreateVariantsInput, type UpdateVariantTextInput, type VariantDTO } from './dto';
 import { loadPackage, loadVariant, loadVariantDTO, toVariantDTO, type VariantRow } from './queries';
@@ -108,21 +109,7 @@ export class VariantWrites {
     userId: string | null | undefined,
   ): Promise<void> {
     const pkg = await loadPackage(tx, scope, variant.packageId);
-    await this.deps.decisions.record(
-      scope,
-      {
-        kind,
-        opportunityId: pkg.originOpportunityId,
-        packageId: pkg.id,
-        variantId: variant.id,
-        pillarId: pkg.pillarId,
-        personaId: pkg.personaId,
-        channel: variant.channel,
-        patternId: variant.patternTemplateId,
-        userId: userId ?? null,
-      },
-      tx,
-    );
+    await this.deps.decisions.record(scope, { kind, ...aboutVariant(pkg, variant), userId: userId ?? null }, tx);
   }
 
   private async save(tx: Tx, scope: BrandScope, id: string, changes: Partial<typeof variants.$inferInsert>): Promise<VariantDTO> {

@@ -20,12 +20,13 @@ export async function buildWorkspaceView(
   const { warnings } = WorkspaceViewOptions.parse(options);
   const pkg = await loadPackage(db, scope, packageId);
   const { channels } = pkg;
-  const audience = await liveAudience(db, scope, pkg);
   const [variantRows, brand, opportunity, recommendations] = await Promise.all([
     selectPackageVariants(db, scope, pkg.id),
     loadBrand(db, scope),
     pkg.originOpportunityId ? originOpportunity(deps, scope, pkg.originOpportunityId) : null,
-    Promise.all(channels.map((channel) => deps.patterns.recommendPatternsForContext(scope, { channel, ...audience }))),
+    liveAudience(db, scope, pkg).then((audience) =>
+      Promise.all(channels.map((channel) => deps.patterns.recommendPatternsForContext(scope, { channel, ...audience }))),
+    ),
   ]);
   const variants = variantRows.map(toVariantDTO);
   return PackageWorkspaceView.parse({

@@ -6,7 +6,8 @@ import { brands, contentPackages, variants } from '../../db/schema';
 import { DecisionsEngine } from '../../decisions/engine';
 import type { Channel } from '../../enums';
 import { NotFoundError, OverrideRequiredError } from '../../errors';
-import { BrandScope, inBrand } from '../../scope';
+import { BrandScope, type Executor, inBrand } from '../../scope';
+import { aboutPackage } from '../decision-subject';
 import { activeText, type PackageDTO, PackageRef, type VariantDTO, VariantRef, VariantRefs } from '../dto';
 import {
   loadPackage,
@@ -19,6 +20,9 @@ import {
 } from '../queries';
 import { type CtaPolicy, type DraftRuleContext, type DraftScore, type PackageScore, scoreDraft, scorePackage, thesisTextFailures } from '.';
 import { EditPackageThesisInput, RecordVariantEvaluationInput } from './dto';
+
+/** The rules a draft is held to on any channel of the brand (a check adds the draft's own channel). */
+export type BrandRules = Omit<DraftRuleContext, 'channel'>;
 
 /** What a draft is judged against: the brand's rules and the package's thesis. */
 export interface DraftEvaluationContext {
@@ -139,31 +143,24 @@ export class RubricEngine {
         breaches,
       );
     }
-    return this.db.transaction(async (tx) => {
-      const [updated] = await tx
+    const save = async (db: Executor) => {
+      const [updated] = await db
         .update(contentPackages)
         .set({ ...next, updatedAt: sql`now()` })
         .where(and(eq(contentPackages.id, current.id), inBrand(contentPackages, scope)))
         .returning();
       if (decidedByUserId) {
+        const overridden = breaches.map((breach) => breach.slice(0, 500));
         await this.decisions.record(
           scope,
-          {
-            kind: 'thesis_edited',
-            opportunityId: current.originOpportunityId,
-            packageId: current.id,
-            pillarId: current.pillarId,
-            personaId: current.personaId,
-            channel: current.channels.length === 1 ? current.channels[0] : null,
-            reason: override?.reason ?? null,
-            overridden: breaches.map((breach) => breach.slice(0, 500)),
-            userId: decidedByUserId,
-          },
-          tx,
+          { kind: 'thesis_edited', ...aboutPackage(current), reason: override?.reason ?? null, overridden, userId: decidedByUserId },
+          db,
         );
       }
       return toPackageDTO(updated!);
-    });
+    };
+    // A person's edit is saved with its decision; F2's (no person) is one statement, with no transaction to open.
+    return decidedByUserId ? this.db.transaction(save) : save(this.db);
   }
 
   /** The package rubric over its thesis and current drafts (computed on read). */
@@ -192,8 +189,12 @@ export class RubricEngine {
     });
   }
 
-  /** The rules of the brand that hold on every channel: one read of the tenant's live brands. */
-  private async brandRules(scope: BrandScope): Promise<Omit<DraftRuleContext, 'channel'>> {
+  /**
+   * The rules of the brand that hold on every channel (taboos, the tenant's other brands' names, the
+   * call-to-action policy): one read of the tenant's live brands, for checking drafts of any channel.
+   */
+  async brandRules(brand: BrandScope): Promise<BrandRules> {
+    const scope = BrandScope.parse(brand);
     const rows = await this.db
       .select({ id: brands.id, name: brands.name, taboos: brands.taboos, metadata: brands.metadata })
       .from(brands)
