@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { BrandNav } from '@/components/app-shell/brand-nav';
 import { BrandSwitcher } from '@/components/app-shell/brand-switcher';
+import { ShellHeader } from '@/components/app-shell/shell-header';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { canManage } from '@/components/workspaces/roles';
 import type { MembershipRole } from '@/engines/enums';
@@ -12,7 +13,8 @@ import { getQueryClient, getServerCaller, getServerViewer, HydrateClient, trpc }
 const ROLE_LABEL = { owner: 'Owner', admin: 'Admin', member: 'Member' } as const;
 
 /**
- * The app shell around every brand page: brand switcher, the brand's sections, who is signed in.
+ * The app shell around every brand page: brand switcher, the brand's sections, who is signed in (on a
+ * phone the sections and the viewer fold behind a Menu button).
  * A brand the viewer cannot see is a 404, the same as one that does not exist.
  */
 export default async function BrandLayout({ children, params }: { children: ReactNode; params: Promise<{ brandId: string }> }) {
@@ -28,14 +30,19 @@ export default async function BrandLayout({ children, params }: { children: Reac
 
   return (
     <div className="shell">
-      <header className="shell-header">
-        <div className="shell-header__row">
-          <Link href="/" className="wordmark">
-            Kairo
-          </Link>
-          <HydrateClient>
-            <BrandSwitcher brandId={brand.id} newBrandHref={newBrandHref(brand, me.memberships)} />
-          </HydrateClient>
+      <ShellHeader
+        bar={
+          <>
+            <Link href="/" className="wordmark">
+              Kairo
+            </Link>
+            <HydrateClient>
+              <BrandSwitcher brandId={brand.id} newBrandHref={newBrandHref(brand, me.memberships)} />
+            </HydrateClient>
+          </>
+        }
+        sections={<BrandNav brandId={brand.id} />}
+        viewer={
           <div className="viewer">
             <span className="viewer__name">{me.displayName ?? me.email ?? 'Signed in'}</span>
             <span className="muted small">{ROLE_LABEL[brand.role]}</span>
@@ -43,9 +50,8 @@ export default async function BrandLayout({ children, params }: { children: Reac
             <Link href={`/workspaces/${brand.tenantId}/team`}>Team</Link>
             <SignOutButton />
           </div>
-        </div>
-        <BrandNav brandId={brand.id} />
-      </header>
+        }
+      />
       <main id="main-content" tabIndex={-1} className="shell-main">
         {children}
       </main>
