@@ -29,58 +29,48 @@ export type LearningState = typeof LearningState.State;
 const LearningDeps = Annotation.Root({ engines: Annotation<Engines>() });
 type Config = RunConfig<typeof LearningDeps.State>;
 
+/** Records on the run what a step changed, as every step of the graph does. */
+async function recordStep(state: LearningState, config: Config, node: string, payload: unknown): Promise<void> {
+  await runDeps(config).engines.runs.recordEvent({ runId: state.runId, node, kind: 'engine_mutation', payload });
+}
+
 async function claimWindow(state: LearningState, config: Config) {
-  const { learning, runs } = runDeps(config).engines;
-  const claim = await learning.update.claimWindow(state, state.window);
-  await runs.recordEvent({ runId: state.runId, node: 'claimWindow', kind: 'engine_mutation', payload: claim });
+  const claim = await runDeps(config).engines.learning.update.claimWindow(state, state.window);
+  await recordStep(state, config, 'claimWindow', claim);
   return { claim };
 }
 
 async function scoreVariants(state: LearningState, config: Config) {
-  const { learning, runs } = runDeps(config).engines;
-  const variants = await learning.update.recordVariantPerformanceSummaries(state, state.window);
-  await runs.recordEvent({
-    runId: state.runId,
-    node: 'scoreVariants',
-    kind: 'engine_mutation',
-    payload: {
-      learningEventsWritten: variants.learningEventsWritten,
-      summaries: variants.summaries.map((v) => ({ variantId: v.variantId, channel: v.channel, engagementScore: v.engagementScore })),
-    },
+  const variants = await runDeps(config).engines.learning.update.recordVariantPerformanceSummaries(state, state.window);
+  await recordStep(state, config, 'scoreVariants', {
+    learningEventsWritten: variants.learningEventsWritten,
+    summaries: variants.summaries.map((v) => ({ variantId: v.variantId, channel: v.channel, engagementScore: v.engagementScore })),
   });
   return { variants };
 }
 
 async function updatePatterns(state: LearningState, config: Config) {
-  const { learning, runs } = runDeps(config).engines;
-  const patterns = await learning.update.updatePatternPerformanceFromEvents(state, state.window);
-  await runs.recordEvent({ runId: state.runId, node: 'updatePatterns', kind: 'engine_mutation', payload: patterns });
+  const patterns = await runDeps(config).engines.learning.update.updatePatternPerformanceFromEvents(state, state.window);
+  await recordStep(state, config, 'updatePatterns', patterns);
   return { patterns };
 }
 
 async function rescoreOpportunities(state: LearningState, config: Config) {
-  const { learning, runs } = runDeps(config).engines;
-  const opportunities = await learning.update.updateOpportunityScoresFromEvents(state, state.window);
-  await runs.recordEvent({ runId: state.runId, node: 'rescoreOpportunities', kind: 'engine_mutation', payload: opportunities });
+  const opportunities = await runDeps(config).engines.learning.update.updateOpportunityScoresFromEvents(state, state.window);
+  await recordStep(state, config, 'rescoreOpportunities', opportunities);
   return { opportunities };
 }
 
 async function weighDecisions(state: LearningState, config: Config) {
-  const { learning, runs } = runDeps(config).engines;
-  const decisionWeights = await learning.update.updateDecisionWeightsFromDecisions(state, state.window);
-  await runs.recordEvent({ runId: state.runId, node: 'weighDecisions', kind: 'engine_mutation', payload: decisionWeights });
+  const decisionWeights = await runDeps(config).engines.learning.update.updateDecisionWeightsFromDecisions(state, state.window);
+  await recordStep(state, config, 'weighDecisions', decisionWeights);
   return { decisionWeights };
 }
 
 async function completeWindow(state: LearningState, config: Config) {
-  const { learning, runs } = runDeps(config).engines;
-  await learning.update.completeWindow(state, { window: state.window, fingerprint: state.claim.fingerprint, runId: state.runId });
-  await runs.recordEvent({
-    runId: state.runId,
-    node: 'completeWindow',
-    kind: 'engine_mutation',
-    payload: { fingerprint: state.claim.fingerprint },
-  });
+  const { fingerprint } = state.claim;
+  await runDeps(config).engines.learning.update.completeWindow(state, { window: state.window, fingerprint, runId: state.runId });
+  await recordStep(state, config, 'completeWindow', { fingerprint });
   return {};
 }
 
