@@ -77,7 +77,10 @@ describe('recordVariantPerformanceSummaries', () => {
     const again = await bed.engine.update.recordVariantPerformanceSummaries(bed.fx, bed.scenario.window);
     expect(again).toEqual({ ...first, learningEventsWritten: 0 });
 
-    const events = await bed.engine.insights.listLearningEvents(bed.fx, { ...bed.scenario.window, signalType: 'variant_performance_summary' });
+    const events = await bed.engine.insights.listLearningEvents(bed.fx, {
+      ...bed.scenario.window,
+      signalType: 'variant_performance_summary',
+    });
     expect(events).toHaveLength(6);
     const l1 = events.find((e) => e.variantId === bed.scenario.variants.L1.id)!;
     expect(l1).toMatchObject({ subjectId: bed.scenario.variants.L1.id, ...bed.scenario.window, effectiveAt: NOW });
@@ -100,7 +103,10 @@ describe('recordVariantPerformanceSummaries', () => {
     });
     const rerun = await bed.engine.update.recordVariantPerformanceSummaries(bed.fx, bed.scenario.window);
     expect(rerun.learningEventsWritten).toBe(0);
-    const events = await bed.engine.insights.listLearningEvents(bed.fx, { ...bed.scenario.window, signalType: 'variant_performance_summary' });
+    const events = await bed.engine.insights.listLearningEvents(bed.fx, {
+      ...bed.scenario.window,
+      signalType: 'variant_performance_summary',
+    });
     expect(events).toHaveLength(6);
     const x2 = events.find((e) => e.variantId === bed.scenario.variants.X2.id)!;
     expect(x2.payload).toMatchObject({ platformMetrics: { likes: 20 } });
