@@ -6,9 +6,6 @@ import { z } from 'zod';
 export const Channel = z.enum(['linkedin', 'x', 'newsletter', 'instagram', 'youtube', 'tiktok']);
 export type Channel = z.infer<typeof Channel>;
 
-/** Channels whose drafting is fully wired; the others are accepted and stored. */
-export const WIRED_CHANNELS = ['linkedin', 'x', 'newsletter'] as const satisfies readonly Channel[];
-
 /** Character limits the guard rail enforces; channels without a platform limit use the default. */
 export const DEFAULT_CHANNEL_LIMIT = 5_000;
 export const CHANNEL_LIMITS: Record<Channel, number> = {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { dehydrate, type FetchQueryOptions, HydrationBoundary, type QueryKey } from '@tanstack/react-query';
+import { dehydrate, type FetchQueryOptions, HydrationBoundary, matchQuery, type QueryFilters, type QueryKey } from '@tanstack/react-query';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
@@ -50,7 +50,15 @@ export async function fetchOrNotFound(fetching: Promise<unknown>): Promise<void>
   }
 }
 
-/** Ships everything prefetched for this request to the client components below it. */
-export function HydrateClient({ children }: { children: ReactNode }) {
-  return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
+/**
+ * Ships everything prefetched for this request to the client components below it, or only the queries
+ * `only` names. A layout names its own: its page renders at the same time, so the page's queries are
+ * still running when the layout's boundary is written and would ship twice, once with each boundary.
+ */
+export function HydrateClient({ children, only }: { children: ReactNode; only?: QueryFilters[] }) {
+  const state = dehydrate(
+    getQueryClient(),
+    only ? { shouldDehydrateQuery: (query) => only.some((filter) => matchQuery(filter, query)) } : undefined,
+  );
+  return <HydrationBoundary state={state}>{children}</HydrationBoundary>;
 }

@@ -1,6 +1,5 @@
 'use client';
 
-import { Channel } from '@/engines/enums';
 import { CHANNEL_LABELS } from '@/lib/labels';
 import type { BoardFilter, TodayBoardView } from '@/trpc/types';
 import { isFiltered } from './today-filter';
@@ -35,7 +34,7 @@ export function BoardFilters({ filter, strategy, pending, onChange }: BoardFilte
         allLabel="All channels"
         value={filter.channel}
         options={strategy.channels.map(({ channel }) => ({ value: channel, label: CHANNEL_LABELS[channel] }))}
-        onChange={(channel) => onChange({ ...filter, channel: Channel.safeParse(channel).data })}
+        onChange={(channel) => onChange({ ...filter, channel: strategy.channels.find((entry) => entry.channel === channel)?.channel })}
       />
       {isFiltered(filter) && (
         <button type="button" className="button button--quiet" onClick={() => onChange({})}>

@@ -11,19 +11,21 @@ import { FocusStrip } from './focus-strip';
 import { formatUntil } from './format';
 import { OpportunityCard } from './opportunity-card';
 import { SnoozedView } from './snoozed-view';
-import { filterFromSearchParams, isFiltered, searchParamsWithFilter } from './today-filter';
+import { isFiltered, searchParamsWithFilter } from './today-filter';
 import { useBoardActions } from './use-board-actions';
 
 /** How long a pinned card stays where the person pinned it before the board re-ranks it. */
 const PIN_HOLD_MS = 1_200;
 
-/** The Today page's client part: focus strip, filters, sort/search and the ranked cards (first view from the server). */
-export function TodayBoard({ brandId }: { brandId: string }) {
+/**
+ * The Today page's client part: focus strip, filters, sort/search and the ranked cards (first view from the server).
+ * `filter` is the page's, read from the URL on the server: a filter change replaces the URL and the page hands the new one.
+ */
+export function TodayBoard({ brandId, filter }: { brandId: string; filter: BoardFilter }) {
   const trpc = useTRPC();
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
-  const filter = filterFromSearchParams(searchParams);
   const { data: view } = useSuspenseQuery(trpc.today.get.queryOptions({ brandId, ...filter }));
   const actions = useBoardActions(brandId);
   const [filtering, startFiltering] = useTransition();

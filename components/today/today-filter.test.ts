@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { filterFromSearchParams, isFiltered, searchParamsWithFilter, toURLSearchParams } from './today-filter';
+import { isFiltered, searchParamsWithFilter, toURLSearchParams } from './today-filter';
+import { filterFromSearchParams } from './today-filter-from-url';
 
 const PILLAR = '6f1c1e0a-3b1a-4c55-9d7e-0a1b2c3d4e5f';
 const PERSONA = '0b9a8c7d-6e5f-4a3b-8c2d-1e0f9a8b7c6d';

@@ -1,23 +1,13 @@
-import { BoardFilter } from '@/engines/opportunities/dto';
+import type { BoardFilter } from '@/engines/opportunities/dto';
+
+// No runtime import: the board (a client component) writes the filter into the URL with these, and the
+// browser bundle stays without zod. Reading it back is validated on the server (today-filter-from-url.ts).
 
 /** The board filter as it lives in the URL: `?pillar=…&persona=…&channel=…`. */
-const PARAM_OF = { pillarId: 'pillar', personaId: 'persona', channel: 'channel' } as const satisfies Record<keyof BoardFilter, string>;
-
-type ParamSource = Pick<URLSearchParams, 'get'>;
-
-/**
- * Reads the filter from search params. A value that is not even well-formed (a hand-edited URL) is
- * dropped rather than failing the page; an id of the right shape that names nothing of this brand
- * reaches the server, which answers NOT_FOUND.
- */
-export function filterFromSearchParams(params: ParamSource): BoardFilter {
-  const filter: BoardFilter = {};
-  for (const key of Object.keys(PARAM_OF) as (keyof BoardFilter)[]) {
-    const parsed = BoardFilter.shape[key].safeParse(params.get(PARAM_OF[key]) ?? undefined);
-    if (parsed.success && parsed.data !== undefined) Object.assign(filter, { [key]: parsed.data });
-  }
-  return filter;
-}
+export const PARAM_OF = { pillarId: 'pillar', personaId: 'persona', channel: 'channel' } as const satisfies Record<
+  keyof BoardFilter,
+  string
+>;
 
 /** Search params for a filter, keeping every other parameter of `current`. */
 export function searchParamsWithFilter(current: string, filter: BoardFilter): string {

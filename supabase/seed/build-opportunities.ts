@@ -1,6 +1,7 @@
 import type { opportunities } from '../../engines/db/schema';
-import { type Channel, type OpportunityType, WIRED_CHANNELS } from '../../engines/enums';
+import type { Channel, OpportunityType } from '../../engines/enums';
 import { opportunityDedupeKey } from '../../engines/opportunities/dedupe';
+import { WIRED_CHANNELS } from '../../lib/channels';
 import { addDays, HOUR_MS, startOfUtcDay } from '../../lib/dates';
 import type { BrandSeed, IdeaSeed } from './brands/types';
 import { Prng } from './prng';

@@ -36,7 +36,7 @@ export default async function BrandLayout({ children, params }: { children: Reac
             <Link href="/" className="wordmark">
               Kairo
             </Link>
-            <HydrateClient>
+            <HydrateClient only={[trpc.brands.list.queryFilter()]}>
               <BrandSwitcher brandId={brand.id} newBrandHref={newBrandHref(brand, me.memberships)} />
             </HydrateClient>
           </>

@@ -3,7 +3,8 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { rateLimitMessage } from '@/components/llm/rate-limited';
-import { type Channel, WIRED_CHANNELS } from '@/engines/enums';
+import type { Channel } from '@/engines/enums';
+import { WIRED_CHANNELS } from '@/lib/channels';
 import { CHANNEL_LABELS } from '@/lib/labels';
 import { useTRPC } from '@/trpc/react';
 import type { PackageWorkspaceView } from '@/trpc/types';

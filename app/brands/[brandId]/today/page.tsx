@@ -7,7 +7,8 @@ import { EmptyBoardHint, StrategyNotice } from '@/components/strategy/strategy-n
 import { AddIdea } from '@/components/today/add-idea';
 import { GenerateIdeas } from '@/components/today/generate-ideas';
 import { TodayBoard } from '@/components/today/today-board';
-import { filterFromSearchParams, isFiltered, toURLSearchParams } from '@/components/today/today-filter';
+import { isFiltered, toURLSearchParams } from '@/components/today/today-filter';
+import { filterFromSearchParams } from '@/components/today/today-filter-from-url';
 import { trpcErrorCode } from '@/server/trpc/errors';
 import { getQueryClient, HydrateClient, trpc } from '@/trpc/server';
 
@@ -50,7 +51,7 @@ export default async function TodayPage({ params, searchParams }: TodayPageProps
       <GenerateIdeas brandId={brandId} />
       <AddIdea brandId={brandId} />
       <Suspense fallback={<p className="muted">Loading the board…</p>}>
-        <TodayBoard brandId={brandId} />
+        <TodayBoard brandId={brandId} filter={filter} />
         {!isFiltered(filter) && <EmptyBoardHint brandId={brandId} />}
       </Suspense>
     </HydrateClient>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { draftHardFailures, thesisTextFailures } from '../../../../engines/content/rubric';
-import { CHANNEL_LIMITS, WIRED_CHANNELS } from '../../../../engines/enums';
+import { CHANNEL_LIMITS } from '../../../../engines/enums';
+import { WIRED_CHANNELS } from '../../../../lib/channels';
 import { DEMO_BRANDS } from '../../../../supabase/seed/brands';
 import { writeOfflineVariants } from './offline-variants';
 import { type PackageBuildContext, thesisContext } from './package-context';
