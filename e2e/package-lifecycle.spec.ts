@@ -124,7 +124,7 @@ test('a package walks every state in the browser: draft, in review (with an over
   await expect(problems.getByText(`taboo "${taboo}"`).first()).toBeVisible();
   // The offending words are highlighted in an excerpt (<mark> has no role Playwright can query).
   await expect(problems.locator('mark', { hasText: taboo })).toBeVisible();
-  await linkedin.getByRole('button', { name: 'Save', exact: true }).first().click();
+  // The draft saves itself once typing pauses.
   await expect(linkedin.getByText('Saved', { exact: true })).toBeVisible();
 
   // In review needs an override with a reason: the taboo is still in the draft.
@@ -168,6 +168,15 @@ test('a package walks every state in the browser: draft, in review (with an over
   await x.getByRole('button', { name: 'Mark published' }).first().click();
   await expect(x.getByRole('link', { name: 'View the post' })).toHaveAttribute('href', postUrl);
   await expect(packageStatus(page, 'Published')).toBeVisible();
+
+  // The same post link on the other X draft is refused beside its own button, in the engine's words.
+  await x.getByRole('textbox', { name: 'Post link' }).first().fill(postUrl);
+  await x.getByRole('button', { name: 'Mark published' }).first().click();
+  const refusal = x.getByRole('alert').filter({ hasText: 'is already recorded for another variant of this channel' });
+  await expect(refusal).toBeVisible();
+  await expect(refusal.locator('xpath=..').getByRole('button', { name: 'Mark published' })).toBeVisible();
+  await expect(page.getByText('Internal server error')).toHaveCount(0);
+  await x.getByRole('textbox', { name: 'Post link' }).first().fill('');
   await screenshots(page, 'workspace-published', lifecycle);
 
   // The library shows it as published, with its published draft counted.

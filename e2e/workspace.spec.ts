@@ -98,22 +98,53 @@ test('the package workspace puts the writing first and never loses an edit', asy
   expect(badges.length).toBeGreaterThan(3);
   for (const badge of badges) expect(badge.trim()).toMatch(/^[A-Z0-9]/);
 
-  // An edit: the draft is now the person's, the preview follows, the channel link says it is unsaved.
+  // An edit saves itself a moment after typing stops: the draft is now the person's (no longer the
+  // offline model's), the preview follows, and a reload finds it.
   const firstDraft = linkedin.locator('.variant').filter({ has: page.getByRole('textbox', { name: 'LinkedIn draft 1' }) });
+  const status = firstDraft.locator('.variant__save').getByRole('status');
   await expect(firstDraft.getByText('Offline model (no AI configured)')).toBeVisible();
+  await expect(status).toHaveText('Saves as you type');
   const edit = `Edited in the browser ${Date.now()}: close the books in days, not weeks.\n\nHere is the checklist we use.`;
   await draft.fill(edit);
-  await expect(firstDraft.getByText('Edited by you · not saved')).toBeVisible();
+  await expect(firstDraft.getByText('Edited', { exact: true })).toBeVisible();
   await expect(firstDraft.getByText('Offline model (no AI configured)')).toHaveCount(0);
   await expect(firstDraft.getByRole('figure', { name: 'LinkedIn preview' })).toContainText('close the books in days');
-  await expect(page.getByRole('navigation', { name: 'Channels in this package' })).toContainText('unsaved edits');
-
-  // Leaving asks first: an in-app link, the brand switcher and a reload are each refused, the edit stays.
+  await expect(status).toHaveText('Saved');
+  await expect(firstDraft.getByRole('button', { name: 'Undo' })).toHaveCount(0);
+  await shots(page, testInfo, 'workspace-after-edit');
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.type());
     void dialog.dismiss();
   });
+  await page.reload();
+  expect(dialogs).toEqual([]);
+  await expect(draft).toHaveValue(edit);
+  await expect(firstDraft.getByText('Edited', { exact: true })).toBeVisible();
+  await expect(firstDraft.getByText('Offline model (no AI configured)')).toHaveCount(0);
+
+  // Typed, then the back button at once (before the pause that saves): the edit is saved on the way
+  // out, so coming back finds it, and so does the server.
+  const quick = `${edit}\n\nOne more line, typed just before leaving.`;
+  await draft.fill(quick);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/today$/);
+  await page.goForward();
+  await expect(page).toHaveURL(packageUrl);
+  await expect(draft).toHaveValue(quick);
+  await expect(status).toHaveText(/^(Saved|Saves as you type)$/);
+  await page.reload();
+  await expect(draft).toHaveValue(quick);
+  expect(dialogs).toEqual([]);
+
+  // A save that fails keeps the text and says why beside the editor; until it is saved, every way out
+  // asks first: an in-app link, the brand switcher and a reload are each refused, the edit stays.
+  const saves = (url: URL) => url.pathname.includes('variants.update');
+  await page.route(saves, (route) => route.abort());
+  const mine = `${quick}\n\nMy last line.`;
+  await draft.fill(mine);
+  await expect(status).toContainText('Not saved. That did not go through');
+  await expect(page.getByRole('navigation', { name: 'Channels in this package' })).toContainText(/LinkedIn · \d+ drafts? · not saved/);
   await page.getByRole('navigation', { name: 'Brand sections' }).getByRole('link', { name: 'Today' }).click();
   await expect.poll(() => dialogs).toEqual(['confirm']);
   await expect(page).toHaveURL(packageUrl);
@@ -125,22 +156,78 @@ test('the package workspace puts the writing first and never loses an edit', asy
   await expect.poll(() => dialogs).toEqual(['confirm', 'confirm']);
   await expect(page).toHaveURL(packageUrl);
   await expect(switcher.locator('option:checked')).toHaveText(brandName);
-  const asked = dialogs.length;
   await page.reload({ timeout: 5_000 }).catch(() => undefined);
-  await expect.poll(() => dialogs.length).toBe(asked + 1);
+  await expect.poll(() => dialogs.length).toBe(3);
   expect(dialogs.at(-1)).toBe('beforeunload');
-  await expect(draft).toHaveValue(edit);
+  await expect(draft).toHaveValue(mine);
 
-  // Saved: the draft says Edited, and leaving no longer asks.
-  await firstDraft.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(firstDraft.getByText('Saved', { exact: true })).toBeVisible();
-  await expect(firstDraft.getByText('Edited', { exact: true })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Channels in this package' })).not.toContainText('unsaved edits');
-  await shots(page, testInfo, 'workspace-after-edit');
+  // Meanwhile someone else saves the same draft: Retry is refused rather than overwriting them, the
+  // person's text stays, and they choose.
+  const other = await context.newPage();
+  await other.goto(packageUrl);
+  const theirLinkedin = other.getByRole('region', { name: 'LinkedIn' });
+  const theirDraft = theirLinkedin.getByRole('textbox', { name: 'LinkedIn draft 1' });
+  await expect(theirDraft).toHaveValue(quick);
+  const theirs = `Their version ${Date.now()}: the close checklist, rewritten.`;
+  await theirDraft.fill(theirs);
+  await theirDraft.blur();
+  await expect(theirLinkedin.locator('.variant__save').getByRole('status').first()).toHaveText('Saved');
+  await other.close();
+  await page.unroute(saves);
+  await firstDraft.getByRole('button', { name: 'Retry' }).click();
+  await expect(status).toHaveText('Not saved. Someone else changed this draft after you opened it; your text is still here.');
+  await expect(draft).toHaveValue(mine);
+  await firstDraft.getByRole('button', { name: 'Save mine over it' }).click();
+  await expect(status).toHaveText('Saved');
+  await expect(page.getByRole('navigation', { name: 'Channels in this package' })).not.toContainText('not saved');
+
+  // Saved: leaving no longer asks.
   const before = dialogs.length;
   await page.getByRole('navigation', { name: 'Brand sections' }).getByRole('link', { name: 'Today' }).click();
   await expect(page).toHaveURL(/\/today/);
   expect(dialogs.length).toBe(before);
   await page.goto(packageUrl);
-  await expect(page.getByRole('region', { name: 'LinkedIn' }).getByRole('textbox', { name: 'LinkedIn draft 1' })).toHaveValue(edit);
+  await expect(page.getByRole('region', { name: 'LinkedIn' }).getByRole('textbox', { name: 'LinkedIn draft 1' })).toHaveValue(mine);
+});
+
+test('on a phone the shell header is one row, its menu opens and closes from the keyboard, and the first draft starts on the first screen', async ({
+  page,
+}, testInfo) => {
+  await signInAsDemoUser(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const sections = page.getByRole('navigation', { name: 'Brand sections' });
+  const menu = page.getByRole('button', { name: 'Menu' });
+  await expect(sections).toBeHidden();
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  const headerHeight = await page.locator('.shell-header').evaluate((header) => header.getBoundingClientRect().height);
+  expect(headerHeight).toBeLessThan(80);
+  // The first Today card is on the first screen.
+  const firstCard = page.locator('article.opportunity').first();
+  await expect(firstCard).toBeVisible();
+  expect(await firstCard.evaluate((card) => card.getBoundingClientRect().top)).toBeLessThan(844);
+
+  // Keyboard: the menu opens, shows where the person is, Escape closes it and focus comes back.
+  await menu.focus();
+  await page.keyboard.press('Enter');
+  await expect(menu).toHaveAttribute('aria-expanded', 'true');
+  await expect(sections.getByRole('link', { name: 'Today' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('link', { name: 'All brands' })).toBeVisible();
+  await testInfo.attach('shell-menu-open-390', { body: await page.screenshot(), contentType: 'image/png' });
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Escape');
+  await expect(sections).toBeHidden();
+  await expect(menu).toBeFocused();
+
+  // A section followed from the menu closes it; the package workspace's first draft is on the first screen.
+  await menu.click();
+  await sections.getByRole('link', { name: 'Packages' }).click();
+  await expect(page).toHaveURL(/\/packages$/);
+  await expect(sections).toBeHidden();
+  await page.getByRole('main').locator('a[href*="/packages/"]').first().click();
+  await expect(page).toHaveURL(/\/packages\/[0-9a-f-]{36}$/);
+  const draft = page.getByRole('textbox', { name: /draft 1$/ }).first();
+  await expect(draft).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  expect(await draft.evaluate((box) => box.getBoundingClientRect().top)).toBeLessThan(844);
+  await testInfo.attach('workspace-first-screen-390-menu-closed', { body: await page.screenshot(), contentType: 'image/png' });
 });

@@ -9,7 +9,7 @@ export const STRATEGY_UNSAVED_MESSAGE = 'You have unsaved changes to the strateg
  * registry for the whole page, so several dirty editors still ask once, and controls that navigate
  * without a link (the brand switcher) can ask through `confirmLeave`.
  */
-const holders = new Set<{ message: string }>();
+const holders = new Set<{ message: string; onlyOnUnload: boolean }>();
 let installed = false;
 
 const beforeUnload = (event: BeforeUnloadEvent) => {
@@ -49,23 +49,25 @@ function sync(): void {
 
 /** True when nothing unsaved is on the page, or the person agrees to lose it. */
 export function confirmLeave(): boolean {
-  const first = holders.values().next().value;
+  const first = [...holders].find((holder) => !holder.onlyOnUnload);
   return !first || window.confirm(first.message);
 }
 
 /**
  * While `dirty`, leaving the page asks first: closing or reloading the tab (beforeunload), following a
- * link inside the app, and switching brand.
+ * link inside the app, and switching brand. With `onlyOnUnload`, only closing or reloading asks: for
+ * work that saves itself when its editor goes away (autosave), which a move inside the app allows but
+ * the end of the document cuts short.
  */
-export function useUnsavedGuard(dirty: boolean, message: string): void {
+export function useUnsavedGuard(dirty: boolean, message: string, { onlyOnUnload = false }: { onlyOnUnload?: boolean } = {}): void {
   useEffect(() => {
     if (!dirty) return;
-    const holder = { message };
+    const holder = { message, onlyOnUnload };
     holders.add(holder);
     sync();
     return () => {
       holders.delete(holder);
       sync();
     };
-  }, [dirty, message]);
+  }, [dirty, message, onlyOnUnload]);
 }

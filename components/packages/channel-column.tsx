@@ -8,10 +8,11 @@ import { CHANNEL_LIMITS, type Channel } from '@/engines/enums';
 import { CHANNEL_LABELS } from '@/lib/labels';
 import { useTRPC } from '@/trpc/react';
 import type { VariantDTO } from '@/trpc/types';
+import type { DraftSaveSummary } from './use-draft-autosave';
 import { useWorkspaceCache } from './use-workspace-cache';
 import { VariantEditor } from './variant-editor';
 
-const PACKAGE_UNSAVED_MESSAGE = 'A draft in this package has edits that are not saved. Leave this page and lose them?';
+const PACKAGE_UNSAVED_MESSAGE = 'A draft in this package could not be saved. Leave this page and lose the edit?';
 
 /** One channel of the package: its drafts, and new drafts on request (blocked while an edit is unsaved). */
 export function ChannelColumn({
@@ -27,26 +28,32 @@ export function ChannelColumn({
   channel: Channel;
   variants: VariantDTO[];
   editable: boolean;
-  /** Told whether any draft of the channel holds an unsaved edit (the workspace marks the channel's tab). */
-  onDirtyChange?: (channel: Channel, dirty: boolean) => void;
+  /** Told whether a draft of the channel holds an edit that could not be saved (the workspace marks the channel's link). */
+  onDirtyChange?: (channel: Channel, failed: boolean) => void;
 }) {
   const trpc = useTRPC();
   const cache = useWorkspaceCache(brandId, packageId);
   const regenerate = useMutation(trpc.packages.regenerateVariants.mutationOptions({ onSuccess: cache.setView }));
   const rateLimited = rateLimitMessage(regenerate.error);
-  const [unsaved, setUnsaved] = useState<ReadonlySet<string>>(new Set());
+  const [saves, setSaves] = useState<ReadonlyMap<string, DraftSaveSummary>>(new Map());
   const headingId = `channel-${channel}`;
-  const dirty = unsaved.size > 0;
-  useUnsavedGuard(dirty, PACKAGE_UNSAVED_MESSAGE);
-  useEffect(() => onDirtyChange?.(channel, dirty), [channel, dirty, onDirtyChange]);
-  const markUnsaved = (variantId: string, dirty: boolean) =>
-    setUnsaved((current) => {
-      if (current.has(variantId) === dirty) return current;
-      const next = new Set(current);
-      if (dirty) next.add(variantId);
-      else next.delete(variantId);
+  const states = [...saves.values()];
+  const failed = states.includes('failed');
+  const pending = states.includes('pending');
+  // A failed save is lost on any way out, so every way asks; an edit still saving is saved when its
+  // editor goes away inside the app, so only a reload or closing the tab (which cut the save short) asks.
+  useUnsavedGuard(failed, PACKAGE_UNSAVED_MESSAGE);
+  useUnsavedGuard(pending, PACKAGE_UNSAVED_MESSAGE, { onlyOnUnload: true });
+  useEffect(() => onDirtyChange?.(channel, failed), [channel, failed, onDirtyChange]);
+  const markSave = (variantId: string, summary: DraftSaveSummary) =>
+    setSaves((current) => {
+      if ((current.get(variantId) ?? 'clean') === summary) return current;
+      const next = new Map(current);
+      if (summary === 'clean') next.delete(variantId);
+      else next.set(variantId, summary);
       return next;
     });
+  const unsaved = failed || pending;
 
   return (
     <section className="channel" aria-labelledby={headingId} data-channel={channel}>
@@ -58,15 +65,15 @@ export function ChannelColumn({
             <button
               type="button"
               className="button button--quiet"
-              disabled={regenerate.isPending || unsaved.size > 0}
+              disabled={regenerate.isPending || unsaved}
               onClick={() => regenerate.mutate({ brandId, packageId, channel })}
-              aria-describedby={unsaved.size > 0 ? `${headingId}-unsaved` : undefined}
+              aria-describedby={unsaved ? `${headingId}-unsaved` : undefined}
             >
               {regenerate.isPending ? 'Regenerating…' : `Regenerate ${CHANNEL_LABELS[channel]} drafts`}
             </button>
-            {unsaved.size > 0 && (
+            {unsaved && (
               <span id={`${headingId}-unsaved`} className="small muted">
-                Save or undo your edits first.
+                {failed ? 'Save or undo your edits first.' : 'Waiting for your edits to save.'}
               </span>
             )}
             {regenerate.isError && (
@@ -90,7 +97,7 @@ export function ChannelColumn({
             label={`${CHANNEL_LABELS[channel]} draft ${i + 1}`}
             patternName={variant.patternName ?? 'No pattern'}
             editable={editable}
-            onDirtyChange={(dirty) => markUnsaved(variant.id, dirty)}
+            onSaveChange={(summary) => markSave(variant.id, summary)}
           />
         ))
       )}

@@ -5,7 +5,7 @@ import { CHANNEL_LABELS } from '@/lib/labels';
 
 /**
  * The package's channels as links to their sections, with each one's draft count and a mark while it
- * holds an unsaved edit, so a person working in one channel sees that another still needs saving.
+ * holds an edit that could not be saved, so a person working in one channel sees that another needs them.
  */
 export function ChannelJump({
   channels,
@@ -29,7 +29,7 @@ export function ChannelJump({
               {' '}
               · {count} {count === 1 ? 'draft' : 'drafts'}
             </span>
-            {unsaved.has(channel) && <span className="channel-jump__unsaved"> · unsaved edits</span>}
+            {unsaved.has(channel) && <span className="channel-jump__unsaved"> · not saved</span>}
           </a>
         );
       })}

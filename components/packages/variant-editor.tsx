@@ -1,23 +1,21 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
 import { CHANNEL_LIMITS } from '@/engines/enums';
 import { isOfflineModelLabel } from '@/lib/labels';
 import { VARIANT_STATUS_LABELS } from '@/lib/package-lifecycle';
-import { useTRPC } from '@/trpc/react';
 import type { VariantDTO } from '@/trpc/types';
 import { DraftPreview } from './draft-preview';
 import { VariantLifecycle } from './lifecycle/variant-lifecycle';
 import { DraftChecks } from './rubric/draft-checks';
 import { QualityBadge } from './rubric/quality-badge';
-import { useWorkspaceCache } from './use-workspace-cache';
+import { type DraftSave, type DraftSaveSummary, useDraftAutosave } from './use-draft-autosave';
 
 /**
  * One variant: its text to edit with a live count against the channel limit beside a preview that looks
- * like the channel's post (with Copy), why it was written, and publishing. A failed save keeps the edit
- * in the box (and says so) until a save succeeds.
+ * like the channel's post (with Copy), why it was written, and publishing. The text saves itself as the
+ * person writes (use-draft-autosave.ts); a failed save keeps the edit in the box and says why beside it.
  */
 export function VariantEditor({
   brandId,
@@ -25,31 +23,27 @@ export function VariantEditor({
   label,
   patternName,
   editable,
-  onDirtyChange,
+  onSaveChange,
 }: {
   brandId: string;
   variant: VariantDTO;
   label: string;
   patternName: string;
   editable: boolean;
-  onDirtyChange: (dirty: boolean) => void;
+  /** Told where the draft's unsaved work stands (the channel guards leaving and marks its tab). */
+  onSaveChange: (summary: DraftSaveSummary) => void;
 }) {
-  const trpc = useTRPC();
-  const cache = useWorkspaceCache(brandId, variant.packageId);
   const ids = useId();
-  const [text, setText] = useState(variant.text);
-  const save = useMutation(trpc.variants.update.mutationOptions({ onSuccess: cache.setVariant }));
-
-  const limit = CHANNEL_LIMITS[variant.channel];
-  const dirty = text !== variant.text;
-  const over = text.length > limit;
   // A scheduled variant's text is what goes out: it is unscheduled before it changes.
   const final = variant.status === 'published' || variant.status === 'rejected' || variant.status === 'scheduled';
   const canEdit = editable && !final;
+  const draft = useDraftAutosave(brandId, variant, canEdit);
+  const { text, dirty, save } = draft;
 
-  useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
+  const limit = CHANNEL_LIMITS[variant.channel];
+  const over = text.length > limit;
 
-  const saveState = save.isPending ? 'Saving…' : save.isError ? 'Not saved' : dirty ? 'Unsaved changes' : save.isSuccess ? 'Saved' : null;
+  useEffect(() => onSaveChange(draft.summary), [draft.summary, onSaveChange]);
 
   return (
     <div className="variant" data-status={variant.status}>
@@ -72,11 +66,12 @@ export function VariantEditor({
             rows={Math.min(24, Math.max(6, Math.ceil(text.length / 70) + text.split('\n').length))}
             aria-describedby={`${ids}-count ${ids}-save`}
             aria-invalid={over || undefined}
-            onChange={(event) => setText(event.target.value)}
+            onChange={(event) => draft.setText(event.target.value)}
+            onBlur={() => canEdit && draft.saveNow()}
             onKeyDown={(event) => {
-              if ((event.metaKey || event.ctrlKey) && event.key === 's' && canEdit && dirty && text.length > 0) {
+              if ((event.metaKey || event.ctrlKey) && event.key === 's' && canEdit) {
                 event.preventDefault();
-                save.mutate({ brandId, variantId: variant.id, text });
+                draft.saveNow();
               }
             }}
           />
@@ -86,23 +81,29 @@ export function VariantEditor({
             </span>
             {canEdit && (
               <span className="variant__save">
-                <span id={`${ids}-save`} className={save.isError ? 'form-error small' : 'small muted'} role="status">
-                  {saveState}
-                  {save.isError ? `: ${save.error.message}` : ''}
+                <span id={`${ids}-save`} className={save.kind === 'failed' ? 'form-error small' : 'small muted'} role="status">
+                  {saveStatus(save, dirty)}
                 </span>
-                {dirty && (
-                  <button type="button" className="button button--quiet" onClick={() => setText(variant.text)} disabled={save.isPending}>
+                {save.kind === 'failed' &&
+                  (save.conflict ? (
+                    <>
+                      <button type="button" className="button button--quiet" onClick={draft.takeSaved} disabled={!draft.theirsLoaded}>
+                        Use the saved version
+                      </button>
+                      <button type="button" className="button button--quiet" onClick={draft.saveOver} disabled={!draft.theirsLoaded}>
+                        Save mine over it
+                      </button>
+                    </>
+                  ) : (
+                    <button type="button" className="button button--quiet" onClick={draft.saveNow}>
+                      Retry
+                    </button>
+                  ))}
+                {dirty && save.kind !== 'saving' && !(save.kind === 'failed' && save.conflict) && (
+                  <button type="button" className="button button--quiet" onClick={draft.undo}>
                     Undo
                   </button>
                 )}
-                <button
-                  type="button"
-                  className="button"
-                  disabled={!dirty || save.isPending || text.length === 0}
-                  onClick={() => save.mutate({ brandId, variantId: variant.id, text })}
-                >
-                  Save
-                </button>
               </span>
             )}
           </div>
@@ -128,6 +129,23 @@ export function VariantEditor({
   );
 }
 
+/** The quiet line beside the editor: where the autosave is, and why a save was refused. */
+function saveStatus(save: DraftSave, dirty: boolean): string {
+  switch (save.kind) {
+    case 'waiting':
+    case 'saving':
+      return 'Saving…';
+    case 'saved':
+      return dirty ? 'Saving…' : 'Saved';
+    case 'failed':
+      return save.conflict
+        ? 'Not saved. Someone else changed this draft after you opened it; your text is still here.'
+        : `Not saved. ${save.reason}`;
+    case 'idle':
+      return dirty ? 'Not saved yet' : 'Saves as you type';
+  }
+}
+
 /**
  * A stored safety flag in words, sentence case like every badge: the guard rail stores rule names
  * ("repaired_by_guard_rail", "taboo:cheapest"); a model's own flags are free text.
@@ -139,19 +157,13 @@ function flagLabel(flag: string): string {
 }
 
 /**
- * Who wrote the text: once a person changes it the draft is theirs ("Edited"), whoever drafted it
+ * Who wrote the text: from a person's first keystroke the draft is theirs ("Edited"), whoever drafted it
  * first (kept in the tooltip); before that, the model that wrote it.
  */
 function AuthorLabel({ variant, dirty }: { variant: VariantDTO; dirty: boolean }) {
   const model = variant.generatedByModel;
   const firstDraft = model ? `First draft: ${isOfflineModelLabel(model) ? 'offline model' : model}` : undefined;
-  if (dirty)
-    return (
-      <span className="badge badge--edited" title={firstDraft}>
-        Edited by you · not saved
-      </span>
-    );
-  if (variant.editedText !== null)
+  if (dirty || variant.editedText !== null)
     return (
       <span className="badge badge--edited" title={firstDraft}>
         Edited

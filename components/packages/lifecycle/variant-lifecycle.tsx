@@ -121,7 +121,7 @@ export function VariantLifecycle({
 
   return (
     <div className="variant-lifecycle stack">
-      {unsavedEdit && <p className="small muted">Save the edit before approving, scheduling or publishing.</p>}
+      {unsavedEdit && <p className="small muted">Approving, scheduling and publishing wait until the edit is saved.</p>}
       {(canApprove || canReject) && (
         <div className="variant-lifecycle__row">
           {canApprove && (
