@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { PostgresDatabase } from '../database';
-import { type DatabaseProbe, type LearningSnapshot, openDatabaseProbe } from './database-probe';
-import { type DemoBrands, findDemoBrands } from './demo-brands';
+import type { LearningSnapshot } from './database-probe';
 import { type FakeModelServer, type ModelBehaviour, type ModelCall, startFakeModelServer } from './fake-model-server';
-import { type ProductionServer, startProductionServer, TEST_CRON_SECRET } from './prod-server';
-import { createSeededDatabase } from './suite-server';
-import { DEMO_USER_IDS, mintAccessToken, TENANT_IDS } from './tokens';
+import { TEST_CRON_SECRET } from './prod-server';
+import { demoServerBed } from './suite-server';
+import { TENANT_IDS } from './tokens';
 import { callProcedure, type TrpcHttpResponse } from './trpc-http';
 
 // Faults injected into the production build on PostgreSQL: the database connections terminated in
@@ -24,37 +22,21 @@ const WINDOW_DAYS = 30;
 const BUILD_BUDGET_MS = 12_000;
 
 let model: FakeModelServer;
-let database: PostgresDatabase;
-let server: ProductionServer;
-let probe: DatabaseProbe;
-let brands: DemoBrands;
-let olivia: string;
 let opportunityIds: string[];
 
 beforeAll(async () => {
   model = await startFakeModelServer();
-  database = await createSeededDatabase();
-  server = await startProductionServer({
-    databaseUrl: database.url,
-    env: {
-      OPENAI_API_KEY: 'fault-suite-key',
-      OPENAI_BASE_URL: model.baseUrl,
-      KAIRO_MODEL: MODEL_NAME,
-      KAIRO_F2_BUILD_BUDGET_MS: String(BUILD_BUDGET_MS),
-    },
-  });
-  probe = await openDatabaseProbe(database.url);
-  brands = await findDemoBrands(server.baseUrl);
-  olivia = await mintAccessToken({ userId: DEMO_USER_IDS.olivia });
-  const today = await call('today.get', 'query', { brandId: brands.ledgerline, limit: 50 });
-  opportunityIds = (today.data as { opportunities: { id: string }[] }).opportunities.map((o) => o.id);
 });
-
-afterAll(async () => {
-  await probe?.close();
-  await server?.stop();
-  await database?.drop();
-  await model?.close();
+afterAll(() => model?.close());
+const bed = demoServerBed(() => ({
+  OPENAI_API_KEY: 'fault-suite-key',
+  OPENAI_BASE_URL: model.baseUrl,
+  KAIRO_MODEL: MODEL_NAME,
+  KAIRO_F2_BUILD_BUDGET_MS: String(BUILD_BUDGET_MS),
+}));
+beforeAll(async () => {
+  const today = await bed.call('today.get', 'query', { brandId: bed.brands.ledgerline, limit: 50 });
+  opportunityIds = (today.data as { opportunities: { id: string }[] }).opportunities.map((o) => o.id);
 });
 
 let testStart: Date;
@@ -62,10 +44,6 @@ beforeEach(() => {
   model.reset();
   testStart = new Date();
 });
-
-function call(path: string, kind: 'query' | 'mutation', input: unknown): Promise<TrpcHttpResponse> {
-  return callProcedure(server.baseUrl, path, kind, input, { token: olivia });
-}
 
 /** A fresh opportunity for each build, so no test's package stands in for another's. */
 function nextOpportunity(): string {
@@ -75,8 +53,8 @@ function nextOpportunity(): string {
 }
 
 function createPackage(channels: string[], idempotencyKey = randomUUID()): Promise<TrpcHttpResponse> {
-  return call('packages.createFromOpportunity', 'mutation', {
-    brandId: brands.ledgerline,
+  return bed.call('packages.createFromOpportunity', 'mutation', {
+    brandId: bed.brands.ledgerline,
     opportunityId: nextOpportunity(),
     channels,
     idempotencyKey,
@@ -105,22 +83,22 @@ function expectSuccessOrUnavailable(response: TrpcHttpResponse): void {
 
 /** Nothing the test's requests started is left half-way: every package drafted, every run finished. */
 async function expectNoHalfWrittenWork(since: Date): Promise<void> {
-  expect(await probe.packagesMissingDrafts(since)).toEqual([]);
-  expect(await probe.unfinishedRuns(since)).toEqual([]);
+  expect(await bed.probe.packagesMissingDrafts(since)).toEqual([]);
+  expect(await bed.probe.unfinishedRuns(since)).toEqual([]);
 }
 
 /** The pool lost every connection: the next requests, several at once, must all be answered. */
 async function expectServerRecovered(): Promise<void> {
   const answers = await Promise.all([
-    ...[1, 2, 3, 4].map(() => call('today.get', 'query', { brandId: brands.ledgerline })),
-    callProcedure(server.baseUrl, 'brands.list', 'query', undefined, { token: olivia }),
+    ...[1, 2, 3, 4].map(() => bed.call('today.get', 'query', { brandId: bed.brands.ledgerline })),
+    callProcedure(bed.server.baseUrl, 'brands.list', 'query', undefined, { token: bed.olivia }),
   ]);
   expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
 }
 
 async function snapshots(brandIds: string[]): Promise<LearningSnapshot[]> {
   const taken: LearningSnapshot[] = [];
-  for (const id of brandIds) taken.push(await probe.learningSnapshot(id));
+  for (const id of brandIds) taken.push(await bed.probe.learningSnapshot(id));
   return taken;
 }
 
@@ -138,7 +116,7 @@ describe('the database connections terminated in the middle of F2 (package build
     model.script(when(drafts(), { kind: 'delay', ms: 1_000 }));
     const building = createPackage(['linkedin', 'x']);
     await model.nextCall(drafts());
-    expect(await probe.terminateOtherSessions()).toBeGreaterThan(0);
+    expect(await bed.probe.terminateOtherSessions()).toBeGreaterThan(0);
     const response = await building;
     expectSuccessOrUnavailable(response);
     await expectNoHalfWrittenWork(testStart);
@@ -151,10 +129,10 @@ describe('the database connections terminated in the middle of F2 (package build
     const building = createPackage(['linkedin', 'x'], key);
     await model.nextCall(drafts());
     // The new package's row, locked: storing a draft (its foreign key) waits on it until terminated.
-    const lock = await probe.holdRowLocks('select id from content_packages where idempotency_key = $1 for update', [key]);
+    const lock = await bed.probe.holdRowLocks('select id from content_packages where idempotency_key = $1 for update', [key]);
     try {
-      await probe.waitForBlockedSession();
-      expect(await probe.terminateOtherSessions()).toBeGreaterThan(0);
+      await bed.probe.waitForBlockedSession();
+      expect(await bed.probe.terminateOtherSessions()).toBeGreaterThan(0);
     } finally {
       await lock.release();
     }
@@ -177,28 +155,28 @@ describe('the database connections terminated in the middle of F3 (learning upda
   // The brand's patterns, locked: the update waits on them after scoring the variants, inside its
   // transaction, until its session is terminated.
   const lockNorthwindPatterns = () =>
-    probe.holdRowLocks('select id from pattern_templates where tenant_id = $1 for update', [TENANT_IDS.northwind]);
+    bed.probe.holdRowLocks('select id from pattern_templates where tenant_id = $1 for update', [TENANT_IDS.northwind]);
 
   it('learning.run: the window lands whole or not at all, and the run afterwards completes it', async () => {
-    const before = await probe.learningSnapshot(brands.ledgerline);
+    const before = await bed.probe.learningSnapshot(bed.brands.ledgerline);
     const lock = await lockNorthwindPatterns();
     let running: Promise<TrpcHttpResponse>;
     try {
-      running = call('learning.run', 'mutation', { brandId: brands.ledgerline, windowDays: WINDOW_DAYS });
-      await probe.waitForBlockedSession();
-      expect(await probe.terminateOtherSessions()).toBeGreaterThan(0);
+      running = bed.call('learning.run', 'mutation', { brandId: bed.brands.ledgerline, windowDays: WINDOW_DAYS });
+      await bed.probe.waitForBlockedSession();
+      expect(await bed.probe.terminateOtherSessions()).toBeGreaterThan(0);
     } finally {
       await lock.release();
     }
     const response = await running;
     expectSuccessOrUnavailable(response);
-    expectWholeOrNothing(before, await probe.learningSnapshot(brands.ledgerline));
+    expectWholeOrNothing(before, await bed.probe.learningSnapshot(bed.brands.ledgerline));
     await expectNoHalfWrittenWork(testStart);
     await expectServerRecovered();
 
-    const rerun = await call('learning.run', 'mutation', { brandId: brands.ledgerline, windowDays: WINDOW_DAYS });
+    const rerun = await bed.call('learning.run', 'mutation', { brandId: bed.brands.ledgerline, windowDays: WINDOW_DAYS });
     expect(rerun.status).toBe(200);
-    const after = await probe.learningSnapshot(brands.ledgerline);
+    const after = await bed.probe.learningSnapshot(bed.brands.ledgerline);
     // The demo's metrics do move this brand's learning, so "nothing changed" above was a real check.
     expect(after.windows).not.toEqual(before.windows);
     expect(after.opportunities).not.toEqual(before.opportunities);
@@ -206,17 +184,17 @@ describe('the database connections terminated in the middle of F3 (learning upda
   });
 
   it('the learning cron: every brand lands whole or not at all, and the cron answers JSON', async () => {
-    const ids = [brands.ledgerline, brands.emberAndOak, brands.climateDesk];
+    const ids = [bed.brands.ledgerline, bed.brands.emberAndOak, bed.brands.climateDesk];
     const before = await snapshots(ids);
     const lock = await lockNorthwindPatterns();
     let running: Promise<Response>;
     try {
-      running = fetch(`${server.baseUrl}/api/cron/learning`, {
+      running = fetch(`${bed.server.baseUrl}/api/cron/learning`, {
         headers: { authorization: `Bearer ${TEST_CRON_SECRET}` },
         signal: AbortSignal.timeout(90_000),
       });
-      await probe.waitForBlockedSession();
-      expect(await probe.terminateOtherSessions()).toBeGreaterThan(0);
+      await bed.probe.waitForBlockedSession();
+      expect(await bed.probe.terminateOtherSessions()).toBeGreaterThan(0);
     } finally {
       await lock.release();
     }
@@ -239,7 +217,9 @@ describe('the database connections terminated in the middle of F3 (learning upda
 
 describe('the model failing (a local OpenAI-compatible server)', () => {
   const packageCount = async () =>
-    (await probe.query<{ n: number }>('select count(*)::int as n from content_packages where brand_id = $1', [brands.ledgerline]))[0]!.n;
+    (
+      await bed.probe.query<{ n: number }>('select count(*)::int as n from content_packages where brand_id = $1', [bed.brands.ledgerline])
+    )[0]!.n;
 
   it.each([
     ['answers 429 every time', { kind: 'status', status: 429 }],
@@ -279,7 +259,7 @@ describe('the model failing (a local OpenAI-compatible server)', () => {
     expect(Object.values(view.variantsByChannel).flat()).toEqual([]);
 
     // The workspace keeps the channels' failures after a reload.
-    const workspace = await call('packages.workspace', 'query', { brandId: brands.ledgerline, packageId: view.package.id });
+    const workspace = await bed.call('packages.workspace', 'query', { brandId: bed.brands.ledgerline, packageId: view.package.id });
     expect(workspace.status).toBe(200);
     expect((workspace.data as { warnings: { channel: string }[] }).warnings.map((w) => w.channel).sort()).toEqual([
       'linkedin',

@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PostgresDatabase } from '../database';
-import { type DatabaseProbe, openDatabaseProbe } from './database-probe';
-import { type DemoBrands, findDemoBrands } from './demo-brands';
 import { type FakeModelServer, type ModelCall, startFakeModelServer } from './fake-model-server';
-import { type ProductionServer, startProductionServer, TEST_CRON_SECRET } from './prod-server';
-import { createSeededDatabase } from './suite-server';
-import { DEMO_USER_IDS, mintAccessToken } from './tokens';
-import { callProcedure, type TrpcHttpResponse } from './trpc-http';
+import { startProductionServer, TEST_CRON_SECRET } from './prod-server';
+import { demoServerBed } from './suite-server';
 
 // The production server killed (SIGKILL, by its pid) while F2 waits on its draft calls — the thesis
 // has answered and the package is stored — then started again on the same database. The run it
@@ -20,11 +15,6 @@ const BUILD_BUDGET_MS = 4_000;
 const SWEEP_MARGIN_MS = 1_000;
 
 let model: FakeModelServer;
-let database: PostgresDatabase;
-let server: ProductionServer;
-let probe: DatabaseProbe;
-let brands: DemoBrands;
-let olivia: string;
 
 const serverEnv = () => ({
   OPENAI_API_KEY: 'kill-suite-key',
@@ -36,23 +26,9 @@ const serverEnv = () => ({
 
 beforeAll(async () => {
   model = await startFakeModelServer();
-  database = await createSeededDatabase();
-  server = await startProductionServer({ databaseUrl: database.url, env: serverEnv() });
-  probe = await openDatabaseProbe(database.url);
-  brands = await findDemoBrands(server.baseUrl);
-  olivia = await mintAccessToken({ userId: DEMO_USER_IDS.olivia });
 });
-
-afterAll(async () => {
-  await probe?.close();
-  await server?.stop();
-  await database?.drop();
-  await model?.close();
-});
-
-function call(path: string, kind: 'query' | 'mutation', input: unknown): Promise<TrpcHttpResponse> {
-  return callProcedure(server.baseUrl, path, kind, input, { token: olivia });
-}
+afterAll(() => model?.close());
+const bed = demoServerBed(serverEnv);
 
 const drafts = (call: ModelCall) => call.schemaName === 'VariantDrafts';
 
@@ -65,7 +41,7 @@ interface RunRow {
 }
 
 async function runsForKey(key: string): Promise<RunRow[]> {
-  return probe.query<RunRow>(
+  return bed.probe.query<RunRow>(
     `select id, status, package_id, budget_ms,
        now() > started_at + (budget_ms + $2::int) * interval '1 millisecond' as overdue
      from flow_runs where flow = 'f2_package_build' and input ->> 'idempotencyKey' = $1 order by started_at`,
@@ -85,34 +61,34 @@ async function until<T>(what: string, probeOnce: () => Promise<T | null | undefi
 
 describe('the production server killed in the middle of F2', () => {
   it('the restarted server marks the run interrupted, removes its package once however many sweeps run, and the same key builds the package', async () => {
-    const today = await call('today.get', 'query', { brandId: brands.ledgerline, limit: 5 });
+    const today = await bed.call('today.get', 'query', { brandId: bed.brands.ledgerline, limit: 5 });
     const opportunityId = (today.data as { opportunities: { id: string }[] }).opportunities[0]!.id;
     const key = randomUUID();
-    const request = { brandId: brands.ledgerline, opportunityId, channels: ['linkedin', 'x'], idempotencyKey: key };
+    const request = { brandId: bed.brands.ledgerline, opportunityId, channels: ['linkedin', 'x'], idempotencyKey: key };
 
     model.script((c) => (drafts(c) ? { kind: 'stall' } : { kind: 'answer' }));
-    const building = call('packages.createFromOpportunity', 'mutation', request).catch((error: unknown) => error);
+    const building = bed.call('packages.createFromOpportunity', 'mutation', request).catch((error: unknown) => error);
     await model.nextCall(drafts);
     const [started] = await runsForKey(key);
     expect(started).toMatchObject({ status: 'running', budget_ms: BUILD_BUDGET_MS, package_id: expect.any(String) });
     const packageId = started!.package_id!;
 
     const killedAt = Date.now();
-    process.kill(server.pid, 'SIGKILL');
-    server.kill('SIGKILL');
+    process.kill(bed.server.pid, 'SIGKILL');
+    bed.server.kill('SIGKILL');
     expect(await building).toBeInstanceOf(Error);
     expect(await runsForKey(key)).toEqual([expect.objectContaining({ status: 'running', package_id: packageId })]);
 
-    server = await startProductionServer({ databaseUrl: database.url, env: serverEnv() });
+    bed.server = await startProductionServer({ databaseUrl: bed.database.url, env: serverEnv() });
     const restartedAfterMs = Date.now() - killedAt;
     model.reset();
 
     // Once the run is overdue, sweeps from three places at once: the cron, the build's progress, the runs page.
     await until('the killed run to pass its budget plus the margin', async () => (await runsForKey(key))[0]!.overdue);
-    const cron = fetch(`${server.baseUrl}/api/cron/learning`, { headers: { authorization: `Bearer ${TEST_CRON_SECRET}` } });
+    const cron = fetch(`${bed.server.baseUrl}/api/cron/learning`, { headers: { authorization: `Bearer ${TEST_CRON_SECRET}` } });
     const [progress, runsPage, cronAnswer] = await Promise.all([
-      call('packages.buildProgress', 'query', { brandId: brands.ledgerline, idempotencyKey: key, channels: ['linkedin', 'x'] }),
-      call('runs.list', 'query', { brandId: brands.ledgerline, limit: 20 }),
+      bed.call('packages.buildProgress', 'query', { brandId: bed.brands.ledgerline, idempotencyKey: key, channels: ['linkedin', 'x'] }),
+      bed.call('runs.list', 'query', { brandId: bed.brands.ledgerline, limit: 20 }),
       cron,
     ]);
     expect([progress.status, runsPage.status, cronAnswer.status]).toEqual([200, 200, 200]);
@@ -121,7 +97,7 @@ describe('the production server killed in the middle of F2', () => {
 
     const [run] = await runsForKey(key);
     expect(run).toMatchObject({ status: 'interrupted', package_id: null });
-    const sweepEvents = await probe.query<{ kind: string; payload: Record<string, unknown> }>(
+    const sweepEvents = await bed.probe.query<{ kind: string; payload: Record<string, unknown> }>(
       "select kind, payload from flow_run_events where run_id = $1 and node = 'sweep' order by seq",
       [run!.id],
     );
@@ -129,14 +105,14 @@ describe('the production server killed in the middle of F2', () => {
       { kind: 'hard_error', payload: expect.objectContaining({ reason: 'interrupted', budgetMs: BUILD_BUDGET_MS, packageId }) },
       { kind: 'engine_mutation', payload: expect.objectContaining({ removedPackageId: packageId }) },
     ]);
-    expect(await probe.query('select id from content_packages where id = $1', [packageId])).toEqual([]);
-    expect(await probe.query('select id from variants where package_id = $1', [packageId])).toEqual([]);
+    expect(await bed.probe.query('select id from content_packages where id = $1', [packageId])).toEqual([]);
+    expect(await bed.probe.query('select id from variants where package_id = $1', [packageId])).toEqual([]);
     const listed = (runsPage.data as { id: string; status: string; budgetMs: number | null }[]).find((r) => r.id === run!.id);
     expect(listed).toMatchObject({ status: 'interrupted', budgetMs: BUILD_BUDGET_MS });
 
     // The same key again: a new build, at once, with its drafts.
     const retryStarted = Date.now();
-    const retry = await call('packages.createFromOpportunity', 'mutation', request);
+    const retry = await bed.call('packages.createFromOpportunity', 'mutation', request);
     const retryMs = Date.now() - retryStarted;
     expect(retry.status).toBe(200);
     const view = retry.data as { package: { id: string }; variantsByChannel: Record<string, unknown[]> };
@@ -144,7 +120,7 @@ describe('the production server killed in the middle of F2', () => {
     expect(view.variantsByChannel.linkedin!.length).toBeGreaterThan(0);
     expect(view.variantsByChannel.x!.length).toBeGreaterThan(0);
     expect((await runsForKey(key)).map((r) => r.status)).toEqual(['interrupted', 'succeeded']);
-    expect(await probe.unfinishedRuns(new Date(0))).toEqual([]);
+    expect(await bed.probe.unfinishedRuns(new Date(0))).toEqual([]);
 
     // The closing note's figures.
     console.info(

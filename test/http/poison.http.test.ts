@@ -1,13 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { WINDOW_CHOICES } from '../../components/insights/window-choice';
 import { MAX_EVENT_COUNT } from '../../engines/learning/dto';
 import { ENGAGEMENT_WEIGHTS } from '../../engines/learning/engagement';
-import type { PostgresDatabase } from '../database';
-import { type DatabaseProbe, openDatabaseProbe } from './database-probe';
-import { type DemoBrands, findDemoBrands } from './demo-brands';
-import { type ProductionServer, startProductionServer } from './prod-server';
-import { createSeededDatabase } from './suite-server';
+import { demoServerBed } from './suite-server';
 import { DEMO_USER_IDS, mintAccessToken } from './tokens';
 import { callProcedure, type TrpcHttpResponse } from './trpc-http';
 
@@ -19,28 +15,11 @@ const OVERFLOW_COUNT = 2_147_483_647;
 const MIXED_REQUESTS = 200;
 const CONCURRENCY = 8;
 
-let database: PostgresDatabase;
-let server: ProductionServer;
-let probe: DatabaseProbe;
-let brands: DemoBrands;
-let olivia: string;
 let grace: string;
 
+const bed = demoServerBed();
 beforeAll(async () => {
-  database = await createSeededDatabase();
-  server = await startProductionServer({ databaseUrl: database.url });
-  probe = await openDatabaseProbe(database.url);
-  brands = await findDemoBrands(server.baseUrl);
-  [olivia, grace] = await Promise.all([
-    mintAccessToken({ userId: DEMO_USER_IDS.olivia }),
-    mintAccessToken({ userId: DEMO_USER_IDS.grace }),
-  ]);
-});
-
-afterAll(async () => {
-  await probe?.close();
-  await server?.stop();
-  await database?.drop();
+  grace = await mintAccessToken({ userId: DEMO_USER_IDS.grace });
 });
 
 interface Request {
@@ -49,8 +28,8 @@ interface Request {
 }
 
 function graceRequests(packageId: string): Request[] {
-  const brandId = brands.climateDesk;
-  const as = (path: string, input: unknown) => () => callProcedure(server.baseUrl, path, 'query', input, { token: grace });
+  const brandId = bed.brands.climateDesk;
+  const as = (path: string, input: unknown) => () => callProcedure(bed.server.baseUrl, path, 'query', input, { token: grace });
   return [
     { kind: 'today.get', send: as('today.get', { brandId }) },
     { kind: 'today.get (opportunities on LinkedIn)', send: as('today.get', { brandId, channel: 'linkedin' }) },
@@ -65,7 +44,7 @@ function graceRequests(packageId: string): Request[] {
 }
 
 const northwindInsights = (windowDays: number) =>
-  callProcedure(server.baseUrl, 'learning.insights', 'query', { brandId: brands.ledgerline, windowDays }, { token: olivia });
+  callProcedure(bed.server.baseUrl, 'learning.insights', 'query', { brandId: bed.brands.ledgerline, windowDays }, { token: bed.olivia });
 
 /** Today's weighted interactions on the channel in one window's engagement series. */
 function todaysInteractions(insights: unknown, channel: string): number {
@@ -79,13 +58,13 @@ function todaysInteractions(insights: unknown, channel: string): number {
 
 describe('a poisonous metric from one tenant', () => {
   it('is refused or summed exactly, and every answer to the other tenant stays what it was', { timeout: 300_000 }, async () => {
-    const [globexPackage] = await probe.query<{ id: string }>(
+    const [globexPackage] = await bed.probe.query<{ id: string }>(
       'select id from content_packages where brand_id = $1 and deleted_at is null order by created_at limit 1',
-      [brands.climateDesk],
+      [bed.brands.climateDesk],
     );
-    const [variant] = await probe.query<{ id: string; channel: string }>(
+    const [variant] = await bed.probe.query<{ id: string; channel: string }>(
       'select id, channel from variants where brand_id = $1 and published_at is not null and deleted_at is null order by published_at desc limit 1',
-      [brands.ledgerline],
+      [bed.brands.ledgerline],
     );
     const requests = graceRequests(globexPackage!.id);
     const expected = new Map<string, unknown>();
@@ -98,16 +77,16 @@ describe('a poisonous metric from one tenant', () => {
     expect(insightsBefore.map((r) => r.status)).toEqual(WINDOW_CHOICES.map(() => 200));
 
     const created = await callProcedure(
-      server.baseUrl,
+      bed.server.baseUrl,
       'ingestKeys.create',
       'mutation',
-      { brandId: brands.ledgerline, name: 'Poison test' },
-      { token: olivia },
+      { brandId: bed.brands.ledgerline, name: 'Poison test' },
+      { token: bed.olivia },
     );
     expect(created.status).toBe(200);
     const ingestKey = (created.data as { key: string }).key;
     const ingest = (externalEventId: string, count: number) =>
-      fetch(`${server.baseUrl}/api/ingest/execution-events`, {
+      fetch(`${bed.server.baseUrl}/api/ingest/execution-events`, {
         method: 'POST',
         headers: { authorization: `Bearer ${ingestKey}`, 'content-type': 'application/json' },
         body: JSON.stringify({

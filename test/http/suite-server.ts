@@ -1,15 +1,53 @@
 import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
 import { ACCESS_TOKEN_COOKIE } from '../../server/auth/token-transport';
 import { cloneTemplateDatabase, type PostgresDatabase } from '../database';
 import { type DatabaseProbe, openDatabaseProbe } from './database-probe';
+import { type DemoBrands, findDemoBrands } from './demo-brands';
 import { type BrandIds, readSeededIds } from './demo-ids';
 import { baseDatabaseUrl, type ProductionServer, startProductionServer } from './prod-server';
 import { DEMO_USER_IDS, mintAccessToken } from './tokens';
-import { callProcedure } from './trpc-http';
+import { callProcedure, type TrpcHttpResponse } from './trpc-http';
 
 /** A fresh database holding the demo data for one server: a copy of the run's template (test/http/global-setup.ts). */
 export function createSeededDatabase(): Promise<PostgresDatabase> {
   return cloneTemplateDatabase(baseDatabaseUrl(), 'kairo_http');
+}
+
+export interface DemoServerBed {
+  database: PostgresDatabase;
+  /** Reassigned by a file that restarts its server on the same database. */
+  server: ProductionServer;
+  probe: DatabaseProbe;
+  brands: DemoBrands;
+  /** Northwind's owner's token. */
+  olivia: string;
+  /** A procedure called over HTTP as Olivia. */
+  call(path: string, kind: 'query' | 'mutation', input: unknown): Promise<TrpcHttpResponse>;
+}
+
+/**
+ * A file's production server on its own copy of the demo database, a probe on that database, the demo
+ * brands' ids and Olivia's token, registered as hooks and stopped after the file's tests. `env` is read
+ * as the server starts, after the hooks the file registered before this call (a fake model's address).
+ */
+export function demoServerBed(env: () => Record<string, string> = () => ({})): DemoServerBed {
+  const bed = {
+    call: (path, kind, input) => callProcedure(bed.server.baseUrl, path, kind, input, { token: bed.olivia }),
+  } as DemoServerBed;
+  beforeAll(async () => {
+    bed.database = await createSeededDatabase();
+    bed.server = await startProductionServer({ databaseUrl: bed.database.url, env: env() });
+    bed.probe = await openDatabaseProbe(bed.database.url);
+    bed.brands = await findDemoBrands(bed.server.baseUrl);
+    bed.olivia = await mintAccessToken({ userId: DEMO_USER_IDS.olivia });
+  });
+  afterAll(async () => {
+    await bed.probe?.close();
+    await bed.server?.stop();
+    await bed.database?.drop();
+  });
+  return bed;
 }
 
 /** What reaches a fresh server first decides which bundle layer builds its process context. */
