@@ -39,8 +39,10 @@ function replayEarlyChange(element: Element): void {
     Object.getOwnPropertyDescriptor(Object.getPrototypeOf(element), 'value')?.set?.call(element, typed);
     element.dispatchEvent(new Event('input', { bubbles: true }));
   } else if (element instanceof HTMLSelectElement) {
-    // A select keeps no record: its change event is always reported.
-    if (Array.from(element.options).some((option) => option.selected !== option.defaultSelected))
-      element.dispatchEvent(new Event('change', { bubbles: true }));
+    // The server marks the option it rendered as chosen; React, rendering a select in the browser,
+    // chooses without marking, so a select with no marked option was not on the server's page. A select
+    // keeps no record: its change event is always reported.
+    const rendered = Array.from(element.options).find((option) => option.defaultSelected);
+    if (rendered && !rendered.selected) element.dispatchEvent(new Event('change', { bubbles: true }));
   }
 }
