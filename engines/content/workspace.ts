@@ -24,9 +24,7 @@ export async function buildWorkspaceView(
     selectPackageVariants(db, scope, pkg.id),
     loadBrand(db, scope),
     pkg.originOpportunityId ? originOpportunity(deps, scope, pkg.originOpportunityId) : null,
-    liveAudience(db, scope, pkg).then((audience) =>
-      Promise.all(channels.map((channel) => deps.patterns.recommendPatternsForContext(scope, { channel, ...audience }))),
-    ),
+    liveAudience(db, scope, pkg).then((audience) => deps.patterns.recommendPatternsForChannels(scope, { channels, ...audience })),
   ]);
   const variants = variantRows.map(toVariantDTO);
   return PackageWorkspaceView.parse({
@@ -34,7 +32,7 @@ export async function buildWorkspaceView(
     opportunity,
     variantsByChannel: Object.fromEntries(channels.map((channel) => [channel, variants.filter((v) => v.channel === channel)])),
     strategy: { toneTags: brand.toneTags, taboos: brand.taboos },
-    recommendedPatterns: Object.fromEntries(channels.map((channel, i) => [channel, recommendations[i] ?? []])),
+    recommendedPatterns: Object.fromEntries(channels.map((channel) => [channel, recommendations[channel] ?? []])),
     warnings,
   });
 }

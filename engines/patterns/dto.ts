@@ -60,6 +60,12 @@ export const RecommendPatternsInput = z.object({
 });
 export type RecommendPatternsInput = z.input<typeof RecommendPatternsInput>;
 
+/** One piece of content's pattern recommendations on each of several channels. */
+export const RecommendPatternsForChannelsInput = RecommendPatternsInput.omit({ channel: true }).extend({
+  channels: z.array(Channel).min(1).max(Channel.options.length),
+});
+export type RecommendPatternsForChannelsInput = z.input<typeof RecommendPatternsForChannelsInput>;
+
 export const UpsertPatternInput = z.object({
   /** Set → update that pattern (in the same scope: the brand's, or shared); unset → create one. */
   id: z.uuid().optional(),

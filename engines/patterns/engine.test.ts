@@ -332,6 +332,21 @@ describe('recommendPatternsForContext', () => {
     expect(await engine.recommendPatternsForContext(fx, { channel: 'x', pillarId: pillar.id, maxResults: 10 })).toEqual(first);
   });
 
+  it('recommends for several channels at once exactly what each channel gets asked alone', async () => {
+    const fx = await emptyBrand();
+    const pillar = await brandBrain.upsertPillar(fx, { name: 'Launches', description: 'New releases.', category: 'Launch' });
+    await add(fx, { name: 'Launch post', category: 'launch', score: 58 });
+    await add(fx, { name: 'Explainer', category: 'education', score: 60, supportedChannels: ['linkedin', 'x'] });
+    await add(fx, { name: 'Newsletter only', supportedChannels: ['newsletter'], score: 95 });
+    const context = { pillarId: pillar.id, personaId: fx.personaIds[0], maxResults: 10 };
+    const channels = ['linkedin', 'x', 'newsletter', 'tiktok'] as const;
+    const together = await engine.recommendPatternsForChannels(fx, { channels: [...channels], ...context });
+    for (const channel of channels) {
+      expect(together[channel]).toEqual(await engine.recommendPatternsForContext(fx, { channel, ...context }));
+    }
+    expect(together.newsletter!.map((r) => r.pattern.name)).toEqual(['Newsletter only']);
+  });
+
   it('refuses maxResults outside 1–10 through the input schema', async () => {
     const fx = await emptyBrand();
     for (const maxResults of [0, 11, 2.5]) {

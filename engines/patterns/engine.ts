@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db/client';
 import { patternTemplates } from '../db/schema';
@@ -14,6 +14,7 @@ import {
   PatternPerformanceInput,
   type PatternRecommendation,
   PatternRef,
+  RecommendPatternsForChannelsInput,
   RecommendPatternsInput,
   RetirePatternInput,
   UpdatePatternInput,
@@ -22,10 +23,10 @@ import {
 import {
   assertTenant,
   byName,
-  loadPersonaNote,
+  loadPersonaNotes,
   loadPillarCategory,
   loadVisiblePattern,
-  meanDraftScoreByPattern,
+  meanDraftScoresByPattern,
   type PatternRow,
   toPatternDTO,
   visibleTo,
@@ -90,20 +91,47 @@ export class PatternsEngine {
    * The pillar and persona, when given, must be the brand's.
    */
   async recommendPatternsForContext(brand: BrandScope, input: RecommendPatternsInput): Promise<PatternRecommendation[]> {
+    const { channel, ...context } = RecommendPatternsInput.parse(input);
+    return (await this.recommendPatternsForChannels(brand, { ...context, channels: [channel] }))[channel] ?? [];
+  }
+
+  /** `recommendPatternsForContext` for several channels of one piece of content, in one read of each kind. */
+  async recommendPatternsForChannels(
+    brand: BrandScope,
+    input: RecommendPatternsForChannelsInput,
+  ): Promise<Partial<Record<Channel, PatternRecommendation[]>>> {
     const scope = BrandScope.parse(brand);
-    const { channel, pillarId, personaId, maxResults } = RecommendPatternsInput.parse(input);
+    const { channels, pillarId, personaId, maxResults } = RecommendPatternsForChannelsInput.parse(input);
     // The reads are all of the brand's scope: they run beside the check that it is live, which alone can refuse.
     const [, candidates, pillarCategory, persona, draftScores] = await Promise.all([
       assertBrandLive(this.db, scope),
       this.db
         .select()
         .from(patternTemplates)
-        .where(and(visibleTo(scope), inArray(patternTemplates.status, ['active', 'experimental']), channelSupported(channel))),
+        .where(
+          and(
+            visibleTo(scope),
+            inArray(patternTemplates.status, ['active', 'experimental']),
+            arrayOverlaps(patternTemplates.supportedChannels, channels),
+          ),
+        ),
       pillarId ? loadPillarCategory(this.db, scope, pillarId) : null,
-      personaId ? loadPersonaNote(this.db, scope, personaId, channel) : null,
-      meanDraftScoreByPattern(this.db, scope, channel),
+      personaId ? loadPersonaNotes(this.db, scope, personaId) : null,
+      meanDraftScoresByPattern(this.db, scope, channels),
     ]);
-    return rankPatterns(candidates.map(toPatternDTO), { channel, pillarCategory, persona, draftScores }, maxResults);
+    const patterns = candidates.map(toPatternDTO);
+    return Object.fromEntries(
+      channels.map((channel) => {
+        const note = persona?.channelBiases[channel]?.trim();
+        const context = {
+          channel,
+          pillarCategory,
+          persona: persona && note ? { name: persona.name, channelNote: note } : null,
+          draftScores: draftScores.get(channel),
+        };
+        return [channel, rankPatterns(patterns, context, maxResults)];
+      }),
+    );
   }
 
   /**

@@ -1,4 +1,4 @@
-import { and, avg, type Column, eq, isNotNull, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, avg, type Column, eq, inArray, isNotNull, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { contentPillars, patternTemplates, personas, tenants, variants } from '../db/schema';
 import type { Channel } from '../enums';
@@ -51,39 +51,44 @@ export async function loadPillarCategory(db: Database, scope: BrandScope, pillar
   return row.category;
 }
 
-/** The brand's live persona and its note on `channel`; NotFound when it is not one of the brand's. */
-export async function loadPersonaNote(
+/** The brand's live persona, its name and per-channel notes; NotFound when it is not one of the brand's. */
+export async function loadPersonaNotes(
   db: Database,
   scope: BrandScope,
   personaId: string,
-  channel: Channel,
-): Promise<{ name: string; channelNote: string } | null> {
+): Promise<{ name: string; channelBiases: Partial<Record<Channel, string>> }> {
   const [row] = await db
     .select({ name: personas.name, channelBiases: personas.channelBiases })
     .from(personas)
     .where(and(eq(personas.id, personaId), inBrand(personas, scope)));
   if (!row) throw new NotFoundError('Persona', personaId);
-  const note = row.channelBiases[channel]?.trim();
-  return note ? { name: row.name, channelNote: note } : null;
+  return row;
 }
 
 /**
  * Each pattern's mean rubric score (variants.eval_score) over the brand's evaluated, not rejected
- * drafts of `channel`; a pattern without one is absent. The recommendation's draft-quality boost.
+ * drafts, per channel of `channels`; a pattern without one on a channel is absent from its map. The
+ * recommendation's draft-quality boost.
  */
-export async function meanDraftScoreByPattern(db: Database, scope: BrandScope, channel: Channel): Promise<Map<string, number>> {
+export async function meanDraftScoresByPattern(
+  db: Database,
+  scope: BrandScope,
+  channels: Channel[],
+): Promise<Map<Channel, Map<string, number>>> {
   const rows = await db
-    .select({ patternId: variants.patternTemplateId, mean: avg(variants.evalScore) })
+    .select({ channel: variants.channel, patternId: variants.patternTemplateId, mean: avg(variants.evalScore) })
     .from(variants)
     .where(
       and(
         inBrand(variants, scope),
-        eq(variants.channel, channel),
+        inArray(variants.channel, channels),
         isNotNull(variants.evalScore),
         isNotNull(variants.patternTemplateId),
         ne(variants.status, 'rejected'),
       ),
     )
-    .groupBy(variants.patternTemplateId);
-  return new Map(rows.map((row) => [row.patternId!, Number(row.mean)]));
+    .groupBy(variants.channel, variants.patternTemplateId);
+  const byChannel = new Map(channels.map((channel) => [channel, new Map<string, number>()]));
+  for (const row of rows) byChannel.get(row.channel)?.set(row.patternId!, Number(row.mean));
+  return byChannel;
 }

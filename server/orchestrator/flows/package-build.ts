@@ -52,7 +52,7 @@ async function createPackageFromOpportunity(
   const scope = BrandScope.parse(brand);
   const request = CreatePackageFromOpportunityInput.parse(input);
   // Refuse an opportunity of another brand before anything (a swept run, a recorded one) is written.
-  await ctx.engines.opportunities.getOpportunity(scope, { opportunityId: request.opportunityId });
+  const opportunity = await ctx.engines.opportunities.getOpportunity(scope, { opportunityId: request.opportunityId });
   const budgets = options.budgets ?? flowBudgetsFromEnv();
   const key = request.idempotencyKey;
   if (key) {
@@ -72,7 +72,7 @@ async function createPackageFromOpportunity(
   const deadline = new Deadline(budgetMs);
   const built = await runAudited(ctx, scope, audit, async () => {
     const state = await packageGraph.invoke(
-      { ...scope, request },
+      { ...scope, request, opportunity },
       { configurable: { ctx, audit, llmTimeoutMs: options.llmTimeoutMs, deadline } },
     );
     return { view: state.view, warnings: state.warnings, created: state.created };

@@ -1,8 +1,10 @@
 import { Annotation, END, Send, START, StateGraph } from '@langchain/langgraph';
 import type { PackageDTO, PackageWorkspaceView, WorkspaceWarning } from '../../../engines/content/dto';
 import type { Channel } from '../../../engines/enums';
+import type { OpportunityDTO } from '../../../engines/opportunities/dto';
+import type { PatternRecommendation } from '../../../engines/patterns/dto';
 import { ModelUnavailableError } from '../llm/errors';
-import { type ChannelTask, DraftingDeps, draftChannel, persistPlans, type VariantPlan } from '../llm/nodes/channel-drafting';
+import { DraftingDeps, draftChannel, PATTERN_CHOICES, persistPlans, type VariantPlan } from '../llm/nodes/channel-drafting';
 import { boundPackageContext, type PackageBuildContext, thesisContext } from '../llm/nodes/package-context';
 import { type PackageThesis, packageThesisNode } from '../llm/nodes/package-thesis';
 import { guardThesis } from '../policies/thesis-guard-rail';
@@ -21,8 +23,11 @@ const PackageState = Annotation.Root({
   tenantId: Annotation<string>(),
   brandId: Annotation<string>(),
   request: Annotation<PackageBuildRequest>(),
+  /** The opportunity as the flow read it when it checked the request. */
+  opportunity: Annotation<OpportunityDTO>(),
   context: Annotation<PackageBuildContext>(),
-  audience: Annotation<ChannelTask['audience']>(),
+  /** Each channel's recommended patterns. */
+  recommendations: Annotation<Partial<Record<Channel, PatternRecommendation[]>>>(),
   thesis: Annotation<PackageThesis>(),
   /** The package title: the opportunity's, or the thesis guard rail's repair of it. */
   title: Annotation<string>(),
@@ -40,14 +45,14 @@ type Config = RunConfig<DraftingDeps>;
 
 async function loadContext(state: PackageState, config: Config) {
   const { engines } = runDeps(config).ctx;
-  const [strategy, opportunity] = await Promise.all([
+  const { opportunity, request } = state;
+  const audience = { pillarId: opportunity.pillarId, personaId: opportunity.personaId };
+  // Nothing the thesis decides changes which patterns suit each channel: they are chosen now, beside the strategy.
+  const [strategy, recommendations] = await Promise.all([
     engines.brandBrain.getBrandStrategyView(state),
-    engines.opportunities.getOpportunity(state, { opportunityId: state.request.opportunityId }),
+    engines.patterns.recommendPatternsForChannels(state, { channels: request.channels, ...audience, maxResults: PATTERN_CHOICES }),
   ]);
-  return {
-    context: boundPackageContext(strategy, opportunity, state.request.channels),
-    audience: { pillarId: opportunity.pillarId, personaId: opportunity.personaId },
-  };
+  return { context: boundPackageContext(strategy, opportunity, request.channels), recommendations };
 }
 
 async function writeThesis(state: PackageState, config: Config) {
@@ -108,7 +113,7 @@ async function draftOneChannel(state: PackageState, config: Config) {
     channel: state.channel,
     context: state.context,
     thesis: state.thesis,
-    audience: state.audience,
+    recommendations: state.recommendations[state.channel] ?? [],
     styleReference: null,
     usedPatternIds: [],
     previousOpenings: [],

@@ -3,7 +3,14 @@ import type { PackageDTO, PackageWorkspaceView, WorkspaceWarning } from '../../.
 import type { Channel } from '../../../engines/enums';
 import { InvariantViolationError } from '../../../engines/errors';
 import type { SystemContext } from '../context';
-import { type ChannelTask, DraftingDeps, draftChannel, persistPlans, type VariantPlan } from '../llm/nodes/channel-drafting';
+import {
+  type ChannelTask,
+  DraftingDeps,
+  draftChannel,
+  PATTERN_CHOICES,
+  persistPlans,
+  type VariantPlan,
+} from '../llm/nodes/channel-drafting';
 import { boundPackageContext } from '../llm/nodes/package-context';
 import { MAX_PREVIOUS_OPENINGS, type VariantPlanInput } from '../llm/nodes/variant-drafts';
 import { type RunConfig, runDeps } from './run-config';
@@ -82,6 +89,10 @@ async function regenerateTask(ctx: SystemContext, tenantId: string, brandId: str
   const { package: pkg, opportunity } = workspace;
   if (!pkg.channels.includes(request.channel))
     throw new InvariantViolationError(`Package ${pkg.id} has no ${request.channel} channel`, 'input');
+  const recommendations = await engines.patterns.recommendPatternsForContext(
+    { tenantId, brandId },
+    { channel: request.channel, pillarId: pkg.pillarId, personaId: pkg.personaId, maxResults: PATTERN_CHOICES },
+  );
   const current = workspace.variantsByChannel[request.channel] ?? [];
   // The most recently edited variant is the person's latest word on how this channel should sound.
   const edited = current.filter((v) => v.editedText).sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())[0];
@@ -99,7 +110,7 @@ async function regenerateTask(ctx: SystemContext, tenantId: string, brandId: str
     channel: request.channel,
     context: boundPackageContext(strategy, origin, pkg.channels),
     thesis: packageThesisSlice(pkg),
-    audience: { pillarId: pkg.pillarId, personaId: pkg.personaId },
+    recommendations,
     styleReference: edited?.editedText ?? null,
     usedPatternIds: current.flatMap((v) => (v.patternTemplateId ? [v.patternTemplateId] : [])),
     previousOpenings: current.slice(-MAX_PREVIOUS_OPENINGS).map((v) => v.text.replace(/^Subject: /, '').slice(0, 80)),

@@ -29,7 +29,8 @@ export interface ChannelTask {
   channel: Channel;
   context: PackageBuildContext;
   thesis: VariantPlanInput['thesis'];
-  audience: { pillarId: string | null; personaId: string | null };
+  /** The patterns recommended for the channel and the content's pillar and persona, best first (at most `PATTERN_CHOICES`). */
+  recommendations: PatternRecommendation[];
   /** A person's edited draft of the channel, when regenerating. */
   styleReference: string | null;
   /** Patterns the channel's current drafts use; regeneration tries another one first. */
@@ -42,6 +43,9 @@ export interface ChannelOutcome {
   plan: VariantPlan | null;
   warnings: WorkspaceWarning[];
 }
+
+/** How many recommended patterns a channel's drafting chooses among. */
+export const PATTERN_CHOICES = 3;
 
 /** What a package or regeneration run hands its graph as `configurable`. */
 export const DraftingDeps = Annotation.Root({
@@ -62,12 +66,7 @@ export type DraftingDeps = typeof DraftingDeps.State;
 export async function draftChannel(deps: DraftingDeps, task: ChannelTask): Promise<ChannelOutcome> {
   const { ctx, audit } = deps;
   const { channel } = task;
-  const recommendations = await ctx.engines.patterns.recommendPatternsForContext(task, {
-    channel,
-    ...task.audience,
-    maxResults: 3,
-  });
-  const pattern = choosePattern(recommendations, task.usedPatternIds);
+  const pattern = choosePattern(task.recommendations, task.usedPatternIds);
   const input = planInput(task, pattern);
   const node = `variant_plan:${channel}`;
   const result = await variantPlanNode.run(ctx.models, input, { timeoutMs: deps.llmTimeoutMs, deadline: deps.deadline });
