@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { bigint, doublePrecision, pgTable, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/client';
 import { brands, contentPackages, executionEvents, variants } from '../db/schema';
+import { columnName } from '../db/sql-columns';
 import { timestamptz } from '../db/sql-time';
 import { ENGAGEMENT_WEIGHTS, type METRIC_FIELDS } from './engagement';
 import type { LearningWindow } from './window';
@@ -58,13 +59,13 @@ function totalsOfEvents(tenantId: string, brandMatch: SQL, window: LearningWindo
   const sums = sql.join(
     Object.entries(TOTAL_COLUMN).map(
       ([type, column]) =>
-        sql`coalesce(sum(${executionEvents.count}) filter (where ${executionEvents.eventType} = ${type}), 0)::float8 as ${sql.identifier(column.name)}`,
+        sql`coalesce(sum(${executionEvents.count}) filter (where ${executionEvents.eventType} = ${type}), 0)::float8 as ${columnName(column)}`,
     ),
     sql`, `,
   );
   const receiptColumns = receipts
-    ? sql`, count(*) as ${sql.identifier(windowTotals.events.name)}, sum(${executionEvents.count}) as ${sql.identifier(windowTotals.units.name)},
-        max(${executionEvents.receivedAt}) as ${sql.identifier(windowTotals.lastReceivedAt.name)}`
+    ? sql`, count(*) as ${columnName(windowTotals.events)}, sum(${executionEvents.count}) as ${columnName(windowTotals.units)},
+        max(${executionEvents.receivedAt}) as ${columnName(windowTotals.lastReceivedAt)}`
     : sql``;
   return sql`
     select ${executionEvents.brandId} as brand_id, ${executionEvents.variantId} as variant_id, ${sums}${receiptColumns}
@@ -114,10 +115,7 @@ export function scoredVariants(tenantId: string, brandId: string | null, window:
   const totals =
     source === 'events'
       ? totalsOfEvents(tenantId, brandMatch, window, false)
-      : sql`select ${sql.join(
-          [windowTotals.brandId, windowTotals.variantId, ...Object.values(TOTAL_COLUMN)].map((column) => sql.identifier(column.name)),
-          sql`, `,
-        )}
+      : sql`select ${sql.join([windowTotals.brandId, windowTotals.variantId, ...Object.values(TOTAL_COLUMN)].map(columnName), sql`, `)}
         from ${windowTotals} where ${brandMatch}`;
   return sql`
     with totals as (${totals}),

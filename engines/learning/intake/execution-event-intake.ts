@@ -1,9 +1,9 @@
 import { and, inArray, sql } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/client';
 import { executionEvents, variants } from '../../db/schema';
+import { columnName as name } from '../../db/sql-columns';
 import { refreshStatisticsAfterBulkWrite } from '../../db/statistics';
 import type { ExecutionSource } from '../../enums';
 import { InvariantViolationError } from '../../errors';
@@ -88,7 +88,6 @@ async function insertBatch(tx: Executor, rows: EventRow[]): Promise<number> {
   const [first] = rows;
   if (!first) return 0;
   const e = executionEvents;
-  const name = (column: PgColumn) => sql.identifier(column.name);
   const array = (values: unknown[]) => sql.param(values);
   const result = await tx.execute(sql`
     with written as (
