@@ -177,12 +177,8 @@ test('snooze has an undo, and the Snoozed view brings an idea back', async ({ pa
 test('a card with a package links to it, and a second package is asked for first', async ({ page }) => {
   await signInAsDemoUser(page);
   const brandId = brandIdOf(page);
-  const board = await trpcGet<{ opportunities: { id: string }[] }>(page, 'today.get', { brandId });
-  const links = await trpcGet<{ opportunityId: string }[]>(page, 'packages.forOpportunities', {
-    brandId,
-    opportunityIds: board.opportunities.slice(0, 10).map((o) => o.id),
-  });
-  let target = board.opportunities.slice(0, 10).find((o) => links.some((link) => link.opportunityId === o.id))?.id;
+  const board = await trpcGet<{ opportunities: { id: string }[]; packages: { opportunityId: string }[] }>(page, 'today.get', { brandId });
+  let target = board.opportunities.slice(0, 10).find((o) => board.packages.some((link) => link.opportunityId === o.id))?.id;
   if (!target) {
     target = board.opportunities[0]!.id;
     await card(page, target).getByRole('button', { name: 'Create package' }).click();

@@ -7,7 +7,7 @@ import { useMenuDismiss } from '@/components/menus/use-menu-dismiss';
 import { CreatePackageButton } from '@/components/packages/create-package-button';
 import { CHANNEL_LABELS } from '@/lib/labels';
 import { PACKAGE_STATUS_LABELS } from '@/lib/package-lifecycle';
-import type { OpportunityDTO, OpportunityPackageLink } from '@/trpc/types';
+import type { CardPackage, OpportunityDTO } from '@/trpc/types';
 import { learnedLine } from './board-view';
 import { DismissIdea } from './dismiss-idea';
 import { formatAge } from './format';
@@ -20,7 +20,7 @@ interface OpportunityCardProps {
   opportunity: OpportunityDTO;
   now: Date;
   /** The packages already made from this idea, newest first. */
-  packages: OpportunityPackageLink[];
+  packages: CardPackage[];
   errors: ErrorsInPlace;
   onPinnedChange: (pinned: boolean) => void;
   onSnooze: (until: Date) => void;

@@ -1,10 +1,10 @@
 'use client';
 
-import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
+import { useSuspenseQuery } from '@tanstack/react-query';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useId, useMemo, useRef, useState, useTransition } from 'react';
 import { useTRPC } from '@/trpc/react';
-import type { BoardFilter, OpportunityPackageLink } from '@/trpc/types';
+import type { BoardFilter, CardPackage } from '@/trpc/types';
 import { BoardFilters } from './board-filters';
 import { BOARD_PAGE_SIZE, BOARD_SORTS, type BoardSort, viewBoard } from './board-view';
 import { FocusStrip } from './focus-strip';
@@ -43,14 +43,12 @@ export function TodayBoard({ brandId, filter }: { brandId: string; filter: Board
   const controlsId = useId();
   const [controlsOpen, setControlsOpen] = useState(false);
 
-  const ids = view.opportunities.map((o) => o.id);
-  const packageLinks = useQuery(trpc.packages.forOpportunities.queryOptions({ brandId, opportunityIds: ids }, { enabled: ids.length > 0 }));
+  // The board brings its cards' packages, so a card never offers "Create package" before it knows.
   const packagesOf = useMemo(() => {
-    const byOpportunity = new Map<string, OpportunityPackageLink[]>();
-    for (const link of packageLinks.data ?? [])
-      byOpportunity.set(link.opportunityId, [...(byOpportunity.get(link.opportunityId) ?? []), link]);
+    const byOpportunity = new Map<string, CardPackage[]>();
+    for (const link of view.packages) byOpportunity.set(link.opportunityId, [...(byOpportunity.get(link.opportunityId) ?? []), link]);
     return byOpportunity;
-  }, [packageLinks.data]);
+  }, [view.packages]);
 
   const ordered = useMemo(() => {
     const viewed = viewBoard(view.opportunities, sort, search);

@@ -77,6 +77,9 @@ export const BrandStrategyView = z.object({
 });
 export type BrandStrategyView = z.infer<typeof BrandStrategyView>;
 
+export const BrandWithStrategy = z.object({ brand: BrandSummary, strategy: BrandStrategyView });
+export type BrandWithStrategy = z.infer<typeof BrandWithStrategy>;
+
 export const UserBrandDTO = z.object({
   id: z.uuid(),
   tenantId: z.uuid(),

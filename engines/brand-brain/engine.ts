@@ -8,6 +8,7 @@ import { brandSlug, channelsWithPrimary } from './brand-fields';
 import {
   BrandStrategyView,
   type BrandSummary,
+  type BrandWithStrategy,
   CreateBrandInput,
   ListPillarsInput,
   type PersonaDTO,
@@ -40,16 +41,27 @@ export class BrandBrainEngine {
 
   /** The brand's voice with its personas and its active pillars, in one read. */
   async getBrandStrategyView(brand: BrandScope): Promise<BrandStrategyView> {
+    return (await this.getBrandWithStrategy(brand)).strategy;
+  }
+
+  /** The brand and its strategy from one read of the brand row, for a page that shows both (the Today board). */
+  async getBrandWithStrategy(brand: BrandScope): Promise<BrandWithStrategy> {
     const scope = BrandScope.parse(brand);
-    const row = await loadBrand(this.db, scope);
-    const [personaRows, pillarRows] = await Promise.all([selectPersonas(this.db, scope), selectPillars(this.db, scope, false)]);
-    return BrandStrategyView.parse({
+    // The lists are read beside the brand, not after it: they hold only the scope's rows, so when the
+    // brand is not live its NotFound drops them, and the strategy costs one round trip instead of two.
+    const [row, personaRows, pillarRows] = await Promise.all([
+      loadBrand(this.db, scope),
+      selectPersonas(this.db, scope),
+      selectPillars(this.db, scope, false),
+    ]);
+    const strategy = BrandStrategyView.parse({
       ...row,
       brandId: row.id,
       brandName: row.name,
       personas: personaRows.map(toPersonaDTO),
       pillars: pillarRows.map(toPillarDTO),
     });
+    return { brand: toBrandSummary(row), strategy };
   }
 
   async listBrandPersonas(brand: BrandScope): Promise<PersonaDTO[]> {

@@ -28,22 +28,6 @@ export const ListPackagesInput = z.object({
 });
 export type ListPackagesInput = z.input<typeof ListPackagesInput>;
 
-/** The packages made from some opportunities (a board's cards), so each card can link to its own. */
-export const PackagesForOpportunitiesInput = z.object({
-  opportunityIds: z.array(z.uuid()).max(200),
-});
-export type PackagesForOpportunitiesInput = z.input<typeof PackagesForOpportunitiesInput>;
-
-/** One package made from an opportunity: enough to say "Package: … (draft)" and link to it. */
-export const OpportunityPackageLink = z.object({
-  opportunityId: z.uuid(),
-  packageId: z.uuid(),
-  title: z.string(),
-  status: PackageStatus,
-  createdAt: z.date(),
-});
-export type OpportunityPackageLink = z.infer<typeof OpportunityPackageLink>;
-
 export const PackageChannels = z
   .array(Channel)
   .min(1)

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Clock, systemClock } from '../clock';
 import type { Database } from '../db/client';
@@ -17,12 +17,10 @@ import {
   type CreateVariantsInput,
   ListPackagesInput,
   MarkVariantPublishedInput,
-  type OpportunityPackageLink,
   PackageDecisionInput,
   type PackageDTO,
   type PackageHistoryEntry,
   PackageRef,
-  PackagesForOpportunitiesInput,
   type PackageWorkspaceView,
   RejectVariantInput,
   RetireDraftsInput,
@@ -79,29 +77,6 @@ export class ContentEngine {
       .limit(limit)
       .offset(offset);
     return rows.map(toPackageDTO);
-  }
-
-  /**
-   * The packages made from the given opportunities, newest first (content_packages_origin_idx finds
-   * them). Ids of other brands' opportunities simply match nothing.
-   */
-  async listPackagesForOpportunities(brand: BrandScope, input: PackagesForOpportunitiesInput): Promise<OpportunityPackageLink[]> {
-    const scope = BrandScope.parse(brand);
-    const { opportunityIds } = PackagesForOpportunitiesInput.parse(input);
-    await loadBrand(this.db, scope);
-    if (opportunityIds.length === 0) return [];
-    const rows = await this.db
-      .select({
-        opportunityId: contentPackages.originOpportunityId,
-        packageId: contentPackages.id,
-        title: contentPackages.title,
-        status: contentPackages.status,
-        createdAt: contentPackages.createdAt,
-      })
-      .from(contentPackages)
-      .where(and(inBrand(contentPackages, scope), inArray(contentPackages.originOpportunityId, opportunityIds)))
-      .orderBy(desc(contentPackages.createdAt), desc(contentPackages.id));
-    return rows.flatMap((row) => (row.opportunityId ? [{ ...row, opportunityId: row.opportunityId }] : []));
   }
 
   /** The package library: a page of the brand's packages by last change, filtered (library.ts). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DecidedBy } from '../decisions/dto';
-import { Channel, OpportunityCreatedVia, OpportunityType } from '../enums';
+import { Channel, OpportunityCreatedVia, OpportunityType, PackageStatus } from '../enums';
 import { StorableRecord, storableString, Text } from '../text';
 import { SubScores } from './generation/dto';
 
@@ -188,9 +188,23 @@ export const TodayBoardMetrics = z.object({
 });
 export type TodayBoardMetrics = z.infer<typeof TodayBoardMetrics>;
 
+/**
+ * A package made from an idea on the board: its card says so and links to the newest, and asks before
+ * a second is made, from the board's own read (no second request the card would wait for).
+ */
+export const CardPackage = z.object({
+  opportunityId: z.uuid(),
+  packageId: z.uuid(),
+  title: z.string(),
+  status: PackageStatus,
+});
+export type CardPackage = z.infer<typeof CardPackage>;
+
 export const TodayBoard = z.object({
   /** The top `limit` live opportunities: pinned first, then score, then most recently touched. */
   opportunities: z.array(OpportunityDTO),
+  /** The packages made from `opportunities` (archived ones too), each idea's newest first. */
+  packages: z.array(CardPackage),
   metrics: TodayBoardMetrics,
   /** The high-score ones among `opportunities`, in board order. */
   highScoreOpportunityIds: z.array(z.uuid()),

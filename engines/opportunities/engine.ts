@@ -76,14 +76,18 @@ export class OpportunitiesEngine {
     const scope = BrandScope.parse(brand);
     const { limit, filter } = TodayBoardInput.parse(input);
     const now = this.clock();
-    await assertBrandLive(this.db, scope);
-    const [rows, metrics] = await Promise.all([
+    // The brand check goes with the reads rather than before them: they only read the scope's rows, so
+    // for a brand that is not live their answers are dropped with the NotFound, and the board costs
+    // one round trip instead of two.
+    const [, rows, metrics] = await Promise.all([
+      assertBrandLive(this.db, scope),
       selectBoardPage(this.db, scope, now, limit, filter),
       selectBoardMetrics(this.db, scope, now),
     ]);
     const ranked = rows.map(toDTO(now));
     return TodayBoard.parse({
       opportunities: ranked,
+      packages: rows.flatMap((row) => (row.packages ?? []).map((link) => ({ opportunityId: row.opportunity.id, ...link }))),
       metrics,
       highScoreOpportunityIds: ranked.filter((o) => o.score >= HIGH_SCORE).map((o) => o.id),
     });

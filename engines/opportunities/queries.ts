@@ -1,9 +1,17 @@
 import { and, asc, desc, eq, gt, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
-import { contentPillars, opportunities, personas } from '../db/schema';
+import { contentPackages, contentPillars, opportunities, personas } from '../db/schema';
 import { Channel } from '../enums';
 import { NotFoundError } from '../errors';
 import { type BrandScope, type Executor, inBrand } from '../scope';
-import { type BoardBucket, type BoardFilter, type ChannelBucket, HIGH_SCORE, type OpportunityDTO, type TodayBoardMetrics } from './dto';
+import {
+  type BoardBucket,
+  type BoardFilter,
+  type CardPackage,
+  type ChannelBucket,
+  HIGH_SCORE,
+  type OpportunityDTO,
+  type TodayBoardMetrics,
+} from './dto';
 import { toOpportunityDTO } from './mapping';
 
 export const notExpired = (now: Date): SQL => or(isNull(opportunities.expiresAt), gt(opportunities.expiresAt, now))!;
@@ -38,18 +46,31 @@ const pillarJoin = and(
   isNull(contentPillars.deletedAt),
 );
 
+const withHandles = { opportunity: opportunities, personaName: personas.name, pillarName: contentPillars.name };
+
 /** Opportunities with the names of their persona and pillar. */
 export function selectWithHandles(db: Executor) {
-  return db
-    .select({ opportunity: opportunities, personaName: personas.name, pillarName: contentPillars.name })
-    .from(opportunities)
-    .leftJoin(personas, personaJoin)
-    .leftJoin(contentPillars, pillarJoin);
+  return db.select(withHandles).from(opportunities).leftJoin(personas, personaJoin).leftJoin(contentPillars, pillarJoin);
 }
 
-/** The board's page: live opportunities in board order. A builder, so tests can EXPLAIN it. */
+/**
+ * The packages made from the row's opportunity, newest first, as a JSON array (null when none). A
+ * correlated subquery, so the board's page brings its cards' packages in the same statement;
+ * content_packages_origin_idx finds them, and only the rows the page returns are looked up.
+ */
+const packagesOfRow = (scope: BrandScope) => sql<Omit<CardPackage, 'opportunityId'>[] | null>`(
+  select json_agg(json_build_object('packageId', ${contentPackages.id}, 'title', ${contentPackages.title}, 'status', ${contentPackages.status})
+    order by ${contentPackages.createdAt} desc, ${contentPackages.id} desc)
+  from ${contentPackages}
+  where ${contentPackages.originOpportunityId} = ${opportunities.id} and ${inBrand(contentPackages, scope)})`;
+
+/** The board's page: live opportunities in board order, with their packages. A builder, so tests can EXPLAIN it. */
 export function selectBoardPage(db: Executor, scope: BrandScope, now: Date, limit: number, filter: BoardFilter = {}) {
-  return selectWithHandles(db)
+  return db
+    .select({ ...withHandles, packages: packagesOfRow(scope) })
+    .from(opportunities)
+    .leftJoin(personas, personaJoin)
+    .leftJoin(contentPillars, pillarJoin)
     .where(
       and(
         inBrand(opportunities, scope),

@@ -87,10 +87,14 @@ function emailOf(claims: Claims): Pick<AccessTokenClaims, 'email' | 'emailVerifi
  * an unreachable JWKS, is an InvalidTokenError: the request is then simply not signed in.
  */
 export function createTokenVerifier(keys: VerificationKeys): TokenVerifier {
+  // Given the raw secret, jose imports it into a CryptoKey on every verification; it is the same key for
+  // the verifier's whole life, so it is imported once, on first use.
+  let hs256Key: Promise<CryptoKey> | undefined;
   const resolveKey: JWTVerifyGetKey = async (header, token) => {
     if (header.alg === 'HS256') {
       if (!keys.hs256Secret) throw new InvalidTokenError('HS256 tokens are not accepted here');
-      return keys.hs256Secret;
+      hs256Key ??= crypto.subtle.importKey('raw', new Uint8Array(keys.hs256Secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+      return hs256Key;
     }
     if (!keys.jwks) throw new InvalidTokenError(`${header.alg ?? 'unsigned'} tokens are not accepted here`);
     return keys.jwks(header, token);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type DatabaseHandle, type EngineSet, enginesOver, openDatabaseFromEnv } from '../../engines';
 import type { Clock } from '../../engines/clock';
+import { SingleFlight } from '../../lib/single-flight';
 import { type AuthSetup, createAuthSetup, loadAuthSetup } from '../auth/auth-setup';
 import { sqlLogger } from '../logging/logger';
 import { rateLimitConfigFromEnv } from '../rate-limit/config';
@@ -14,6 +15,8 @@ export interface SystemContext extends EngineSet {
   auth: AuthSetup;
   /** Per-user limits on model calls, per-address limits on secret checks, per-key limits on ingest. */
   limits: RateLimits;
+  /** Identical reads asked for at once run once (F1's board); every finished mutation is noted here. */
+  sharedReads: SingleFlight;
 }
 
 export interface SystemContextOptions {
@@ -36,6 +39,7 @@ export function createSystemContext(handle: DatabaseHandle, options: SystemConte
     models: options.models ?? createModelRegistry({ modelName: DEFAULT_MODEL_NAME }, OFFLINE_WRITERS),
     auth: options.auth ?? throwawayDemoAuth(),
     limits: options.limits ?? NO_RATE_LIMITS,
+    sharedReads: new SingleFlight(),
   };
 }
 

@@ -73,6 +73,8 @@ const mapErrors = t.middleware(({ ctx, next, path, type }) =>
   withRequestId(ctx.requestId, async () => {
     const startedAt = performance.now();
     const result = await next();
+    // Failed or not, a mutation may have written: no read started before it is shared with a later caller.
+    if (type === 'mutation') ctx.system.sharedReads.noteWrite();
     logger.info({ procedure: path, type, ok: result.ok, ms: Math.round(performance.now() - startedAt) }, 'trpc');
     if (result.ok) return result;
     throw logged(path, toTRPCError(result.error));

@@ -147,12 +147,17 @@ describe('rate limits on the procedures that call a model', () => {
     expect(await writtenRows()).toEqual(after);
   });
 
-  it('summaries: today and learning summaries share one allowance per user; other users keep theirs', async () => {
+  it('summaries: today and learning summaries share one allowance per user, spent by model calls only; other users keep theirs', async () => {
     const api = bed.as(bed.otherOwner);
     const brandId = bed.other.brandId;
     await api.today.summary({ brandId });
     await api.learning.summary({ brandId, windowDays: 30 });
+    // Page views that recall this morning's sentence call no model, so they spend nothing.
+    for (let view = 0; view < 5; view++) await expect(api.today.summary({ brandId })).resolves.toMatchObject({ source: 'model' });
+    // A new idea on the board is a new context: the model writes again, spending the last summary.
+    await insertContentOpportunity(bed.handle.db, bed.other, { title: 'A new idea for a new sentence' });
     await api.today.summary({ brandId });
+    await insertContentOpportunity(bed.handle.db, bed.other, { title: 'One more idea than allowed' });
     const today = await rejection(api.today.summary({ brandId }));
     expect(today.code).toBe('TOO_MANY_REQUESTS');
     expect(today.message).toMatch(/^Too many summaries: try again in \d+ s$/);

@@ -91,7 +91,6 @@ export const PROCEDURE_TABLE: Record<string, ProcedureEntry> = {
     input: ({ brandId, opportunityId }) => ({ brandId, opportunityId, until: new Date(Date.now() + DAY_MS) }),
   },
   'opportunities.snoozed': { access: 'brand', input: ({ brandId }) => ({ brandId, limit: 20 }) },
-  'packages.forOpportunities': { access: 'brand', input: ({ brandId, opportunityId }) => ({ brandId, opportunityIds: [opportunityId] }) },
   'packages.buildProgress': {
     access: 'brand',
     input: ({ brandId }) => ({ brandId, idempotencyKey: 'http-suite-build', channels: ['linkedin'] }),

@@ -10,17 +10,28 @@ export const DEFAULT_TODAY_LIMIT = 50;
 /**
  * F1 — "what should I work on today?": the ranked board, its focus slice and the brand summary. It
  * writes nothing and runs on every page view, so its audit is a log line (inputs and timing), not a run.
+ * The same view asked for again while it is being built, by the same person for the same brand and
+ * filter, shares that build (`ctx.sharedReads`): a burst of identical page views costs one.
  */
 export const TodayBoardOrchestrator = {
-  async buildTodayView(ctx: SystemContext, { tenantId, brandId }: BrandScope, options: TodayBoardInput = {}): Promise<TodayBoardView> {
+  async buildTodayView(
+    ctx: SystemContext,
+    { tenantId, brandId }: BrandScope,
+    options: TodayBoardInput = {},
+    { requestedByUserId = null }: { requestedByUserId?: string | null } = {},
+  ): Promise<TodayBoardView> {
     const input = { tenantId, brandId, limit: options.limit ?? DEFAULT_TODAY_LIMIT, filter: options.filter ?? {} };
-    const startedAt = performance.now();
-    const state = await todayGraph.invoke(input, { configurable: { ctx } });
-    logger.info(
-      { flow: 'f1_today', ...input, opportunities: state.view.opportunities.length, ms: Math.round(performance.now() - startedAt) },
-      'flow',
-    );
-    return state.view;
+    const { pillarId = null, personaId = null, channel = null } = input.filter;
+    const key = JSON.stringify(['f1_today', tenantId, brandId, requestedByUserId, input.limit, pillarId, personaId, channel]);
+    return ctx.sharedReads.run(key, async () => {
+      const startedAt = performance.now();
+      const state = await todayGraph.invoke(input, { configurable: { ctx } });
+      logger.info(
+        { flow: 'f1_today', ...input, opportunities: state.view.opportunities.length, ms: Math.round(performance.now() - startedAt) },
+        'flow',
+      );
+      return state.view;
+    });
   },
 };
 

@@ -2,7 +2,7 @@ import { Annotation, END, START, StateGraph } from '@langchain/langgraph';
 import type { BrandStrategyView, BrandSummary } from '../../../engines/brand-brain/dto';
 import { NotFoundError } from '../../../engines/errors';
 import type { DecisionWeights } from '../../../engines/learning/dto';
-import type { BoardFilter, OpportunityDTO, TodayBoard } from '../../../engines/opportunities/dto';
+import type { BoardFilter, TodayBoard } from '../../../engines/opportunities/dto';
 import { modelLabel } from '../../../lib/labels';
 import type { SystemContext } from '../context';
 import { FlowRunAudit } from '../flows/run-audit';
@@ -20,8 +20,8 @@ const TodayState = Annotation.Root({
   limit: Annotation<number>(),
   filter: Annotation<BoardFilter>(),
   board: Annotation<TodayBoard>(),
-  /** The filtered page; null when no filter is set and the board's own page is the list. */
-  filteredPage: Annotation<OpportunityDTO[] | null>(),
+  /** The page narrowed by the filter; null when no filter is set and the board's own page is the list. */
+  filteredBoard: Annotation<TodayBoard | null>(),
   strategy: Annotation<BrandStrategyView>(),
   brand: Annotation<BrandSummary>(),
   recentPackagePillarIds: Annotation<(string | null)[]>(),
@@ -40,34 +40,22 @@ const SummaryDeps = Annotation.Root({ ctx: Annotation<SystemContext>(), requeste
 type BoardConfig = RunConfig<typeof BoardDeps.State>;
 type SummaryConfig = RunConfig<typeof SummaryDeps.State>;
 
-async function loadBoard(state: TodayState, config: BoardConfig) {
+/**
+ * Every read F1 makes, sent at once from one node: the board (and the filtered page), the brand with
+ * its strategy, the recent packages' pillars (which pillar was neglected) and what the team's decisions
+ * taught (the last stored learning run). One node, not one per read: LangGraph's bookkeeping (a task,
+ * its config, its channel writes) is paid per node, and this graph runs on every Today page view.
+ */
+async function loadBoardReads(state: TodayState, config: BoardConfig) {
   const { engines } = runDeps(config).ctx;
-  return { board: await engines.opportunities.getTodayBoard(state, { limit: state.limit }) };
-}
-
-async function loadFilteredPage(state: TodayState, config: BoardConfig) {
-  if (!hasFilter(state.filter)) return { filteredPage: null };
-  const { engines } = runDeps(config).ctx;
-  const page = await engines.opportunities.getTodayBoard(state, { limit: state.limit, filter: state.filter });
-  return { filteredPage: page.opportunities };
-}
-
-async function loadStrategy(state: TodayState, config: BoardConfig) {
-  const { engines } = runDeps(config).ctx;
-  const [strategy, brand] = await Promise.all([engines.brandBrain.getBrandStrategyView(state), engines.brandBrain.getBrandSummary(state)]);
-  return { strategy, brand };
-}
-
-async function loadRecentPackages(state: TodayState, config: BoardConfig) {
-  const { engines } = runDeps(config).ctx;
-  const packages = await engines.content.listPackagesForBrand(state, { limit: RECENT_PACKAGES, offset: 0 });
-  return { recentPackagePillarIds: packages.map((p) => p.pillarId) };
-}
-
-/** What the team's decisions taught (the last stored learning run): the focus leans on it. */
-async function loadDecisionWeights(state: TodayState, config: BoardConfig) {
-  const { engines } = runDeps(config).ctx;
-  return { decisionWeights: await engines.learning.insights.getDecisionWeights(state) };
+  const [board, filteredBoard, { brand, strategy }, recentPackages, decisionWeights] = await Promise.all([
+    engines.opportunities.getTodayBoard(state, { limit: state.limit }),
+    hasFilter(state.filter) ? engines.opportunities.getTodayBoard(state, { limit: state.limit, filter: state.filter }) : null,
+    engines.brandBrain.getBrandWithStrategy(state),
+    engines.content.listPackagesForBrand(state, { limit: RECENT_PACKAGES, offset: 0 }),
+    engines.learning.insights.getDecisionWeights(state),
+  ]);
+  return { board, filteredBoard, brand, strategy, recentPackagePillarIds: recentPackages.map((p) => p.pillarId), decisionWeights };
 }
 
 function assembleView(state: TodayState) {
@@ -93,9 +81,15 @@ async function recallSummary(state: TodayState, config: SummaryConfig) {
   return parsed.success ? { summary: parsed.data } : {};
 }
 
-/** Recorded as an `f1_summary` run over the summarizer's context (names and counts). */
+/**
+ * Recorded as an `f1_summary` run over the summarizer's context (names and counts). Only here, once no
+ * recalled summary answered, is the viewer's summary allowance spent: a repeat page view calls no model
+ * and costs nothing.
+ */
 async function summarize(state: TodayState, config: SummaryConfig) {
   const { ctx, requestedByUserId } = runDeps(config);
+  // A limit per person: a summary nobody asked for (no user) has no allowance to spend.
+  if (requestedByUserId) await ctx.limits.consume('summaries', requestedByUserId);
   const input = todaySummaryInput(state.view);
   const audit = await FlowRunAudit.start(ctx.engines.runs, state, 'f1_summary', summaryRunInput(state, ctx), requestedByUserId);
   const summary = await audit.failOnError(async () => {
@@ -113,35 +107,31 @@ async function summarize(state: TodayState, config: SummaryConfig) {
 }
 
 /**
- * F1: the reads run in parallel, then the deterministic focus policy, then assembly. The focus is
- * chosen on the whole board, so narrowing the list by a filter never moves it. No node writes.
+ * F1: the reads at once, then the deterministic focus policy and assembly. The focus is chosen on the
+ * whole board, so narrowing the list by a filter never moves it. No node writes.
  */
 export const todayGraph = new StateGraph(TodayState, BoardDeps)
-  .addNode('loadBoard', loadBoard)
-  .addNode('loadFilteredPage', loadFilteredPage)
-  .addNode('loadStrategy', loadStrategy)
-  .addNode('loadRecentPackages', loadRecentPackages)
-  .addNode('loadDecisionWeights', loadDecisionWeights)
+  .addNode('loadBoardReads', loadBoardReads)
   .addNode('assembleView', assembleView)
-  .addEdge(START, 'loadBoard')
-  .addEdge(START, 'loadFilteredPage')
-  .addEdge(START, 'loadStrategy')
-  .addEdge(START, 'loadRecentPackages')
-  .addEdge(START, 'loadDecisionWeights')
-  .addEdge(['loadBoard', 'loadFilteredPage', 'loadStrategy', 'loadRecentPackages', 'loadDecisionWeights'], 'assembleView')
+  .addEdge(START, 'loadBoardReads')
+  .addEdge('loadBoardReads', 'assembleView')
   .addEdge('assembleView', END)
   .compile();
 
 /**
- * F1.1: the F1 graph as a subgraph, then the summary already written for this context today, else the
- * one summarizer node over the view. Every Today page view asks, so a repeat view costs no model call.
+ * F1.1: F1's two nodes, then the summary already written for this context today, else the one
+ * summarizer node over the view. Every Today page view asks, so a repeat view costs no model call. F1's
+ * nodes are this graph's own rather than F1 as a subgraph: a subgraph runs a second graph loop inside
+ * this one, with its own bookkeeping, for the same two steps.
  */
 export const todaySummaryGraph = new StateGraph(TodayState, SummaryDeps)
-  .addNode('buildBoard', todayGraph)
+  .addNode('loadBoardReads', loadBoardReads)
+  .addNode('assembleView', assembleView)
   .addNode('recallSummary', recallSummary)
   .addNode('summarize', summarize)
-  .addEdge(START, 'buildBoard')
-  .addEdge('buildBoard', 'recallSummary')
+  .addEdge(START, 'loadBoardReads')
+  .addEdge('loadBoardReads', 'assembleView')
+  .addEdge('assembleView', 'recallSummary')
   .addConditionalEdges('recallSummary', (state) => (state.summary ? END : 'summarize'), ['summarize', END])
   .addEdge('summarize', END)
   .compile();
@@ -176,9 +166,11 @@ function assembleTodayView(state: TodayState): TodayBoardView {
     brandPrimaryChannel: brand.primaryChannel,
     decisionWeights: state.decisionWeights,
   });
+  const shown = state.filteredBoard ?? board;
   return {
     brand,
-    opportunities: state.filteredPage ?? board.opportunities,
+    opportunities: shown.opportunities,
+    packages: shown.packages,
     filter: state.filter,
     focus: { ...choice, highScoreOpportunityIds: board.highScoreOpportunityIds, metrics: board.metrics },
     focusLabels: {

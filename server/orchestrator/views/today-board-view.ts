@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BrandStrategyView, BrandSummary } from '../../../engines/brand-brain/dto';
 import { Channel } from '../../../engines/enums';
-import { BoardFilter, OpportunityDTO, TodayBoardMetrics } from '../../../engines/opportunities/dto';
+import { BoardFilter, CardPackage, OpportunityDTO, TodayBoardMetrics } from '../../../engines/opportunities/dto';
 
 export const TodayFocusContext = z.object({
   primaryPillarId: z.uuid().nullable(),
@@ -27,6 +27,8 @@ export const TodayBoardView = z.object({
   brand: BrandSummary,
   /** The ranked board, narrowed by `filter` when one is set. */
   opportunities: z.array(OpportunityDTO),
+  /** The packages made from `opportunities`, each idea's newest first: a card with one links to it. */
+  packages: z.array(CardPackage),
   /** The filter the list was narrowed by; the focus and its metrics always cover the whole board. */
   filter: BoardFilter,
   focus: TodayFocusContext,

@@ -4,7 +4,6 @@ import {
   PackageBuildProgressInput,
   PackageDecisionInput,
   PackageRef,
-  PackagesForOpportunitiesInput,
   RegenerateVariantsInput,
   UpdatePackageStatusInput,
 } from '../../../engines/content/dto';
@@ -21,11 +20,6 @@ import { perUserLimit } from '../rate-limit';
 export const packagesRouter = createTRPCRouter({
   /** The package library: a page of the brand's packages by last change; archived ones only when asked for. */
   list: brandProcedure.input(ListPackageLibraryInput).query(({ ctx, input }) => ctx.system.engines.content.listLibrary(ctx.scope, input)),
-
-  /** The packages made from the given opportunities, newest first: the board links each card to its own. */
-  forOpportunities: brandProcedure
-    .input(PackagesForOpportunitiesInput)
-    .query(({ ctx, input }) => ctx.system.engines.content.listPackagesForOpportunities(ctx.scope, input)),
 
   /** The library under the page's filters as CSV `{filename, csv, rows}`; the browser saves it as a file. */
   exportCsv: brandProcedure

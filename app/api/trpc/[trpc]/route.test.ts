@@ -22,18 +22,22 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-/** A GET as the tRPC client sends it (superjson input); `paths` of more than one make a batch. */
+/**
+ * A GET as the tRPC client sends it (superjson input); `paths` of more than one make a batch. Every
+ * call gets the same input: a brand, and the window learning.summary asks for (the others ignore it).
+ */
 function query(paths: string[]): Promise<Response> {
-  const input = Object.fromEntries(paths.map((_, i) => [i, { json: { brandId: fx.brandId } }]));
+  const input = Object.fromEntries(paths.map((_, i) => [i, { json: { brandId: fx.brandId, windowDays: 30 } }]));
   const url = `http://localhost/api/trpc/${paths.join(',')}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`;
   return GET(new Request(url, { headers: { authorization: `Bearer ${token}` } }));
 }
 
 describe('/api/trpc: a refused call', () => {
   it('answers 429 with Retry-After and the wait in its message; in a batch, the batch carries Retry-After', async () => {
-    expect((await query(['today.summary'])).status).toBe(200);
+    // learning.summary spends the allowance on every call (today.summary only when its model is called).
+    expect((await query(['learning.summary'])).status).toBe(200);
 
-    const refused = await query(['today.summary']);
+    const refused = await query(['learning.summary']);
     expect(refused.status).toBe(429);
     const wait = Number(refused.headers.get('retry-after'));
     expect(wait).toBeGreaterThanOrEqual(1);
@@ -44,7 +48,7 @@ describe('/api/trpc: a refused call', () => {
       data: { code: 'TOO_MANY_REQUESTS', httpStatus: 429 },
     });
 
-    const mixed = await query(['brands.strategy', 'today.summary']);
+    const mixed = await query(['brands.strategy', 'learning.summary']);
     expect(Number(mixed.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     const [strategy, summary] = await mixed.json();
     expect(strategy.result).toBeDefined();
