@@ -143,7 +143,9 @@ test('the package workspace puts the writing first and never loses an edit', asy
   await page.route(saves, (route) => route.abort());
   const mine = `${quick}\n\nMy last line.`;
   await draft.fill(mine);
-  await expect(status).toContainText('Not saved. That did not go through');
+  await expect(status).toHaveText(
+    'Not saved. Kairo could not be reached. Your text is still here; Retry, or keep writing and it saves again.',
+  );
   await expect(page.getByRole('navigation', { name: 'Channels in this package' })).toContainText(/LinkedIn · \d+ drafts? · not saved/);
   await page.getByRole('navigation', { name: 'Brand sections' }).getByRole('link', { name: 'Today' }).click();
   await expect.poll(() => dialogs).toEqual(['confirm']);

@@ -2,7 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { readableError } from '@/components/errors/error-in-place';
+import { readableError, UNEXPLAINED_FAILURE } from '@/components/errors/error-in-place';
 import { useTRPC, useTRPCClient } from '@/trpc/react';
 import type { VariantDTO } from '@/trpc/types';
 import { useWorkspaceCache } from './use-workspace-cache';
@@ -37,6 +37,17 @@ interface Base {
 const leftBehind = new Map<string, { text: string; base: Date }>();
 
 const isConflict = (error: unknown) => (error as { data?: { code?: unknown } } | null)?.data?.code === 'CONFLICT';
+
+/**
+ * Why a save failed, in words: the server's reason, or for a dropped connection the app's usual "nothing
+ * was changed" said the autosave way, since the person's text is still in the box.
+ */
+function saveFailure(error: unknown): string {
+  const reason = readableError(error);
+  return reason === UNEXPLAINED_FAILURE
+    ? 'Kairo could not be reached. Your text is still here; Retry, or keep writing and it saves again.'
+    : reason;
+}
 
 /**
  * A draft that saves itself: a second after typing pauses, when the box loses focus, on Ctrl/Cmd-S, and
@@ -108,7 +119,7 @@ export function useDraftAutosave(brandId: string, variant: VariantDTO, canEdit: 
           inFlight.current = null;
           const conflict = isConflict(error);
           conflicted.current = conflict;
-          setSave({ kind: 'failed', reason: readableError(error), conflict });
+          setSave({ kind: 'failed', reason: saveFailure(error), conflict });
           // Their version comes in for "Use the saved version"; the box keeps this person's text.
           if (conflict)
             void queryClient.invalidateQueries({ queryKey: trpc.packages.workspace.queryKey({ brandId, packageId: variant.packageId }) });
