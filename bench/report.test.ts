@@ -7,6 +7,7 @@ import {
   holds,
   medianAtMost,
   missedTargets,
+  noTarget,
   ratioOf,
   renderMarkdown,
   renderText,
@@ -65,6 +66,13 @@ describe('bench report', () => {
     const skipped = row({ median: null, p95: null, ratio: null, note: 'skipped in --quick' });
     expect(holds(skipped)).toBeNull();
     expect(missedTargets([skipped, row({ ratio: 3 }), row({})]).map((r) => r.ratio)).toEqual([3]);
+  });
+
+  it('counts a floor row (no target) as neither holding nor missed, whatever its ratio', () => {
+    const floor = row({ ratio: 4, target: noTarget('floor'), note: 'the floor' });
+    expect(holds(floor)).toBeNull();
+    expect(missedTargets([floor])).toEqual([]);
+    expect(renderText([floor])).toContain('the floor');
   });
 
   it('treats a zero reference as an infinite ratio, which misses an at-most target', () => {

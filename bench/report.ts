@@ -20,9 +20,12 @@ export interface BenchRow {
   note?: string;
 }
 
-/** A target on a row's ratio (or, for an absolute limit, its median or p95): at most or at least. */
+/**
+ * A target on a row's ratio (or, for an absolute limit, its median or p95): at most or at least; or
+ * none, for a row that shows a floor beside the measures it bounds (P1's and P5's trivial procedure).
+ */
 export interface Target {
-  kind: 'at most' | 'at least';
+  kind: 'at most' | 'at least' | 'none';
   limit: number;
   /** Which figure the limit applies to; the ratio unless the issue states an absolute bound. */
   of?: 'ratio' | 'median' | 'p95';
@@ -32,6 +35,8 @@ export interface Target {
 
 export const atMost = (limit: number, label = `≤ ${limit}×`): Target => ({ kind: 'at most', limit, label });
 export const atLeast = (limit: number, label = `≥ ${limit}×`): Target => ({ kind: 'at least', limit, label });
+/** No target: the row is a reference point, neither holding nor missed. */
+export const noTarget = (label = '–'): Target => ({ kind: 'none', limit: Number.NaN, label });
 /** An absolute bound on the row's median (or p95) in its unit, such as P3's 700 ms wall. */
 export const medianAtMost = (limit: number, unit: string, of: 'median' | 'p95' = 'median'): Target => ({
   kind: 'at most',
@@ -43,7 +48,7 @@ export const medianAtMost = (limit: number, unit: string, of: 'median' | 'p95' =
 /** True/false when the row has the figure its target reads; null when it was not measured. */
 export function holds(row: Pick<BenchRow, 'ratio' | 'median' | 'p95' | 'target'>): boolean | null {
   const value = row.target.of === 'median' ? row.median : row.target.of === 'p95' ? row.p95 : row.ratio;
-  if (value === null || !Number.isFinite(value)) return null;
+  if (row.target.kind === 'none' || value === null || !Number.isFinite(value)) return null;
   return row.target.kind === 'at most' ? value <= row.target.limit : value >= row.target.limit;
 }
 
