@@ -3,8 +3,8 @@ import type { Channel } from '../../../engines/enums';
 import { errorCode } from '../../../engines/errors';
 import type { BrandScope } from '../../../engines/scope';
 import type { SystemContext } from '../context';
-import { type PackageBuildProgress, packageBuildProgress } from '../views/package-build-progress';
-import { getPackageWorkspace } from './package-workspace';
+import { buildProgress, type PackageBuildProgress } from '../views/package-build-progress';
+import { workspaceWithRunWarnings } from './package-workspace';
 
 export interface ReplayOptions {
   /** How long a duplicate waits for a build in progress before answering with its progress. */
@@ -58,20 +58,17 @@ export async function replayEarlierBuild(
     if (pkg) {
       const build = runs.find((r) => r.packageId === pkg.id);
       // No build of it is running: it finished, or the package was made outside F2.
-      if (!build && !live) return getPackageWorkspace(ctx, scope, { packageId: pkg.id });
+      if (!build && !live) return workspaceWithRunWarnings(ctx, scope, pkg.id);
       if (build && build.status !== 'running') {
-        if (build.status !== 'failed' && build.status !== 'interrupted') return getPackageWorkspace(ctx, scope, { packageId: pkg.id });
+        if (build.status !== 'failed' && build.status !== 'interrupted') return workspaceWithRunWarnings(ctx, scope, pkg.id);
         // Its cleanup could not take the package back: try once more, or keep what a person touched.
-        if (!(await discarded(ctx, scope, pkg.id))) return getPackageWorkspace(ctx, scope, { packageId: pkg.id });
+        if (!(await discarded(ctx, scope, pkg.id))) return workspaceWithRunWarnings(ctx, scope, pkg.id);
         return null;
       }
     } else if (!live) {
       return null;
     }
-    if (Date.now() >= deadline) {
-      const running = runs.find((r) => r.status === 'running' && r.packageId !== null) ?? live ?? runs[0]!;
-      return { building: packageBuildProgress(running, request.channels) };
-    }
+    if (Date.now() >= deadline) return { building: buildProgress(runs, request.channels) };
     await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? DEFAULT_POLL_MS));
   }
 }

@@ -3,8 +3,16 @@ import type { Channel } from '../../../engines/enums';
 import type { FlowRunDTO } from '../../../engines/runs/dto';
 import { BrandScope } from '../../../engines/scope';
 import type { SystemContext } from '../context';
-import { notStartedProgress, type PackageBuildProgress, packageBuildProgress } from '../views/package-build-progress';
+import { buildProgress, type PackageBuildProgress } from '../views/package-build-progress';
 import { sweepInterruptedRuns } from './interrupted-runs';
+
+/**
+ * Why these reads sweep: a run whose process died is found dead only by someone looking after its
+ * budget ran out, and opening a package's workspace or polling a build's progress is that look. What
+ * they answer (the "interrupted — try again" warning; a build's `interrupted` status, on which the
+ * button builds afresh) holds only once the run is marked, so each first sweeps the brand's overdue
+ * runs: one conditional UPDATE that claims nothing when none is overdue.
+ */
 
 /**
  * The workspace view of a package with the soft errors of the run that built or last regenerated it,
@@ -15,6 +23,11 @@ export async function getPackageWorkspace(ctx: SystemContext, brand: BrandScope,
   const scope = BrandScope.parse(brand);
   const { packageId } = PackageRef.parse(input);
   await sweepInterruptedRuns(ctx, { scope });
+  return workspaceWithRunWarnings(ctx, scope, packageId);
+}
+
+/** `getPackageWorkspace` for a caller that has just swept the brand's runs (a build answering a retry). */
+export async function workspaceWithRunWarnings(ctx: SystemContext, scope: BrandScope, packageId: string): Promise<PackageWorkspaceView> {
   const view = await ctx.engines.content.getPackageWorkspaceView(scope, { packageId });
   const [last, latest] = await Promise.all([
     ctx.engines.runs.latestRunForPackage(scope, { packageId, succeededOnly: true }),
@@ -36,7 +49,7 @@ function interruptedWarning(run: FlowRunDTO): WorkspaceWarning {
   return { channel, node: 'flow', message: `${what} was interrupted — try again` };
 }
 
-/** Progress of the F2 run started with `idempotencyKey` (the "Create package" button polls it). */
+/** Progress of the F2 runs started with `idempotencyKey` (the "Create package" button polls it), swept first. */
 export async function getPackageBuildProgress(
   ctx: SystemContext,
   brand: BrandScope,
@@ -45,13 +58,5 @@ export async function getPackageBuildProgress(
   const scope = BrandScope.parse(brand);
   const { idempotencyKey, channels } = PackageBuildProgressInput.parse(input);
   await sweepInterruptedRuns(ctx, { scope });
-  const runs = await ctx.engines.runs.buildRunsForKey(scope, { idempotencyKey });
-  // Retries of the same attempt each record a run (newest first): a build still running is the news,
-  // then the one linked to the package (it carries the drafting), then the latest outcome.
-  const run =
-    runs.find((r) => r.status === 'running' && r.packageId !== null) ??
-    runs.find((r) => r.status === 'running') ??
-    runs.find((r) => r.packageId !== null) ??
-    runs[0];
-  return run ? packageBuildProgress(run, channels) : notStartedProgress(channels);
+  return buildProgress(await ctx.engines.runs.buildRunsForKey(scope, { idempotencyKey }), channels);
 }

@@ -137,8 +137,8 @@ function orderedPlans(plans: VariantPlan[], channels: Channel[]): VariantPlan[] 
 }
 
 /**
- * F2: load context → thesis node → thesis guard rail (one repair, else a hard error) → create the package and set its thesis → one drafting node per
- * channel, in parallel (`Send`) → store the drafts that passed the guard rail → workspace view.
+ * F2: load context (the strategy, each channel's patterns) → thesis node → thesis guard rail (one repair, else a hard error) →
+ * create the package and set its thesis → one drafting node per channel, in parallel (`Send`) → store the drafts that passed the guard rail → workspace view.
  * Nodes that write record each mutation in the run's audit; a node that throws aborts the graph and
  * the flow undoes what the run created.
  */

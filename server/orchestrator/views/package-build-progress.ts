@@ -20,11 +20,18 @@ export const PackageBuildProgress = z.object({
 });
 export type PackageBuildProgress = z.infer<typeof PackageBuildProgress>;
 
-export function notStartedProgress(channels: Channel[]): PackageBuildProgress {
-  return { status: 'not_started', packageId: null, channels: channels.map((channel) => ({ channel, state: 'waiting' })) };
-}
-
-export function packageBuildProgress(run: FlowRunDTO, channels: Channel[]): PackageBuildProgress {
+/**
+ * The progress of the builds started with one idempotency key (newest first: retries of the same
+ * attempt each record a run). A build still running is the news, then the one linked to the package
+ * (it carries the drafting), then the latest outcome; with none, nothing has started.
+ */
+export function buildProgress(runs: FlowRunDTO[], channels: Channel[]): PackageBuildProgress {
+  const run =
+    runs.find((r) => r.status === 'running' && r.packageId !== null) ??
+    runs.find((r) => r.status === 'running') ??
+    runs.find((r) => r.packageId !== null) ??
+    runs[0];
+  if (!run) return { status: 'not_started', packageId: null, channels: channels.map((channel) => ({ channel, state: 'waiting' })) };
   const nodes = new Set(run.events.map((e) => `${e.kind}:${e.node}`));
   const created = run.events.find((e) => e.node === 'createPackage');
   const packageId = (created?.payload as { packageId?: string } | undefined)?.packageId ?? null;
