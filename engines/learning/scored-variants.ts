@@ -83,7 +83,9 @@ function totalsOfEvents(tenantId: string, brandMatch: SQL, window: LearningWindo
  * `dropWindowTotals` first.
  */
 export async function materializeWindowTotals(db: Database, tenantId: string, window: LearningWindow): Promise<void> {
-  const tenantBrands = sql`${executionEvents.brandId} in (select ${brands.id} from ${brands} where ${brands.tenantId} = ${tenantId})`;
+  // An array of the tenant's brand ids rather than a join: each event is then checked against a
+  // handful of ids instead of probing a hash table (a tenth of the scan's time on PGlite).
+  const tenantBrands = sql`${executionEvents.brandId} = any(array(select ${brands.id} from ${brands} where ${brands.tenantId} = ${tenantId}))`;
   await db.execute(sql`create temporary table ${windowTotals} on commit drop as ${totalsOfEvents(tenantId, tenantBrands, window, true)}`);
   // Autovacuum never analyzes a temporary table: without statistics the planner takes it for a handful
   // of rows and recomputes each channel's reference once per variant instead of once.
