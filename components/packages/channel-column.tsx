@@ -69,7 +69,15 @@ export function ChannelColumn({
               onClick={() => regenerate.mutate({ brandId, packageId, channel })}
               aria-describedby={unsaved ? `${headingId}-unsaved` : undefined}
             >
-              {regenerate.isPending ? 'Regenerating…' : `Regenerate ${CHANNEL_LABELS[channel]} drafts`}
+              {regenerate.isPending ? (
+                'Regenerating…'
+              ) : (
+                // One span, so the button's flex gap does not open between the words.
+                <span>
+                  {/* A phone shows "Regenerate" beside the channel's name; the name read out stays whole. */}
+                  Regenerate<span className="channel__regenerate-what"> {CHANNEL_LABELS[channel]} drafts</span>
+                </span>
+              )}
             </button>
             {unsaved && (
               <span id={`${headingId}-unsaved`} className="small muted">
