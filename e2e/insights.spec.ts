@@ -31,6 +31,8 @@ test('the owner runs learning now and sees the result and the score changes; run
   await signInAsDemoUser(page);
   await page.goto(`/brands/${brandIdOf(page)}/insights?days=30`);
   const run = page.getByRole('button', { name: 'Run learning now' });
+  // The button says what it does before it is pressed.
+  await expect(run).toHaveAccessibleDescription(/^Learns from the last 30 days now, as the daily run does: re-scores ideas/);
   await run.focus();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('learning-result')).toContainText(/posts scored, \d+ patterns updated, \d+ opportunities re-scored/);

@@ -20,6 +20,15 @@ export interface NewBrand {
 
 export const brandIdOf = (page: Page) => /\/brands\/([0-9a-f-]{36})\//.exec(page.url())![1]!;
 
+/** Answers the strategy setup's five questions and asks for a strategy; ends on the draft to review. */
+export async function proposeStrategy(page: Page, answers: SetupAnswers): Promise<void> {
+  for (const [question, answer] of Object.entries(answers)) {
+    await page.getByRole('textbox', { name: question }).fill(answer);
+  }
+  await page.getByRole('button', { name: 'Propose a strategy' }).click();
+  await expect(page.getByRole('heading', { name: 'Review the proposed strategy' })).toBeVisible();
+}
+
 /**
  * A new person's way to a calibrated brand with no seed data, through the pages only: sign in by email,
  * create the workspace, create the brand, answer the five questions, accept the offline model's draft
@@ -36,11 +45,7 @@ export async function createCalibratedBrand(page: Page, brand: NewBrand): Promis
   await page.getByRole('button', { name: 'Create brand' }).click();
   await expect(page).toHaveURL(/\/brands\/[0-9a-f-]{36}\/strategy\/setup$/);
 
-  for (const [question, answer] of Object.entries(brand.answers)) {
-    await page.getByRole('textbox', { name: question }).fill(answer);
-  }
-  await page.getByRole('button', { name: 'Propose a strategy' }).click();
-  await expect(page.getByRole('heading', { name: 'Review the proposed strategy' })).toBeVisible();
+  await proposeStrategy(page, brand.answers);
   await page.getByRole('button', { name: 'Accept strategy' }).click();
   await expect(page).toHaveURL(/\/brands\/[0-9a-f-]{36}\/today$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();

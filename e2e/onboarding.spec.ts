@@ -1,4 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { brandIdOf, proposeStrategy, type SetupAnswers } from './new-brand';
 import { signInByEmail } from './sign-in';
 
 // People who are not in the demo data: the server's data folder is wiped before every run, so they
@@ -8,15 +9,13 @@ const MEMBER_EMAIL = 'sam.writer@fieldnotes.example';
 const WORKSPACE = 'Field Notes Media';
 const BRAND = 'Field Notes Analytics';
 
-const ANSWERS = {
+const ANSWERS: SetupAnswers = {
   'What does the brand do, in one line?': 'Field Notes Analytics helps operations teams see where their week went.',
   'Who is it for?': 'operations managers at mid-size companies, COOs',
   'What should its content achieve?': 'earn trust, explain time tracking without guilt, book demos',
   'How must it never sound?': 'salesy, preachy, full of jargon',
   'Which topics must it never touch?': 'politics, employee surveillance',
 };
-
-const brandIdOf = (page: Page) => /\/brands\/([0-9a-f-]{36})\//.exec(page.url())![1]!;
 
 test('a new user goes from first sign-in to a calibrated brand with a team, a pillar edited and a pattern retired', async ({
   page,
@@ -25,15 +24,30 @@ test('a new user goes from first sign-in to a calibrated brand with a team, a pi
   // One person's whole first session, step by step on the production build.
   test.setTimeout(180_000);
 
-  await test.step('signed in with no workspace, they create one', async () => {
-    await signInByEmail(page, OWNER_EMAIL);
+  await test.step('signed in with no workspace, they type its name while the page still loads, and create it', async () => {
+    await page.goto('/sign-in');
+    await page.getByRole('textbox', { name: 'Email' }).fill(OWNER_EMAIL);
+    // The next page's scripts are held back until the name is typed: the typing meets the server's HTML
+    // before React hydrates it, as on a slow connection, and the form must still take the name.
+    let releaseScripts!: () => void;
+    const scriptsHeld = new Promise<void>((resolve) => {
+      releaseScripts = resolve;
+    });
+    const scripts = /\/_next\/static\/.+\.js(\?|$)/;
+    await page.route(scripts, async (route) => {
+      await scriptsHeld;
+      await route.continue();
+    });
+    await page.getByRole('button', { name: 'Sign in with this email' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Create your workspace' })).toBeVisible();
-    // The page arrives from the server after the sign-in redirect: typing before React hydrates reaches
-    // no handler, so the name is typed again until the form has taken it.
-    await expect(async () => {
-      await page.getByRole('textbox', { name: 'Workspace name' }).fill(WORKSPACE);
-      await expect(page.getByRole('button', { name: 'Create workspace' })).toBeEnabled({ timeout: 1_000 });
-    }).toPass();
+    await page.getByRole('textbox', { name: 'Workspace name' }).fill(WORKSPACE);
+    // Rendered on the server for an empty name; only the hydrated form can enable it.
+    await expect(page.getByRole('button', { name: 'Create workspace' })).toBeDisabled();
+    releaseScripts();
+    // Once the held scripts have gone on (unrouting at once would hand them back to the default under the handlers).
+    await page.unrouteAll({ behavior: 'wait' });
+    await expect(page.getByRole('button', { name: 'Create workspace' })).toBeEnabled();
+    await expect(page.getByRole('textbox', { name: 'Workspace name' })).toHaveValue(WORKSPACE);
     await page.getByRole('button', { name: 'Create workspace' }).click();
     await expect(page).toHaveURL(/\/brands\/new\?workspaceId=[0-9a-f-]{36}$/);
   });
@@ -49,11 +63,7 @@ test('a new user goes from first sign-in to a calibrated brand with a team, a pi
 
   await test.step('they answer the five questions and get a draft to review', async () => {
     await expect(page.getByRole('heading', { name: `Five questions about ${BRAND}` })).toBeVisible();
-    for (const [question, answer] of Object.entries(ANSWERS)) {
-      await page.getByRole('textbox', { name: question }).fill(answer);
-    }
-    await page.getByRole('button', { name: 'Propose a strategy' }).click();
-    await expect(page.getByRole('heading', { name: 'Review the proposed strategy' })).toBeVisible();
+    await proposeStrategy(page, ANSWERS);
     // No model key in e2e: the draft says it came from the offline model.
     await expect(page.getByText('Offline model', { exact: true })).toBeVisible();
     await expect(page.getByRole('group', { name: 'Pillar 1' })).toBeVisible();
@@ -128,11 +138,9 @@ test('a new user goes from first sign-in to a calibrated brand with a team, a pi
   await test.step('the owner edits a pillar; the edit is kept', async () => {
     await page.goto(`/brands/${brandId}/strategy`);
     const pillar = page.getByRole('form', { name: 'Pillar 2' });
-    // A fresh load: typed again until the hydrated form has taken the edit.
-    await expect(async () => {
-      await pillar.getByRole('textbox', { name: 'Description' }).fill('How teams spend meeting time, with numbers they can check.');
-      await expect(pillar.getByRole('status')).toHaveText('Unsaved changes', { timeout: 1_000 });
-    }).toPass();
+    // A fresh load: an edit typed before the form hydrated counts as one.
+    await pillar.getByRole('textbox', { name: 'Description' }).fill('How teams spend meeting time, with numbers they can check.');
+    await expect(pillar.getByRole('status')).toHaveText('Unsaved changes');
     await pillar.getByRole('button', { name: 'Save' }).click();
     await expect(pillar.getByRole('status')).toHaveText('Saved');
     await page.reload();
