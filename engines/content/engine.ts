@@ -68,14 +68,19 @@ export class ContentEngine {
   async listPackagesForBrand(brand: BrandScope, input: ListPackagesInput = {}): Promise<PackageDTO[]> {
     const scope = BrandScope.parse(brand);
     const { status, limit, offset } = ListPackagesInput.parse(input);
-    await loadBrand(this.db, scope);
-    const rows = await this.db
-      .select()
-      .from(contentPackages)
-      .where(and(inBrand(contentPackages, scope), status ? eq(contentPackages.status, status) : undefined))
-      .orderBy(desc(contentPackages.createdAt), desc(contentPackages.id))
-      .limit(limit)
-      .offset(offset);
+    // The brand check goes beside the read, not before it: the read holds only the scope's rows, so a
+    // brand that is not live drops it with its NotFound, and the list costs one round trip (F1 reads it
+    // on every Today page view).
+    const [, rows] = await Promise.all([
+      loadBrand(this.db, scope),
+      this.db
+        .select()
+        .from(contentPackages)
+        .where(and(inBrand(contentPackages, scope), status ? eq(contentPackages.status, status) : undefined))
+        .orderBy(desc(contentPackages.createdAt), desc(contentPackages.id))
+        .limit(limit)
+        .offset(offset),
+    ]);
     return rows.map(toPackageDTO);
   }
 
