@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { bigint, doublePrecision, pgTable, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/client';
+import { rows } from '../db/migrator';
 import { brands, contentPackages, executionEvents, variants } from '../db/schema';
 import { columnName } from '../db/sql-columns';
 import { timestamptz } from '../db/sql-time';
@@ -83,9 +84,13 @@ function totalsOfEvents(tenantId: string, brandMatch: SQL, window: LearningWindo
  * `dropWindowTotals` first.
  */
 export async function materializeWindowTotals(db: Database, tenantId: string, window: LearningWindow): Promise<void> {
-  // An array of the tenant's brand ids rather than a join: each event is then checked against a
-  // handful of ids instead of probing a hash table (a tenth of the scan's time on PGlite).
-  const tenantBrands = sql`${executionEvents.brandId} = any(array(select ${brands.id} from ${brands} where ${brands.tenantId} = ${tenantId}))`;
+  // The tenant's brand ids as a constant array, not a join nor a subquery: the planner then estimates
+  // each brand's events from its statistics, so a brand with a million events gets the parallel scan
+  // of the table and a small one the (brand_id, occurred_at) index. Unknown ids (a subquery) are
+  // planned as an average brand: a non-parallel bitmap scan over a million rows took twice as long.
+  // An array also checks each event against a handful of ids instead of probing a hash table.
+  const ids = rows<{ id: string }>(await db.execute(sql`select ${brands.id} as id from ${brands} where ${brands.tenantId} = ${tenantId}`));
+  const tenantBrands = sql`${executionEvents.brandId} = any(${sql.param(ids.map((brand) => brand.id))}::uuid[])`;
   await db.execute(sql`create temporary table ${windowTotals} on commit drop as ${totalsOfEvents(tenantId, tenantBrands, window, true)}`);
   // Autovacuum never analyzes a temporary table: without statistics the planner takes it for a handful
   // of rows and recomputes each channel's reference once per variant instead of once.
