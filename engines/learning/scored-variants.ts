@@ -136,7 +136,10 @@ export function scoredVariants(tenantId: string, brandId: string | null, window:
       join ${contentPackages} on ${contentPackages.id} = ${variants.packageId} and ${contentPackages.tenantId} = ${tenantId}
         and ${contentPackages.deletedAt} is null
     ),
-    channel_reference as (
+    -- Materialized: computed once, whatever the estimates. A brand's variants are often estimated at a
+    -- handful of rows (tenant and brand filters taken as independent), and the planner then re-ran this
+    -- aggregate once per variant inside a nested loop.
+    channel_reference as materialized (
       select brand_id, channel,
         case when percentile_cont(0.5) within group (order by rate) > 0
           then 2 * percentile_cont(0.5) within group (order by rate)
