@@ -103,9 +103,16 @@ describe('strategy draft invariants', () => {
 
   it('bounds every string: too long once trimmed, blank or holding NUL is refused by the schema (fast-check)', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ minLength: 601, maxLength: 700 }).filter((text) => text.trim().length > 600), fc.constant('   '), fc.constant('a\u0000b')), (positioning) => {
-        expect(StrategyDraft.safeParse(draft({ positioning })).success).toBe(false);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ minLength: 601, maxLength: 700 }).filter((text) => text.trim().length > 600),
+          fc.constant('   '),
+          fc.constant('a\u0000b'),
+        ),
+        (positioning) => {
+          expect(StrategyDraft.safeParse(draft({ positioning })).success).toBe(false);
+        },
+      ),
     );
     expect(() => StrategyDraft.parse(draft({ taboos: ['x'.repeat(121)] }))).toThrow(ZodError);
     expect(StrategyDraft.parse(draft({ positioning: '  trimmed  ' })).positioning).toBe('trimmed');
