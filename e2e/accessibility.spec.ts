@@ -16,9 +16,10 @@ import { signInAsDemoUser } from './sign-in';
 //     on a phone (compact header), the summary not repeating the heading, sort/search/"Show more", a pin
 //     keeping its place, menus closing on Escape and outside clicks, snooze undo and the Snoozed view, a
 //     card's package link and the "second package?" question, learning kept out of "why now".
-//  3. Workspace: workspace.spec, one walk: the first draft on the first screen beside a collapsed thesis,
+//  3. Workspace: workspace.spec, one walk: the first draft on the first screen beside a collapsed idea and thesis,
 //     a wide editor, each channel's preview and Copy, the post-link example per channel, one badge case,
-//     "Offline model" gone after an edit, the confirm on leaving (link, brand switch, reload), the current
+//     "Offline model" gone after an edit, autosave (saved through a reload and the back button) and the
+//     confirm on leaving while a save has failed (link, brand switch, reload), the current
 //     section and breadcrumb, the tab title.
 //  4. Insights: insights.spec "insights read in plain words" (axis label, tooltips, legend order, dates,
 //     named events, trends, the hidden table taking no room), "the owner runs learning now" (what the

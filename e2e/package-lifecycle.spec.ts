@@ -169,11 +169,13 @@ test('a package walks every state in the browser: draft, in review (with an over
   await expect(x.getByRole('link', { name: 'View the post' })).toHaveAttribute('href', postUrl);
   await expect(packageStatus(page, 'Published')).toBeVisible();
 
-  // The same post link on the other X draft is refused beside its own button, in the engine's words.
+  // The same post link on the other X draft is refused beside its own button, in the engine's words, and
+  // focus goes to the reason.
   await x.getByRole('textbox', { name: 'Post link' }).first().fill(postUrl);
   await x.getByRole('button', { name: 'Mark published' }).first().click();
   const refusal = x.getByRole('alert').filter({ hasText: 'is already recorded for another variant of this channel' });
   await expect(refusal).toBeVisible();
+  await expect(refusal).toBeFocused();
   await expect(refusal.locator('xpath=..').getByRole('button', { name: 'Mark published' })).toBeVisible();
   await expect(page.getByText('Internal server error')).toHaveCount(0);
   await x.getByRole('textbox', { name: 'Post link' }).first().fill('');

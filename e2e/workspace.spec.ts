@@ -65,7 +65,11 @@ test('the package workspace puts the writing first and never loses an edit', asy
   await expect(breadcrumb.getByRole('link', { name: 'Packages' })).toBeVisible();
   await expect(breadcrumb.getByText(title, { exact: true })).toHaveAttribute('aria-current', 'page');
 
-  // Writing first: the thesis is a summary (no open form), the first draft is on the first screen.
+  // Writing first: the idea is one closed summary line and the thesis a summary (no open form), so the
+  // first draft is on the first screen.
+  const origin = page.locator('details.workspace__origin');
+  await expect(origin.locator('summary')).toBeVisible();
+  expect(await origin.evaluate((details) => (details as HTMLDetailsElement).open)).toBe(false);
   await expect(page.getByRole('button', { name: 'Edit thesis' })).toBeVisible();
   await expect(page.getByRole('textbox', { name: /^Core argument/ })).toHaveCount(0);
   const linkedin = page.getByRole('region', { name: 'LinkedIn' });

@@ -3,6 +3,7 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useId, useMemo, useRef, useState, useTransition } from 'react';
+import { useEarlyInput } from '@/components/ui/use-early-input';
 import { useTRPC } from '@/trpc/react';
 import type { BoardFilter, CardPackage } from '@/trpc/types';
 import { BoardFilters } from './board-filters';
@@ -40,6 +41,7 @@ export function TodayBoard({ brandId, filter }: { brandId: string; filter: Board
   const [revealId, setRevealId] = useState<string | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const searchId = useId();
+  const earlySearch = useEarlyInput();
   const controlsId = useId();
   const [controlsOpen, setControlsOpen] = useState(false);
 
@@ -109,7 +111,14 @@ export function TodayBoard({ brandId, filter }: { brandId: string; filter: Board
       <div id={controlsId} className="board-controls" data-open={controlsOpen}>
         <BoardFilters filter={filter} strategy={view.strategy} pending={filtering} onChange={changeFilter} />
         {tab === 'board' && (
-          <div className="board-controls__view">
+          // A form so that a search typed before hydration is kept (useEarlyInput), and a search landmark.
+          <form
+            ref={earlySearch}
+            role="search"
+            aria-label="Sort and search the board"
+            className="board-controls__view"
+            onSubmit={(event) => event.preventDefault()}
+          >
             <label className="field field--inline">
               <span>Sort</span>
               <select value={sort} onChange={(e) => setSort(e.target.value as BoardSort)}>
@@ -133,7 +142,7 @@ export function TodayBoard({ brandId, filter }: { brandId: string; filter: Board
                 }}
               />
             </label>
-          </div>
+          </form>
         )}
       </div>
       {actions.recentSnooze && (

@@ -5,12 +5,10 @@ import { BrandNav } from '@/components/app-shell/brand-nav';
 import { BrandSwitcher } from '@/components/app-shell/brand-switcher';
 import { ShellHeader } from '@/components/app-shell/shell-header';
 import { SignOutButton } from '@/components/auth/sign-out-button';
-import { canManage } from '@/components/workspaces/roles';
+import { canManage, ROLE_LABELS } from '@/components/workspaces/roles';
 import type { MembershipRole } from '@/engines/enums';
 import { redirectToSignIn } from '@/server/auth/sign-in-redirect';
 import { getQueryClient, getServerCaller, getServerViewer, HydrateClient, trpc } from '@/trpc/server';
-
-const ROLE_LABEL = { owner: 'Owner', admin: 'Admin', member: 'Member' } as const;
 
 /**
  * The app shell around every brand page: brand switcher, the brand's sections, who is signed in (on a
@@ -45,7 +43,7 @@ export default async function BrandLayout({ children, params }: { children: Reac
         viewer={
           <div className="viewer">
             <span className="viewer__name">{me.displayName ?? me.email ?? 'Signed in'}</span>
-            <span className="muted small">{ROLE_LABEL[brand.role]}</span>
+            <span className="muted small">{ROLE_LABELS[brand.role]}</span>
             <Link href="/brands">All brands</Link>
             <Link href={`/workspaces/${brand.tenantId}/team`}>Team</Link>
             <SignOutButton />

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
+import { ErrorInPlace, readableError } from '@/components/errors/error-in-place';
 import type { Channel } from '@/engines/enums';
 import { SCHEDULABLE_PACKAGE, VARIANT_APPROVABLE_PACKAGE } from '@/lib/package-lifecycle';
 import { formatInTimeZone, toWallTime } from '@/lib/time-zones';
@@ -82,12 +83,14 @@ export function VariantLifecycle({
     event.preventDefault();
     if (postUrl.trim()) run({ action: 'Mark published', input: { variantId: variant.id, postUrl: postUrl.trim() } });
   };
-  const refusalOf = (mutation: (typeof mutations)[number]) =>
-    mutation.isError && !violationsOf(mutation.error) ? (
-      <span className="form-error small" role="alert">
-        {mutation.error.message}
-      </span>
-    ) : null;
+  // In place and focused (ErrorInPlace), so a refused step is read where its button is.
+  const refusalOf = (mutation: (typeof mutations)[number]) => (
+    <ErrorInPlace
+      message={mutation.isError && !violationsOf(mutation.error) ? readableError(mutation.error) : null}
+      className="small"
+      onDismiss={() => mutation.reset()}
+    />
+  );
 
   if (variant.status === 'published') {
     return (
