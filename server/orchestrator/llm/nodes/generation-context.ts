@@ -25,56 +25,57 @@ export const GENERATION_LIMITS = {
   url: 300,
 } as const;
 
-const L = GENERATION_LIMITS;
 /** A learned decision weight: small, signed; positive means the team keeps choosing it. */
 const Weight = z.number().min(-1).max(1);
 
 export const GenerationContext = z.object({
-  brandName: z.string().max(L.name),
-  positioning: z.string().max(L.positioning),
-  toneTags: z.array(z.string().max(L.tag)).max(L.tags),
-  taboos: z.array(z.string().max(L.taboo)).max(L.taboos),
+  brandName: z.string().max(GENERATION_LIMITS.name),
+  positioning: z.string().max(GENERATION_LIMITS.positioning),
+  toneTags: z.array(z.string().max(GENERATION_LIMITS.tag)).max(GENERATION_LIMITS.tags),
+  taboos: z.array(z.string().max(GENERATION_LIMITS.taboo)).max(GENERATION_LIMITS.taboos),
   /** The brand's channels, primary first. */
   channels: z.array(Channel).min(1).max(Channel.options.length),
   pillars: z
     .array(
       z.object({
         id: z.uuid(),
-        name: z.string().max(L.name),
-        description: z.string().max(L.description),
+        name: z.string().max(GENERATION_LIMITS.name),
+        description: z.string().max(GENERATION_LIMITS.description),
         dominant: z.boolean(),
         weight: Weight,
       }),
     )
-    .max(L.pillars),
+    .max(GENERATION_LIMITS.pillars),
   personas: z
     .array(
       z.object({
         id: z.uuid(),
-        name: z.string().max(L.name),
-        role: z.string().max(L.name).nullable(),
-        summary: z.string().max(L.description),
-        priorities: z.array(z.string().max(L.priority)).max(L.priorities),
+        name: z.string().max(GENERATION_LIMITS.name),
+        role: z.string().max(GENERATION_LIMITS.name).nullable(),
+        summary: z.string().max(GENERATION_LIMITS.description),
+        priorities: z.array(z.string().max(GENERATION_LIMITS.priority)).max(GENERATION_LIMITS.priorities),
         weight: Weight,
       }),
     )
-    .max(L.personas),
+    .max(GENERATION_LIMITS.personas),
   channelWeights: z.partialRecord(Channel, Weight),
   /** What the board already holds (top live ideas): the model proposes something else. */
-  board: z.array(z.object({ title: z.string().max(L.title), pillar: z.string().max(L.name).nullable() })).max(L.board),
+  board: z
+    .array(z.object({ title: z.string().max(GENERATION_LIMITS.title), pillar: z.string().max(GENERATION_LIMITS.name).nullable() }))
+    .max(GENERATION_LIMITS.board),
   /** The newest unused signals; empty for a brand with no sources yet (evergreen ideas from the strategy). */
   signals: z
     .array(
       z.object({
         id: z.uuid(),
-        title: z.string().max(L.title),
-        summary: z.string().max(L.signalSummary),
-        url: z.string().max(L.url).nullable(),
+        title: z.string().max(GENERATION_LIMITS.title),
+        summary: z.string().max(GENERATION_LIMITS.signalSummary),
+        url: z.string().max(GENERATION_LIMITS.url).nullable(),
         /** YYYY-MM-DD, or null when the source gave no date. */
         publishedOn: z.string().max(10).nullable(),
       }),
     )
-    .max(L.signals),
+    .max(GENERATION_LIMITS.signals),
 });
 export type GenerationContext = z.infer<typeof GenerationContext>;
 
@@ -97,37 +98,37 @@ export function boundGenerationContext(
   const dominant = new Set(board.dominantPillarIds);
   const channels = [strategy.primaryChannel, ...strategy.channels.map((c) => c.channel).filter((c) => c !== strategy.primaryChannel)];
   return GenerationContext.parse({
-    brandName: clip(strategy.brandName, L.name),
-    positioning: clip(strategy.positioning, L.positioning),
-    toneTags: strategy.toneTags.slice(0, L.tags).map((tag) => clip(tag, L.tag)),
-    taboos: strategy.taboos.slice(0, L.taboos).map((taboo) => clip(taboo, L.taboo)),
+    brandName: clip(strategy.brandName, GENERATION_LIMITS.name),
+    positioning: clip(strategy.positioning, GENERATION_LIMITS.positioning),
+    toneTags: strategy.toneTags.slice(0, GENERATION_LIMITS.tags).map((tag) => clip(tag, GENERATION_LIMITS.tag)),
+    taboos: strategy.taboos.slice(0, GENERATION_LIMITS.taboos).map((taboo) => clip(taboo, GENERATION_LIMITS.taboo)),
     channels,
-    pillars: strategy.pillars.slice(0, L.pillars).map((pillar) => ({
+    pillars: strategy.pillars.slice(0, GENERATION_LIMITS.pillars).map((pillar) => ({
       id: pillar.id,
-      name: clip(pillar.name, L.name),
-      description: clip(pillar.description, L.description),
+      name: clip(pillar.name, GENERATION_LIMITS.name),
+      description: clip(pillar.description, GENERATION_LIMITS.description),
       dominant: dominant.has(pillar.id),
       weight: bounded(weights.pillars[pillar.id]),
     })),
-    personas: strategy.personas.slice(0, L.personas).map((persona) => ({
+    personas: strategy.personas.slice(0, GENERATION_LIMITS.personas).map((persona) => ({
       id: persona.id,
-      name: clip(persona.name, L.name),
-      role: persona.role === null ? null : clip(persona.role, L.name),
-      summary: clip(persona.summary, L.description),
-      priorities: persona.priorities.slice(0, L.priorities).map((p) => clip(p, L.priority)),
+      name: clip(persona.name, GENERATION_LIMITS.name),
+      role: persona.role === null ? null : clip(persona.role, GENERATION_LIMITS.name),
+      summary: clip(persona.summary, GENERATION_LIMITS.description),
+      priorities: persona.priorities.slice(0, GENERATION_LIMITS.priorities).map((p) => clip(p, GENERATION_LIMITS.priority)),
       weight: bounded(weights.personas[persona.id]),
     })),
     channelWeights: Object.fromEntries(channels.map((channel) => [channel, bounded(weights.channels[channel])])),
-    board: board.items.slice(0, L.board).map((item) => ({
-      title: clip(item.title, L.title),
-      pillar: item.pillar === null ? null : clip(item.pillar, L.name),
+    board: board.items.slice(0, GENERATION_LIMITS.board).map((item) => ({
+      title: clip(item.title, GENERATION_LIMITS.title),
+      pillar: item.pillar === null ? null : clip(item.pillar, GENERATION_LIMITS.name),
     })),
-    signals: signals.slice(0, L.signals).map((signal) => ({
+    signals: signals.slice(0, GENERATION_LIMITS.signals).map((signal) => ({
       id: signal.id,
-      title: clip(signal.title, L.title),
-      summary: clip(signal.summary, L.signalSummary),
+      title: clip(signal.title, GENERATION_LIMITS.title),
+      summary: clip(signal.summary, GENERATION_LIMITS.signalSummary),
       // A link longer than the cap is no use cut short.
-      url: signal.url && signal.url.length <= L.url ? signal.url : null,
+      url: signal.url && signal.url.length <= GENERATION_LIMITS.url ? signal.url : null,
       publishedOn: signal.publishedAt ? signal.publishedAt.toISOString().slice(0, 10) : null,
     })),
   });
