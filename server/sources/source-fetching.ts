@@ -1,13 +1,14 @@
 import { InvariantViolationError } from '../../engines/errors';
 import { BrandScope } from '../../engines/scope';
 import { AddSourceInput, type DueFeed, type SourceDTO, SourceIdInput } from '../../engines/sources/dto';
+import { DAY_MS } from '../../lib/dates';
 import { logger } from '../logging/logger';
 import type { SystemContext } from '../orchestrator/context';
 import { fetchRecord, readFeed } from './read-feed';
 import { FETCH_TIMEOUT_MS, type SafeFetchOptions } from './safe-fetch';
 
 /** A feed is due again a day after its last fetch: feeds change daily at most, for a content lead. */
-export const FEED_REFRESH_MS = 24 * 60 * 60 * 1000;
+export const FEED_REFRESH_MS = DAY_MS;
 /** Feeds one cron call fetches at most, whatever its budget. */
 export const MAX_FEEDS_PER_CALL = 100;
 /** Feeds fetched side by side: each mostly waits on the network. */

@@ -1,6 +1,7 @@
 import { ConflictError } from '../../../engines/errors';
 import { GenerateOpportunitiesInput, GenerationRunResult } from '../../../engines/opportunities/generation/dto';
 import { BrandScope } from '../../../engines/scope';
+import { HOUR_MS } from '../../../lib/dates';
 import type { SystemContext } from '../context';
 import { generationGraph } from '../graphs/generation-graph';
 import type { LearnedWeights } from '../llm/nodes/generation-context';
@@ -22,7 +23,7 @@ export interface GenerationOptions {
 }
 
 /** The daily generation: a brand is due again 20 hours after its last run started. */
-export const DAILY_GENERATION_AFTER_MS = 20 * 60 * 60 * 1000;
+export const DAILY_GENERATION_AFTER_MS = 20 * HOUR_MS;
 /** The walk starts a brand only with this much of its budget left: a model call and the landing. */
 const MIN_BRAND_BUDGET_MS = 30_000;
 
