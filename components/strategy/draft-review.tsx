@@ -2,14 +2,8 @@
 
 import type { ReactNode } from 'react';
 import { STRATEGY_BOUNDS } from '@/lib/strategy-rules';
-import { type EditableDraft, type PersonaPriority, type problemsByField, rowKey } from './draft-state';
+import { type EditableDraft, PERSONA_PRIORITIES, type PersonaPriority, type problemsByField, rowKey } from './draft-state';
 import { linesOf } from './lines';
-
-const PERSONA_PRIORITIES: { value: PersonaPriority; label: string }[] = [
-  { value: 'high', label: 'High' },
-  { value: 'medium', label: 'Medium' },
-  { value: 'low', label: 'Low' },
-];
 
 interface DraftReviewProps {
   draft: EditableDraft;

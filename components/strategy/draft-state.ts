@@ -4,19 +4,28 @@ import { joinLines, linesOf } from './lines';
 
 export type PersonaPriority = 'high' | 'medium' | 'low';
 
+/** The priority select's options, in the order a person ranks them. */
+export const PERSONA_PRIORITIES: { value: PersonaPriority; label: string }[] = [
+  { value: 'high', label: 'High' },
+  { value: 'medium', label: 'Medium' },
+  { value: 'low', label: 'Low' },
+];
+
+/** A persona as its form edits it (the setup's review and the Strategy page alike): lists as one item a line. */
+export interface PersonaFields {
+  name: string;
+  role: string;
+  summary: string;
+  priorities: string;
+  pains: string;
+  priority: PersonaPriority;
+}
+
 /** A draft as the review form edits it: list fields as one-item-per-line text, rows with a local key. */
 export interface EditableDraft {
   positioning: string;
   pillars: { key: number; name: string; description: string }[];
-  personas: {
-    key: number;
-    name: string;
-    role: string;
-    summary: string;
-    priorities: string;
-    pains: string;
-    priority: PersonaPriority;
-  }[];
+  personas: (PersonaFields & { key: number })[];
   toneTags: string;
   taboos: string;
 }

@@ -7,7 +7,7 @@ import { STRATEGY_BOUNDS } from '@/lib/strategy-rules';
 import { useTRPC } from '@/trpc/react';
 import type { PersonaDTO } from '@/trpc/types';
 import { Problems } from './draft-review';
-import type { PersonaPriority } from './draft-state';
+import { PERSONA_PRIORITIES, type PersonaFields, type PersonaPriority } from './draft-state';
 import { joinLines, linesOf } from './lines';
 import { SaveState, useReportDirty, useStrategyRefresh } from './save-state';
 
@@ -16,15 +16,6 @@ interface PersonaListProps {
   personas: PersonaDTO[];
   canEdit: boolean;
   reportDirty: (key: string, dirty: boolean) => void;
-}
-
-interface PersonaFields {
-  name: string;
-  role: string;
-  summary: string;
-  priorities: string;
-  pains: string;
-  priority: PersonaPriority;
 }
 
 const EMPTY: PersonaFields = { name: '', role: '', summary: '', priorities: '', pains: '', priority: 'medium' };
@@ -134,9 +125,11 @@ function PersonaForm({ brandId, persona, canEdit, reportDirty }: PersonaFormProp
       <label className="field">
         <span>Priority</span>
         <select value={fields.priority} disabled={disabled} onChange={(e) => set({ priority: e.target.value as PersonaPriority })}>
-          <option value="high">High</option>
-          <option value="medium">Medium</option>
-          <option value="low">Low</option>
+          {PERSONA_PRIORITIES.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
         </select>
       </label>
       <label className="field strategy-row__wide">
