@@ -232,28 +232,7 @@ interface RowActionsProps {
 function RowActions({ label, disabled, onUp, onDown, onRemove }: RowActionsProps) {
   return (
     <div className="strategy-row__actions">
-      {(onUp || onDown) && (
-        <>
-          <button
-            type="button"
-            className="button button--quiet"
-            disabled={disabled || !onUp}
-            onClick={onUp}
-            aria-label={`Move ${label} up`}
-          >
-            ↑
-          </button>
-          <button
-            type="button"
-            className="button button--quiet"
-            disabled={disabled || !onDown}
-            onClick={onDown}
-            aria-label={`Move ${label} down`}
-          >
-            ↓
-          </button>
-        </>
-      )}
+      {(onUp || onDown) && <MoveButtons label={label} disabled={disabled} onUp={onUp} onDown={onDown} />}
       <button type="button" className="button button--quiet" disabled={disabled} onClick={onRemove} aria-label={`Remove ${label}`}>
         Remove
       </button>
@@ -297,5 +276,25 @@ export function Problems({ messages }: { messages?: string[] }) {
     <span className="form-error small" role="alert">
       {messages.join(' · ')}
     </span>
+  );
+}
+
+/** A row's ↑ and ↓ (the draft review's pillars, the Strategy page's pillars); a missing move is disabled. */
+export function MoveButtons({ label, disabled, onUp, onDown }: Omit<RowActionsProps, 'onRemove'>) {
+  return (
+    <>
+      <button type="button" className="button button--quiet" disabled={disabled || !onUp} onClick={onUp} aria-label={`Move ${label} up`}>
+        ↑
+      </button>
+      <button
+        type="button"
+        className="button button--quiet"
+        disabled={disabled || !onDown}
+        onClick={onDown}
+        aria-label={`Move ${label} down`}
+      >
+        ↓
+      </button>
+    </>
   );
 }

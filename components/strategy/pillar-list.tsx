@@ -6,7 +6,7 @@ import { useEarlyInput } from '@/components/ui/use-early-input';
 import { useUnsavedEdits } from '@/components/ui/use-unsaved-edits';
 import { useTRPC } from '@/trpc/react';
 import type { PillarDTO } from '@/trpc/types';
-import { Problems } from './draft-review';
+import { MoveButtons, Problems } from './draft-review';
 import { SaveState, useReportDirty, useStrategyRefresh } from './save-state';
 
 interface PillarListProps {
@@ -135,24 +135,7 @@ function PillarRow({ pillar, position, canEdit, moving, reportDirty, onUp, onDow
       </label>
       {canEdit && (
         <div className="strategy-row__actions">
-          <button
-            type="button"
-            className="button button--quiet"
-            disabled={moving || !onUp}
-            onClick={onUp}
-            aria-label={`Move ${pillar.name} up`}
-          >
-            ↑
-          </button>
-          <button
-            type="button"
-            className="button button--quiet"
-            disabled={moving || !onDown}
-            onClick={onDown}
-            aria-label={`Move ${pillar.name} down`}
-          >
-            ↓
-          </button>
+          <MoveButtons label={pillar.name} disabled={moving} onUp={onUp} onDown={onDown} />
           <button type="submit" className="button" disabled={save.isPending || !dirty || blank}>
             {save.isPending ? 'Saving…' : 'Save'}
           </button>
