@@ -78,15 +78,15 @@ async function main(): Promise<number> {
     );
 
     const run = async (worker: Worker, index: number) => {
-      let n = 0;
+      let sent = 0;
       while (performance.now() < deadline && started < MAX_REQUESTS) {
         started++;
-        n++;
+        sent++;
         const kind = pickKind(worker);
         const begin = performance.now();
         let status: Sample['status'];
         try {
-          status = await send(kind, worker, `${index}-${n}`);
+          status = await send(kind, worker, `${index}-${sent}`);
         } catch {
           status = 'network error';
         }

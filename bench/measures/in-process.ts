@@ -58,16 +58,16 @@ export async function measureLearningGrowth(db: BenchDatabase, sizes: BenchSizes
     figures.push({ events, flow, bare });
   }
   const rows: BenchRow[] = figures.map(({ events, flow, bare }) => {
-    const f = summarize(flow);
-    const b = summarize(bare);
+    const flowTimes = summarize(flow);
+    const floorTimes = summarize(bare);
     return {
       id: `P2 ${db.driver}`,
       measure: `F3 runForBrand, ${events.toLocaleString('en-US')} events`,
-      median: f.median,
-      p95: f.p95,
-      reference: b.median,
+      median: flowTimes.median,
+      p95: flowTimes.p95,
+      reference: floorTimes.median,
       unit: 'ms',
-      ratio: ratioOf(f.median, b.median),
+      ratio: ratioOf(flowTimes.median, floorTimes.median),
       target: atMost(2),
     };
   });
@@ -221,19 +221,19 @@ export async function measurePlanTrap(db: BenchDatabase, sizes: BenchSizes): Pro
     board: await sample(readings.board, sizes.learningRuns),
   };
   return (['summary', 'board'] as const).map((reading) => {
-    const b = summarize(before[reading]);
-    const a = summarize(after[reading]);
+    const beforeAnalyze = summarize(before[reading]);
+    const afterAnalyze = summarize(after[reading]);
     return {
       id: `P6 ${db.driver}`,
       measure:
         reading === 'summary'
           ? `30-day performance summary after ingesting ${sizes.planTrapEvents.toLocaleString('en-US')} events, before ANALYZE`
           : `Today board (${sizes.boardOpportunities.toLocaleString('en-US')} opportunities) after the ingest, before ANALYZE`,
-      median: b.median,
-      p95: b.p95,
-      reference: a.median,
+      median: beforeAnalyze.median,
+      p95: beforeAnalyze.p95,
+      reference: afterAnalyze.median,
       unit: 'ms',
-      ratio: ratioOf(b.median, a.median),
+      ratio: ratioOf(beforeAnalyze.median, afterAnalyze.median),
       target: atMost(1.5),
     };
   });
