@@ -3,23 +3,27 @@ import type { BrandStrategyView } from '../../../../engines/brand-brain/dto';
 import { Channel } from '../../../../engines/enums';
 import type { GenerationBoard } from '../../../../engines/opportunities/generation/dto';
 import type { SignalDTO } from '../../../../engines/sources/dto';
-import { clip } from './package-context';
+import { CONTEXT_LIMITS, clip } from './package-context';
 
-/** Caps on one generation prompt: every list and string is bounded, so the largest context fits the cap. */
+/**
+ * Caps on one generation prompt: every list and string is bounded, so the largest context fits the cap.
+ * The brand's name, voice and taboos (all of them: the rubric refuses an idea that breaks one) and a title
+ * are capped as F2's context caps them.
+ */
 export const GENERATION_LIMITS = {
-  name: 120,
-  positioning: 600,
-  tags: 12,
-  tag: 40,
-  taboos: 30,
-  taboo: 120,
+  name: CONTEXT_LIMITS.name,
+  positioning: CONTEXT_LIMITS.positioning,
+  tags: CONTEXT_LIMITS.tags,
+  tag: CONTEXT_LIMITS.tag,
+  taboos: CONTEXT_LIMITS.taboos,
+  taboo: CONTEXT_LIMITS.taboo,
+  title: CONTEXT_LIMITS.title,
   pillars: 8,
   personas: 8,
   description: 300,
   priorities: 3,
   priority: 120,
   board: 30,
-  title: 200,
   signals: 30,
   signalSummary: 500,
   url: 300,
