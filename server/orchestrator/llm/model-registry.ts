@@ -32,7 +32,9 @@ export function modelConfigFromEnv(env: Environment = process.env): ModelConfig 
 
 /**
  * One model per role. Today every role uses the configured model; the indirection is where a cheaper
- * summarizer or a stronger thesis writer goes without touching the flows.
+ * summarizer or a stronger thesis writer goes without touching the flows. Not the AI SDK's
+ * `customProvider`: with one model behind every role it would list the six roles to map each to that same
+ * model and still need the `offline` flag beside it, so the registry would grow rather than shrink.
  */
 export function createModelRegistry(config: ModelConfig, offlineWriters: ReadonlyMap<string, OfflineWriter>): ModelRegistry {
   if (!config.apiKey) {
