@@ -13,16 +13,6 @@ export type HashedPayload = z.infer<typeof HashedPayload>;
 export const MAX_RUN_BUDGET_MS = 800_000;
 export const RunBudgetMs = z.int().positive().max(MAX_RUN_BUDGET_MS);
 
-export const StartRunInput = z.object({
-  flow: FlowName,
-  /** The flow's input parameters, recorded on the run. */
-  input: z.record(z.string(), z.unknown()),
-  createdByUserId: z.uuid().nullish(),
-  /** Past it (plus the sweep's margin), a run still running is taken to be dead. */
-  budgetMs: RunBudgetMs.optional(),
-});
-export type StartRunInput = z.input<typeof StartRunInput>;
-
 const RunEvent = z.object({
   node: z.string().trim().min(1).max(120),
   kind: FlowRunEventKind,
@@ -36,8 +26,22 @@ export type RecordRunEventInput = z.input<typeof RecordRunEventInput>;
 export const MAX_EVENTS_PER_APPEND = 50;
 
 /** Events of one run recorded together, in this order. */
-export const RecordRunEventsInput = z.object({ runId: z.uuid(), events: z.array(RunEvent).min(1).max(MAX_EVENTS_PER_APPEND) });
+const RunEvents = z.array(RunEvent).max(MAX_EVENTS_PER_APPEND);
+
+export const RecordRunEventsInput = z.object({ runId: z.uuid(), events: RunEvents.min(1) });
 export type RecordRunEventsInput = z.input<typeof RecordRunEventsInput>;
+
+export const StartRunInput = z.object({
+  flow: FlowName,
+  /** The flow's input parameters, recorded on the run. */
+  input: z.record(z.string(), z.unknown()),
+  createdByUserId: z.uuid().nullish(),
+  /** Past it (plus the sweep's margin), a run still running is taken to be dead. */
+  budgetMs: RunBudgetMs.optional(),
+  /** The run's first events (its input), written in the statement that opens it. */
+  events: RunEvents.default([]),
+});
+export type StartRunInput = z.input<typeof StartRunInput>;
 
 /**
  * A flow ends its own run in one of these; `running` is only ever its first status, and only the
@@ -50,6 +54,8 @@ export const FinishRunInput = z.object({
   runId: z.uuid(),
   status: FinishedRunStatus,
   error: z.string().max(4_000).nullish(),
+  /** The run's last events (its output, or its hard error), appended in the statement that ends it. */
+  events: RunEvents.default([]),
 });
 export type FinishRunInput = z.input<typeof FinishRunInput>;
 

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database';
 import { createTenantFixture, type TenantFixture } from '../../test/fixtures';
@@ -83,6 +84,52 @@ describe('FlowRunsEngine', () => {
       [2, 'createVariant:x', { n: 1 }],
       [3, 'createVariant:linkedin', { n: 2 }],
     ]);
+  });
+
+  it('opens a run with its first events and ends it with its last ones, after any appended meanwhile', async () => {
+    const runId = await runs.startRun(fx, {
+      flow: 'f2_package_build',
+      input: { n: 1 },
+      events: [{ node: 'input', kind: 'input', payload: { n: 1 } }],
+    });
+    await runs.recordEvent({ runId, node: 'thesis', kind: 'llm_output', payload: {} });
+    // An append holding the run while the end reads the last seq: on PostgreSQL the end's statement then
+    // hits the (run_id, seq) key once the append commits, and appends its events again after it.
+    let finishing!: ReturnType<FlowRunsEngine['finishRun']>;
+    await handle.db.transaction(async (tx) => {
+      await tx.execute(sql`select id from flow_runs where id = ${runId} for update`);
+      await tx.execute(sql`
+        insert into flow_run_events (tenant_id, brand_id, run_id, seq, node, kind, payload)
+        values (${fx.tenantId}, ${fx.brandId}, ${runId}, 3, 'variant_plan:x', 'llm_output', '{}')`);
+      finishing = runs.finishRun({
+        runId,
+        status: 'failed',
+        error: 'boom',
+        events: [{ node: 'flow', kind: 'hard_error', payload: { message: 'boom' } }],
+      });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    });
+    const finished = await finishing;
+    expect(finished).toMatchObject({ id: runId, status: 'failed', error: 'boom', finishedAt: expect.any(Date) });
+    const listed = (await runs.listRuns(fx)).find((r) => r.id === runId)!;
+    expect(listed.events.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+    expect(listed.events.map((e) => [e.node, e.kind, e.payload])).toEqual([
+      ['input', 'input', { n: 1 }],
+      ['thesis', 'llm_output', {}],
+      ['variant_plan:x', 'llm_output', {}],
+      ['flow', 'hard_error', { message: 'boom' }],
+    ]);
+  });
+
+  it('refuses to open a run, or write its first events, for another tenant’s brand', async () => {
+    const before = (await runs.listRuns(fx, { limit: 100 })).length;
+    await expect(
+      runs.startRun(
+        { tenantId: other.tenantId, brandId: fx.brandId },
+        { flow: 'f1_today', input: {}, events: [{ node: 'input', kind: 'input', payload: {} }] },
+      ),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    expect(await runs.listRuns(fx, { limit: 100 })).toHaveLength(before);
   });
 
   it('refuses events and a second outcome once a run has finished', async () => {

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, gte, inArray, isNull, notInArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, notInArray, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Clock, systemClock } from '../clock';
 import type { Database } from '../db/client';
-import { flowRunEvents, flowRuns } from '../db/schema';
+import { rows } from '../db/migrator';
+import { brands, flowRunEvents, flowRuns } from '../db/schema';
 import { timestamptz } from '../db/sql-time';
 import { InvariantViolationError, NotFoundError } from '../errors';
-import { assertBrandLive, BrandScope, type Executor, inBrand, isUniqueViolation } from '../scope';
+import { assertBrandLive, BrandScope, type Executor, inBrand, isUniqueViolation, liveBrand } from '../scope';
 import {
   BuildRunsForKeyInput,
   FinishRunInput,
@@ -45,25 +46,36 @@ export class FlowRunsEngine {
     this.clock = deps.clock ?? systemClock;
   }
 
-  /** Opens a run of the brand, or with a null scope one that spans tenants (the learning cron). */
+  /**
+   * Opens a run of the brand, or with a null scope one that spans tenants (the learning cron), with its
+   * first events. One statement: the brand check, the run and its events (a run is opened on every
+   * flow's path, so each round trip here is one every request pays).
+   */
   async startRun(brand: BrandScope | null, input: StartRunInput): Promise<string> {
     const scope = brand === null ? null : BrandScope.parse(brand);
     const run = StartRunInput.parse(input);
-    if (scope) await assertBrandLive(this.db, scope);
-    const [created] = await this.db
-      .insert(flowRuns)
-      .values({
-        tenantId: scope?.tenantId ?? null,
-        brandId: scope?.brandId ?? null,
-        flow: run.flow,
-        status: 'running',
-        input: auditPayload(run.input) as Record<string, unknown>,
-        startedAt: this.clock(),
-        createdByUserId: run.createdByUserId ?? null,
-        budgetMs: run.budgetMs ?? null,
-      })
-      .returning({ id: flowRuns.id });
-    return created!.id;
+    const at = this.clock();
+    const events = run.events.map(storedEvent);
+    const firstEvents =
+      events.length === 0
+        ? sql``
+        : sql`, first_events as (
+            insert into ${flowRunEvents} (tenant_id, brand_id, run_id, seq, node, kind, payload, at)
+            select run.tenant_id, run.brand_id, run.id, event.ord, event.node, event.kind, event.payload, ${timestamptz(at)}
+            from run cross join ${eventValues(events)}
+          )`;
+    const opened = await this.db.execute(sql`
+      with run as (
+        insert into ${flowRuns} (tenant_id, brand_id, flow, status, input, started_at, created_by_user_id, budget_ms)
+        select ${scope?.tenantId ?? null}::uuid, ${scope?.brandId ?? null}::uuid, ${run.flow}::text, 'running',
+          ${auditJson(run.input)}::jsonb, ${timestamptz(at)}, ${run.createdByUserId ?? null}::uuid, ${run.budgetMs ?? null}::integer
+        where ${scope ? sql`exists (select 1 from ${brands} where ${liveBrand(scope)})` : sql`true`}
+        returning id, tenant_id, brand_id
+      )${firstEvents}
+      select id from run`);
+    const [created] = rows<{ id: string }>(opened);
+    if (!created) throw new NotFoundError('Brand', scope!.brandId);
+    return created.id;
   }
 
   /** Appends an event to a running run (`recordEvents` with one event). */
@@ -83,12 +95,14 @@ export class FlowRunsEngine {
    */
   async recordEvents(input: RecordRunEventsInput): Promise<FlowRunEventDTO[]> {
     const { runId, events } = RecordRunEventsInput.parse(input);
-    const stored = events.map((event) => ({ ...event, payload: auditPayload(event.payload) }));
+    const stored = events.map(storedEvent);
     const at = this.clock();
-    const appended = await this.appendToRunning(this.db, runId, stored, at).catch((error: unknown) => {
-      if (isUniqueViolation(error, 'flow_run_events_run_id_seq_key')) return [];
-      throw error;
-    });
+    const appended = await this.appendToRunning(this.db, runId, stored, at)
+      .returning()
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error, 'flow_run_events_run_id_seq_key')) return [];
+        throw error;
+      });
     if (appended.length > 0) return appended.sort((a, b) => a.seq - b.seq).map(toEventDTO);
     return this.db.transaction(async (tx) => {
       const [run] = await tx
@@ -98,42 +112,59 @@ export class FlowRunsEngine {
         .for('update');
       if (!run) throw new NotFoundError('Flow run', runId);
       if (run.status !== 'running') throw new InvariantViolationError(`Flow run ${runId} is already ${run.status}`);
-      return (await this.appendToRunning(tx, runId, stored, at)).sort((a, b) => a.seq - b.seq).map(toEventDTO);
+      return (await this.appendToRunning(tx, runId, stored, at).returning()).sort((a, b) => a.seq - b.seq).map(toEventDTO);
     });
   }
 
-  /** The insert of `recordEvents`: nothing when the run is missing or not running. */
-  private appendToRunning(db: Executor, runId: string, events: { node: string; kind: string; payload: unknown }[], at: Date) {
-    const listed = sql.join(
-      events.map(
-        (event, index) => sql`(${index + 1}::integer, ${event.node}::text, ${event.kind}::text, ${JSON.stringify(event.payload)}::jsonb)`,
-      ),
-      sql`, `,
+  /** The insert of `recordEvents` (without its returning): nothing when the run is missing or not running. */
+  private appendToRunning(db: Executor, runId: string, events: StoredEvent[], at: Date) {
+    return appendAfterLast(
+      db,
+      runId,
+      sql`select ${flowRuns.tenantId} as tenant_id, ${flowRuns.brandId} as brand_id from ${flowRuns}
+        where ${flowRuns.id} = ${runId} and ${flowRuns.deletedAt} is null and ${flowRuns.status} = 'running'
+        for update`,
+      events,
+      at,
     );
-    // Every column of flow_run_events in order, as an insert from a query needs them.
-    return db
-      .insert(flowRunEvents)
-      .select(sql`
-        with run as (
-          select ${flowRuns.tenantId} as tenant_id, ${flowRuns.brandId} as brand_id from ${flowRuns}
-          where ${flowRuns.id} = ${runId} and ${flowRuns.deletedAt} is null and ${flowRuns.status} = 'running'
-          for update
-        )
-        select gen_random_uuid(), run.tenant_id, run.brand_id, ${runId}::uuid, last.seq + event.ord, event.node, event.kind,
-          event.payload, ${timestamptz(at)}, now(), now(), null::timestamptz
-        from run
-        cross join (select coalesce(max(${flowRunEvents.seq}), 0) as seq from ${flowRunEvents} where ${flowRunEvents.runId} = ${runId}) as last
-        cross join (values ${listed}) as event (ord, node, kind, payload)`)
-      .returning();
   }
 
+  /**
+   * Ends a running run, after appending its last events (its output) in the same statement. That
+   * statement reads the run's last seq before it locks the run, so an append to the run made meanwhile
+   * makes it hit the (run_id, seq) key; the events are then appended on their own first, as is any
+   * the statement did not make (it says why: no such run, or not running).
+   */
   async finishRun(input: FinishRunInput): Promise<FlowRunSummaryDTO> {
-    const finish = FinishRunInput.parse(input);
-    const [updated] = await this.db
-      .update(flowRuns)
-      .set({ status: finish.status, error: finish.error ?? null, finishedAt: this.clock(), updatedAt: sql`now()` })
-      .where(and(eq(flowRuns.id, finish.runId), eq(flowRuns.status, 'running'), isNull(flowRuns.deletedAt)))
-      .returning();
+    const { events, ...finish } = FinishRunInput.parse(input);
+    const at = this.clock();
+    const ending = (db: Executor) =>
+      db
+        .update(flowRuns)
+        .set({ status: finish.status, error: finish.error ?? null, finishedAt: at, updatedAt: sql`now()` })
+        .where(and(eq(flowRuns.id, finish.runId), eq(flowRuns.status, 'running'), isNull(flowRuns.deletedAt)))
+        .returning();
+    if (events.length > 0) {
+      // The events are appended after the run's row as the update returns it: read from the table, a
+      // row this statement updates is not there to lock.
+      const finished = this.db.$with('finished').as(ending(this.db));
+      const lastEvents = this.db.$with('last_events').as(
+        appendAfterLast(this.db, finish.runId, sql`select tenant_id, brand_id from ${finished}`, events.map(storedEvent), at).returning({
+          id: flowRunEvents.id,
+        }),
+      );
+      const [ended] = await this.db
+        .with(finished, lastEvents)
+        .select()
+        .from(finished)
+        .catch((error: unknown) => {
+          if (isUniqueViolation(error, 'flow_run_events_run_id_seq_key')) return [];
+          throw error;
+        });
+      if (ended) return toRunSummaryDTO(ended);
+      await this.recordEvents({ runId: finish.runId, events });
+    }
+    const [updated] = await ending(this.db);
     if (updated) return toRunSummaryDTO(updated);
     const [existing] = await this.db
       .select({ status: flowRuns.status })
@@ -156,7 +187,7 @@ export class FlowRunsEngine {
 
   /** Records what the cleanup of an interrupted run did; false if the run is not interrupted. */
   recordInterruptionCleanup(runId: string, payload: Record<string, unknown>): Promise<boolean> {
-    return recordSweepCleanup(this.db, z.uuid().parse(runId), auditPayload(payload), this.clock());
+    return recordSweepCleanup(this.db, z.uuid().parse(runId), JSON.parse(auditJson(payload)), this.clock());
   }
 
   /** Names the package the run built or regenerated (F2), so the package finds its run directly. */
@@ -275,14 +306,48 @@ export class FlowRunsEngine {
 }
 
 /**
- * The payload as stored: itself (as JSON would carry it) while that fits in 8 KB, else its sha256 and
- * size. No payload is stored as `{}`, since the column cannot hold SQL null.
+ * The payload as stored, as JSON text: itself while that fits in 8 KB, else its sha256 and size. No
+ * payload is stored as `{}`, since the column cannot hold SQL null.
  */
-export function auditPayload(payload: unknown): unknown {
+function auditJson(payload: unknown): string {
   const json = JSON.stringify(payload ?? {});
-  const bytes = Buffer.byteLength(json, 'utf8');
-  if (bytes <= MAX_INLINE_PAYLOAD_BYTES) return JSON.parse(json);
-  return { sha256: createHash('sha256').update(json).digest('hex'), bytes } satisfies HashedPayload;
+  // Every character takes one byte at least: only a long text needs its UTF-8 length measured.
+  if (json.length * 3 <= MAX_INLINE_PAYLOAD_BYTES || Buffer.byteLength(json, 'utf8') <= MAX_INLINE_PAYLOAD_BYTES) return json;
+  return JSON.stringify({
+    sha256: createHash('sha256').update(json).digest('hex'),
+    bytes: Buffer.byteLength(json, 'utf8'),
+  } satisfies HashedPayload);
+}
+
+type StoredEvent = { node: string; kind: string; payload: string };
+
+const storedEvent = (event: { node: string; kind: string; payload: unknown }): StoredEvent => ({
+  ...event,
+  payload: auditJson(event.payload),
+});
+
+/**
+ * Inserts the events after the run's last seq, numbered in order, for the run `run` selects (its
+ * tenant_id and brand_id; no row, nothing inserted). Every column of flow_run_events in order, as an
+ * insert from a query needs them.
+ */
+function appendAfterLast(db: Executor, runId: string, run: SQL, events: StoredEvent[], at: Date) {
+  return db.insert(flowRunEvents).select(sql`
+    with run as (${run})
+    select gen_random_uuid(), run.tenant_id, run.brand_id, ${runId}::uuid, last.seq + event.ord, event.node, event.kind,
+      event.payload, ${timestamptz(at)}, now(), now(), null::timestamptz
+    from run
+    cross join (select coalesce(max(${flowRunEvents.seq}), 0) as seq from ${flowRunEvents} where ${flowRunEvents.runId} = ${runId}) as last
+    cross join ${eventValues(events)}`);
+}
+
+/** Events as a derived table `event (ord, node, kind, payload)`, numbered from 1 in order. */
+function eventValues(events: StoredEvent[]): SQL {
+  const listed = sql.join(
+    events.map((event, index) => sql`(${index + 1}::integer, ${event.node}::text, ${event.kind}::text, ${event.payload}::jsonb)`),
+    sql`, `,
+  );
+  return sql`(values ${listed}) as event (ord, node, kind, payload)`;
 }
 
 function toRunSummaryDTO(row: typeof flowRuns.$inferSelect): FlowRunSummaryDTO {

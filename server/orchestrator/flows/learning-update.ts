@@ -1,3 +1,4 @@
+import type { Engines } from '../../../engines';
 import type { DecisionWeight } from '../../../engines/learning/dto';
 import type { LearningWindow } from '../../../engines/learning/window';
 import type { BrandScope } from '../../../engines/scope';
@@ -180,13 +181,17 @@ async function updateBrand(
   // The transaction rolls back with its step events on a failure; the run keeps why.
   const state = await audit.failOnError(async () => {
     const initial = { ...scope, window, runId: audit.runId, preview: input.preview };
-    if (!input.preview) {
-      return ctx.transaction((engines) => learningGraph.invoke(initial, { configurable: { engines } }));
-    }
+    // The graph's steps are recorded on the run in the brand's transaction, so they land (or go) with it.
+    const learn = async (engines: Engines) => {
+      const state = await learningGraph.invoke(initial, { configurable: { engines } });
+      await engines.runs.recordEvents({ runId: audit.runId, events: state.steps });
+      return state;
+    };
+    if (!input.preview) return ctx.transaction(learn);
     let previewed: LearningState | undefined;
     try {
       await ctx.transaction(async (engines) => {
-        previewed = await learningGraph.invoke(initial, { configurable: { engines } });
+        previewed = await learn(engines);
         throw new PreviewRollback();
       });
     } catch (error) {

@@ -1,4 +1,5 @@
 import type { FlowName, FlowRunEventKind } from '../../../engines/enums';
+import type { FinishRunInput } from '../../../engines/runs/dto';
 import type { FlowRunsEngine } from '../../../engines/runs/engine';
 import { logger } from '../../logging/logger';
 import type { LlmNodeResult } from '../llm/llm-node';
@@ -32,12 +33,11 @@ export class FlowRunAudit {
     userId: string | null,
     budgetMs?: number,
   ): Promise<Audit> {
-    const runId = await runs.startRun(scope, { flow, input, createdByUserId: userId, budgetMs });
-    const audit = new this(runs, runId);
+    const events = [{ node: 'input', kind: 'input' as const, payload: input }];
+    const runId = await runs.startRun(scope, { flow, input, createdByUserId: userId, budgetMs, events });
     // The run's id on the request's log line ties the log (and its SQL) to the Runs page.
     logger.info({ flow, runId, ...scope }, 'run started');
-    await audit.event('input', 'input', input);
-    return audit;
+    return new this(runs, runId);
   }
 
   /** One step's result, for a flow made of many (the cron walk's brands). */
@@ -71,9 +71,8 @@ export class FlowRunAudit {
 
   /** Records the output; a run that degraded (a soft error on the way) ends with warnings. */
   async finish(output: unknown, withWarnings: boolean): Promise<void> {
-    await this.event('flow', 'output', output);
     const status = withWarnings ? 'succeeded_with_warnings' : 'succeeded';
-    await this.runs.finishRun({ runId: this.runId, status });
+    await this.end({ status, events: [{ node: 'flow', kind: 'output', payload: output }] });
     logger.info({ runId: this.runId, status }, 'run finished');
   }
 
@@ -92,13 +91,22 @@ export class FlowRunAudit {
   }
 
   protected async recordFailure(message: string, details: Record<string, unknown>): Promise<void> {
-    await this.event('flow', 'hard_error', { message: message.slice(0, 2_000), ...details });
-    await this.runs.finishRun({ runId: this.runId, status: 'failed', error: message.slice(0, 4_000) });
+    await this.end({
+      status: 'failed',
+      error: message.slice(0, 4_000),
+      events: [{ node: 'flow', kind: 'hard_error', payload: { message: message.slice(0, 2_000), ...details } }],
+    });
     logger.info({ runId: this.runId, status: 'failed' }, 'run finished');
   }
 
   protected async event(node: string, kind: FlowRunEventKind, payload: unknown): Promise<void> {
     await this.append([{ node, kind, payload }]);
+  }
+
+  /** Ends the run with its last events, in one write after the appends still queued. */
+  private async end(finish: Omit<FinishRunInput, 'runId'>): Promise<void> {
+    await this.lastAppend;
+    await this.runs.finishRun({ runId: this.runId, ...finish });
   }
 
   private append(events: { node: string; kind: FlowRunEventKind; payload: unknown }[]): Promise<unknown> {

@@ -22,6 +22,8 @@ const LearningState = Annotation.Root({
   patterns: Annotation<PatternPerformanceResult>(),
   opportunities: Annotation<OpportunityScoreResult>(),
   decisionWeights: Annotation<DecisionWeightResult>(),
+  /** What each step changed, in order, for the flow to record on the run in one write before its transaction commits. */
+  steps: Annotation<LearningStep[]>({ reducer: (a, b) => a.concat(b), default: () => [] }),
 });
 export type LearningState = typeof LearningState.State;
 
@@ -29,56 +31,61 @@ export type LearningState = typeof LearningState.State;
 const LearningDeps = Annotation.Root({ engines: Annotation<Engines>() });
 type Config = RunConfig<typeof LearningDeps.State>;
 
-/** Records on the run what a step changed, as every step of the graph does. */
-async function recordStep(state: LearningState, config: Config, node: string, payload: unknown): Promise<void> {
-  await runDeps(config).engines.runs.recordEvent({ runId: state.runId, node, kind: 'engine_mutation', payload });
+export interface LearningStep {
+  node: string;
+  kind: 'engine_mutation';
+  payload: unknown;
 }
+
+/**
+ * What a step changed, as every step of the graph reports it. The steps' events are written together
+ * at the end: inside the brand's transaction they are invisible until it commits and go with it on a
+ * rollback, so writing each as its step ends showed nothing sooner and cost a round trip per step.
+ */
+const step = (node: string, payload: unknown): { steps: LearningStep[] } => ({ steps: [{ node, kind: 'engine_mutation', payload }] });
 
 async function claimWindow(state: LearningState, config: Config) {
   const claim = await runDeps(config).engines.learning.update.claimWindow(state, state.window);
-  await recordStep(state, config, 'claimWindow', claim);
-  return { claim };
+  return { claim, ...step('claimWindow', claim) };
 }
 
 async function scoreVariants(state: LearningState, config: Config) {
   const variants = await runDeps(config).engines.learning.update.recordVariantPerformanceSummaries(state, state.window);
-  await recordStep(state, config, 'scoreVariants', {
-    learningEventsWritten: variants.learningEventsWritten,
-    summaries: variants.summaries.map((v) => ({ variantId: v.variantId, channel: v.channel, engagementScore: v.engagementScore })),
-  });
-  return { variants };
+  return {
+    variants,
+    ...step('scoreVariants', {
+      learningEventsWritten: variants.learningEventsWritten,
+      summaries: variants.summaries.map((v) => ({ variantId: v.variantId, channel: v.channel, engagementScore: v.engagementScore })),
+    }),
+  };
 }
 
 async function updatePatterns(state: LearningState, config: Config) {
   const patterns = await runDeps(config).engines.learning.update.updatePatternPerformanceFromEvents(state, state.window);
-  await recordStep(state, config, 'updatePatterns', patterns);
-  return { patterns };
+  return { patterns, ...step('updatePatterns', patterns) };
 }
 
 async function rescoreOpportunities(state: LearningState, config: Config) {
   const opportunities = await runDeps(config).engines.learning.update.updateOpportunityScoresFromEvents(state, state.window);
-  await recordStep(state, config, 'rescoreOpportunities', opportunities);
-  return { opportunities };
+  return { opportunities, ...step('rescoreOpportunities', opportunities) };
 }
 
 async function weighDecisions(state: LearningState, config: Config) {
   const decisionWeights = await runDeps(config).engines.learning.update.updateDecisionWeightsFromDecisions(state, state.window);
-  await recordStep(state, config, 'weighDecisions', decisionWeights);
-  return { decisionWeights };
+  return { decisionWeights, ...step('weighDecisions', decisionWeights) };
 }
 
 async function completeWindow(state: LearningState, config: Config) {
   const { fingerprint } = state.claim;
   await runDeps(config).engines.learning.update.completeWindow(state, { window: state.window, fingerprint, runId: state.runId });
-  await recordStep(state, config, 'completeWindow', { fingerprint });
-  return {};
+  return step('completeWindow', { fingerprint });
 }
 
 /**
  * F3 for one brand and window: claim the window (the brand's lock; skip when a run already covered
  * the same evidence) → variant performance → pattern performance → opportunity scores → decision
  * weights → mark the window complete. Run over engines bound to one transaction, so the brand's update
- * lands whole. Every step records what it changed on the run. A preview (learning-update.ts) runs every
+ * lands whole. Every step reports what it changed (`steps`), which the flow records on the run. A preview (learning-update.ts) runs every
  * step whatever the claim says and stops before marking the window, since its transaction is rolled back.
  */
 export const learningGraph = new StateGraph(LearningState, LearningDeps)
