@@ -1,4 +1,4 @@
-import { and, type Column, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, type Column, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from './db/client';
 import { brands } from './db/schema';
@@ -45,6 +45,23 @@ export async function assertBrandLive(db: Executor, scope: BrandScope, options: 
   const query = db.select({ id: brands.id }).from(brands).where(liveBrand(scope));
   const [found] = options.lock ? await query.for('no key update') : await query;
   if (!found) throw new NotFoundError('Brand', scope.brandId);
+}
+
+/**
+ * The condition a read adds so that it answers only while the scope's brand is live and the tenant's:
+ * the brand check travels inside the read's own statement (a one-time subplan) instead of costing a
+ * statement of its own. The read can no longer tell "brand not live" from "nothing to read", so its
+ * caller passes an empty answer through `rowsOfLiveBrand`.
+ */
+export const whileBrandLive = (scope: BrandScope): SQL => sql`exists (select 1 from ${brands} where ${liveBrand(scope)})`;
+
+/**
+ * The rows of a read filtered by `whileBrandLive`. Only an empty answer may hide a brand that is not
+ * live, so only then is the brand checked: a second statement for an empty read, none otherwise.
+ */
+export async function rowsOfLiveBrand<T>(db: Executor, scope: BrandScope, rows: T[]): Promise<T[]> {
+  if (rows.length === 0) await assertBrandLive(db, scope);
+  return rows;
 }
 
 /**

@@ -1,6 +1,6 @@
-import type { OpportunityDTO } from '@/trpc/types';
+import type { BoardCard } from '@/trpc/types';
 
-type Ranked = Pick<OpportunityDTO, 'id' | 'isPinned' | 'score' | 'lastTouchedAt'>;
+type Ranked = Pick<BoardCard, 'id' | 'isPinned' | 'score' | 'lastTouchedAt'>;
 
 /**
  * The board's order as the server ranks it (pinned, score, most recently touched, id), so an

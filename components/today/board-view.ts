@@ -1,4 +1,4 @@
-import type { OpportunityDTO } from '@/trpc/types';
+import type { BoardCard } from '@/trpc/types';
 import { compareBoardOrder } from './board-order';
 
 /**
@@ -17,7 +17,7 @@ export type BoardSort = (typeof BOARD_SORTS)[number]['id'];
 export const BOARD_PAGE_SIZE = 12;
 
 type Viewable = Pick<
-  OpportunityDTO,
+  BoardCard,
   | 'id'
   | 'isPinned'
   | 'score'
@@ -55,7 +55,7 @@ function haystack(o: Viewable): string {
 }
 
 /** "Scored up 6: 3 published variants averaged 78/100 …" — learning's move of the score, apart from the "why now". */
-export function learnedLine(o: Pick<OpportunityDTO, 'learnedAdjustment' | 'scoreExplanation'>): string | null {
+export function learnedLine(o: Pick<BoardCard, 'learnedAdjustment' | 'scoreExplanation'>): string | null {
   if (o.learnedAdjustment === 0) return null;
   const direction = o.learnedAdjustment > 0 ? 'up' : 'down';
   // Learning writes "Learned +6: <evidence>"; the line says the move in words and keeps the evidence.

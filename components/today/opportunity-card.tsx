@@ -7,7 +7,7 @@ import { useMenuDismiss } from '@/components/menus/use-menu-dismiss';
 import { CreatePackageButton } from '@/components/packages/create-package-button';
 import { CHANNEL_LABELS } from '@/lib/labels';
 import { PACKAGE_STATUS_LABELS } from '@/lib/package-lifecycle';
-import type { CardPackage, OpportunityDTO } from '@/trpc/types';
+import type { BoardCard, CardPackage } from '@/trpc/types';
 import { learnedLine } from './board-view';
 import { DismissIdea } from './dismiss-idea';
 import { formatAge } from './format';
@@ -17,7 +17,7 @@ import { actionKey } from './use-board-actions';
 
 interface OpportunityCardProps {
   brandId: string;
-  opportunity: OpportunityDTO;
+  opportunity: BoardCard;
   now: Date;
   /** The packages already made from this idea, newest first. */
   packages: CardPackage[];
@@ -146,7 +146,7 @@ export function OpportunityCard({
 }
 
 /** A second package from the same idea is allowed, but asked for: most of the time the first one is what they want. */
-function CreateAnother({ brandId, opportunity: o, packageTitle }: { brandId: string; opportunity: OpportunityDTO; packageTitle: string }) {
+function CreateAnother({ brandId, opportunity: o, packageTitle }: { brandId: string; opportunity: BoardCard; packageTitle: string }) {
   const [stage, setStage] = useState<'closed' | 'asking' | 'confirmed'>('closed');
   if (stage === 'confirmed') {
     return (

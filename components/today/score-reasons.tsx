@@ -1,6 +1,6 @@
-import type { OpportunityDTO } from '@/trpc/types';
+import type { BoardCard } from '@/trpc/types';
 
-type SubScores = NonNullable<OpportunityDTO['subScores']>;
+type SubScores = NonNullable<BoardCard['subScores']>;
 
 /** The rubric's dimensions in its order, as a person reads them. */
 const DIMENSIONS: { key: keyof SubScores; label: string }[] = [

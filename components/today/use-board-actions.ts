@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useErrorsInPlace } from '@/components/errors/error-in-place';
 import { useTRPC } from '@/trpc/react';
-import type { OpportunityDTO, TodayBoardView } from '@/trpc/types';
+import type { BoardCard, TodayBoardView } from '@/trpc/types';
 
 type Snapshot = [readonly unknown[], TodayBoardView | undefined][];
 
@@ -31,7 +31,7 @@ export function useBoardActions(brandId: string) {
   const [recentSnooze, setRecentSnooze] = useState<RecentSnooze | null>(null);
   const boards = trpc.today.get.queryFilter({ brandId });
 
-  async function applyOptimistic(change: (list: OpportunityDTO[]) => OpportunityDTO[]): Promise<Snapshot> {
+  async function applyOptimistic(change: (list: BoardCard[]) => BoardCard[]): Promise<Snapshot> {
     await queryClient.cancelQueries(boards);
     const snapshot = queryClient.getQueriesData<TodayBoardView>(boards);
     queryClient.setQueriesData<TodayBoardView>(boards, (view) => view && { ...view, opportunities: change(view.opportunities) });
@@ -93,7 +93,7 @@ export function useBoardActions(brandId: string) {
     recentSnooze,
     forgetRecentSnooze: () => setRecentSnooze(null),
     setPinned: (opportunityId: string, pinned: boolean) => pin.mutate({ brandId, opportunityId, pinned }),
-    snooze: (opportunity: Pick<OpportunityDTO, 'id' | 'title'>, until: Date) => {
+    snooze: (opportunity: Pick<BoardCard, 'id' | 'title'>, until: Date) => {
       setRecentSnooze({ opportunityId: opportunity.id, title: opportunity.title, until });
       snooze.mutate({ brandId, opportunityId: opportunity.id, until });
     },

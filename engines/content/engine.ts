@@ -6,7 +6,7 @@ import { contentPackages } from '../db/schema';
 import { DecisionsEngine } from '../decisions/engine';
 import { ConflictError, NotFoundError } from '../errors';
 import type { OpportunityDTO } from '../opportunities/dto';
-import { BrandScope, inBrand } from '../scope';
+import { BrandScope, inBrand, rowsOfLiveBrand, whileBrandLive } from '../scope';
 import { type AddPackageChannelInput, addPackageChannel } from './add-channel';
 import { aboutPackage } from './decision-subject';
 import type { ContentEngineDeps } from './deps';
@@ -39,7 +39,7 @@ import type { ExportPackageLibraryInput, LibraryCsv, ListPackageLibraryInput, Pa
 import { PackageLifecycle } from './lifecycle';
 import { discardUntouchedPackage, retireUntouchedDrafts } from './package-cleanup';
 import { type PackageMarkdown, packageMarkdown } from './package-markdown';
-import { loadBrand, loadPackage, loadVariantDTO, selectPackageVariants, toPackageDTO, toVariantDTO } from './queries';
+import { loadPackage, loadVariantDTO, selectPackageVariants, toPackageDTO, toVariantDTO } from './queries';
 import { VariantWrites } from './variant-writes';
 import { buildWorkspaceView } from './workspace';
 
@@ -68,20 +68,16 @@ export class ContentEngine {
   async listPackagesForBrand(brand: BrandScope, input: ListPackagesInput = {}): Promise<PackageDTO[]> {
     const scope = BrandScope.parse(brand);
     const { status, limit, offset } = ListPackagesInput.parse(input);
-    // The brand check goes beside the read, not before it: the read holds only the scope's rows, so a
-    // brand that is not live drops it with its NotFound, and the list costs one round trip (F1 reads it
-    // on every Today page view).
-    const [, rows] = await Promise.all([
-      loadBrand(this.db, scope),
-      this.db
-        .select()
-        .from(contentPackages)
-        .where(and(inBrand(contentPackages, scope), status ? eq(contentPackages.status, status) : undefined))
-        .orderBy(desc(contentPackages.createdAt), desc(contentPackages.id))
-        .limit(limit)
-        .offset(offset),
-    ]);
-    return rows.map(toPackageDTO);
+    // The read checks the brand itself (whileBrandLive): one statement, which F1 sends on every Today
+    // page view; only an empty page asks the brand again.
+    const rows = await this.db
+      .select()
+      .from(contentPackages)
+      .where(and(inBrand(contentPackages, scope), whileBrandLive(scope), status ? eq(contentPackages.status, status) : undefined))
+      .orderBy(desc(contentPackages.createdAt), desc(contentPackages.id))
+      .limit(limit)
+      .offset(offset);
+    return (await rowsOfLiveBrand(this.db, scope, rows)).map(toPackageDTO);
   }
 
   /** The package library: a page of the brand's packages by last change, filtered (library.ts). */

@@ -10,6 +10,7 @@ import {
   softDeleteOpportunity,
 } from '../../test/fixtures/opportunities';
 import { rows } from '../db/migrator';
+import { BoardCard } from './dto';
 import { selectBoardPage } from './queries';
 
 const bed = opportunitiesBed({ tenant: 'Board Co', other: 'Other Board Co' }, { emptyBoardEachTest: true });
@@ -124,7 +125,6 @@ describe('OpportunitiesEngine.getTodayBoard', () => {
 
     const board = await bed.engine.getTodayBoard(bed.fx);
     expect(board.opportunities.map((o) => o.id)).toEqual([live, expiresLater, snoozeElapsed]);
-    expect(board.opportunities.every((o) => !o.isSnoozed)).toBe(true);
     expect(board.metrics).toMatchObject({ total: 3, highScoreCount: 0 });
   });
 
@@ -138,7 +138,7 @@ describe('OpportunitiesEngine.getTodayBoard', () => {
 
     bed.time.advanceHours(1);
     const board = await bed.engine.getTodayBoard(bed.fx);
-    expect(board.opportunities).toMatchObject([{ id, isSnoozed: false }]);
+    expect(board.opportunities.map((o) => o.id)).toEqual([id]);
     expect(board.metrics.total).toBe(1);
   });
 
@@ -160,18 +160,18 @@ describe('OpportunitiesEngine.getTodayBoard', () => {
     await expect(bed.engine.getTodayBoard(bed.fx, { limit: 0 })).rejects.toBeInstanceOf(ZodError);
   });
 
-  it('carries persona and pillar handles, the score band and no tenant id or dedupe key', async () => {
+  it("carries persona and pillar handles and the score band, as the idea's own DTO has them, and only a card's fields", async () => {
     const id = await insertOpportunity(bed.handle.db, bed.fx, { score: 40, pillarId: bed.fx.pillarIds[1], personaId: null });
     const [card] = (await bed.engine.getTodayBoard(bed.fx)).opportunities;
     expect(card).toMatchObject({
       id,
-      brandId: bed.fx.brandId,
       scoreBand: 'medium',
       pillarHandle: { id: bed.fx.pillarIds[1], name: 'Audit readiness' },
       personaHandle: null,
     });
-    expect(card).not.toHaveProperty('tenantId');
-    expect(card).not.toHaveProperty('dedupeKey');
+    const whole = await bed.engine.getOpportunity(bed.fx, { opportunityId: id });
+    expect(Object.keys(card!).sort()).toEqual(Object.keys(BoardCard.shape).sort());
+    expect(card).toEqual(BoardCard.parse(whole));
   });
 
   it('reads a page of a large board through opportunities_board_idx in its order, without sorting every row', async () => {

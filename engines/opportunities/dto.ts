@@ -159,6 +159,35 @@ export const OpportunityDTO = z.object({
 });
 export type OpportunityDTO = z.infer<typeof OpportunityDTO>;
 
+/**
+ * An idea as a Today card shows it: what the card and its "Why this score", the board's search and
+ * sorts, and the focus policy read (components/today, policies/today-focus.ts). Not the row's
+ * bookkeeping (feed metadata, signals, run, author, base score, snooze or dismissal, which a live card
+ * never has): the board's cards go out on every page view, and again in the page's HTML for hydration.
+ */
+export const BoardCard = OpportunityDTO.pick({
+  id: true,
+  score: true,
+  learnedAdjustment: true,
+  scoreExplanation: true,
+  title: true,
+  angle: true,
+  source: true,
+  personaId: true,
+  pillarId: true,
+  primaryChannel: true,
+  isPinned: true,
+  lastTouchedAt: true,
+  expiresAt: true,
+  createdAt: true,
+  whyNow: true,
+  subScores: true,
+  personaHandle: true,
+  pillarHandle: true,
+  scoreBand: true,
+});
+export type BoardCard = z.infer<typeof BoardCard>;
+
 export const IngestOpportunityResult = z.object({
   opportunity: OpportunityDTO,
   /** False when the brand already had the same normalised title from the same source: that one is returned. */
@@ -201,8 +230,8 @@ export const CardPackage = z.object({
 export type CardPackage = z.infer<typeof CardPackage>;
 
 export const TodayBoard = z.object({
-  /** The top `limit` live opportunities: pinned first, then score, then most recently touched. */
-  opportunities: z.array(OpportunityDTO),
+  /** The top `limit` live opportunities as cards: pinned first, then score, then most recently touched. */
+  opportunities: z.array(BoardCard),
   /** The packages made from `opportunities` (archived ones too), each idea's newest first. */
   packages: z.array(CardPackage),
   metrics: TodayBoardMetrics,

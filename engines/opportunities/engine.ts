@@ -6,7 +6,7 @@ import type { Database } from '../db/client';
 import { contentPillars, opportunities } from '../db/schema';
 import { DecisionsEngine } from '../decisions/engine';
 import { InvariantViolationError, NotFoundError } from '../errors';
-import { assertBrandLive, BrandScope, type Executor, inBrand, type Tx } from '../scope';
+import { assertBrandLive, BrandScope, type Executor, inBrand, rowsOfLiveBrand, type Tx } from '../scope';
 import {
   DismissOpportunityInput,
   HIGH_SCORE,
@@ -40,6 +40,7 @@ import {
   selectBoardMetrics,
   selectBoardPage,
   selectWithHandles,
+  toCard,
   toDTO,
 } from './queries';
 
@@ -76,18 +77,17 @@ export class OpportunitiesEngine {
     const scope = BrandScope.parse(brand);
     const { limit, filter } = TodayBoardInput.parse(input);
     const now = this.clock();
-    // The brand check goes with the reads rather than before them: they only read the scope's rows, so
-    // for a brand that is not live their answers are dropped with the NotFound, and the board costs
-    // one round trip instead of two.
-    const [, rows, metrics] = await Promise.all([
-      assertBrandLive(this.db, scope),
+    // Both reads answer only while the brand is live (whileBrandLive), so the board is two statements
+    // sent at once; an empty page is the one answer that may hide a brand that is not live.
+    const [page, metrics] = await Promise.all([
       selectBoardPage(this.db, scope, now, limit, filter),
       selectBoardMetrics(this.db, scope, now),
     ]);
-    const ranked = rows.map(toDTO(now));
+    const rows = await rowsOfLiveBrand(this.db, scope, page);
+    const ranked = rows.map(toCard);
     return TodayBoard.parse({
       opportunities: ranked,
-      packages: rows.flatMap((row) => (row.packages ?? []).map((link) => ({ opportunityId: row.opportunity.id, ...link }))),
+      packages: rows.flatMap((row) => (row.packages ?? []).map((link) => ({ opportunityId: row.card.id, ...link }))),
       metrics,
       highScoreOpportunityIds: ranked.filter((o) => o.score >= HIGH_SCORE).map((o) => o.id),
     });

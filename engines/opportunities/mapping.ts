@@ -1,5 +1,5 @@
 import type { opportunities } from '../db/schema';
-import { OpportunityDTO, scoreBand } from './dto';
+import { BoardCard, OpportunityDTO, scoreBand } from './dto';
 
 export type OpportunityRow = typeof opportunities.$inferSelect;
 
@@ -7,6 +7,15 @@ export type OpportunityRow = typeof opportunities.$inferSelect;
 export interface HandleNames {
   personaName: string | null;
   pillarName: string | null;
+}
+
+/** The persona and pillar handles, and the band of the score: what a DTO and a card derive alike. */
+function derived(row: Pick<OpportunityRow, 'personaId' | 'pillarId' | 'score'>, names: HandleNames) {
+  return {
+    personaHandle: row.personaId && names.personaName !== null ? { id: row.personaId, name: names.personaName } : null,
+    pillarHandle: row.pillarId && names.pillarName !== null ? { id: row.pillarId, name: names.pillarName } : null,
+    scoreBand: scoreBand(row.score),
+  };
 }
 
 /**
@@ -17,9 +26,15 @@ export function toOpportunityDTO(row: OpportunityRow, names: HandleNames, now: D
   const { tenantId: _tenantId, dedupeKey: _dedupeKey, ...fields } = row;
   return OpportunityDTO.parse({
     ...fields,
-    personaHandle: row.personaId && names.personaName !== null ? { id: row.personaId, name: names.personaName } : null,
-    pillarHandle: row.pillarId && names.pillarName !== null ? { id: row.pillarId, name: names.pillarName } : null,
+    ...derived(row, names),
     isSnoozed: row.snoozedUntil !== null && row.snoozedUntil > now,
-    scoreBand: scoreBand(row.score),
   });
+}
+
+/** The row's columns a card is made of (`cardColumns` in queries.ts). */
+export type CardColumns = Pick<OpportunityRow, keyof OpportunityRow & keyof BoardCard>;
+
+/** A card's columns as the card: with its handles and score band. */
+export function toBoardCard(columns: CardColumns, names: HandleNames): BoardCard {
+  return BoardCard.parse({ ...columns, ...derived(columns, names) });
 }

@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, gt, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import { contentPackages, contentPillars, opportunities, personas } from '../db/schema';
 import { Channel } from '../enums';
 import { NotFoundError } from '../errors';
-import { type BrandScope, type Executor, inBrand } from '../scope';
+import { type BrandScope, type Executor, inBrand, whileBrandLive } from '../scope';
 import {
   type BoardBucket,
+  BoardCard,
   type BoardFilter,
   type CardPackage,
   type ChannelBucket,
@@ -12,7 +13,7 @@ import {
   type OpportunityDTO,
   type TodayBoardMetrics,
 } from './dto';
-import { toOpportunityDTO } from './mapping';
+import { type CardColumns, toBoardCard, toOpportunityDTO } from './mapping';
 
 export const notExpired = (now: Date): SQL => or(isNull(opportunities.expiresAt), gt(opportunities.expiresAt, now))!;
 
@@ -46,7 +47,17 @@ const pillarJoin = and(
   isNull(contentPillars.deletedAt),
 );
 
-const withHandles = { opportunity: opportunities, personaName: personas.name, pillarName: contentPillars.name };
+const handleNames = { personaName: personas.name, pillarName: contentPillars.name };
+const withHandles = { opportunity: opportunities, ...handleNames };
+
+const opportunityColumns = getTableColumns(opportunities);
+type CardColumn = keyof CardColumns & keyof typeof opportunityColumns;
+/** The columns a board card is made of: BoardCard's fields that are columns (the rest derive from them). */
+const cardColumns = Object.fromEntries(
+  Object.keys(BoardCard.shape)
+    .filter((key): key is CardColumn => key in opportunityColumns)
+    .map((key) => [key, opportunityColumns[key]]),
+) as Pick<typeof opportunityColumns, CardColumn>;
 
 /** Opportunities with the names of their persona and pillar. */
 export function selectWithHandles(db: Executor) {
@@ -64,10 +75,14 @@ const packagesOfRow = (scope: BrandScope) => sql<Omit<CardPackage, 'opportunityI
   from ${contentPackages}
   where ${contentPackages.originOpportunityId} = ${opportunities.id} and ${inBrand(contentPackages, scope)})`;
 
-/** The board's page: live opportunities in board order, with their packages. A builder, so tests can EXPLAIN it. */
+/**
+ * The board's page: live opportunities in board order, as the columns of their cards, with their
+ * packages; none while the brand is not
+ * live (`whileBrandLive`). A builder, so tests can EXPLAIN it.
+ */
 export function selectBoardPage(db: Executor, scope: BrandScope, now: Date, limit: number, filter: BoardFilter = {}) {
   return db
-    .select({ ...withHandles, packages: packagesOfRow(scope) })
+    .select({ card: cardColumns, ...handleNames, packages: packagesOfRow(scope) })
     .from(opportunities)
     .leftJoin(personas, personaJoin)
     .leftJoin(contentPillars, pillarJoin)
@@ -75,6 +90,7 @@ export function selectBoardPage(db: Executor, scope: BrandScope, now: Date, limi
       and(
         inBrand(opportunities, scope),
         isLiveOnBoard(now),
+        whileBrandLive(scope),
         filter.pillarId ? eq(opportunities.pillarId, filter.pillarId) : undefined,
         filter.personaId ? eq(opportunities.personaId, filter.personaId) : undefined,
         filter.channel ? eq(opportunities.primaryChannel, filter.channel) : undefined,
@@ -85,6 +101,9 @@ export function selectBoardPage(db: Executor, scope: BrandScope, now: Date, limi
 }
 
 type HandleRow = Awaited<ReturnType<typeof selectWithHandles>>[number];
+type BoardPageRow = Awaited<ReturnType<typeof selectBoardPage>>[number];
+
+export const toCard = (row: BoardPageRow): BoardCard => toBoardCard(row.card, row);
 
 export const toDTO =
   (now: Date) =>
@@ -99,7 +118,8 @@ export async function loadOpportunityDTO(db: Executor, scope: BrandScope, opport
 
 /**
  * The board's counts, by pillar, persona and primary channel plus the total, over every live
- * opportunity of the brand in one grouped scan (GROUPING SETS) rather than one query per dimension.
+ * opportunity of the brand in one grouped scan (GROUPING SETS) rather than one query per dimension;
+ * all zero while the brand is not live (`whileBrandLive`).
  */
 export async function selectBoardMetrics(db: Executor, scope: BrandScope, now: Date): Promise<TodayBoardMetrics> {
   const grouped = await db
@@ -120,7 +140,7 @@ export async function selectBoardMetrics(db: Executor, scope: BrandScope, now: D
     .from(opportunities)
     .leftJoin(personas, personaJoin)
     .leftJoin(contentPillars, pillarJoin)
-    .where(and(inBrand(opportunities, scope), isLiveOnBoard(now)))
+    .where(and(inBrand(opportunities, scope), isLiveOnBoard(now), whileBrandLive(scope)))
     .groupBy(
       sql`grouping sets ((${contentPillars.id}, ${contentPillars.name}), (${personas.id}, ${personas.name}), (${opportunities.primaryChannel}), ())`,
     );

@@ -65,9 +65,8 @@ export class LearningInsightsReader {
    */
   async getDecisionWeights(brand: BrandScope): Promise<DecisionWeights> {
     const scope = BrandScope.parse(brand);
-    // Beside the brand check rather than after it (the read holds only the scope's rows): F1 reads the
-    // weights on every Today page view, and this saves it a round trip.
-    const [, { weights, window }] = await Promise.all([assertBrandLive(this.db, scope), selectDecisionWeights(this.db, scope)]);
+    // The read checks the brand itself: F1 reads the weights on every Today page view, in one statement.
+    const { weights, window } = await selectDecisionWeights(this.db, scope);
     const byDimension = { pillar: {}, persona: {}, channel: {}, pattern: {} } as Record<string, Record<string, number>>;
     for (const weight of weights) byDimension[weight.dimension]![weight.key] = weight.weight;
     return DecisionWeights.parse({

@@ -3,10 +3,11 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { CHANNEL_LABELS } from '../../../lib/labels';
 import type { Database } from '../../db/client';
 import { rows } from '../../db/migrator';
-import { contentPillars, decisions, decisionWeights, patternTemplates, personas } from '../../db/schema';
+import { brands, contentPillars, decisions, decisionWeights, patternTemplates, personas } from '../../db/schema';
 import { timestamptz } from '../../db/sql-time';
 import type { Channel, DecisionDimension, DecisionKind } from '../../enums';
-import type { BrandScope } from '../../scope';
+import { NotFoundError } from '../../errors';
+import { type BrandScope, liveBrand } from '../../scope';
 import type { DecisionWeight } from '../dto';
 import type { LearningWindow } from '../window';
 
@@ -219,24 +220,34 @@ function inIds(column: AnyPgColumn, ids: string[]) {
 
 /**
  * The brand's non-zero decision weights, largest moves first, named; with the window the latest
- * stored run learned them over (null before any).
+ * stored run learned them over (null before any). NotFound unless the brand is live and the tenant's.
  */
 export async function selectDecisionWeights(
   db: Database,
   scope: BrandScope,
 ): Promise<{ weights: DecisionWeight[]; window: LearningWindow | null }> {
-  const found = await db
+  // From the brand row, so the brand check is this statement's: no row when the brand is not live,
+  // one row of nulls when it is and has no weights yet.
+  const joined = await db
     .select({
-      dimension: decisionWeights.dimension,
-      key: decisionWeights.key,
-      weight: decisionWeights.weight,
-      decisions: decisionWeights.decisions,
-      windowStart: decisionWeights.windowStart,
-      windowEnd: decisionWeights.windowEnd,
+      weight: {
+        dimension: decisionWeights.dimension,
+        key: decisionWeights.key,
+        weight: decisionWeights.weight,
+        decisions: decisionWeights.decisions,
+        windowStart: decisionWeights.windowStart,
+        windowEnd: decisionWeights.windowEnd,
+      },
     })
-    .from(decisionWeights)
-    .where(and(eq(decisionWeights.tenantId, scope.tenantId), eq(decisionWeights.brandId, scope.brandId), isNull(decisionWeights.deletedAt)))
+    .from(brands)
+    .leftJoin(
+      decisionWeights,
+      and(eq(decisionWeights.tenantId, brands.tenantId), eq(decisionWeights.brandId, brands.id), isNull(decisionWeights.deletedAt)),
+    )
+    .where(liveBrand(scope))
     .orderBy(desc(decisionWeights.windowEnd), desc(sql`abs(${decisionWeights.weight})`), decisionWeights.dimension, decisionWeights.key);
+  if (joined.length === 0) throw new NotFoundError('Brand', scope.brandId);
+  const found = joined.flatMap(({ weight }) => (weight ? [weight] : []));
   const latest = found[0] ? { windowStart: found[0].windowStart, windowEnd: found[0].windowEnd } : null;
   const live = found.filter((row) => row.weight !== 0);
   const names = await nameDecisionKeys(db, scope, live);

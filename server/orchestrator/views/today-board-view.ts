@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BrandStrategyView, BrandSummary } from '../../../engines/brand-brain/dto';
 import { Channel } from '../../../engines/enums';
-import { BoardFilter, CardPackage, OpportunityDTO, TodayBoardMetrics } from '../../../engines/opportunities/dto';
+import { BoardCard, BoardFilter, CardPackage, TodayBoardMetrics } from '../../../engines/opportunities/dto';
 
 export const TodayFocusContext = z.object({
   primaryPillarId: z.uuid().nullable(),
@@ -25,8 +25,8 @@ const PillarHint = z.object({ pillarId: z.uuid(), name: z.string(), detail: z.st
 
 export const TodayBoardView = z.object({
   brand: BrandSummary,
-  /** The ranked board, narrowed by `filter` when one is set. */
-  opportunities: z.array(OpportunityDTO),
+  /** The ranked board's cards, narrowed by `filter` when one is set. */
+  opportunities: z.array(BoardCard),
   /** The packages made from `opportunities`, each idea's newest first: a card with one links to it. */
   packages: z.array(CardPackage),
   /** The filter the list was narrowed by; the focus and its metrics always cover the whole board. */
