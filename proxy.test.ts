@@ -43,6 +43,19 @@ describe('proxy: content security policy', () => {
   });
 });
 
+describe('proxy: request id', () => {
+  it('names each request for the page or route it passes to, keeping a plain id a proxy in front gave', async () => {
+    const idOf = (response: Response) => response.headers.get('x-middleware-request-x-request-id');
+    const first = idOf(await get('/brands/x/today'));
+    expect(first).toMatch(/^[0-9a-f-]{36}$/);
+    expect(idOf(await get('/brands/x/today'))).not.toBe(first);
+    const given = await proxy(new NextRequest('https://kairo.example/brands', { headers: { 'x-request-id': 'edge-42' } }));
+    expect(idOf(given)).toBe('edge-42');
+    const unsafe = await proxy(new NextRequest('https://kairo.example/brands', { headers: { 'x-request-id': 'a b\u0007' } }));
+    expect(idOf(unsafe)).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
 describe('proxy: session renewal', () => {
   it('calls Supabase only when the access-token cookie is gone and the refresh-token cookie is there', async () => {
     vi.stubEnv('SUPABASE_URL', 'https://abc.supabase.co');

@@ -2,9 +2,12 @@ import { type NextRequest, NextResponse } from 'next/server';
 import { REQUEST_PATH_HEADER } from './lib/next-path';
 import { renewSessionIfDue, writeSessionCookies } from './server/auth/session-refresh';
 import { contentSecurityPolicy, createNonce, supabaseConnectOrigins } from './server/http/content-security-policy';
+import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from './server/logging/logger';
 
 /**
  * Runs before every page (and before API routes whose session needs renewing):
+ * - names the request (x-request-id, kept when a proxy in front gave a plain one), so its log lines and
+ *   the page's or route's share one id;
  * - renews an expired Supabase session from the refresh-token cookie (server/auth/session-refresh.ts);
  * - gives each page response its own CSP nonce. Next reads the policy from the request headers while
  *   rendering and puts the nonce on its own scripts; the browser reads it from the response;
@@ -12,9 +15,12 @@ import { contentSecurityPolicy, createNonce, supabaseConnectOrigins } from './se
  *   cannot supply it), so a signed-out visitor is sent to /sign-in?next=<that path> (server/auth/sign-in-redirect.ts).
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
-  const renewal = await renewSessionIfDue(request);
+  const requestId = requestIdFrom(request.headers);
+  const renewal = await withRequestId(requestId, () => renewSessionIfDue(request));
   // Read after the renewal: it may have put a new access-token cookie on the request.
   const requestHeaders = new Headers(request.headers);
+  // The page or route handler logs under the same id as this proxy did.
+  requestHeaders.set(REQUEST_ID_HEADER, requestId);
   const policy = isPage(request) ? pagePolicy() : null;
   if (policy) {
     requestHeaders.set('content-security-policy', policy.header);

@@ -1,6 +1,7 @@
 import type { NextRequest, NextResponse } from 'next/server';
 import { z } from 'zod';
 import { DAY_MS } from '../../lib/dates';
+import { logger } from '../logging/logger';
 import type { SupabaseClientConfig } from './auth-setup';
 import { ACCESS_TOKEN_COOKIE, accessTokenCookieOptions } from './token-transport';
 
@@ -76,7 +77,7 @@ export async function renewSessionIfDue(request: NextRequest, env: NodeJS.Proces
   try {
     session = await refreshSupabaseSession(config, refreshToken);
   } catch (error) {
-    console.error('Supabase session refresh failed:', error);
+    logger.error({ err: error }, 'Supabase session refresh failed');
     return { kind: 'not-due' };
   }
   if (!session) return { kind: 'refused' };

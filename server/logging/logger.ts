@@ -30,9 +30,11 @@ export const logger = createLogger(process.env.LOG_LEVEL || (process.env.NODE_EN
 /** A caller's id is kept only when it is short and plain: it is echoed into every log line. */
 const PLAIN_REQUEST_ID = /^[\w.:-]{1,200}$/;
 
+export const REQUEST_ID_HEADER = 'x-request-id';
+
 /** The id a proxy or client gave the request (`x-request-id`, else Vercel's `x-vercel-id`), or a new one. */
 export function requestIdFrom(headers: Pick<Headers, 'get'>): string {
-  const given = headers.get('x-request-id') ?? headers.get('x-vercel-id');
+  const given = headers.get(REQUEST_ID_HEADER) ?? headers.get('x-vercel-id');
   return given && PLAIN_REQUEST_ID.test(given) ? given : randomUUID();
 }
 
