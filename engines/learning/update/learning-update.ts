@@ -50,6 +50,8 @@ export interface LearningUpdateDeps {
 export class LearningUpdate {
   /** The tenant and window `claimWindow` aggregated in this instance's transaction, if it did. */
   private aggregated: { tenantId: string; window: LearningWindow } | null = null;
+  /** The brand `claimWindow` checked and locked in this instance's transaction, if it did. */
+  private claimedBrandId: string | null = null;
 
   constructor(
     private readonly db: Database,
@@ -67,7 +69,7 @@ export class LearningUpdate {
   /** Scores the window's variants and records one variant_performance_summary event per variant. */
   async recordVariantPerformanceSummaries(brand: BrandScope, window: LearningWindow): Promise<VariantPerformanceResult> {
     const scope = BrandScope.parse(brand);
-    await assertBrandLive(this.db, scope);
+    await this.assertClaimedOrLive(scope);
     const days = LearningWindow.parse(window);
     const summaries = await selectPerformanceSummaries(this.db, scope, days, this.totalsSource(scope, days));
     const learningEventsWritten = await writeLearningEvents(
@@ -91,7 +93,7 @@ export class LearningUpdate {
    */
   async updatePatternPerformanceFromEvents(brand: BrandScope, window: LearningWindow): Promise<PatternPerformanceResult> {
     const scope = BrandScope.parse(brand);
-    await assertBrandLive(this.db, scope);
+    await this.assertClaimedOrLive(scope);
     const days = LearningWindow.parse(window);
     const source = this.totalsSource(scope, days);
     const updates = await selectPatternEvidence(this.db, scope, days, source);
@@ -138,7 +140,7 @@ export class LearningUpdate {
    */
   async updateOpportunityScoresFromEvents(brand: BrandScope, window: LearningWindow): Promise<OpportunityScoreResult> {
     const scope = BrandScope.parse(brand);
-    await assertBrandLive(this.db, scope);
+    await this.assertClaimedOrLive(scope);
     const days = LearningWindow.parse(window);
     const evidence = await selectOpportunityEvidence(this.db, scope, days, this.totalsSource(scope, days));
     const updates: OpportunityScoreUpdate[] = [];
@@ -193,7 +195,7 @@ export class LearningUpdate {
    */
   async updateDecisionWeightsFromDecisions(brand: BrandScope, window: LearningWindow): Promise<DecisionWeightResult> {
     const scope = BrandScope.parse(brand);
-    await assertBrandLive(this.db, scope);
+    await this.assertClaimedOrLive(scope);
     const days = LearningWindow.parse(window);
     const changes = await storeDecisionWeights(this.db, scope, days);
     const learningEventsWritten = await writeLearningEvents(
@@ -221,11 +223,22 @@ export class LearningUpdate {
     if (this.aggregated !== null) await dropWindowTotals(this.db);
     await materializeWindowTotals(this.db, scope.tenantId, days);
     this.aggregated = { tenantId: scope.tenantId, window: days };
+    this.claimedBrandId = scope.brandId;
     const [fingerprint, completion] = await Promise.all([
       evidenceFingerprint(this.db, scope, days),
       findWindowCompletion(this.db, scope, days),
     ]);
     return { fingerprint, alreadyDone: completion?.fingerprint === fingerprint, completedByRunId: completion?.runId ?? null };
+  }
+
+  /**
+   * The brand check of a step: the brand whose window this transaction claimed was checked by the
+   * claim, so the steps after it do not ask again (a round trip each). A brand archived while its
+   * update runs (a second at most) gets that update and no further one. Any other brand is checked.
+   */
+  private async assertClaimedOrLive(scope: BrandScope): Promise<void> {
+    if (this.claimedBrandId === scope.brandId && this.aggregated?.tenantId === scope.tenantId) return;
+    await assertBrandLive(this.db, scope);
   }
 
   private totalsSource(scope: BrandScope, window: LearningWindow): TotalsSource {
@@ -235,7 +248,7 @@ export class LearningUpdate {
   /** Records that `runId` brought the window up to date with the evidence `fingerprint` names. */
   async completeWindow(brand: BrandScope, input: CompleteWindowInput): Promise<void> {
     const scope = BrandScope.parse(brand);
-    await assertBrandLive(this.db, scope);
+    await this.assertClaimedOrLive(scope);
     const { window, fingerprint, runId } = CompleteWindowInput.parse(input);
     await recordWindowCompletion(this.db, scope, window, { fingerprint, runId, completedAt: this.clock() });
   }

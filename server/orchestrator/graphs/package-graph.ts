@@ -1,5 +1,6 @@
 import { Annotation, END, Send, START, StateGraph } from '@langchain/langgraph';
 import type { PackageDTO, PackageWorkspaceView, WorkspaceWarning } from '../../../engines/content/dto';
+import type { DraftRuleContext } from '../../../engines/content/rubric';
 import type { Channel } from '../../../engines/enums';
 import type { OpportunityDTO } from '../../../engines/opportunities/dto';
 import type { PatternRecommendation } from '../../../engines/patterns/dto';
@@ -28,6 +29,8 @@ const PackageState = Annotation.Root({
   context: Annotation<PackageBuildContext>(),
   /** Each channel's recommended patterns. */
   recommendations: Annotation<Partial<Record<Channel, PatternRecommendation[]>>>(),
+  /** The brand's text rules the thesis guard rail checks the thesis against. */
+  thesisRules: Annotation<DraftRuleContext>(),
   thesis: Annotation<PackageThesis>(),
   /** The package title: the opportunity's, or the thesis guard rail's repair of it. */
   title: Annotation<string>(),
@@ -47,12 +50,14 @@ async function loadContext(state: PackageState, config: Config) {
   const { engines } = runDeps(config).ctx;
   const { opportunity, request } = state;
   const audience = { pillarId: opportunity.pillarId, personaId: opportunity.personaId };
-  // Nothing the thesis decides changes which patterns suit each channel: they are chosen now, beside the strategy.
-  const [strategy, recommendations] = await Promise.all([
+  // Nothing the thesis decides changes which patterns suit each channel, nor the rules it is checked
+  // against: both are read now, beside the strategy.
+  const [strategy, recommendations, thesisRules] = await Promise.all([
     engines.brandBrain.getBrandStrategyView(state),
     engines.patterns.recommendPatternsForChannels(state, { channels: request.channels, ...audience, maxResults: PATTERN_CHOICES }),
+    engines.rubric.ruleContext(state, request.channels[0]!),
   ]);
-  return { context: boundPackageContext(strategy, opportunity, request.channels), recommendations };
+  return { context: boundPackageContext(strategy, opportunity, request.channels), recommendations, thesisRules };
 }
 
 async function writeThesis(state: PackageState, config: Config) {
@@ -66,13 +71,11 @@ async function writeThesis(state: PackageState, config: Config) {
 
 /** The thesis and the package title pass the package rubric's text rules, after one repair at most. */
 async function checkThesis(state: PackageState, config: Config) {
-  const deps = runDeps(config);
-  const rules = await deps.ctx.engines.rubric.ruleContext(state, state.request.channels[0]!);
-  return guardThesis(deps, {
+  return guardThesis(runDeps(config), {
     title: state.context.opportunity.title,
     opportunityAngle: state.context.opportunity.angle,
     thesis: state.thesis,
-    rules,
+    rules: state.thesisRules,
   });
 }
 
@@ -121,14 +124,20 @@ async function draftOneChannel(state: PackageState, config: Config) {
   return { plans: outcome.plan ? [outcome.plan] : [], warnings: outcome.warnings };
 }
 
+/** Stores the drafts, then reads the workspace view while the record of their evaluations is written. */
 async function persistVariants(state: PackageState, config: Config) {
-  await persistPlans(runDeps(config), state, state.pkg.id, orderedPlans(state.plans, state.pkg.channels));
-  return {};
+  const { recorded } = await persistPlans(runDeps(config), state, state.pkg.id, orderedPlans(state.plans, state.pkg.channels));
+  const [view] = await Promise.all([workspaceView(state, config), recorded]);
+  return { view };
 }
 
 async function assembleView(state: PackageState, config: Config) {
+  return { view: await workspaceView(state, config) };
+}
+
+function workspaceView(state: PackageState, config: Config): Promise<PackageWorkspaceView> {
   const { engines } = runDeps(config).ctx;
-  return { view: await engines.content.getPackageWorkspaceView(state, { packageId: state.pkg.id, warnings: state.warnings }) };
+  return engines.content.getPackageWorkspaceView(state, { packageId: state.pkg.id, warnings: state.warnings });
 }
 
 /** Plans in the package's channel order, so variants are stored (and listed) in a stable order. */
@@ -138,7 +147,8 @@ function orderedPlans(plans: VariantPlan[], channels: Channel[]): VariantPlan[] 
 
 /**
  * F2: load context (the strategy, each channel's patterns) → thesis node → thesis guard rail (one repair, else a hard error) →
- * create the package and set its thesis → one drafting node per channel, in parallel (`Send`) → store the drafts that passed the guard rail → workspace view.
+ * create the package and set its thesis → one drafting node per channel, in parallel (`Send`) → store the drafts that passed the guard rail
+ * and read the workspace view (only the view, for a package the idempotency key had already built).
  * Nodes that write record each mutation in the run's audit; a node that throws aborts the graph and
  * the flow undoes what the run created.
  */
@@ -156,6 +166,6 @@ export const packageGraph = new StateGraph(PackageState, DraftingDeps)
   .addEdge('checkThesis', 'createPackage')
   .addConditionalEdges('createPackage', draftEveryChannel)
   .addEdge('draftChannel', 'persistVariants')
-  .addEdge('persistVariants', 'assembleView')
+  .addEdge('persistVariants', END)
   .addEdge('assembleView', END)
   .compile();

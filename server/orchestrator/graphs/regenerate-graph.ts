@@ -45,7 +45,8 @@ async function replaceDrafts(state: RegenerateState, config: Config) {
   if (!state.plan?.variants.length) return {};
   const deps = runDeps(config);
   const { tenantId, brandId, request } = state;
-  const created = await persistPlans(deps, { tenantId, brandId }, request.packageId, [state.plan]);
+  const { variants: created, recorded } = await persistPlans(deps, { tenantId, brandId }, request.packageId, [state.plan]);
+  await recorded;
   // Only drafts older than this run's first new one go: a concurrent regeneration's drafts stay.
   const firstCreated = new Date(Math.min(...created.map((v) => v.createdAt.getTime())));
   const retired = await deps.ctx.engines.content.retireUntouchedDrafts(

@@ -157,9 +157,16 @@ async function guardDraft(deps: DraftingDeps, task: ChannelTask, draft: VariantD
 
 /**
  * Stores the plans' drafts as variants of the package in one write, then gives them their
- * deterministic evaluation in another, recording each on the run.
+ * deterministic evaluation in another, recording each on the run. The record of the evaluations is
+ * still being written when this returns (`recorded`, which the caller awaits), so the caller's next
+ * read goes beside it instead of after it.
  */
-export async function persistPlans(deps: DraftingDeps, scope: BrandScope, packageId: string, plans: VariantPlan[]): Promise<VariantDTO[]> {
+export async function persistPlans(
+  deps: DraftingDeps,
+  scope: BrandScope,
+  packageId: string,
+  plans: VariantPlan[],
+): Promise<{ variants: VariantDTO[]; recorded: Promise<void> }> {
   const drafts = plans.flatMap((plan) =>
     plan.variants.map((draft) => ({
       channel: plan.channel,
@@ -171,7 +178,7 @@ export async function persistPlans(deps: DraftingDeps, scope: BrandScope, packag
       rawPromptContext: plan.promptContext,
     })),
   );
-  if (drafts.length === 0) return [];
+  if (drafts.length === 0) return { variants: [], recorded: Promise.resolve() };
   const { content, rubric } = deps.ctx.engines;
   const created = await content.createVariants(scope, { packageId, variants: drafts });
   // Every fresh draft gets the rubric's deterministic score, so the workspace shows its badge at once;
@@ -185,11 +192,11 @@ export async function persistPlans(deps: DraftingDeps, scope: BrandScope, packag
       })),
     ),
   ]);
-  await deps.audit.mutations(
+  const recorded = deps.audit.mutations(
     evaluated.map((variant) => ({
       node: `evaluateVariant:${variant.channel}`,
       payload: { variantId: variant.id, evalScore: variant.evalScore },
     })),
   );
-  return evaluated;
+  return { variants: evaluated, recorded };
 }
