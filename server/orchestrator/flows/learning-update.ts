@@ -183,9 +183,9 @@ async function updateBrand(
     const initial = { ...scope, window, runId: audit.runId, preview: input.preview };
     // The graph's steps are recorded on the run in the brand's transaction, so they land (or go) with it.
     const learn = async (engines: Engines) => {
-      const state = await learningGraph.invoke(initial, { configurable: { engines } });
-      await engines.runs.recordEvents({ runId: audit.runId, events: state.steps });
-      return state;
+      const learned = await learningGraph.invoke(initial, { configurable: { engines } });
+      await engines.runs.recordEvents({ runId: audit.runId, events: learned.steps });
+      return learned;
     };
     if (!input.preview) return ctx.transaction(learn);
     let previewed: LearningState | undefined;
