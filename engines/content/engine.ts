@@ -2,11 +2,11 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Clock, systemClock } from '../clock';
 import type { Database } from '../db/client';
-import { contentPackages } from '../db/schema';
+import { brands, contentPackages } from '../db/schema';
 import { DecisionsEngine } from '../decisions/engine';
 import { ConflictError, NotFoundError } from '../errors';
 import type { OpportunityDTO } from '../opportunities/dto';
-import { BrandScope, inBrand, rowsOfLiveBrand, whileBrandLive } from '../scope';
+import { assertBrandLive, BrandScope, inBrand, liveBrand } from '../scope';
 import { type AddPackageChannelInput, addPackageChannel } from './add-channel';
 import { aboutPackage } from './decision-subject';
 import type { ContentEngineDeps } from './deps';
@@ -68,16 +68,20 @@ export class ContentEngine {
   async listPackagesForBrand(brand: BrandScope, input: ListPackagesInput = {}): Promise<PackageDTO[]> {
     const scope = BrandScope.parse(brand);
     const { status, limit, offset } = ListPackagesInput.parse(input);
-    // The read checks the brand itself (whileBrandLive): one statement, which F1 sends on every Today
-    // page view; only an empty page asks the brand again.
+    // Read from the brand row, so the brand check is this statement's (F1 sends it on every Today page
+    // view): no row while the brand is not live, one without a package while it is and has none.
     const rows = await this.db
-      .select()
-      .from(contentPackages)
-      .where(and(inBrand(contentPackages, scope), whileBrandLive(scope), status ? eq(contentPackages.status, status) : undefined))
+      .select({ pkg: contentPackages })
+      .from(brands)
+      .leftJoin(contentPackages, and(inBrand(contentPackages, scope), status ? eq(contentPackages.status, status) : undefined))
+      .where(liveBrand(scope))
       .orderBy(desc(contentPackages.createdAt), desc(contentPackages.id))
       .limit(limit)
       .offset(offset);
-    return (await rowsOfLiveBrand(this.db, scope, rows)).map(toPackageDTO);
+    // A page past the last one is empty for a live brand too: only then is the brand asked on its own.
+    if (rows.length === 0 && offset === 0) throw new NotFoundError('Brand', scope.brandId);
+    if (rows.length === 0) await assertBrandLive(this.db, scope);
+    return rows.flatMap(({ pkg }) => (pkg ? [toPackageDTO(pkg)] : []));
   }
 
   /** The package library: a page of the brand's packages by last change, filtered (library.ts). */

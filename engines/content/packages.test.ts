@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { addDays } from '../../lib/dates';
@@ -5,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/database';
 import { createTenantFixture, type TenantFixture } from '../../test/fixtures';
 import { createContentEngine, FIXED_NOW, insertContentOpportunity, insertContentPackage } from '../../test/fixtures/content';
 import { walkPackageTo } from '../../test/fixtures/lifecycle';
+import { brands } from '../db/schema';
 import type { PackageStatus } from '../enums';
 import { InvariantViolationError, NotFoundError } from '../errors';
 import type { ContentEngine } from './engine';
@@ -112,6 +114,19 @@ describe('listPackagesForBrand', () => {
     expect(drafts.map((p) => p.id)).toEqual([ids[2], ids[0]]);
     const page = await content.listPackagesForBrand(brand, { limit: 2, offset: 1 });
     expect(page.map((p) => p.id)).toEqual([ids[2], ids[1]]);
+  });
+
+  // The list reads from the brand row (its brand check is the same statement): an empty page must still
+  // tell a live brand from one that is not.
+  it('answers an empty list for a live brand with no packages or past its last page, and NotFound once the brand is archived', async () => {
+    const brand = await createTenantFixture(handle.db, 'Empty Listing Co');
+    expect(await content.listPackagesForBrand(brand, { limit: 10, offset: 0 })).toEqual([]);
+    await walkPackageTo(handle.db, content, brand, 'draft', { now: FIXED_NOW });
+    expect(await content.listPackagesForBrand(brand, { status: 'archived', limit: 10, offset: 0 })).toEqual([]);
+    expect(await content.listPackagesForBrand(brand, { limit: 10, offset: 5 })).toEqual([]);
+    await handle.db.update(brands).set({ archivedAt: FIXED_NOW }).where(eq(brands.id, brand.brandId));
+    await expect(content.listPackagesForBrand(brand, { limit: 10, offset: 0 })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(content.listPackagesForBrand(brand, { limit: 10, offset: 5 })).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 
