@@ -172,19 +172,12 @@ function assembleTodayView(state: TodayState): TodayBoardView {
     opportunities: shown.opportunities,
     packages: shown.packages,
     filter: state.filter,
-    focus: { ...choice, highScoreOpportunityIds: board.highScoreOpportunityIds, metrics: board.metrics },
+    focus: { ...choice, metrics: board.metrics },
     focusLabels: {
       pillarName: strategy.pillars.find((p) => p.id === choice.primaryPillarId)?.name ?? null,
       personaName: strategy.personas.find((p) => p.id === choice.primaryPersonaId)?.name ?? null,
     },
     pillarBalance: pillarBalance(pillars, state.recentPackagePillarIds),
-    brandSummary: {
-      positioning: strategy.positioning,
-      toneTags: strategy.toneTags,
-      taboos: strategy.taboos,
-      pillarNames: strategy.pillars.map((p) => p.name),
-      personaNames: strategy.personas.map((p) => p.name),
-    },
     strategy,
   };
 }

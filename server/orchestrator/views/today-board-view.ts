@@ -3,23 +3,17 @@ import { BrandStrategyView, BrandSummary } from '../../../engines/brand-brain/dt
 import { Channel } from '../../../engines/enums';
 import { BoardCard, BoardFilter, CardPackage, TodayBoardMetrics } from '../../../engines/opportunities/dto';
 
+/**
+ * The focus and the whole board's counts. Which cards are high-scoring each card says itself (its
+ * score band): the view sends no list of their ids beside the cards.
+ */
 export const TodayFocusContext = z.object({
   primaryPillarId: z.uuid().nullable(),
   primaryPersonaId: z.uuid().nullable(),
   primaryChannel: Channel,
-  highScoreOpportunityIds: z.array(z.uuid()),
   metrics: TodayBoardMetrics,
 });
 export type TodayFocusContext = z.infer<typeof TodayFocusContext>;
-
-export const TodayBrandSummary = z.object({
-  positioning: z.string(),
-  toneTags: z.array(z.string()),
-  taboos: z.array(z.string()),
-  pillarNames: z.array(z.string()),
-  personaNames: z.array(z.string()),
-});
-export type TodayBrandSummary = z.infer<typeof TodayBrandSummary>;
 
 const PillarHint = z.object({ pillarId: z.uuid(), name: z.string(), detail: z.string() });
 
@@ -32,7 +26,6 @@ export const TodayBoardView = z.object({
   /** The filter the list was narrowed by; the focus and its metrics always cover the whole board. */
   filter: BoardFilter,
   focus: TodayFocusContext,
-  brandSummary: TodayBrandSummary,
   /** Names for the focus ids, so the page and the summary node need no second lookup. */
   focusLabels: z.object({
     pillarName: z.string().nullable(),
