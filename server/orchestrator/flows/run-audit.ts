@@ -36,7 +36,8 @@ export class FlowRunAudit {
     const events = [{ node: 'input', kind: 'input' as const, payload: input }];
     const runId = await runs.startRun(scope, { flow, input, createdByUserId: userId, budgetMs, events });
     // The run's id on the request's log line ties the log (and its SQL) to the Runs page.
-    logger.info({ flow, runId, ...scope }, 'run started');
+    // The two ids only: a graph hands its whole state as the scope, and the log line must not carry a board.
+    logger.info({ flow, runId, tenantId: scope?.tenantId, brandId: scope?.brandId }, 'run started');
     return new this(runs, runId);
   }
 

@@ -1,6 +1,6 @@
 import { MockLanguageModelV4 } from 'ai/test';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { rows } from '../../../engines/db/migrator';
 import { NotFoundError } from '../../../engines/errors';
 import type { BoardCard } from '../../../engines/opportunities/dto';
@@ -8,8 +8,10 @@ import { addDays } from '../../../lib/dates';
 import { isOfflineModelLabel } from '../../../lib/labels';
 import { DEMO_OWNER, DEMO_TENANTS } from '../../../supabase/seed/demo-users';
 import { createTestDatabase, type TestDatabase } from '../../../test/database';
+import { logger } from '../../logging/logger';
 import { createSystemContext, type SystemContext } from '../context';
 import { pillarFocusWeight } from '../policies/today-focus';
+import { FlowRunAudit } from './run-audit';
 import { TodayBoardOrchestrator, TodaySummaryOrchestrator } from './today-board';
 
 // F1 and F1.1 over the seeded demo data, on PGlite or (with DATABASE_URL) PostgreSQL.
@@ -276,5 +278,21 @@ describe('TodaySummaryOrchestrator.summarizeTodayFocus', () => {
     const changed = await TodaySummaryOrchestrator.summarizeTodayFocus(counting, scope);
     expect(changed.summary).toBe('Focus call number 2 for Ember & Oak today.');
     expect((await summaryRuns()).length).toBe(before + 3);
+  });
+});
+
+describe('FlowRunAudit.start', () => {
+  it("logs the run's start with its flow, run, tenant and brand ids only, even when handed a graph's whole state", async () => {
+    const info = vi.spyOn(logger, 'info');
+    try {
+      // What the summary node holds: its graph state, board included, which must not reach the log.
+      const state = { tenantId, brandId: ledgerline, view: { opportunities: [{ title: 'a card' }] } };
+      const audit = await FlowRunAudit.start(system.engines.runs, state, 'f1_summary', {}, null);
+      const started = info.mock.calls.find(([, message]) => message === 'run started');
+      expect(started?.[0]).toEqual({ flow: 'f1_summary', runId: audit.runId, tenantId, brandId: ledgerline });
+      await audit.finish({}, false);
+    } finally {
+      info.mockRestore();
+    }
   });
 });

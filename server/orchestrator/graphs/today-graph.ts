@@ -91,7 +91,13 @@ async function summarize(state: TodayState, config: SummaryConfig) {
   // A limit per person: a summary nobody asked for (no user) has no allowance to spend.
   if (requestedByUserId) await ctx.limits.consume('summaries', requestedByUserId);
   const input = todaySummaryInput(state.view);
-  const audit = await FlowRunAudit.start(ctx.engines.runs, state, 'f1_summary', summaryRunInput(state, ctx), requestedByUserId);
+  const audit = await FlowRunAudit.start(
+    ctx.engines.runs,
+    { tenantId: state.tenantId, brandId: state.brandId },
+    'f1_summary',
+    summaryRunInput(state, ctx),
+    requestedByUserId,
+  );
   const summary = await audit.failOnError(async () => {
     const result = await todaySummaryNode.run(ctx.models, input);
     await audit.llm('summarize', result);
