@@ -128,6 +128,11 @@ test('insights read in plain words: a labelled axis, tooltips, a fixed legend or
       return document.documentElement.scrollHeight - (last.getBoundingClientRect().bottom + window.scrollY);
     });
     expect(overflow).toBeLessThan(120);
+    // Every column of the pattern table is in view at this width: nothing hides behind sideways scrolling.
+    const tableFits = await page
+      .getByTestId('pattern-table')
+      .evaluate((table) => table.parentElement!.scrollWidth <= table.parentElement!.clientWidth);
+    expect(tableFits).toBe(true);
     const shot = await page.screenshot({
       fullPage: true,
       ...(process.env.E2E_SHOTS_DIR ? { path: `${process.env.E2E_SHOTS_DIR}/insights-${name}.png` } : {}),
