@@ -41,7 +41,7 @@ const byId = (a: Viewable, b: Viewable) => (a.id < b.id ? -1 : a.id > b.id ? 1 :
  */
 export function viewBoard<T extends Viewable>(board: readonly T[], sort: BoardSort, search: string): T[] {
   const words = search.toLowerCase().split(/\s+/).filter(Boolean);
-  const matching = words.length === 0 ? [...board] : board.filter((o) => words.every((word) => haystack(o).includes(word)));
+  const matching = words.length === 0 ? [...board] : board.filter((card) => words.every((word) => haystack(card).includes(word)));
   if (sort === 'score') return matching.sort(compareBoardOrder);
   const compare =
     sort === 'newest'
@@ -50,16 +50,19 @@ export function viewBoard<T extends Viewable>(board: readonly T[], sort: BoardSo
   return matching.sort((a, b) => Number(b.isPinned) - Number(a.isPinned) || compare(a, b) || byId(a, b));
 }
 
-function haystack(o: Viewable): string {
-  return [o.title, o.angle, o.whyNow, o.source, o.pillarHandle?.name, o.personaHandle?.name].filter(Boolean).join(' ').toLowerCase();
+function haystack(card: Viewable): string {
+  return [card.title, card.angle, card.whyNow, card.source, card.pillarHandle?.name, card.personaHandle?.name]
+    .filter(Boolean)
+    .join(' ')
+    .toLowerCase();
 }
 
 /** "Scored up 6: 3 published variants averaged 78/100 …" — learning's move of the score, apart from the "why now". */
-export function learnedLine(o: Pick<BoardCard, 'learnedAdjustment' | 'scoreExplanation'>): string | null {
-  if (o.learnedAdjustment === 0) return null;
-  const direction = o.learnedAdjustment > 0 ? 'up' : 'down';
+export function learnedLine(card: Pick<BoardCard, 'learnedAdjustment' | 'scoreExplanation'>): string | null {
+  if (card.learnedAdjustment === 0) return null;
+  const direction = card.learnedAdjustment > 0 ? 'up' : 'down';
   // Learning writes "Learned +6: <evidence>"; the line says the move in words and keeps the evidence.
-  const evidence = o.scoreExplanation?.replace(/^Learned [+-]?\d+:\s*/, '').trim();
+  const evidence = card.scoreExplanation?.replace(/^Learned [+-]?\d+:\s*/, '').trim();
   const reason = evidence ? `: ${evidence.charAt(0).toLowerCase()}${evidence.slice(1)}` : ' by what your published posts did.';
-  return `Scored ${direction} ${Math.abs(o.learnedAdjustment)}${reason}`;
+  return `Scored ${direction} ${Math.abs(card.learnedAdjustment)}${reason}`;
 }

@@ -1,4 +1,4 @@
-import type { BoardFilter } from '@/engines/opportunities/dto';
+import type { BoardFilter } from '@/trpc/types';
 
 // No runtime import: the board (a client component) writes the filter into the URL with these, and the
 // browser bundle stays without zod. Reading it back is validated on the server (today-filter-from-url.ts).
