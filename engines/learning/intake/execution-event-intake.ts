@@ -87,13 +87,13 @@ type EventRow = typeof executionEvents.$inferInsert;
 async function insertBatch(tx: Executor, rows: EventRow[]): Promise<number> {
   const [first] = rows;
   if (!first) return 0;
-  const e = executionEvents;
+  const table = executionEvents;
   const array = (values: unknown[]) => sql.param(values);
   const result = await tx.execute(sql`
     with written as (
-      insert into ${e} (${name(e.tenantId)}, ${name(e.brandId)}, ${name(e.variantId)}, ${name(e.channel)}, ${name(e.eventType)},
-        ${name(e.count)}, ${name(e.eventValue)}, ${name(e.source)}, ${name(e.occurredAt)}, ${name(e.receivedAt)},
-        ${name(e.externalEventId)}, ${name(e.metadata)})
+      insert into ${table} (${name(table.tenantId)}, ${name(table.brandId)}, ${name(table.variantId)}, ${name(table.channel)}, ${name(table.eventType)},
+        ${name(table.count)}, ${name(table.eventValue)}, ${name(table.source)}, ${name(table.occurredAt)}, ${name(table.receivedAt)},
+        ${name(table.externalEventId)}, ${name(table.metadata)})
       select ${first.tenantId}::uuid, ${first.brandId}::uuid, variant_id, channel, event_type, count, event_value,
         ${first.source}, occurred_at, ${first.receivedAt!.toISOString()}::timestamptz, external_event_id, metadata
       from unnest(
@@ -106,7 +106,7 @@ async function insertBatch(tx: Executor, rows: EventRow[]): Promise<number> {
         ${array(rows.map((row) => row.externalEventId ?? null))}::text[],
         ${array(rows.map((row) => JSON.stringify(row.metadata)))}::jsonb[]
       ) as batch(variant_id, channel, event_type, count, event_value, occurred_at, external_event_id, metadata)
-      on conflict (${name(e.brandId)}, ${name(e.channel)}, ${name(e.externalEventId)}) do nothing
+      on conflict (${name(table.brandId)}, ${name(table.channel)}, ${name(table.externalEventId)}) do nothing
       returning 1
     )
     select count(*)::int as inserted from written`);

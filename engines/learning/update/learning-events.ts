@@ -41,11 +41,11 @@ export async function writeLearningEvents(
     decisionWeightId: 'decisionWeightId' in subject ? subject.decisionWeightId : null,
   }));
   const ids = (key: keyof (typeof subjects)[number]) => sql`${sql.param(subjects.map((subject) => subject[key]))}::uuid[]`;
-  const e = learningEvents;
+  const table = learningEvents;
   const result = await db.execute(sql`
-    insert into ${e} (${name(e.tenantId)}, ${name(e.brandId)}, ${name(e.signalType)}, ${name(e.subjectId)}, ${name(e.patternId)},
-      ${name(e.opportunityId)}, ${name(e.variantId)}, ${name(e.decisionWeightId)}, ${name(e.payload)}, ${name(e.windowStart)},
-      ${name(e.windowEnd)}, ${name(e.effectiveAt)})
+    insert into ${table} (${name(table.tenantId)}, ${name(table.brandId)}, ${name(table.signalType)}, ${name(table.subjectId)}, ${name(table.patternId)},
+      ${name(table.opportunityId)}, ${name(table.variantId)}, ${name(table.decisionWeightId)}, ${name(table.payload)}, ${name(table.windowStart)},
+      ${name(table.windowEnd)}, ${name(table.effectiveAt)})
     select ${scope.tenantId}::uuid, ${scope.brandId}::uuid, signal_type,
       coalesce(pattern_id, opportunity_id, variant_id, decision_weight_id), pattern_id, opportunity_id, variant_id, decision_weight_id,
       payload, ${timestamptz(window.windowStart)}, ${timestamptz(window.windowEnd)}, ${timestamptz(effectiveAt)}
@@ -54,9 +54,9 @@ export async function writeLearningEvents(
       ${ids('patternId')}, ${ids('opportunityId')}, ${ids('variantId')}, ${ids('decisionWeightId')},
       ${sql.param(signals.map((signal) => JSON.stringify(signal.payload)))}::jsonb[]
     ) as signal(signal_type, pattern_id, opportunity_id, variant_id, decision_weight_id, payload)
-    on conflict (${name(e.brandId)}, ${name(e.signalType)}, ${name(e.subjectId)}, ${name(e.windowStart)}, ${name(e.windowEnd)})
-    do update set ${name(e.payload)} = ${excluded(e.payload)}, ${name(e.effectiveAt)} = ${excluded(e.effectiveAt)}, ${name(e.updatedAt)} = now()
-      where ${e.payload} is distinct from ${excluded(e.payload)}
+    on conflict (${name(table.brandId)}, ${name(table.signalType)}, ${name(table.subjectId)}, ${name(table.windowStart)}, ${name(table.windowEnd)})
+    do update set ${name(table.payload)} = ${excluded(table.payload)}, ${name(table.effectiveAt)} = ${excluded(table.effectiveAt)}, ${name(table.updatedAt)} = now()
+      where ${table.payload} is distinct from ${excluded(table.payload)}
     -- xmax is 0 only on a row this statement inserted, not on one it updated.
     returning (xmax = 0) as inserted`);
   return rows<{ inserted: boolean }>(result).filter((row) => row.inserted).length;
