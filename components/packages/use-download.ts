@@ -35,3 +35,5 @@ export function useDownload<File extends { filename: string }>(
   };
   return { ...state, start };
 }
+
+export type Download<File> = DownloadState<File> & { start: () => Promise<void> };

@@ -2,6 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '@/trpc/react';
+import { DownloadButton } from '../download-button';
 import { useDownload } from '../use-download';
 import type { LibraryFilter } from './library-filter';
 
@@ -17,18 +18,11 @@ export function ExportLibraryCsv({ brandId, filter }: { brandId: string; filter:
   );
 
   return (
-    <div className="library__export">
-      <button type="button" className="button button--quiet" disabled={download.pending} onClick={download.start}>
-        {download.pending ? 'Exporting…' : 'Export as CSV'}
-      </button>
-      <span className="small muted" role="status">
-        {download.file ? `Exported ${download.file.rows === 1 ? '1 package' : `${download.file.rows} packages`}.` : ''}
-      </span>
-      {download.error && (
-        <p className="form-error small" role="alert">
-          {download.error}
-        </p>
-      )}
-    </div>
+    <DownloadButton
+      label="Export as CSV"
+      className="library__export"
+      download={download}
+      savedMessage={(file) => `Exported ${file.rows === 1 ? '1 package' : `${file.rows} packages`}.`}
+    />
   );
 }

@@ -2,6 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '@/trpc/react';
+import { DownloadButton } from '../download-button';
 import { useDownload } from '../use-download';
 
 /** "Export as Markdown": the package's title, thesis and every channel's variants as one .md file. */
@@ -16,18 +17,11 @@ export function ExportMarkdown({ brandId, packageId }: { brandId: string; packag
   );
 
   return (
-    <div className="export-markdown">
-      <button type="button" className="button button--quiet" disabled={download.pending} onClick={download.start}>
-        {download.pending ? 'Exporting…' : 'Export as Markdown'}
-      </button>
-      <span className="small muted" role="status">
-        {download.file ? `Saved ${download.file.filename}` : ''}
-      </span>
-      {download.error && (
-        <p className="form-error small" role="alert">
-          {download.error}
-        </p>
-      )}
-    </div>
+    <DownloadButton
+      label="Export as Markdown"
+      className="export-markdown"
+      download={download}
+      savedMessage={(file) => `Saved ${file.filename}`}
+    />
   );
 }
