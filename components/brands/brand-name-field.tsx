@@ -1,17 +1,7 @@
-import { Field } from '../ui/field';
+import { Field, type ValueFieldProps } from '../ui/field';
 
 /** The brand's name, as creating and renaming a brand both ask for it (the server allows 120 characters). */
-export function BrandNameField({
-  value,
-  onChange,
-  disabled,
-  error,
-}: {
-  value: string;
-  onChange: (value: string) => void;
-  disabled: boolean;
-  error?: string | null;
-}) {
+export function BrandNameField({ value, onChange, disabled, error }: ValueFieldProps) {
   return (
     <Field label="Brand name" error={error}>
       {(control) => (

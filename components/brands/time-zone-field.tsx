@@ -2,23 +2,13 @@
 
 import { useId, useMemo } from 'react';
 import { formatInTimeZone, timeZoneNames } from '@/lib/time-zones';
-import { Field } from '../ui/field';
+import { Field, type ValueFieldProps } from '../ui/field';
 
 /**
  * The brand's time zone: schedules are chosen and shown on its clock. A datalist of the zones the
  * browser knows, so a person can type "Berlin" and pick; the server validates the name again.
  */
-export function TimeZoneField({
-  value,
-  onChange,
-  disabled,
-  error,
-}: {
-  value: string;
-  onChange: (value: string) => void;
-  disabled: boolean;
-  error?: string;
-}) {
+export function TimeZoneField({ value, onChange, disabled, error }: ValueFieldProps) {
   const id = useId();
   const zones = useMemo(() => timeZoneNames(), []);
   const known = zones.includes(value);

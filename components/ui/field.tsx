@@ -7,6 +7,14 @@ export interface FieldControlProps {
   'aria-describedby': string | undefined;
 }
 
+/** A one-value field component's props (a name, a time zone): the value, its setter, and the refusal. */
+export interface ValueFieldProps {
+  value: string;
+  onChange: (value: string) => void;
+  disabled: boolean;
+  error?: string | null;
+}
+
 interface FieldProps {
   label: ReactNode;
   /** Under the control: what to enter, or what leaving it empty does. */

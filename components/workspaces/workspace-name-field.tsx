@@ -1,20 +1,8 @@
 import type { ReactNode } from 'react';
-import { Field } from '../ui/field';
+import { Field, type ValueFieldProps } from '../ui/field';
 
 /** The workspace's name, as creating and renaming a workspace both ask for it (the server allows 200 characters). */
-export function WorkspaceNameField({
-  value,
-  onChange,
-  disabled,
-  error,
-  hint,
-}: {
-  value: string;
-  onChange: (value: string) => void;
-  disabled: boolean;
-  error?: string | null;
-  hint?: ReactNode;
-}) {
+export function WorkspaceNameField({ value, onChange, disabled, error, hint }: ValueFieldProps & { hint?: ReactNode }) {
   return (
     <Field label="Workspace name" hint={hint} error={error}>
       {(control) => (
