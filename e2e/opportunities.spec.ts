@@ -1,9 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { type FeedServer, serve, startFeedServer } from '../test/fixtures/feeds';
 import { closeNotesFeed, LOCAL_FEED_ITEM_COUNT, LOCAL_FEED_PATH, LOCAL_FEED_PORT, LOCAL_FEED_TITLE, LOCAL_FEED_URL } from './local-feed';
 import { createCalibratedBrand } from './new-brand';
+import { screenshotsForReview } from './screenshots';
 
 // A brand with no seed data fills its board from its own sources, on the production build with the
 // offline model: an idea typed in, a feed served from 127.0.0.1 (on the run's allow-list), Generate
@@ -32,32 +31,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await feed?.close();
 });
-
-/**
- * With E2E_SCREENSHOTS_DIR set, shots for a person to look at, at a desktop and a phone width: the whole
- * page, and the `focus` element alone and on its screen when given.
- */
-async function screenshots(page: Page, name: string, focus?: Locator): Promise<void> {
-  const dir = process.env.E2E_SCREENSHOTS_DIR;
-  if (!dir) return;
-  mkdirSync(dir, { recursive: true });
-  const before = page.viewportSize();
-  for (const [width, height] of [
-    [1440, 900],
-    [390, 844],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(dir, `${name}-${width}-page.png`), fullPage: true });
-    if (focus) {
-      await focus.screenshot({ path: join(dir, `${name}-${width}.png`) });
-      // The screen around it too: a menu that opens out of the element shows only here.
-      await focus.scrollIntoViewIfNeeded();
-      await page.screenshot({ path: join(dir, `${name}-${width}-screen.png`) });
-    }
-  }
-  if (before) await page.setViewportSize(before);
-}
 
 const boardOf = (page: Page) => page.getByRole('list', { name: 'Opportunities, best first' });
 const cardNamed = (page: Page, title: string) => page.getByRole('article', { name: title, exact: true });
@@ -89,7 +62,7 @@ test('a brand with no seed data gets a good board from an idea typed in and a fe
       .fill('Show the five days of our own month-end close, what happens on each and what a controller checks before sign-off.');
     await form.getByRole('combobox', { name: 'Pillar' }).selectOption({ label: 'Explain the month-end close' });
     await form.getByRole('combobox', { name: 'Persona' }).selectOption({ label: 'Finance controllers' });
-    await screenshots(page, 'today-add-idea', form);
+    await screenshotsForReview(page, 'today-add-idea', form);
     await form.getByRole('button', { name: 'Add to the board' }).click();
 
     await expect(page.getByRole('status').filter({ hasText: `Added “${MANUAL_TITLE}” with a score of` })).toContainText(
@@ -119,7 +92,7 @@ test('a brand with no seed data gets a good board from an idea typed in and a fe
     await expect(source).toContainText(`Last fetched: just now · ${LOCAL_FEED_ITEM_COUNT} items`);
     await expect(source).not.toContainText('Last fetch failed');
     expect(feed.requests.map((request) => request.path)).toContain(LOCAL_FEED_PATH);
-    await screenshots(page, 'sources');
+    await screenshotsForReview(page, 'sources');
   });
 
   await test.step('Generate ideas turns the feed into scored ideas; the board is classed good', async () => {
@@ -151,7 +124,7 @@ test('a brand with no seed data gets a good board from an idea typed in and a fe
       );
     console.log(`Generated board: ${await generate.textContent()}\nScores, best first: ${scores.join(', ')}`);
     expect(scores.filter((score) => score >= 70).length).toBeGreaterThanOrEqual(4);
-    await screenshots(page, 'today-generate-result', generate);
+    await screenshotsForReview(page, 'today-generate-result', generate);
   });
 
   await test.step('a generated card shows why now and the five sub-scores with their reasons', async () => {
@@ -169,7 +142,7 @@ test('a brand with no seed data gets a good board from an idea typed in and a fe
     await expect(card).toContainText(
       /Rubric score \d+ \(clarity \d, fit \d, timeliness \d, differentiation \d, readiness \d, each of 4\)\./,
     );
-    await screenshots(page, 'today-why-this-score', card);
+    await screenshotsForReview(page, 'today-why-this-score', card);
   });
 
   await test.step('they dismiss one idea as not relevant; it stays gone after a reload', async () => {
@@ -180,7 +153,7 @@ test('a brand with no seed data gets a good board from an idea typed in and a fe
     await card.getByText('Not relevant', { exact: true }).click();
     const form = card.getByRole('form', { name: `Dismiss ${dismissed}` });
     await form.getByRole('textbox', { name: 'Why not? (optional)' }).fill('Not a topic for this brand.');
-    await screenshots(page, 'today-not-relevant', card);
+    await screenshotsForReview(page, 'today-not-relevant', card);
     await form.getByRole('button', { name: 'Dismiss idea' }).click();
     await expect(card).toHaveCount(0);
     await expect(cards).toHaveCount(LOCAL_FEED_ITEM_COUNT);
@@ -198,7 +171,7 @@ test('a brand with no seed data gets a good board from an idea typed in and a fe
     await picker.getByRole('checkbox', { name: 'LinkedIn' }).setChecked(true);
     await picker.getByRole('checkbox', { name: 'X' }).setChecked(false);
     await picker.getByRole('checkbox', { name: 'Newsletter' }).setChecked(false);
-    await screenshots(page, 'today-create-package', card);
+    await screenshotsForReview(page, 'today-create-package', card);
     await picker.getByRole('button', { name: 'Build for 1 channel' }).click();
 
     await expect(page).toHaveURL(new RegExp(`/brands/${brandId}/packages/[0-9a-f-]{36}$`), { timeout: 90_000 });

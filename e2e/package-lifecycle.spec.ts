@@ -1,31 +1,7 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { expect, type Page, test } from '@playwright/test';
+import { screenshotsForReview } from './screenshots';
 import { firstCardWithoutPackage } from './today-cards';
-
-/**
- * With E2E_SCREENSHOTS_DIR set, shots for a person to look at at a desktop and a phone width: the whole
- * page, and the `focus` element on its screen when given.
- */
-async function screenshots(page: Page, name: string, focus?: Locator): Promise<void> {
-  const dir = process.env.E2E_SCREENSHOTS_DIR;
-  if (!dir) return;
-  mkdirSync(dir, { recursive: true });
-  const before = page.viewportSize();
-  for (const [width, height] of [
-    [1440, 900],
-    [390, 844],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(dir, `${name}-${width}-page.png`), fullPage: true });
-    if (focus) {
-      await focus.scrollIntoViewIfNeeded();
-      await page.screenshot({ path: join(dir, `${name}-${width}-screen.png`) });
-    }
-  }
-  if (before) await page.setViewportSize(before);
-}
 
 /** The wall date `days` from now on `timeZone`'s calendar, YYYY-MM-DD (what a datetime-local input takes). */
 function dayOnClock(days: number, timeZone: string): string {
@@ -85,7 +61,7 @@ test('a package walks every state in the browser: draft, in review (with an over
       .filter({ has: page.getByRole('link', { name: title, exact: true }) })
       .first();
   await expect(libraryRow().getByText('Draft', { exact: true })).toBeVisible();
-  await screenshots(page, 'library');
+  await screenshotsForReview(page, 'library');
   await libraryRow().getByRole('heading', { name: title }).getByRole('link').click();
   await expect(page).toHaveURL(packageUrl);
 
@@ -130,7 +106,7 @@ test('a package walks every state in the browser: draft, in review (with an over
   // In review needs an override with a reason: the taboo is still in the draft.
   const lifecycle = page.getByRole('group', { name: /^Package lifecycle: / });
   await lifecycle.getByRole('button', { name: 'Send to review' }).click();
-  await screenshots(page, 'workspace-override', page.getByRole('dialog'));
+  await screenshotsForReview(page, 'workspace-override', page.getByRole('dialog'));
   await overrideWith(page, 'Send to review', taboo, 'The line names the taboo to rule it out.');
   await expect(packageStatus(page, 'In review')).toBeVisible();
 
@@ -155,7 +131,7 @@ test('a package walks every state in the browser: draft, in review (with an over
   await expect(when).toHaveAccessibleDescription(zone);
   const day = dayOnClock(2, zone);
   await when.fill(`${day}T09:30`);
-  await screenshots(page, 'workspace-schedule', x);
+  await screenshotsForReview(page, 'workspace-schedule', x);
   await x.getByRole('button', { name: 'Schedule', exact: true }).first().click();
   const scheduledLine = x.getByText(/^Scheduled for /);
   await expect(scheduledLine).toContainText('09:30');
@@ -179,7 +155,7 @@ test('a package walks every state in the browser: draft, in review (with an over
   await expect(refusal.locator('xpath=..').getByRole('button', { name: 'Mark published' })).toBeVisible();
   await expect(page.getByText('Internal server error')).toHaveCount(0);
   await x.getByRole('textbox', { name: 'Post link' }).first().fill('');
-  await screenshots(page, 'workspace-published', lifecycle);
+  await screenshotsForReview(page, 'workspace-published', lifecycle);
 
   // The library shows it as published, with its published draft counted.
   await page.getByRole('link', { name: 'Packages', exact: true }).first().click();

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, type TestInfo, test } from '@playwright/test';
+import { atReviewWidths } from './screenshots';
 import { signInAsDemoUser } from './sign-in';
 
 /**
@@ -8,23 +9,16 @@ import { signInAsDemoUser } from './sign-in';
  * E2E_SCREENSHOTS_DIR when set, for a person to look at).
  */
 async function shots(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const before = page.viewportSize();
   const dir = process.env.E2E_SCREENSHOTS_DIR;
   if (dir) mkdirSync(dir, { recursive: true });
-  for (const [width, height] of [
-    [1440, 900],
-    [390, 844],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.evaluate(() => window.scrollTo(0, 0));
+  await atReviewWidths(page, async (width) => {
     const body = await page.screenshot();
     await testInfo.attach(`${name}-${width}`, { body, contentType: 'image/png' });
     if (dir) {
       await page.screenshot({ path: join(dir, `${name}-${width}.png`) });
       await page.screenshot({ path: join(dir, `${name}-${width}-page.png`), fullPage: true });
     }
-  }
-  if (before) await page.setViewportSize(before);
+  });
 }
 
 test.use({ viewport: { width: 1440, height: 900 } });
